@@ -1,0 +1,561 @@
+//! Identity resolution: from a handle to a customer, and from two records of
+//! one person to one customer, with an audit trail.
+//!
+//! A [`Directory`] indexes every handle of every customer, so "who is
+//! `@lea_m`?" is one hash lookup whatever the directory's size. Two records
+//! that share a handle (the same email address behind a Twitter account and a
+//! Facebook profile) are found by [`Directory::shared_handles`] and joined by
+//! [`Directory::merge`], which keeps every handle and every consent decision
+//! and reports each field on which the two records disagreed instead of
+//! dropping one side silently.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use crate::model::{AudienceStats, Customer, CustomerId, Handle};
+use crate::{ErrorKind, Result};
+
+/// Who owns a handle: almost always one customer, so no vector is allocated
+/// for the common case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Owners {
+    One(CustomerId),
+    Many(Vec<CustomerId>),
+}
+
+impl Owners {
+    fn as_slice(&self) -> &[CustomerId] {
+        match self {
+            Owners::One(id) => std::slice::from_ref(id),
+            Owners::Many(ids) => ids,
+        }
+    }
+
+    fn add(&mut self, id: CustomerId) {
+        if self.as_slice().contains(&id) {
+            return;
+        }
+        match self {
+            Owners::One(first) => *self = Owners::Many(vec![first.clone(), id]),
+            Owners::Many(ids) => ids.push(id),
+        }
+    }
+
+    /// Puts `new` in place of `old` (once, if `new` is already an owner).
+    fn replace(&mut self, old: &CustomerId, new: &CustomerId) {
+        match self {
+            Owners::One(only) => {
+                if only == old {
+                    *only = new.clone();
+                }
+            }
+            Owners::Many(ids) => {
+                ids.retain(|i| i != old);
+                if !ids.contains(new) {
+                    ids.push(new.clone());
+                }
+                if let [only] = ids.as_slice() {
+                    let only = only.clone();
+                    *self = Owners::One(only);
+                }
+            }
+        }
+    }
+}
+
+/// The customers of a brand, indexed by id and by every handle.
+///
+/// ```
+/// use social_crm::{AudienceStats, Channel, Customer, Directory, Handle, Resolution};
+///
+/// let mut directory = Directory::new();
+/// let email = Handle::new(Channel::Email, "julie.bernard@exemple.fr")?;
+/// directory.insert(
+///     Customer::new("c1", "Julie Bernard")?
+///         .with_handle(Handle::new(Channel::Twitter, "@juju_b")?, AudienceStats::default())
+///         .with_handle(email.clone(), AudienceStats::default()),
+/// )?;
+/// directory.insert(
+///     Customer::new("c2", "J. Bernard")?
+///         .with_handle(Handle::new(Channel::Facebook, "julie.bernard.33")?, AudienceStats::default())
+///         .with_handle(Handle::new(Channel::Email, "julie.bernard@EXEMPLE.FR")?, AudienceStats::default()),
+/// )?;
+///
+/// // The same address, spelt differently, is one handle owned twice.
+/// assert!(matches!(directory.resolve(&email), Resolution::Ambiguous(_)));
+/// assert_eq!(directory.shared_handles().len(), 1);
+///
+/// let report = directory.merge("c1", "c2")?;
+/// assert_eq!(report.conflicts.len(), 1); // the display names differ
+/// let julie = directory.get("c2").unwrap(); // the old id still resolves
+/// assert_eq!(julie.id.as_str(), "c1");
+/// assert_eq!(julie.handles.len(), 3);
+/// # Ok::<(), social_crm::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Directory {
+    customers: HashMap<CustomerId, Customer>,
+    by_handle: HashMap<Handle, Owners>,
+    /// Absorbed id -> the id of the customer that absorbed it (always a
+    /// customer in `customers`: chains are flattened on every merge).
+    merged_into: HashMap<CustomerId, CustomerId>,
+    /// Kept id -> the ids it absorbed, directly or not, to flatten chains.
+    aliases: HashMap<CustomerId, Vec<CustomerId>>,
+}
+
+/// The answer to "who is behind this handle?".
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Resolution<'d> {
+    /// Nobody in the directory has this handle.
+    Unknown,
+    /// Exactly one customer has it.
+    Customer(&'d Customer),
+    /// Several customers have it: probably one person recorded twice, a case
+    /// for [`Directory::merge`]. Sorted by id.
+    Ambiguous(Vec<&'d Customer>),
+}
+
+impl<'d> Resolution<'d> {
+    /// The customer, when exactly one was found.
+    pub fn customer(&self) -> Option<&'d Customer> {
+        match self {
+            Resolution::Customer(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+/// A handle owned by more than one customer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedHandle {
+    /// The handle.
+    pub handle: Handle,
+    /// Its owners, sorted by id.
+    pub owners: Vec<CustomerId>,
+}
+
+/// A field of [`Customer`] on which two merged records disagreed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Field {
+    /// The display name.
+    DisplayName,
+    /// The preferred language.
+    Language,
+    /// The country.
+    Country,
+    /// The region.
+    Region,
+    /// The birth year.
+    BirthYear,
+    /// The audience figures of a handle both records had.
+    AudienceStats(Handle),
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Field::DisplayName => f.write_str("display name"),
+            Field::Language => f.write_str("language"),
+            Field::Country => f.write_str("country"),
+            Field::Region => f.write_str("region"),
+            Field::BirthYear => f.write_str("birth year"),
+            Field::AudienceStats(h) => write!(f, "audience of {h}"),
+        }
+    }
+}
+
+/// Two values of one field: the one kept, and the absorbed record's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldConflict {
+    /// The field.
+    pub field: Field,
+    /// The kept record's value, which stays.
+    pub kept: String,
+    /// The absorbed record's value, which is not applied (it stays readable
+    /// in [`MergeReport::absorbed`]).
+    pub other: String,
+}
+
+impl fmt::Display for FieldConflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: kept `{}`, not `{}`",
+            self.field, self.kept, self.other
+        )
+    }
+}
+
+/// What [`Directory::merge`] did.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct MergeReport {
+    /// The id that remains.
+    pub kept: CustomerId,
+    /// The absorbed record, exactly as it was before the merge: the audit
+    /// trail, so nothing of it is lost even where the kept record won.
+    pub absorbed: Customer,
+    /// Handles the kept customer gained.
+    pub handles_added: Vec<Handle>,
+    /// Fields the kept customer lacked and took from the absorbed record.
+    pub filled: Vec<Field>,
+    /// Fields on which both records had different values (the kept value
+    /// stays).
+    pub conflicts: Vec<FieldConflict>,
+    /// Consent records the kept customer gained.
+    pub consent_records_added: usize,
+}
+
+impl Directory {
+    /// An empty directory.
+    pub fn new() -> Directory {
+        Directory::default()
+    }
+
+    /// An empty directory with room for `customers` customers.
+    pub fn with_capacity(customers: usize) -> Directory {
+        Directory {
+            customers: HashMap::with_capacity(customers),
+            by_handle: HashMap::with_capacity(customers),
+            ..Directory::default()
+        }
+    }
+
+    /// How many customers the directory holds (absorbed records not counted).
+    pub fn len(&self) -> usize {
+        self.customers.len()
+    }
+
+    /// Whether the directory holds no customer.
+    pub fn is_empty(&self) -> bool {
+        self.customers.is_empty()
+    }
+
+    /// Every customer, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = &Customer> {
+        self.customers.values()
+    }
+
+    /// Every customer, sorted by id (for reports and stable output).
+    pub fn sorted(&self) -> Vec<&Customer> {
+        let mut all: Vec<&Customer> = self.customers.values().collect();
+        all.sort_by(|a, b| a.id.cmp(&b.id));
+        all
+    }
+
+    /// Adds a customer and indexes its handles.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::DuplicateCustomer`] if the id is taken, including by a
+    /// record that was merged into another.
+    pub fn insert(&mut self, customer: Customer) -> Result<()> {
+        if self.customers.contains_key(&customer.id) || self.merged_into.contains_key(&customer.id)
+        {
+            return Err(ErrorKind::DuplicateCustomer {
+                id: customer.id.to_string(),
+            }
+            .into());
+        }
+        for handle in customer.handles.keys() {
+            self.index(handle.clone(), customer.id.clone());
+        }
+        self.customers.insert(customer.id.clone(), customer);
+        Ok(())
+    }
+
+    fn index(&mut self, handle: Handle, id: CustomerId) {
+        match self.by_handle.get_mut(&handle) {
+            Some(owners) => owners.add(id),
+            None => {
+                self.by_handle.insert(handle, Owners::One(id));
+            }
+        }
+    }
+
+    /// The id a customer is now known by: itself, or the id of the customer
+    /// it was merged into.
+    pub fn canonical_id(&self, id: &str) -> Option<&CustomerId> {
+        if let Some((id, _)) = self.customers.get_key_value(id) {
+            return Some(id);
+        }
+        self.merged_into.get(id)
+    }
+
+    /// The customer with this id, following merges.
+    pub fn get(&self, id: &str) -> Option<&Customer> {
+        self.customers.get(self.canonical_id(id)?)
+    }
+
+    /// Who is behind a handle. Expected O(1).
+    pub fn resolve(&self, handle: &Handle) -> Resolution<'_> {
+        match self.by_handle.get(handle) {
+            None => Resolution::Unknown,
+            Some(Owners::One(id)) => match self.customers.get(id) {
+                Some(c) => Resolution::Customer(c),
+                None => Resolution::Unknown,
+            },
+            Some(Owners::Many(ids)) => {
+                let mut found: Vec<&Customer> =
+                    ids.iter().filter_map(|id| self.customers.get(id)).collect();
+                found.sort_by(|a, b| a.id.cmp(&b.id));
+                Resolution::Ambiguous(found)
+            }
+        }
+    }
+
+    /// Every handle owned by more than one customer, sorted by handle.
+    pub fn shared_handles(&self) -> Vec<SharedHandle> {
+        let mut shared: Vec<SharedHandle> = self
+            .by_handle
+            .iter()
+            .filter_map(|(handle, owners)| match owners {
+                Owners::Many(ids) if ids.len() > 1 => {
+                    let mut owners = ids.clone();
+                    owners.sort();
+                    Some(SharedHandle {
+                        handle: handle.clone(),
+                        owners,
+                    })
+                }
+                _ => None,
+            })
+            .collect();
+        shared.sort_by(|a, b| a.handle.cmp(&b.handle));
+        shared
+    }
+
+    /// Gives a customer one more handle (or new figures for one it has).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::UnknownCustomer`] if no customer has this id.
+    pub fn add_handle(&mut self, id: &str, handle: Handle, stats: AudienceStats) -> Result<()> {
+        let id = self.require(id)?;
+        self.index(handle.clone(), id.clone());
+        if let Some(customer) = self.customers.get_mut(&id) {
+            customer.handles.insert(handle, stats);
+        }
+        Ok(())
+    }
+
+    fn require(&self, id: &str) -> Result<CustomerId> {
+        self.canonical_id(id)
+            .cloned()
+            .ok_or_else(|| ErrorKind::UnknownCustomer { id: id.to_owned() }.into())
+    }
+
+    /// Merges the customer `absorb` into the customer `keep`.
+    ///
+    /// The kept customer gains every handle, role and consent record of the
+    /// absorbed one; its current consent per purpose is then the most recent
+    /// decision of either (a refusal wins a tie, and no refusal is ever
+    /// erased from the history). A field the kept customer lacks is taken
+    /// from the absorbed one; a field both have with different values keeps
+    /// the kept value and is listed in [`MergeReport::conflicts`]. The
+    /// absorbed id keeps resolving, to the kept customer.
+    ///
+    /// Merging is order-independent for handles, roles and consent: merging
+    /// `a` into `b` or `b` into `a` gives the same handles, roles and consent.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::UnknownCustomer`] if either id is unknown;
+    /// [`ErrorKind::SelfMerge`] if both name the same customer (including
+    /// after an earlier merge). The directory is unchanged on error.
+    pub fn merge(&mut self, keep: &str, absorb: &str) -> Result<MergeReport> {
+        let keep_id = self.require(keep)?;
+        let absorb_id = self.require(absorb)?;
+        if keep_id == absorb_id {
+            return Err(ErrorKind::SelfMerge {
+                id: keep_id.to_string(),
+            }
+            .into());
+        }
+        let absorbed =
+            self.customers
+                .remove(&absorb_id)
+                .ok_or_else(|| ErrorKind::UnknownCustomer {
+                    id: absorb.to_owned(),
+                })?;
+        let Some(kept) = self.customers.get_mut(&keep_id) else {
+            // `require` found it a moment ago; put the other back and report.
+            self.customers.insert(absorb_id, absorbed);
+            return Err(ErrorKind::UnknownCustomer {
+                id: keep.to_owned(),
+            }
+            .into());
+        };
+
+        let mut fields = Reconcile::default();
+        if kept.display_name != absorbed.display_name {
+            fields.conflict(
+                Field::DisplayName,
+                &kept.display_name,
+                &absorbed.display_name,
+            );
+        }
+        fields.optional(Field::Language, &mut kept.language, &absorbed.language);
+        fields.optional(Field::Country, &mut kept.country, &absorbed.country);
+        fields.optional(Field::Region, &mut kept.region, &absorbed.region);
+        fields.optional(Field::BirthYear, &mut kept.birth_year, &absorbed.birth_year);
+
+        let mut handles_added = Vec::new();
+        for (handle, stats) in &absorbed.handles {
+            match kept.handles.get(handle) {
+                Some(mine) if mine != stats => fields.conflict(
+                    Field::AudienceStats(handle.clone()),
+                    &format!("{mine:?}"),
+                    &format!("{stats:?}"),
+                ),
+                Some(_) => {}
+                None => {
+                    kept.handles.insert(handle.clone(), *stats);
+                    handles_added.push(handle.clone());
+                }
+            }
+        }
+        kept.roles.extend(absorbed.roles.iter().copied());
+        let before = kept.consent.records().len();
+        kept.consent.absorb(&absorbed.consent);
+        let consent_records_added = kept.consent.records().len() - before;
+
+        for handle in absorbed.handles.keys() {
+            if let Some(owners) = self.by_handle.get_mut(handle) {
+                owners.replace(&absorb_id, &keep_id);
+            }
+        }
+        let mut moved = self.aliases.remove(&absorb_id).unwrap_or_default();
+        moved.push(absorb_id);
+        for alias in &moved {
+            self.merged_into.insert(alias.clone(), keep_id.clone());
+        }
+        self.aliases
+            .entry(keep_id.clone())
+            .or_default()
+            .extend(moved);
+
+        Ok(MergeReport {
+            kept: keep_id,
+            absorbed,
+            handles_added,
+            filled: fields.filled,
+            conflicts: fields.conflicts,
+            consent_records_added,
+        })
+    }
+}
+
+/// The fields a merge filled in and those on which the records disagreed.
+#[derive(Default)]
+struct Reconcile {
+    filled: Vec<Field>,
+    conflicts: Vec<FieldConflict>,
+}
+
+impl Reconcile {
+    fn conflict(&mut self, field: Field, kept: &dyn fmt::Display, other: &dyn fmt::Display) {
+        self.conflicts.push(FieldConflict {
+            field,
+            kept: kept.to_string(),
+            other: other.to_string(),
+        });
+    }
+
+    /// Fills `kept` from `other` when it is empty; records a conflict when
+    /// both are set and differ.
+    fn optional<T: Clone + PartialEq + fmt::Display>(
+        &mut self,
+        field: Field,
+        kept: &mut Option<T>,
+        other: &Option<T>,
+    ) {
+        match (kept.as_ref(), other) {
+            (None, Some(o)) => {
+                *kept = Some(o.clone());
+                self.filled.push(field);
+            }
+            (Some(k), Some(o)) if k != o => self.conflict(field, k, o),
+            _ => {}
+        }
+    }
+}
+
+/// The serialised form of a directory: customers sorted by id and the merge
+/// redirects. The handle index is rebuilt on the way in.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct DirectoryData {
+    customers: Vec<Customer>,
+    #[serde(default)]
+    merged_into: BTreeMap<CustomerId, CustomerId>,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Directory {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        DirectoryData {
+            customers: self.sorted().into_iter().cloned().collect(),
+            merged_into: self
+                .merged_into
+                .iter()
+                .map(|(a, k)| (a.clone(), k.clone()))
+                .collect(),
+        }
+        .serialize(s)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Directory {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let data = DirectoryData::deserialize(d)?;
+        Directory::from_parts(data.customers, data.merged_into).map_err(D::Error::custom)
+    }
+}
+
+impl Directory {
+    /// Rebuilds a directory from its customers and merge redirects.
+    #[cfg(feature = "serde")]
+    fn from_parts(
+        customers: Vec<Customer>,
+        merged_into: BTreeMap<CustomerId, CustomerId>,
+    ) -> Result<Directory> {
+        let mut directory = Directory::with_capacity(customers.len());
+        for customer in customers {
+            directory.insert(customer)?;
+        }
+        for (absorbed, kept) in merged_into {
+            if !directory.customers.contains_key(&kept) {
+                return Err(ErrorKind::UnknownCustomer {
+                    id: kept.to_string(),
+                }
+                .into());
+            }
+            if directory.customers.contains_key(&absorbed) {
+                return Err(ErrorKind::DuplicateCustomer {
+                    id: absorbed.to_string(),
+                }
+                .into());
+            }
+            directory
+                .aliases
+                .entry(kept.clone())
+                .or_default()
+                .push(absorbed.clone());
+            directory.merged_into.insert(absorbed, kept);
+        }
+        Ok(directory)
+    }
+}
+
+impl PartialEq for Directory {
+    /// Two directories are equal when they hold the same customers and the
+    /// same merge redirects (the index follows from the customers).
+    fn eq(&self, other: &Directory) -> bool {
+        self.customers == other.customers && self.merged_into == other.merged_into
+    }
+}

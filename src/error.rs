@@ -1,0 +1,339 @@
+//! The crate's one error type.
+//!
+//! Following jiff's "one error type" pattern, every fallible operation in the
+//! crate returns [`Error`]. Its [`kind`](Error::kind) tells what went wrong in a
+//! form a program can match on; its `Display` tells a person, naming the value
+//! that was wrong in backticks and what was expected instead.
+//!
+//! Messages are lowercase and carry no trailing period, so they compose when a
+//! caller wraps them: `loading customers.tsv line 12: invalid twitter handle ...`.
+
+use std::fmt;
+
+pub use crate::macros::Spellings;
+use crate::model::{Channel, ConversationStatus};
+
+/// A specialised `Result` whose error is this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in this crate.
+///
+/// The error is a small opaque value (one pointer) so that `Result<T>` stays
+/// cheap; match on [`Error::kind`] to react to a particular failure.
+///
+/// # Example
+///
+/// ```
+/// use social_crm::{ErrorKind, Language};
+///
+/// let err = "xx".parse::<Language>().unwrap_err();
+/// assert!(matches!(err.kind(), ErrorKind::InvalidLanguage { .. }));
+/// assert_eq!(
+///     err.to_string(),
+///     "invalid language `xx`: expected an ISO 639-1 code such as `fr`, `en` or `es`",
+/// );
+/// ```
+#[derive(Clone, PartialEq)]
+pub struct Error {
+    kind: Box<ErrorKind>,
+}
+
+impl Error {
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+}
+
+impl fmt::Debug for Error {
+    // `Debug` shows the readable message, so `.unwrap()` on a `Result` prints
+    // something a person understands (regex's lesson).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Error({:?}: {})", self.kind.name(), self.kind)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.kind, f)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<ErrorKind> for Error {
+    #[cold]
+    #[inline(never)]
+    fn from(kind: ErrorKind) -> Self {
+        Error {
+            kind: Box::new(kind),
+        }
+    }
+}
+
+/// The kinds of [`Error`].
+///
+/// New kinds are added as the crate grows, so the enum is `#[non_exhaustive]`:
+/// keep a wildcard arm when you match on it.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// An identifier (customer, agent, conversation, ...) was empty, too long,
+    /// padded with white space or contained control characters.
+    #[error("invalid {what} `{value}`: {reason}")]
+    InvalidId {
+        /// Which identifier, e.g. `customer id`.
+        what: &'static str,
+        /// The value as given.
+        value: String,
+        /// Why it was refused.
+        reason: &'static str,
+    },
+    /// A channel name could not be used (empty, or with characters a channel
+    /// name may not hold).
+    #[error("invalid channel `{value}`: {reason}")]
+    InvalidChannel {
+        /// The value as given.
+        value: String,
+        /// Why it was refused.
+        reason: &'static str,
+    },
+    /// A handle was malformed for its channel.
+    #[error("invalid {channel} handle `{value}`: {reason}")]
+    InvalidHandle {
+        /// The channel the handle was meant for.
+        channel: Channel,
+        /// The handle as given.
+        value: String,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// A language code is not an ISO 639-1 code.
+    #[error("invalid language `{value}`: expected an ISO 639-1 code such as `fr`, `en` or `es`")]
+    InvalidLanguage {
+        /// The value as given.
+        value: String,
+    },
+    /// A country code is not an ISO 3166-1 alpha-2 code.
+    #[error(
+        "invalid country `{value}`: expected an ISO 3166-1 alpha-2 code such as `FR`, `US` or `ES`"
+    )]
+    InvalidCountry {
+        /// The value as given.
+        value: String,
+    },
+    /// A tag, skill or team label was empty or malformed.
+    #[error("invalid tag `{value}`: {reason}")]
+    InvalidTag {
+        /// The value as given.
+        value: String,
+        /// Why it was refused.
+        reason: &'static str,
+    },
+    /// A display name or other required text was empty.
+    #[error("invalid {what} `{value}`: {reason}")]
+    InvalidText {
+        /// Which text, e.g. `display name`.
+        what: &'static str,
+        /// The value as given.
+        value: String,
+        /// Why it was refused.
+        reason: &'static str,
+    },
+    /// A birth year outside the plausible range.
+    #[error("birth year `{year}` is out of range `{min}..={max}`")]
+    InvalidBirthYear {
+        /// The year as given.
+        year: i64,
+        /// The smallest year accepted.
+        min: i16,
+        /// The largest year accepted.
+        max: i16,
+    },
+    /// An age range whose minimum exceeds its maximum.
+    #[error("invalid age range `{min}..={max}`: the minimum exceeds the maximum")]
+    InvalidAgeRange {
+        /// The lower bound as given.
+        min: u8,
+        /// The upper bound as given.
+        max: u8,
+    },
+    /// A number that must lie in `0..=1` (a potential, a share) did not.
+    #[error("{what} is `{value}`, must be a number in `0..=1`")]
+    InvalidUnitInterval {
+        /// Which number, e.g. `purchase potential`.
+        what: &'static str,
+        /// The value as given (may be NaN or infinite).
+        value: f64,
+    },
+    /// A timestamp could not be parsed or is out of range.
+    #[error("invalid timestamp `{value}`: {reason}")]
+    InvalidTimestamp {
+        /// The value as given.
+        value: String,
+        /// Why it was refused (jiff's own explanation).
+        reason: String,
+    },
+    /// A time zone name that the database does not hold, or a POSIX TZ
+    /// string that does not parse.
+    #[error("unknown time zone `{name}`")]
+    UnknownTimeZone {
+        /// The name or TZ string as given.
+        name: String,
+    },
+    /// A word that names an enumerated value (a role, a status, ...) is not
+    /// one of the accepted spellings.
+    #[error("unknown {what} `{value}`: expected one of {expected}")]
+    UnknownName {
+        /// What kind of name, e.g. `role`.
+        what: &'static str,
+        /// The value as given.
+        value: String,
+        /// The accepted spellings.
+        expected: Spellings,
+    },
+    /// A customer with this id is already in the directory.
+    #[error("customer `{id}` is already in the directory")]
+    DuplicateCustomer {
+        /// The id that is taken.
+        id: String,
+    },
+    /// No customer with this id is in the directory.
+    #[error("no customer `{id}` in the directory")]
+    UnknownCustomer {
+        /// The id that was looked for.
+        id: String,
+    },
+    /// A customer was asked to merge with itself.
+    #[error("cannot merge customer `{id}` into itself")]
+    SelfMerge {
+        /// The id given twice.
+        id: String,
+    },
+    /// An interaction was given to a conversation it does not belong to.
+    #[error("interaction `{interaction}` belongs to conversation `{found}`, not `{expected}`")]
+    WrongConversation {
+        /// The interaction's id.
+        interaction: String,
+        /// The conversation it was given to.
+        expected: String,
+        /// The conversation it names.
+        found: String,
+    },
+    /// Two interactions of one conversation share an id.
+    #[error("interaction `{id}` appears twice in conversation `{conversation}`")]
+    DuplicateInteraction {
+        /// The repeated id.
+        id: String,
+        /// The conversation.
+        conversation: String,
+    },
+    /// An event arrived earlier than one already recorded, where order matters.
+    #[error("{what} `{id}` at `{at}` is earlier than the last one recorded at `{last}`")]
+    OutOfOrder {
+        /// What arrived, e.g. `interaction` or `status event`.
+        what: &'static str,
+        /// Its id (or the conversation's id for a status event).
+        id: String,
+        /// When it happened.
+        at: jiff::Timestamp,
+        /// The latest instant already recorded.
+        last: jiff::Timestamp,
+    },
+    /// A reply names a message that is not earlier in the same conversation.
+    #[error("interaction `{id}` replies to `{in_reply_to}`, which is not an earlier message of conversation `{conversation}`")]
+    ReplyTargetMissing {
+        /// The reply.
+        id: String,
+        /// The message it names.
+        in_reply_to: String,
+        /// The conversation.
+        conversation: String,
+    },
+    /// An interaction whose direction disagrees with its author (an inbound
+    /// message written by an agent, an outbound one by a customer).
+    #[error("interaction `{id}` is {direction} but written by `{author}`: inbound messages come from customers, outbound ones and notes from agents")]
+    AuthorMismatch {
+        /// The interaction.
+        id: String,
+        /// Its direction.
+        direction: crate::model::Direction,
+        /// Its author.
+        author: String,
+    },
+    /// An interaction after the conversation was closed. A closed
+    /// conversation is final: a new message starts a new conversation.
+    #[error("interaction `{id}` at `{at}` comes after conversation `{conversation}` was closed at `{closed_at}`")]
+    ConversationClosed {
+        /// The interaction.
+        id: String,
+        /// The conversation.
+        conversation: String,
+        /// When the interaction happened.
+        at: jiff::Timestamp,
+        /// When the conversation was closed.
+        closed_at: jiff::Timestamp,
+    },
+    /// A status change that the conversation life cycle does not allow.
+    #[error("conversation `{conversation}` cannot go from `{from}` to `{to}` at `{at}`")]
+    InvalidTransition {
+        /// The conversation.
+        conversation: String,
+        /// The status before the event (`none` before the first one).
+        from: TransitionFrom,
+        /// The status the event asked for.
+        to: ConversationStatus,
+        /// When the event happened.
+        at: jiff::Timestamp,
+    },
+}
+
+/// The status a refused [`ErrorKind::InvalidTransition`] started from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TransitionFrom {
+    /// The conversation had no status event yet.
+    Nothing,
+    /// The conversation was in this status.
+    Status(ConversationStatus),
+}
+
+impl fmt::Display for TransitionFrom {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TransitionFrom::Nothing => f.write_str("nothing"),
+            TransitionFrom::Status(s) => fmt::Display::fmt(s, f),
+        }
+    }
+}
+
+impl ErrorKind {
+    /// The variant's name, for `Debug`.
+    fn name(&self) -> &'static str {
+        match self {
+            ErrorKind::InvalidId { .. } => "InvalidId",
+            ErrorKind::InvalidChannel { .. } => "InvalidChannel",
+            ErrorKind::InvalidHandle { .. } => "InvalidHandle",
+            ErrorKind::InvalidLanguage { .. } => "InvalidLanguage",
+            ErrorKind::InvalidCountry { .. } => "InvalidCountry",
+            ErrorKind::InvalidTag { .. } => "InvalidTag",
+            ErrorKind::InvalidText { .. } => "InvalidText",
+            ErrorKind::InvalidBirthYear { .. } => "InvalidBirthYear",
+            ErrorKind::InvalidAgeRange { .. } => "InvalidAgeRange",
+            ErrorKind::InvalidUnitInterval { .. } => "InvalidUnitInterval",
+            ErrorKind::InvalidTimestamp { .. } => "InvalidTimestamp",
+            ErrorKind::UnknownName { .. } => "UnknownName",
+            ErrorKind::UnknownTimeZone { .. } => "UnknownTimeZone",
+            ErrorKind::DuplicateCustomer { .. } => "DuplicateCustomer",
+            ErrorKind::UnknownCustomer { .. } => "UnknownCustomer",
+            ErrorKind::SelfMerge { .. } => "SelfMerge",
+            ErrorKind::WrongConversation { .. } => "WrongConversation",
+            ErrorKind::DuplicateInteraction { .. } => "DuplicateInteraction",
+            ErrorKind::OutOfOrder { .. } => "OutOfOrder",
+            ErrorKind::ReplyTargetMissing { .. } => "ReplyTargetMissing",
+            ErrorKind::InvalidTransition { .. } => "InvalidTransition",
+            ErrorKind::AuthorMismatch { .. } => "AuthorMismatch",
+            ErrorKind::ConversationClosed { .. } => "ConversationClosed",
+        }
+    }
+}

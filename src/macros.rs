@@ -1,0 +1,187 @@
+//! The crate's few macros: one way to give a type a text form.
+//!
+//! Many of the crate's types are stored and printed as short words (`twitter`,
+//! `opinion-leader`, `pending`) or validated strings (ids, handles, language
+//! codes). They all get `Display`, `FromStr` and, with the `serde` feature, a
+//! serde form that is exactly that text, so a value written by one reads back
+//! through the other and through the same validation.
+
+use std::fmt;
+
+/// The accepted spellings of an enumerated value, printed as `` `a`, `b` ``.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spellings(pub(crate) &'static [&'static str]);
+
+impl fmt::Display for Spellings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, word) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "`{word}`")?;
+        }
+        Ok(())
+    }
+}
+
+/// Folds a user-typed word to the form the spelling tables use: trimmed,
+/// lowercase, with spaces and underscores as hyphens (`Opinion Leader`,
+/// `opinion_leader` and `opinion-leader` are one word).
+pub(crate) fn fold_word(s: &str) -> String {
+    s.trim()
+        .chars()
+        .map(|c| match c {
+            ' ' | '_' => '-',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// Implements `Serialize` through `Display` and `Deserialize` through
+/// `FromStr`, so the serde form is the text form and is validated on the way in.
+macro_rules! serde_via_str {
+    ($ty:ty, $expecting:expr) => {
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct Visitor;
+                impl serde::de::Visitor<'_> for Visitor {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<$ty, E> {
+                        v.parse().map_err(E::custom)
+                    }
+                }
+                d.deserialize_str(Visitor)
+            }
+        }
+    };
+}
+
+/// Declares a fieldless enum whose values are words: `as_str`, `ALL`,
+/// `Display`, `FromStr` (case-insensitive, with aliases) and serde as text.
+macro_rules! word_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident ($what:literal) {
+            $(
+                $(#[$vmeta:meta])*
+                $variant:ident => $canonical:literal $(| $alias:literal)*
+            ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant ),+
+        }
+
+        impl $name {
+            #[doc = concat!("Every ", $what, ", in declaration order.")]
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The canonical spelling: what `Display` writes and serde stores.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $canonical),+
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $crate::Error;
+
+            fn from_str(s: &str) -> $crate::Result<Self> {
+                match $crate::macros::fold_word(s).as_str() {
+                    $($canonical $(| $alias)* => Ok($name::$variant),)+
+                    _ => Err($crate::ErrorKind::UnknownName {
+                        what: $what,
+                        value: s.to_owned(),
+                        expected: $crate::macros::Spellings(&[$($canonical),+]),
+                    }
+                    .into()),
+                }
+            }
+        }
+
+        serde_via_str!($name, concat!("a ", $what));
+    };
+}
+
+/// Declares a validated string id: not empty, at most 128 bytes, no control
+/// characters and no surrounding white space. Cloning is cheap (`Arc<str>`).
+macro_rules! id_type {
+    ($(#[$meta:meta])* $name:ident ($what:literal)) => {
+        $(#[$meta])*
+        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(std::sync::Arc<str>);
+
+        impl $name {
+            #[doc = concat!("Checks and wraps a ", $what, ".")]
+            ///
+            /// # Errors
+            ///
+            /// [`ErrorKind::InvalidId`](crate::ErrorKind::InvalidId) if the id is
+            /// empty, longer than 128 bytes, has leading or trailing white space
+            /// or contains a control character.
+            pub fn new(id: &str) -> $crate::Result<Self> {
+                $crate::model::ids::check_id($what, id)?;
+                Ok($name(std::sync::Arc::from(id)))
+            }
+
+            /// The id as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}({:?})", stringify!($name), &*self.0)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.pad(&self.0)
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $crate::Error;
+
+            fn from_str(s: &str) -> $crate::Result<Self> {
+                $name::new(s)
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
+        serde_via_str!($name, concat!("a ", $what));
+    };
+}

@@ -1,0 +1,478 @@
+//! Conversations: an ordered thread of interactions and the status events of
+//! its life cycle, the input the SLA engine reads.
+
+use std::collections::HashSet;
+
+use jiff::Timestamp;
+
+use crate::error::TransitionFrom;
+use crate::model::{ConversationId, Direction, Handle, Interaction};
+use crate::{ErrorKind, Result};
+
+word_enum! {
+    /// Where a conversation stands in its life cycle.
+    ///
+    /// The allowed moves are: the first event is `open`; from `open`,
+    /// `pending`, `on-hold` or `reopened` a conversation may go to any of
+    /// `open`, `pending`, `on-hold`, `solved` or `closed`; from `solved` it
+    /// may be `reopened` or `closed`; `closed` is final.
+    pub enum ConversationStatus ("conversation status") {
+        /// Waiting on the brand.
+        Open => "open" | "new",
+        /// Waiting on the customer (the brand asked a question).
+        Pending => "pending" | "pending-on-customer",
+        /// Waiting on a third party (a carrier, the warehouse).
+        OnHold => "on-hold" | "hold",
+        /// Answered; may still be reopened.
+        Solved => "solved" | "resolved",
+        /// Final.
+        Closed => "closed",
+        /// Solved, then opened again: a new resolution cycle starts.
+        Reopened => "reopened",
+    }
+}
+
+impl ConversationStatus {
+    /// Whether the life cycle allows going from `self` to `next`.
+    pub fn can_become(self, next: ConversationStatus) -> bool {
+        use ConversationStatus::*;
+        match self {
+            Open | Pending | OnHold | Reopened => {
+                matches!(next, Open | Pending | OnHold | Solved | Closed)
+            }
+            Solved => matches!(next, Reopened | Closed),
+            Closed => false,
+        }
+    }
+}
+
+/// A change of status at an instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct StatusEvent {
+    /// When the status changed.
+    pub at: Timestamp,
+    /// The new status.
+    pub status: ConversationStatus,
+}
+
+/// A thread of interactions with its status history, always in time order.
+///
+/// Build one incrementally with [`push`](Conversation::push) and
+/// [`push_status`](Conversation::push_status), which refuse anything earlier
+/// than what is already recorded, or all at once with
+/// [`from_parts`](Conversation::from_parts), which sorts its input by time
+/// (keeping the given order among equal instants) and then checks it the same
+/// way. Nothing is ever silently reordered or dropped: input that cannot be
+/// placed is an error.
+///
+/// ```
+/// use social_crm::{AgentId, Channel, Conversation, ConversationStatus, Handle, Interaction};
+///
+/// let conv_id = "conv-1".parse()?;
+/// let lea = Handle::new(Channel::Twitter, "@lea_m")?;
+/// let mut conv = Conversation::new(conv_id);
+/// conv.push_status("2026-11-20T17:42:00Z".parse()?, ConversationStatus::Open)?;
+/// conv.push(Interaction::inbound(
+///     "i1".parse()?, "conv-1".parse()?, lea, "2026-11-20T17:42:00Z".parse()?,
+///     "Toujours pas reçu ma commande",
+/// ))?;
+/// conv.push(
+///     Interaction::outbound(
+///         "i2".parse()?, "conv-1".parse()?, Channel::Twitter, AgentId::new("eric")?,
+///         "2026-11-20T17:55:00Z".parse()?, "Bonjour Léa, je regarde tout de suite. Eric",
+///     )
+///     .in_reply_to("i1".parse()?),
+/// )?;
+/// assert!(!conv.is_waiting_on_brand());
+///
+/// // Something earlier than the last message is refused, not misplaced.
+/// let late = Interaction::inbound(
+///     "i0".parse()?, "conv-1".parse()?, Handle::new(Channel::Twitter, "@lea_m")?,
+///     "2026-11-20T17:00:00Z".parse()?, "?",
+/// );
+/// assert!(conv.push(late).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "ConversationParts"))]
+pub struct Conversation {
+    id: ConversationId,
+    interactions: Vec<Interaction>,
+    events: Vec<StatusEvent>,
+}
+
+/// The serialised form of a conversation, checked again on the way in.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct ConversationParts {
+    id: ConversationId,
+    interactions: Vec<Interaction>,
+    events: Vec<StatusEvent>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<ConversationParts> for Conversation {
+    type Error = crate::Error;
+
+    fn try_from(parts: ConversationParts) -> Result<Conversation> {
+        Conversation::from_parts(parts.id, parts.interactions, parts.events)
+    }
+}
+
+impl Conversation {
+    /// An empty conversation.
+    pub fn new(id: ConversationId) -> Conversation {
+        Conversation {
+            id,
+            interactions: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+
+    /// A conversation from interactions and status events in any order.
+    ///
+    /// Both lists are sorted by time (a stable sort: equal instants keep the
+    /// order given) and then added one by one as by [`push`](Self::push) and
+    /// [`push_status`](Self::push_status).
+    ///
+    /// # Errors
+    ///
+    /// Any error of `push` or `push_status`: an interaction of another
+    /// conversation, a repeated id, a reply to a message that is not earlier
+    /// in the thread, a direction that disagrees with the author, an
+    /// interaction after the conversation was closed, or a status change the
+    /// life cycle does not allow.
+    pub fn from_parts(
+        id: ConversationId,
+        mut interactions: Vec<Interaction>,
+        mut events: Vec<StatusEvent>,
+    ) -> Result<Conversation> {
+        interactions.sort_by_key(|i| i.at);
+        events.sort_by_key(|e| e.at);
+        let mut conversation = Conversation::new(id);
+        for event in events {
+            conversation.push_status(event.at, event.status)?;
+        }
+        conversation.interactions.reserve(interactions.len());
+        for interaction in interactions {
+            conversation.push(interaction)?;
+        }
+        Ok(conversation)
+    }
+
+    /// Appends an interaction, which must not be earlier than the last one.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::WrongConversation`], [`ErrorKind::DuplicateInteraction`],
+    /// [`ErrorKind::OutOfOrder`], [`ErrorKind::AuthorMismatch`],
+    /// [`ErrorKind::ReplyTargetMissing`] or [`ErrorKind::ConversationClosed`];
+    /// the conversation is unchanged.
+    pub fn push(&mut self, interaction: Interaction) -> Result<()> {
+        self.check(&interaction)?;
+        self.interactions.push(interaction);
+        Ok(())
+    }
+
+    fn check(&self, new: &Interaction) -> Result<()> {
+        let conversation = self.id.to_string();
+        if new.conversation != self.id {
+            return Err(ErrorKind::WrongConversation {
+                interaction: new.id.to_string(),
+                expected: conversation,
+                found: new.conversation.to_string(),
+            }
+            .into());
+        }
+        if !new.is_consistent() {
+            return Err(ErrorKind::AuthorMismatch {
+                id: new.id.to_string(),
+                direction: new.direction,
+                author: new.author.to_string(),
+            }
+            .into());
+        }
+        if let Some(last) = self.interactions.last() {
+            if new.at < last.at {
+                return Err(ErrorKind::OutOfOrder {
+                    what: "interaction",
+                    id: new.id.to_string(),
+                    at: new.at,
+                    last: last.at,
+                }
+                .into());
+            }
+        }
+        if self.interactions.iter().any(|i| i.id == new.id) {
+            return Err(ErrorKind::DuplicateInteraction {
+                id: new.id.to_string(),
+                conversation,
+            }
+            .into());
+        }
+        if let Some(target) = &new.in_reply_to {
+            if !self.interactions.iter().any(|i| &i.id == target) {
+                return Err(ErrorKind::ReplyTargetMissing {
+                    id: new.id.to_string(),
+                    in_reply_to: target.to_string(),
+                    conversation,
+                }
+                .into());
+            }
+        }
+        if let Some(closed_at) = self.closed_at() {
+            if new.at > closed_at {
+                return Err(ErrorKind::ConversationClosed {
+                    id: new.id.to_string(),
+                    conversation,
+                    at: new.at,
+                    closed_at,
+                }
+                .into());
+            }
+        }
+        Ok(())
+    }
+
+    /// Records a status change, which must not be earlier than the last one
+    /// and must be allowed by the life cycle (see [`ConversationStatus`]).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::OutOfOrder`] or [`ErrorKind::InvalidTransition`]; the
+    /// conversation is unchanged. Closing before an interaction already
+    /// recorded is [`ErrorKind::ConversationClosed`].
+    pub fn push_status(&mut self, at: Timestamp, status: ConversationStatus) -> Result<()> {
+        let from = match self.events.last() {
+            Some(last) if at < last.at => {
+                return Err(ErrorKind::OutOfOrder {
+                    what: "status event",
+                    id: self.id.to_string(),
+                    at,
+                    last: last.at,
+                }
+                .into());
+            }
+            Some(last) => TransitionFrom::Status(last.status),
+            None => TransitionFrom::Nothing,
+        };
+        let allowed = match from {
+            TransitionFrom::Nothing => status == ConversationStatus::Open,
+            TransitionFrom::Status(s) => s.can_become(status),
+        };
+        if !allowed {
+            return Err(ErrorKind::InvalidTransition {
+                conversation: self.id.to_string(),
+                from,
+                to: status,
+                at,
+            }
+            .into());
+        }
+        if status == ConversationStatus::Closed {
+            if let Some(after) = self.interactions.iter().find(|i| i.at > at) {
+                return Err(ErrorKind::ConversationClosed {
+                    id: after.id.to_string(),
+                    conversation: self.id.to_string(),
+                    at: after.at,
+                    closed_at: at,
+                }
+                .into());
+            }
+        }
+        self.events.push(StatusEvent { at, status });
+        Ok(())
+    }
+
+    /// The conversation's id.
+    pub fn id(&self) -> &ConversationId {
+        &self.id
+    }
+
+    /// The interactions, oldest first.
+    pub fn interactions(&self) -> &[Interaction] {
+        &self.interactions
+    }
+
+    /// The status events, oldest first.
+    pub fn events(&self) -> &[StatusEvent] {
+        &self.events
+    }
+
+    /// The current status (the last event's), if any event was recorded.
+    pub fn status(&self) -> Option<ConversationStatus> {
+        self.events.last().map(|e| e.status)
+    }
+
+    /// The status in force at `t`: that of the last event at or before `t`.
+    pub fn status_at(&self, t: Timestamp) -> Option<ConversationStatus> {
+        let n = self.events.partition_point(|e| e.at <= t);
+        n.checked_sub(1).map(|i| self.events[i].status)
+    }
+
+    /// When the conversation was closed, if it was.
+    pub fn closed_at(&self) -> Option<Timestamp> {
+        self.events
+            .iter()
+            .find(|e| e.status == ConversationStatus::Closed)
+            .map(|e| e.at)
+    }
+
+    /// The first interaction, whose channel is where the conversation began.
+    pub fn first(&self) -> Option<&Interaction> {
+        self.interactions.first()
+    }
+
+    /// The customer handles that wrote in this conversation, in order of
+    /// first appearance.
+    pub fn customer_handles(&self) -> Vec<&Handle> {
+        let mut seen = HashSet::new();
+        self.interactions
+            .iter()
+            .filter_map(Interaction::customer_handle)
+            .filter(|h| seen.insert(*h))
+            .collect()
+    }
+
+    /// Whether the customer spoke last: an inbound message with no outbound
+    /// reply after it (internal notes do not count as replies).
+    pub fn is_waiting_on_brand(&self) -> bool {
+        self.interactions
+            .iter()
+            .rev()
+            .find(|i| i.direction != Direction::Note)
+            .is_some_and(|i| i.direction == Direction::Inbound)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AgentId, Channel};
+
+    fn ts(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    fn msg(id: &str, at: &str) -> Interaction {
+        Interaction::inbound(
+            id.parse().unwrap(),
+            "c".parse().unwrap(),
+            Handle::new(Channel::Twitter, "@lea").unwrap(),
+            ts(at),
+            "hello",
+        )
+    }
+
+    fn reply(id: &str, at: &str, to: &str) -> Interaction {
+        Interaction::outbound(
+            id.parse().unwrap(),
+            "c".parse().unwrap(),
+            Channel::Twitter,
+            AgentId::new("eric").unwrap(),
+            ts(at),
+            "hi",
+        )
+        .in_reply_to(to.parse().unwrap())
+    }
+
+    #[test]
+    fn from_parts_sorts_and_keeps_equal_instants_in_given_order() {
+        let conv = Conversation::from_parts(
+            "c".parse().unwrap(),
+            vec![
+                reply("r", "2026-01-01T10:05:00Z", "a"),
+                msg("a", "2026-01-01T10:00:00Z"),
+                msg("b", "2026-01-01T10:05:00Z"),
+            ],
+            vec![],
+        )
+        .unwrap();
+        let ids: Vec<&str> = conv.interactions().iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["a", "r", "b"]);
+        assert!(conv.is_waiting_on_brand());
+    }
+
+    #[test]
+    fn replies_must_follow_their_target() {
+        let err = Conversation::from_parts(
+            "c".parse().unwrap(),
+            vec![
+                reply("r", "2026-01-01T09:00:00Z", "a"),
+                msg("a", "2026-01-01T10:00:00Z"),
+            ],
+            vec![],
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "interaction `r` replies to `a`, which is not an earlier message of conversation `c`"
+        );
+    }
+
+    #[test]
+    fn pushes_refuse_what_cannot_be_placed() {
+        let mut conv = Conversation::new("c".parse().unwrap());
+        conv.push(msg("a", "2026-01-01T10:00:00Z")).unwrap();
+        let err = conv.push(msg("b", "2026-01-01T09:00:00Z")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "interaction `b` at `2026-01-01T09:00:00Z` is earlier than the last one recorded at `2026-01-01T10:00:00Z`"
+        );
+        assert!(matches!(
+            conv.push(msg("a", "2026-01-01T11:00:00Z"))
+                .unwrap_err()
+                .kind(),
+            ErrorKind::DuplicateInteraction { .. }
+        ));
+        let mut other = msg("z", "2026-01-01T11:00:00Z");
+        other.conversation = "d".parse().unwrap();
+        assert!(matches!(
+            conv.push(other).unwrap_err().kind(),
+            ErrorKind::WrongConversation { .. }
+        ));
+        let mut forged = msg("f", "2026-01-01T11:00:00Z");
+        forged.direction = Direction::Outbound;
+        assert!(matches!(
+            conv.push(forged).unwrap_err().kind(),
+            ErrorKind::AuthorMismatch { .. }
+        ));
+        assert_eq!(conv.interactions().len(), 1);
+    }
+
+    #[test]
+    fn life_cycle_is_enforced() {
+        use ConversationStatus::*;
+        let mut conv = Conversation::new("c".parse().unwrap());
+        assert!(conv
+            .push_status(ts("2026-01-01T10:00:00Z"), Pending)
+            .is_err());
+        conv.push_status(ts("2026-01-01T10:00:00Z"), Open).unwrap();
+        conv.push_status(ts("2026-01-01T11:00:00Z"), Solved)
+            .unwrap();
+        let err = conv
+            .push_status(ts("2026-01-01T12:00:00Z"), Pending)
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "conversation `c` cannot go from `solved` to `pending` at `2026-01-01T12:00:00Z`"
+        );
+        conv.push_status(ts("2026-01-01T12:00:00Z"), Reopened)
+            .unwrap();
+        conv.push_status(ts("2026-01-01T13:00:00Z"), Closed)
+            .unwrap();
+        assert!(conv
+            .push_status(ts("2026-01-01T14:00:00Z"), Reopened)
+            .is_err());
+        assert_eq!(conv.status_at(ts("2026-01-01T11:30:00Z")), Some(Solved));
+        assert_eq!(conv.status_at(ts("2026-01-01T09:00:00Z")), None);
+        assert!(matches!(
+            conv.push(msg("late", "2026-01-01T15:00:00Z"))
+                .unwrap_err()
+                .kind(),
+            ErrorKind::ConversationClosed { .. }
+        ));
+    }
+}

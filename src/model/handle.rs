@@ -1,0 +1,489 @@
+//! Handles: how a customer is known on one channel, in one normal form.
+
+use std::fmt;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use crate::model::{Channel, Country};
+use crate::{ErrorKind, Result};
+
+/// How a customer is known on one channel: `@nath_conso` on Twitter, an email
+/// address, a phone number, a forum pseudonym.
+///
+/// A handle is stored in its channel's normal form, so two spellings of one
+/// account are one handle and the directory finds it in one lookup:
+///
+/// | channel | normal form |
+/// |---|---|
+/// | Twitter, Instagram, TikTok, YouTube, Facebook | no `@`, lowercase, profile URLs reduced to the name; each network's charset and length |
+/// | LinkedIn | the profile slug, lowercase |
+/// | email | the local part as given, the domain lowercase (only the domain is case-insensitive) |
+/// | phone, SMS, WhatsApp | E.164 (`+33612345678`) when the number is international (`+`, `00`) or a region is given; otherwise the national digits |
+/// | forum, community, review site | lowercase, white space runs folded to one space |
+/// | blog | the address without scheme, `www.` or trailing `/`, lowercase |
+/// | live chat, web form, store, other | trimmed, white space runs folded, case kept |
+///
+/// Normalising is idempotent: a normal form parses to itself.
+///
+/// ```
+/// use social_crm::{Channel, Country, Handle};
+///
+/// let a = Handle::new(Channel::Twitter, "@Nath_Conso")?;
+/// let b = Handle::new(Channel::Twitter, "https://x.com/nath_conso")?;
+/// assert_eq!(a, b);
+/// assert_eq!(a.to_string(), "twitter:@nath_conso");
+///
+/// let mail = Handle::new(Channel::Email, "Julie.Bernard@EXEMPLE.fr")?;
+/// assert_eq!(mail.value(), "Julie.Bernard@exemple.fr");
+///
+/// let phone = Handle::with_region(Channel::Phone, "06 12 34 56 78", Some(Country::new("FR")?))?;
+/// assert_eq!(phone.value(), "+33612345678");
+/// assert_eq!(Handle::new(Channel::Phone, "+33 6 12 34 56 78")?, phone);
+///
+/// assert!(Handle::new(Channel::Twitter, "not a handle").is_err());
+/// # Ok::<(), social_crm::Error>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Handle {
+    channel: Channel,
+    value: Arc<str>,
+}
+
+impl Handle {
+    /// The longest raw handle accepted, in bytes.
+    pub const MAX_LEN: usize = 256;
+
+    /// Normalises and checks a handle for its channel.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidHandle`] if the handle is empty, too long, or not
+    /// of the form its channel allows; the message says which rule failed.
+    pub fn new(channel: Channel, raw: &str) -> Result<Handle> {
+        Handle::with_region(channel, raw, None)
+    }
+
+    /// Like [`Handle::new`], and a national phone number (`06 12 34 56 78`)
+    /// is turned into E.164 using the region's calling code when the crate
+    /// knows it. The region is ignored on channels that are not phone
+    /// numbers.
+    ///
+    /// # Errors
+    ///
+    /// As [`Handle::new`].
+    pub fn with_region(channel: Channel, raw: &str, region: Option<Country>) -> Result<Handle> {
+        match normalise(&channel, raw, region) {
+            Ok(value) => Ok(Handle {
+                channel,
+                value: Arc::from(value),
+            }),
+            Err(reason) => Err(ErrorKind::InvalidHandle {
+                channel,
+                value: raw.to_owned(),
+                reason,
+            }
+            .into()),
+        }
+    }
+
+    /// The channel this handle lives on.
+    pub fn channel(&self) -> &Channel {
+        &self.channel
+    }
+
+    /// The handle in its normal form, without the channel (and without the
+    /// `@` that `Display` shows on networks that use one).
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+}
+
+/// Whether the channel writes its handles with a leading `@`.
+fn at_style(channel: &Channel) -> bool {
+    matches!(
+        channel,
+        Channel::Twitter | Channel::Instagram | Channel::TikTok | Channel::YouTube
+    )
+}
+
+impl fmt::Debug for Handle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Handle({self})")
+    }
+}
+
+/// `channel:value`, with `@` before the value on networks that use one
+/// (`twitter:@nath_conso`, `email:julie@exemple.fr`).
+impl fmt::Display for Handle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = if at_style(&self.channel) { "@" } else { "" };
+        write!(f, "{}:{at}{}", self.channel, self.value)
+    }
+}
+
+/// Parses `channel:value`, the form `Display` writes.
+impl FromStr for Handle {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> Result<Handle> {
+        let Some((channel, value)) = s.split_once(':') else {
+            return Err(ErrorKind::InvalidText {
+                what: "handle",
+                value: s.to_owned(),
+                reason: "expected `channel:handle`, such as `twitter:@name`",
+            }
+            .into());
+        };
+        Handle::new(channel.parse()?, value)
+    }
+}
+
+serde_via_str!(Handle, "a handle written `channel:handle`");
+
+/// Audience figures of one handle, as the network reports them: what the
+/// influence ranking reads.
+///
+/// ```
+/// use social_crm::AudienceStats;
+///
+/// let stats = AudienceStats { followers: 182_000, following: 950, ..AudienceStats::default() };
+/// assert_eq!(stats.listed, 0);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+pub struct AudienceStats {
+    /// Accounts following this one.
+    pub followers: u64,
+    /// Accounts this one follows.
+    pub following: u64,
+    /// Public lists this account is on.
+    pub listed: u64,
+    /// Posts published so far.
+    pub posts: u64,
+    /// When the account was created, if known.
+    pub created: Option<jiff::Timestamp>,
+}
+
+/// The normal form of `raw` on `channel`, or why there is none.
+fn normalise(channel: &Channel, raw: &str, region: Option<Country>) -> Result<String, String> {
+    if raw.len() > Handle::MAX_LEN {
+        return Err(format!("must be at most {} bytes long", Handle::MAX_LEN));
+    }
+    if raw.chars().any(char::is_control) {
+        return Err("must not contain control characters".to_owned());
+    }
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Err("must not be empty".to_owned());
+    }
+    match channel {
+        Channel::Twitter => network_name(raw, &["twitter.com", "x.com"], 1..=15, "_"),
+        Channel::Instagram => network_name(raw, &["instagram.com"], 1..=30, "._"),
+        Channel::TikTok => network_name(raw, &["tiktok.com"], 2..=24, "._"),
+        Channel::YouTube => network_name(raw, &["youtube.com"], 3..=30, "._-"),
+        Channel::Facebook => network_name(raw, &["facebook.com", "fb.com"], 1..=50, "."),
+        Channel::LinkedIn => linkedin(raw),
+        Channel::Email => email(raw),
+        Channel::Phone | Channel::Sms | Channel::WhatsApp => phone(raw, region),
+        Channel::Forum | Channel::Community | Channel::ReviewSite => {
+            Ok(fold_spaces(raw).to_lowercase())
+        }
+        Channel::Blog => blog(raw),
+        Channel::LiveChat | Channel::WebForm | Channel::Store | Channel::Other(_) => {
+            Ok(fold_spaces(raw))
+        }
+    }
+}
+
+fn fold_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Strips `https://`, `http://` and `www.` from the front of an address.
+fn strip_scheme(s: &str) -> &str {
+    let s = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .unwrap_or(s);
+    s.strip_prefix("www.").unwrap_or(s)
+}
+
+/// A social network account name: `@name`, `name` or a profile URL.
+fn network_name(
+    raw: &str,
+    hosts: &[&str],
+    len: std::ops::RangeInclusive<usize>,
+    extra: &str,
+) -> Result<String, String> {
+    let lower = raw.to_lowercase();
+    let mut name = strip_scheme(&lower);
+    for host in hosts {
+        if let Some(rest) = name.strip_prefix(host).and_then(|r| r.strip_prefix('/')) {
+            name = rest.trim_end_matches('/');
+            break;
+        }
+    }
+    let name = name.strip_prefix('@').unwrap_or(name);
+    if let Some(bad) = name
+        .chars()
+        .find(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || extra.contains(c)))
+    {
+        return Err(format!(
+            "`{bad}` is not allowed: use letters, digits or `{}`",
+            extra
+                .chars()
+                .map(String::from)
+                .collect::<Vec<_>>()
+                .join("`, `")
+        ));
+    }
+    if !len.contains(&name.len()) {
+        return Err(format!(
+            "must be {} to {} characters long without `@`",
+            len.start(),
+            len.end()
+        ));
+    }
+    Ok(name.to_owned())
+}
+
+fn linkedin(raw: &str) -> Result<String, String> {
+    let lower = raw.to_lowercase();
+    let rest = strip_scheme(&lower);
+    let slug = rest
+        .strip_prefix("linkedin.com/in/")
+        .unwrap_or(rest)
+        .trim_end_matches('/');
+    if !(3..=100).contains(&slug.chars().count()) {
+        return Err("must be 3 to 100 characters long".to_owned());
+    }
+    if slug.chars().any(|c| !(c.is_alphanumeric() || c == '-')) {
+        return Err("use letters, digits or `-`".to_owned());
+    }
+    Ok(slug.to_owned())
+}
+
+fn email(raw: &str) -> Result<String, String> {
+    let Some((local, domain)) = raw.rsplit_once('@') else {
+        return Err("expected `name@domain`".to_owned());
+    };
+    if local.is_empty() || local.len() > 64 {
+        return Err("the part before `@` must be 1 to 64 bytes long".to_owned());
+    }
+    if local.contains('@') || local.chars().any(char::is_whitespace) {
+        return Err("the part before `@` must not contain `@` or white space".to_owned());
+    }
+    let domain = domain.to_lowercase();
+    let labels: Vec<&str> = domain.split('.').collect();
+    let label_ok = |l: &&str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+    };
+    if labels.len() < 2 || !labels.iter().all(label_ok) || domain.len() > 253 {
+        return Err(format!(
+            "`{domain}` is not a domain name such as `exemple.fr`"
+        ));
+    }
+    Ok(format!("{local}@{domain}"))
+}
+
+/// Calling code and whether national numbers start with a trunk `0` that
+/// E.164 drops, for the regions the crate knows.
+fn calling_code(region: Country) -> Option<(&'static str, bool)> {
+    Some(match region.as_str() {
+        "FR" | "MC" => ("33", true),
+        "ES" => ("34", false),
+        "US" | "CA" => ("1", false),
+        "GB" => ("44", true),
+        "IE" => ("353", true),
+        "DE" => ("49", true),
+        "BE" => ("32", true),
+        "NL" => ("31", true),
+        "CH" => ("41", true),
+        "LU" => ("352", false),
+        "IT" => ("39", false),
+        "PT" => ("351", false),
+        "MX" => ("52", false),
+        "CO" => ("57", false),
+        "MA" => ("212", true),
+        "DZ" => ("213", true),
+        "TN" => ("216", false),
+        _ => return None,
+    })
+}
+
+fn phone(raw: &str, region: Option<Country>) -> Result<String, String> {
+    let mut digits = String::with_capacity(raw.len());
+    let mut plus = false;
+    for (i, c) in raw.chars().enumerate() {
+        match c {
+            '0'..='9' => digits.push(c),
+            '+' if i == 0 => plus = true,
+            ' ' | '.' | '-' | '(' | ')' | '/' | '\u{a0}' => {}
+            _ => return Err(format!("`{c}` is not allowed in a phone number")),
+        }
+    }
+    let international = if plus {
+        Some(digits.as_str())
+    } else {
+        digits.strip_prefix("00")
+    };
+    if let Some(number) = international {
+        if number.starts_with('0') || !(7..=15).contains(&number.len()) {
+            return Err(
+                "an international number has 7 to 15 digits after `+` and no leading 0".to_owned(),
+            );
+        }
+        return Ok(format!("+{number}"));
+    }
+    if !(3..=15).contains(&digits.len()) {
+        return Err("must have 3 to 15 digits".to_owned());
+    }
+    if let Some((code, trunk)) = region.and_then(calling_code) {
+        let national = if trunk {
+            digits.strip_prefix('0')
+        } else if code == "1" {
+            // NANP numbers may be written with their leading 1.
+            Some(
+                digits
+                    .strip_prefix('1')
+                    .filter(|d| d.len() == 10)
+                    .unwrap_or(&digits),
+            )
+        } else {
+            Some(digits.as_str())
+        };
+        // A number that lacks its trunk prefix is not a full national number:
+        // keep what was given rather than guess.
+        if let Some(national) = national.filter(|n| n.len() >= 6) {
+            let e164 = format!("+{code}{national}");
+            if e164.len() <= 16 {
+                return Ok(e164);
+            }
+        }
+    }
+    Ok(digits)
+}
+
+fn blog(raw: &str) -> Result<String, String> {
+    let lower = raw.to_lowercase();
+    let address = strip_scheme(&lower).trim_end_matches('/');
+    if address.is_empty() {
+        return Err("expected the blog's address or name".to_owned());
+    }
+    if address.chars().any(char::is_whitespace) {
+        return Err("an address must not contain white space".to_owned());
+    }
+    Ok(address.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(channel: Channel, raw: &str) -> String {
+        Handle::new(channel, raw).unwrap().value().to_owned()
+    }
+
+    #[test]
+    fn social_names_fold_at_case_and_urls() {
+        assert_eq!(norm(Channel::Twitter, "@Nath_Conso"), "nath_conso");
+        assert_eq!(
+            norm(Channel::Twitter, "https://twitter.com/Nath_Conso/"),
+            "nath_conso"
+        );
+        assert_eq!(
+            norm(Channel::Instagram, "@ryan.cole.eats"),
+            "ryan.cole.eats"
+        );
+        assert_eq!(
+            norm(Channel::Facebook, "facebook.com/julie.bernard.33"),
+            "julie.bernard.33"
+        );
+        assert_eq!(
+            norm(Channel::LinkedIn, "linkedin.com/in/Pierre-Lambert/"),
+            "pierre-lambert"
+        );
+    }
+
+    #[test]
+    fn social_names_are_checked() {
+        let err = Handle::new(Channel::Twitter, "@a b").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid twitter handle `@a b`: ` ` is not allowed: use letters, digits or `_`"
+        );
+        assert!(Handle::new(Channel::Twitter, "@").is_err());
+        assert!(Handle::new(Channel::Twitter, "sixteen_chars_xx").is_err());
+        assert!(Handle::new(Channel::TikTok, "a").is_err());
+    }
+
+    #[test]
+    fn emails_fold_the_domain_only() {
+        assert_eq!(
+            norm(Channel::Email, " Lea.Martin@Exemple.FR "),
+            "Lea.Martin@exemple.fr"
+        );
+        for bad in [
+            "lea",
+            "@exemple.fr",
+            "lea@",
+            "lea@exemple",
+            "lea@-x.fr",
+            "a b@x.fr",
+            "lea@x..fr",
+        ] {
+            assert!(Handle::new(Channel::Email, bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn phones_go_to_e164_where_possible() {
+        let fr = Some(Country::new("FR").unwrap());
+        let es = Some(Country::new("ES").unwrap());
+        let us = Some(Country::new("US").unwrap());
+        let with = |raw, region| {
+            Handle::with_region(Channel::Phone, raw, region)
+                .unwrap()
+                .value()
+                .to_owned()
+        };
+        assert_eq!(with("06.12.34.56.78", fr), "+33612345678");
+        assert_eq!(with("0033 6 12 34 56 78", None), "+33612345678");
+        assert_eq!(with("612 345 678", es), "+34612345678");
+        assert_eq!(with("(415) 555-0134", us), "+14155550134");
+        assert_eq!(with("1 415 555 0134", us), "+14155550134");
+        assert_eq!(with("06 12 34 56 78", None), "0612345678");
+        assert!(Handle::new(Channel::Phone, "+0612").is_err());
+        assert!(Handle::new(Channel::Phone, "call me").is_err());
+        assert!(Handle::new(Channel::Phone, "+33 6 12 34 56 78 99 99 99").is_err());
+    }
+
+    #[test]
+    fn community_names_and_blogs() {
+        assert_eq!(norm(Channel::Forum, "  Café   Addict "), "café addict");
+        assert_eq!(
+            norm(Channel::Blog, "https://www.Cafe-et-Tartines.fr/"),
+            "cafe-et-tartines.fr"
+        );
+        assert_eq!(norm(Channel::Store, " Mme  Dupont "), "Mme Dupont");
+    }
+
+    #[test]
+    fn text_form_round_trips() {
+        for text in [
+            "twitter:@nath_conso",
+            "email:Lea@exemple.fr",
+            "phone:+33612345678",
+            "forum:café addict",
+        ] {
+            let handle: Handle = text.parse().unwrap();
+            assert_eq!(handle.to_string(), text);
+        }
+        assert!("nath_conso".parse::<Handle>().is_err());
+    }
+}

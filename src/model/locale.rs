@@ -1,0 +1,235 @@
+//! Languages and countries, as the ISO codes every CRM exchanges.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::{ErrorKind, Result};
+
+/// Every ISO 639-1 code, sorted, two letters each.
+const ISO_639_1: &str = "aaabaeafakamanarasavayazbabebgbhbibmbnbobrbscacechcocrcscucvcydadedvdz\
+eeeleneoeseteufafffifjfofrfygagdglgngugvhahehihohrhthuhyhziaidieigiiikioisitiujajv\
+kakgkikjkkklkmknkokrkskukvkwkylalblglilnloltlulvmgmhmimkmlmnmrmsmtmynanbndnengnlnn\
+nonrnvnyocojomorospapiplpsptqurmrnrorurwsascsdsesgsiskslsmsnsosqsrssstsusvswtatetg\
+thtitktltntotrtstttwtyugukuruzvevivowawoxhyiyozazhzu";
+
+/// Every ISO 3166-1 alpha-2 country code, sorted, two letters each.
+const ISO_3166_1: &str = "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBY\
+BZCACCCDCFCGCHCICKCLCMCNCOCRCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGB\
+GDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKI\
+KMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZ\
+NANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSI\
+SJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVN\
+VUWFWSYEYTZAZMZW";
+
+/// Looks a two-letter code up in a sorted table of two-letter codes.
+fn in_table(table: &'static str, code: [u8; 2]) -> bool {
+    let pairs = table.as_bytes();
+    let (mut lo, mut hi) = (0, pairs.len() / 2);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match [pairs[2 * mid], pairs[2 * mid + 1]].cmp(&code) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// Folds a user-typed two-letter code with the given case, if it is two ASCII
+/// letters once trimmed.
+fn two_letters(s: &str, upper: bool) -> Option<[u8; 2]> {
+    match s.trim().as_bytes() {
+        &[a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => Some(if upper {
+            [a.to_ascii_uppercase(), b.to_ascii_uppercase()]
+        } else {
+            [a.to_ascii_lowercase(), b.to_ascii_lowercase()]
+        }),
+        _ => None,
+    }
+}
+
+/// A language, as its ISO 639-1 code (`fr`, `en`, `es`, ...).
+///
+/// Parsing is case-insensitive and checks the code against the whole ISO
+/// 639-1 list; a regional tag such as `fr-CA` is refused rather than silently
+/// cut, so the caller decides what it meant.
+///
+/// ```
+/// use social_crm::Language;
+///
+/// let fr: Language = "FR".parse()?;
+/// assert_eq!(fr, Language::FRENCH);
+/// assert_eq!(fr.to_string(), "fr");
+/// assert!("fr-CA".parse::<Language>().is_err());
+/// assert!("zz".parse::<Language>().is_err());
+/// # Ok::<(), social_crm::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Language([u8; 2]);
+
+impl Language {
+    /// French.
+    pub const FRENCH: Language = Language(*b"fr");
+    /// English.
+    pub const ENGLISH: Language = Language(*b"en");
+    /// Spanish.
+    pub const SPANISH: Language = Language(*b"es");
+
+    /// Checks an ISO 639-1 code. Same as `FromStr`.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidLanguage`] if the code is not an ISO 639-1 code.
+    pub fn new(code: &str) -> Result<Language> {
+        match two_letters(code, false) {
+            Some(c) if in_table(ISO_639_1, c) => Ok(Language(c)),
+            _ => Err(ErrorKind::InvalidLanguage {
+                value: code.to_owned(),
+            }
+            .into()),
+        }
+    }
+
+    /// The lowercase two-letter code.
+    pub fn as_str(&self) -> &str {
+        // Always ASCII letters, checked on construction.
+        std::str::from_utf8(&self.0).unwrap_or("??")
+    }
+
+    /// The language's name in English for the three languages the desk
+    /// serves out of the box, and the code otherwise.
+    pub fn name(&self) -> &str {
+        match &self.0 {
+            b"fr" => "French",
+            b"en" => "English",
+            b"es" => "Spanish",
+            _ => self.as_str(),
+        }
+    }
+}
+
+impl fmt::Debug for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Language({})", self.as_str())
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl FromStr for Language {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> Result<Language> {
+        Language::new(s)
+    }
+}
+
+serde_via_str!(Language, "an ISO 639-1 language code");
+
+/// A country or territory, as its ISO 3166-1 alpha-2 code (`FR`, `US`, ...).
+///
+/// ```
+/// use social_crm::Country;
+///
+/// let es: Country = "es".parse()?;
+/// assert_eq!(es.to_string(), "ES");
+/// assert!("EU".parse::<Country>().is_err());
+/// # Ok::<(), social_crm::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Country([u8; 2]);
+
+impl Country {
+    /// Checks an ISO 3166-1 alpha-2 code, in any case. Same as `FromStr`.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidCountry`] if the code is not an assigned ISO
+    /// 3166-1 alpha-2 code.
+    pub fn new(code: &str) -> Result<Country> {
+        match two_letters(code, true) {
+            Some(c) if in_table(ISO_3166_1, c) => Ok(Country(c)),
+            _ => Err(ErrorKind::InvalidCountry {
+                value: code.to_owned(),
+            }
+            .into()),
+        }
+    }
+
+    /// The uppercase two-letter code.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("??")
+    }
+}
+
+impl fmt::Debug for Country {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Country({})", self.as_str())
+    }
+}
+
+impl fmt::Display for Country {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl FromStr for Country {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> Result<Country> {
+        Country::new(s)
+    }
+}
+
+serde_via_str!(Country, "an ISO 3166-1 alpha-2 country code");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(table: &str) -> Vec<&[u8]> {
+        table.as_bytes().chunks_exact(2).collect()
+    }
+
+    #[test]
+    fn tables_are_sorted_complete_and_well_formed() {
+        let languages = codes(ISO_639_1);
+        let countries = codes(ISO_3166_1);
+        assert_eq!(ISO_639_1.len() % 2, 0);
+        assert_eq!(ISO_3166_1.len() % 2, 0);
+        assert!(languages.windows(2).all(|w| w[0] < w[1]));
+        assert!(countries.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(languages.len(), 184);
+        assert_eq!(countries.len(), 249);
+    }
+
+    #[test]
+    fn every_code_round_trips() {
+        for code in codes(ISO_639_1) {
+            let code = std::str::from_utf8(code).unwrap();
+            assert_eq!(Language::new(code).unwrap().as_str(), code);
+        }
+        for code in codes(ISO_3166_1) {
+            let code = std::str::from_utf8(code).unwrap();
+            assert_eq!(Country::new(code).unwrap().as_str(), code);
+        }
+    }
+
+    #[test]
+    fn malformed_codes_are_refused() {
+        for bad in ["", "f", "fra", "f1", "é", "fr-FR", "  "] {
+            assert!(Language::new(bad).is_err(), "{bad:?}");
+            assert!(Country::new(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(
+            Country::new("XX").unwrap_err().to_string(),
+            "invalid country `XX`: expected an ISO 3166-1 alpha-2 code such as `FR`, `US` or `ES`"
+        );
+    }
+}

@@ -1,0 +1,36 @@
+//! The domain models: who speaks (customers, their handles and consent),
+//! where (channels), what was said (interactions, conversations), who
+//! answers (agents), and the archetypes the brand reasons with (personas).
+//!
+//! Every type here is `Clone + Debug + PartialEq`, checks its input when it
+//! is made, and (with the `serde` feature) round-trips through serde with the
+//! same checks on the way back in. The main types are re-exported at the
+//! crate root.
+
+pub(crate) mod ids;
+
+mod agent;
+mod channel;
+mod consent;
+mod conversation;
+mod customer;
+mod handle;
+mod interaction;
+mod locale;
+mod persona;
+mod tag;
+
+pub use agent::Agent;
+pub use channel::{Channel, ChannelKind, OtherChannel};
+pub use consent::{Consent, ConsentRecord, ConsentStatus, Decision, Purpose};
+pub use conversation::{Conversation, ConversationStatus, StatusEvent};
+pub use customer::{BirthYear, Customer, Role};
+pub use handle::{AudienceStats, Handle};
+pub use ids::{AgentId, ConversationId, CustomerId, InteractionId, PersonaId, MAX_ID_LEN};
+pub use interaction::{Author, Direction, Engagement, Interaction, Visibility};
+pub use locale::{Country, Language};
+pub use persona::{
+    assign_persona, AgeRange, Condition, Criterion, Persona, PersonaAssignment, PersonaRule,
+    Potential, Potentials,
+};
+pub use tag::Tag;
