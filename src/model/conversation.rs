@@ -336,14 +336,27 @@ impl Conversation {
             .collect()
     }
 
-    /// Whether the customer spoke last: an inbound message with no outbound
-    /// reply after it (internal notes do not count as replies).
-    pub fn is_waiting_on_brand(&self) -> bool {
+    /// The customer's last message when it still awaits an answer: the
+    /// conversation is neither solved nor closed, and no outbound reply came
+    /// after that message (internal notes do not count as replies).
+    pub fn awaiting_reply(&self) -> Option<&Interaction> {
+        if matches!(
+            self.status(),
+            Some(ConversationStatus::Solved | ConversationStatus::Closed)
+        ) {
+            return None;
+        }
         self.interactions
             .iter()
             .rev()
             .find(|i| i.direction != Direction::Note)
-            .is_some_and(|i| i.direction == Direction::Inbound)
+            .filter(|i| i.direction == Direction::Inbound)
+    }
+
+    /// Whether a customer message awaits an answer (see
+    /// [`awaiting_reply`](Self::awaiting_reply)).
+    pub fn is_waiting_on_brand(&self) -> bool {
+        self.awaiting_reply().is_some()
     }
 }
 

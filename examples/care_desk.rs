@@ -1,0 +1,391 @@
+//! The care desk's week, as its manager would read it on Sunday evening.
+//!
+//! Runs on the sample data shipped with the crate:
+//!
+//! ```text
+//! cargo run --release --example care_desk
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use social_crm::jiff::civil::Weekday;
+use social_crm::jiff::tz::TimeZone;
+use social_crm::jiff::Timestamp;
+use social_crm::sample::{self, SampleWeek};
+use social_crm::{
+    assign_persona, Channel, Conversation, Direction, Directory, Interaction, Language,
+    PersonaAssignment, Visibility,
+};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let week = sample::week();
+    let mut out = String::new();
+    let mut directory = week.directory()?;
+    header(&mut out, &week);
+    identities(&mut out, &mut directory)?;
+    personas(&mut out, &week);
+    channels(&mut out, &week);
+    days(&mut out, &week);
+    waiting(&mut out, &week, &directory);
+    agents(&mut out, &week);
+    print!("{out}");
+    Ok(())
+}
+
+/// A plain text table: a header row, a rule, aligned columns. Columns whose
+/// header starts with `>` are right-aligned (numbers).
+struct Table {
+    headers: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    fn new(headers: &[&str]) -> Table {
+        Table {
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    fn row(&mut self, cells: Vec<String>) {
+        self.rows.push(cells);
+    }
+
+    fn render(&self, out: &mut String) {
+        let width = |i: usize| {
+            self.rows
+                .iter()
+                .map(|r| r.get(i).map_or(0, |c| c.chars().count()))
+                .chain([self.headers[i].trim_start_matches('>').chars().count()])
+                .max()
+                .unwrap_or(0)
+        };
+        let widths: Vec<usize> = (0..self.headers.len()).map(width).collect();
+        let line = |cells: &[String], out: &mut String| {
+            let mut text = String::from("  ");
+            for (i, cell) in cells.iter().enumerate() {
+                let right = self.headers[i].starts_with('>');
+                let cell = cell.trim_start_matches('>');
+                if right {
+                    let _ = write!(text, "{cell:>w$}  ", w = widths[i]);
+                } else {
+                    let _ = write!(text, "{cell:<w$}  ", w = widths[i]);
+                }
+            }
+            let _ = writeln!(out, "{}", text.trim_end());
+        };
+        line(&self.headers, out);
+        let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+        let _ = writeln!(out, "  {}", rule.join("  "));
+        for row in &self.rows {
+            line(row, out);
+        }
+    }
+}
+
+fn section(out: &mut String, title: &str) {
+    let _ = writeln!(out, "\n{title}\n{}", "═".repeat(title.chars().count()));
+}
+
+fn local(t: Timestamp, tz: &TimeZone) -> String {
+    t.to_zoned_datetime(tz.clone())
+        .strftime("%a %d %b %H:%M")
+        .to_string()
+}
+
+fn header(out: &mut String, week: &SampleWeek) {
+    let title = format!(
+        "{} care desk: the week of {} to {}",
+        week.brand,
+        week.start
+            .to_zoned_datetime(week.time_zone.clone())
+            .strftime("%A %-d %B"),
+        week.now
+            .to_zoned_datetime(week.time_zone.clone())
+            .strftime("%A %-d %B %Y")
+    );
+    let _ = writeln!(out, "{title}\n{}", "━".repeat(title.chars().count()));
+    let interactions = week.interactions();
+    let count = |d: Direction| interactions.iter().filter(|i| i.direction == d).count();
+    let _ = writeln!(
+        out,
+        "Report at {} ({}).",
+        local(week.now, &week.time_zone),
+        week.time_zone.iana_name().unwrap_or("desk time")
+    );
+    let _ = writeln!(
+        out,
+        "{} customers, {} agents, {} conversations, {} interactions: {} from customers, {} replies, {} internal notes.",
+        week.customers.len(),
+        week.agents.len(),
+        week.conversations.len(),
+        interactions.len(),
+        count(Direction::Inbound),
+        count(Direction::Outbound),
+        count(Direction::Note),
+    );
+}
+
+/// Finds the records that share a handle and merges them, so the rest of
+/// the report sees one customer per person.
+fn identities(out: &mut String, directory: &mut Directory) -> Result<(), social_crm::Error> {
+    section(out, "Who is who: one person, two records");
+    let shared = directory.shared_handles();
+    if shared.is_empty() {
+        let _ = writeln!(out, "  No handle is shared by two customers.");
+        return Ok(());
+    }
+    for candidate in shared {
+        let names: Vec<String> = candidate
+            .owners
+            .iter()
+            .filter_map(|id| directory.get(id.as_str()))
+            .map(|c| format!("{} ({})", c.display_name, c.id))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {} is shared by {}.",
+            candidate.handle,
+            names.join(" and ")
+        );
+        let [keep, absorb] = candidate.owners.as_slice() else {
+            continue;
+        };
+        let report = directory.merge(keep.as_str(), absorb.as_str())?;
+        let merged = directory.get(keep.as_str()).ok_or_else(|| {
+            social_crm::Error::from(social_crm::ErrorKind::UnknownCustomer {
+                id: keep.to_string(),
+            })
+        })?;
+        let _ = writeln!(
+            out,
+            "  Merged {} into {}: {} handles now ({} added), {} consent records.",
+            report.absorbed.id,
+            report.kept,
+            merged.handles.len(),
+            report.handles_added.len(),
+            merged.consent.records().len(),
+        );
+        for conflict in &report.conflicts {
+            let _ = writeln!(out, "    conflict, to check by hand: {conflict}");
+        }
+        for &purpose in social_crm::Purpose::ALL {
+            let _ = writeln!(
+                out,
+                "    {purpose:<10} consent after the merge: {}",
+                merged.consent.status(purpose)
+            );
+        }
+    }
+    Ok(())
+}
+
+fn personas(out: &mut String, week: &SampleWeek) {
+    section(out, "Customers by persona");
+    let today = week.now.to_zoned_datetime(week.time_zone.clone()).date();
+    let mut groups: BTreeMap<(usize, String), Vec<String>> = BTreeMap::new();
+    for customer in &week.customers {
+        let assignment = assign_persona(customer, &week.personas, today);
+        let key = match &assignment {
+            PersonaAssignment::Matched { persona, .. } => {
+                let rank = week
+                    .personas
+                    .iter()
+                    .position(|p| p.id == persona.id)
+                    .unwrap_or(0);
+                (rank, persona.name.clone())
+            }
+            PersonaAssignment::ProfilingRefused => (
+                week.personas.len() + 1,
+                "not profiled (consent refused)".to_owned(),
+            ),
+            _ => (week.personas.len(), "no persona".to_owned()),
+        };
+        groups
+            .entry(key)
+            .or_default()
+            .push(customer.display_name.clone());
+    }
+    let mut table = Table::new(&["persona", ">customers", "for example"]);
+    for ((_, name), members) in &groups {
+        let examples: Vec<&str> = members.iter().take(3).map(String::as_str).collect();
+        table.row(vec![
+            name.clone(),
+            members.len().to_string(),
+            examples.join(", "),
+        ]);
+    }
+    table.render(out);
+}
+
+fn language_name(language: Option<Language>) -> &'static str {
+    match language {
+        Some(Language::FRENCH) => "fr",
+        Some(Language::ENGLISH) => "en",
+        Some(Language::SPANISH) => "es",
+        Some(_) => "other",
+        None => "unknown",
+    }
+}
+
+fn channels(out: &mut String, week: &SampleWeek) {
+    section(out, "Conversations per channel and language");
+    let mut counts: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
+    let mut public: BTreeMap<String, usize> = BTreeMap::new();
+    for conversation in &week.conversations {
+        let Some(first) = conversation.first() else {
+            continue;
+        };
+        let channel = first.channel.to_string();
+        *counts
+            .entry(channel.clone())
+            .or_default()
+            .entry(language_name(first.language))
+            .or_default() += 1;
+        if first.visibility == Visibility::Public {
+            *public.entry(channel).or_default() += 1;
+        }
+    }
+    let languages = ["fr", "en", "es"];
+    let mut table = Table::new(&["channel", ">fr", ">en", ">es", ">total", ">public"]);
+    let mut rows: Vec<(&String, &BTreeMap<&str, usize>)> = counts.iter().collect();
+    rows.sort_by_key(|(_, c)| std::cmp::Reverse(c.values().sum::<usize>()));
+    let mut totals = [0usize; 5];
+    for (channel, by_language) in rows {
+        let mut row = vec![channel.clone()];
+        for (i, l) in languages.iter().enumerate() {
+            let n = by_language.get(l).copied().unwrap_or(0);
+            totals[i] += n;
+            row.push(n.to_string());
+        }
+        let total: usize = by_language.values().sum();
+        let public = public.get(channel).copied().unwrap_or(0);
+        totals[3] += total;
+        totals[4] += public;
+        row.push(total.to_string());
+        row.push(public.to_string());
+        table.row(row);
+    }
+    let mut total_row = vec!["all channels".to_owned()];
+    total_row.extend(totals.iter().map(ToString::to_string));
+    table.row(total_row);
+    table.render(out);
+}
+
+fn days(out: &mut String, week: &SampleWeek) {
+    section(out, "Messages per day");
+    let days = [
+        Weekday::Monday,
+        Weekday::Tuesday,
+        Weekday::Wednesday,
+        Weekday::Thursday,
+        Weekday::Friday,
+        Weekday::Saturday,
+        Weekday::Sunday,
+    ];
+    let mut table = Table::new(&["day", ">from customers", ">replies", ">public", "  "]);
+    for day in days {
+        let of_day: Vec<_> = week
+            .interactions()
+            .into_iter()
+            .filter(|i| i.at.to_zoned_datetime(week.time_zone.clone()).weekday() == day)
+            .collect();
+        let inbound = of_day
+            .iter()
+            .filter(|i| i.direction == Direction::Inbound)
+            .count();
+        let replies = of_day
+            .iter()
+            .filter(|i| i.direction == Direction::Outbound)
+            .count();
+        let public = of_day
+            .iter()
+            .filter(|i| i.direction == Direction::Inbound && i.visibility == Visibility::Public)
+            .count();
+        table.row(vec![
+            format!("{day:?}"),
+            inbound.to_string(),
+            replies.to_string(),
+            public.to_string(),
+            "▇".repeat(inbound.div_ceil(2)),
+        ]);
+    }
+    table.render(out);
+}
+
+fn waiting(out: &mut String, week: &SampleWeek, directory: &Directory) {
+    section(out, "Still waiting on the desk");
+    let mut waiting: Vec<(&Conversation, &Interaction)> = week
+        .conversations
+        .iter()
+        .filter_map(|c| Some((c, c.awaiting_reply()?)))
+        .collect();
+    waiting.sort_by_key(|(_, message)| message.at);
+    let mut table = Table::new(&["since", "channel", "customer", "status", "message"]);
+    for (conversation, message) in waiting {
+        let customer = message
+            .customer_handle()
+            .and_then(|h| directory.resolve(h).customer())
+            .map_or_else(|| "unknown".to_owned(), |c| c.display_name.clone());
+        let status = conversation
+            .status()
+            .map_or_else(|| "-".to_owned(), |s| s.to_string());
+        table.row(vec![
+            local(message.at, &week.time_zone),
+            message.channel.to_string(),
+            customer,
+            status,
+            excerpt(&message.text, 60),
+        ]);
+    }
+    table.render(out);
+}
+
+fn excerpt(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+fn agents(out: &mut String, week: &SampleWeek) {
+    section(out, "Agents");
+    let interactions = week.interactions();
+    let mut table = Table::new(&[
+        "agent",
+        "languages",
+        ">replies",
+        ">notes",
+        "channels answered",
+        "skills",
+    ]);
+    for agent in &week.agents {
+        let mine: Vec<_> = interactions
+            .iter()
+            .filter(|i| i.agent() == Some(&agent.id))
+            .collect();
+        let mut channels: Vec<&Channel> = mine.iter().map(|i| &i.channel).collect();
+        channels.sort();
+        channels.dedup();
+        let languages: Vec<String> = agent.languages.iter().map(ToString::to_string).collect();
+        let skills: Vec<&str> = agent.skills.iter().map(|s| s.as_str()).collect();
+        let channels: Vec<String> = channels.iter().map(ToString::to_string).collect();
+        table.row(vec![
+            agent.name.clone(),
+            languages.join(" "),
+            mine.iter()
+                .filter(|i| i.direction == Direction::Outbound)
+                .count()
+                .to_string(),
+            mine.iter()
+                .filter(|i| i.direction == Direction::Note)
+                .count()
+                .to_string(),
+            channels.join(", "),
+            excerpt(&skills.join(", "), 40),
+        ]);
+    }
+    table.render(out);
+}
