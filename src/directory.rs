@@ -9,7 +9,7 @@
 //! and reports each field on which the two records disagreed instead of
 //! dropping one side silently.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 
 use crate::model::{AudienceStats, Customer, CustomerId, Handle};
@@ -490,7 +490,7 @@ impl Reconcile {
 struct DirectoryData {
     customers: Vec<Customer>,
     #[serde(default)]
-    merged_into: BTreeMap<CustomerId, CustomerId>,
+    merged_into: std::collections::BTreeMap<CustomerId, CustomerId>,
 }
 
 #[cfg(feature = "serde")]
@@ -522,7 +522,7 @@ impl Directory {
     #[cfg(feature = "serde")]
     fn from_parts(
         customers: Vec<Customer>,
-        merged_into: BTreeMap<CustomerId, CustomerId>,
+        merged_into: std::collections::BTreeMap<CustomerId, CustomerId>,
     ) -> Result<Directory> {
         let mut directory = Directory::with_capacity(customers.len());
         for customer in customers {

@@ -80,7 +80,7 @@ impl From<ErrorKind> for Error {
 pub enum ErrorKind {
     /// An identifier (customer, agent, conversation, ...) was empty, too long,
     /// padded with white space or contained control characters.
-    #[error("invalid {what} `{value}`: {reason}")]
+    #[error("invalid {what} `{}`: {reason}", shown(.value))]
     InvalidId {
         /// Which identifier, e.g. `customer id`.
         what: &'static str,
@@ -91,7 +91,7 @@ pub enum ErrorKind {
     },
     /// A channel name could not be used (empty, or with characters a channel
     /// name may not hold).
-    #[error("invalid channel `{value}`: {reason}")]
+    #[error("invalid channel `{}`: {reason}", shown(.value))]
     InvalidChannel {
         /// The value as given.
         value: String,
@@ -99,7 +99,7 @@ pub enum ErrorKind {
         reason: &'static str,
     },
     /// A handle was malformed for its channel.
-    #[error("invalid {channel} handle `{value}`: {reason}")]
+    #[error("invalid {channel} handle `{}`: {reason}", shown(.value))]
     InvalidHandle {
         /// The channel the handle was meant for.
         channel: Channel,
@@ -109,21 +109,22 @@ pub enum ErrorKind {
         reason: String,
     },
     /// A language code is not an ISO 639-1 code.
-    #[error("invalid language `{value}`: expected an ISO 639-1 code such as `fr`, `en` or `es`")]
+    #[error("invalid language `{}`: expected an ISO 639-1 code such as `fr`, `en` or `es`", shown(.value))]
     InvalidLanguage {
         /// The value as given.
         value: String,
     },
     /// A country code is not an ISO 3166-1 alpha-2 code.
     #[error(
-        "invalid country `{value}`: expected an ISO 3166-1 alpha-2 code such as `FR`, `US` or `ES`"
+        "invalid country `{}`: expected an ISO 3166-1 alpha-2 code such as `FR`, `US` or `ES`",
+        shown(.value)
     )]
     InvalidCountry {
         /// The value as given.
         value: String,
     },
     /// A tag, skill or team label was empty or malformed.
-    #[error("invalid tag `{value}`: {reason}")]
+    #[error("invalid tag `{}`: {reason}", shown(.value))]
     InvalidTag {
         /// The value as given.
         value: String,
@@ -131,7 +132,7 @@ pub enum ErrorKind {
         reason: &'static str,
     },
     /// A display name or other required text was empty.
-    #[error("invalid {what} `{value}`: {reason}")]
+    #[error("invalid {what} `{}`: {reason}", shown(.value))]
     InvalidText {
         /// Which text, e.g. `display name`.
         what: &'static str,
@@ -167,7 +168,7 @@ pub enum ErrorKind {
         value: f64,
     },
     /// A timestamp could not be parsed or is out of range.
-    #[error("invalid timestamp `{value}`: {reason}")]
+    #[error("invalid timestamp `{}`: {reason}", shown(.value))]
     InvalidTimestamp {
         /// The value as given.
         value: String,
@@ -183,7 +184,7 @@ pub enum ErrorKind {
     },
     /// A word that names an enumerated value (a role, a status, ...) is not
     /// one of the accepted spellings.
-    #[error("unknown {what} `{value}`: expected one of {expected}")]
+    #[error("unknown {what} `{}`: expected one of {expected}", shown(.value))]
     UnknownName {
         /// What kind of name, e.g. `role`.
         what: &'static str,
@@ -286,6 +287,16 @@ pub enum ErrorKind {
         /// When the event happened.
         at: jiff::Timestamp,
     },
+}
+
+/// How an input value is shown in a message: in full up to 80 characters,
+/// otherwise its start and its length (the error's field keeps it whole).
+fn shown(value: &str) -> std::borrow::Cow<'_, str> {
+    const MAX: usize = 80;
+    match value.char_indices().nth(MAX) {
+        None => value.into(),
+        Some((end, _)) => format!("{}… ({} bytes)", &value[..end], value.len()).into(),
+    }
 }
 
 /// The status a refused [`ErrorKind::InvalidTransition`] started from.

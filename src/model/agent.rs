@@ -2,8 +2,9 @@
 
 use std::collections::BTreeSet;
 
+use crate::model::ids::check_name;
 use crate::model::{AgentId, Language, Tag};
-use crate::{ErrorKind, Result};
+use crate::Result;
 
 /// A care-desk agent.
 ///
@@ -31,6 +32,10 @@ pub struct Agent {
     pub id: AgentId,
     /// The agent's own name, as they sign replies ("Eric Dupont", never
     /// "Service Client").
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::model::ids::deserialize_name")
+    )]
     pub name: String,
     /// Languages the agent answers in.
     #[cfg_attr(feature = "serde", serde(default))]
@@ -54,14 +59,7 @@ impl Agent {
     /// blank name.
     pub fn new(id: &str, name: &str, capacity: u32) -> Result<Agent> {
         let id = AgentId::new(id)?;
-        if name.trim().is_empty() {
-            return Err(ErrorKind::InvalidText {
-                what: "agent name",
-                value: name.to_owned(),
-                reason: "must not be blank",
-            }
-            .into());
-        }
+        check_name("agent name", name)?;
         Ok(Agent {
             id,
             name: name.to_owned(),

@@ -6,6 +6,7 @@ use std::fmt;
 
 use jiff::civil::Date;
 
+use crate::model::ids::check_name;
 use crate::model::{AudienceStats, Consent, Country, CustomerId, Handle, Language, Purpose};
 use crate::{ErrorKind, Result};
 
@@ -140,6 +141,10 @@ pub struct Customer {
     /// Stable identifier.
     pub id: CustomerId,
     /// The name agents see and address.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::model::ids::deserialize_name")
+    )]
     pub display_name: String,
     /// The language the customer prefers to be answered in.
     #[cfg_attr(feature = "serde", serde(default))]
@@ -174,29 +179,18 @@ impl Customer {
     /// characters.
     pub fn new(id: &str, display_name: &str) -> Result<Customer> {
         let id = CustomerId::new(id)?;
-        let reason = if display_name.trim().is_empty() {
-            "must not be blank"
-        } else if display_name.chars().any(char::is_control) {
-            "must not contain control characters"
-        } else {
-            return Ok(Customer {
-                id,
-                display_name: display_name.to_owned(),
-                language: None,
-                country: None,
-                region: None,
-                birth_year: None,
-                roles: BTreeSet::new(),
-                handles: BTreeMap::new(),
-                consent: Consent::default(),
-            });
-        };
-        Err(ErrorKind::InvalidText {
-            what: "display name",
-            value: display_name.to_owned(),
-            reason,
-        }
-        .into())
+        check_name("display name", display_name)?;
+        Ok(Customer {
+            id,
+            display_name: display_name.to_owned(),
+            language: None,
+            country: None,
+            region: None,
+            birth_year: None,
+            roles: BTreeSet::new(),
+            handles: BTreeMap::new(),
+            consent: Consent::default(),
+        })
     }
 
     /// Sets the preferred language.

@@ -72,7 +72,17 @@ impl Handle {
     ///
     /// As [`Handle::new`].
     pub fn with_region(channel: Channel, raw: &str, region: Option<Country>) -> Result<Handle> {
-        match normalise(&channel, raw, region) {
+        let normal = normalise(&channel, raw, region).and_then(|value| {
+            // Lowercasing can lengthen text (`İ` is two bytes, `i̇` three):
+            // the normal form obeys the same limit, so it always parses
+            // back to itself.
+            if value.len() > Handle::MAX_LEN {
+                Err(format!("must be at most {} bytes long", Handle::MAX_LEN))
+            } else {
+                Ok(value)
+            }
+        });
+        match normal {
             Ok(value) => Ok(Handle {
                 channel,
                 value: Arc::from(value),
@@ -285,7 +295,7 @@ fn email(raw: &str) -> Result<String, String> {
     };
     if labels.len() < 2 || !labels.iter().all(label_ok) || domain.len() > 253 {
         return Err(format!(
-            "`{domain}` is not a domain name such as `exemple.fr`"
+            "`{domain}` is not a domain name such as `example.com`"
         ));
     }
     Ok(format!("{local}@{domain}"))
@@ -471,6 +481,14 @@ mod tests {
             "cafe-et-tartines.fr"
         );
         assert_eq!(norm(Channel::Store, " Mme  Dupont "), "Mme Dupont");
+    }
+
+    #[test]
+    fn a_normal_form_that_would_outgrow_the_limit_is_refused() {
+        let raw = "İ".repeat(Handle::MAX_LEN / 2);
+        assert_eq!(raw.len(), Handle::MAX_LEN);
+        assert!(Handle::new(Channel::Forum, &raw).is_err());
+        assert!(Handle::new(Channel::Store, &raw).is_ok());
     }
 
     #[test]

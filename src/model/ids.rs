@@ -27,6 +27,35 @@ pub(crate) fn check_id(what: &'static str, id: &str) -> Result<()> {
     .into())
 }
 
+/// The rule for names people read (a customer's display name, an agent's
+/// name, a persona's name): not blank, no control characters.
+pub(crate) fn check_name(what: &'static str, name: &str) -> Result<()> {
+    let reason = if name.trim().is_empty() {
+        "must not be blank"
+    } else if name.chars().any(char::is_control) {
+        "must not contain control characters"
+    } else {
+        return Ok(());
+    };
+    Err(ErrorKind::InvalidText {
+        what,
+        value: name.to_owned(),
+        reason,
+    }
+    .into())
+}
+
+/// Deserialises a name with the same check as the constructors.
+#[cfg(feature = "serde")]
+pub(crate) fn deserialize_name<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<String, D::Error> {
+    use serde::de::Error as _;
+    let name = <String as serde::Deserialize>::deserialize(d)?;
+    check_name("name", &name).map_err(D::Error::custom)?;
+    Ok(name)
+}
+
 id_type! {
     /// Identifies a [`Customer`](crate::Customer): stable across channels and
     /// across identity merges (the kept customer keeps its id).

@@ -7,6 +7,7 @@ use std::fmt;
 
 use jiff::civil::Date;
 
+use crate::model::ids::check_name;
 use crate::model::{Channel, Country, Customer, Language, PersonaId, Role};
 use crate::{ErrorKind, Result};
 
@@ -327,6 +328,10 @@ pub struct Persona {
     pub id: PersonaId,
     /// The name the desk uses ("Marie, 19, Europe, a competitor's unhappy
     /// customer").
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::model::ids::deserialize_name")
+    )]
     pub name: String,
     /// Who belongs to it.
     pub rule: PersonaRule,
@@ -343,14 +348,7 @@ impl Persona {
     /// blank name.
     pub fn new(id: &str, name: &str, rule: PersonaRule, potentials: Potentials) -> Result<Persona> {
         let id = PersonaId::new(id)?;
-        if name.trim().is_empty() {
-            return Err(ErrorKind::InvalidText {
-                what: "persona name",
-                value: name.to_owned(),
-                reason: "must not be blank",
-            }
-            .into());
-        }
+        check_name("persona name", name)?;
         Ok(Persona {
             id,
             name: name.to_owned(),

@@ -1,0 +1,137 @@
+//! Every model round-trips through serde (here JSON), and what comes back in
+//! is checked as strictly as what is built in code.
+#![cfg(feature = "serde")]
+
+use proptest::prelude::*;
+use serde::{de::DeserializeOwned, Serialize};
+use social_crm::{
+    sample, Channel, Conversation, Customer, Directory, Handle, OtherChannel, Persona,
+};
+
+fn round_trip<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(value: &T) {
+    let json = serde_json::to_string(value).unwrap();
+    let back: T = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    assert_eq!(&back, value, "{json}");
+}
+
+#[test]
+fn every_model_of_the_sample_week_round_trips() {
+    let week = sample::week();
+    for customer in &week.customers {
+        round_trip(customer);
+        round_trip(&customer.consent);
+        for handle in customer.handles.keys() {
+            round_trip(handle);
+            round_trip(handle.channel());
+        }
+    }
+    for agent in &week.agents {
+        round_trip(agent);
+    }
+    for persona in &week.personas {
+        round_trip::<Persona>(persona);
+    }
+    for conversation in &week.conversations {
+        round_trip::<Conversation>(conversation);
+        for interaction in conversation.interactions() {
+            round_trip(interaction);
+        }
+    }
+    let mut directory = week.directory().unwrap();
+    directory.merge("c067", "c068").unwrap();
+    round_trip::<Directory>(&directory);
+    let back: Directory =
+        serde_json::from_str(&serde_json::to_string(&directory).unwrap()).unwrap();
+    assert_eq!(back.get("c068").unwrap().id.as_str(), "c067");
+}
+
+#[test]
+fn the_serde_form_is_the_text_form() {
+    let handle = Handle::new(Channel::Twitter, "@Nath_Conso").unwrap();
+    assert_eq!(
+        serde_json::to_string(&handle).unwrap(),
+        r#""twitter:@nath_conso""#
+    );
+    assert_eq!(
+        serde_json::to_string(&Channel::LiveChat).unwrap(),
+        r#""live-chat""#
+    );
+    let customer = Customer::new("c1", "Ana").unwrap();
+    assert_eq!(
+        serde_json::to_string(&customer).unwrap(),
+        r#"{"id":"c1","display_name":"Ana","language":null,"country":null,"region":null,"birth_year":null,"roles":[],"handles":{},"consent":[]}"#
+    );
+}
+
+#[test]
+fn invalid_input_is_refused_on_the_way_in() {
+    let bad = [
+        (
+            r#"{"id":"","display_name":"Ana"}"#,
+            "invalid customer id ``: must not be empty",
+        ),
+        (
+            r#"{"id":"c1","display_name":"  "}"#,
+            "invalid name `  `: must not be blank",
+        ),
+        (
+            r#"{"id":"c1","display_name":"Ana","language":"xx"}"#,
+            "invalid language `xx`",
+        ),
+        (
+            r#"{"id":"c1","display_name":"Ana","birth_year":1066}"#,
+            "birth year `1066` is out of range",
+        ),
+        (
+            r#"{"id":"c1","display_name":"Ana","handles":{"twitter:@a b":{}}}"#,
+            "invalid twitter handle `@a b`",
+        ),
+        (
+            r#"{"id":"c1","display_name":"Ana","handles":{"twitter:@ab":{"followers":-5}}}"#,
+            "invalid value: integer `-5`",
+        ),
+        (
+            r#"{"id":"c1","display_name":"Ana","roles":["vip"]}"#,
+            "unknown role `vip`",
+        ),
+    ];
+    for (json, expected) in bad {
+        let err = serde_json::from_str::<Customer>(json)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(expected), "{json}: {err}");
+    }
+    let unordered = r#"{"id":"c","interactions":[],"events":[
+        {"at":"2026-11-20T10:00:00Z","status":"solved"},
+        {"at":"2026-11-20T09:00:00Z","status":"open"},
+        {"at":"2026-11-20T11:00:00Z","status":"pending"}]}"#;
+    let err = serde_json::from_str::<Conversation>(unordered)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("cannot go from `solved` to `pending`"),
+        "{err}"
+    );
+    assert!(serde_json::from_str::<social_crm::Potentials>(
+        r#"{"purchase":1.5,"advocacy":0,"influence":0}"#
+    )
+    .is_err());
+}
+
+proptest! {
+    #[test]
+    fn any_channel_round_trips(name in "[a-z][a-z0-9-]{0,20}") {
+        let channel = match OtherChannel::new(&name) {
+            Ok(other) => Channel::Other(other),
+            Err(_) => name.parse::<Channel>().unwrap(),
+        };
+        round_trip(&channel);
+    }
+
+    #[test]
+    fn any_handle_round_trips(raw in "@?[A-Za-z0-9_]{1,15}", i in 0usize..Channel::NAMED.len()) {
+        if let Ok(handle) = Handle::new(Channel::NAMED[i].clone(), &raw) {
+            round_trip(&handle);
+        }
+    }
+}
