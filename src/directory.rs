@@ -94,7 +94,9 @@ impl Owners {
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Directory {
-    customers: HashMap<CustomerId, Customer>,
+    /// Boxed: a table slot stays one pointer wide, which halves the table of
+    /// a large directory.
+    customers: HashMap<CustomerId, Box<Customer>>,
     by_handle: HashMap<Handle, Owners>,
     /// Absorbed id -> the id of the customer that absorbed it (always a
     /// customer in `customers`: chains are flattened on every merge).
@@ -218,7 +220,8 @@ impl Directory {
     pub fn with_capacity(customers: usize) -> Directory {
         Directory {
             customers: HashMap::with_capacity(customers),
-            by_handle: HashMap::with_capacity(customers),
+            // Most customers have a couple of handles.
+            by_handle: HashMap::with_capacity(customers.saturating_mul(2)),
             ..Directory::default()
         }
     }
@@ -235,12 +238,12 @@ impl Directory {
 
     /// Every customer, in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = &Customer> {
-        self.customers.values()
+        self.customers.values().map(|c| &**c)
     }
 
     /// Every customer, sorted by id (for reports and stable output).
     pub fn sorted(&self) -> Vec<&Customer> {
-        let mut all: Vec<&Customer> = self.customers.values().collect();
+        let mut all: Vec<&Customer> = self.iter().collect();
         all.sort_by(|a, b| a.id.cmp(&b.id));
         all
     }
@@ -262,7 +265,7 @@ impl Directory {
         for handle in customer.handles.keys() {
             self.index(handle.clone(), customer.id.clone());
         }
-        self.customers.insert(customer.id.clone(), customer);
+        self.customers.insert(customer.id.clone(), Box::new(customer));
         Ok(())
     }
 
@@ -284,22 +287,27 @@ impl Directory {
         self.merged_into.get(id)
     }
 
+    /// The customer with this canonical id (the index holds only those).
+    fn by_id(&self, id: &CustomerId) -> Option<&Customer> {
+        self.customers.get(id).map(|c| &**c)
+    }
+
     /// The customer with this id, following merges.
     pub fn get(&self, id: &str) -> Option<&Customer> {
-        self.customers.get(self.canonical_id(id)?)
+        self.customers.get(self.canonical_id(id)?).map(|c| &**c)
     }
 
     /// Who is behind a handle. Expected O(1).
     pub fn resolve(&self, handle: &Handle) -> Resolution<'_> {
         match self.by_handle.get(handle) {
             None => Resolution::Unknown,
-            Some(Owners::One(id)) => match self.customers.get(id) {
+            Some(Owners::One(id)) => match self.by_id(id) {
                 Some(c) => Resolution::Customer(c),
                 None => Resolution::Unknown,
             },
             Some(Owners::Many(ids)) => {
                 let mut found: Vec<&Customer> =
-                    ids.iter().filter_map(|id| self.customers.get(id)).collect();
+                    ids.iter().filter_map(|id| self.by_id(id)).collect();
                 found.sort_by(|a, b| a.id.cmp(&b.id));
                 Resolution::Ambiguous(found)
             }
@@ -439,7 +447,7 @@ impl Directory {
 
         Ok(MergeReport {
             kept: keep_id,
-            absorbed,
+            absorbed: *absorbed,
             handles_added,
             filled: fields.filled,
             conflicts: fields.conflicts,

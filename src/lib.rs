@@ -123,6 +123,11 @@ pub mod time;
 
 pub use jiff;
 
+/// The README's code, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use directory::{Directory, MergeReport, Resolution};
 pub use error::{Error, ErrorKind, Result};
 pub use model::*;

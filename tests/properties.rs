@@ -99,7 +99,7 @@ fn customer(id: &'static str) -> impl Strategy<Value = Customer> {
             c.language = language.map(|l| l.parse().unwrap());
             c.birth_year = birth.map(|y| social_crm::BirthYear::new(y).unwrap());
             c.roles = roles;
-            c.handles = handles;
+            c.handles = handles.into_iter().collect();
             c
         })
 }

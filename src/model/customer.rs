@@ -1,13 +1,15 @@
 //! Customers: who is speaking, on which channels, in which language, and what
 //! they allowed.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt;
 
 use jiff::civil::Date;
 
 use crate::model::ids::check_name;
-use crate::model::{AudienceStats, Consent, Country, CustomerId, Handle, Language, Purpose};
+use crate::model::{
+    AudienceStats, Consent, Country, CustomerId, Handle, Handles, Language, Purpose,
+};
 use crate::{ErrorKind, Result};
 
 word_enum! {
@@ -163,7 +165,7 @@ pub struct Customer {
     pub roles: BTreeSet<Role>,
     /// Handles on every channel, each with its audience figures.
     #[cfg_attr(feature = "serde", serde(default))]
-    pub handles: BTreeMap<Handle, AudienceStats>,
+    pub handles: Handles,
     /// Consent decisions per purpose.
     #[cfg_attr(feature = "serde", serde(default))]
     pub consent: Consent,
@@ -188,7 +190,7 @@ impl Customer {
             region: None,
             birth_year: None,
             roles: BTreeSet::new(),
-            handles: BTreeMap::new(),
+            handles: Handles::new(),
             consent: Consent::default(),
         })
     }

@@ -175,6 +175,150 @@ pub struct AudienceStats {
     pub created: Option<jiff::Timestamp>,
 }
 
+/// A customer's handles, each with its audience figures: at most one entry
+/// per handle, kept in handle order.
+///
+/// A customer has a handful of handles, so they are stored as one sorted
+/// vector rather than a tree (a million customers with two handles each take
+/// about half the memory). The serde form is a map from handle to figures.
+///
+/// ```
+/// use social_crm::{AudienceStats, Channel, Handle, Handles};
+///
+/// let mut handles = Handles::new();
+/// let lea = Handle::new(Channel::Twitter, "@lea_m")?;
+/// assert_eq!(handles.insert(lea.clone(), AudienceStats { followers: 890, ..Default::default() }), None);
+/// assert_eq!(handles.get(&lea).map(|s| s.followers), Some(890));
+/// assert_eq!(handles.len(), 1);
+/// # Ok::<(), social_crm::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Handles(Vec<(Handle, AudienceStats)>);
+
+impl Handles {
+    /// No handle.
+    pub fn new() -> Handles {
+        Handles(Vec::new())
+    }
+
+    /// How many handles.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there is no handle.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn position(&self, handle: &Handle) -> Result<usize, usize> {
+        self.0.binary_search_by(|(h, _)| h.cmp(handle))
+    }
+
+    /// The figures of one handle.
+    pub fn get(&self, handle: &Handle) -> Option<&AudienceStats> {
+        self.position(handle).ok().map(|i| &self.0[i].1)
+    }
+
+    /// Whether the handle is there.
+    pub fn contains(&self, handle: &Handle) -> bool {
+        self.position(handle).is_ok()
+    }
+
+    /// Adds a handle, or replaces its figures; returns the figures replaced.
+    pub fn insert(&mut self, handle: Handle, stats: AudienceStats) -> Option<AudienceStats> {
+        match self.position(&handle) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, stats)),
+            Err(i) => {
+                self.0.insert(i, (handle, stats));
+                None
+            }
+        }
+    }
+
+    /// Removes a handle; returns its figures.
+    pub fn remove(&mut self, handle: &Handle) -> Option<AudienceStats> {
+        self.position(handle).ok().map(|i| self.0.remove(i).1)
+    }
+
+    /// The handles, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &Handle> {
+        self.0.iter().map(|(h, _)| h)
+    }
+
+    /// The figures, in handle order.
+    pub fn values(&self) -> impl Iterator<Item = &AudienceStats> {
+        self.0.iter().map(|(_, s)| s)
+    }
+
+    /// Handles with their figures, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&Handle, &AudienceStats)> {
+        self.0.iter().map(|(h, s)| (h, s))
+    }
+}
+
+impl FromIterator<(Handle, AudienceStats)> for Handles {
+    /// Collects handles; a handle given twice keeps its last figures.
+    fn from_iter<I: IntoIterator<Item = (Handle, AudienceStats)>>(iter: I) -> Handles {
+        let mut handles = Handles::new();
+        for (handle, stats) in iter {
+            handles.insert(handle, stats);
+        }
+        handles
+    }
+}
+
+impl<'a> IntoIterator for &'a Handles {
+    type Item = (&'a Handle, &'a AudienceStats);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (Handle, AudienceStats)>,
+        fn(&'a (Handle, AudienceStats)) -> (&'a Handle, &'a AudienceStats),
+    >;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(h, s)| (h, s))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Handles {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+/// Reads a map from handle to figures. Two spellings of one handle
+/// normalise to the same key: that is an error, not a silent replacement.
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Handles {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Handles;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map from handle to audience figures")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Handles, A::Error> {
+                use serde::de::Error as _;
+                let mut handles = Handles::new();
+                while let Some((handle, stats)) = map.next_entry::<Handle, AudienceStats>()? {
+                    let shown = handle.to_string();
+                    if handles.insert(handle, stats).is_some() {
+                        return Err(A::Error::custom(format!(
+                            "handle `{shown}` appears twice (perhaps spelt two ways)"
+                        )));
+                    }
+                }
+                Ok(handles)
+            }
+        }
+        d.deserialize_map(Visitor)
+    }
+}
+
 /// The normal form of `raw` on `channel`, or why there is none.
 fn normalise(channel: &Channel, raw: &str, region: Option<Country>) -> Result<String, String> {
     if raw.len() > Handle::MAX_LEN {
