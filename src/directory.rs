@@ -15,48 +15,38 @@ use std::fmt;
 use crate::model::{AudienceStats, Customer, CustomerId, Handle};
 use crate::{ErrorKind, Result};
 
+/// The position of a customer in [`Directory::slots`].
+type Slot = u32;
+
 /// Who owns a handle: almost always one customer, so no vector is allocated
 /// for the common case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Owners {
-    One(CustomerId),
-    Many(Vec<CustomerId>),
+    One(Slot),
+    Many(Vec<Slot>),
 }
 
 impl Owners {
-    fn as_slice(&self) -> &[CustomerId] {
+    fn add(&mut self, slot: Slot) {
         match self {
-            Owners::One(id) => std::slice::from_ref(id),
-            Owners::Many(ids) => ids,
-        }
-    }
-
-    fn add(&mut self, id: CustomerId) {
-        if self.as_slice().contains(&id) {
-            return;
-        }
-        match self {
-            Owners::One(first) => *self = Owners::Many(vec![first.clone(), id]),
-            Owners::Many(ids) => ids.push(id),
+            Owners::One(first) if *first != slot => *self = Owners::Many(vec![*first, slot]),
+            Owners::Many(slots) if !slots.contains(&slot) => slots.push(slot),
+            _ => {}
         }
     }
 
     /// Puts `new` in place of `old` (once, if `new` is already an owner).
-    fn replace(&mut self, old: &CustomerId, new: &CustomerId) {
+    fn replace(&mut self, old: Slot, new: Slot) {
         match self {
-            Owners::One(only) => {
-                if only == old {
-                    *only = new.clone();
+            Owners::One(only) if *only == old => *only = new,
+            Owners::One(_) => {}
+            Owners::Many(slots) => {
+                slots.retain(|&s| s != old);
+                if !slots.contains(&new) {
+                    slots.push(new);
                 }
-            }
-            Owners::Many(ids) => {
-                ids.retain(|i| i != old);
-                if !ids.contains(new) {
-                    ids.push(new.clone());
-                }
-                if let [only] = ids.as_slice() {
-                    let only = only.clone();
-                    *self = Owners::One(only);
+                if let [only] = slots.as_slice() {
+                    *self = Owners::One(*only);
                 }
             }
         }
@@ -94,15 +84,19 @@ impl Owners {
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Directory {
-    /// Boxed: a table slot stays one pointer wide, which halves the table of
-    /// a large directory.
-    customers: HashMap<CustomerId, Box<Customer>>,
+    /// Every customer ever inserted, by slot; `None` once merged into
+    /// another. Boxed, so a slot is one pointer wide.
+    slots: Vec<Option<Box<Customer>>>,
+    /// Every id ever inserted -> the slot of the customer that holds it now
+    /// (its own, or that of the customer it was merged into).
+    ids: HashMap<CustomerId, Slot>,
+    /// Every handle -> the slots of its owners: a lookup is one hash probe.
     by_handle: HashMap<Handle, Owners>,
-    /// Absorbed id -> the id of the customer that absorbed it (always a
-    /// customer in `customers`: chains are flattened on every merge).
-    merged_into: HashMap<CustomerId, CustomerId>,
-    /// Kept id -> the ids it absorbed, directly or not, to flatten chains.
-    aliases: HashMap<CustomerId, Vec<CustomerId>>,
+    /// Slot -> the ids merged into it, to keep `ids` flat through chains of
+    /// merges.
+    absorbed: HashMap<Slot, Vec<CustomerId>>,
+    /// How many slots hold a customer.
+    live: usize,
 }
 
 /// The answer to "who is behind this handle?".
@@ -219,7 +213,8 @@ impl Directory {
     /// An empty directory with room for `customers` customers.
     pub fn with_capacity(customers: usize) -> Directory {
         Directory {
-            customers: HashMap::with_capacity(customers),
+            slots: Vec::with_capacity(customers),
+            ids: HashMap::with_capacity(customers),
             // Most customers have a couple of handles.
             by_handle: HashMap::with_capacity(customers.saturating_mul(2)),
             ..Directory::default()
@@ -228,17 +223,17 @@ impl Directory {
 
     /// How many customers the directory holds (absorbed records not counted).
     pub fn len(&self) -> usize {
-        self.customers.len()
+        self.live
     }
 
     /// Whether the directory holds no customer.
     pub fn is_empty(&self) -> bool {
-        self.customers.is_empty()
+        self.live == 0
     }
 
-    /// Every customer, in no particular order.
+    /// Every customer, in order of insertion.
     pub fn iter(&self) -> impl Iterator<Item = &Customer> {
-        self.customers.values().map(|c| &**c)
+        self.slots.iter().filter_map(|slot| slot.as_deref())
     }
 
     /// Every customer, sorted by id (for reports and stable output).
@@ -253,61 +248,58 @@ impl Directory {
     /// # Errors
     ///
     /// [`ErrorKind::DuplicateCustomer`] if the id is taken, including by a
-    /// record that was merged into another.
+    /// record that was merged into another; [`ErrorKind::DirectoryFull`]
+    /// past 2³² − 1 customers.
     pub fn insert(&mut self, customer: Customer) -> Result<()> {
-        if self.customers.contains_key(&customer.id) || self.merged_into.contains_key(&customer.id)
-        {
+        if self.ids.contains_key(&customer.id) {
             return Err(ErrorKind::DuplicateCustomer {
                 id: customer.id.to_string(),
             }
             .into());
         }
+        let slot = Slot::try_from(self.slots.len())
+            .ok()
+            .filter(|&s| s < Slot::MAX)
+            .ok_or(ErrorKind::DirectoryFull)?;
         for handle in customer.handles.keys() {
-            self.index(handle.clone(), customer.id.clone());
+            match self.by_handle.get_mut(handle) {
+                Some(owners) => owners.add(slot),
+                None => {
+                    self.by_handle.insert(handle.clone(), Owners::One(slot));
+                }
+            }
         }
-        self.customers.insert(customer.id.clone(), Box::new(customer));
+        self.ids.insert(customer.id.clone(), slot);
+        self.slots.push(Some(Box::new(customer)));
+        self.live += 1;
         Ok(())
     }
 
-    fn index(&mut self, handle: Handle, id: CustomerId) {
-        match self.by_handle.get_mut(&handle) {
-            Some(owners) => owners.add(id),
-            None => {
-                self.by_handle.insert(handle, Owners::One(id));
-            }
-        }
+    fn at(&self, slot: Slot) -> Option<&Customer> {
+        self.slots.get(slot as usize)?.as_deref()
     }
 
     /// The id a customer is now known by: itself, or the id of the customer
     /// it was merged into.
     pub fn canonical_id(&self, id: &str) -> Option<&CustomerId> {
-        if let Some((id, _)) = self.customers.get_key_value(id) {
-            return Some(id);
-        }
-        self.merged_into.get(id)
-    }
-
-    /// The customer with this canonical id (the index holds only those).
-    fn by_id(&self, id: &CustomerId) -> Option<&Customer> {
-        self.customers.get(id).map(|c| &**c)
+        self.get(id).map(|c| &c.id)
     }
 
     /// The customer with this id, following merges.
     pub fn get(&self, id: &str) -> Option<&Customer> {
-        self.customers.get(self.canonical_id(id)?).map(|c| &**c)
+        self.at(*self.ids.get(id)?)
     }
 
-    /// Who is behind a handle. Expected O(1).
+    /// Who is behind a handle: one hash lookup. Expected O(1).
     pub fn resolve(&self, handle: &Handle) -> Resolution<'_> {
         match self.by_handle.get(handle) {
             None => Resolution::Unknown,
-            Some(Owners::One(id)) => match self.by_id(id) {
+            Some(Owners::One(slot)) => match self.at(*slot) {
                 Some(c) => Resolution::Customer(c),
                 None => Resolution::Unknown,
             },
-            Some(Owners::Many(ids)) => {
-                let mut found: Vec<&Customer> =
-                    ids.iter().filter_map(|id| self.by_id(id)).collect();
+            Some(Owners::Many(slots)) => {
+                let mut found: Vec<&Customer> = slots.iter().filter_map(|&s| self.at(s)).collect();
                 found.sort_by(|a, b| a.id.cmp(&b.id));
                 Resolution::Ambiguous(found)
             }
@@ -320,8 +312,11 @@ impl Directory {
             .by_handle
             .iter()
             .filter_map(|(handle, owners)| match owners {
-                Owners::Many(ids) if ids.len() > 1 => {
-                    let mut owners = ids.clone();
+                Owners::Many(slots) if slots.len() > 1 => {
+                    let mut owners: Vec<CustomerId> = slots
+                        .iter()
+                        .filter_map(|&s| Some(self.at(s)?.id.clone()))
+                        .collect();
                     owners.sort();
                     Some(SharedHandle {
                         handle: handle.clone(),
@@ -341,17 +336,24 @@ impl Directory {
     ///
     /// [`ErrorKind::UnknownCustomer`] if no customer has this id.
     pub fn add_handle(&mut self, id: &str, handle: Handle, stats: AudienceStats) -> Result<()> {
-        let id = self.require(id)?;
-        self.index(handle.clone(), id.clone());
-        if let Some(customer) = self.customers.get_mut(&id) {
+        let slot = self.require(id)?;
+        match self.by_handle.get_mut(&handle) {
+            Some(owners) => owners.add(slot),
+            None => {
+                self.by_handle.insert(handle.clone(), Owners::One(slot));
+            }
+        }
+        if let Some(Some(customer)) = self.slots.get_mut(slot as usize) {
             customer.handles.insert(handle, stats);
         }
         Ok(())
     }
 
-    fn require(&self, id: &str) -> Result<CustomerId> {
-        self.canonical_id(id)
-            .cloned()
+    fn require(&self, id: &str) -> Result<Slot> {
+        self.ids
+            .get(id)
+            .copied()
+            .filter(|&s| self.at(s).is_some())
             .ok_or_else(|| ErrorKind::UnknownCustomer { id: id.to_owned() }.into())
     }
 
@@ -374,28 +376,36 @@ impl Directory {
     /// [`ErrorKind::SelfMerge`] if both name the same customer (including
     /// after an earlier merge). The directory is unchanged on error.
     pub fn merge(&mut self, keep: &str, absorb: &str) -> Result<MergeReport> {
-        let keep_id = self.require(keep)?;
-        let absorb_id = self.require(absorb)?;
-        if keep_id == absorb_id {
+        let keep_slot = self.require(keep)?;
+        let absorb_slot = self.require(absorb)?;
+        if keep_slot == absorb_slot {
             return Err(ErrorKind::SelfMerge {
-                id: keep_id.to_string(),
+                id: self
+                    .canonical_id(keep)
+                    .map_or(keep, |id| id.as_str())
+                    .to_owned(),
             }
             .into());
         }
-        let absorbed =
-            self.customers
-                .remove(&absorb_id)
-                .ok_or_else(|| ErrorKind::UnknownCustomer {
-                    id: absorb.to_owned(),
-                })?;
-        let Some(kept) = self.customers.get_mut(&keep_id) else {
-            // `require` found it a moment ago; put the other back and report.
-            self.customers.insert(absorb_id, absorbed);
+        // `require` found both slots full a moment ago.
+        let Some(absorbed) = self
+            .slots
+            .get_mut(absorb_slot as usize)
+            .and_then(Option::take)
+        else {
+            return Err(ErrorKind::UnknownCustomer {
+                id: absorb.to_owned(),
+            }
+            .into());
+        };
+        let Some(Some(kept)) = self.slots.get_mut(keep_slot as usize) else {
+            self.slots[absorb_slot as usize] = Some(absorbed);
             return Err(ErrorKind::UnknownCustomer {
                 id: keep.to_owned(),
             }
             .into());
         };
+        self.live -= 1;
 
         let mut fields = Reconcile::default();
         if kept.display_name != absorbed.display_name {
@@ -429,30 +439,40 @@ impl Directory {
         let before = kept.consent.records().len();
         kept.consent.absorb(&absorbed.consent);
         let consent_records_added = kept.consent.records().len() - before;
+        let kept_id = kept.id.clone();
 
         for handle in absorbed.handles.keys() {
             if let Some(owners) = self.by_handle.get_mut(handle) {
-                owners.replace(&absorb_id, &keep_id);
+                owners.replace(absorb_slot, keep_slot);
             }
         }
-        let mut moved = self.aliases.remove(&absorb_id).unwrap_or_default();
-        moved.push(absorb_id);
-        for alias in &moved {
-            self.merged_into.insert(alias.clone(), keep_id.clone());
+        let mut moved = self.absorbed.remove(&absorb_slot).unwrap_or_default();
+        moved.push(absorbed.id.clone());
+        for id in &moved {
+            self.ids.insert(id.clone(), keep_slot);
         }
-        self.aliases
-            .entry(keep_id.clone())
-            .or_default()
-            .extend(moved);
+        self.absorbed.entry(keep_slot).or_default().extend(moved);
 
         Ok(MergeReport {
-            kept: keep_id,
+            kept: kept_id,
             absorbed: *absorbed,
             handles_added,
             filled: fields.filled,
             conflicts: fields.conflicts,
             consent_records_added,
         })
+    }
+
+    /// Every merged id with the id of the customer now holding it, sorted.
+    pub fn merged_ids(&self) -> Vec<(&CustomerId, &CustomerId)> {
+        let mut merged: Vec<(&CustomerId, &CustomerId)> = self
+            .absorbed
+            .iter()
+            .filter_map(|(&slot, ids)| Some((self.at(slot)?, ids)))
+            .flat_map(|(kept, ids)| ids.iter().map(move |id| (id, &kept.id)))
+            .collect();
+        merged.sort();
+        merged
     }
 }
 
@@ -507,8 +527,8 @@ impl serde::Serialize for Directory {
         DirectoryData {
             customers: self.sorted().into_iter().cloned().collect(),
             merged_into: self
-                .merged_into
-                .iter()
+                .merged_ids()
+                .into_iter()
                 .map(|(a, k)| (a.clone(), k.clone()))
                 .collect(),
         }
@@ -537,24 +557,24 @@ impl Directory {
             directory.insert(customer)?;
         }
         for (absorbed, kept) in merged_into {
-            if !directory.customers.contains_key(&kept) {
+            let Some(&slot) = directory.ids.get(&kept) else {
                 return Err(ErrorKind::UnknownCustomer {
                     id: kept.to_string(),
                 }
                 .into());
-            }
-            if directory.customers.contains_key(&absorbed) {
+            };
+            if directory.ids.contains_key(&absorbed) {
                 return Err(ErrorKind::DuplicateCustomer {
                     id: absorbed.to_string(),
                 }
                 .into());
             }
             directory
-                .aliases
-                .entry(kept.clone())
+                .absorbed
+                .entry(slot)
                 .or_default()
                 .push(absorbed.clone());
-            directory.merged_into.insert(absorbed, kept);
+            directory.ids.insert(absorbed, slot);
         }
         Ok(directory)
     }
@@ -562,8 +582,8 @@ impl Directory {
 
 impl PartialEq for Directory {
     /// Two directories are equal when they hold the same customers and the
-    /// same merge redirects (the index follows from the customers).
+    /// same merged ids (the order of insertion and the index do not count).
     fn eq(&self, other: &Directory) -> bool {
-        self.customers == other.customers && self.merged_into == other.merged_into
+        self.sorted() == other.sorted() && self.merged_ids() == other.merged_ids()
     }
 }

@@ -199,6 +199,9 @@ pub enum ErrorKind {
         /// The id that is taken.
         id: String,
     },
+    /// The directory holds as many customers as it can index (2³² − 1).
+    #[error("the directory is full: it indexes at most 4294967295 customers")]
+    DirectoryFull,
     /// No customer with this id is in the directory.
     #[error("no customer `{id}` in the directory")]
     UnknownCustomer {
@@ -337,6 +340,7 @@ impl ErrorKind {
             ErrorKind::UnknownTimeZone { .. } => "UnknownTimeZone",
             ErrorKind::DuplicateCustomer { .. } => "DuplicateCustomer",
             ErrorKind::UnknownCustomer { .. } => "UnknownCustomer",
+            ErrorKind::DirectoryFull => "DirectoryFull",
             ErrorKind::SelfMerge { .. } => "SelfMerge",
             ErrorKind::WrongConversation { .. } => "WrongConversation",
             ErrorKind::DuplicateInteraction { .. } => "DuplicateInteraction",

@@ -4,6 +4,8 @@ use std::collections::BTreeSet;
 
 use crate::model::ids::check_name;
 use crate::model::{AgentId, Language, Tag};
+#[cfg(doc)]
+use crate::ErrorKind;
 use crate::Result;
 
 /// A care-desk agent.
