@@ -182,6 +182,35 @@ pub enum ErrorKind {
         /// The name or TZ string as given.
         name: String,
     },
+    /// A wall-clock time outside `00:00..=24:00` or not written `HH:MM[:SS]`.
+    #[error("invalid wall time `{}`: expected `HH:MM` or `HH:MM:SS` from `00:00` to `24:00`", shown(.value))]
+    InvalidWallTime {
+        /// The value as given.
+        value: String,
+    },
+    /// A shift that cannot be used.
+    #[error("invalid shift `{}`: {reason}", shown(.value))]
+    InvalidShift {
+        /// The shift as given.
+        value: String,
+        /// Why it was refused.
+        reason: &'static str,
+    },
+    /// A calendar with no open time at all was asked for a due time.
+    #[error("the calendar has no open time: no due time can be computed")]
+    NoOpenTime,
+    /// An instant or a date outside what a calendar (or jiff) covers.
+    #[error("out of range: {what}")]
+    OutOfRange {
+        /// What was out of range.
+        what: String,
+    },
+    /// A negative duration where only zero or more makes sense.
+    #[error("negative duration `{value}`: business time to add must be zero or more")]
+    NegativeDuration {
+        /// The duration as given.
+        value: String,
+    },
     /// A word that names an enumerated value (a role, a status, ...) is not
     /// one of the accepted spellings.
     #[error("unknown {what} `{}`: expected one of {expected}", shown(.value))]
@@ -337,6 +366,11 @@ impl ErrorKind {
             ErrorKind::InvalidUnitInterval { .. } => "InvalidUnitInterval",
             ErrorKind::InvalidTimestamp { .. } => "InvalidTimestamp",
             ErrorKind::UnknownName { .. } => "UnknownName",
+            ErrorKind::InvalidWallTime { .. } => "InvalidWallTime",
+            ErrorKind::InvalidShift { .. } => "InvalidShift",
+            ErrorKind::NoOpenTime => "NoOpenTime",
+            ErrorKind::OutOfRange { .. } => "OutOfRange",
+            ErrorKind::NegativeDuration { .. } => "NegativeDuration",
             ErrorKind::UnknownTimeZone { .. } => "UnknownTimeZone",
             ErrorKind::DuplicateCustomer { .. } => "DuplicateCustomer",
             ErrorKind::UnknownCustomer { .. } => "UnknownCustomer",

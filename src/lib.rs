@@ -119,6 +119,7 @@ pub mod directory;
 pub mod error;
 pub mod model;
 pub mod sample;
+pub mod sla;
 pub mod time;
 
 pub use jiff;
