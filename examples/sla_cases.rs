@@ -65,7 +65,8 @@ fn text<'a>(case: &'a Value, key: &'static str) -> Result<&'a str, Error> {
         .ok_or_else(|| bad(key, "missing or not a string"))
 }
 
-fn answer(line: &str) -> Result<String, Error> {
+/// The answer line for one case (without the `ERROR ` prefix on failure).
+pub fn answer(line: &str) -> Result<String, Error> {
     let case: Value = serde_json::from_str(line).map_err(|e| bad("json", &e.to_string()))?;
     let tz = social_crm::time::time_zone(text(&case, "tz")?)?;
     let schedule = week(&case)?;

@@ -205,6 +205,12 @@ pub enum ErrorKind {
         /// What was out of range.
         what: String,
     },
+    /// An SLA target that cannot be used.
+    #[error("invalid target: {reason}")]
+    InvalidTarget {
+        /// Why it was refused.
+        reason: String,
+    },
     /// A negative duration where only zero or more makes sense.
     #[error("negative duration `{value}`: business time to add must be zero or more")]
     NegativeDuration {
@@ -371,6 +377,7 @@ impl ErrorKind {
             ErrorKind::NoOpenTime => "NoOpenTime",
             ErrorKind::OutOfRange { .. } => "OutOfRange",
             ErrorKind::NegativeDuration { .. } => "NegativeDuration",
+            ErrorKind::InvalidTarget { .. } => "InvalidTarget",
             ErrorKind::UnknownTimeZone { .. } => "UnknownTimeZone",
             ErrorKind::DuplicateCustomer { .. } => "DuplicateCustomer",
             ErrorKind::UnknownCustomer { .. } => "UnknownCustomer",
