@@ -11,11 +11,14 @@ use std::fmt::Write as _;
 
 use social_crm::jiff::civil::Weekday;
 use social_crm::jiff::tz::TimeZone;
-use social_crm::jiff::Timestamp;
+use social_crm::jiff::{SignedDuration, Timestamp};
 use social_crm::sample::{self, SampleWeek};
+use social_crm::sla::{
+    evaluate, Attainment, BusinessCalendar, ClockStatus, Metric, PolicySet, Priority, SlaReport,
+    TicketContext, WeeklySchedule,
+};
 use social_crm::{
-    assign_persona, Channel, Conversation, Direction, Directory, Interaction, Language,
-    PersonaAssignment, Visibility,
+    assign_persona, Channel, Direction, Directory, Language, PersonaAssignment, Role, Visibility,
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -27,7 +30,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     personas(&mut out, &week);
     channels(&mut out, &week);
     days(&mut out, &week);
-    waiting(&mut out, &week, &directory);
+    service_levels(&mut out, &week, &directory)?;
     agents(&mut out, &week);
     print!("{out}");
     Ok(())
@@ -314,32 +317,200 @@ fn days(out: &mut String, week: &SampleWeek) {
     table.render(out);
 }
 
-fn waiting(out: &mut String, week: &SampleWeek, directory: &Directory) {
-    section(out, "Still waiting on the desk");
-    let mut waiting: Vec<(&Conversation, &Interaction)> = week
-        .conversations
-        .iter()
-        .filter_map(|c| Some((c, c.awaiting_reply()?)))
-        .collect();
-    waiting.sort_by_key(|(_, message)| message.at);
-    let mut table = Table::new(&["since", "channel", "customer", "status", "message"]);
-    for (conversation, message) in waiting {
-        let customer = message
-            .customer_handle()
-            .and_then(|h| directory.resolve(h).customer())
-            .map_or_else(|| "unknown".to_owned(), |c| c.display_name.clone());
-        let status = conversation
-            .status()
-            .map_or_else(|| "-".to_owned(), |s| s.to_string());
-        table.row(vec![
-            local(message.at, &week.time_zone),
-            message.channel.to_string(),
+/// The desk's promises: its calendar, what is running, what was broken,
+/// and how the week went.
+fn service_levels(
+    out: &mut String,
+    week: &SampleWeek,
+    directory: &Directory,
+) -> Result<(), social_crm::Error> {
+    section(out, "Service levels");
+    let desk = BusinessCalendar::new(
+        week.time_zone.clone(),
+        WeeklySchedule::new().every_day("08:00-02:00".parse()?),
+    )?;
+    let policies = PolicySet::care_desk_default()?;
+    let _ = writeln!(
+        out,
+        "Desk calendar: every day 08:00-02:00 ({}), {} open hours a week. {}.",
+        week.time_zone.iana_name().unwrap_or("desk time"),
+        desk.schedule().weekly_seconds() / 3600,
+        if desk.is_open(week.now)? {
+            let close = desk.next_close(week.now)?;
+            close.map_or_else(
+                || "Open now".to_owned(),
+                |c| format!("Open now, until {}", local(c, &week.time_zone)),
+            )
+        } else {
+            format!(
+                "Closed now, opens {}",
+                local(desk.next_open(week.now)?, &week.time_zone)
+            )
+        }
+    );
+    for policy in policies.policies() {
+        let first = policy
+            .target_for(Metric::FirstResponse, Priority::Normal)
+            .map_or_else(|| "-".to_owned(), ToString::to_string);
+        let _ = writeln!(
+            out,
+            "  policy {:<28} first response within {first}",
+            policy.name()
+        );
+    }
+
+    let mut evaluated = Vec::new();
+    for conversation in &week.conversations {
+        let customer = conversation
+            .customer_handles()
+            .first()
+            .and_then(|h| directory.resolve(h).customer());
+        // Journalists and opinion leaders are answered first.
+        let priority = match customer {
+            Some(c)
+                if c.roles.contains(&Role::Journalist)
+                    || c.roles.contains(&Role::OpinionLeader) =>
+            {
+                Priority::High
+            }
+            _ => Priority::Normal,
+        };
+        let ctx = TicketContext::of(conversation, customer, priority);
+        evaluated.push((
+            conversation,
             customer,
-            status,
-            excerpt(&message.text, 60),
+            evaluate(conversation, &ctx, &policies, &desk, week.now)?,
+        ));
+    }
+
+    let _ = writeln!(out, "\nOpen conversations, soonest due first:");
+    let mut running: Vec<_> = evaluated
+        .iter()
+        .filter_map(|(conversation, customer, sla)| {
+            let clock = sla
+                .clocks
+                .iter()
+                .filter(|c| c.stopped.is_none())
+                .min_by_key(|c| (c.status != ClockStatus::Breached, c.due))?;
+            Some((conversation, customer, clock))
+        })
+        .collect();
+    running.sort_by_key(|(_, _, clock)| (clock.status != ClockStatus::Breached, clock.due));
+    let mut table = Table::new(&[
+        "conversation",
+        "customer",
+        "metric",
+        "status",
+        "due",
+        "over by / left",
+    ]);
+    for (conversation, customer, clock) in running {
+        let left = clock.breached_by.map_or_else(
+            || friendly(clock.remaining),
+            |by| format!("over {}", friendly(by)),
+        );
+        table.row(vec![
+            conversation.id().to_string(),
+            customer.map_or_else(|| "unknown".to_owned(), |c| c.display_name.clone()),
+            clock.metric.to_string(),
+            clock.status.to_string(),
+            clock
+                .due
+                .map_or_else(|| "paused".to_owned(), |d| local(d, &week.time_zone)),
+            left,
         ]);
     }
     table.render(out);
+
+    let _ = writeln!(out, "\nThe week's worst breaches:");
+    let mut breaches: Vec<_> = evaluated
+        .iter()
+        .flat_map(|(conversation, customer, sla)| {
+            sla.clocks
+                .iter()
+                .filter(|c| c.status == ClockStatus::Breached)
+                .map(move |c| (conversation, customer, c))
+        })
+        .collect();
+    breaches.sort_by_key(|(_, _, c)| std::cmp::Reverse(c.breached_by));
+    let mut table = Table::new(&[
+        "conversation",
+        "customer",
+        "metric",
+        "breached at",
+        ">over by",
+    ]);
+    for (conversation, customer, clock) in breaches.iter().take(8) {
+        table.row(vec![
+            conversation.id().to_string(),
+            customer.map_or_else(|| "unknown".to_owned(), |c| c.display_name.clone()),
+            clock.metric.to_string(),
+            clock
+                .breached_at
+                .map_or_else(|| "-".to_owned(), |t| local(t, &week.time_zone)),
+            clock.breached_by.map_or_else(String::new, friendly),
+        ]);
+    }
+    table.render(out);
+
+    let report = SlaReport::new(
+        &evaluated
+            .into_iter()
+            .map(|(_, _, sla)| sla)
+            .collect::<Vec<_>>(),
+    );
+    let metrics: Vec<Metric> = report.overall.keys().copied().collect();
+    let mut headers = vec!["".to_owned()];
+    headers.extend(metrics.iter().map(|m| format!(">{m}")));
+    let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let percent = |row: Option<&BTreeMap<Metric, Attainment>>, m: &Metric| {
+        row.and_then(|r| r.get(m))
+            .and_then(Attainment::percent_met)
+            .map_or_else(|| "-".to_owned(), |p| format!("{p:.0}%"))
+    };
+    let _ = writeln!(out, "\nAttainment (share of decided clocks met):");
+    let mut table = Table::new(&header_refs);
+    let mut row = vec!["all".to_owned()];
+    row.extend(metrics.iter().map(|m| percent(Some(&report.overall), m)));
+    table.row(row);
+    for (title, breakdown) in [
+        ("channel", &report.by_channel),
+        ("priority", &report.by_priority),
+        ("language", &report.by_language),
+    ] {
+        for (key, counts) in breakdown {
+            let mut row = vec![format!("{title} {key}")];
+            row.extend(metrics.iter().map(|m| percent(Some(counts), m)));
+            table.row(row);
+        }
+    }
+    table.render(out);
+    for (name, t) in [
+        ("First response", &report.first_response),
+        ("Resolution", &report.resolution),
+    ] {
+        let _ = writeln!(
+            out,
+            "{name}: median {} (90th percentile {}) in business hours, {} ({}) on the wall clock.",
+            friendly(t.median),
+            friendly(t.p90),
+            friendly(t.median_calendar),
+            friendly(t.p90_calendar),
+        );
+    }
+    Ok(())
+}
+
+/// `1h 30m`: a duration as a desk writes it.
+fn friendly(d: SignedDuration) -> String {
+    let minutes = d.as_secs().unsigned_abs() / 60;
+    let (days, hours, minutes) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    let sign = if d.is_negative() { "-" } else { "" };
+    match (days, hours) {
+        (0, 0) => format!("{sign}{minutes}m"),
+        (0, h) => format!("{sign}{h}h {minutes:02}m"),
+        (d, h) => format!("{sign}{d}d {h}h {minutes:02}m"),
+    }
 }
 
 fn excerpt(text: &str, max: usize) -> String {

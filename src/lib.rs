@@ -42,6 +42,18 @@
 //! let today = week.now.to_zoned_datetime(week.time_zone.clone()).date();
 //! let persona = assign_persona(nathalie, &week.personas, today);
 //! assert_eq!(persona.persona().unwrap().id.as_str(), "voices");
+//!
+//! // How long do we have? The desk is open 08:00-02:00 every day in Paris,
+//! // and a public tweet gets a first answer within one business hour.
+//! use social_crm::sla::{BusinessCalendar, PolicySet, WeeklySchedule};
+//! use social_crm::jiff::SignedDuration;
+//! let desk = BusinessCalendar::new(
+//!     week.time_zone.clone(),
+//!     WeeklySchedule::new().every_day("08:00-02:00".parse()?),
+//! )?;
+//! let due = desk.add(tweet.at, SignedDuration::from_hours(1))?;
+//! assert_eq!(due.to_string(), "2026-11-22T18:05:00Z");
+//! # let _ = PolicySet::care_desk_default()?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -54,12 +66,13 @@
 //! |---|---|
 //! | [`model`] | the vocabulary: [`Customer`], [`Handle`], [`Channel`], [`Consent`], [`Persona`], [`Interaction`], [`Conversation`], [`Agent`] |
 //! | [`directory`] | who is this? Handles to customers, and two records of one person merged into one ([`Directory`]) |
+//! | [`sla`] | how long do we have? Business calendars in real time zones, SLA policies, clocks and attainment reports |
 //! | [`time`] | instants, zones and parsing, all through [`jiff`] |
 //! | [`sample`] | a week of a care desk to learn, test and demonstrate with |
 //! | [`error`] | the one [`Error`] type and its [`ErrorKind`] |
 //!
-//! Sentiment scoring, influence ranking, SLA clocks, crisis detection and the
-//! care desk's triage and routing build on these models in later releases.
+//! Sentiment scoring, influence ranking, crisis detection and the care desk's
+//! triage and routing build on these models in later releases.
 //!
 //! # Time
 //!

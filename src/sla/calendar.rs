@@ -457,7 +457,9 @@ enum Kind {
 /// use social_crm::sla::{BusinessCalendar, WeeklySchedule};
 /// use social_crm::jiff::{civil::date, SignedDuration, Timestamp};
 ///
-/// let paris = social_crm::time::time_zone("Europe/Paris")?;
+/// // `social_crm::time::time_zone("Europe/Paris")` with the bundled
+/// // database; the same rules as a POSIX TZ string need no database at all.
+/// let paris = social_crm::time::posix_time_zone("CET-1CEST,M3.5.0,M10.5.0/3")?;
 /// let office = WeeklySchedule::new().monday_to_friday("09:00-18:00".parse()?);
 /// let calendar = BusinessCalendar::builder(paris, office)
 ///     .holidays([date(2026, 12, 25)])
