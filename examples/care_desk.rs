@@ -13,6 +13,7 @@ use social_crm::jiff::civil::Weekday;
 use social_crm::jiff::tz::TimeZone;
 use social_crm::jiff::{SignedDuration, Timestamp};
 use social_crm::sample::{self, SampleWeek};
+use social_crm::sentiment::{Analyzer, Label};
 use social_crm::sla::{
     evaluate, Attainment, BusinessCalendar, ClockStatus, Metric, PolicySet, Priority, SlaReport,
     TicketContext, WeeklySchedule,
@@ -30,6 +31,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     personas(&mut out, &week);
     channels(&mut out, &week);
     days(&mut out, &week);
+    mood(&mut out, &week);
     service_levels(&mut out, &week, &directory)?;
     agents(&mut out, &week);
     print!("{out}");
@@ -86,6 +88,16 @@ impl Table {
         }
     }
 }
+
+const WEEKDAYS: [Weekday; 7] = [
+    Weekday::Monday,
+    Weekday::Tuesday,
+    Weekday::Wednesday,
+    Weekday::Thursday,
+    Weekday::Friday,
+    Weekday::Saturday,
+    Weekday::Sunday,
+];
 
 fn section(out: &mut String, title: &str) {
     let _ = writeln!(out, "\n{title}\n{}", "═".repeat(title.chars().count()));
@@ -278,17 +290,8 @@ fn channels(out: &mut String, week: &SampleWeek) {
 
 fn days(out: &mut String, week: &SampleWeek) {
     section(out, "Messages per day");
-    let days = [
-        Weekday::Monday,
-        Weekday::Tuesday,
-        Weekday::Wednesday,
-        Weekday::Thursday,
-        Weekday::Friday,
-        Weekday::Saturday,
-        Weekday::Sunday,
-    ];
     let mut table = Table::new(&["day", ">from customers", ">replies", ">public", "  "]);
-    for day in days {
+    for day in WEEKDAYS {
         let of_day: Vec<_> = week
             .interactions()
             .into_iter()
@@ -312,6 +315,97 @@ fn days(out: &mut String, week: &SampleWeek) {
             replies.to_string(),
             public.to_string(),
             "▇".repeat(inbound.div_ceil(2)),
+        ]);
+    }
+    table.render(out);
+}
+
+/// How customers felt: per channel and language, the most negative
+/// messages with their reasons, and the share of negative messages a day.
+fn mood(out: &mut String, week: &SampleWeek) {
+    section(out, "The week's mood");
+    let analyzer = Analyzer::default();
+    let inbound: Vec<_> = week
+        .interactions()
+        .into_iter()
+        .filter(|i| i.direction == Direction::Inbound)
+        .map(|i| (i, analyzer.score(&i.text, i.language)))
+        .collect();
+    let mut cells: BTreeMap<(String, &'static str), (usize, usize, usize, f64)> = BTreeMap::new();
+    for (i, s) in &inbound {
+        let cell = cells
+            .entry((i.channel.to_string(), language_name(i.language)))
+            .or_default();
+        match s.label {
+            Label::Negative => cell.0 += 1,
+            Label::Neutral => cell.1 += 1,
+            Label::Positive => cell.2 += 1,
+        }
+        cell.3 += s.compound;
+    }
+    let mut table = Table::new(&[
+        "channel",
+        "language",
+        ">messages",
+        ">negative",
+        ">neutral",
+        ">positive",
+        ">mean score",
+    ]);
+    for ((channel, language), (neg, neu, pos, sum)) in &cells {
+        let n = neg + neu + pos;
+        table.row(vec![
+            channel.clone(),
+            (*language).to_owned(),
+            n.to_string(),
+            format!("{:.0}%", 100.0 * *neg as f64 / n as f64),
+            format!("{:.0}%", 100.0 * *neu as f64 / n as f64),
+            format!("{:.0}%", 100.0 * *pos as f64 / n as f64),
+            format!("{:+.2}", sum / n as f64),
+        ]);
+    }
+    table.render(out);
+
+    let _ = writeln!(out, "\nThe five most negative messages, and why:");
+    let mut worst: Vec<_> = inbound.iter().collect();
+    worst.sort_by(|a, b| a.1.compound.total_cmp(&b.1.compound));
+    for (i, s) in worst.iter().take(5) {
+        let (_, why) = analyzer.explain(&i.text, i.language);
+        let _ = writeln!(
+            out,
+            "  {:+.2}  {} {} ({})\n        “{}”",
+            s.compound,
+            local(i.at, &week.time_zone),
+            i.channel,
+            i.author,
+            excerpt(&i.text, 90)
+        );
+        for c in why.contributions.iter().take(6) {
+            let _ = writeln!(out, "        {c}");
+        }
+    }
+
+    let _ = writeln!(out, "\nShare of negative messages per day:");
+    let mut table = Table::new(&["day", ">messages", ">negative", "  "]);
+    for day in WEEKDAYS {
+        let of_day: Vec<_> = inbound
+            .iter()
+            .filter(|(i, _)| i.at.to_zoned_datetime(week.time_zone.clone()).weekday() == day)
+            .collect();
+        let negative = of_day
+            .iter()
+            .filter(|(_, s)| s.label == Label::Negative)
+            .count();
+        let share = if of_day.is_empty() {
+            0.0
+        } else {
+            negative as f64 / of_day.len() as f64
+        };
+        table.row(vec![
+            format!("{day:?}"),
+            of_day.len().to_string(),
+            format!("{:.0}%", 100.0 * share),
+            "▇".repeat((share * 30.0).round() as usize),
         ]);
     }
     table.render(out);

@@ -205,6 +205,14 @@ pub enum ErrorKind {
         /// What was out of range.
         what: String,
     },
+    /// A setting outside its documented range.
+    #[error("invalid setting: {what} `{value}` is out of range")]
+    InvalidConfig {
+        /// Which setting.
+        what: &'static str,
+        /// Its value as given.
+        value: String,
+    },
     /// An SLA target that cannot be used.
     #[error("invalid target: {reason}")]
     InvalidTarget {
@@ -378,6 +386,7 @@ impl ErrorKind {
             ErrorKind::OutOfRange { .. } => "OutOfRange",
             ErrorKind::NegativeDuration { .. } => "NegativeDuration",
             ErrorKind::InvalidTarget { .. } => "InvalidTarget",
+            ErrorKind::InvalidConfig { .. } => "InvalidConfig",
             ErrorKind::UnknownTimeZone { .. } => "UnknownTimeZone",
             ErrorKind::DuplicateCustomer { .. } => "DuplicateCustomer",
             ErrorKind::UnknownCustomer { .. } => "UnknownCustomer",

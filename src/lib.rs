@@ -66,13 +66,15 @@
 //! |---|---|
 //! | [`model`] | the vocabulary: [`Customer`], [`Handle`], [`Channel`], [`Consent`], [`Persona`], [`Interaction`], [`Conversation`], [`Agent`] |
 //! | [`directory`] | who is this? Handles to customers, and two records of one person merged into one ([`Directory`]) |
+//! | [`sentiment`] | how do they feel? Explained lexicon-and-rules scores for French, English and Spanish |
+//! | [`explain`] | the one shape every explained score shares |
 //! | [`sla`] | how long do we have? Business calendars in real time zones, SLA policies, clocks and attainment reports |
 //! | [`time`] | instants, zones and parsing, all through [`jiff`] |
 //! | [`sample`] | a week of a care desk to learn, test and demonstrate with |
 //! | [`error`] | the one [`Error`] type and its [`ErrorKind`] |
 //!
-//! Sentiment scoring, influence ranking, crisis detection and the care desk's
-//! triage and routing build on these models in later releases.
+//! Influence ranking, crisis detection and the care desk's triage and routing
+//! build on these in later releases.
 //!
 //! # Time
 //!
@@ -130,8 +132,10 @@ mod macros;
 
 pub mod directory;
 pub mod error;
+pub mod explain;
 pub mod model;
 pub mod sample;
+pub mod sentiment;
 pub mod sla;
 pub mod time;
 

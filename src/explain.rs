@@ -1,0 +1,143 @@
+//! One shape for explanations, shared by every score the crate computes.
+//!
+//! A score is the sum of its [`Contribution`]s (after a normalisation each
+//! scorer documents), so a person can see which words, signals or rules
+//! moved it and by how much, and a user interface can highlight the input
+//! each one came from.
+
+use std::fmt;
+use std::ops::Range;
+
+/// What produced a contribution.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Factor {
+    /// A word or phrase of the lexicon, as written in the input.
+    Lexicon {
+        /// The matched text.
+        text: String,
+    },
+    /// An emoji or emoticon.
+    Emoji {
+        /// The matched text.
+        text: String,
+    },
+    /// Exclamation or question marks.
+    Punctuation,
+    /// A named rule that added or changed something on its own.
+    Rule {
+        /// The rule's identifier, e.g. `irony`.
+        id: &'static str,
+    },
+}
+
+impl fmt::Display for Factor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Factor::Lexicon { text } => write!(f, "“{text}”"),
+            Factor::Emoji { text } => write!(f, "{text}"),
+            Factor::Punctuation => f.write_str("punctuation"),
+            Factor::Rule { id } => write!(f, "rule {id}"),
+        }
+    }
+}
+
+/// A rule that changed a contribution's value, in the order applied.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum Modifier {
+    /// Inverted and damped by a negation ("pas", "not", "no").
+    Negated,
+    /// Made stronger by an intensifier ("très", "very", "muy").
+    Boosted,
+    /// Made weaker by a softener ("un peu", "kind of", "algo").
+    Damped,
+    /// Written in capitals in a text that is not all capitals.
+    Capitals,
+    /// Letters repeated for emphasis ("sooooo", "nuuuul").
+    Elongated,
+    /// Before a contrast word ("but", "mais", "pero"): weighs less.
+    BeforeContrast,
+    /// After a contrast word: weighs more.
+    AfterContrast,
+    /// Praise turned into reproach by irony ("bravo 👏" after a complaint).
+    Irony,
+}
+
+impl fmt::Display for Modifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Modifier::Negated => "negated",
+            Modifier::Boosted => "boosted",
+            Modifier::Damped => "damped",
+            Modifier::Capitals => "capitals",
+            Modifier::Elongated => "elongated",
+            Modifier::BeforeContrast => "before a contrast",
+            Modifier::AfterContrast => "after a contrast",
+            Modifier::Irony => "irony",
+        })
+    }
+}
+
+/// One part of a score.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Contribution {
+    /// What produced it.
+    pub factor: Factor,
+    /// The byte range of the input it comes from, if any.
+    pub span: Option<Range<usize>>,
+    /// The base value before any rule (a lexicon's valence, a signal's
+    /// weight).
+    pub base: f64,
+    /// The rules that changed it, in order.
+    pub modifiers: Vec<Modifier>,
+    /// The signed amount it adds to the score.
+    pub value: f64,
+}
+
+impl fmt::Display for Contribution {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:+.3}  {}", self.value, self.factor)?;
+        if let Some(span) = &self.span {
+            write!(f, " at {}..{}", span.start, span.end)?;
+        }
+        if self.modifiers.is_empty() {
+            write!(f, " (base {:+.2})", self.base)
+        } else {
+            let rules: Vec<String> = self.modifiers.iter().map(ToString::to_string).collect();
+            write!(f, " (base {:+.2}, {})", self.base, rules.join(", "))
+        }
+    }
+}
+
+/// Why a score is what it is: its contributions, and notes on decisions
+/// that added nothing by themselves (the language chosen, words ignored).
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct Explanation {
+    /// The parts, in input order; their values add up to the raw score.
+    pub contributions: Vec<Contribution>,
+    /// Remarks for a person.
+    pub notes: Vec<String>,
+}
+
+impl Explanation {
+    /// The sum of the contributions' values.
+    pub fn total(&self) -> f64 {
+        self.contributions.iter().map(|c| c.value).sum()
+    }
+}
+
+impl fmt::Display for Explanation {
+    /// One contribution per line, then the notes.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in &self.contributions {
+            writeln!(f, "  {c}")?;
+        }
+        for note in &self.notes {
+            writeln!(f, "  note: {note}")?;
+        }
+        Ok(())
+    }
+}

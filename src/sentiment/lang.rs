@@ -1,0 +1,75 @@
+//! Telling French, English and Spanish apart in a short text.
+//!
+//! Each built-in lexicon lists its language's most frequent function words
+//! (articles, pronouns, prepositions); a text is given the language whose
+//! words it uses most, helped by letters only one of the three uses
+//! (`ñ`, `¿`, `¡` for Spanish; `ç`, `œ`, `è`, `ê`, `à`, `ù` for French). A
+//! tie, or no evidence, is "unknown".
+
+use super::lexicon;
+use crate::model::Language;
+
+/// A detected language and how sure the detector is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct LanguageGuess {
+    /// The language.
+    pub language: Language,
+    /// In `0..=1`: the share of the evidence that points to it.
+    pub confidence: f64,
+}
+
+/// Detects French, English or Spanish; `None` when the text gives no
+/// evidence or the evidence is tied.
+///
+/// ```
+/// use social_crm::sentiment::detect_language;
+/// use social_crm::Language;
+///
+/// let g = detect_language("Je n'ai toujours pas reçu ma commande").unwrap();
+/// assert_eq!(g.language, Language::FRENCH);
+/// assert_eq!(detect_language("¿Dónde está mi pedido?").unwrap().language, Language::SPANISH);
+/// assert_eq!(detect_language("Where is my order?").unwrap().language, Language::ENGLISH);
+/// assert!(detect_language("👍👍").is_none());
+/// ```
+pub fn detect_language(text: &str) -> Option<LanguageGuess> {
+    let mut words = Vec::new();
+    super::tokenize::tokenize(text, |t| {
+        if t.kind == super::tokenize::Kind::Word {
+            words.push(t.text.to_lowercase());
+        }
+    });
+    guess(words.iter().map(String::as_str), text)
+}
+
+pub(crate) fn guess<'w>(words: impl Iterator<Item = &'w str>, text: &str) -> Option<LanguageGuess> {
+    let lexicons = lexicon::all();
+    let mut scores = [0.0f64; 3];
+    for word in words {
+        for (k, (_, lex)) in lexicons.iter().enumerate() {
+            if lex.stopwords.contains(word) {
+                scores[k] += 1.0;
+            }
+        }
+    }
+    for c in text.chars().take(10_000) {
+        match c {
+            'ñ' | '¿' | '¡' => scores[2] += 1.0,
+            'ç' | 'œ' | 'è' | 'ê' | 'à' | 'ù' | 'â' | 'î' | 'ô' | 'û' => scores[1] += 0.5,
+            _ => {}
+        }
+    }
+    let total: f64 = scores.iter().sum();
+    let (best, &top) = scores
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.total_cmp(b.1))?;
+    let ties = scores.iter().filter(|&&s| s == top).count();
+    if top <= 0.0 || ties > 1 {
+        return None;
+    }
+    Some(LanguageGuess {
+        language: lexicons[best].0,
+        confidence: top / total,
+    })
+}

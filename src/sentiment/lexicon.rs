@@ -1,0 +1,338 @@
+//! The crate's own lexicons: one readable file per language (and one for
+//! emoji), embedded at compile time and parsed once, on first use.
+//!
+//! A file has sections:
+//!
+//! - `[words]`: `word or phrase<TAB>valence`, valence from -4 (worst) to +4
+//!   (best); a phrase is several words separated by spaces;
+//! - `[boosters]`: `word or phrase<TAB>amount`, positive for intensifiers
+//!   ("très"), negative for softeners ("un peu");
+//! - `[negators]`, `[contrast]`, `[praise]` (words that irony can turn,
+//!   like "bravo"), `[stopwords]` (for language detection): one entry a line.
+//!
+//! Keys are matched lowercase, and also without accents ("decu" finds
+//! "déçu"), except that `ñ` is kept (Spanish "año" is not "ano").
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::model::Language;
+
+/// What a lexicon key is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Entry {
+    /// A word or phrase with a valence.
+    Valence(f64),
+    /// An intensifier (positive) or softener (negative).
+    Booster(f64),
+    /// A negation.
+    Negator,
+    /// A contrast ("but"): what follows weighs more.
+    Contrast,
+}
+
+/// One language's lexicon.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    pub entries: HashMap<String, Entry>,
+    /// First words of multi-word keys.
+    pub phrase_starts: HashSet<String>,
+    /// The longest key, in words.
+    pub max_words: usize,
+    pub praise: HashSet<String>,
+    pub stopwords: HashSet<String>,
+    /// The first four letters of every key (accents removed): a word whose
+    /// start is not here cannot be an inflection of any key.
+    pub prefixes: HashSet<String>,
+}
+
+impl Lexicon {
+    /// Parses a lexicon file. Lines that do not parse are reported by the
+    /// crate's tests, never at run time.
+    pub fn parse(text: &str) -> Lexicon {
+        let mut lexicon = Lexicon::default();
+        let mut section = "";
+        for line in text.lines() {
+            let line = line.trim_end();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = match name {
+                    "words" => "words",
+                    "boosters" => "boosters",
+                    "negators" => "negators",
+                    "contrast" => "contrast",
+                    "praise" => "praise",
+                    "stopwords" => "stopwords",
+                    _ => "",
+                };
+                continue;
+            }
+            let (key, value) = match line.split_once('\t') {
+                Some((k, v)) => (k.trim(), v.trim().parse::<f64>().ok()),
+                None => (line.trim(), None),
+            };
+            let entry = match (section, value) {
+                ("words", Some(v)) => Entry::Valence(v),
+                ("boosters", Some(v)) => Entry::Booster(v),
+                ("negators", _) => Entry::Negator,
+                ("contrast", _) => Entry::Contrast,
+                ("praise", _) => {
+                    lexicon.praise.insert(key.to_lowercase());
+                    continue;
+                }
+                ("stopwords", _) => {
+                    lexicon.stopwords.insert(key.to_lowercase());
+                    continue;
+                }
+                _ => continue,
+            };
+            lexicon.insert(key, entry);
+        }
+        lexicon
+    }
+
+    /// Adds a key (and its accent-free form, unless that is taken).
+    pub fn insert(&mut self, key: &str, entry: Entry) {
+        let key = key.to_lowercase();
+        let words = key.split(' ').count();
+        if words > 1 {
+            self.max_words = self.max_words.max(words);
+            if let Some(first) = key.split(' ').next() {
+                self.phrase_starts.insert(first.to_owned());
+                self.phrase_starts.insert(fold_accents(first));
+            }
+        }
+        let folded = fold_accents(&key);
+        self.prefixes.insert(prefix(&folded).to_owned());
+        if folded != key {
+            self.entries.entry(folded).or_insert(entry);
+        }
+        self.entries.insert(key, entry);
+    }
+}
+
+/// Candidate dictionary forms of an inflected word, most likely first:
+/// plurals (`-s`, `-x`, `-es`), feminines (`-e`, `-a`, `-lle`, `-euse`,
+/// `-ive`), past participles and gerunds (`-ed`, `-ing`, `-ée`), third
+/// persons plural (`-ent`), adverbs (`-ly`, `-ment`). Used only when the
+/// word itself is not in the lexicon.
+pub(crate) fn stems(word: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |s: String| {
+        if s.chars().count() >= 3 && !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    let strip = |suffix: &str| word.strip_suffix(suffix);
+    // Plurals first: "déçues" -> "déçue" -> "déçu".
+    let singular = strip("s").or_else(|| strip("x")).unwrap_or(word);
+    for base in [singular, word] {
+        let cut = |suffix: &str| base.strip_suffix(suffix);
+        if base != word {
+            push(base.to_owned());
+        }
+        if let Some(s) = cut("lle").or_else(|| cut("nne")).or_else(|| cut("tte")) {
+            push(format!("{s}{}", &base[s.len()..s.len() + 1]));
+        }
+        if let Some(s) = cut("euse") {
+            push(format!("{s}eux"));
+        }
+        if let Some(s) = cut("ive") {
+            push(format!("{s}if"));
+        }
+        if let Some(s) = cut("e") {
+            push(s.to_owned());
+        }
+        if let Some(s) = cut("a") {
+            push(format!("{s}o"));
+        }
+        if let Some(s) = cut("ent") {
+            push(format!("{s}e"));
+            push(format!("{s}er"));
+        }
+        if let Some(s) = cut("ée").or_else(|| cut("é")) {
+            push(format!("{s}é"));
+            push(format!("{s}er"));
+            push(format!("{s}e"));
+        }
+        if let Some(s) = cut("es") {
+            push(s.to_owned());
+        }
+        if let Some(s) = cut("ied").or_else(|| cut("ies")) {
+            push(format!("{s}y"));
+        }
+        if let Some(s) = cut("ed") {
+            push(s.to_owned());
+            push(format!("{s}e"));
+        }
+        if let Some(s) = cut("d") {
+            push(s.to_owned());
+        }
+        if let Some(s) = cut("ing") {
+            push(s.to_owned());
+            push(format!("{s}e"));
+        }
+        if let Some(s) = cut("ly") {
+            push(s.to_owned());
+            push(format!("{s}le"));
+        }
+        if let Some(s) = cut("ement") {
+            push(s.to_owned());
+            push(format!("{s}e"));
+        }
+        if let Some(s) = cut("mente") {
+            push(s.to_owned());
+            push(format!("{s}o"));
+        }
+        if let Some(s) = cut("aron")
+            .or_else(|| cut("ando"))
+            .or_else(|| cut("ado"))
+            .or_else(|| cut("ó"))
+        {
+            push(format!("{s}ar"));
+            push(format!("{s}a"));
+        }
+    }
+    out
+}
+
+/// The first four characters of a word.
+pub(crate) fn prefix(word: &str) -> &str {
+    match word.char_indices().nth(4) {
+        Some((i, _)) => &word[..i],
+        None => word,
+    }
+}
+
+/// Removes accents from Latin letters, keeping `ñ`.
+pub(crate) fn fold_accents(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => out.push('a'),
+            'ç' => out.push('c'),
+            'è' | 'é' | 'ê' | 'ë' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => out.push('o'),
+            'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
+            'ý' | 'ÿ' => out.push('y'),
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            '’' => out.push('\''),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+static ENGLISH: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("lexicon/en.txt")));
+static FRENCH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(include_str!("lexicon/fr.txt")));
+static SPANISH: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("lexicon/es.txt")));
+static EMOJI: LazyLock<HashMap<char, f64>> = LazyLock::new(|| {
+    include_str!("lexicon/emoji.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (e, v) = l.split_once('\t')?;
+            Some((e.chars().next()?, v.trim().parse().ok()?))
+        })
+        .collect()
+});
+
+/// The built-in lexicon of a language the crate knows.
+pub(crate) fn builtin(language: Language) -> Option<&'static Lexicon> {
+    match language {
+        Language::ENGLISH => Some(&ENGLISH),
+        Language::FRENCH => Some(&FRENCH),
+        Language::SPANISH => Some(&SPANISH),
+        _ => None,
+    }
+}
+
+/// The three built-in lexicons, in the order tried when the language is
+/// unknown.
+pub(crate) fn all() -> [(Language, &'static Lexicon); 3] {
+    [
+        (Language::ENGLISH, &ENGLISH),
+        (Language::FRENCH, &FRENCH),
+        (Language::SPANISH, &SPANISH),
+    ]
+}
+
+/// The valence of an emoji, looked up by its first code point (skin tones,
+/// variation selectors and joined parts do not change it).
+pub(crate) fn emoji(token: &str) -> Option<f64> {
+    let base = token.chars().find(|&c| super::tokenize::is_pictograph(c))?;
+    EMOJI.get(&base).copied()
+}
+
+/// Every built-in file, for the tests that check them.
+#[cfg(test)]
+pub(crate) const FILES: [(&str, &str); 3] = [
+    ("en", include_str!("lexicon/en.txt")),
+    ("fr", include_str!("lexicon/fr.txt")),
+    ("es", include_str!("lexicon/es.txt")),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_of_every_file_parses() {
+        for (name, text) in FILES {
+            let mut section = "";
+            for (n, line) in text.lines().enumerate() {
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                if line.starts_with('[') {
+                    section = line;
+                    continue;
+                }
+                if matches!(section, "[words]" | "[boosters]") {
+                    let (k, v) = line
+                        .split_once('\t')
+                        .unwrap_or_else(|| panic!("{name}:{}: no tab: {line:?}", n + 1));
+                    let v: f64 = v
+                        .trim()
+                        .parse()
+                        .unwrap_or_else(|_| panic!("{name}:{}: {line:?}", n + 1));
+                    assert!((-4.0..=4.0).contains(&v), "{name}:{}: {v}", n + 1);
+                    assert_eq!(k, k.trim(), "{name}:{}", n + 1);
+                    assert_eq!(k, k.to_lowercase(), "{name}:{}: keys are lowercase", n + 1);
+                }
+            }
+        }
+        for line in include_str!("lexicon/emoji.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+        {
+            let (e, v) = line
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("emoji: {line:?}"));
+            assert!(
+                e.chars()
+                    .next()
+                    .is_some_and(super::super::tokenize::is_pictograph),
+                "{e}"
+            );
+            assert!(v.parse::<f64>().is_ok(), "{line}");
+        }
+    }
+
+    #[test]
+    fn accents_are_optional_in_lookups() {
+        assert_eq!(fold_accents("déçu"), "decu");
+        assert_eq!(fold_accents("año"), "año");
+        assert!(FRENCH.entries.contains_key("decu"));
+        assert!(FRENCH.entries.contains_key("déçu"));
+    }
+}

@@ -1,0 +1,307 @@
+//! Splitting social text into the pieces that carry sentiment: words (with
+//! their byte spans), emoji, emoticons, hashtags split on case, and the
+//! punctuation that bounds a negation. URLs and @mentions carry none and are
+//! skipped.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters or digits.
+    Word,
+    /// A pictograph, with any modifier or joiner sequence.
+    Emoji,
+    /// An ASCII emoticon such as `:-)` or `<3`.
+    Emoticon,
+    /// A clause boundary: `.`, `,`, `;`, `:`.
+    Boundary,
+}
+
+/// One token: where it is, what it is, and its text as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Token<'t> {
+    pub span: Range<usize>,
+    pub text: &'t str,
+    pub kind: Kind,
+}
+
+/// ASCII emoticons, matched as whole whitespace-separated chunks (trailing
+/// punctuation allowed).
+pub(crate) const EMOTICONS: &[(&str, f64)] = &[
+    (":)", 2.0),
+    (":-)", 2.0),
+    (":))", 2.4),
+    (":d", 2.4),
+    (":-d", 2.4),
+    ("xd", 1.8),
+    (";)", 1.6),
+    (";-)", 1.6),
+    (":p", 1.2),
+    (":-p", 1.2),
+    ("<3", 2.6),
+    ("^^", 1.6),
+    ("^_^", 1.8),
+    (":o", -0.2),
+    (":(", -2.0),
+    (":-(", -2.0),
+    (":((", -2.4),
+    (":'(", -2.4),
+    (":/", -1.2),
+    (":-/", -1.2),
+    (":s", -1.2),
+    (":@", -2.4),
+    ("</3", -2.4),
+    ("-_-", -1.2),
+    (">:(", -2.6),
+    ("d:", -2.0),
+];
+
+/// The emoticon a chunk is, if any (case-insensitive).
+pub(crate) fn emoticon(chunk: &str) -> Option<f64> {
+    if chunk.len() > 4 {
+        return None;
+    }
+    EMOTICONS
+        .iter()
+        .find(|(e, _)| e.eq_ignore_ascii_case(chunk))
+        .map(|&(_, v)| v)
+}
+
+/// Whether a character is a pictograph (emoji) rather than a letter or
+/// punctuation.
+pub(crate) fn is_pictograph(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF | 0x3030 | 0x303D | 0x2190..=0x21FF)
+}
+
+/// Splits `text` into tokens, calling `emit` for each, in order.
+pub(crate) fn tokenize<'t>(text: &'t str, mut emit: impl FnMut(Token<'t>)) {
+    let mut offset = 0;
+    for chunk in text.split_inclusive(char::is_whitespace) {
+        let start = offset;
+        offset += chunk.len();
+        let chunk = chunk.trim_end();
+        if chunk.is_empty() {
+            continue;
+        }
+        let lower_start = chunk.get(..4).unwrap_or(chunk);
+        if lower_start.eq_ignore_ascii_case("http") || lower_start.eq_ignore_ascii_case("www.") {
+            continue;
+        }
+        let bare = chunk.trim_end_matches(['.', ',', '!', '?', ';']);
+        if emoticon(bare).is_some() {
+            emit(Token {
+                span: start..start + bare.len(),
+                text: bare,
+                kind: Kind::Emoticon,
+            });
+            punctuation(&chunk[bare.len()..], start + bare.len(), &mut emit);
+            continue;
+        }
+        segments(chunk, start, &mut emit);
+    }
+}
+
+fn punctuation<'t>(rest: &'t str, start: usize, emit: &mut impl FnMut(Token<'t>)) {
+    for (i, c) in rest.char_indices() {
+        if matches!(c, '.' | ',' | ';' | ':' | '!' | '?') {
+            emit(Token {
+                span: start + i..start + i + 1,
+                text: &rest[i..i + 1],
+                kind: Kind::Boundary,
+            });
+        }
+    }
+}
+
+/// Word-boundary segmentation of one chunk (UAX #29).
+fn segments<'t>(chunk: &'t str, start: usize, emit: &mut impl FnMut(Token<'t>)) {
+    let mut hashtag = false;
+    let mut mention = false;
+    for (i, seg) in chunk.split_word_bound_indices() {
+        let span = start + i..start + i + seg.len();
+        let first = seg.chars().next().unwrap_or(' ');
+        if seg == "#" {
+            hashtag = true;
+            continue;
+        }
+        if seg == "@" {
+            mention = true;
+            continue;
+        }
+        if first.is_alphanumeric() {
+            if mention {
+                // @user: no sentiment.
+                mention = false;
+                continue;
+            }
+            if hashtag {
+                hashtag = false;
+                camel_case(seg, span.start, emit);
+            } else {
+                words(seg, span.start, emit);
+            }
+            continue;
+        }
+        hashtag = false;
+        mention = false;
+        if seg.chars().any(is_pictograph) {
+            emit(Token {
+                span,
+                text: seg,
+                kind: Kind::Emoji,
+            });
+        } else if matches!(seg, "." | "," | ";" | ":" | "!" | "?") || seg.starts_with("...") {
+            emit(Token {
+                span,
+                text: seg,
+                kind: Kind::Boundary,
+            });
+        }
+    }
+}
+
+/// French elisions (`j'adore`, `n'est`, `l'attente`) split after the
+/// apostrophe; the English contraction `n't` split off its verb. Other
+/// apostrophes (`aujourd'hui`, `it's`) stay inside the word.
+fn words<'t>(seg: &'t str, start: usize, emit: &mut impl FnMut(Token<'t>)) {
+    let word = |span: Range<usize>, text: &'t str| Token {
+        span,
+        text,
+        kind: Kind::Word,
+    };
+    if let Some(pos) = seg.find(['\'', '’']) {
+        let apostrophe = seg[pos..].chars().next().map_or(1, char::len_utf8);
+        let (head, tail) = (&seg[..pos], &seg[pos + apostrophe..]);
+        let lower = head.to_ascii_lowercase();
+        if !tail.is_empty()
+            && matches!(
+                lower.as_str(),
+                "l" | "d"
+                    | "j"
+                    | "n"
+                    | "m"
+                    | "t"
+                    | "s"
+                    | "c"
+                    | "qu"
+                    | "jusqu"
+                    | "lorsqu"
+                    | "puisqu"
+            )
+        {
+            emit(word(start..start + pos, head));
+            let tail_start = start + pos + apostrophe;
+            emit(word(tail_start..tail_start + tail.len(), tail));
+            return;
+        }
+        if tail.eq_ignore_ascii_case("t") && lower.ends_with('n') && head.len() > 1 {
+            // don't, can't, isn't: the verb, then the negation.
+            let verb = &head[..head.len() - 1];
+            emit(word(start..start + verb.len(), verb));
+            emit(word(
+                start + verb.len()..start + seg.len(),
+                &seg[verb.len()..],
+            ));
+            return;
+        }
+    }
+    emit(word(start..start + seg.len(), seg));
+}
+
+/// `#WorstServiceEver` as three words; `#fail` as one.
+fn camel_case<'t>(seg: &'t str, start: usize, emit: &mut impl FnMut(Token<'t>)) {
+    let mut from = 0;
+    let mut prev_lower = false;
+    for (i, c) in seg.char_indices() {
+        if c.is_uppercase() && prev_lower {
+            emit(Token {
+                span: start + from..start + i,
+                text: &seg[from..i],
+                kind: Kind::Word,
+            });
+            from = i;
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+    }
+    emit(Token {
+        span: start + from..start + seg.len(),
+        text: &seg[from..],
+        kind: Kind::Word,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(text: &str) -> Vec<(String, Kind)> {
+        let mut out = Vec::new();
+        tokenize(text, |t| out.push((t.text.to_owned(), t.kind)));
+        out
+    }
+
+    fn words_of(text: &str) -> Vec<String> {
+        all(text)
+            .into_iter()
+            .filter(|(_, k)| *k == Kind::Word)
+            .map(|(w, _)| w)
+            .collect()
+    }
+
+    #[test]
+    fn urls_and_mentions_are_skipped() {
+        assert_eq!(
+            words_of("@cafelia voir https://x.co/abc merci @user"),
+            ["voir", "merci"]
+        );
+    }
+
+    #[test]
+    fn elisions_and_contractions_split() {
+        assert_eq!(
+            words_of("J'adore, n'est-ce pas"),
+            ["J", "adore", "n", "est", "ce", "pas"]
+        );
+        assert_eq!(
+            words_of("I don't like it"),
+            ["I", "do", "n't", "like", "it"]
+        );
+        assert_eq!(words_of("aujourd'hui"), ["aujourd'hui"]);
+    }
+
+    #[test]
+    fn hashtags_split_on_case() {
+        assert_eq!(
+            words_of("#WorstServiceEver #fail"),
+            ["Worst", "Service", "Ever", "fail"]
+        );
+    }
+
+    #[test]
+    fn emoji_and_emoticons_are_tokens() {
+        let toks = all("bravo 👏🏽 :-) <3 👩‍💻 🇫🇷");
+        let kinds: Vec<Kind> = toks.iter().map(|(_, k)| *k).collect();
+        assert_eq!(
+            kinds,
+            [
+                Kind::Word,
+                Kind::Emoji,
+                Kind::Emoticon,
+                Kind::Emoticon,
+                Kind::Emoji,
+                Kind::Emoji
+            ]
+        );
+        assert_eq!(toks[1].0, "👏🏽");
+    }
+
+    #[test]
+    fn spans_point_back_into_the_input() {
+        let text = "Très déçu… #Panne :(";
+        tokenize(text, |t| assert_eq!(&text[t.span.clone()], t.text));
+    }
+}

@@ -1,0 +1,263 @@
+//! Sentiment: a hand-written table per language (each line asserting the
+//! label and the rule that fired), invariants on random text, and the
+//! shared corpora's figures as a floor.
+
+use proptest::prelude::*;
+use social_crm::explain::{Factor, Modifier as M};
+use social_crm::sentiment::{detect_language, Analyzer, Label, LanguageSource};
+use social_crm::Language;
+
+/// What a line of the table expects besides its label.
+#[derive(Debug, Clone, Copy)]
+enum Fired {
+    Mod(M),
+    Lexicon,
+    Rule(&'static str),
+    Punctuation,
+    Emoji,
+    Nothing,
+}
+
+fn check(language: Language, lines: &[(&str, Label, Fired)]) {
+    let analyzer = Analyzer::default();
+    for &(text, label, fired) in lines {
+        let (s, why) = analyzer.explain(text, Some(language));
+        assert_eq!(s.label, label, "{text}\n{why}");
+        let ok = match fired {
+            Fired::Mod(m) => why.contributions.iter().any(|c| c.modifiers.contains(&m)),
+            Fired::Lexicon => why
+                .contributions
+                .iter()
+                .any(|c| matches!(c.factor, Factor::Lexicon { .. })),
+            Fired::Rule(id) => why
+                .contributions
+                .iter()
+                .any(|c| c.factor == Factor::Rule { id }),
+            Fired::Punctuation => why
+                .contributions
+                .iter()
+                .any(|c| c.factor == Factor::Punctuation),
+            Fired::Emoji => why
+                .contributions
+                .iter()
+                .any(|c| matches!(c.factor, Factor::Emoji { .. })),
+            Fired::Nothing => why.contributions.is_empty(),
+        };
+        assert!(ok, "{text}: expected {fired:?}\n{why}");
+        assert!(
+            (why.total() - s.raw).abs() < 1e-9,
+            "{text}: parts must add up"
+        );
+    }
+}
+
+#[test]
+fn french() {
+    use Fired::*;
+    use Label::*;
+    check(
+        Language::FRENCH,
+        &[
+            ("Ce n'est pas génial du tout", Negative, Lexicon),
+            ("Ce n'est pas bon", Negative, Mod(M::Negated)),
+            ("Ce n'est pas mal du tout", Positive, Lexicon),
+            (
+                "Je ne suis jamais déçu par ce café",
+                Positive,
+                Mod(M::Negated),
+            ),
+            ("Pas content du tout", Negative, Mod(M::Negated)),
+            ("Le service est nuuuul", Negative, Mod(M::Elongated)),
+            ("C'est NUL, vraiment", Negative, Mod(M::Capitals)),
+            ("Très très bien reçu, merci", Positive, Mod(M::Boosted)),
+            ("Un peu déçu par la livraison", Negative, Mod(M::Damped)),
+            (
+                "La machine est belle mais la livraison est une catastrophe",
+                Negative,
+                Mod(M::AfterContrast),
+            ),
+            (
+                "Toujours pas reçu ma commande, 3 semaines d'attente... bravo 👏 #fail",
+                Negative,
+                Mod(M::Irony),
+            ),
+            ("Merci pour rien.", Negative, Lexicon),
+            ("genial, j'ai adore", Positive, Lexicon),
+            ("Commande reçue, parfait !!!", Positive, Punctuation),
+            ("😍😍", Positive, Emoji),
+            ("La réunion est à 15h", Neutral, Nothing),
+            (
+                "Toujours rien, personne ne répond",
+                Negative,
+                Rule("bare-negation"),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn english() {
+    use Fired::*;
+    use Label::*;
+    check(
+        Language::ENGLISH,
+        &[
+            ("This is not good", Negative, Mod(M::Negated)),
+            ("I don't hate it", Positive, Mod(M::Negated)),
+            ("The app is slooooow", Negative, Mod(M::Elongated)),
+            ("Service is TERRIBLE today", Negative, Mod(M::Capitals)),
+            ("Really great support", Positive, Mod(M::Boosted)),
+            (
+                "The coffee is great but the delivery was awful",
+                Negative,
+                Mod(M::AfterContrast),
+            ),
+            ("Thanks for nothing", Negative, Lexicon),
+            ("Still waiting for my refund", Negative, Lexicon),
+            ("#WorstServiceEver", Negative, Lexicon),
+            ("Love it :-)", Positive, Emoji),
+            ("Great job 👏 lost my parcel again", Negative, Mod(M::Irony)),
+            ("The meeting is on Tuesday", Neutral, Nothing),
+        ],
+    );
+}
+
+#[test]
+fn spanish() {
+    use Fired::*;
+    use Label::*;
+    check(
+        Language::SPANISH,
+        &[
+            ("No me gusta", Negative, Mod(M::Negated)),
+            (
+                "Nunca estoy triste con este café",
+                Positive,
+                Mod(M::Negated),
+            ),
+            ("Es muy bueno", Positive, Mod(M::Boosted)),
+            (
+                "Es bonito pero fatal el servicio",
+                Negative,
+                Mod(M::AfterContrast),
+            ),
+            ("Me han cobrado dos veces el pedido", Negative, Lexicon),
+            ("Gracias por nada", Negative, Lexicon),
+            ("Todavía no llega mi pedido", Negative, Lexicon),
+            ("jajaja qué guay", Positive, Lexicon),
+            ("El pedido llega el martes", Neutral, Nothing),
+            ("Nadie contesta", Negative, Lexicon),
+        ],
+    );
+}
+
+#[test]
+fn mixed_languages_and_detection() {
+    let analyzer = Analyzer::default();
+    let s = analyzer.score("Merci beaucoup, le service est excellent", None);
+    assert_eq!(s.language, Some(Language::FRENCH));
+    assert!(matches!(s.language_source, LanguageSource::Detected { .. }));
+    let s = analyzer.score("Gracias, el servicio es excelente y muy rápido", None);
+    assert_eq!(s.language, Some(Language::SPANISH));
+    assert_eq!(s.label, Label::Positive);
+    // A tweet mixing French and English: the language with more evidence wins.
+    let s = analyzer.score("Le colis est arrivé, so happy!", None);
+    assert_eq!(s.label, Label::Positive);
+    let s = analyzer.score("👍", None);
+    assert_eq!(s.language_source, LanguageSource::Unknown);
+    assert_eq!(s.label, Label::Positive);
+    assert_eq!(detect_language(""), None);
+}
+
+#[test]
+fn callers_add_their_own_words() {
+    let analyzer = Analyzer::default()
+        .with_words([("panne", -2.5), ("cafélia duo", 1.0)])
+        .unwrap();
+    assert_eq!(
+        analyzer.score("#panne", Some(Language::FRENCH)).label,
+        Label::Negative
+    );
+    assert!(Analyzer::default().with_words([("x", 9.0)]).is_err());
+    assert!(Analyzer::default().with_words([("  ", 1.0)]).is_err());
+}
+
+#[test]
+fn odd_and_huge_input_gets_an_answer() {
+    let analyzer = Analyzer::default();
+    let huge = "génial ".repeat(150_000);
+    for text in [
+        String::new(),
+        "   \n\t ".to_owned(),
+        "\u{301}\u{301}\u{301}".to_owned(),
+        "\u{202e}nul\u{200d}\u{200d}".to_owned(),
+        "👏🏽".repeat(1000),
+        "👩‍💻🇫🇷".repeat(100),
+        huge,
+        "!!!!!!!!!!!!????".to_owned(),
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".to_owned(),
+    ] {
+        let s = analyzer.score(&text, None);
+        assert!((-1.0..=1.0).contains(&s.compound), "{}", text.len());
+        assert!(s.compound.is_finite());
+    }
+}
+
+proptest! {
+    #[test]
+    fn scores_stay_in_bounds_and_explanations_add_up(text in "\\PC{0,200}") {
+        let (s, why) = Analyzer::default().explain(&text, None);
+        prop_assert!((-1.0..=1.0).contains(&s.compound));
+        prop_assert!((0.0..=1.0).contains(&s.intensity));
+        let shares = s.positive + s.negative + s.neutral;
+        prop_assert!((shares - 1.0).abs() < 1e-9, "{shares}");
+        prop_assert!((why.total() - s.raw).abs() < 1e-9);
+        for c in &why.contributions {
+            if let Some(span) = &c.span {
+                prop_assert!(text.get(span.clone()).is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn negating_a_lone_polar_word_flips_its_sign(
+        (language, negation, word) in prop_oneof![
+            Just((Language::FRENCH, "pas", "génial")),
+            Just((Language::FRENCH, "pas", "nul")),
+            Just((Language::ENGLISH, "not", "good")),
+            Just((Language::ENGLISH, "not", "awful")),
+            Just((Language::SPANISH, "no", "bueno")),
+            Just((Language::SPANISH, "no", "horrible")),
+        ]
+    ) {
+        let analyzer = Analyzer::default();
+        let plain = analyzer.score(word, Some(language)).compound;
+        let negated = analyzer.score(&format!("{negation} {word}"), Some(language)).compound;
+        prop_assert!(plain * negated < 0.0, "{word}: {plain} vs {negated}");
+    }
+
+    #[test]
+    fn cost_is_linear_in_length(n in 1usize..400) {
+        // Not a timing: the number of tokens considered grows with the text,
+        // and repeating a text repeats its contributions.
+        let one = Analyzer::default().explain("très bien ", Some(Language::FRENCH)).1.contributions.len();
+        let many = Analyzer::default().explain(&"très bien ".repeat(n), Some(Language::FRENCH)).1.contributions.len();
+        prop_assert_eq!(many, one * n);
+    }
+}
+
+#[test]
+fn settings_are_checked_once() {
+    use social_crm::sentiment::SentimentConfig;
+    assert!(Analyzer::new(SentimentConfig::new()).is_ok());
+    assert!(Analyzer::new(SentimentConfig::new().thresholds(0.3, 0.1)).is_err());
+    assert!(Analyzer::new(SentimentConfig::new().thresholds(f64::NAN, 0.1)).is_err());
+    assert!(Analyzer::new(SentimentConfig::new().negation(0.5)).is_err());
+    assert!(Analyzer::new(SentimentConfig::new().negation_window(9)).is_err());
+    assert_eq!(
+        Analyzer::new(SentimentConfig::new().capitals(-1.0))
+            .unwrap_err()
+            .to_string(),
+        "invalid setting: capitals amount `-1` is out of range"
+    );
+}
