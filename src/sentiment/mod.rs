@@ -375,12 +375,15 @@ impl Analyzer {
 
         let (language, language_source) = match given {
             Some(l) => (Some(l), LanguageSource::Given),
-            None => match lang::guess(
-                tokens
-                    .iter()
-                    .zip(&lower)
-                    .filter(|(t, _)| t.kind == Kind::Word)
-                    .map(|(_, w)| &**w),
+            None => match lang::resolve(
+                lang::guess(
+                    tokens
+                        .iter()
+                        .zip(&lower)
+                        .filter(|(t, _)| t.kind == Kind::Word)
+                        .map(|(_, w)| &**w),
+                    text,
+                ),
                 text,
             ) {
                 Some(g) => (
