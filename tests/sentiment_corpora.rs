@@ -9,8 +9,8 @@ use social_crm::Language;
 /// Corpus file, its language, and the macro-F1 reached (see CHANGELOG).
 const FLOORS: &[(&str, &str, f64)] = &[
     ("umsab/en-val.tsv", "en", 0.6076),
-    ("umsab/fr-val.tsv", "fr", 0.5587),
-    ("umsab/es-val.tsv", "es", 0.5572),
+    ("umsab/fr-val.tsv", "fr", 0.5612),
+    ("umsab/es-val.tsv", "es", 0.5646),
     ("vader-tweets/en-val.tsv", "en", 0.7019),
     ("vader-amazon/en-val.tsv", "en", 0.5306),
 ];

@@ -13,8 +13,10 @@
 //! Keys are matched lowercase, and also without accents ("decu" finds
 //! "déçu"), except that `ñ` is kept (Spanish "año" is not "ano").
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::Language;
 
@@ -34,16 +36,18 @@ pub(crate) enum Entry {
 /// One language's lexicon.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    pub entries: HashMap<String, Entry>,
+    // Fx hashing: lookups of short words are the scorer's hot path, and the
+    // keys are the crate's own, so no hash flooding is possible.
+    pub entries: FxHashMap<String, Entry>,
     /// First words of multi-word keys.
-    pub phrase_starts: HashSet<String>,
+    pub phrase_starts: FxHashSet<String>,
     /// The longest key, in words.
     pub max_words: usize,
-    pub praise: HashSet<String>,
-    pub stopwords: HashSet<String>,
+    pub praise: FxHashSet<String>,
+    pub stopwords: FxHashSet<String>,
     /// The first four letters of every key (accents removed): a word whose
     /// start is not here cannot be an inflection of any key.
-    pub prefixes: HashSet<String>,
+    pub prefixes: FxHashSet<String>,
 }
 
 impl Lexicon {
@@ -113,89 +117,74 @@ impl Lexicon {
     }
 }
 
-/// Candidate dictionary forms of an inflected word, most likely first:
+/// Tries the candidate dictionary forms of an inflected word, most likely
+/// first, until `found` accepts one:
 /// plurals (`-s`, `-x`, `-es`), feminines (`-e`, `-a`, `-lle`, `-euse`,
 /// `-ive`), past participles and gerunds (`-ed`, `-ing`, `-ée`), third
 /// persons plural (`-ent`), adverbs (`-ly`, `-ment`). Used only when the
-/// word itself is not in the lexicon.
-pub(crate) fn stems(word: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut push = |s: String| {
-        if s.chars().count() >= 3 && !out.contains(&s) {
-            out.push(s);
-        }
+/// word itself is not in the lexicon. Returns whether one was accepted.
+pub(crate) fn stems(word: &str, mut found: impl FnMut(&str) -> bool) -> bool {
+    // One buffer for the candidates that are not plain cuts of the word.
+    let mut buffer = String::with_capacity(word.len() + 3);
+    let mut attempt = |stem: &str, ending: &str| -> bool {
+        buffer.clear();
+        buffer.push_str(stem);
+        buffer.push_str(ending);
+        buffer.chars().count() >= 3 && found(&buffer)
     };
     let strip = |suffix: &str| word.strip_suffix(suffix);
     // Plurals first: "déçues" -> "déçue" -> "déçu".
     let singular = strip("s").or_else(|| strip("x")).unwrap_or(word);
     for base in [singular, word] {
         let cut = |suffix: &str| base.strip_suffix(suffix);
-        if base != word {
-            push(base.to_owned());
+        if base != word && attempt(base, "") {
+            return true;
         }
         if let Some(s) = cut("lle").or_else(|| cut("nne")).or_else(|| cut("tte")) {
-            push(format!("{s}{}", &base[s.len()..s.len() + 1]));
+            if attempt(s, &base[s.len()..s.len() + 1]) {
+                return true;
+            }
         }
-        if let Some(s) = cut("euse") {
-            push(format!("{s}eux"));
-        }
-        if let Some(s) = cut("ive") {
-            push(format!("{s}if"));
-        }
-        if let Some(s) = cut("e") {
-            push(s.to_owned());
-        }
-        if let Some(s) = cut("a") {
-            push(format!("{s}o"));
-        }
-        if let Some(s) = cut("ent") {
-            push(format!("{s}e"));
-            push(format!("{s}er"));
-        }
-        if let Some(s) = cut("ée").or_else(|| cut("é")) {
-            push(format!("{s}é"));
-            push(format!("{s}er"));
-            push(format!("{s}e"));
-        }
-        if let Some(s) = cut("es") {
-            push(s.to_owned());
-        }
-        if let Some(s) = cut("ied").or_else(|| cut("ies")) {
-            push(format!("{s}y"));
-        }
-        if let Some(s) = cut("ed") {
-            push(s.to_owned());
-            push(format!("{s}e"));
-        }
-        if let Some(s) = cut("d") {
-            push(s.to_owned());
-        }
-        if let Some(s) = cut("ing") {
-            push(s.to_owned());
-            push(format!("{s}e"));
-        }
-        if let Some(s) = cut("ly") {
-            push(s.to_owned());
-            push(format!("{s}le"));
-        }
-        if let Some(s) = cut("ement") {
-            push(s.to_owned());
-            push(format!("{s}e"));
+        let rules: [(&str, &[&str]); 15] = [
+            ("euse", &["eux"]),
+            ("ive", &["if"]),
+            ("e", &[""]),
+            ("a", &["o"]),
+            ("ent", &["e", "er"]),
+            ("ée", &["é", "er", "e"]),
+            ("é", &["é", "er", "e"]),
+            ("es", &[""]),
+            ("ied", &["y"]),
+            ("ies", &["y"]),
+            ("ed", &["", "e"]),
+            ("d", &[""]),
+            ("ing", &["", "e"]),
+            ("ly", &["", "le"]),
+            ("ement", &["", "e"]),
+        ];
+        for (suffix, endings) in rules {
+            if let Some(s) = cut(suffix) {
+                if endings.iter().any(|e| attempt(s, e)) {
+                    return true;
+                }
+            }
         }
         if let Some(s) = cut("mente") {
-            push(s.to_owned());
-            push(format!("{s}o"));
+            if attempt(s, "") || attempt(s, "o") {
+                return true;
+            }
         }
         if let Some(s) = cut("aron")
             .or_else(|| cut("ando"))
             .or_else(|| cut("ado"))
             .or_else(|| cut("ó"))
         {
-            push(format!("{s}ar"));
-            push(format!("{s}a"));
+            if attempt(s, "ar") || attempt(s, "a") {
+                return true;
+            }
         }
     }
-    out
+    false
 }
 
 /// The first four characters of a word.

@@ -334,19 +334,33 @@ impl Analyzer {
                 .then(|| found(&lexicon::fold_accents(key)))
                 .flatten()
         });
-        if exact.is_some() || key.chars().count() < 4 || key.contains(' ') {
+        if exact.is_some() || key.len() < 4 || key.chars().count() < 4 || key.contains(' ') {
             return exact;
         }
-        let start = lexicon::fold_accents(lexicon::prefix(key));
+        let start = lexicon::prefix(key);
+        let folded_start;
+        let start = if start.is_ascii() {
+            start
+        } else {
+            folded_start = lexicon::fold_accents(start);
+            &folded_start
+        };
         let could_be = std::iter::once(&*self.custom)
             .chain(lexicons.iter().copied())
-            .any(|l| l.prefixes.contains(&start));
+            .any(|l| l.prefixes.contains(start));
         if !could_be {
             return None;
         }
-        lexicon::stems(key)
-            .into_iter()
-            .find_map(|stem| found(&stem).or_else(|| found(&lexicon::fold_accents(&stem))))
+        let mut hit = None;
+        lexicon::stems(key, |stem| {
+            hit = found(stem).or_else(|| {
+                (!stem.is_ascii())
+                    .then(|| found(&lexicon::fold_accents(stem)))
+                    .flatten()
+            });
+            hit.is_some()
+        });
+        hit
     }
 
     fn is_phrase_start(&self, lexicons: &[&Lexicon], word: &str) -> bool {
@@ -462,18 +476,20 @@ impl Analyzer {
             // elongation collapsed).
             let mut matched: Option<(usize, Entry, bool)> = None;
             if max_words > 1 && self.is_phrase_start(&lexicons, &lower[i]) {
+                // Build the longest candidate once, remembering where each
+                // shorter one ends, then try them longest first.
                 let mut key = String::from(&*lower[i]);
-                let mut words = vec![];
+                let mut ends: Vec<(usize, usize)> = Vec::new();
                 for j in i + 1..tokens.len().min(i + max_words) {
                     if tokens[j].kind != Kind::Word {
                         break;
                     }
                     key.push(' ');
                     key.push_str(&lower[j]);
-                    words.push((j, key.clone()));
+                    ends.push((j, key.len()));
                 }
-                for (j, k) in words.into_iter().rev() {
-                    if let Some((e, p)) = self.lookup(&lexicons, &k) {
+                for &(j, end) in ends.iter().rev() {
+                    if let Some((e, p)) = self.lookup(&lexicons, &key[..end]) {
                         matched = Some((j, e, p));
                         break;
                     }

@@ -101,6 +101,26 @@ pub(crate) fn tokenize<'t>(text: &'t str, mut emit: impl FnMut(Token<'t>)) {
             punctuation(&chunk[bare.len()..], start + bare.len(), &mut emit);
             continue;
         }
+        // Most chunks are a word, perhaps with an elision, a hyphen or
+        // trailing punctuation: split those directly, and leave the rest
+        // (emoji, symbols, hashtags, mentions) to UAX #29.
+        let core = chunk.trim_end_matches(['.', ',', '!', '?', ';', ':', '…']);
+        if !core.is_empty()
+            && core.chars().next().is_some_and(char::is_alphanumeric)
+            && core
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-'))
+        {
+            let mut from = 0;
+            for part in core.split('-') {
+                if !part.is_empty() {
+                    words(part, start + from, &mut emit);
+                }
+                from += part.len() + 1;
+            }
+            punctuation(&chunk[core.len()..], start + core.len(), &mut emit);
+            continue;
+        }
         segments(chunk, start, &mut emit);
     }
 }
