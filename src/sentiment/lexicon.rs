@@ -130,7 +130,7 @@ pub(crate) fn stems(word: &str, mut found: impl FnMut(&str) -> bool) -> bool {
         buffer.clear();
         buffer.push_str(stem);
         buffer.push_str(ending);
-        buffer.chars().count() >= 3 && found(&buffer)
+        (buffer.len() >= 3 && (buffer.is_ascii() || buffer.chars().count() >= 3)) && found(&buffer)
     };
     let strip = |suffix: &str| word.strip_suffix(suffix);
     // Plurals first: "déçues" -> "déçue" -> "déçu".

@@ -334,7 +334,11 @@ impl Analyzer {
                 .then(|| found(&lexicon::fold_accents(key)))
                 .flatten()
         });
-        if exact.is_some() || key.len() < 4 || key.chars().count() < 4 || key.contains(' ') {
+        if exact.is_some()
+            || key.len() < 4
+            || (!key.is_ascii() && key.chars().count() < 4)
+            || key.contains(' ')
+        {
             return exact;
         }
         let start = lexicon::prefix(key);
@@ -364,7 +368,7 @@ impl Analyzer {
     }
 
     fn is_phrase_start(&self, lexicons: &[&Lexicon], word: &str) -> bool {
-        self.custom.phrase_starts.contains(word)
+        (!self.custom.phrase_starts.is_empty() && self.custom.phrase_starts.contains(word))
             || lexicons.iter().any(|l| l.phrase_starts.contains(word))
     }
 
@@ -539,14 +543,25 @@ impl Analyzer {
         }
 
         // Values, with every rule that applies.
-        let letters = text.chars().filter(|c| c.is_alphabetic()).take(4096);
+        // "Shouting" only means something in a text that is not all
+        // capitals: look at the words' letters.
         let all_caps = {
-            let (mut upper, mut any) = (true, false);
-            for c in letters {
-                any = true;
-                upper &= !c.is_lowercase();
+            let words = tokens.iter().filter(|t| t.kind == Kind::Word);
+            let mut any = false;
+            let mut lower_seen = false;
+            for t in words {
+                if t.text.is_ascii() {
+                    any |= t.text.bytes().any(|b| b.is_ascii_alphabetic());
+                    lower_seen |= t.text.bytes().any(|b| b.is_ascii_lowercase());
+                } else {
+                    any |= t.text.chars().any(char::is_alphabetic);
+                    lower_seen |= t.text.chars().any(char::is_lowercase);
+                }
+                if lower_seen {
+                    break;
+                }
             }
-            any && upper
+            any && !lower_seen
         };
         let c = &self.config;
         let mut values: Vec<(f64, Vec<Modifier>)> = Vec::with_capacity(items.len());
@@ -748,6 +763,13 @@ impl Analyzer {
 
 /// Lowercase, without allocating for text that already is.
 fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        };
+    }
     if s.chars().any(char::is_uppercase) {
         Cow::Owned(s.to_lowercase())
     } else {
@@ -772,6 +794,18 @@ fn is_shouted(word: &str) -> bool {
 /// For a word with a letter repeated three times or more ("nuuuul"), the
 /// word with such runs cut to two letters and to one ("nuul", "nul").
 fn collapse(word: &str) -> Option<(String, String)> {
+    if word.len() < 3 {
+        return None;
+    }
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        if !b
+            .windows(3)
+            .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic())
+        {
+            return None;
+        }
+    }
     let mut run = (None, 0);
     let repeated = word.chars().any(|c| {
         run = if run.0 == Some(c) {

@@ -79,14 +79,7 @@ pub(crate) fn is_pictograph(c: char) -> bool {
 
 /// Splits `text` into tokens, calling `emit` for each, in order.
 pub(crate) fn tokenize<'t>(text: &'t str, mut emit: impl FnMut(Token<'t>)) {
-    let mut offset = 0;
-    for chunk in text.split_inclusive(char::is_whitespace) {
-        let start = offset;
-        offset += chunk.len();
-        let chunk = chunk.trim_end();
-        if chunk.is_empty() {
-            continue;
-        }
+    for (start, chunk) in chunks(text) {
         let lower_start = chunk.get(..4).unwrap_or(chunk);
         if lower_start.eq_ignore_ascii_case("http") || lower_start.eq_ignore_ascii_case("www.") {
             continue;
@@ -123,6 +116,50 @@ pub(crate) fn tokenize<'t>(text: &'t str, mut emit: impl FnMut(Token<'t>)) {
         }
         segments(chunk, start, &mut emit);
     }
+}
+
+/// The whitespace-separated chunks of a text with their byte offsets
+/// (ASCII white space checked byte by byte, other white space by `char`).
+fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let space_at = |i: usize| -> Option<usize> {
+            let b = bytes[i];
+            if b < 0x80 {
+                return b.is_ascii_whitespace().then_some(1);
+            }
+            let c = text[i..].chars().next()?;
+            c.is_whitespace().then(|| c.len_utf8())
+        };
+        while i < bytes.len() {
+            match space_at(i) {
+                Some(n) => i += n,
+                None => break,
+            }
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if b.is_ascii_whitespace() {
+                    break;
+                }
+                i += 1;
+            } else {
+                // A whole non-ASCII character, which may be white space.
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
+        Some((start, &text[start..i]))
+    })
 }
 
 fn punctuation<'t>(rest: &'t str, start: usize, emit: &mut impl FnMut(Token<'t>)) {
