@@ -318,6 +318,21 @@ mod tests {
     }
 
     #[test]
+    fn no_key_is_written_twice_in_a_section() {
+        for (name, text) in FILES {
+            let mut seen = std::collections::HashSet::new();
+            for line in text.lines() {
+                if line.starts_with('[') {
+                    seen.clear();
+                } else if !line.is_empty() && !line.starts_with('#') {
+                    let key = line.split('\t').next().unwrap_or(line);
+                    assert!(seen.insert(key.to_owned()), "{name}: `{key}` twice");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn accents_are_optional_in_lookups() {
         assert_eq!(fold_accents("déçu"), "decu");
         assert_eq!(fold_accents("año"), "año");

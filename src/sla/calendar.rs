@@ -480,12 +480,8 @@ enum Kind {
 /// ```
 #[derive(Debug, Clone)]
 pub struct BusinessCalendar {
-    tz: TimeZone,
-    schedule: WeeklySchedule,
-    holidays: BTreeSet<Date>,
-    overrides: BTreeMap<Date, Vec<Shift>>,
-    mode: HolidayMode,
-    years: (i16, i16),
+    /// What the calendar was built from.
+    spec: CalendarBuilder,
     /// The weekly pattern: merged civil intervals from Monday 00:00.
     week: Vec<(i128, i128)>,
     /// `week_before[i]`: open time of the week before `week[i]` starts.
@@ -505,12 +501,13 @@ impl PartialEq for BusinessCalendar {
     /// Equal when built from the same zone, schedule, holidays, overrides,
     /// mode and years.
     fn eq(&self, other: &BusinessCalendar) -> bool {
-        self.tz == other.tz
-            && self.schedule == other.schedule
-            && self.holidays == other.holidays
-            && self.overrides == other.overrides
-            && self.mode == other.mode
-            && self.years == other.years
+        let (a, b) = (&self.spec, &other.spec);
+        a.tz == b.tz
+            && a.week == b.week
+            && a.holidays == b.holidays
+            && a.overrides == b.overrides
+            && a.mode == b.mode
+            && a.years == b.years
     }
 }
 
@@ -547,17 +544,17 @@ impl BusinessCalendar {
 
     /// The calendar's time zone.
     pub fn time_zone(&self) -> &TimeZone {
-        &self.tz
+        &self.spec.tz
     }
 
     /// The weekly schedule.
     pub fn schedule(&self) -> &WeeklySchedule {
-        &self.schedule
+        &self.spec.week
     }
 
     /// The holidays.
     pub fn holidays(&self) -> &BTreeSet<Date> {
-        &self.holidays
+        &self.spec.holidays
     }
 
     fn compute(b: CalendarBuilder) -> Result<BusinessCalendar> {
@@ -582,12 +579,7 @@ impl BusinessCalendar {
             total += z - a;
         }
         let mut calendar = BusinessCalendar {
-            tz: b.tz,
-            schedule: b.week,
-            holidays: b.holidays,
-            overrides: b.overrides,
-            mode: b.mode,
-            years: b.years,
+            spec: b,
             week,
             week_before,
             week_total: total,
@@ -607,7 +599,7 @@ impl BusinessCalendar {
         let civil = date
             .to_datetime(Time::midnight())
             .checked_add(SignedDuration::from_secs(i64::from(seconds)))
-            .and_then(|dt| self.tz.to_timestamp(dt))
+            .and_then(|dt| self.spec.tz.to_timestamp(dt))
             .map_err(|_| ErrorKind::OutOfRange {
                 what: format!("local time {seconds} s after `{date}`"),
             })?;
@@ -632,29 +624,30 @@ impl BusinessCalendar {
         // Every change of offset, with two days of margin each side.
         let from =
             Timestamp::from_nanosecond(start - 3 * 86_400 * SECOND).unwrap_or(Timestamp::MIN);
-        for transition in self.tz.following(from) {
+        for transition in self.spec.tz.following(from) {
             let t = transition.timestamp();
             if t.as_nanosecond() > end + 3 * 86_400 * SECOND {
                 break;
             }
             let before = self
+                .spec
                 .tz
                 .to_datetime(t.checked_sub(SignedDuration::from_nanos(1)).unwrap_or(t))
                 .date();
-            let after = self.tz.to_datetime(t).date();
+            let after = self.spec.tz.to_datetime(t).date();
             windows.push((days(before.min(after), -2)?, days(before.max(after), 2)?));
         }
-        for &h in &self.holidays {
-            if self.overrides.contains_key(&h) {
+        for &h in &self.spec.holidays {
+            if self.spec.overrides.contains_key(&h) {
                 continue;
             }
-            let last = match self.mode {
+            let last = match self.spec.mode {
                 HolidayMode::CalendarDay => 1,
                 HolidayMode::ShiftStart => 2,
             };
             windows.push((days(h, -1)?, days(h, last)?));
         }
-        for &d in self.overrides.keys() {
+        for &d in self.spec.overrides.keys() {
             windows.push((days(d, -1)?, days(d, 2)?));
         }
         windows.sort_unstable();
@@ -690,7 +683,7 @@ impl BusinessCalendar {
     fn push_periodic(&mut self, start: i128, end: i128) {
         let cum = self.pieces.last().map_or(0, |p| p.cum_end);
         let offset = Timestamp::from_nanosecond(start)
-            .map(|t| i128::from(self.tz.to_offset(t).seconds()) * SECOND)
+            .map(|t| i128::from(self.spec.tz.to_offset(t).seconds()) * SECOND)
             .unwrap_or(0);
         let at_start = self.pattern(start + offset - MONDAY_EPOCH);
         let at_end = self.pattern(end + offset - MONDAY_EPOCH);
@@ -715,14 +708,14 @@ impl BusinessCalendar {
         let mut raw = Vec::new();
         let mut day = a.yesterday().unwrap_or(a);
         while day <= z {
-            let overridden = self.overrides.get(&day);
-            let dropped = self.mode == HolidayMode::ShiftStart
+            let overridden = self.spec.overrides.get(&day);
+            let dropped = self.spec.mode == HolidayMode::ShiftStart
                 && overridden.is_none()
-                && self.holidays.contains(&day);
+                && self.spec.holidays.contains(&day);
             if !dropped {
                 let shifts = overridden
                     .map(Vec::as_slice)
-                    .unwrap_or_else(|| self.schedule.shifts(day.weekday()));
+                    .unwrap_or_else(|| self.spec.week.shifts(day.weekday()));
                 for shift in shifts {
                     let (s, e) = shift.span();
                     raw.push((self.wall(day, s)?, self.wall(day, e)?));
@@ -733,11 +726,12 @@ impl BusinessCalendar {
             })?;
         }
         let mut open = merge(raw);
-        if self.mode == HolidayMode::CalendarDay {
+        if self.spec.mode == HolidayMode::CalendarDay {
             let cuts: Vec<Date> = self
+                .spec
                 .holidays
                 .range(a.yesterday().unwrap_or(a)..=after)
-                .filter(|h| !self.overrides.contains_key(h))
+                .filter(|h| !self.spec.overrides.contains_key(h))
                 .copied()
                 .collect();
             for h in cuts {
@@ -828,7 +822,7 @@ impl BusinessCalendar {
             return Err(ErrorKind::OutOfRange {
                 what: format!(
                     "instant `{t}` for a calendar covering the years `{}..={}`",
-                    self.years.0, self.years.1
+                    self.spec.years.0, self.spec.years.1
                 ),
             }
             .into());
@@ -901,7 +895,7 @@ impl BusinessCalendar {
             ErrorKind::OutOfRange {
                 what: format!(
                     "an answer after `{from}` for a calendar covering the years `{}..={}`",
-                    self.years.0, self.years.1
+                    self.spec.years.0, self.spec.years.1
                 ),
             }
             .into()
