@@ -205,6 +205,12 @@ pub enum ErrorKind {
         /// What was out of range.
         what: String,
     },
+    /// A graph that cannot be built (an unknown node, a bad weight).
+    #[error("invalid graph: {reason}")]
+    InvalidGraph {
+        /// What was wrong.
+        reason: String,
+    },
     /// A setting outside its documented range.
     #[error("invalid setting: {what} `{value}` is out of range")]
     InvalidConfig {
@@ -387,6 +393,7 @@ impl ErrorKind {
             ErrorKind::NegativeDuration { .. } => "NegativeDuration",
             ErrorKind::InvalidTarget { .. } => "InvalidTarget",
             ErrorKind::InvalidConfig { .. } => "InvalidConfig",
+            ErrorKind::InvalidGraph { .. } => "InvalidGraph",
             ErrorKind::UnknownTimeZone { .. } => "UnknownTimeZone",
             ErrorKind::DuplicateCustomer { .. } => "DuplicateCustomer",
             ErrorKind::UnknownCustomer { .. } => "UnknownCustomer",

@@ -68,6 +68,7 @@
 //! | [`directory`] | who is this? Handles to customers, and two records of one person merged into one ([`Directory`]) |
 //! | [`sentiment`] | how do they feel? Explained lexicon-and-rules scores for French, English and Spanish |
 //! | [`explain`] | the one shape every explained score shares |
+//! | [`influence`] | how much do they matter? The mention graph and its PageRank |
 //! | [`sla`] | how long do we have? Business calendars in real time zones, SLA policies, clocks and attainment reports |
 //! | [`time`] | instants, zones and parsing, all through [`jiff`] |
 //! | [`sample`] | a week of a care desk to learn, test and demonstrate with |
@@ -133,6 +134,7 @@ mod macros;
 pub mod directory;
 pub mod error;
 pub mod explain;
+pub mod influence;
 pub mod model;
 pub mod sample;
 pub mod sentiment;
