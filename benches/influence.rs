@@ -9,13 +9,14 @@
 //!   from the previous scores.
 //! - `generated_10m`: a generated graph of 1,000,000 people and 10,000,000
 //!   mentions whose targets follow a heavy-tailed popularity.
+//! - `influence_score/100k_people`: scoring 100,000 people's signals.
 //!
 //! Run with `cargo bench --bench influence`.
 
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use social_crm::influence::{pagerank, Graph, PageRankConfig};
+use social_crm::influence::{pagerank, score, Graph, PageRankConfig, Signals, Weights};
 
 /// `(source, target, weight)`.
 type Edge = (u32, u32, f64);
@@ -99,5 +100,35 @@ fn ranking(c: &mut Criterion) {
     large.finish();
 }
 
-criterion_group!(benches, ranking);
+/// Scoring 100,000 people's signals (the weighted log sum and its
+/// explanation).
+fn scoring(c: &mut Criterion) {
+    let people: Vec<Signals> = generated(1_000_000, 100_000)
+        .into_iter()
+        .map(|(a, b, w)| Signals {
+            followers: f64::from(a),
+            following: f64::from(b % 5_000),
+            listed: f64::from(a % 2_000),
+            posts_per_day: w,
+            mentions_received: f64::from(b % 300),
+            shares_received: f64::from(a % 700),
+            engagement_per_post: w * 3.0,
+            reach: 1.0 + w,
+        })
+        .collect();
+    let weights = Weights::default();
+    let mut group = c.benchmark_group("influence_score");
+    group.throughput(criterion::Throughput::Elements(people.len() as u64));
+    group.bench_function("100k_people", |b| {
+        b.iter(|| {
+            people
+                .iter()
+                .map(|s| score(s, &weights).expect("valid").score)
+                .sum::<f64>()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, ranking, scoring);
 criterion_main!(benches);

@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use social_crm::influence::{rank_customers, CustomerInfluence, InfluenceOutcome};
 use social_crm::jiff::civil::Weekday;
 use social_crm::jiff::tz::TimeZone;
 use social_crm::jiff::{SignedDuration, Timestamp};
@@ -32,6 +33,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     channels(&mut out, &week);
     days(&mut out, &week);
     mood(&mut out, &week);
+    voices(&mut out, &week, &directory)?;
     service_levels(&mut out, &week, &directory)?;
     agents(&mut out, &week);
     print!("{out}");
@@ -409,6 +411,104 @@ fn mood(out: &mut String, week: &SampleWeek) {
         ]);
     }
     table.render(out);
+}
+
+/// Who matters this week, on whose side, and whom to answer first.
+fn voices(
+    out: &mut String,
+    week: &SampleWeek,
+    directory: &Directory,
+) -> Result<(), social_crm::Error> {
+    section(out, "Who matters");
+    let interactions = week.interactions();
+    let report = rank_customers(
+        directory,
+        &interactions,
+        &week.brand_handles,
+        week.start,
+        week.now,
+        &Analyzer::default(),
+    )?;
+    let name = |id: &social_crm::CustomerId| {
+        directory
+            .get(id.as_str())
+            .map_or_else(|| id.to_string(), |c| c.display_name.clone())
+    };
+    let reasons = |c: &CustomerInfluence| {
+        let mut parts: Vec<_> = c.influence.explanation.contributions.iter().collect();
+        parts.sort_by(|a, b| b.value.total_cmp(&a.value));
+        parts
+            .iter()
+            .take(3)
+            .map(|p| {
+                format!(
+                    "{} {:+.1}",
+                    p.factor.to_string().trim_start_matches("rule "),
+                    p.value
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut table = Table::new(&[
+        "voice",
+        ">score",
+        ">pct",
+        "stance",
+        ">msgs",
+        "strongest reasons",
+    ]);
+    for c in report.scored().take(10) {
+        table.row(vec![
+            name(&c.customer),
+            format!("{:.0}", c.influence.score),
+            format!("{:.0}", c.percentile),
+            c.stance.stance.to_string(),
+            c.stance.messages.to_string(),
+            reasons(c),
+        ]);
+    }
+    table.render(out);
+    let detractors = report.detractors(75.0);
+    let _ = writeln!(out, "\nInfluential detractors to answer first:");
+    if detractors.is_empty() {
+        let _ = writeln!(out, "  none this week");
+    }
+    for c in detractors {
+        let _ = writeln!(
+            out,
+            "  {:<20} influence {:>2.0}, mean sentiment {:+.2} over {} messages",
+            name(&c.customer),
+            c.influence.score,
+            c.stance.mean,
+            c.stance.messages
+        );
+    }
+    let advocates: Vec<_> = report.advocates(0.0).into_iter().take(5).collect();
+    let _ = writeln!(out, "\nAmbassadors to invite to the next preview:");
+    if advocates.is_empty() {
+        let _ = writeln!(out, "  none this week");
+    }
+    for c in advocates {
+        let _ = writeln!(
+            out,
+            "  {:<20} influence {:>2.0}, mean sentiment {:+.2} over {} messages",
+            name(&c.customer),
+            c.influence.score,
+            c.stance.mean,
+            c.stance.messages
+        );
+    }
+    let refused = report
+        .outcomes
+        .iter()
+        .filter(|o| matches!(o, InfluenceOutcome::ProfilingRefused(_)))
+        .count();
+    let _ = writeln!(
+        out,
+        "\n{refused} customers refused profiling: not scored, no stance."
+    );
+    Ok(())
 }
 
 /// The desk's promises: its calendar, what is running, what was broken,

@@ -205,6 +205,22 @@ pub enum ErrorKind {
         /// What was out of range.
         what: String,
     },
+    /// A time window that ends before it starts.
+    #[error("invalid window: `{from}` is after `{to}`")]
+    InvalidWindow {
+        /// The start as given.
+        from: String,
+        /// The end as given.
+        to: String,
+    },
+    /// An influence signal that is negative, infinite or NaN.
+    #[error("invalid signal: {what} is `{value}`, expected a finite number of zero or more")]
+    InvalidSignal {
+        /// Which signal.
+        what: &'static str,
+        /// Its value.
+        value: f64,
+    },
     /// A graph that cannot be built (an unknown node, a bad weight).
     #[error("invalid graph: {reason}")]
     InvalidGraph {
@@ -394,6 +410,8 @@ impl ErrorKind {
             ErrorKind::InvalidTarget { .. } => "InvalidTarget",
             ErrorKind::InvalidConfig { .. } => "InvalidConfig",
             ErrorKind::InvalidGraph { .. } => "InvalidGraph",
+            ErrorKind::InvalidSignal { .. } => "InvalidSignal",
+            ErrorKind::InvalidWindow { .. } => "InvalidWindow",
             ErrorKind::UnknownTimeZone { .. } => "UnknownTimeZone",
             ErrorKind::DuplicateCustomer { .. } => "DuplicateCustomer",
             ErrorKind::UnknownCustomer { .. } => "UnknownCustomer",

@@ -1,0 +1,361 @@
+//! Influence for the care desk: every customer's score, stance and reach
+//! from a window of interactions, with consent honoured.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use jiff::{SignedDuration, Timestamp};
+
+use super::{pagerank, score, Graph, Influence, PageRankConfig, Signals, Weights};
+use crate::model::{CustomerId, Direction, Handle, Interaction};
+use crate::sentiment::Analyzer;
+use crate::{Directory, ErrorKind, Result};
+
+word_enum! {
+    /// Which side of the brand a person is on.
+    pub enum Stance ("stance") {
+        /// Speaks well of the brand: an ambassador to cultivate.
+        Advocate => "advocate",
+        /// Speaks ill of the brand: to answer first.
+        Detractor => "detractor",
+        /// Neither, on enough messages to say so.
+        Neutral => "neutral",
+        /// Too few messages to say: never a guess.
+        Unknown => "unknown",
+    }
+}
+
+/// A stance with what it rests on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct StanceReading {
+    /// The stance.
+    pub stance: Stance,
+    /// The recency-weighted mean sentiment of the messages, in `-1..=1`.
+    pub mean: f64,
+    /// How many messages it rests on.
+    pub messages: usize,
+    /// In `0..=1`: grows with the number of messages and the strength of
+    /// the mean.
+    pub confidence: f64,
+}
+
+/// Reads a stance from dated sentiment scores (compound, `-1..=1`), the
+/// recent ones weighing more: a message `half_life` old counts half. Fewer
+/// than `min_messages` give [`Stance::Unknown`]. Scores that are not finite
+/// are not counted.
+///
+/// ```
+/// use social_crm::influence::{stance, Stance};
+/// use social_crm::jiff::{SignedDuration, Timestamp};
+///
+/// let now: Timestamp = "2026-11-22T18:00:00Z".parse()?;
+/// let day = SignedDuration::from_hours(24);
+/// let scores = [(now - day, -0.8), (now - day * 2, -0.6), (now - day * 9, 0.7)];
+/// let reading = stance(scores, now, day * 7, 2);
+/// assert_eq!(reading.stance, Stance::Detractor);
+/// assert_eq!(stance([(now, 0.9)], now, day * 7, 2).stance, Stance::Unknown);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn stance(
+    scores: impl IntoIterator<Item = (Timestamp, f64)>,
+    now: Timestamp,
+    half_life: SignedDuration,
+    min_messages: usize,
+) -> StanceReading {
+    let half = half_life.as_secs_f64().max(1.0);
+    let (mut sum, mut weight, mut n) = (0.0, 0.0, 0usize);
+    for (at, s) in scores {
+        if !s.is_finite() {
+            continue;
+        }
+        let age = now.duration_since(at).as_secs_f64().max(0.0);
+        let w = 0.5f64.powf(age / half);
+        sum += w * s.clamp(-1.0, 1.0);
+        weight += w;
+        n += 1;
+    }
+    let mean = if weight > 0.0 { sum / weight } else { 0.0 };
+    let stance = if n < min_messages.max(1) {
+        Stance::Unknown
+    } else if mean >= STANCE_THRESHOLD {
+        Stance::Advocate
+    } else if mean <= -STANCE_THRESHOLD {
+        Stance::Detractor
+    } else {
+        Stance::Neutral
+    };
+    StanceReading {
+        stance,
+        mean,
+        messages: n,
+        confidence: (n as f64 / 5.0).min(1.0) * (mean.abs() / 0.5).min(1.0),
+    }
+}
+
+/// The mean sentiment beyond which a person takes a side.
+const STANCE_THRESHOLD: f64 = 0.2;
+
+/// One customer's influence at the desk.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct CustomerInfluence {
+    /// Who.
+    pub customer: CustomerId,
+    /// The score and its reasons.
+    pub influence: Influence,
+    /// Share of the scored customers with a lower score, in `0..=100`.
+    pub percentile: f64,
+    /// Toward the brand.
+    pub stance: StanceReading,
+    /// The signals the score read.
+    pub signals: Signals,
+    /// Mentions received in the window's second half over its first (how
+    /// fast the voice is rising); 1 is steady.
+    pub growth: f64,
+}
+
+/// The outcome for one customer: a score, or a refusal to profile.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum InfluenceOutcome {
+    /// Scored.
+    Scored(Box<CustomerInfluence>),
+    /// The customer refused profiling: no score and no stance, by design.
+    ProfilingRefused(CustomerId),
+}
+
+/// Every customer's influence over a window, most influential first, with
+/// the views a care desk acts on.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct InfluenceReport {
+    /// Every customer seen, scored ones by decreasing score, then refusals.
+    pub outcomes: Vec<InfluenceOutcome>,
+}
+
+impl InfluenceReport {
+    /// The scored customers, most influential first.
+    pub fn scored(&self) -> impl Iterator<Item = &CustomerInfluence> {
+        self.outcomes.iter().filter_map(|o| match o {
+            InfluenceOutcome::Scored(c) => Some(&**c),
+            InfluenceOutcome::ProfilingRefused(_) => None,
+        })
+    }
+
+    /// Influential detractors (the risk), most influential first: the
+    /// customers to answer first.
+    pub fn detractors(&self, top_percentile: f64) -> Vec<&CustomerInfluence> {
+        self.scored()
+            .filter(|c| c.stance.stance == Stance::Detractor && c.percentile >= top_percentile)
+            .collect()
+    }
+
+    /// Influential advocates: ambassadors to invite to previews and tests.
+    pub fn advocates(&self, top_percentile: f64) -> Vec<&CustomerInfluence> {
+        self.scored()
+            .filter(|c| c.stance.stance == Stance::Advocate && c.percentile >= top_percentile)
+            .collect()
+    }
+
+    /// Rising voices: mentions growing fastest, at least doubling.
+    pub fn rising(&self) -> Vec<&CustomerInfluence> {
+        let mut rising: Vec<&CustomerInfluence> =
+            self.scored().filter(|c| c.growth >= 2.0).collect();
+        rising.sort_by(|a, b| {
+            b.growth
+                .total_cmp(&a.growth)
+                .then(a.customer.cmp(&b.customer))
+        });
+        rising
+    }
+}
+
+impl fmt::Display for CustomerInfluence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {:.0}/100 (percentile {:.0}), {} on {} messages",
+            self.customer,
+            self.influence.score,
+            self.percentile,
+            self.stance.stance,
+            self.stance.messages
+        )
+    }
+}
+
+/// Ranks the customers of `directory` who wrote in `[from, now]` among
+/// `interactions`: audience from their handles, activity and engagement
+/// from their messages, reach from the PageRank of who mentions, replies to
+/// and retweets whom (customers and the brand's own accounts as nodes), and
+/// stance from the sentiment of their messages to the brand (half-life 7
+/// days, at least 2 messages).
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidWindow`] if `from` is after `now`; signal errors
+/// cannot occur from counted data.
+pub fn rank_customers(
+    directory: &Directory,
+    interactions: &[&Interaction],
+    brand: &[Handle],
+    from: Timestamp,
+    now: Timestamp,
+    analyzer: &Analyzer,
+) -> Result<InfluenceReport> {
+    if from > now {
+        return Err(ErrorKind::InvalidWindow {
+            from: from.to_string(),
+            to: now.to_string(),
+        }
+        .into());
+    }
+    let days = (now.duration_since(from).as_secs_f64() / 86_400.0).max(1.0);
+    let middle = from + SignedDuration::from_secs_f64(now.duration_since(from).as_secs_f64() / 2.0);
+    let in_window: Vec<&Interaction> = interactions
+        .iter()
+        .copied()
+        .filter(|i| i.at >= from && i.at <= now)
+        .collect();
+
+    // Nodes: the brand (0), then each customer who appears.
+    let mut node_of: HashMap<CustomerId, u32> = HashMap::new();
+    let mut customers: Vec<CustomerId> = Vec::new();
+    let mut node = |id: &CustomerId| -> u32 {
+        *node_of.entry(id.clone()).or_insert_with(|| {
+            customers.push(id.clone());
+            customers.len() as u32
+        })
+    };
+    let author_of = |i: &Interaction| {
+        i.customer_handle()
+            .and_then(|h| directory.resolve(h).customer())
+            .map(|c| c.id.clone())
+    };
+    let by_id: HashMap<&crate::model::InteractionId, &Interaction> =
+        in_window.iter().map(|i| (&i.id, *i)).collect();
+    let mut edges: Vec<(u32, u32, f64)> = Vec::new();
+    let mut mentions: HashMap<CustomerId, (f64, f64)> = HashMap::new();
+    let mut posts: HashMap<CustomerId, (f64, f64, f64)> = HashMap::new();
+    let mut moods: HashMap<CustomerId, Vec<(Timestamp, f64)>> = HashMap::new();
+    for i in &in_window {
+        let Some(author) = author_of(i).filter(|_| i.direction == Direction::Inbound) else {
+            continue;
+        };
+        let a = node(&author);
+        let p = posts.entry(author.clone()).or_default();
+        p.0 += 1.0;
+        p.1 += i.engagement.shares as f64;
+        p.2 += (i.engagement.likes + i.engagement.shares + i.engagement.replies) as f64;
+        moods
+            .entry(author.clone())
+            .or_default()
+            .push((i.at, analyzer.score(&i.text, i.language).compound));
+        // Mentions (and retweets, written "RT @name").
+        for name in mentioned(&i.text) {
+            let Ok(handle) = Handle::new(i.channel.clone(), name) else {
+                continue;
+            };
+            if brand.contains(&handle) {
+                edges.push((a, 0, 1.0));
+            } else if let Some(target) = directory.resolve(&handle).customer() {
+                let t = node(&target.id);
+                edges.push((a, t, 1.0));
+                let m = mentions.entry(target.id.clone()).or_default();
+                if i.at < middle {
+                    m.0 += 1.0;
+                } else {
+                    m.1 += 1.0;
+                }
+            }
+        }
+        if let Some(target) = i
+            .in_reply_to
+            .as_ref()
+            .and_then(|r| by_id.get(r))
+            .and_then(|r| author_of(r))
+        {
+            if target != author {
+                let t = node(&target);
+                edges.push((a, t, 1.0));
+            }
+        }
+    }
+    let n = customers.len() + 1;
+    let ranks = pagerank(&Graph::from_edges(n, &edges)?, &PageRankConfig::new())?;
+    let weights = Weights::default();
+    let mut scored: Vec<CustomerInfluence> = Vec::new();
+    let mut refused: Vec<CustomerId> = Vec::new();
+    for (k, id) in customers.iter().enumerate() {
+        let Some(customer) = directory.get(id.as_str()) else {
+            continue;
+        };
+        if customer.refused_profiling() {
+            refused.push(id.clone());
+            continue;
+        }
+        let (following, listed) = customer.handles.values().fold((0.0, 0.0), |(f, l), s| {
+            (f + s.following as f64, l + s.listed as f64)
+        });
+        let (count, shares, engagement) = posts.get(id).copied().unwrap_or_default();
+        let (before, after) = mentions.get(id).copied().unwrap_or_default();
+        let signals = Signals {
+            followers: customer.total_followers() as f64,
+            following,
+            listed,
+            posts_per_day: count / days,
+            mentions_received: before + after,
+            shares_received: shares,
+            engagement_per_post: if count > 0.0 { engagement / count } else { 0.0 },
+            reach: ranks.scores[k + 1] * n as f64,
+        };
+        let influence = score(&signals, &weights)?;
+        let reading = stance(
+            moods.remove(id).unwrap_or_default(),
+            now,
+            SignedDuration::from_hours(24 * 7),
+            2,
+        );
+        scored.push(CustomerInfluence {
+            customer: id.clone(),
+            influence,
+            percentile: 0.0,
+            stance: reading,
+            signals,
+            growth: (after + 1.0) / (before + 1.0),
+        });
+    }
+    scored.sort_by(|a, b| {
+        b.influence
+            .raw
+            .total_cmp(&a.influence.raw)
+            .then(a.customer.cmp(&b.customer))
+    });
+    let total = scored.len();
+    for (rank, c) in scored.iter_mut().enumerate() {
+        c.percentile = if total > 1 {
+            100.0 * (total - 1 - rank) as f64 / (total - 1) as f64
+        } else {
+            100.0
+        };
+    }
+    refused.sort();
+    let mut outcomes: Vec<InfluenceOutcome> = scored
+        .into_iter()
+        .map(|c| InfluenceOutcome::Scored(Box::new(c)))
+        .collect();
+    outcomes.extend(refused.into_iter().map(InfluenceOutcome::ProfilingRefused));
+    Ok(InfluenceReport { outcomes })
+}
+
+/// The names after `@` in a text (`@nath_conso`, `RT @mehdi_tech:`).
+fn mentioned(text: &str) -> impl Iterator<Item = &str> {
+    text.split('@').skip(1).filter_map(|rest| {
+        let end = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+            .unwrap_or(rest.len());
+        let name = rest[..end].trim_end_matches('.');
+        (!name.is_empty()).then_some(name)
+    })
+}

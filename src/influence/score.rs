@@ -1,0 +1,203 @@
+//! The influence score of one person: audience, activity, engagement and
+//! reach, each log-scaled, weighted and explained.
+
+use std::fmt;
+
+use crate::explain::{Contribution, Explanation, Factor};
+use crate::{ErrorKind, Result};
+
+/// What the influence score reads about one person. Counts are over every
+/// handle of the person; rates are over the caller's window.
+///
+/// ```
+/// use social_crm::influence::Signals;
+///
+/// let nathalie = Signals { followers: 182_000.0, following: 950.0, listed: 2_100.0, ..Signals::default() };
+/// assert!(nathalie.check().is_ok());
+/// assert!(Signals { followers: -1.0, ..Signals::default() }.check().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Signals {
+    /// Accounts following the person.
+    pub followers: f64,
+    /// Accounts the person follows.
+    pub following: f64,
+    /// Public lists the person is on.
+    pub listed: f64,
+    /// Posts a day in the window (activity).
+    pub posts_per_day: f64,
+    /// Mentions of the person received in the window.
+    pub mentions_received: f64,
+    /// Shares (retweets, reposts) of the person's posts received.
+    pub shares_received: f64,
+    /// Likes, shares and replies received per post.
+    pub engagement_per_post: f64,
+    /// Reach in the conversation: PageRank times the number of people
+    /// ranked (1 is average).
+    pub reach: f64,
+}
+
+impl Signals {
+    /// Checks that every figure is a finite, non-negative number.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidSignal`] naming the first bad figure.
+    pub fn check(&self) -> Result<()> {
+        for (what, v) in self.named() {
+            if !(v.is_finite() && v >= 0.0) {
+                return Err(ErrorKind::InvalidSignal { what, value: v }.into());
+            }
+        }
+        Ok(())
+    }
+
+    fn named(&self) -> [(&'static str, f64); 8] {
+        [
+            ("followers", self.followers),
+            ("following", self.following),
+            ("listed", self.listed),
+            ("posts per day", self.posts_per_day),
+            ("mentions received", self.mentions_received),
+            ("shares received", self.shares_received),
+            ("engagement per post", self.engagement_per_post),
+            ("reach", self.reach),
+        ]
+    }
+}
+
+/// How much each signal weighs. Every signal enters as `ln(1 + x)`: raw
+/// counts rank badly (on the shared PeerIndex pairs, raw follower
+/// differences give an AUC of 0.769, log followers 0.836).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    /// Per log follower (default 1.0).
+    pub followers: f64,
+    /// Per log list membership (default 1.5: being listed is a deliberate
+    /// act of others).
+    pub listed: f64,
+    /// Per log of the follower/following excess of an account that follows
+    /// more than it is followed (default -0.5: follow-back farms).
+    pub follow_back: f64,
+    /// Per log post a day (default 0.2).
+    pub activity: f64,
+    /// Per log mention received (default 0.3).
+    pub mentions: f64,
+    /// Per log share received (default 1.0).
+    pub shares: f64,
+    /// Per log engagement per post (default 0.5).
+    pub engagement: f64,
+    /// Per log reach (default 1.0).
+    pub reach: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Weights {
+        Weights {
+            followers: 1.0,
+            listed: 1.5,
+            follow_back: -0.5,
+            activity: 0.2,
+            mentions: 0.3,
+            shares: 1.0,
+            engagement: 0.5,
+            reach: 1.0,
+        }
+    }
+}
+
+/// The raw score at which the 0-100 score is 50.
+const HALF_SCORE: f64 = 15.0;
+
+/// One person's influence.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Influence {
+    /// The weighted sum of log signals (the contributions' total).
+    pub raw: f64,
+    /// In `0..100`: `100 · raw / (raw + 15)`, monotonic in every positive
+    /// weight's signal.
+    pub score: f64,
+    /// Each signal's contribution.
+    pub explanation: Explanation,
+}
+
+impl fmt::Display for Influence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "influence {:.0}/100", self.score)
+    }
+}
+
+/// Scores one person's signals.
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidSignal`] for a negative, infinite or NaN signal.
+///
+/// ```
+/// use social_crm::influence::{score, Signals, Weights};
+///
+/// let big = score(&Signals { followers: 182_000.0, listed: 2_100.0, ..Default::default() }, &Weights::default())?;
+/// let small = score(&Signals { followers: 300.0, ..Default::default() }, &Weights::default())?;
+/// assert!(big.score > small.score);
+/// println!("{}", big.explanation);
+/// # Ok::<(), social_crm::Error>(())
+/// ```
+pub fn score(signals: &Signals, weights: &Weights) -> Result<Influence> {
+    signals.check()?;
+    let log = f64::ln_1p;
+    let excess = (log(signals.following) - log(signals.followers)).max(0.0);
+    let parts = [
+        (
+            "followers",
+            signals.followers,
+            weights.followers * log(signals.followers),
+        ),
+        (
+            "listed",
+            signals.listed,
+            weights.listed * log(signals.listed),
+        ),
+        ("follow-back", excess, weights.follow_back * excess),
+        (
+            "activity",
+            signals.posts_per_day,
+            weights.activity * log(signals.posts_per_day),
+        ),
+        (
+            "mentions",
+            signals.mentions_received,
+            weights.mentions * log(signals.mentions_received),
+        ),
+        (
+            "shares",
+            signals.shares_received,
+            weights.shares * log(signals.shares_received),
+        ),
+        (
+            "engagement",
+            signals.engagement_per_post,
+            weights.engagement * log(signals.engagement_per_post),
+        ),
+        ("reach", signals.reach, weights.reach * log(signals.reach)),
+    ];
+    let mut explanation = Explanation::default();
+    for (id, base, value) in parts {
+        if value != 0.0 {
+            explanation.contributions.push(Contribution {
+                factor: Factor::Rule { id },
+                span: None,
+                base,
+                modifiers: Vec::new(),
+                value,
+            });
+        }
+    }
+    let raw = explanation.total();
+    let positive = raw.max(0.0);
+    Ok(Influence {
+        raw,
+        score: 100.0 * positive / (positive + HALF_SCORE),
+        explanation,
+    })
+}
