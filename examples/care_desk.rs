@@ -469,36 +469,32 @@ fn voices(
         ]);
     }
     table.render(out);
-    let detractors = report.detractors(75.0);
-    let _ = writeln!(out, "\nInfluential detractors to answer first:");
-    if detractors.is_empty() {
-        let _ = writeln!(out, "  none this week");
-    }
-    for c in detractors {
-        let _ = writeln!(
-            out,
-            "  {:<20} influence {:>2.0}, mean sentiment {:+.2} over {} messages",
-            name(&c.customer),
-            c.influence.score,
-            c.stance.mean,
-            c.stance.messages
-        );
-    }
-    let advocates: Vec<_> = report.advocates(0.0).into_iter().take(5).collect();
-    let _ = writeln!(out, "\nAmbassadors to invite to the next preview:");
-    if advocates.is_empty() {
-        let _ = writeln!(out, "  none this week");
-    }
-    for c in advocates {
-        let _ = writeln!(
-            out,
-            "  {:<20} influence {:>2.0}, mean sentiment {:+.2} over {} messages",
-            name(&c.customer),
-            c.influence.score,
-            c.stance.mean,
-            c.stance.messages
-        );
-    }
+    let people = |out: &mut String, title: &str, list: Vec<&CustomerInfluence>| {
+        let _ = writeln!(out, "\n{title}");
+        if list.is_empty() {
+            let _ = writeln!(out, "  none this week");
+        }
+        for c in list {
+            let _ = writeln!(
+                out,
+                "  {:<20} influence {:>2.0}, mean sentiment {:+.2} over {} messages",
+                name(&c.customer),
+                c.influence.score,
+                c.stance.mean,
+                c.stance.messages
+            );
+        }
+    };
+    people(
+        out,
+        "Influential detractors to answer first:",
+        report.detractors(75.0),
+    );
+    people(
+        out,
+        "Ambassadors to invite to the next preview:",
+        report.advocates(0.0).into_iter().take(5).collect(),
+    );
     let refused = report
         .outcomes
         .iter()
