@@ -8,11 +8,11 @@ use social_crm::Language;
 
 /// Corpus file, its language, and the macro-F1 reached (see CHANGELOG).
 const FLOORS: &[(&str, &str, f64)] = &[
-    ("umsab/en-val.tsv", "en", 0.6076),
-    ("umsab/fr-val.tsv", "fr", 0.5612),
-    ("umsab/es-val.tsv", "es", 0.5646),
-    ("vader-tweets/en-val.tsv", "en", 0.7019),
-    ("vader-amazon/en-val.tsv", "en", 0.5306),
+    ("umsab/en-val.tsv", "en", 0.6355),
+    ("umsab/fr-val.tsv", "fr", 0.5691),
+    ("umsab/es-val.tsv", "es", 0.5539),
+    ("vader-tweets/en-val.tsv", "en", 0.6985),
+    ("vader-amazon/en-val.tsv", "en", 0.5508),
 ];
 
 fn macro_f1(pairs: &[(Label, Label)]) -> f64 {
