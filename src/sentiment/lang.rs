@@ -93,9 +93,11 @@ pub(crate) fn guess<'w>(words: impl Iterator<Item = &'w str>, text: &str) -> Opt
     let lexicons = lexicon::all();
     let mut scores = [0.0f64; 3];
     for word in words {
-        for (k, (_, lex)) in lexicons.iter().enumerate() {
-            if lex.stopwords.contains(word) {
-                scores[k] += 1.0;
+        if let Some(&mask) = lexicon::STOPWORDS.get(word) {
+            for (k, score) in scores.iter_mut().enumerate() {
+                if mask & (1 << k) != 0 {
+                    *score += 1.0;
+                }
             }
         }
     }

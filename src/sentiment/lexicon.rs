@@ -38,7 +38,8 @@ pub(crate) enum Entry {
 pub(crate) struct Lexicon {
     // Fx hashing: lookups of short words are the scorer's hot path, and the
     // keys are the crate's own, so no hash flooding is possible.
-    pub entries: FxHashMap<String, Entry>,
+    /// Each key's entry, and whether irony can turn it (praise).
+    pub entries: FxHashMap<String, (Entry, bool)>,
     /// First words of multi-word keys.
     pub phrase_starts: FxHashSet<String>,
     /// The longest key, in words.
@@ -83,7 +84,13 @@ impl Lexicon {
                 ("negators", _) => Entry::Negator,
                 ("contrast", _) => Entry::Contrast,
                 ("praise", _) => {
-                    lexicon.praise.insert(key.to_lowercase());
+                    let key = key.to_lowercase();
+                    for k in [fold_accents(&key), key.clone()] {
+                        if let Some(e) = lexicon.entries.get_mut(&k) {
+                            e.1 = true;
+                        }
+                    }
+                    lexicon.praise.insert(key);
                     continue;
                 }
                 ("stopwords", _) => {
@@ -110,10 +117,11 @@ impl Lexicon {
         }
         let folded = fold_accents(&key);
         self.prefixes.insert(prefix(&folded).to_owned());
+        let praise = self.praise.contains(&key);
         if folded != key {
-            self.entries.entry(folded).or_insert(entry);
+            self.entries.entry(folded).or_insert((entry, praise));
         }
-        self.entries.insert(key, entry);
+        self.entries.insert(key, (entry, praise));
     }
 }
 
@@ -233,6 +241,18 @@ static EMOJI: LazyLock<HashMap<char, f64>> = LazyLock::new(|| {
             Some((e.chars().next()?, v.trim().parse().ok()?))
         })
         .collect()
+});
+
+/// For each stop word of any built-in lexicon, which languages list it
+/// (bit 0 English, 1 French, 2 Spanish): one lookup a word for detection.
+pub(crate) static STOPWORDS: LazyLock<FxHashMap<String, u8>> = LazyLock::new(|| {
+    let mut map: FxHashMap<String, u8> = FxHashMap::default();
+    for (bit, (_, lexicon)) in all().iter().enumerate() {
+        for word in &lexicon.stopwords {
+            *map.entry(word.clone()).or_default() |= 1 << bit;
+        }
+    }
+    map
 });
 
 /// The built-in lexicon of a language the crate knows.

@@ -281,7 +281,7 @@ impl Analyzer {
     ) -> Result<Analyzer> {
         let mut custom = Lexicon::default();
         for (key, entry) in &self.custom.entries {
-            custom.insert(key, *entry);
+            custom.insert(key, entry.0);
         }
         for (word, valence) in words {
             let word = word.trim().trim_start_matches('#');
@@ -329,7 +329,7 @@ impl Analyzer {
         let found = |k: &str| {
             std::iter::once(&*self.custom)
                 .chain(lexicons.iter().copied())
-                .find_map(|l| l.entries.get(k).map(|e| (*e, l.praise.contains(k))))
+                .find_map(|l| l.entries.get(k).copied())
         };
         let exact = found(key).or_else(|| {
             (!key.is_ascii())
@@ -415,9 +415,14 @@ impl Analyzer {
                 None => (None, LanguageSource::Unknown),
             },
         };
-        let lexicons: Vec<&Lexicon> = match language.and_then(lexicon::builtin) {
-            Some(l) => vec![l],
-            None => lexicon::all().iter().map(|(_, l)| *l).collect(),
+        let every = lexicon::all().map(|(_, l)| l);
+        let one;
+        let lexicons: &[&Lexicon] = match language.and_then(lexicon::builtin) {
+            Some(l) => {
+                one = [l];
+                &one
+            }
+            None => &every,
         };
         if let Some(why) = why.as_deref_mut() {
             why.notes.push(match (language, language_source) {
@@ -434,7 +439,7 @@ impl Analyzer {
         let mut negator = vec![false; tokens.len()];
         let mut booster = vec![0.0f64; tokens.len()];
         let mut contrast: Option<usize> = None;
-        let max_words = self.max_words(&lexicons);
+        let max_words = self.max_words(lexicons);
         let mut i = 0;
         while i < tokens.len() {
             let token = &tokens[i];
@@ -481,7 +486,7 @@ impl Analyzer {
             // Longest phrase first, then the word itself (also with its
             // elongation collapsed).
             let mut matched: Option<(usize, Entry, bool)> = None;
-            if max_words > 1 && self.is_phrase_start(&lexicons, &lower[i]) {
+            if max_words > 1 && self.is_phrase_start(lexicons, &lower[i]) {
                 // Build the longest candidate once, remembering where each
                 // shorter one ends, then try them longest first.
                 let mut key = String::from(&*lower[i]);
@@ -495,7 +500,7 @@ impl Analyzer {
                     ends.push((j, key.len()));
                 }
                 for &(j, end) in ends.iter().rev() {
-                    if let Some((e, p)) = self.lookup(&lexicons, &key[..end]) {
+                    if let Some((e, p)) = self.lookup(lexicons, &key[..end]) {
                         matched = Some((j, e, p));
                         break;
                     }
@@ -503,13 +508,13 @@ impl Analyzer {
             }
             let mut elongated = false;
             if matched.is_none() {
-                if let Some((e, p)) = self.lookup(&lexicons, &lower[i]) {
+                if let Some((e, p)) = self.lookup(lexicons, &lower[i]) {
                     matched = Some((i, e, p));
                 } else if let Some(short) = collapse(&lower[i]) {
                     elongated = true;
                     matched = [short.0, short.1]
                         .iter()
-                        .find_map(|k| self.lookup(&lexicons, k))
+                        .find_map(|k| self.lookup(lexicons, k))
                         .map(|(e, p)| (i, e, p));
                 }
             }
@@ -525,7 +530,7 @@ impl Analyzer {
                         base += base.signum() * self.config.booster;
                     }
                     let negation_inside = last > i
-                        && matches!(self.lookup(&lexicons, &lower[i]), Some((Entry::Negator, _)));
+                        && matches!(self.lookup(lexicons, &lower[i]), Some((Entry::Negator, _)));
                     items.push(Item {
                         first: i,
                         last,
