@@ -114,6 +114,7 @@ fn scoring(c: &mut Criterion) {
             shares_received: f64::from(a % 700),
             engagement_per_post: w * 3.0,
             reach: 1.0 + w,
+            account_age_days: f64::from(a % 4_000),
         })
         .collect();
     let weights = Weights::default();

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use social_crm::influence::{rank_customers, CustomerInfluence, InfluenceOutcome};
+use social_crm::influence::{rank_customers, CustomerInfluence, InfluenceOutcome, RankOptions};
 use social_crm::jiff::civil::Weekday;
 use social_crm::jiff::tz::TimeZone;
 use social_crm::jiff::{SignedDuration, Timestamp};
@@ -428,6 +428,7 @@ fn voices(
         week.start,
         week.now,
         &Analyzer::default(),
+        &RankOptions::default(),
     )?;
     let name = |id: &social_crm::CustomerId| {
         directory

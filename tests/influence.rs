@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 use social_crm::influence::{
-    rank_customers, score, stance, InfluenceOutcome, Signals, Stance, Weights,
+    rank_customers, score, stance, InfluenceOutcome, RankOptions, Signals, Stance, Weights,
 };
 use social_crm::jiff::{SignedDuration, Timestamp};
 use social_crm::sentiment::Analyzer;
@@ -69,6 +69,7 @@ fn the_sample_week_ranks_opinion_leaders_first_and_honours_consent() {
         week.start,
         week.now,
         &Analyzer::default(),
+        &RankOptions::default(),
     )
     .unwrap();
     let top: Vec<&str> = report
@@ -103,9 +104,47 @@ fn the_sample_week_ranks_opinion_leaders_first_and_honours_consent() {
         week.now,
         week.start,
         &Analyzer::default(),
+        &RankOptions::default(),
     );
     assert!(matches!(
         backwards.unwrap_err().kind(),
         ErrorKind::InvalidWindow { .. }
     ));
+}
+
+#[test]
+fn options_decay_personalise_and_empty_windows() {
+    let week = sample::week();
+    let directory = week.directory().unwrap();
+    let interactions = week.interactions();
+    let analyzer = Analyzer::default();
+    let options = RankOptions {
+        mention_half_life: Some(SignedDuration::from_hours(24)),
+        teleport_to_brand: true,
+        ..RankOptions::default()
+    };
+    let report = rank_customers(
+        &directory,
+        &interactions,
+        &week.brand_handles,
+        week.start,
+        week.now,
+        &analyzer,
+        &options,
+    )
+    .unwrap();
+    assert!(report.scored().count() > 50);
+    // A window with nothing in it: an empty report, not an error.
+    let before = week.start - SignedDuration::from_hours(24 * 30);
+    let empty = rank_customers(
+        &directory,
+        &interactions,
+        &week.brand_handles,
+        before,
+        before,
+        &analyzer,
+        &RankOptions::default(),
+    )
+    .unwrap();
+    assert!(empty.outcomes.is_empty());
 }

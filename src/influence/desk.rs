@@ -185,12 +185,44 @@ impl fmt::Display for CustomerInfluence {
     }
 }
 
+/// How [`rank_customers`] weighs time and reach.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankOptions {
+    /// Mentions lose half their weight in the graph every this long before
+    /// "now" (default: no decay).
+    pub mention_half_life: Option<SignedDuration>,
+    /// Messages lose half their weight in the stance every this long
+    /// (default 7 days).
+    pub stance_half_life: SignedDuration,
+    /// Fewer messages than this give an unknown stance (default 2).
+    pub min_messages: usize,
+    /// Personalise PageRank toward the brand's own accounts: reach then
+    /// means closeness to the conversation about the brand (default false:
+    /// uniform teleport).
+    pub teleport_to_brand: bool,
+    /// The weights of the score.
+    pub weights: Weights,
+}
+
+impl Default for RankOptions {
+    fn default() -> RankOptions {
+        RankOptions {
+            mention_half_life: None,
+            stance_half_life: SignedDuration::from_hours(24 * 7),
+            min_messages: 2,
+            teleport_to_brand: false,
+            weights: Weights::default(),
+        }
+    }
+}
+
 /// Ranks the customers of `directory` who wrote in `[from, now]` among
-/// `interactions`: audience from their handles, activity and engagement
-/// from their messages, reach from the PageRank of who mentions, replies to
-/// and retweets whom (customers and the brand's own accounts as nodes), and
-/// stance from the sentiment of their messages to the brand (half-life 7
-/// days, at least 2 messages).
+/// `interactions`: audience from their handles (followers, following,
+/// lists, account age), activity and engagement from their messages, reach
+/// from the PageRank of who mentions, replies to and retweets whom
+/// (customers and the brand's own accounts as nodes; edge weight = count,
+/// optionally time-decayed), and stance from the sentiment of their messages
+/// to the brand. A window with no interactions gives an empty report.
 ///
 /// # Errors
 ///
@@ -203,6 +235,7 @@ pub fn rank_customers(
     from: Timestamp,
     now: Timestamp,
     analyzer: &Analyzer,
+    options: &RankOptions,
 ) -> Result<InfluenceReport> {
     if from > now {
         return Err(ErrorKind::InvalidWindow {
@@ -239,10 +272,17 @@ pub fn rank_customers(
     let mut mentions: HashMap<CustomerId, (f64, f64)> = HashMap::new();
     let mut posts: HashMap<CustomerId, (f64, f64, f64)> = HashMap::new();
     let mut moods: HashMap<CustomerId, Vec<(Timestamp, f64)>> = HashMap::new();
+    let decay = |at: Timestamp| match options.mention_half_life {
+        Some(h) if h.is_positive() => {
+            0.5f64.powf(now.duration_since(at).as_secs_f64() / h.as_secs_f64())
+        }
+        _ => 1.0,
+    };
     for i in &in_window {
         let Some(author) = author_of(i).filter(|_| i.direction == Direction::Inbound) else {
             continue;
         };
+        let weight = decay(i.at);
         let a = node(&author);
         let p = posts.entry(author.clone()).or_default();
         p.0 += 1.0;
@@ -258,10 +298,10 @@ pub fn rank_customers(
                 continue;
             };
             if brand.contains(&handle) {
-                edges.push((a, 0, 1.0));
+                edges.push((a, 0, weight));
             } else if let Some(target) = directory.resolve(&handle).customer() {
                 let t = node(&target.id);
-                edges.push((a, t, 1.0));
+                edges.push((a, t, weight));
                 let m = mentions.entry(target.id.clone()).or_default();
                 if i.at < middle {
                     m.0 += 1.0;
@@ -278,13 +318,22 @@ pub fn rank_customers(
         {
             if target != author {
                 let t = node(&target);
-                edges.push((a, t, 1.0));
+                edges.push((a, t, weight));
             }
         }
     }
     let n = customers.len() + 1;
-    let ranks = pagerank(&Graph::from_edges(n, &edges)?, &PageRankConfig::new())?;
-    let weights = Weights::default();
+    let mut config = PageRankConfig::new();
+    if options.teleport_to_brand {
+        let mut teleport = vec![0.0; n];
+        teleport[0] = 1.0;
+        config = config.personalization(teleport);
+    }
+    // Decayed weights can underflow to zero for very old mentions: drop
+    // those edges rather than refuse the graph.
+    edges.retain(|&(_, _, w)| w > 0.0);
+    let ranks = pagerank(&Graph::from_edges(n, &edges)?, &config)?;
+    let weights = options.weights;
     let mut scored: Vec<CustomerInfluence> = Vec::new();
     let mut refused: Vec<CustomerId> = Vec::new();
     for (k, id) in customers.iter().enumerate() {
@@ -298,6 +347,10 @@ pub fn rank_customers(
         let (following, listed) = customer.handles.values().fold((0.0, 0.0), |(f, l), s| {
             (f + s.following as f64, l + s.listed as f64)
         });
+        let oldest = customer.handles.values().filter_map(|s| s.created).min();
+        let account_age_days = oldest.map_or(0.0, |c| {
+            (now.duration_since(c).as_secs_f64() / 86_400.0).max(0.0)
+        });
         let (count, shares, engagement) = posts.get(id).copied().unwrap_or_default();
         let (before, after) = mentions.get(id).copied().unwrap_or_default();
         let signals = Signals {
@@ -309,6 +362,7 @@ pub fn rank_customers(
             shares_received: shares,
             engagement_per_post: if count > 0.0 { engagement / count } else { 0.0 },
             reach: ranks.scores[k + 1] * n as f64,
+            account_age_days,
         };
         let influence = score(&signals, &weights)?;
         let reading = stance(

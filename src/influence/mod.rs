@@ -17,8 +17,8 @@ mod pagerank;
 mod score;
 
 pub use desk::{
-    rank_customers, stance, CustomerInfluence, InfluenceOutcome, InfluenceReport, Stance,
-    StanceReading,
+    rank_customers, stance, CustomerInfluence, InfluenceOutcome, InfluenceReport, RankOptions,
+    Stance, StanceReading,
 };
 pub use pagerank::{pagerank, Graph, PageRank, PageRankConfig};
 pub use score::{score, Influence, Signals, Weights};

@@ -35,6 +35,9 @@ pub struct Signals {
     /// Reach in the conversation: PageRank times the number of people
     /// ranked (1 is average).
     pub reach: f64,
+    /// Age of the oldest account, in days (an old account is less likely a
+    /// throwaway).
+    pub account_age_days: f64,
 }
 
 impl Signals {
@@ -52,7 +55,7 @@ impl Signals {
         Ok(())
     }
 
-    fn named(&self) -> [(&'static str, f64); 8] {
+    fn named(&self) -> [(&'static str, f64); 9] {
         [
             ("followers", self.followers),
             ("following", self.following),
@@ -62,6 +65,7 @@ impl Signals {
             ("shares received", self.shares_received),
             ("engagement per post", self.engagement_per_post),
             ("reach", self.reach),
+            ("account age", self.account_age_days),
         ]
     }
 }
@@ -89,6 +93,8 @@ pub struct Weights {
     pub engagement: f64,
     /// Per log reach (default 1.0).
     pub reach: f64,
+    /// Per log day of account age (default 0.2).
+    pub account_age: f64,
 }
 
 impl Default for Weights {
@@ -102,6 +108,7 @@ impl Default for Weights {
             shares: 1.0,
             engagement: 0.5,
             reach: 1.0,
+            account_age: 0.2,
         }
     }
 }
@@ -180,6 +187,11 @@ pub fn score(signals: &Signals, weights: &Weights) -> Result<Influence> {
             weights.engagement * log(signals.engagement_per_post),
         ),
         ("reach", signals.reach, weights.reach * log(signals.reach)),
+        (
+            "account age",
+            signals.account_age_days,
+            weights.account_age * log(signals.account_age_days),
+        ),
     ];
     let mut explanation = Explanation::default();
     for (id, base, value) in parts {
