@@ -326,10 +326,12 @@ impl Analyzer {
     /// Finds a key as written, without accents, then through the
     /// language's inflection rules (plural, feminine, verb endings).
     fn lookup<'l>(&'l self, lexicons: &[&'l Lexicon], key: &str) -> Option<(Entry, bool)> {
+        let custom = (!self.custom.entries.is_empty()).then_some(&*self.custom);
         let found = |k: &str| {
-            std::iter::once(&*self.custom)
-                .chain(lexicons.iter().copied())
-                .find_map(|l| l.entries.get(k).copied())
+            if let Some(hit) = custom.and_then(|c| c.entries.get(k)) {
+                return Some(*hit);
+            }
+            lexicons.iter().find_map(|l| l.entries.get(k).copied())
         };
         let exact = found(key).or_else(|| {
             (!key.is_ascii())
@@ -351,9 +353,8 @@ impl Analyzer {
             folded_start = lexicon::fold_accents(start);
             &folded_start
         };
-        let could_be = std::iter::once(&*self.custom)
-            .chain(lexicons.iter().copied())
-            .any(|l| l.prefixes.contains(start));
+        let could_be = custom.is_some_and(|c| c.prefixes.contains(start))
+            || lexicons.iter().any(|l| l.prefixes.contains(start));
         if !could_be {
             return None;
         }

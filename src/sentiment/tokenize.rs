@@ -61,7 +61,10 @@ pub(crate) const EMOTICONS: &[(&str, f64)] = &[
 
 /// The emoticon a chunk is, if any (case-insensitive).
 pub(crate) fn emoticon(chunk: &str) -> Option<f64> {
-    if chunk.len() > 4 {
+    // Every emoticon is 2 to 4 bytes and, but for `xD`, holds a symbol.
+    if !(2..=4).contains(&chunk.len())
+        || (chunk.bytes().all(|b| b.is_ascii_alphanumeric()) && !chunk.eq_ignore_ascii_case("xd"))
+    {
         return None;
     }
     EMOTICONS
@@ -114,52 +117,61 @@ pub(crate) fn tokenize<'t>(text: &'t str, mut emit: impl FnMut(Token<'t>)) {
             punctuation(&chunk[core.len()..], start + core.len(), &mut emit);
             continue;
         }
-        segments(chunk, start, &mut emit);
+        if chunk.is_ascii() {
+            ascii_segments(chunk, start, &mut emit);
+        } else {
+            segments(chunk, start, &mut emit);
+        }
     }
 }
 
-/// The whitespace-separated chunks of a text with their byte offsets
-/// (ASCII white space checked byte by byte, other white space by `char`).
-fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        let space_at = |i: usize| -> Option<usize> {
-            let b = bytes[i];
-            if b < 0x80 {
-                return b.is_ascii_whitespace().then_some(1);
+/// The same split as [`segments`] for an ASCII chunk, byte by byte: runs of
+/// letters and digits (with inner apostrophes) are words, `#` starts a
+/// hashtag, `@` a mention, and `.,;:!?` bound clauses.
+fn ascii_segments<'t>(chunk: &'t str, start: usize, emit: &mut impl FnMut(Token<'t>)) {
+    let b = chunk.as_bytes();
+    let (mut i, mut hashtag, mut mention) = (0, false, false);
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphanumeric() {
+            let mut j = i + 1;
+            while j < b.len()
+                && (b[j].is_ascii_alphanumeric()
+                    || (b[j] == b'\'' && j + 1 < b.len() && b[j + 1].is_ascii_alphanumeric()))
+            {
+                j += 1;
             }
-            let c = text[i..].chars().next()?;
-            c.is_whitespace().then(|| c.len_utf8())
-        };
-        while i < bytes.len() {
-            match space_at(i) {
-                Some(n) => i += n,
-                None => break,
-            }
-        }
-        if i >= bytes.len() {
-            return None;
-        }
-        let start = i;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if b.is_ascii_whitespace() {
-                    break;
-                }
-                i += 1;
+            let word = &chunk[i..j];
+            if mention {
+                mention = false;
+            } else if hashtag {
+                hashtag = false;
+                camel_case(word, start + i, emit);
             } else {
-                // A whole non-ASCII character, which may be white space.
-                let c = text[i..].chars().next().unwrap_or(' ');
-                if c.is_whitespace() {
-                    break;
-                }
-                i += c.len_utf8();
+                words(word, start + i, emit);
             }
+            i = j;
+            continue;
         }
-        Some((start, &text[start..i]))
-    })
+        hashtag = c == b'#';
+        mention = c == b'@';
+        if matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?') {
+            emit(Token {
+                span: start + i..start + i + 1,
+                text: &chunk[i..i + 1],
+                kind: Kind::Boundary,
+            });
+        }
+        i += 1;
+    }
+}
+
+/// The whitespace-separated chunks of a text with their byte offsets.
+fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let base = text.as_ptr() as usize;
+    // Each chunk is a sub-slice of `text`: its address gives its offset.
+    text.split_whitespace()
+        .map(move |chunk| (chunk.as_ptr() as usize - base, chunk))
 }
 
 fn punctuation<'t>(rest: &'t str, start: usize, emit: &mut impl FnMut(Token<'t>)) {
