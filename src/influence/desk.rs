@@ -228,6 +228,30 @@ impl Default for RankOptions {
 ///
 /// [`ErrorKind::InvalidWindow`] if `from` is after `now`; signal errors
 /// cannot occur from counted data.
+///
+/// ```
+/// use social_crm::influence::{rank_customers, RankOptions};
+/// use social_crm::sentiment::Analyzer;
+/// use social_crm::sample;
+///
+/// let week = sample::week();
+/// let directory = week.directory()?;
+/// let report = rank_customers(
+///     &directory,
+///     &week.interactions(),
+///     &week.brand_handles,
+///     week.start,
+///     week.now,
+///     &Analyzer::default(),
+///     &RankOptions::default(),
+/// )?;
+/// let top = report.scored().next().unwrap();
+/// assert_eq!(top.customer.as_str(), "c001"); // Nathalie, 182,000 followers
+/// for detractor in report.detractors(75.0) {
+///     println!("answer first: {detractor}");
+/// }
+/// # Ok::<(), social_crm::Error>(())
+/// ```
 pub fn rank_customers(
     directory: &Directory,
     interactions: &[&Interaction],

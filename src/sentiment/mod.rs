@@ -305,6 +305,16 @@ impl Analyzer {
 
     /// Scores a text. `language` is used when given; otherwise it is
     /// detected, and if that fails every built-in lexicon is consulted.
+    ///
+    /// ```
+    /// use social_crm::sentiment::{Analyzer, Label};
+    /// use social_crm::Language;
+    ///
+    /// let analyzer = Analyzer::default();
+    /// assert_eq!(analyzer.score("Service client au top, merci !", Some(Language::FRENCH)).label, Label::Positive);
+    /// assert_eq!(analyzer.score("still waiting for my refund", None).label, Label::Negative);
+    /// assert_eq!(analyzer.score("", None).label, Label::Neutral);
+    /// ```
     pub fn score(&self, text: &str, language: Option<Language>) -> Sentiment {
         self.run(text, language, None)
     }
@@ -312,6 +322,17 @@ impl Analyzer {
     /// Scores a text and says why: every contributing word, phrase, emoji
     /// and rule, with its span in the input; the contributions add up to
     /// [`Sentiment::raw`].
+    ///
+    /// ```
+    /// use social_crm::explain::Modifier;
+    /// use social_crm::sentiment::Analyzer;
+    ///
+    /// let text = "Ce n'est pas bon";
+    /// let (_, why) = Analyzer::default().explain(text, None);
+    /// let bon = &why.contributions[0];
+    /// assert_eq!(&text[bon.span.clone().unwrap()], "bon");
+    /// assert_eq!(bon.modifiers, [Modifier::Negated]);
+    /// ```
     pub fn explain(&self, text: &str, language: Option<Language>) -> (Sentiment, Explanation) {
         let mut why = Explanation::default();
         let s = self.run(text, language, Some(&mut why));
