@@ -87,16 +87,31 @@ pub(crate) fn tokenize<'t>(text: &'t str, mut emit: impl FnMut(Token<'t>)) {
         if lower_start.eq_ignore_ascii_case("http") || lower_start.eq_ignore_ascii_case("www.") {
             continue;
         }
-        let bare = chunk.trim_end_matches(['.', ',', '!', '?', ';']);
-        if emoticon(bare).is_some() {
-            emit(Token {
-                span: start..start + bare.len(),
-                text: bare,
-                kind: Kind::Emoticon,
-            });
-            punctuation(&chunk[bare.len()..], start + bare.len(), &mut emit);
+        // An emoticon is at most 4 bytes, with some trailing punctuation.
+        if chunk.len() <= 8 {
+            let bare = chunk.trim_end_matches(['.', ',', '!', '?', ';']);
+            if emoticon(bare).is_some() {
+                emit(Token {
+                    span: start..start + bare.len(),
+                    text: bare,
+                    kind: Kind::Emoticon,
+                });
+                punctuation(&chunk[bare.len()..], start + bare.len(), &mut emit);
+                continue;
+            }
+        }
+        // ASCII chunks without symbols (most of them) go straight to the
+        // byte-level split.
+        if chunk.is_ascii()
+            && chunk.bytes().all(|b| {
+                b.is_ascii_alphanumeric()
+                    || matches!(b, b'\'' | b'-' | b'.' | b',' | b'!' | b'?' | b';' | b':')
+            })
+        {
+            ascii_segments(chunk, start, &mut emit);
             continue;
         }
+
         // Most chunks are a word, perhaps with an elision, a hyphen or
         // trailing punctuation: split those directly, and leave the rest
         // (emoji, symbols, hashtags, mentions) to UAX #29.
@@ -242,7 +257,12 @@ fn words<'t>(seg: &'t str, start: usize, emit: &mut impl FnMut(Token<'t>)) {
         text,
         kind: Kind::Word,
     };
-    if let Some(pos) = seg.find(['\'', '’']) {
+    let apostrophe = if seg.is_ascii() {
+        seg.bytes().position(|b| b == b'\'')
+    } else {
+        seg.find(['\'', '’'])
+    };
+    if let Some(pos) = apostrophe {
         let apostrophe = seg[pos..].chars().next().map_or(1, char::len_utf8);
         let (head, tail) = (&seg[..pos], &seg[pos + apostrophe..]);
         let lower = head.to_ascii_lowercase();
