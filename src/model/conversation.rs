@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use jiff::Timestamp;
 
 use crate::error::TransitionFrom;
-use crate::model::{ConversationId, Direction, Handle, Interaction};
+use crate::model::{ConversationId, Direction, Handle, Interaction, InteractionId};
 use crate::{ErrorKind, Result};
 
 word_enum! {
@@ -101,6 +101,10 @@ pub struct Conversation {
     id: ConversationId,
     interactions: Vec<Interaction>,
     events: Vec<StatusEvent>,
+    /// The interactions' ids, so that checking a new one costs one probe
+    /// however long the thread (derived from `interactions`).
+    #[cfg_attr(feature = "serde", serde(skip))]
+    ids: HashSet<InteractionId>,
 }
 
 /// The serialised form of a conversation, checked again on the way in.
@@ -128,6 +132,7 @@ impl Conversation {
             id,
             interactions: Vec::new(),
             events: Vec::new(),
+            ids: HashSet::new(),
         }
     }
 
@@ -172,6 +177,7 @@ impl Conversation {
     /// the conversation is unchanged.
     pub fn push(&mut self, interaction: Interaction) -> Result<()> {
         self.check(&interaction)?;
+        self.ids.insert(interaction.id.clone());
         self.interactions.push(interaction);
         Ok(())
     }
@@ -205,7 +211,7 @@ impl Conversation {
                 .into());
             }
         }
-        if self.interactions.iter().any(|i| i.id == new.id) {
+        if self.ids.contains(&new.id) {
             return Err(ErrorKind::DuplicateInteraction {
                 id: new.id.to_string(),
                 conversation,
@@ -213,7 +219,7 @@ impl Conversation {
             .into());
         }
         if let Some(target) = &new.in_reply_to {
-            if !self.interactions.iter().any(|i| &i.id == target) {
+            if !self.ids.contains(target) {
                 return Err(ErrorKind::ReplyTargetMissing {
                     id: new.id.to_string(),
                     in_reply_to: target.to_string(),
@@ -453,6 +459,15 @@ mod tests {
             ErrorKind::AuthorMismatch { .. }
         ));
         assert_eq!(conv.interactions().len(), 1);
+    }
+
+    #[test]
+    fn long_threads_build_in_one_pass() {
+        let messages: Vec<Interaction> = (0..50_000)
+            .map(|k| msg(&format!("m{k}"), "2026-01-01T10:00:00Z"))
+            .collect();
+        let conv = Conversation::from_parts("c".parse().unwrap(), messages, vec![]).unwrap();
+        assert_eq!(conv.interactions().len(), 50_000);
     }
 
     #[test]
