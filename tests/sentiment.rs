@@ -195,6 +195,9 @@ fn odd_and_huge_input_gets_an_answer() {
         "👩‍💻🇫🇷".repeat(100),
         huge,
         "!!!!!!!!!!!!????".to_owned(),
+        // Many negations and many sentiment words: still one pass.
+        "pas bon pas ".repeat(60_000),
+        "no no no ".repeat(60_000),
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".to_owned(),
     ] {
         let s = analyzer.score(&text, None);

@@ -666,17 +666,17 @@ impl Analyzer {
         let (mut pos, mut neg) = (0.0, 0.0);
         // A negation that negates nothing is itself a complaint ("toujours
         // rien", "nadie contesta", "not again").
-        let negated_items: Vec<usize> = items.iter().map(|it| it.first).collect();
+        // Items are in token order: the first item after a negation is the
+        // only one it can reach, found by binary search (linear overall).
         let mut bare: Vec<(usize, f64)> = Vec::new();
         for (k, _) in negator.iter().enumerate().filter(|(_, n)| **n) {
-            let reaches = |first: usize| {
-                first > k
-                    && first - k <= c.window
-                    && !tokens[k..first].iter().any(|t| t.kind == Kind::Boundary)
-            };
-            if !negated_items.iter().any(|&f| reaches(f))
-                && !bare.iter().any(|&(b, _)| k.saturating_sub(b) <= 1)
-            {
+            let next = items.partition_point(|it| it.first <= k);
+            let reaches = items.get(next).is_some_and(|it| {
+                it.first - k <= c.window
+                    && !tokens[k..it.first].iter().any(|t| t.kind == Kind::Boundary)
+            });
+            let next_to_last = bare.last().is_some_and(|&(b, _)| k - b <= 1);
+            if !reaches && !next_to_last {
                 bare.push((k, BARE_NEGATION));
             }
         }
