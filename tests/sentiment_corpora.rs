@@ -8,11 +8,11 @@ use social_crm::Language;
 
 /// Corpus file, its language, and the macro-F1 reached (see CHANGELOG).
 const FLOORS: &[(&str, &str, f64)] = &[
-    ("umsab/en-val.tsv", "en", 0.6355),
-    ("umsab/fr-val.tsv", "fr", 0.5691),
-    ("umsab/es-val.tsv", "es", 0.5542),
-    ("vader-tweets/en-val.tsv", "en", 0.6973),
-    ("vader-amazon/en-val.tsv", "en", 0.5509),
+    ("umsab/en-val.tsv", "en", 0.6223),
+    ("umsab/fr-val.tsv", "fr", 0.5774),
+    ("umsab/es-val.tsv", "es", 0.5546),
+    ("vader-tweets/en-val.tsv", "en", 0.7087),
+    ("vader-amazon/en-val.tsv", "en", 0.5590),
 ];
 
 fn macro_f1(pairs: &[(Label, Label)]) -> f64 {

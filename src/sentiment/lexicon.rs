@@ -27,6 +27,9 @@ pub(crate) enum Entry {
     Valence(f64),
     /// An intensifier (positive) or softener (negative).
     Booster(f64),
+    /// A word that is both ("damn", "super", "grave"): an intensifier when
+    /// a sentiment word follows it, a sentiment word of its own otherwise.
+    Both(f64, f64),
     /// A negation.
     Negator,
     /// A contrast ("but"): what follows weighs more.
@@ -118,8 +121,22 @@ impl Lexicon {
         let folded = fold_accents(&key);
         self.prefixes.insert(prefix(&folded).to_owned());
         let praise = self.praise.contains(&key);
+        // A word listed both as a sentiment word and as an intensifier keeps
+        // both meanings.
+        let entry = match (self.entries.get(&key).map(|e| e.0), entry) {
+            (Some(Entry::Valence(v)), Entry::Booster(b))
+            | (Some(Entry::Booster(b)), Entry::Valence(v)) => Entry::Both(v, b),
+            _ => entry,
+        };
         if folded != key {
-            self.entries.entry(folded).or_insert((entry, praise));
+            self.entries
+                .entry(folded.clone())
+                .or_insert((entry, praise));
+            if let Some(e) = self.entries.get_mut(&folded) {
+                if matches!((e.0, entry), (_, Entry::Both(..))) {
+                    e.0 = entry;
+                }
+            }
         }
         self.entries.insert(key, (entry, praise));
     }
@@ -153,7 +170,11 @@ pub(crate) fn stems(word: &str, mut found: impl FnMut(&str) -> bool) -> bool {
                 return true;
             }
         }
-        let rules: [(&str, &[&str]); 15] = [
+        let rules: [(&str, &[&str]); 19] = [
+            ("iest", &["y"]),
+            ("est", &["", "e"]),
+            ("ier", &["y"]),
+            ("er", &["", "e"]),
             ("euse", &["eux"]),
             ("ive", &["if"]),
             ("e", &[""]),

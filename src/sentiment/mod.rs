@@ -211,6 +211,9 @@ struct Item<'t> {
     /// A phrase that carries its own negation ("pas mal", "not bad"): a
     /// negation before it is the same one, not a second.
     negation_inside: bool,
+    /// Also an intensifier: dropped as a sentiment word when it intensifies
+    /// a following one ("damn good").
+    also_booster: bool,
 }
 
 impl Analyzer {
@@ -481,6 +484,7 @@ impl Analyzer {
                             emoji: true,
                             praise: false,
                             negation_inside: false,
+                            also_booster: false,
                         });
                     }
                     i += 1;
@@ -498,6 +502,7 @@ impl Analyzer {
                             emoji: true,
                             praise: clap,
                             negation_inside: false,
+                            also_booster: false,
                         });
                     }
                     i += 1;
@@ -546,7 +551,10 @@ impl Analyzer {
             };
             let span = tokens[i].span.start..tokens[last].span.end;
             match entry {
-                Entry::Valence(v) => {
+                Entry::Valence(v) | Entry::Both(v, _) => {
+                    if let Entry::Both(_, b) = entry {
+                        booster[last] = b;
+                    }
                     let mut base = v;
                     if elongated && base != 0.0 {
                         base += base.signum() * self.config.booster;
@@ -562,6 +570,7 @@ impl Analyzer {
                         emoji: false,
                         praise,
                         negation_inside,
+                        also_booster: matches!(entry, Entry::Both(..)),
                     });
                 }
                 Entry::Negator => negator[i] = true,
@@ -570,6 +579,26 @@ impl Analyzer {
             }
             i = last + 1;
         }
+
+        // A word that is also an intensifier and does intensify a following
+        // sentiment word is only an intensifier.
+        let window = self.config.window;
+        let intensifies = |k: usize| {
+            items.get(k + 1).is_some_and(|next| {
+                next.first - items[k].last <= window
+                    && !tokens[items[k].last..next.first]
+                        .iter()
+                        .any(|t| t.kind == Kind::Boundary)
+            })
+        };
+        let dropped: Vec<bool> = (0..items.len())
+            .map(|k| items[k].also_booster && intensifies(k))
+            .collect();
+        let mut k = 0;
+        items.retain(|_| {
+            k += 1;
+            !dropped[k - 1]
+        });
 
         // Values, with every rule that applies.
         // "Shouting" only means something in a text that is not all
