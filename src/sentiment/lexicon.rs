@@ -59,6 +59,7 @@ impl Lexicon {
     /// crate's tests, never at run time.
     pub fn parse(text: &str) -> Lexicon {
         let mut lexicon = Lexicon::default();
+        let mut explicit: Vec<String> = Vec::new();
         let mut section = "";
         for line in text.lines() {
             let line = line.trim_end();
@@ -102,7 +103,20 @@ impl Lexicon {
                 }
                 _ => continue,
             };
+            explicit.push(key.to_lowercase());
             lexicon.insert(key, entry);
+        }
+        // An accent-free alias must not shadow a function word: "sûr" is
+        // not "sur" (on), whatever the missing accent.
+        let explicit: std::collections::HashSet<String> = explicit.into_iter().collect();
+        let shadowing: Vec<String> = lexicon
+            .stopwords
+            .iter()
+            .filter(|w| lexicon.entries.contains_key(*w) && !explicit.contains(*w))
+            .cloned()
+            .collect();
+        for word in shadowing {
+            lexicon.entries.remove(&word);
         }
         lexicon
     }
