@@ -91,16 +91,6 @@ impl Table {
     }
 }
 
-const WEEKDAYS: [Weekday; 7] = [
-    Weekday::Monday,
-    Weekday::Tuesday,
-    Weekday::Wednesday,
-    Weekday::Thursday,
-    Weekday::Friday,
-    Weekday::Saturday,
-    Weekday::Sunday,
-];
-
 fn section(out: &mut String, title: &str) {
     let _ = writeln!(out, "\n{title}\n{}", "═".repeat(title.chars().count()));
 }
@@ -293,7 +283,7 @@ fn channels(out: &mut String, week: &SampleWeek) {
 fn days(out: &mut String, week: &SampleWeek) {
     section(out, "Messages per day");
     let mut table = Table::new(&["day", ">from customers", ">replies", ">public", "  "]);
-    for day in WEEKDAYS {
+    for day in Weekday::Monday.cycle_forward().take(7) {
         let of_day: Vec<_> = week
             .interactions()
             .into_iter()
@@ -389,7 +379,7 @@ fn mood(out: &mut String, week: &SampleWeek) {
 
     let _ = writeln!(out, "\nShare of negative messages per day:");
     let mut table = Table::new(&["day", ">messages", ">negative", "  "]);
-    for day in WEEKDAYS {
+    for day in Weekday::Monday.cycle_forward().take(7) {
         let of_day: Vec<_> = inbound
             .iter()
             .filter(|(i, _)| i.at.to_zoned_datetime(week.time_zone.clone()).weekday() == day)

@@ -299,23 +299,14 @@ fn shift() -> impl Strategy<Value = Shift> {
 fn calendar() -> impl Strategy<Value = BusinessCalendar> {
     (
         proptest::sample::select(ZONES.to_vec()),
-        proptest::collection::vec((0usize..7, shift()), 1..8),
+        proptest::collection::vec((0i8..7, shift()), 1..8),
         proptest::collection::vec((0i16..2, 1i8..=12, 1i8..=28), 0..4),
         any::<bool>(),
     )
         .prop_map(|(zone, shifts, holidays, shift_start)| {
             let mut week = WeeklySchedule::new();
-            let days = [
-                Weekday::Monday,
-                Weekday::Tuesday,
-                Weekday::Wednesday,
-                Weekday::Thursday,
-                Weekday::Friday,
-                Weekday::Saturday,
-                Weekday::Sunday,
-            ];
             for (d, s) in shifts {
-                week.add(days[d], s);
+                week.add(Weekday::from_monday_zero_offset(d).unwrap(), s);
             }
             BusinessCalendar::builder(time_zone(zone).unwrap(), week)
                 .holidays(holidays.into_iter().map(|(y, m, d)| date(2026 + y, m, d)))
@@ -344,6 +335,15 @@ fn amount() -> impl Strategy<Value = SignedDuration> {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn a_stored_calendar_comes_back_the_same(cal in calendar(), a in instant(), b in instant()) {
+        let json = serde_json::to_string(&cal).unwrap();
+        let back: BusinessCalendar = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(&back, &cal, "{}", json);
+        prop_assert_eq!(back.between(a, b).unwrap(), cal.between(a, b).unwrap());
+    }
 
     #[test]
     fn between_undoes_add(cal in calendar(), a in instant(), d in amount()) {
@@ -404,5 +404,63 @@ proptest! {
             .unwrap();
         prop_assert_eq!(cal.between(a, b).unwrap(), b.duration_since(a));
         prop_assert_eq!(cal.add(a, d).unwrap(), a + d);
+    }
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn stored_calendars_keep_overrides_and_refuse_bad_input() {
+    let cal = BusinessCalendar::builder(
+        time_zone("America/Montreal").unwrap(),
+        WeeklySchedule::new().monday_to_friday("09:00-17:00".parse().unwrap()),
+    )
+    .holidays([date(2026, 12, 25)])
+    .override_date(date(2026, 12, 24), vec!["09:00-12:00".parse().unwrap()])
+    .override_date(date(2026, 12, 26), vec![])
+    .years(2026, 2027)
+    .build()
+    .unwrap();
+    let json = serde_json::to_string(&cal).unwrap();
+    assert_eq!(
+        json,
+        r#"{"time_zone":"America/Montreal","schedule":{"monday":["09:00-17:00"],"tuesday":["09:00-17:00"],"wednesday":["09:00-17:00"],"thursday":["09:00-17:00"],"friday":["09:00-17:00"]},"holidays":["2026-12-25"],"overrides":{"2026-12-24":["09:00-12:00"],"2026-12-26":[]},"years":[2026,2027]}"#
+    );
+    let back: BusinessCalendar = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, cal);
+    assert_eq!(back.overrides().len(), 2);
+    assert_eq!(back.years(), (2026, 2027));
+
+    // A fixed offset and a POSIX TZ string are zones too.
+    let fixed: BusinessCalendar =
+        serde_json::from_str(r#"{"time_zone":"+05:30","schedule":{"sunday":["00:00-00:00"]}}"#)
+            .unwrap();
+    assert_eq!(fixed.schedule().weekly_seconds(), 86_400);
+
+    for (bad, says) in [
+        (
+            r#"{"time_zone":"Mars/Olympus","schedule":{}}"#,
+            "Mars/Olympus",
+        ),
+        (r#"{"time_zone":"UTC","schedule":{"funday":[]}}"#, "funday"),
+        (
+            r#"{"time_zone":"UTC","schedule":{"monday":["9-5"]}}"#,
+            "wall time `9`",
+        ),
+        (
+            r#"{"time_zone":"UTC","schedule":{},"years":[2030,2020]}"#,
+            "2030",
+        ),
+        (
+            r#"{"time_zone":"UTC","schedule":{},"holiday_mode":"sometimes"}"#,
+            "sometimes",
+        ),
+        (
+            r#"{"time_zone":"UTC","schedule":{},"colour":"blue"}"#,
+            "colour",
+        ),
+        (r#"{"schedule":{}}"#, "time_zone"),
+    ] {
+        let err = serde_json::from_str::<BusinessCalendar>(bad).unwrap_err();
+        assert!(err.to_string().contains(says), "{bad}: {err}");
     }
 }

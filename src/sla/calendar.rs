@@ -22,6 +22,41 @@
 //!   (their tail into the next day included). A per-date override replaces
 //!   the weekly shifts of its date, and wins over a holiday on the same date.
 //!
+//! # Storing a calendar
+//!
+//! With the `serde` feature, a [`BusinessCalendar`] is stored as what it was
+//! built from and rebuilt, with every check, when read back. The zone is an
+//! IANA name (resolved through the bundled database of the `tzdb-bundled`
+//! feature), a fixed offset or a POSIX TZ string; the schedule maps weekdays
+//! to shifts; `holidays`, `overrides`, `holiday_mode` and `years` are
+//! optional.
+//!
+//! ```
+//! # #[cfg(all(feature = "serde", feature = "tzdb-bundled"))] {
+//! use social_crm::sla::{BusinessCalendar, HolidayMode};
+//!
+//! let json = r#"{
+//!     "time_zone": "Europe/Paris",
+//!     "schedule": { "monday": ["08:00-02:00"], "saturday": ["10:00-18:00"] },
+//!     "holidays": ["2026-12-25"],
+//!     "overrides": { "2026-12-24": ["08:00-16:00"] },
+//!     "holiday_mode": "shift-start"
+//! }"#;
+//! let desk: BusinessCalendar = serde_json::from_str(json).unwrap();
+//! assert_eq!(desk.holiday_mode(), HolidayMode::ShiftStart);
+//! assert_eq!(desk.schedule().weekly_seconds(), (18 + 8) * 3600);
+//!
+//! let stored = serde_json::to_string(&desk).unwrap();
+//! assert_eq!(serde_json::from_str::<BusinessCalendar>(&stored).unwrap(), desk);
+//!
+//! // Bad input is refused with the reason.
+//! let err = serde_json::from_str::<BusinessCalendar>(
+//!     r#"{"time_zone": "Europe/Paris", "schedule": {"monday": ["25:00-26:00"]}}"#,
+//! ).unwrap_err();
+//! assert!(err.to_string().contains("25:00"), "{err}");
+//! # }
+//! ```
+//!
 //! # Cost
 //!
 //! Building a calendar computes, once, the exact open time around every time
@@ -353,17 +388,19 @@ fn merge(mut raw: Vec<(i128, i128)>) -> Vec<(i128, i128)> {
     out
 }
 
-/// How holidays close a calendar.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum HolidayMode {
-    /// The whole local calendar day is closed, including the after-midnight
-    /// tail of the previous evening's overnight shift.
-    #[default]
-    CalendarDay,
-    /// The shifts that start on the holiday are dropped (with their tail
-    /// into the next day); the previous evening's tail is kept.
-    ShiftStart,
+word_enum! {
+    /// How holidays close a calendar. Written `calendar-day` or `shift-start`.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub enum HolidayMode ("holiday mode") {
+        /// The whole local calendar day is closed, including the after-midnight
+        /// tail of the previous evening's overnight shift.
+        #[default]
+        CalendarDay => "calendar-day",
+        /// The shifts that start on the holiday are dropped (with their tail
+        /// into the next day); the previous evening's tail is kept.
+        ShiftStart => "shift-start",
+    }
 }
 
 /// The range of local years a calendar covers by default.
@@ -555,6 +592,21 @@ impl BusinessCalendar {
     /// The holidays.
     pub fn holidays(&self) -> &BTreeSet<Date> {
         &self.spec.holidays
+    }
+
+    /// The per-date overrides.
+    pub fn overrides(&self) -> &BTreeMap<Date, Vec<Shift>> {
+        &self.spec.overrides
+    }
+
+    /// How holidays close the calendar.
+    pub fn holiday_mode(&self) -> HolidayMode {
+        self.spec.mode
+    }
+
+    /// The local years covered, both included.
+    pub fn years(&self) -> (i16, i16) {
+        self.spec.years
     }
 
     fn compute(b: CalendarBuilder) -> Result<BusinessCalendar> {
@@ -1047,4 +1099,155 @@ fn timestamp(ns: i128) -> Result<Timestamp> {
         }
         .into()
     })
+}
+
+/// The serde forms: a schedule is a map from weekday to shifts, and a
+/// calendar is what it was built from (zone, schedule, holidays, overrides,
+/// holiday mode, years), rebuilt and checked on the way in.
+#[cfg(feature = "serde")]
+mod serde_form {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use jiff::civil::{Date, Weekday};
+    use jiff::tz::TimeZone;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::{BusinessCalendar, HolidayMode, Shift, WeeklySchedule, DEFAULT_YEARS};
+
+    /// Days without shifts are left out; unknown day names are refused.
+    #[derive(Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct ScheduleForm {
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        monday: Vec<Shift>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        tuesday: Vec<Shift>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        wednesday: Vec<Shift>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        thursday: Vec<Shift>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        friday: Vec<Shift>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        saturday: Vec<Shift>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        sunday: Vec<Shift>,
+    }
+
+    impl ScheduleForm {
+        fn days(&mut self) -> [&mut Vec<Shift>; 7] {
+            [
+                &mut self.monday,
+                &mut self.tuesday,
+                &mut self.wednesday,
+                &mut self.thursday,
+                &mut self.friday,
+                &mut self.saturday,
+                &mut self.sunday,
+            ]
+        }
+    }
+
+    impl Serialize for WeeklySchedule {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut form = ScheduleForm {
+                monday: Vec::new(),
+                tuesday: Vec::new(),
+                wednesday: Vec::new(),
+                thursday: Vec::new(),
+                friday: Vec::new(),
+                saturday: Vec::new(),
+                sunday: Vec::new(),
+            };
+            for (slot, day) in form.days().into_iter().zip(Weekday::Monday.cycle_forward()) {
+                slot.extend_from_slice(self.shifts(day));
+            }
+            form.serialize(s)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for WeeklySchedule {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<WeeklySchedule, D::Error> {
+            let mut form = ScheduleForm::deserialize(d)?;
+            let mut week = WeeklySchedule::new();
+            for (slot, day) in form.days().into_iter().zip(Weekday::Monday.cycle_forward()) {
+                for shift in slot.drain(..) {
+                    week.add(day, shift);
+                }
+            }
+            Ok(week)
+        }
+    }
+
+    fn default_years() -> (i16, i16) {
+        DEFAULT_YEARS
+    }
+
+    fn is_default_years(years: &(i16, i16)) -> bool {
+        *years == DEFAULT_YEARS
+    }
+
+    fn is_default_mode(mode: &HolidayMode) -> bool {
+        *mode == HolidayMode::default()
+    }
+
+    #[derive(Serialize)]
+    struct CalendarRef<'c> {
+        #[serde(with = "jiff::fmt::serde::tz::required")]
+        time_zone: &'c TimeZone,
+        schedule: &'c WeeklySchedule,
+        #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+        holidays: &'c BTreeSet<Date>,
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        overrides: &'c BTreeMap<Date, Vec<Shift>>,
+        #[serde(skip_serializing_if = "is_default_mode")]
+        holiday_mode: HolidayMode,
+        #[serde(skip_serializing_if = "is_default_years")]
+        years: (i16, i16),
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct CalendarForm {
+        #[serde(with = "jiff::fmt::serde::tz::required")]
+        time_zone: TimeZone,
+        schedule: WeeklySchedule,
+        #[serde(default)]
+        holidays: Vec<Date>,
+        #[serde(default)]
+        overrides: BTreeMap<Date, Vec<Shift>>,
+        #[serde(default)]
+        holiday_mode: HolidayMode,
+        #[serde(default = "default_years")]
+        years: (i16, i16),
+    }
+
+    impl Serialize for BusinessCalendar {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let spec = &self.spec;
+            CalendarRef {
+                time_zone: &spec.tz,
+                schedule: &spec.week,
+                holidays: &spec.holidays,
+                overrides: &spec.overrides,
+                holiday_mode: spec.mode,
+                years: spec.years,
+            }
+            .serialize(s)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for BusinessCalendar {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<BusinessCalendar, D::Error> {
+            let form = CalendarForm::deserialize(d)?;
+            let mut builder = BusinessCalendar::builder(form.time_zone, form.schedule)
+                .holidays(form.holidays)
+                .holiday_mode(form.holiday_mode)
+                .years(form.years.0, form.years.1);
+            for (date, shifts) in form.overrides {
+                builder = builder.override_date(date, shifts);
+            }
+            builder.build().map_err(serde::de::Error::custom)
+        }
+    }
 }
