@@ -77,10 +77,11 @@ pub fn answer(line: &str) -> Result<String, Error> {
             holidays.push(h.parse::<Date>().map_err(|_| bad("holiday", h))?);
         }
     }
+    // The oracle writes `calendar_day` and `shift_start`; the crate's names
+    // read the same with `_` for `-`.
     let mode = match case.get("holiday_mode").and_then(Value::as_str) {
-        None | Some("calendar_day") => HolidayMode::CalendarDay,
-        Some("shift_start") => HolidayMode::ShiftStart,
-        Some(other) => return Err(bad("holiday_mode", other)),
+        None => HolidayMode::default(),
+        Some(name) => name.parse::<HolidayMode>()?,
     };
     let start = social_crm::time::parse_timestamp(text(&case, "start")?)?;
     let calendar = |first: i16, last: i16| {

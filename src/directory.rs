@@ -262,17 +262,22 @@ impl Directory {
             .filter(|&s| s < Slot::MAX)
             .ok_or(ErrorKind::DirectoryFull)?;
         for handle in customer.handles.keys() {
-            match self.by_handle.get_mut(handle) {
-                Some(owners) => owners.add(slot),
-                None => {
-                    self.by_handle.insert(handle.clone(), Owners::One(slot));
-                }
-            }
+            self.index(handle, slot);
         }
         self.ids.insert(customer.id.clone(), slot);
         self.slots.push(Some(Box::new(customer)));
         self.live += 1;
         Ok(())
+    }
+
+    /// Records that the customer in `slot` owns `handle`.
+    fn index(&mut self, handle: &Handle, slot: Slot) {
+        match self.by_handle.get_mut(handle) {
+            Some(owners) => owners.add(slot),
+            None => {
+                self.by_handle.insert(handle.clone(), Owners::One(slot));
+            }
+        }
     }
 
     fn at(&self, slot: Slot) -> Option<&Customer> {
@@ -337,12 +342,7 @@ impl Directory {
     /// [`ErrorKind::UnknownCustomer`] if no customer has this id.
     pub fn add_handle(&mut self, id: &str, handle: Handle, stats: AudienceStats) -> Result<()> {
         let slot = self.require(id)?;
-        match self.by_handle.get_mut(&handle) {
-            Some(owners) => owners.add(slot),
-            None => {
-                self.by_handle.insert(handle.clone(), Owners::One(slot));
-            }
-        }
+        self.index(&handle, slot);
         if let Some(Some(customer)) = self.slots.get_mut(slot as usize) {
             customer.handles.insert(handle, stats);
         }

@@ -87,8 +87,8 @@ pub struct Contribution {
     pub factor: Factor,
     /// The byte range of the input it comes from, if any.
     pub span: Option<Range<usize>>,
-    /// The base value before any rule (a lexicon's valence, a signal's
-    /// weight).
+    /// The base value before any rule: a lexicon's valence, or the raw
+    /// figure of an influence signal (before its log and weight).
     pub base: f64,
     /// The rules that changed it, in order.
     pub modifiers: Vec<Modifier>,

@@ -68,14 +68,14 @@
 //! | [`directory`] | who is this? Handles to customers, and two records of one person merged into one ([`Directory`]) |
 //! | [`sentiment`] | how do they feel? Explained lexicon-and-rules scores for French, English and Spanish |
 //! | [`explain`] | the one shape every explained score shares |
-//! | [`influence`] | how much do they matter? The mention graph and its PageRank |
+//! | [`influence`] | how much do they matter, and on whose side? Explained influence scores, PageRank on the mention graph, stances, the desk's ranking |
 //! | [`sla`] | how long do we have? Business calendars in real time zones, SLA policies, clocks and attainment reports |
 //! | [`time`] | instants, zones and parsing, all through [`jiff`] |
 //! | [`sample`] | a week of a care desk to learn, test and demonstrate with |
 //! | [`error`] | the one [`Error`] type and its [`ErrorKind`] |
 //!
-//! Influence ranking, crisis detection and the care desk's triage and routing
-//! build on these in later releases.
+//! Crisis detection and the care desk's triage and routing build on these
+//! in later releases.
 //!
 //! # Time
 //!
@@ -117,6 +117,7 @@
 //! |---|---|---|
 //! | `serde` | yes | `Serialize`/`Deserialize` for every model, with validation on the way in (instants through jiff's serde support) |
 //! | `tzdb-bundled` | yes | jiff's bundled IANA time-zone database, so `Europe/Paris` resolves without I/O |
+//! | `whatlang` | yes | the [whatlang](https://docs.rs/whatlang) trigram detector, asked when the crate's own function-word detector is unsure (99.0 % right instead of 93.4 % on the shared tweets) |
 //!
 //! # Minimum supported Rust version
 //!

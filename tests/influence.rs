@@ -2,11 +2,33 @@
 
 use proptest::prelude::*;
 use social_crm::influence::{
-    rank_customers, score, stance, InfluenceOutcome, RankOptions, Signals, Stance, Weights,
+    rank_customers, score, stance, InfluenceOutcome, InfluenceReport, RankOptions, Signals, Stance,
+    Weights,
 };
 use social_crm::jiff::{SignedDuration, Timestamp};
+use social_crm::sample::SampleWeek;
 use social_crm::sentiment::Analyzer;
-use social_crm::{sample, ErrorKind};
+use social_crm::{sample, Directory, ErrorKind, Interaction};
+
+/// Ranks the sample week's customers over `(from, now)` with the default
+/// analyzer.
+fn rank(
+    week: &SampleWeek,
+    directory: &Directory,
+    interactions: &[&Interaction],
+    (from, now): (Timestamp, Timestamp),
+    options: &RankOptions,
+) -> social_crm::Result<InfluenceReport> {
+    rank_customers(
+        directory,
+        interactions,
+        &week.brand_handles,
+        from,
+        now,
+        &Analyzer::default(),
+        options,
+    )
+}
 
 proptest! {
     #[test]
@@ -62,13 +84,11 @@ fn the_sample_week_ranks_opinion_leaders_first_and_honours_consent() {
     let week = sample::week();
     let directory = week.directory().unwrap();
     let interactions = week.interactions();
-    let report = rank_customers(
+    let report = rank(
+        &week,
         &directory,
         &interactions,
-        &week.brand_handles,
-        week.start,
-        week.now,
-        &Analyzer::default(),
+        (week.start, week.now),
         &RankOptions::default(),
     )
     .unwrap();
@@ -97,13 +117,11 @@ fn the_sample_week_ranks_opinion_leaders_first_and_honours_consent() {
     let first = report.scored().next().unwrap();
     assert_eq!(first.percentile, 100.0);
     assert!(!report.detractors(75.0).is_empty());
-    let backwards = rank_customers(
+    let backwards = rank(
+        &week,
         &directory,
         &interactions,
-        &week.brand_handles,
-        week.now,
-        week.start,
-        &Analyzer::default(),
+        (week.now, week.start),
         &RankOptions::default(),
     );
     assert!(matches!(
@@ -117,34 +135,62 @@ fn options_decay_personalise_and_empty_windows() {
     let week = sample::week();
     let directory = week.directory().unwrap();
     let interactions = week.interactions();
-    let analyzer = Analyzer::default();
     let options = RankOptions {
         mention_half_life: Some(SignedDuration::from_hours(24)),
         teleport_to_brand: true,
         ..RankOptions::default()
     };
-    let report = rank_customers(
+    let report = rank(
+        &week,
         &directory,
         &interactions,
-        &week.brand_handles,
-        week.start,
-        week.now,
-        &analyzer,
+        (week.start, week.now),
         &options,
     )
     .unwrap();
     assert!(report.scored().count() > 50);
     // A window with nothing in it: an empty report, not an error.
     let before = week.start - SignedDuration::from_hours(24 * 30);
-    let empty = rank_customers(
+    let empty = rank(
+        &week,
         &directory,
         &interactions,
-        &week.brand_handles,
-        before,
-        before,
-        &analyzer,
+        (before, before),
         &RankOptions::default(),
     )
     .unwrap();
     assert!(empty.outcomes.is_empty());
+}
+
+#[test]
+fn rank_options_set_the_stance_and_huge_counts_do_not_overflow() {
+    let week = sample::week();
+    let directory = week.directory().unwrap();
+    let mut owned: Vec<_> = week.interactions().into_iter().cloned().collect();
+    for i in &mut owned {
+        i.engagement.likes = u64::MAX;
+        i.engagement.shares = u64::MAX;
+        i.engagement.replies = u64::MAX;
+    }
+    let interactions: Vec<_> = owned.iter().collect();
+    let rank_with = |options: &RankOptions| {
+        rank(
+            &week,
+            &directory,
+            &interactions,
+            (week.start, week.now),
+            options,
+        )
+        .unwrap()
+    };
+    let default = rank_with(&RankOptions::default());
+    assert!(default.scored().any(|c| c.stance.stance != Stance::Unknown));
+    assert!(default.scored().all(|c| c.influence.score.is_finite()));
+    // Asking for more messages than anyone wrote leaves every stance unknown.
+    let strict = rank_with(&RankOptions {
+        min_messages: 1_000,
+        ..RankOptions::default()
+    });
+    assert!(strict.scored().count() > 50);
+    assert!(strict.scored().all(|c| c.stance.stance == Stance::Unknown));
 }

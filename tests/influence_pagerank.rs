@@ -99,6 +99,9 @@ fn bad_input_is_a_typed_error() {
     for w in [0.0, -1.0, f64::NAN, f64::INFINITY] {
         assert!(Graph::from_edges(2, &[(0, 1, w)]).is_err(), "{w}");
     }
+    // Each weight finite, their sum not.
+    let huge = Graph::from_edges(3, &[(0, 1, f64::MAX), (0, 2, f64::MAX)]).unwrap_err();
+    assert!(huge.to_string().contains("node 0"), "{huge}");
     let g = Graph::from_edges(2, &[(0, 1, 1.0)]).unwrap();
     assert!(pagerank(&g, &PageRankConfig::new().damping(1.0)).is_err());
     assert!(pagerank(&g, &PageRankConfig::new().tolerance(0.0)).is_err());
@@ -106,6 +109,9 @@ fn bad_input_is_a_typed_error() {
     assert!(pagerank(&g, &PageRankConfig::new().personalization(vec![0.0, 0.0])).is_err());
     assert!(pagerank(&g, &PageRankConfig::new().personalization(vec![1.0])).is_err());
     assert!(pagerank(&g, &PageRankConfig::new().warm_start(vec![f64::NAN, 1.0])).is_err());
+    let huge = vec![f64::MAX, f64::MAX];
+    assert!(pagerank(&g, &PageRankConfig::new().personalization(huge.clone())).is_err());
+    assert!(pagerank(&g, &PageRankConfig::new().warm_start(huge)).is_err());
     assert_eq!(
         Graph::from_edges(2, &[(0, 1, -1.0)])
             .unwrap_err()

@@ -135,3 +135,42 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn sla_policies_round_trip_and_are_checked_on_the_way_in() {
+    use social_crm::sla::{Policy, PolicySet, Target};
+    let policies = PolicySet::care_desk_default().unwrap();
+    round_trip(&policies);
+    let target = r#"{"within":"PT1H","hours":"business","warn_at":0.75}"#;
+    assert!(serde_json::from_str::<Target>(target).is_ok());
+    for (json, expected) in [
+        (
+            r#"{"within":"PT0S","hours":"business","warn_at":0.75}"#,
+            "must be positive",
+        ),
+        (
+            r#"{"within":"-PT1H","hours":"business","warn_at":0.75}"#,
+            "must be positive",
+        ),
+        (
+            r#"{"within":"PT1H","hours":"business","warn_at":1.5}"#,
+            "warning share",
+        ),
+    ] {
+        let err = serde_json::from_str::<Target>(json)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(expected), "{json}: {err}");
+    }
+    let rule = format!(r#"{{"metric":"first-response","priority":null,"target":{target}}}"#);
+    let twice = format!(r#"{{"name":"p","targets":[{rule},{rule}]}}"#);
+    let err = serde_json::from_str::<Policy>(&twice)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("two first-response targets"), "{err}");
+    let blank = r#"{"name":"  ","conditions":[],"targets":[]}"#;
+    let err = serde_json::from_str::<Policy>(blank)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("blank"), "{err}");
+}

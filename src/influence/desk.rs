@@ -146,15 +146,17 @@ impl InfluenceReport {
     /// Influential detractors (the risk), most influential first: the
     /// customers to answer first.
     pub fn detractors(&self, top_percentile: f64) -> Vec<&CustomerInfluence> {
-        self.scored()
-            .filter(|c| c.stance.stance == Stance::Detractor && c.percentile >= top_percentile)
-            .collect()
+        self.influential(Stance::Detractor, top_percentile)
     }
 
     /// Influential advocates: ambassadors to invite to previews and tests.
     pub fn advocates(&self, top_percentile: f64) -> Vec<&CustomerInfluence> {
+        self.influential(Stance::Advocate, top_percentile)
+    }
+
+    fn influential(&self, stance: Stance, top_percentile: f64) -> Vec<&CustomerInfluence> {
         self.scored()
-            .filter(|c| c.stance.stance == Stance::Advocate && c.percentile >= top_percentile)
+            .filter(|c| c.stance.stance == stance && c.percentile >= top_percentile)
             .collect()
     }
 
@@ -311,7 +313,9 @@ pub fn rank_customers(
         let p = posts.entry(author.clone()).or_default();
         p.0 += 1.0;
         p.1 += i.engagement.shares as f64;
-        p.2 += (i.engagement.likes + i.engagement.shares + i.engagement.replies) as f64;
+        // As floats: three u64 counts can overflow when added as integers.
+        let e = &i.engagement;
+        p.2 += e.likes as f64 + e.shares as f64 + e.replies as f64;
         moods
             .entry(author.clone())
             .or_default()
@@ -392,8 +396,8 @@ pub fn rank_customers(
         let reading = stance(
             moods.remove(id).unwrap_or_default(),
             now,
-            SignedDuration::from_hours(24 * 7),
-            2,
+            options.stance_half_life,
+            options.min_messages,
         );
         scored.push(CustomerInfluence {
             customer: id.clone(),

@@ -36,8 +36,9 @@ impl Graph {
     /// # Errors
     ///
     /// [`ErrorKind::InvalidGraph`] for a node id not below `n`, a weight
-    /// that is not a finite positive number, or more than `u32::MAX` nodes or
-    /// edges.
+    /// that is not a finite positive number, out-edges of one node whose
+    /// weights add up past the largest float, or more than `u32::MAX` nodes
+    /// or edges.
     pub fn from_edges(n: usize, edges: &[(u32, u32, f64)]) -> Result<Graph> {
         let bad = |reason: String| -> crate::Error { ErrorKind::InvalidGraph { reason }.into() };
         let n32 = u32::try_from(n).map_err(|_| bad(format!("{n} nodes is more than 2^32 - 1")))?;
@@ -59,6 +60,13 @@ impl Graph {
             }
             out_weight[u as usize] += w;
             in_degree[v as usize] += 1;
+        }
+        // Finite weights can still add up past `f64::MAX`, and shares of an
+        // infinite total would be NaN.
+        if let Some(u) = out_weight.iter().position(|w| !w.is_finite()) {
+            return Err(bad(format!(
+                "the weights of the edges out of node {u} add up past the largest float"
+            )));
         }
         let mut in_start = Vec::with_capacity(n + 1);
         let mut total = 0u32;
@@ -254,8 +262,9 @@ pub struct PageRank {
 ///
 /// [`ErrorKind::InvalidConfig`] for a damping outside `0..1`, a tolerance
 /// that is not positive, no sweep allowed, or a personalisation or warm start
-/// of the wrong length, with a negative or non-finite value, or (for the
-/// personalisation) summing to zero. An empty graph gives empty scores.
+/// of the wrong length, with a negative or non-finite value or a sum past
+/// the largest float, or (for the personalisation) summing to zero. An
+/// empty graph gives empty scores.
 pub fn pagerank(graph: &Graph, config: &PageRankConfig) -> Result<PageRank> {
     let n = graph.node_count();
     let bad = |what: &'static str, value: String| -> crate::Error {
@@ -284,10 +293,10 @@ pub fn pagerank(graph: &Graph, config: &PageRankConfig) -> Result<PageRank> {
         None => vec![1.0 / n as f64; n],
         Some(p) => {
             let sum: f64 = p.iter().sum();
+            // A sum past the largest float would turn every weight to zero.
             if p.len() != n
                 || p.iter().any(|w| !(w.is_finite() && *w >= 0.0))
-                || sum.is_nan()
-                || sum <= 0.0
+                || !(sum.is_finite() && sum > 0.0)
             {
                 return Err(bad(
                     "personalization",
@@ -298,7 +307,10 @@ pub fn pagerank(graph: &Graph, config: &PageRankConfig) -> Result<PageRank> {
         }
     };
     if let Some(w) = &config.warm_start {
-        if w.len() != n || w.iter().any(|x| !(x.is_finite() && *x >= 0.0)) {
+        if w.len() != n
+            || w.iter().any(|x| !(x.is_finite() && *x >= 0.0))
+            || !w.iter().sum::<f64>().is_finite()
+        {
             return Err(bad("warm start", format!("{} scores", w.len())));
         }
     }

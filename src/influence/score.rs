@@ -152,46 +152,21 @@ impl fmt::Display for Influence {
 /// ```
 pub fn score(signals: &Signals, weights: &Weights) -> Result<Influence> {
     signals.check()?;
-    let log = f64::ln_1p;
-    let excess = (log(signals.following) - log(signals.followers)).max(0.0);
+    let (s, w) = (signals, weights);
+    // Every signal but the follow-back excess (already a log ratio) enters
+    // as `weight · ln(1 + signal)`.
+    let logged = |id, signal: f64, weight: f64| (id, signal, weight * signal.ln_1p());
+    let excess = (s.following.ln_1p() - s.followers.ln_1p()).max(0.0);
     let parts = [
-        (
-            "followers",
-            signals.followers,
-            weights.followers * log(signals.followers),
-        ),
-        (
-            "listed",
-            signals.listed,
-            weights.listed * log(signals.listed),
-        ),
-        ("follow-back", excess, weights.follow_back * excess),
-        (
-            "activity",
-            signals.posts_per_day,
-            weights.activity * log(signals.posts_per_day),
-        ),
-        (
-            "mentions",
-            signals.mentions_received,
-            weights.mentions * log(signals.mentions_received),
-        ),
-        (
-            "shares",
-            signals.shares_received,
-            weights.shares * log(signals.shares_received),
-        ),
-        (
-            "engagement",
-            signals.engagement_per_post,
-            weights.engagement * log(signals.engagement_per_post),
-        ),
-        ("reach", signals.reach, weights.reach * log(signals.reach)),
-        (
-            "account age",
-            signals.account_age_days,
-            weights.account_age * log(signals.account_age_days),
-        ),
+        logged("followers", s.followers, w.followers),
+        logged("listed", s.listed, w.listed),
+        ("follow-back", excess, w.follow_back * excess),
+        logged("activity", s.posts_per_day, w.activity),
+        logged("mentions", s.mentions_received, w.mentions),
+        logged("shares", s.shares_received, w.shares),
+        logged("engagement", s.engagement_per_post, w.engagement),
+        logged("reach", s.reach, w.reach),
+        logged("account age", s.account_age_days, w.account_age),
     ];
     let mut explanation = Explanation::default();
     for (id, base, value) in parts {

@@ -33,6 +33,22 @@ word_enum! {
 }
 
 impl ConversationStatus {
+    /// Whether the conversation is solved or closed: no answer is awaited
+    /// and resolution clocks stop.
+    ///
+    /// ```
+    /// use social_crm::ConversationStatus;
+    ///
+    /// assert!(ConversationStatus::Solved.is_resolved());
+    /// assert!(!ConversationStatus::Reopened.is_resolved());
+    /// ```
+    pub fn is_resolved(self) -> bool {
+        matches!(
+            self,
+            ConversationStatus::Solved | ConversationStatus::Closed
+        )
+    }
+
     /// Whether the life cycle allows going from `self` to `next`.
     pub fn can_become(self, next: ConversationStatus) -> bool {
         use ConversationStatus::*;
@@ -346,10 +362,7 @@ impl Conversation {
     /// conversation is neither solved nor closed, and no outbound reply came
     /// after that message (internal notes do not count as replies).
     pub fn awaiting_reply(&self) -> Option<&Interaction> {
-        if matches!(
-            self.status(),
-            Some(ConversationStatus::Solved | ConversationStatus::Closed)
-        ) {
+        if self.status().is_some_and(ConversationStatus::is_resolved) {
             return None;
         }
         self.interactions

@@ -143,13 +143,9 @@ impl Lexicon {
             _ => entry,
         };
         if folded != key {
-            self.entries
-                .entry(folded.clone())
-                .or_insert((entry, praise));
-            if let Some(e) = self.entries.get_mut(&folded) {
-                if matches!((e.0, entry), (_, Entry::Both(..))) {
-                    e.0 = entry;
-                }
+            let alias = self.entries.entry(folded).or_insert((entry, praise));
+            if matches!(entry, Entry::Both(..)) {
+                alias.0 = entry;
             }
         }
         self.entries.insert(key, (entry, praise));
@@ -262,13 +258,16 @@ pub(crate) fn fold_accents(s: &str) -> String {
     out
 }
 
-static ENGLISH: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::parse(include_str!("lexicon/en.txt")));
-static FRENCH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(include_str!("lexicon/fr.txt")));
-static SPANISH: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::parse(include_str!("lexicon/es.txt")));
+const ENGLISH_FILE: &str = include_str!("lexicon/en.txt");
+const FRENCH_FILE: &str = include_str!("lexicon/fr.txt");
+const SPANISH_FILE: &str = include_str!("lexicon/es.txt");
+const EMOJI_FILE: &str = include_str!("lexicon/emoji.txt");
+
+static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(ENGLISH_FILE));
+static FRENCH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(FRENCH_FILE));
+static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(SPANISH_FILE));
 static EMOJI: LazyLock<HashMap<char, f64>> = LazyLock::new(|| {
-    include_str!("lexicon/emoji.txt")
+    EMOJI_FILE
         .lines()
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| {
@@ -320,9 +319,9 @@ pub(crate) fn emoji(token: &str) -> Option<f64> {
 /// Every built-in file, for the tests that check them.
 #[cfg(test)]
 pub(crate) const FILES: [(&str, &str); 3] = [
-    ("en", include_str!("lexicon/en.txt")),
-    ("fr", include_str!("lexicon/fr.txt")),
-    ("es", include_str!("lexicon/es.txt")),
+    ("en", ENGLISH_FILE),
+    ("fr", FRENCH_FILE),
+    ("es", SPANISH_FILE),
 ];
 
 #[cfg(test)]
@@ -355,10 +354,7 @@ mod tests {
                 }
             }
         }
-        for line in include_str!("lexicon/emoji.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-        {
+        for line in EMOJI_FILE.lines().filter(|l| !l.starts_with('#')) {
             let (e, v) = line
                 .split_once('\t')
                 .unwrap_or_else(|| panic!("emoji: {line:?}"));

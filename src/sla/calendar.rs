@@ -463,6 +463,16 @@ impl CalendarBuilder {
     }
 }
 
+/// `n` days after `d` (before it when negative).
+fn days(d: Date, n: i64) -> Result<Date> {
+    d.checked_add(jiff::Span::new().days(n)).map_err(|_| {
+        ErrorKind::OutOfRange {
+            what: format!("`{d}` plus {n} days"),
+        }
+        .into()
+    })
+}
+
 /// One stretch of the calendar's timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Piece {
@@ -661,14 +671,6 @@ impl BusinessCalendar {
     /// Splits the years into periodic stretches and exact windows around
     /// every transition, holiday and override.
     fn lay_out(&mut self, first_day: Date, end_day: Date) -> Result<()> {
-        let days = |d: Date, n: i64| -> Result<Date> {
-            d.checked_add(jiff::Span::new().days(n)).map_err(|_| {
-                ErrorKind::OutOfRange {
-                    what: format!("`{d}` plus {n} days"),
-                }
-                .into()
-            })
-        };
         let start = self.wall(first_day, 0)?;
         let end = self.wall(end_day, 0)?;
         let mut windows: Vec<(Date, Date)> = Vec::new();
@@ -752,9 +754,7 @@ impl BusinessCalendar {
     /// computed exactly.
     fn push_exact(&mut self, a: Date, z: Date) -> Result<()> {
         let lo = self.wall(a, 0)?;
-        let after = z.tomorrow().map_err(|_| ErrorKind::OutOfRange {
-            what: format!("the day after `{z}`"),
-        })?;
+        let after = days(z, 1)?;
         let hi = self.wall(after, 0)?;
         let cum = self.pieces.last().map_or(0, |p| p.cum_end);
         let mut raw = Vec::new();
@@ -773,9 +773,7 @@ impl BusinessCalendar {
                     raw.push((self.wall(day, s)?, self.wall(day, e)?));
                 }
             }
-            day = day.tomorrow().map_err(|_| ErrorKind::OutOfRange {
-                what: format!("the day after `{day}`"),
-            })?;
+            day = days(day, 1)?;
         }
         let mut open = merge(raw);
         if self.spec.mode == HolidayMode::CalendarDay {

@@ -241,10 +241,7 @@ pub fn evaluate(
                 _ => {
                     // A message on a solved conversation that does not
                     // reopen it expects no answer.
-                    let resolved = matches!(
-                        timeline.status_at(message.at),
-                        Some(ConversationStatus::Solved | ConversationStatus::Closed)
-                    );
+                    let resolved = timeline.resolved_at(message.at);
                     if waiting.is_none() && !resolved {
                         waiting = Some(message.at);
                     }
@@ -261,10 +258,7 @@ pub fn evaluate(
             if message.direction != Direction::Outbound {
                 continue;
             }
-            if matches!(
-                timeline.status_at(message.at),
-                Some(ConversationStatus::Solved | ConversationStatus::Closed)
-            ) {
+            if timeline.resolved_at(message.at) {
                 continue;
             }
             let next_reply = messages[k + 1..]
@@ -322,17 +316,17 @@ impl Timeline<'_> {
         n.checked_sub(1).map(|i| self.events[i].status)
     }
 
+    /// Whether the conversation is solved or closed at `t`.
+    fn resolved_at(&self, t: Timestamp) -> bool {
+        self.status_at(t)
+            .is_some_and(ConversationStatus::is_resolved)
+    }
+
     /// The first solve (or close) at or after `t`.
     fn resolved_after(&self, t: Timestamp) -> Option<Timestamp> {
         self.events
             .iter()
-            .find(|e| {
-                e.at >= t
-                    && matches!(
-                        e.status,
-                        ConversationStatus::Solved | ConversationStatus::Closed
-                    )
-            })
+            .find(|e| e.at >= t && e.status.is_resolved())
             .map(|e| e.at)
     }
 

@@ -72,6 +72,7 @@ word_enum! {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "TargetFields"))]
 pub struct Target {
     within: SignedDuration,
     hours: Hours,
@@ -314,6 +315,7 @@ pub struct TargetRule {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "PolicyFields"))]
 pub struct Policy {
     name: String,
     conditions: Vec<Condition>,
@@ -387,6 +389,73 @@ impl Policy {
     /// The metrics this policy has a target for.
     pub fn metrics(&self) -> BTreeSet<Metric> {
         self.targets.iter().map(|r| r.metric).collect()
+    }
+}
+
+/// A target as stored, checked by [`Target::new`] and [`Target::warn_at`]
+/// on the way in.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TargetFields {
+    within: SignedDuration,
+    hours: Hours,
+    warn_at: f64,
+    #[serde(default)]
+    paused_by: BTreeSet<ConversationStatus>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<TargetFields> for Target {
+    type Error = crate::Error;
+
+    fn try_from(f: TargetFields) -> Result<Target> {
+        Ok(Target::new(f.within, f.hours)?
+            .warn_at(f.warn_at)?
+            .paused_by(f.paused_by))
+    }
+}
+
+/// A policy as stored, checked on the way in: a name that is not blank, and
+/// at most one target per metric and priority.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PolicyFields {
+    name: String,
+    #[serde(default)]
+    conditions: Vec<Condition>,
+    #[serde(default)]
+    targets: Vec<TargetRule>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<PolicyFields> for Policy {
+    type Error = crate::Error;
+
+    fn try_from(f: PolicyFields) -> Result<Policy> {
+        let mut policy = Policy::new(&f.name)?;
+        policy.conditions = f.conditions;
+        for rule in f.targets {
+            if policy
+                .targets
+                .iter()
+                .any(|r| (r.metric, r.priority) == (rule.metric, rule.priority))
+            {
+                let priority = rule
+                    .priority
+                    .map_or("every priority".to_owned(), |p| p.to_string());
+                return Err(ErrorKind::InvalidTarget {
+                    reason: format!(
+                        "policy `{}` has two {} targets for {priority}",
+                        f.name, rule.metric
+                    ),
+                }
+                .into());
+            }
+            policy.targets.push(rule);
+        }
+        Ok(policy)
     }
 }
 
