@@ -267,20 +267,7 @@ pub struct PageRank {
 /// empty graph gives empty scores.
 pub fn pagerank(graph: &Graph, config: &PageRankConfig) -> Result<PageRank> {
     let n = graph.node_count();
-    let bad = |what: &'static str, value: String| -> crate::Error {
-        ErrorKind::InvalidConfig { what, value }.into()
-    };
-    let alpha = config.damping;
-    if !(0.0..1.0).contains(&alpha) {
-        return Err(bad("damping", alpha.to_string()));
-    }
-    // Written so that NaN is refused too.
-    if !config.tolerance.is_finite() || config.tolerance <= 0.0 {
-        return Err(bad("tolerance", config.tolerance.to_string()));
-    }
-    if config.max_iterations == 0 {
-        return Err(bad("maximum iterations", "0".to_owned()));
-    }
+    let teleport = teleport(config, n)?;
     if n == 0 {
         return Ok(PageRank {
             scores: Vec::new(),
@@ -289,31 +276,7 @@ pub fn pagerank(graph: &Graph, config: &PageRankConfig) -> Result<PageRank> {
             residual: 0.0,
         });
     }
-    let teleport: Vec<f64> = match &config.personalization {
-        None => vec![1.0 / n as f64; n],
-        Some(p) => {
-            let sum: f64 = p.iter().sum();
-            // A sum past the largest float would turn every weight to zero.
-            if p.len() != n
-                || p.iter().any(|w| !(w.is_finite() && *w >= 0.0))
-                || !(sum.is_finite() && sum > 0.0)
-            {
-                return Err(bad(
-                    "personalization",
-                    format!("{} weights summing to {sum}", p.len()),
-                ));
-            }
-            p.iter().map(|w| w / sum).collect()
-        }
-    };
-    if let Some(w) = &config.warm_start {
-        if w.len() != n
-            || w.iter().any(|x| !(x.is_finite() && *x >= 0.0))
-            || !w.iter().sum::<f64>().is_finite()
-        {
-            return Err(bad("warm start", format!("{} scores", w.len())));
-        }
-    }
+    let alpha = config.damping;
 
     // Nodes without in-edges are solved outright: y = t.
     let fixed: Vec<bool> = (0..n).map(|v| graph.in_edges(v).is_empty()).collect();
@@ -404,4 +367,53 @@ pub fn pagerank(graph: &Graph, config: &PageRankConfig) -> Result<PageRank> {
         converged,
         residual,
     })
+}
+
+/// Checks the settings against a graph of `n` nodes, and gives the teleport
+/// distribution.
+fn teleport(config: &PageRankConfig, n: usize) -> Result<Vec<f64>> {
+    let bad = |what: &'static str, value: String| -> crate::Error {
+        ErrorKind::InvalidConfig { what, value }.into()
+    };
+    let alpha = config.damping;
+    if !(0.0..1.0).contains(&alpha) {
+        return Err(bad("damping", alpha.to_string()));
+    }
+    // Written so that NaN is refused too.
+    if !config.tolerance.is_finite() || config.tolerance <= 0.0 {
+        return Err(bad("tolerance", config.tolerance.to_string()));
+    }
+    if config.max_iterations == 0 {
+        return Err(bad("maximum iterations", "0".to_owned()));
+    }
+    if n == 0 {
+        // An empty graph has empty scores, whatever the vectors say.
+        return Ok(Vec::new());
+    }
+    let teleport: Vec<f64> = match &config.personalization {
+        None => vec![1.0 / n as f64; n],
+        Some(p) => {
+            let sum: f64 = p.iter().sum();
+            // A sum past the largest float would turn every weight to zero.
+            if p.len() != n
+                || p.iter().any(|w| !(w.is_finite() && *w >= 0.0))
+                || !(sum.is_finite() && sum > 0.0)
+            {
+                return Err(bad(
+                    "personalization",
+                    format!("{} weights summing to {sum}", p.len()),
+                ));
+            }
+            p.iter().map(|w| w / sum).collect()
+        }
+    };
+    if let Some(w) = &config.warm_start {
+        if w.len() != n
+            || w.iter().any(|x| !(x.is_finite() && *x >= 0.0))
+            || !w.iter().sum::<f64>().is_finite()
+        {
+            return Err(bad("warm start", format!("{} scores", w.len())));
+        }
+    }
+    Ok(teleport)
 }
