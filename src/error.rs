@@ -221,6 +221,28 @@ pub enum ErrorKind {
         /// Its value.
         value: f64,
     },
+    /// A message count that cannot be used: not a whole number, negative,
+    /// NaN, or more negative messages than messages.
+    #[error("invalid {what} count `{value}`: {reason}")]
+    InvalidCount {
+        /// Which count.
+        what: &'static str,
+        /// The value as given.
+        value: String,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// A time bucket a stream cannot take: out of order, repeated, or off
+    /// the stream's grid of buckets.
+    #[error("bucket at `{at}` of stream `{}`: {reason}", shown(.stream))]
+    InvalidBucket {
+        /// The stream's name.
+        stream: String,
+        /// The bucket's start.
+        at: String,
+        /// Why it was refused.
+        reason: String,
+    },
     /// A graph that cannot be built (an unknown node, a bad weight).
     #[error("invalid graph: {reason}")]
     InvalidGraph {
@@ -410,6 +432,8 @@ impl ErrorKind {
             ErrorKind::InvalidTarget { .. } => "InvalidTarget",
             ErrorKind::InvalidConfig { .. } => "InvalidConfig",
             ErrorKind::InvalidGraph { .. } => "InvalidGraph",
+            ErrorKind::InvalidCount { .. } => "InvalidCount",
+            ErrorKind::InvalidBucket { .. } => "InvalidBucket",
             ErrorKind::InvalidSignal { .. } => "InvalidSignal",
             ErrorKind::InvalidWindow { .. } => "InvalidWindow",
             ErrorKind::UnknownTimeZone { .. } => "UnknownTimeZone",

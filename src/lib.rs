@@ -132,6 +132,7 @@
 #[macro_use]
 mod macros;
 
+pub mod crisis;
 pub mod directory;
 pub mod error;
 pub mod explain;

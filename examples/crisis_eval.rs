@@ -1,0 +1,150 @@
+//! Streams every series of a data folder through the crisis detector, with
+//! the crate's default settings, and prints one line per alert raised or
+//! escalated: `series_name,timestamp,level`.
+//!
+//! ```text
+//! cargo run --release --example crisis_eval -- ../shared/data/crisis/nab-realtweets > alerts.csv
+//! python3 ../shared/tools/crisis-eval/score.py ../shared/data/crisis/nab-realtweets alerts.csv
+//! ```
+//!
+//! Each `<series>.csv` holds a header and one row per bucket, in time order:
+//! either `timestamp,value` (volume only) or `timestamp,total,negative`.
+//! Timestamps are RFC 3339 (`2026-03-09T00:00:00Z`) or `YYYY-MM-DD HH:MM:SS`
+//! without a zone, read as UTC. The bucket width is the series' most common
+//! step. The timestamp printed is the row's own text, so the scorer matches
+//! it exactly.
+//!
+//! Add `--all` to print the all-clears too (as `all-clear after <level>`),
+//! which the scorer must not see.
+
+use std::collections::HashMap;
+use std::error::Error;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use social_crm::crisis::{AlertKind, Bucket, Detector, Settings};
+use social_crm::jiff::{civil::DateTime, tz::TimeZone, SignedDuration, Timestamp};
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("crisis_eval: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), Box<dyn Error>> {
+    let mut dir = None;
+    let mut all = false;
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "--all" => all = true,
+            _ if dir.is_none() => dir = Some(PathBuf::from(arg)),
+            _ => return Err(usage()),
+        }
+    }
+    let dir = dir.ok_or_else(usage)?;
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    files.retain(|p| p.extension().is_some_and(|e| e == "csv"));
+    files.sort();
+    if files.is_empty() {
+        return Err(format!("no .csv series in {}", dir.display()).into());
+    }
+    let mut out = String::from("series_name,timestamp,level\n");
+    for path in &files {
+        let series = Series::read(path)?;
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .ok_or("a series file name is not UTF-8")?;
+        let settings = Settings::new(series.bucket_width()?)?;
+        let mut detector = Detector::new(name, settings);
+        for (row, bucket) in series.buckets.iter().enumerate() {
+            let step = detector
+                .push(*bucket)
+                .map_err(|e| format!("{}: row {}: {e}", path.display(), row + 2))?;
+            for alert in step.alerts {
+                let level = match alert.kind {
+                    AlertKind::AllClear if !all => continue,
+                    AlertKind::AllClear => format!("all-clear after {}", alert.level),
+                    _ => alert.level.to_string(),
+                };
+                out.push_str(&format!("{name},{},{level}\n", series.stamps[row]));
+            }
+        }
+    }
+    print!("{out}");
+    Ok(())
+}
+
+fn usage() -> Box<dyn Error> {
+    "usage: crisis_eval DATA_DIR [--all]".into()
+}
+
+/// One CSV series: the buckets, and each row's timestamp as written.
+struct Series {
+    stamps: Vec<String>,
+    buckets: Vec<Bucket>,
+}
+
+impl Series {
+    fn read(path: &Path) -> Result<Series, Box<dyn Error>> {
+        let text = fs::read_to_string(path)?;
+        let mut lines = text.lines();
+        let header = lines.next().ok_or("empty file")?;
+        let columns: Vec<&str> = header.split(',').map(str::trim).collect();
+        let with_negative = match columns.as_slice() {
+            [_, "value"] => false,
+            [_, "total", "negative"] => true,
+            _ => return Err(format!("{}: unexpected header `{header}`", path.display()).into()),
+        };
+        let mut series = Series {
+            stamps: Vec::new(),
+            buckets: Vec::new(),
+        };
+        for (i, line) in lines.enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let at = |e: &dyn std::fmt::Display| format!("{}: row {}: {e}", path.display(), i + 2);
+            let fields: Vec<&str> = line.split(',').map(str::trim).collect();
+            if fields.len() != columns.len() {
+                return Err(at(&format!("expected {} fields", columns.len())).into());
+            }
+            let start = timestamp(fields[0]).map_err(|e| at(&e))?;
+            let number = |s: &str| s.parse::<f64>().map_err(|e| at(&e));
+            let negative = if with_negative {
+                Some(number(fields[2])?)
+            } else {
+                None
+            };
+            let bucket =
+                Bucket::from_f64(start, number(fields[1])?, negative).map_err(|e| at(&e))?;
+            series.stamps.push(fields[0].to_owned());
+            series.buckets.push(bucket);
+        }
+        Ok(series)
+    }
+
+    /// The most common step between consecutive buckets.
+    fn bucket_width(&self) -> Result<SignedDuration, Box<dyn Error>> {
+        let mut counts: HashMap<SignedDuration, usize> = HashMap::new();
+        for pair in self.buckets.windows(2) {
+            *counts
+                .entry(pair[1].start().duration_since(pair[0].start()))
+                .or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .max_by_key(|&(step, n)| (n, std::cmp::Reverse(step)))
+            .map(|(step, _)| step)
+            .ok_or_else(|| "a series needs at least two rows to know its bucket width".into())
+    }
+}
+
+/// RFC 3339, or a civil date and time read as UTC.
+fn timestamp(text: &str) -> Result<Timestamp, Box<dyn Error>> {
+    if let Ok(t) = text.parse::<Timestamp>() {
+        return Ok(t);
+    }
+    let civil: DateTime = text.parse()?;
+    Ok(civil.to_zoned_datetime(TimeZone::UTC)?.timestamp())
+}

@@ -1,0 +1,507 @@
+//! The crisis detector: typed errors for bad buckets, the grammar of its
+//! alerts, restore-and-continue, causality, bounded state, gaps, and the
+//! incidents it must and must not raise on, on generated streams.
+
+use proptest::prelude::*;
+use social_crm::crisis::{
+    Alert, AlertKind, Bucket, Detector, Escalation, Level, Settings, Signal, Status, Trigger,
+};
+use social_crm::jiff::{SignedDuration, Timestamp};
+use social_crm::ErrorKind;
+
+const WIDTH: SignedDuration = SignedDuration::from_mins(15);
+
+fn start() -> Timestamp {
+    "2026-03-02T00:00:00Z".parse().unwrap()
+}
+
+fn at(i: usize) -> Timestamp {
+    start()
+        .checked_add(WIDTH * i32::try_from(i).unwrap())
+        .unwrap()
+}
+
+/// A small deterministic generator (xorshift), so the streams need no
+/// external crate and every run sees the same numbers.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> f64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// A count with mean `mean`: Poisson by inversion for small means, a
+    /// rounded normal for large ones.
+    fn count(&mut self, mean: f64) -> u64 {
+        if mean < 30.0 {
+            let (limit, mut k, mut p) = ((-mean).exp(), 0u64, self.next());
+            while p > limit {
+                k += 1;
+                p *= self.next();
+            }
+            k
+        } else {
+            let normal = (-2.0 * self.next().max(1e-12).ln()).sqrt()
+                * (std::f64::consts::TAU * self.next()).cos();
+            (mean + mean.sqrt() * normal).round().max(0.0) as u64
+        }
+    }
+
+    fn binomial(&mut self, n: u64, p: f64) -> u64 {
+        if n > 200 {
+            let mean = n as f64 * p;
+            let sd = (mean * (1.0 - p)).sqrt();
+            let normal = (-2.0 * self.next().max(1e-12).ln()).sqrt()
+                * (std::f64::consts::TAU * self.next()).cos();
+            return ((mean + sd * normal).round().max(0.0) as u64).min(n);
+        }
+        (0..n).filter(|_| self.next() < p).count() as u64
+    }
+}
+
+/// What happens to the stream during an event.
+#[derive(Clone, Copy)]
+enum Event {
+    /// Negatives multiplied: an outage.
+    Outage { neg_factor: f64 },
+    /// Everything multiplied, the mood unchanged: a campaign, a TV mention.
+    Surge { factor: f64 },
+}
+
+/// `days` of 15-minute buckets of a desk with a daily cycle (about
+/// `per_day` messages a day, 22 % negative), with `events` as
+/// (first bucket, buckets, event).
+fn stream(seed: u64, days: usize, per_day: f64, events: &[(usize, usize, Event)]) -> Vec<Bucket> {
+    let mut rng = Rng(seed);
+    (0..days * 96)
+        .map(|i| {
+            let hour = (i / 4) % 24;
+            let shape = if (8..22).contains(&hour) { 1.6 } else { 0.25 };
+            let mut mean = per_day / 96.0 * shape;
+            let mut extra_negative = 0.0;
+            for &(from, len, event) in events {
+                if (from..from + len).contains(&i) {
+                    match event {
+                        Event::Outage { neg_factor } => {
+                            extra_negative = mean * 0.22 * (neg_factor - 1.0)
+                        }
+                        Event::Surge { factor } => mean *= factor,
+                    }
+                }
+            }
+            let total = rng.count(mean);
+            let extra = rng.count(extra_negative);
+            let negative = rng.binomial(total, 0.22) + extra;
+            Bucket::new(at(i), total + extra)
+                .with_negative(negative)
+                .unwrap()
+        })
+        .collect()
+}
+
+fn settings() -> Settings {
+    Settings::new(WIDTH).unwrap().with_escalation(
+        Escalation::new()
+            .at(Level::Watch, ["lead"])
+            .at(Level::Warning, ["manager"])
+            .at(Level::Crisis, ["director"]),
+    )
+}
+
+fn run(buckets: &[Bucket]) -> Vec<Alert> {
+    let mut d = Detector::new("s", settings());
+    buckets
+        .iter()
+        .flat_map(|b| d.push(*b).unwrap().alerts)
+        .collect()
+}
+
+/// Raised, then escalations to ever higher levels, then the all-clear at
+/// the episode's highest level; never two episodes at once.
+fn assert_grammar(alerts: &[Alert]) {
+    let mut open: Option<Level> = None;
+    for a in alerts {
+        match (a.kind, open) {
+            (AlertKind::Raised, None) => open = Some(a.level),
+            (AlertKind::Escalated { from }, Some(level)) => {
+                assert_eq!(from, level, "{a}");
+                assert!(a.level > level, "{a}");
+                open = Some(a.level);
+            }
+            (AlertKind::AllClear, Some(level)) => {
+                assert_eq!(a.level, level, "{a}");
+                open = None;
+            }
+            _ => panic!("{a} while the episode was {open:?}"),
+        }
+        let expected: Vec<&str> = ["lead", "manager", "director"][..=a.level as usize].to_vec();
+        assert_eq!(a.escalate_to, expected, "{a}");
+    }
+}
+
+#[test]
+fn an_outage_is_raised_escalated_and_cleared() {
+    let day = 96;
+    let outage = 20 * day + 40; // a Tuesday, 10:00
+    let buckets = stream(
+        7,
+        22,
+        3000.0,
+        &[(outage, 8, Event::Outage { neg_factor: 3.0 })],
+    );
+    let alerts = run(&buckets);
+    assert_grammar(&alerts);
+    let raised: Vec<&Alert> = alerts
+        .iter()
+        .filter(|a| a.kind == AlertKind::Raised)
+        .collect();
+    assert_eq!(raised.len(), 1, "{alerts:#?}");
+    let r = raised[0];
+    assert!((outage..outage + 3).any(|i| at(i) == r.at()), "{r}");
+    assert_eq!(r.evidence.signal, Signal::NegativeShare);
+    assert!(r.evidence.negative.unwrap() as f64 > r.evidence.expected_negative.unwrap());
+    let last = alerts.last().unwrap();
+    assert_eq!(last.kind, AlertKind::AllClear);
+    assert!(
+        last.episode.observed > 0 && last.episode.negative as f64 > last.episode.expected_negative
+    );
+}
+
+#[test]
+fn surges_in_the_usual_mood_do_not_alarm() {
+    let day = 96;
+    let events = [
+        (15 * day + 48, 12, Event::Surge { factor: 2.5 }),
+        (18 * day + 80, 8, Event::Surge { factor: 2.0 }),
+    ];
+    for seed in [1, 2, 3] {
+        let alerts = run(&stream(seed, 21, 3000.0, &events));
+        assert!(alerts.is_empty(), "seed {seed}: {alerts:#?}");
+    }
+}
+
+#[test]
+fn a_slow_build_is_caught_by_accumulation() {
+    let day = 96;
+    let onset = 19 * day + 36;
+    // Negatives up by half, hour after hour: no single bucket is a spike.
+    let events: Vec<(usize, usize, Event)> = (0..6)
+        .map(|h| {
+            (
+                onset + 4 * h,
+                4,
+                Event::Outage {
+                    neg_factor: 1.0 + 0.25 * (h + 1) as f64,
+                },
+            )
+        })
+        .collect();
+    let alerts = run(&stream(11, 21, 3000.0, &events));
+    let raised = alerts
+        .iter()
+        .find(|a| a.kind == AlertKind::Raised)
+        .expect("raised");
+    assert!(
+        raised.at() >= at(onset) && raised.at() < at(onset + 24),
+        "{raised}"
+    );
+    assert!(
+        alerts.iter().any(|a| a.trigger == Trigger::Build),
+        "{alerts:#?}"
+    );
+}
+
+#[test]
+fn volume_only_streams_are_judged_on_volume() {
+    let mut d = Detector::new("v", settings());
+    let mut rng = Rng(5);
+    for i in 0..(14 * 96) {
+        let step = d.push(Bucket::new(at(i), rng.count(20.0))).unwrap();
+        assert!(step.alerts.is_empty());
+    }
+    let step = d.push(Bucket::new(at(14 * 96), 400)).unwrap();
+    let a = &step.alerts[0];
+
+    assert_eq!(a.evidence.signal, Signal::Volume);
+    assert_eq!(a.kind, AlertKind::Raised);
+    assert!(a.evidence.volume_z > 4.5 && a.evidence.negative.is_none());
+}
+
+#[test]
+fn the_first_day_is_learning() {
+    let mut d = Detector::new("s", settings());
+    let step = d
+        .push(Bucket::new(at(0), 1000).with_negative(1000).unwrap())
+        .unwrap();
+    assert_eq!(step.status, Status::Learning);
+    assert!(step.alerts.is_empty() && step.evidence.is_none());
+    for i in 1..96 {
+        assert_eq!(
+            d.push(Bucket::new(at(i), 10)).unwrap().status,
+            Status::Learning
+        );
+    }
+    assert_eq!(
+        d.push(Bucket::new(at(96), 10)).unwrap().status,
+        Status::Normal
+    );
+}
+
+#[test]
+fn bad_buckets_get_typed_errors_and_change_nothing() {
+    let mut d = Detector::new("brand", settings());
+    d.push(Bucket::new(at(10), 5)).unwrap();
+    let before = d.clone();
+    let kinds = [
+        d.push(Bucket::new(at(10), 5)).unwrap_err(),
+        d.push(Bucket::new(at(9), 5)).unwrap_err(),
+        d.push(Bucket::new(
+            at(11).checked_add(SignedDuration::from_secs(1)).unwrap(),
+            5,
+        ))
+        .unwrap_err(),
+    ];
+    assert_eq!(
+        kinds[0].to_string(),
+        "bucket at `2026-03-02T02:30:00Z` of stream `brand`: the stream already has this bucket"
+    );
+    assert_eq!(
+        kinds[1].to_string(),
+        "bucket at `2026-03-02T02:15:00Z` of stream `brand`: buckets must come in time order, and the last one started at `2026-03-02T02:30:00Z`"
+    );
+    assert!(kinds[2].to_string().contains("not on the stream's grid"));
+    assert!(kinds
+        .iter()
+        .all(|e| matches!(e.kind(), ErrorKind::InvalidBucket { .. })));
+    assert_eq!(d, before);
+    assert!(Settings::new(SignedDuration::ZERO).is_err());
+    assert!(Settings::new(SignedDuration::from_millis(1500)).is_err());
+    assert!(Settings::new(SignedDuration::from_hours(25)).is_err());
+    assert!(settings()
+        .with_warm_up(SignedDuration::from_secs(-1))
+        .is_err());
+    assert!(settings()
+        .with_all_clear_after(SignedDuration::from_mins(1))
+        .is_err());
+    let mut s = *settings().sensitivity();
+    s.watch = f64::NAN;
+    assert!(settings().with_sensitivity(s).is_err());
+    let mut s = *settings().sensitivity();
+    s.warning = s.crisis + 1.0;
+    assert!(settings().with_sensitivity(s).is_err());
+}
+
+#[test]
+fn gaps_are_quiet_buckets_or_a_break() {
+    let buckets = stream(3, 10, 600.0, &[]);
+    // Every other bucket missing: the detector fills them with quiet ones.
+    let mut d = Detector::new("s", settings());
+    for b in buckets.iter().step_by(2) {
+        d.push(*b).unwrap();
+    }
+    assert_eq!(d.last_bucket(), Some(buckets[buckets.len() - 2].start()));
+    // A week-long gap is a break: nothing raised for the silence.
+    let later = at(buckets.len() + 7 * 96);
+    let step = d
+        .push(Bucket::new(later, 10).with_negative(2).unwrap())
+        .unwrap();
+    assert!(step.alerts.is_empty());
+    assert_eq!(d.last_bucket(), Some(later));
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn a_restored_detector_goes_on_as_if_it_never_stopped() {
+    let day = 96;
+    let buckets = stream(
+        9,
+        21,
+        3000.0,
+        &[(20 * day + 40, 8, Event::Outage { neg_factor: 3.0 })],
+    );
+    let straight = run(&buckets);
+    assert!(!straight.is_empty());
+    for cut in [1, 500, 20 * day + 42, buckets.len() - 1] {
+        let mut d = Detector::new("s", settings());
+        let mut alerts: Vec<Alert> = buckets[..cut]
+            .iter()
+            .flat_map(|b| d.push(*b).unwrap().alerts)
+            .collect();
+        let saved = serde_json::to_string(&d).unwrap();
+        let mut restored: Detector = serde_json::from_str(&saved).unwrap();
+        assert!(restored == d, "restored state differs at {cut}");
+        alerts.extend(
+            buckets[cut..]
+                .iter()
+                .flat_map(|b| restored.push(*b).unwrap().alerts),
+        );
+        assert_eq!(alerts, straight, "cut at {cut}");
+    }
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn a_tampered_state_is_refused() {
+    let mut d = Detector::new("s", settings());
+    d.push(Bucket::new(at(0), 3)).unwrap();
+    let saved = serde_json::to_string(&d).unwrap();
+    let bad = saved.replacen("\"accumulated\":0.0", "\"accumulated\":-1.0", 1);
+    assert_ne!(bad, saved);
+    assert!(serde_json::from_str::<Detector>(&bad).is_err());
+    let bad = saved.replacen("\"bucket_width\":\"PT15M\"", "\"bucket_width\":\"PT0S\"", 1);
+    assert_ne!(bad, saved);
+    assert!(serde_json::from_str::<Detector>(&bad).is_err());
+}
+
+#[cfg(feature = "serde")]
+/// The number of values (leaves) in a detector's serialised state.
+fn leaves(v: &serde_json::Value) -> usize {
+    match v {
+        serde_json::Value::Array(a) => a.iter().map(leaves).sum(),
+        serde_json::Value::Object(o) => o.values().map(leaves).sum(),
+        _ => 1,
+    }
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn the_state_does_not_grow_with_the_stream() {
+    let buckets = stream(4, 56, 3000.0, &[]);
+    let mut d = Detector::new("s", settings());
+    let mut sizes = Vec::new();
+    for (i, b) in buckets.iter().enumerate() {
+        d.push(*b).unwrap();
+        if i == 14 * 96 || i == buckets.len() - 1 {
+            sizes.push(leaves(&serde_json::to_value(&d).unwrap()));
+        }
+    }
+    // Eight weeks hold exactly as many values as two.
+    assert_eq!(sizes[0], sizes[1]);
+}
+
+#[cfg(feature = "tzdb-bundled")]
+#[test]
+fn the_watcher_counts_customers_and_names_the_drivers() {
+    use social_crm::crisis::StreamWatcher;
+    use social_crm::sentiment::Analyzer;
+    let week = social_crm::sample::week();
+    let analyzer = Analyzer::default();
+    let settings = Settings::new(SignedDuration::from_hours(1))
+        .unwrap()
+        .with_time_zone(week.time_zone.clone());
+    let mut w = StreamWatcher::new("cafelia", settings, week.start).unwrap();
+    let mut counted = 0;
+    let mut alerts = Vec::new();
+    for i in week.interactions() {
+        let s = analyzer.score(&i.text, i.language);
+        counted += usize::from(w.observe(i, &s, Some(10.0)).unwrap());
+        alerts.extend(w.take_alerts());
+    }
+    alerts.extend(w.advance(week.now).unwrap());
+    let inbound = week
+        .interactions()
+        .iter()
+        .filter(|i| i.direction == social_crm::Direction::Inbound)
+        .count();
+    assert_eq!(counted, inbound);
+    assert_grammar_loose(&alerts);
+    let raised = alerts.iter().find(|a| a.kind == AlertKind::Raised).unwrap();
+    // Friday evening in Paris.
+    assert_eq!(raised.at().to_string(), "2026-11-20T18:00:00Z");
+    let m = &raised.drivers.messages[0];
+    assert!(m.compound < 0.0 && m.influence == Some(10.0));
+    assert!(raised
+        .drivers
+        .authors
+        .iter()
+        .all(|a| a.negative <= a.messages));
+    // A message earlier than the bucket being filled is refused.
+    let first = week.interactions()[0];
+    let s = analyzer.score(&first.text, first.language);
+    assert!(matches!(
+        w.observe(first, &s, None).unwrap_err().kind(),
+        ErrorKind::InvalidBucket { .. }
+    ));
+    assert!(w.observe(first, &s, Some(f64::NAN)).is_err());
+}
+
+/// The grammar, for alerts without escalation contacts.
+#[cfg(feature = "tzdb-bundled")]
+fn assert_grammar_loose(alerts: &[Alert]) {
+    let mut open = false;
+    for a in alerts {
+        match a.kind {
+            AlertKind::Raised => {
+                assert!(!open);
+                open = true;
+            }
+            AlertKind::Escalated { .. } => assert!(open),
+            _ => {
+                assert!(open);
+                open = false;
+            }
+        }
+    }
+}
+
+fn arb_stream() -> impl Strategy<Value = Vec<(u8, u32, u32)>> {
+    // (bucket step 1..=4, total, negative share in thousandths)
+    prop::collection::vec((1u8..=4, 0u32..5000, 0u32..=1000), 0..400)
+}
+
+fn buckets_of(steps: &[(u8, u32, u32)]) -> Vec<Bucket> {
+    let mut i = 0;
+    steps
+        .iter()
+        .map(|&(step, total, share)| {
+            i += usize::from(step);
+            let negative = u64::from(total) * u64::from(share) / 1000;
+            Bucket::new(at(i), u64::from(total))
+                .with_negative(negative)
+                .unwrap()
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Any stream: no panic, the alert grammar holds, and (with serde) a
+    /// restore at any point changes nothing.
+    #[test]
+    fn any_stream_keeps_the_grammar_and_restores(steps in arb_stream(), cut in 0usize..400) {
+        let buckets = buckets_of(&steps);
+        let settings = settings().with_warm_up(SignedDuration::from_hours(2)).unwrap();
+        let mut d = Detector::new("p", settings.clone());
+        let cut = cut.min(buckets.len());
+        let mut alerts = Vec::new();
+        for b in &buckets[..cut] {
+            alerts.extend(d.push(*b).unwrap().alerts);
+        }
+        #[cfg(feature = "serde")]
+        let mut d: Detector = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
+        for b in &buckets[cut..] {
+            alerts.extend(d.push(*b).unwrap().alerts);
+        }
+        assert_grammar(&alerts);
+        let mut straight = Detector::new("p", settings);
+        let again: Vec<Alert> = buckets.iter().flat_map(|b| straight.push(*b).unwrap().alerts).collect();
+        prop_assert_eq!(&again, &alerts);
+        for a in &alerts {
+            prop_assert!(a.evidence.score.is_finite() && a.evidence.expected.is_finite());
+        }
+    }
+
+    /// Counts from floats are accepted exactly when they are whole, finite,
+    /// non-negative and negatives do not exceed the total.
+    #[test]
+    fn float_counts_are_checked(total in -10.0f64..1e6, negative in -10.0f64..1e6) {
+        let ok = Bucket::from_f64(at(0), total, Some(negative)).is_ok();
+        let valid = total >= 0.0 && negative >= 0.0 && total.fract() == 0.0
+            && negative.fract() == 0.0 && negative <= total;
+        prop_assert_eq!(ok, valid);
+    }
+}
