@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use social_crm::crisis::{AlertKind, Escalation, Level, Settings, StreamWatcher};
 use social_crm::influence::{rank_customers, CustomerInfluence, InfluenceOutcome, RankOptions};
 use social_crm::jiff::civil::Weekday;
 use social_crm::jiff::tz::TimeZone;
@@ -20,7 +21,8 @@ use social_crm::sla::{
     TicketContext, WeeklySchedule,
 };
 use social_crm::{
-    assign_persona, Channel, Direction, Directory, Language, PersonaAssignment, Role, Visibility,
+    assign_persona, Channel, CustomerId, Direction, Directory, Language, PersonaAssignment,
+    Resolution, Role, Visibility,
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -33,7 +35,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     channels(&mut out, &week);
     days(&mut out, &week);
     mood(&mut out, &week);
-    voices(&mut out, &week, &directory)?;
+    let influence = voices(&mut out, &week, &directory)?;
+    crisis(&mut out, &week, &directory, &influence)?;
     service_levels(&mut out, &week, &directory)?;
     agents(&mut out, &week);
     print!("{out}");
@@ -408,7 +411,7 @@ fn voices(
     out: &mut String,
     week: &SampleWeek,
     directory: &Directory,
-) -> Result<(), social_crm::Error> {
+) -> Result<BTreeMap<CustomerId, f64>, social_crm::Error> {
     section(out, "Who matters");
     let interactions = week.interactions();
     let report = rank_customers(
@@ -495,6 +498,131 @@ fn voices(
         out,
         "\n{refused} customers refused profiling: not scored, no stance."
     );
+    Ok(report
+        .scored()
+        .map(|c| (c.customer.clone(), c.influence.score))
+        .collect())
+}
+
+/// The Friday-evening crisis as the detector saw it, hour by hour.
+fn crisis(
+    out: &mut String,
+    week: &SampleWeek,
+    directory: &Directory,
+    influence: &BTreeMap<CustomerId, f64>,
+) -> Result<(), social_crm::Error> {
+    section(out, "Crisis watch");
+    // A small desk (about forty messages a day) is watched in one-hour
+    // buckets, on the civil hours of Paris.
+    let chain = Escalation::new()
+        .at(Level::Watch, ["Hugo Lefèvre (desk lead)"])
+        .at(Level::Warning, ["customer care manager"])
+        .at(Level::Crisis, ["communication director", "CEO office"]);
+    let settings = Settings::new(SignedDuration::from_hours(1))?
+        .with_time_zone(week.time_zone.clone())
+        .with_escalation(chain);
+    let mut watcher = StreamWatcher::new("@cafelia, all channels", settings, week.start)?;
+    let analyzer = Analyzer::default();
+    let mut alerts = Vec::new();
+    for i in week.interactions() {
+        let author_influence = i
+            .customer_handle()
+            .and_then(|h| match directory.resolve(h) {
+                Resolution::Customer(c) => influence.get(&c.id).copied(),
+                _ => None,
+            });
+        watcher.observe(i, &analyzer.score(&i.text, i.language), author_influence)?;
+        alerts.extend(watcher.take_alerts());
+    }
+    alerts.extend(watcher.advance(week.now)?);
+    if alerts.is_empty() {
+        let _ = writeln!(out, "Nothing unusual all week.");
+        return Ok(());
+    }
+    let hour = |t: Timestamp| local(t, &week.time_zone);
+    let mut table = Table::new(&[
+        "hour",
+        "alert",
+        ">messages",
+        ">usual",
+        ">negative",
+        ">expected",
+        ">score",
+        "tell",
+    ]);
+    for a in &alerts {
+        let e = &a.evidence;
+        let what = match a.kind {
+            AlertKind::Raised => format!("{} raised", a.level),
+            AlertKind::Escalated { from } => format!("{from} -> {}", a.level),
+            AlertKind::AllClear => format!("all-clear ({} over)", a.level),
+            _ => a.to_string(),
+        };
+        table.row(vec![
+            hour(a.at()),
+            what,
+            format!(">{}", e.observed),
+            format!(">{:.0}", e.expected),
+            format!(">{}", e.negative.unwrap_or(0)),
+            format!(">{:.1}", e.expected_negative.unwrap_or(0.0)),
+            format!(">{:.1}", e.score),
+            a.escalate_to.join(", "),
+        ]);
+    }
+    table.render(out);
+    let _ = writeln!(
+        out,
+        "(One-hour buckets: an alert at 19:00 was decided when the 19:00-20:00 hour closed.)"
+    );
+    for a in alerts.iter().filter(|a| a.kind == AlertKind::Raised) {
+        let e = &a.evidence;
+        let _ = writeln!(
+            out,
+            "\nWhy, at {}: {} messages where {:.0} is usual, {} of them negative ({:.0}x the usual \
+             negatives, share z {:.1}).",
+            hour(a.at()),
+            e.observed,
+            e.expected,
+            e.negative.unwrap_or(0),
+            e.ratio,
+            e.share_z.unwrap_or(0.0),
+        );
+        let _ = writeln!(out, "Driving it:");
+        let name = |h: &social_crm::Handle| match directory.resolve(h) {
+            Resolution::Customer(c) => c.display_name.clone(),
+            _ => h.to_string(),
+        };
+        let mut drivers = Table::new(&[
+            "author",
+            ">influence",
+            ">messages",
+            ">negative",
+            "heaviest message",
+        ]);
+        for author in &a.drivers.authors {
+            let message = a
+                .drivers
+                .messages
+                .iter()
+                .find(|m| m.author == author.author)
+                .and_then(|m| {
+                    week.interactions()
+                        .into_iter()
+                        .find(|i| i.id == m.interaction)
+                })
+                .map_or_else(String::new, |i| excerpt(&i.text, 60));
+            drivers.row(vec![
+                name(&author.author),
+                author
+                    .influence
+                    .map_or_else(|| ">-".to_owned(), |v| format!(">{v:.0}")),
+                format!(">{}", author.messages),
+                format!(">{}", author.negative),
+                message,
+            ]);
+        }
+        drivers.render(out);
+    }
     Ok(())
 }
 

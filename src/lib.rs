@@ -70,12 +70,12 @@
 //! | [`explain`] | the one shape every explained score shares |
 //! | [`influence`] | how much do they matter, and on whose side? Explained influence scores, PageRank on the mention graph, stances, the desk's ranking |
 //! | [`sla`] | how long do we have? Business calendars in real time zones, SLA policies, clocks and attainment reports |
+//! | [`crisis`] | is something building? A streaming detector with a seasonal baseline, explained alerts, escalation and the all-clear |
 //! | [`time`] | instants, zones and parsing, all through [`jiff`] |
 //! | [`sample`] | a week of a care desk to learn, test and demonstrate with |
 //! | [`error`] | the one [`Error`] type and its [`ErrorKind`] |
 //!
-//! Crisis detection and the care desk's triage and routing build on these
-//! in later releases.
+//! The care desk's triage and routing build on these in a later release.
 //!
 //! # Time
 //!

@@ -28,6 +28,10 @@ pub(crate) const DAY_SLOTS: usize = 24;
 const SCALE_FLOOR: f64 = 0.5;
 /// How many scales away from the estimate an observation may pull it.
 const CLIP: f64 = 3.0;
+/// How many standard deviations above the expected negatives a bucket may
+/// pull the share: tighter than for the volume, because sparse hours learn
+/// their share from few messages.
+const SHARE_CLIP: f64 = 1.5;
 /// Mean absolute deviation to standard deviation, for normal noise.
 const MAD_TO_SD: f64 = 1.253_314_137_315_500_3;
 /// Prior weight, in messages, of the broader share when a slot's is shrunk.
@@ -134,8 +138,13 @@ impl Expected {
     /// this hour (the typical volume times the usual share), on the volume's
     /// Anscombe scale.
     pub(crate) fn negative_z(&self, negative: f64) -> f64 {
-        let usual = from_anscombe(self.mean) * self.share;
-        (anscombe(negative) - anscombe(usual)) / self.scale
+        (anscombe(negative) - anscombe(self.usual_negative())) / self.scale
+    }
+
+    /// The negatives usual at this hour: the typical volume times the usual
+    /// share.
+    pub(crate) fn usual_negative(&self) -> f64 {
+        from_anscombe(self.mean) * self.share
     }
 
     /// How unusual the negatives are given the total: a binomial z-score,
@@ -276,7 +285,7 @@ impl Baseline {
                     .average((z * z * e.dispersion).min(DISPERSION_CAP), all_rate);
                 // A surge weighs no more than a busy ordinary bucket in the
                 // share, with its negatives scaled down alike.
-                let negative = negative.min(total * e.share + CLIP * sd);
+                let negative = negative.min(total * e.share + SHARE_CLIP * sd);
                 let busy = from_anscombe(e.mean + CLIP * e.scale);
                 if total > busy {
                     (negative * busy / total, busy)

@@ -46,6 +46,14 @@ pub struct Sensitivity {
     /// A bucket below this is calm; the all-clear comes after a run of calm
     /// buckets.
     pub calm: f64,
+    /// Once a bucket is alarming, it is a warning when it holds at least this
+    /// many times the usual count (of negatives when known, of messages
+    /// otherwise), whatever its z-score: a small desk flooded with ten times
+    /// its usual complaints is in trouble even when the counts are too small
+    /// for a large z-score.
+    pub warning_ratio: f64,
+    /// ... and a crisis from this many times the usual count.
+    pub crisis_ratio: f64,
     /// The half-life, in hours, of the stream's recent peaks. A stream whose
     /// ordinary days already hold bursts (bots, live events) raises its own
     /// bar: a spike must beat both the thresholds above and the recent peaks
@@ -62,6 +70,8 @@ impl Default for Sensitivity {
             drift: 0.5,
             build: 8.0,
             calm: 2.0,
+            warning_ratio: 3.0,
+            crisis_ratio: 10.0,
             peak_half_life_hours: 72.0,
         }
     }
@@ -77,6 +87,8 @@ impl Sensitivity {
             ("build threshold", self.build),
             ("calm threshold", self.calm),
             ("peak half-life", self.peak_half_life_hours),
+            ("warning ratio", self.warning_ratio),
+            ("crisis ratio", self.crisis_ratio),
         ];
         for (what, value) in fields {
             if !(value.is_finite() && value > 0.0) {
@@ -88,6 +100,9 @@ impl Sensitivity {
         }
         if self.calm > self.watch {
             return Err(config("calm threshold", self.calm));
+        }
+        if !(1.0 <= self.warning_ratio && self.warning_ratio <= self.crisis_ratio) {
+            return Err(config("warning ratio", self.warning_ratio));
         }
         if self.peak_half_life_hours > 24.0 * 366.0 {
             return Err(config("peak half-life", self.peak_half_life_hours));
@@ -418,6 +433,11 @@ pub struct Evidence {
     /// How unusual the negatives are given the volume: a binomial z-score
     /// widened by the stream's over-dispersion.
     pub share_z: Option<f64>,
+    /// How many times the usual count the bucket holds: negatives against
+    /// the usual negatives for the hour when negatives are known, messages
+    /// against the typical count otherwise (each plus one, so that an empty
+    /// hour does not divide by zero).
+    pub ratio: f64,
     /// The statistic tested.
     pub signal: Signal,
     /// Its value for this bucket.
@@ -559,14 +579,18 @@ impl std::fmt::Display for Alert {
         if let (Some(n), Some(expected)) = (e.negative, e.expected_negative) {
             write!(f, ", {n} negative for {expected:.0} expected")?;
         }
-        let what = match e.signal {
-            Signal::NegativeShare => "negative share",
-            Signal::Volume => "volume",
+        let (what, z) = match e.signal {
+            Signal::NegativeShare => ("negatives", e.share_z.unwrap_or(e.score)),
+            Signal::Volume => ("messages", e.volume_z),
+        };
+        let z_name = match e.signal {
+            Signal::NegativeShare => "negative share z",
+            Signal::Volume => "volume z",
         };
         write!(
             f,
-            "; {what} z = {:.1}, accumulated {:.1}",
-            e.score, e.accumulated
+            "; score {:.1} ({z_name} {z:.1}), {:.1}x the usual {what}, accumulated {:.1}",
+            e.score, e.ratio, e.accumulated
         )
     }
 }
@@ -877,7 +901,9 @@ impl Detector {
         // reflects lasting evidence, not one spike counted twice; ordinary
         // buckets (below the drift) wear it down.
         self.accumulated = match signal {
-            Signal::NegativeShare => (self.accumulated + score.min(s.watch) - s.drift).max(0.0),
+            Signal::NegativeShare => {
+                (self.accumulated + score.min(s.watch) - s.drift).clamp(0.0, 4.0 * s.build)
+            }
             Signal::Volume => 0.0,
         };
         Evidence {
@@ -889,6 +915,10 @@ impl Detector {
             expected_negative: bucket.negative().map(|_| total * expected.share),
             expected_share: bucket.negative().map(|_| expected.share),
             share_z,
+            ratio: match bucket.negative() {
+                Some(n) => (n as f64 + 1.0) / (expected.usual_negative() + 1.0),
+                None => (total + 1.0) / (from_anscombe(expected.mean) + 1.0),
+            },
             signal,
             score,
             accumulated: self.accumulated,
@@ -917,10 +947,24 @@ impl Detector {
         .into_iter()
         .find(|(times, _)| e.accumulated >= times * s.build * build_bar)
         .map(|(_, level)| (level, Trigger::Build));
-        match (spike, build) {
-            (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
-            (a, b) => a.or(b),
-        }
+        let (level, trigger) = match (spike, build) {
+            (Some(a), Some(b)) => {
+                if b.0 > a.0 {
+                    b
+                } else {
+                    a
+                }
+            }
+            (a, b) => a.or(b)?,
+        };
+        let by_ratio = if e.ratio >= s.crisis_ratio {
+            Level::Crisis
+        } else if e.ratio >= s.warning_ratio {
+            Level::Warning
+        } else {
+            Level::Watch
+        };
+        Some((level.max(by_ratio), trigger))
     }
 
     /// Remembers this bucket's score and accumulated evidence in the decayed

@@ -81,6 +81,13 @@
 //!   raises its own bar: thresholds are scaled by the stream's recent peaks
 //!   (half-life three days), so the hundredth bot burst of the month does
 //!   not page anyone, while a new record does.
+//! - **How sure, and how big.** The level says both: a z-score past
+//!   [`Sensitivity::watch`], [`Sensitivity::warning`] or
+//!   [`Sensitivity::crisis`] (or accumulated evidence past one, two or four
+//!   times [`Sensitivity::build`]); and, once a bucket is alarming, at least
+//!   a warning from three times the usual count (of negatives when known)
+//!   and a crisis from ten times. A small desk flooded with complaints is in
+//!   a crisis even when its counts are too small for a large z-score.
 //! - **Episodes, not buckets.** An alert is raised once per episode, then
 //!   escalated (watch, warning, crisis) when the evidence grows, and cleared
 //!   explicitly after two calm hours ([`AlertKind::AllClear`]). Every alert
@@ -105,13 +112,21 @@
 //!
 //! | set | NAB standard score | incidents found | false alarms per week |
 //! |---|---|---|---|
-//! | NAB `realTweets`, 6 series, 5-minute buckets of tweet volume | 69.0 | 21 of 21 | 2.50 |
-//! | synthetic French care desk, 3 series, 15-minute buckets with negatives | 97.0 | 9 of 9 | 0 |
+//! | NAB `realTweets`, 6 series, 5-minute buckets of tweet volume | 67.9 | 21 of 21 | 2.60 |
+//! | synthetic French care desk, 3 series, 15-minute buckets with negatives | 97.6 | 9 of 9 | 0 |
 //!
 //! For comparison on the same NAB series: a seasonal robust z-score 66.9
 //! (20 of 21, 2.3 a week), Numenta HTM 69.0 (17 of 21, 0.74), ARTime 82.0
 //! (21 of 21, 1.19). On the care desk the detector raises nothing on the
-//! benign surges (a campaign, a TV mention) and finds the slow build.
+//! benign surges (a campaign, a TV mention) and finds the slow build. The
+//! NAB target of 80 is not reached: the labelled incidents there are the
+//! largest of many bursts, and this detector still raises about 2.6 false
+//! alarms a week on those series.
+//!
+//! Speed (`cargo bench --bench crisis`): about 13 million buckets a second
+//! on one core for one stream fed a year of 5-minute buckets, 20 million
+//! across 10,000 streams fed a day each; a detector holds about 9 KiB
+//! whatever the stream's length.
 
 mod baseline;
 mod bucket;
