@@ -519,3 +519,69 @@ proptest! {
         prop_assert_eq!(ok, valid);
     }
 }
+
+#[test]
+fn the_watcher_jumps_long_silences_and_ignores_the_desk() {
+    use social_crm::crisis::StreamWatcher;
+    use social_crm::sentiment::Analyzer;
+    use social_crm::{Channel, Handle, Interaction};
+    let analyzer = Analyzer::default();
+    let settings = Settings::new(SignedDuration::from_hours(1)).unwrap();
+    let mut w = StreamWatcher::new("s", settings, start()).unwrap();
+    let handle = Handle::new(Channel::Twitter, "@someone").unwrap();
+    let message = |id: &str, at: Timestamp| {
+        Interaction::inbound(
+            id.parse().unwrap(),
+            "c1".parse().unwrap(),
+            handle.clone(),
+            at,
+            "ok",
+        )
+    };
+    let ok = analyzer.score("ok", None);
+    assert!(w.observe(&message("i1", start()), &ok, None).unwrap());
+    let reply = Interaction::outbound(
+        "i2".parse().unwrap(),
+        "c1".parse().unwrap(),
+        Channel::Twitter,
+        "a1".parse().unwrap(),
+        start(),
+        "Bonjour",
+    );
+    assert!(!w.observe(&reply, &ok, None).unwrap());
+    // Thirty days of silence: a break, jumped over, not 720 quiet buckets.
+    let later = start()
+        .checked_add(SignedDuration::from_hours(24 * 30))
+        .unwrap();
+    assert!(w.observe(&message("i3", later), &ok, None).unwrap());
+    assert!(w.take_alerts().is_empty());
+    let alerts = w
+        .advance(later.checked_add(SignedDuration::from_hours(2)).unwrap())
+        .unwrap();
+    assert!(alerts.is_empty());
+    assert_eq!(
+        w.detector().last_bucket(),
+        Some(later.checked_add(SignedDuration::from_hours(1)).unwrap())
+    );
+}
+
+#[test]
+fn extreme_counts_give_finite_evidence() {
+    let mut d = Detector::new("x", settings().with_warm_up(SignedDuration::ZERO).unwrap());
+    let counts = [0, u64::MAX, 1, u64::MAX / 2, 0, 7, u64::MAX];
+    for (i, &total) in counts.iter().cycle().take(400).enumerate() {
+        let negative = if i % 3 == 0 { total } else { total / 3 };
+        let step = d
+            .push(Bucket::new(at(i), total).with_negative(negative).unwrap())
+            .unwrap();
+        if let Some(e) = step.evidence {
+            assert!(
+                e.score.is_finite() && e.ratio.is_finite() && e.expected.is_finite(),
+                "{e:?}"
+            );
+        }
+        for a in step.alerts {
+            assert!(a.episode.expected.is_finite());
+        }
+    }
+}

@@ -658,7 +658,11 @@ impl PartialEq for HourCache {
 /// Causal: the judgement of a bucket uses only that bucket and earlier ones.
 /// The whole detector is a plain value: with the `serde` feature it can be
 /// stored and restored, and a restored detector goes on exactly as if it had
-/// never stopped. Its size does not grow with the stream's length.
+/// never stopped, provided the format gives floating-point numbers back
+/// exactly (serde_json does with its `float_roundtrip` feature; bincode and
+/// postcard always do). A restored state is checked: a malformed one is an
+/// error, not a detector. Its size does not grow with the stream's length
+/// (about 9 KiB).
 ///
 /// ```
 /// use social_crm::crisis::{AlertKind, Bucket, Detector, Level, Settings, Status};
@@ -1149,8 +1153,14 @@ impl TryFrom<DetectorFields> for Detector {
         if !f.baseline.is_well_formed() || f.baseline.per_hour() != f.settings.buckets_per_hour() {
             return invalid("detector baseline", "malformed".to_owned());
         }
-        if !(f.accumulated.is_finite() && f.accumulated >= 0.0) {
-            return invalid("accumulated evidence", f.accumulated.to_string());
+        for (what, value) in [
+            ("accumulated evidence", f.accumulated),
+            ("recent peak score", f.peaks.0),
+            ("recent peak evidence", f.peaks.1),
+        ] {
+            if !(value.is_finite() && value >= 0.0) {
+                return invalid(what, value.to_string());
+            }
         }
         if f.first.is_some() != f.last.is_some() || f.first > f.last {
             return invalid(

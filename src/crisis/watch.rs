@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use jiff::Timestamp;
+use jiff::{SignedDuration, Timestamp};
 
 use super::bucket::Bucket;
 use super::detector::{Alert, Detector, Status};
@@ -322,20 +322,19 @@ impl StreamWatcher {
         let width = settings.bucket_width();
         let longest_quiet = settings.max_gap().as_secs() / width.as_secs() + 1;
         let mut alerts = Vec::new();
-        let mut pushed_quiet = 0;
-        while self.open.start.duration_since(at).is_negative() {
-            let ended = at.duration_since(self.open.start).as_secs() / width.as_secs();
+        let mut pushed = 0;
+        while self.open.start < at {
+            let elapsed = at.duration_since(self.open.start);
+            let ended = elapsed.as_secs() / width.as_secs();
             if ended == 0 {
                 break;
             }
-            if pushed_quiet > 0 && ended > longest_quiet {
-                // A break: jump to the bucket holding `at`.
-                let jump = i32::try_from(ended).map_err(|_| too_far(self.open.start))?;
-                self.open.start = self
-                    .open
-                    .start
-                    .checked_add(width * jump)
-                    .map_err(|_| too_far(self.open.start))?;
+            if pushed > 0 && ended > longest_quiet {
+                // A break: jump to the bucket holding `at`, on the grid. The
+                // remainder is under one bucket width, so it fits.
+                let into = elapsed.as_nanos() % width.as_nanos();
+                let into = SignedDuration::from_nanos(i64::try_from(into).unwrap_or(0));
+                self.open.start = at.checked_sub(into).map_err(|_| too_far(at))?;
                 break;
             }
             let bucket =
@@ -352,7 +351,7 @@ impl StreamWatcher {
             if !alerting && !building {
                 self.board.clear();
             }
-            pushed_quiet += 1;
+            pushed += 1;
             self.open = OpenBucket {
                 start: self
                     .open
