@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use social_crm::crisis::{AlertKind, Escalation, Level, Settings, StreamWatcher};
+use social_crm::crisis::{AlertKind, Escalation, Level, Monitor, Settings, StreamKind};
 use social_crm::influence::{rank_customers, CustomerInfluence, InfluenceOutcome, RankOptions};
 use social_crm::jiff::civil::Weekday;
 use social_crm::jiff::tz::TimeZone;
@@ -521,7 +521,8 @@ fn crisis(
     let settings = Settings::new(SignedDuration::from_hours(1))?
         .with_time_zone(week.time_zone.clone())
         .with_escalation(chain);
-    let mut watcher = StreamWatcher::new("@cafelia, all channels", settings, week.start)?;
+    // The brand as a whole, and each channel on its own.
+    let mut monitor = Monitor::new(settings, week.start, [StreamKind::All, StreamKind::Channel]);
     let analyzer = Analyzer::default();
     let mut alerts = Vec::new();
     for i in week.interactions() {
@@ -531,10 +532,11 @@ fn crisis(
                 Resolution::Customer(c) => influence.get(&c.id).copied(),
                 _ => None,
             });
-        watcher.observe(i, &analyzer.score(&i.text, i.language), author_influence)?;
-        alerts.extend(watcher.take_alerts());
+        let sentiment = analyzer.score(&i.text, i.language);
+        alerts.extend(monitor.observe(i, &sentiment, author_influence)?);
     }
-    alerts.extend(watcher.advance(week.now)?);
+    alerts.extend(monitor.advance(week.now)?);
+    alerts.sort_by_key(|a| (a.at(), a.stream != "all"));
     if alerts.is_empty() {
         let _ = writeln!(out, "Nothing unusual all week.");
         return Ok(());
@@ -542,6 +544,7 @@ fn crisis(
     let hour = |t: Timestamp| local(t, &week.time_zone);
     let mut table = Table::new(&[
         "hour",
+        "stream",
         "alert",
         ">messages",
         ">usual",
@@ -560,6 +563,7 @@ fn crisis(
         };
         table.row(vec![
             hour(a.at()),
+            a.stream.clone(),
             what,
             format!(">{}", e.observed),
             format!(">{:.0}", e.expected),
@@ -574,7 +578,10 @@ fn crisis(
         out,
         "(One-hour buckets: an alert at 19:00 was decided when the 19:00-20:00 hour closed.)"
     );
-    for a in alerts.iter().filter(|a| a.kind == AlertKind::Raised) {
+    for a in alerts
+        .iter()
+        .filter(|a| a.kind == AlertKind::Raised && a.stream == "all")
+    {
         let e = &a.evidence;
         let _ = writeln!(
             out,

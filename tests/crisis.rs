@@ -585,3 +585,107 @@ fn extreme_counts_give_finite_evidence() {
         }
     }
 }
+
+#[cfg(feature = "tzdb-bundled")]
+#[test]
+fn a_monitor_splits_the_week_into_streams() {
+    use social_crm::crisis::{Monitor, StreamKey, StreamKind};
+    use social_crm::sentiment::Analyzer;
+    let week = social_crm::sample::week();
+    let analyzer = Analyzer::default();
+    let settings = Settings::new(SignedDuration::from_hours(1))
+        .unwrap()
+        .with_time_zone(week.time_zone.clone());
+    let kinds = [
+        StreamKind::Tag,
+        StreamKind::All,
+        StreamKind::Channel,
+        StreamKind::All,
+    ];
+    let mut monitor = Monitor::new(settings, week.start, kinds);
+    let interactions = week.interactions();
+    let half = interactions.len() / 2;
+    let mut alerts = Vec::new();
+    for i in &interactions[..half] {
+        alerts.extend(
+            monitor
+                .observe(i, &analyzer.score(&i.text, i.language), None)
+                .unwrap(),
+        );
+    }
+    // Stored and restored halfway: the same alerts as a monitor that never
+    // stopped.
+    #[cfg(feature = "serde")]
+    let mut monitor: Monitor =
+        serde_json::from_str(&serde_json::to_string(&monitor).unwrap()).unwrap();
+    for i in &interactions[half..] {
+        alerts.extend(
+            monitor
+                .observe(i, &analyzer.score(&i.text, i.language), None)
+                .unwrap(),
+        );
+    }
+    alerts.extend(monitor.advance(week.now).unwrap());
+    let raised: Vec<&str> = alerts
+        .iter()
+        .filter(|a| a.kind == AlertKind::Raised)
+        .map(|a| a.stream.as_str())
+        .collect();
+    assert!(raised.contains(&"all"), "{raised:?}");
+    assert!(raised.contains(&"channel:twitter"), "{raised:?}");
+    // A tag first seen on Friday evening was still learning then: no guess.
+    let gate: StreamKey = "tag:cafeliagate".parse().unwrap();
+    assert!(monitor.stream(&gate).is_some());
+    assert!(!raised.contains(&"tag:cafeliagate"));
+    assert_eq!(monitor.unwatched(), 0);
+
+    let mut straight = Monitor::new(
+        Settings::new(SignedDuration::from_hours(1))
+            .unwrap()
+            .with_time_zone(week.time_zone.clone()),
+        week.start,
+        kinds,
+    );
+    let mut again = Vec::new();
+    for i in &interactions {
+        again.extend(
+            straight
+                .observe(i, &analyzer.score(&i.text, i.language), None)
+                .unwrap(),
+        );
+    }
+    again.extend(straight.advance(week.now).unwrap());
+    assert_eq!(again, alerts);
+
+    // A late message or a bad influence changes nothing.
+    let before = monitor.clone();
+    let first = interactions[0];
+    let s = analyzer.score(&first.text, first.language);
+    assert!(monitor.observe(first, &s, None).is_err());
+    let last = interactions[interactions.len() - 1];
+    assert!(monitor.observe(last, &s, Some(-1.0)).is_err());
+    assert!(monitor == before);
+}
+
+#[test]
+fn a_monitor_opens_a_bounded_number_of_streams() {
+    use social_crm::crisis::{Monitor, StreamKind};
+    use social_crm::{Channel, Handle, Interaction};
+    let settings = Settings::new(SignedDuration::from_hours(1)).unwrap();
+    let mut monitor = Monitor::new(settings, start(), [StreamKind::Tag]);
+    let handle = Handle::new(Channel::Twitter, "@flood").unwrap();
+    let neutral = social_crm::sentiment::Analyzer::default().score("ok", None);
+    for n in 0..Monitor::MAX_STREAMS + 10 {
+        let i = Interaction::inbound(
+            format!("i{n}").parse().unwrap(),
+            "c".parse().unwrap(),
+            handle.clone(),
+            start(),
+            "ok",
+        )
+        .with_tag(format!("t{n}").parse().unwrap());
+        monitor.observe(&i, &neutral, None).unwrap();
+    }
+    assert_eq!(monitor.streams().count(), Monitor::MAX_STREAMS);
+    assert_eq!(monitor.unwatched(), 10);
+}

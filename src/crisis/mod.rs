@@ -7,7 +7,9 @@
 //! [`Detector`] judges each one against what that hour of that weekday
 //! usually holds. Callers with interactions rather than counts use a
 //! [`StreamWatcher`], which fills the buckets from customers' messages and
-//! their sentiment and names the messages and authors driving each alert.
+//! their sentiment and names the messages and authors driving each alert;
+//! a [`Monitor`] splits one flow of interactions into many streams (the
+//! brand as a whole, each channel, tag or language: [`StreamKey`]).
 //!
 //! ```
 //! use social_crm::crisis::{AlertKind, Bucket, Detector, Escalation, Level, Settings};
@@ -131,6 +133,7 @@
 mod baseline;
 mod bucket;
 mod detector;
+mod monitor;
 mod watch;
 
 pub use bucket::Bucket;
@@ -138,4 +141,5 @@ pub use detector::{
     Alert, AlertKind, Detector, Episode, Escalation, Evidence, Level, Sensitivity, Settings,
     Signal, Status, Step, Trigger,
 };
+pub use monitor::{Monitor, StreamKey, StreamKind};
 pub use watch::{Drivers, DrivingAuthor, DrivingMessage, StreamWatcher};

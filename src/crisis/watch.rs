@@ -248,22 +248,8 @@ impl StreamWatcher {
         sentiment: &Sentiment,
         influence: Option<f64>,
     ) -> Result<bool> {
-        if let Some(value) = influence.filter(|v| !(v.is_finite() && *v >= 0.0)) {
-            return Err(Error::from(ErrorKind::InvalidSignal {
-                what: "author influence",
-                value,
-            }));
-        }
-        if interaction.at < self.open.start {
-            return Err(Error::from(ErrorKind::InvalidBucket {
-                stream: self.detector.stream().to_owned(),
-                at: interaction.at.to_string(),
-                reason: format!(
-                    "interaction `{}` is earlier than the bucket being filled, which started at `{}`",
-                    interaction.id, self.open.start
-                ),
-            }));
-        }
+        check_influence(influence)?;
+        self.check_order(interaction)?;
         let (Direction::Inbound, Author::Customer(author)) =
             (interaction.direction, &interaction.author)
         else {
@@ -293,6 +279,21 @@ impl StreamWatcher {
             negative,
         );
         Ok(true)
+    }
+
+    /// Refuses a message earlier than the bucket being filled.
+    pub(crate) fn check_order(&self, interaction: &Interaction) -> Result<()> {
+        if interaction.at < self.open.start {
+            return Err(Error::from(ErrorKind::InvalidBucket {
+                stream: self.detector.stream().to_owned(),
+                at: interaction.at.to_string(),
+                reason: format!(
+                    "interaction `{}` is earlier than the bucket being filled, which started at `{}`",
+                    interaction.id, self.open.start
+                ),
+            }));
+        }
+        Ok(())
     }
 
     /// The alerts raised by buckets closed in [`StreamWatcher::observe`]
@@ -330,11 +331,8 @@ impl StreamWatcher {
                 break;
             }
             if pushed > 0 && ended > longest_quiet {
-                // A break: jump to the bucket holding `at`, on the grid. The
-                // remainder is under one bucket width, so it fits.
-                let into = elapsed.as_nanos() % width.as_nanos();
-                let into = SignedDuration::from_nanos(i64::try_from(into).unwrap_or(0));
-                self.open.start = at.checked_sub(into).map_err(|_| too_far(at))?;
+                // A break: jump to the bucket holding `at`.
+                self.open.start = bucket_holding(self.open.start, width, at)?;
                 break;
             }
             let bucket =
@@ -363,6 +361,30 @@ impl StreamWatcher {
             };
         }
         Ok(alerts)
+    }
+}
+
+/// The start of the bucket holding `at` on the grid of `width`-wide buckets
+/// through `origin` (`at` at or after `origin`).
+pub(crate) fn bucket_holding(
+    origin: Timestamp,
+    width: SignedDuration,
+    at: Timestamp,
+) -> Result<Timestamp> {
+    let into = at.duration_since(origin).as_nanos() % width.as_nanos();
+    // Under one bucket width (at most a day), so it fits.
+    let into = SignedDuration::from_nanos(i64::try_from(into).unwrap_or(0));
+    at.checked_sub(into).map_err(|_| too_far(at))
+}
+
+/// Refuses an influence that is negative or not finite.
+pub(crate) fn check_influence(influence: Option<f64>) -> Result<()> {
+    match influence.filter(|v| !(v.is_finite() && *v >= 0.0)) {
+        Some(value) => Err(Error::from(ErrorKind::InvalidSignal {
+            what: "author influence",
+            value,
+        })),
+        None => Ok(()),
     }
 }
 
