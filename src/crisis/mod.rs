@@ -125,8 +125,8 @@
 //! largest of many bursts, and this detector still raises about 2.6 false
 //! alarms a week on those series.
 //!
-//! Speed (`cargo bench --bench crisis`): about 13 million buckets a second
-//! on one core for one stream fed a year of 5-minute buckets, 20 million
+//! Speed (`cargo bench --bench crisis`): about 12 million buckets a second
+//! on one core for one stream fed a year of 5-minute buckets, 19 million
 //! across 10,000 streams fed a day each; a detector holds about 9 KiB
 //! whatever the stream's length.
 
