@@ -689,3 +689,118 @@ fn a_monitor_opens_a_bounded_number_of_streams() {
     assert_eq!(monitor.streams().count(), Monitor::MAX_STREAMS);
     assert_eq!(monitor.unwatched(), 10);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// Any flow of messages through a monitor: no panic, and each stream's
+    /// alerts keep the grammar.
+    #[test]
+    fn any_flow_through_a_monitor(
+        flow in prop::collection::vec(
+            (0u32..7_200, 0usize..4, 0usize..3, 0usize..3, prop::bool::weighted(0.8)),
+            0..300,
+        )
+    ) {
+        use social_crm::crisis::{Monitor, StreamKey, StreamKind};
+        use social_crm::sentiment::Analyzer;
+        use social_crm::{Channel, Handle, Interaction, Language};
+        let analyzer = Analyzer::default();
+        let texts = ["nul, toujours pas reçu", "super merci", "ok", "terrible service!!!"];
+        let channels = [Channel::Twitter, Channel::Facebook, Channel::Email];
+        let languages = [Language::FRENCH, Language::ENGLISH, Language::SPANISH];
+        let settings = settings().with_warm_up(SignedDuration::from_hours(1)).unwrap();
+        let kinds = [StreamKind::All, StreamKind::Channel, StreamKind::Tag, StreamKind::Language];
+        let mut monitor = Monitor::new(settings, start(), kinds);
+        let mut minutes: Vec<u32> = flow.iter().map(|f| f.0).collect();
+        minutes.sort_unstable();
+        let mut alerts = Vec::new();
+        let mut inbound = 0u64;
+        for (n, (&minute, &(_, text, channel, language, is_inbound))) in
+            minutes.iter().zip(&flow).enumerate()
+        {
+            let at = start().checked_add(SignedDuration::from_mins(i64::from(minute))).unwrap();
+            let handle = Handle::new(channels[channel].clone(), &format!("user{}", n % 17))
+                .unwrap_or_else(|_| Handle::new(Channel::Email, "a@b.example").unwrap());
+            let mut i = if is_inbound {
+                inbound += 1;
+                Interaction::inbound(format!("i{n}").parse().unwrap(), "c".parse().unwrap(), handle, at, texts[text])
+            } else {
+                Interaction::outbound(format!("i{n}").parse().unwrap(), "c".parse().unwrap(),
+                    channels[channel].clone(), "a1".parse().unwrap(), at, texts[text])
+            };
+            i = i.with_language(languages[language]).with_tag(format!("t{}", n % 3).parse().unwrap());
+            let s = analyzer.score(texts[text], Some(languages[language]));
+            alerts.extend(monitor.observe(&i, &s, Some(f64::from(minute % 100))).unwrap());
+        }
+        let end = start().checked_add(SignedDuration::from_hours(200)).unwrap();
+        alerts.extend(monitor.advance(end).unwrap());
+        let mut by_stream: std::collections::BTreeMap<String, Vec<Alert>> = Default::default();
+        for a in alerts {
+            by_stream.entry(a.stream.clone()).or_default().push(a);
+        }
+        for stream_alerts in by_stream.values() {
+            assert_grammar(stream_alerts);
+        }
+        prop_assert_eq!(monitor.stream(&StreamKey::All).is_some(), inbound > 0);
+        for (_, w) in monitor.streams() {
+            prop_assert!(w.detector().last_bucket().is_some_and(|last| last < end));
+        }
+    }
+}
+
+#[test]
+fn an_episode_is_cleared_in_a_silence() {
+    use social_crm::crisis::StreamWatcher;
+    use social_crm::sentiment::Analyzer;
+    use social_crm::{Channel, Handle, Interaction, Language};
+    let analyzer = Analyzer::default();
+    let calm = analyzer.score("merci, très bien", Some(Language::FRENCH));
+    let angry = analyzer.score("nul, toujours pas reçu, honteux", Some(Language::FRENCH));
+    let hour = SignedDuration::from_hours(1);
+    let mut w = StreamWatcher::new("s", Settings::new(hour).unwrap(), start()).unwrap();
+    let handle = Handle::new(Channel::Twitter, "@client").unwrap();
+    let mut n = 0;
+    let mut post = |w: &mut StreamWatcher, at: Timestamp, s: &social_crm::sentiment::Sentiment| {
+        n += 1;
+        let i = Interaction::inbound(
+            format!("i{n}").parse().unwrap(),
+            "c".parse().unwrap(),
+            handle.clone(),
+            at,
+            "x",
+        );
+        w.observe(&i, s, None).unwrap();
+    };
+    let mut alerts = Vec::new();
+    for h in 0..(3 * 24) {
+        let at = start().checked_add(hour * h).unwrap();
+        for k in 0..5 {
+            post(
+                &mut w,
+                at.checked_add(SignedDuration::from_mins(k * 10)).unwrap(),
+                if k == 0 { &angry } else { &calm },
+            );
+        }
+        alerts.extend(w.take_alerts());
+    }
+    let burst = start().checked_add(hour * (3 * 24)).unwrap();
+    for k in 0..60 {
+        post(
+            &mut w,
+            burst
+                .checked_add(SignedDuration::from_secs(k * 30))
+                .unwrap(),
+            &angry,
+        );
+    }
+    // Then nothing for three days.
+    alerts.extend(w.advance(burst.checked_add(hour * 72).unwrap()).unwrap());
+    let kinds: Vec<AlertKind> = alerts.iter().map(|a| a.kind).collect();
+    assert_eq!(
+        kinds,
+        [AlertKind::Raised, AlertKind::AllClear],
+        "{alerts:#?}"
+    );
+    assert_eq!(alerts[0].at(), burst);
+}

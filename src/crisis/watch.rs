@@ -316,8 +316,9 @@ impl StreamWatcher {
     }
 
     /// Pushes the open bucket, and quiet ones after it, while they end at or
-    /// before `at`. Past the settings' maximum gap, the quiet buckets are
-    /// not pushed one by one: the detector reads the jump as a break.
+    /// before `at`. Quiet buckets are pushed for at most the settings'
+    /// maximum gap (so an episode can be cleared in a silence); the rest of a
+    /// longer silence is jumped over, which the detector reads as a break.
     fn close_until(&mut self, at: Timestamp) -> Result<Vec<Alert>> {
         let settings = self.detector.settings();
         let width = settings.bucket_width();
@@ -330,8 +331,10 @@ impl StreamWatcher {
             if ended == 0 {
                 break;
             }
-            if pushed > 0 && ended > longest_quiet {
-                // A break: jump to the bucket holding `at`.
+            if pushed > longest_quiet {
+                // A silence as long as the longest gap has been fed as
+                // quiet buckets: the rest is a break, jumped over to the
+                // bucket holding `at`.
                 self.open.start = bucket_holding(self.open.start, width, at)?;
                 break;
             }
