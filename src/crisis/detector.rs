@@ -751,7 +751,9 @@ impl Detector {
         self.episode.as_ref()
     }
 
-    /// Where the stream stands after the last bucket.
+    /// Where the stream stands after the last bucket: learning during the
+    /// warm-up, then normal or alerting. (A bucket in an hour never seen
+    /// after the warm-up is reported as learning in its own [`Step`].)
     pub fn status(&self) -> Status {
         match (&self.episode, self.first, self.last) {
             (Some(e), _, _) => Status::Alerting(e.level),
@@ -1004,7 +1006,11 @@ impl Detector {
             (Some(episode), called) => {
                 episode.add(e);
                 let calm = e.score < s.calm && e.accumulated < s.build;
-                episode.calm_run = if calm { episode.calm_run + 1 } else { 0 };
+                episode.calm_run = if calm {
+                    episode.calm_run.saturating_add(1)
+                } else {
+                    0
+                };
                 match called {
                     Some((level, trigger)) if level > episode.level => {
                         let from = episode.level;

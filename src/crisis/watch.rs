@@ -258,8 +258,8 @@ impl StreamWatcher {
         let closed = self.close_until(interaction.at)?;
         self.pending.extend(closed);
         let negative = sentiment.label == Label::Negative;
-        self.open.total += 1;
-        self.open.negative += u64::from(negative);
+        self.open.total = self.open.total.saturating_add(1);
+        self.open.negative = self.open.negative.saturating_add(u64::from(negative));
         let e = interaction.engagement;
         let reactions = e.likes.saturating_add(e.shares).saturating_add(e.replies);
         let negativity = (-sentiment.compound).max(0.0);
