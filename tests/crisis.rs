@@ -406,7 +406,7 @@ fn the_watcher_counts_customers_and_names_the_drivers() {
     let settings = Settings::new(SignedDuration::from_hours(1))
         .unwrap()
         .with_time_zone(week.time_zone.clone());
-    let mut w = StreamWatcher::new("cafelia", settings, week.start).unwrap();
+    let mut w = StreamWatcher::new("cafelia", settings, week.start);
     let mut counted = 0;
     let mut alerts = Vec::new();
     for i in week.interactions() {
@@ -527,7 +527,7 @@ fn the_watcher_jumps_long_silences_and_ignores_the_desk() {
     use social_crm::{Channel, Handle, Interaction};
     let analyzer = Analyzer::default();
     let settings = Settings::new(SignedDuration::from_hours(1)).unwrap();
-    let mut w = StreamWatcher::new("s", settings, start()).unwrap();
+    let mut w = StreamWatcher::new("s", settings, start());
     let handle = Handle::new(Channel::Twitter, "@someone").unwrap();
     let message = |id: &str, at: Timestamp| {
         Interaction::inbound(
@@ -758,7 +758,7 @@ fn an_episode_is_cleared_in_a_silence() {
     let calm = analyzer.score("merci, très bien", Some(Language::FRENCH));
     let angry = analyzer.score("nul, toujours pas reçu, honteux", Some(Language::FRENCH));
     let hour = SignedDuration::from_hours(1);
-    let mut w = StreamWatcher::new("s", Settings::new(hour).unwrap(), start()).unwrap();
+    let mut w = StreamWatcher::new("s", Settings::new(hour).unwrap(), start());
     let handle = Handle::new(Channel::Twitter, "@client").unwrap();
     let mut n = 0;
     let mut post = |w: &mut StreamWatcher, at: Timestamp, s: &social_crm::sentiment::Sentiment| {

@@ -218,7 +218,7 @@ impl Monitor {
                     continue;
                 }
                 let watcher =
-                    StreamWatcher::new(key.to_string(), self.settings.clone(), first_bucket)?;
+                    StreamWatcher::new(key.to_string(), self.settings.clone(), first_bucket);
                 self.streams.insert(key.clone(), watcher);
             }
             if let Some(w) = self.streams.get_mut(&key) {

@@ -178,7 +178,7 @@ struct OpenBucket {
 /// let analyzer = Analyzer::default();
 /// let settings = Settings::new(SignedDuration::from_hours(1))?
 ///     .with_time_zone(week.time_zone.clone());
-/// let mut watcher = StreamWatcher::new("cafelia", settings, week.start)?;
+/// let mut watcher = StreamWatcher::new("cafelia", settings, week.start);
 /// let mut alerts = Vec::new();
 /// for i in week.interactions() {
 ///     let sentiment = analyzer.score(&i.text, i.language);
@@ -203,16 +203,12 @@ pub struct StreamWatcher {
 impl StreamWatcher {
     /// A watcher for the stream named `stream` whose first bucket starts at
     /// `start` (buckets then follow every `bucket_width`).
-    ///
-    /// # Errors
-    ///
-    /// None today; the `Result` leaves room for settings checks.
     pub fn new(
         stream: impl Into<String>,
         settings: super::Settings,
         start: Timestamp,
-    ) -> Result<StreamWatcher> {
-        Ok(StreamWatcher {
+    ) -> StreamWatcher {
+        StreamWatcher {
             detector: Detector::new(stream, settings),
             open: OpenBucket {
                 start,
@@ -221,7 +217,7 @@ impl StreamWatcher {
             },
             board: Board::default(),
             pending: Vec::new(),
-        })
+        }
     }
 
     /// The detector inside, with its baseline and episode.
