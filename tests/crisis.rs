@@ -368,6 +368,12 @@ fn a_tampered_state_is_refused() {
     let bad = saved.replacen("\"bucket_width\":\"PT15M\"", "\"bucket_width\":\"PT0S\"", 1);
     assert_ne!(bad, saved);
     assert!(serde_json::from_str::<Detector>(&bad).is_err());
+    let w = social_crm::crisis::StreamWatcher::new("w", settings(), start());
+    let saved = serde_json::to_string(&w).unwrap();
+    let bad = saved.replacen("\"negative\":0", "\"negative\":3", 1);
+    assert_ne!(bad, saved);
+    assert!(serde_json::from_str::<social_crm::crisis::StreamWatcher>(&bad).is_err());
+    assert!(serde_json::from_str::<social_crm::crisis::StreamWatcher>(&saved).is_ok());
 }
 
 #[cfg(feature = "serde")]

@@ -193,6 +193,7 @@ struct OpenBucket {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "WatcherFields"))]
 pub struct StreamWatcher {
     detector: Detector,
     open: OpenBucket,
@@ -374,6 +375,34 @@ pub(crate) fn bucket_holding(
     // Under one bucket width (at most a day), so it fits.
     let into = SignedDuration::from_nanos(i64::try_from(into).unwrap_or(0));
     at.checked_sub(into).map_err(|_| too_far(at))
+}
+
+/// What a stored [`StreamWatcher`] holds, checked when read: the detector
+/// checks itself, and the open bucket cannot hold more negatives than
+/// messages.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WatcherFields {
+    detector: Detector,
+    open: OpenBucket,
+    board: Board,
+    pending: Vec<Alert>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<WatcherFields> for StreamWatcher {
+    type Error = Error;
+
+    fn try_from(f: WatcherFields) -> Result<StreamWatcher> {
+        Bucket::new(f.open.start, f.open.total).with_negative(f.open.negative)?;
+        Ok(StreamWatcher {
+            detector: f.detector,
+            open: f.open,
+            board: f.board,
+            pending: f.pending,
+        })
+    }
 }
 
 /// Refuses an influence that is negative or not finite.
