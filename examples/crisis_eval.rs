@@ -14,7 +14,8 @@
 //! step. The timestamp printed is the row's own text, so the scorer matches
 //! it exactly.
 //!
-//! Add `--all` to print the all-clears too (as `all-clear after <level>`),
+//! A CSV whose header names other columns is skipped with a warning on
+//! standard error. Add `--all` to print the all-clears too (as `all-clear after <level>`),
 //! which the scorer must not see.
 
 use std::collections::HashMap;
@@ -53,7 +54,13 @@ fn run() -> Result<(), Box<dyn Error>> {
     }
     let mut out = String::from("series_name,timestamp,level\n");
     for path in &files {
-        let series = Series::read(path)?;
+        let Some(series) = Series::read(path)? else {
+            eprintln!(
+                "crisis_eval: skipping {}: its header is neither `timestamp,value` nor `timestamp,total,negative`",
+                path.display()
+            );
+            continue;
+        };
         let name = path
             .file_stem()
             .and_then(|s| s.to_str())
@@ -89,7 +96,9 @@ struct Series {
 }
 
 impl Series {
-    fn read(path: &Path) -> Result<Series, Box<dyn Error>> {
+    /// The series in `path`, or `None` when its header names other columns
+    /// (a file that is not a series).
+    fn read(path: &Path) -> Result<Option<Series>, Box<dyn Error>> {
         let text = fs::read_to_string(path)?;
         let mut lines = text.lines();
         let header = lines.next().ok_or("empty file")?;
@@ -97,7 +106,7 @@ impl Series {
         let with_negative = match columns.as_slice() {
             [_, "value"] => false,
             [_, "total", "negative"] => true,
-            _ => return Err(format!("{}: unexpected header `{header}`", path.display()).into()),
+            _ => return Ok(None),
         };
         let mut series = Series {
             stamps: Vec::new(),
@@ -121,7 +130,7 @@ impl Series {
             series.stamps.push(fields[0].to_owned());
             series.buckets.push(bucket);
         }
-        Ok(series)
+        Ok(Some(series))
     }
 
     /// The most common step between consecutive buckets.
