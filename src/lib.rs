@@ -138,6 +138,7 @@ pub mod error;
 pub mod explain;
 pub mod influence;
 pub mod model;
+pub mod privacy;
 pub mod sample;
 pub mod sentiment;
 pub mod sla;
