@@ -243,6 +243,23 @@ pub enum ErrorKind {
         /// Why it was refused.
         reason: String,
     },
+    /// A reply template that cannot be parsed.
+    #[error("invalid template `{template}`: {reason}")]
+    InvalidTemplate {
+        /// Which template (`situation/language`).
+        template: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A template rendered without a value for some of its placeholders:
+    /// every missing one is named, and nothing is rendered.
+    #[error("template `{template}` needs {}", .missing.iter().map(|m| format!("`{{{m}}}`")).collect::<Vec<_>>().join(", "))]
+    MissingVariables {
+        /// Which template (`situation/language`).
+        template: String,
+        /// The placeholders without a value, in order of first use.
+        missing: Vec<String>,
+    },
     /// A graph that cannot be built (an unknown node, a bad weight).
     #[error("invalid graph: {reason}")]
     InvalidGraph {
@@ -433,6 +450,8 @@ impl ErrorKind {
             ErrorKind::InvalidConfig { .. } => "InvalidConfig",
             ErrorKind::InvalidGraph { .. } => "InvalidGraph",
             ErrorKind::InvalidCount { .. } => "InvalidCount",
+            ErrorKind::InvalidTemplate { .. } => "InvalidTemplate",
+            ErrorKind::MissingVariables { .. } => "MissingVariables",
             ErrorKind::InvalidBucket { .. } => "InvalidBucket",
             ErrorKind::InvalidSignal { .. } => "InvalidSignal",
             ErrorKind::InvalidWindow { .. } => "InvalidWindow",

@@ -139,6 +139,7 @@ pub mod explain;
 pub mod influence;
 pub mod model;
 pub mod privacy;
+pub mod reply;
 pub mod sample;
 pub mod sentiment;
 pub mod sla;
