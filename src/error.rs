@@ -312,6 +312,12 @@ pub enum ErrorKind {
         /// The id that was looked for.
         id: String,
     },
+    /// No agent with this id is on the roster.
+    #[error("no agent `{id}` on the roster")]
+    UnknownAgent {
+        /// The id that was looked for.
+        id: String,
+    },
     /// A customer was asked to merge with itself.
     #[error("cannot merge customer `{id}` into itself")]
     SelfMerge {
@@ -458,6 +464,7 @@ impl ErrorKind {
             ErrorKind::UnknownTimeZone { .. } => "UnknownTimeZone",
             ErrorKind::DuplicateCustomer { .. } => "DuplicateCustomer",
             ErrorKind::UnknownCustomer { .. } => "UnknownCustomer",
+            ErrorKind::UnknownAgent { .. } => "UnknownAgent",
             ErrorKind::DirectoryFull => "DirectoryFull",
             ErrorKind::SelfMerge { .. } => "SelfMerge",
             ErrorKind::WrongConversation { .. } => "WrongConversation",

@@ -140,10 +140,12 @@ pub mod influence;
 pub mod model;
 pub mod privacy;
 pub mod reply;
+pub mod routing;
 pub mod sample;
 pub mod sentiment;
 pub mod sla;
 pub mod time;
+pub mod triage;
 
 pub use jiff;
 
