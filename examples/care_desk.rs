@@ -10,10 +10,13 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use social_crm::crisis::{AlertKind, Escalation, Level, Monitor, Settings, StreamKind};
+use social_crm::desk::{Desk, DeskConfig, Period};
 use social_crm::influence::{rank_customers, CustomerInfluence, InfluenceOutcome, RankOptions};
 use social_crm::jiff::civil::Weekday;
 use social_crm::jiff::tz::TimeZone;
 use social_crm::jiff::{SignedDuration, Timestamp};
+use social_crm::reply::{check_reply, DraftContext, Situation};
+use social_crm::routing::Routing;
 use social_crm::sample::{self, SampleWeek};
 use social_crm::sentiment::{Analyzer, Label};
 use social_crm::sla::{
@@ -39,6 +42,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     crisis(&mut out, &week, &directory, &influence)?;
     service_levels(&mut out, &week, &directory)?;
     agents(&mut out, &week);
+    // The desk on Sunday evening: what to answer first, who answers, and
+    // with what.
+    let mut desk = Desk::new(DeskConfig::sample(&week)?, week.directory()?);
+    desk.ingest(week.interactions().into_iter().cloned(), week.now)?;
+    desk.refresh_profiles(week.now)?;
+    queue(&mut out, &week, &mut desk)?;
+    replies(&mut out, &week, &desk)?;
+    persona_map(&mut out, &desk);
     print!("{out}");
     Ok(())
 }
@@ -875,4 +886,183 @@ fn agents(out: &mut String, week: &SampleWeek) {
         ]);
     }
     table.render(out);
+}
+
+/// The waiting conversations, most urgent first, and who takes each.
+fn queue(out: &mut String, week: &SampleWeek, desk: &mut Desk) -> Result<(), social_crm::Error> {
+    section(out, "The queue, Sunday 18:00");
+    let queue = desk.queue(week.now)?;
+    let decisions = desk.route(week.now)?;
+    let _ = writeln!(
+        out,
+        "{} conversations wait for an answer. The first fifteen, and who takes them:\n",
+        queue.len()
+    );
+    let mut table = Table::new(&[
+        ">#",
+        "conversation",
+        "customer",
+        "lang",
+        ">score",
+        "why first",
+        "who answers",
+    ]);
+    for (rank, (t, d)) in queue.iter().zip(&decisions).take(15).enumerate() {
+        let conversation = desk
+            .conversation(&t.conversation)
+            .expect("queued conversations exist");
+        let first = conversation
+            .interactions()
+            .iter()
+            .find(|i| i.direction == Direction::Inbound);
+        let customer = first
+            .and_then(|i| i.customer_handle())
+            .map_or_else(String::new, |h| match desk.directory().resolve(h) {
+                Resolution::Customer(c) => c.display_name.clone(),
+                _ => h.to_string(),
+            });
+        let who = match &d.routing {
+            Routing::Assigned { agent, .. } => desk
+                .config()
+                .roster
+                .agent(agent.as_str())
+                .map_or_else(|| agent.to_string(), |a| a.name.clone()),
+            Routing::Queued { why, .. } => format!("queued: {why}"),
+            _ => String::new(),
+        };
+        table.row(vec![
+            format!(">{}", rank + 1),
+            t.conversation.to_string(),
+            customer,
+            language_code(first.and_then(|i| i.language)),
+            format!(">{:.0}", t.score),
+            t.reasons(3).join(", "),
+            who,
+        ]);
+    }
+    table.render(out);
+    let queued = decisions.iter().filter(|d| d.agent().is_none()).count();
+    let _ = writeln!(
+        out,
+        "\n{} assigned, {queued} queued. Scores are points out of 100: negativity, intensity, \
+         influence, audience, public channel, SLA used, breach, customer value, crisis.",
+        decisions.len() - queued
+    );
+    Ok(())
+}
+
+fn language_code(language: Option<Language>) -> String {
+    language.map_or_else(|| "-".to_owned(), |l| l.to_string())
+}
+
+/// Three suggested replies for three situations, and a draft the rules
+/// reject.
+fn replies(out: &mut String, week: &SampleWeek, desk: &Desk) -> Result<(), social_crm::Error> {
+    section(out, "What to answer");
+    let wanted = [
+        Situation::Angry,
+        Situation::Disappointed,
+        Situation::Happy,
+        Situation::Question,
+    ];
+    let mut shown: Vec<Situation> = Vec::new();
+    for conversation in desk.conversations() {
+        if shown.len() == 3 {
+            break;
+        }
+        if !conversation
+            .interactions()
+            .iter()
+            .any(|i| i.direction == Direction::Inbound)
+        {
+            continue;
+        }
+        let s = desk.suggest(conversation.id(), week.now)?;
+        if !wanted.contains(&s.advice.situation) || shown.contains(&s.advice.situation) {
+            continue;
+        }
+        shown.push(s.advice.situation);
+        let message = conversation
+            .interactions()
+            .iter()
+            .rev()
+            .find(|i| i.direction == Direction::Inbound)
+            .expect("has a customer message");
+        let _ = writeln!(
+            out,
+            "\n{} ({}, {}): “{}”",
+            conversation.id(),
+            s.advice.situation,
+            s.advice.reason,
+            excerpt(&message.text, 90)
+        );
+        let guidance: Vec<String> = s.advice.guidance.iter().map(ToString::to_string).collect();
+        let _ = writeln!(out, "  rules: {}", guidance.join(", "));
+        let _ = writeln!(out, "  reply: {}", s.text);
+        if let Some(next) = s.advice.follow_up {
+            let _ = writeln!(out, "  then:  {next}");
+        }
+    }
+    // A draft written in a hurry, checked before it goes out.
+    let eric = desk
+        .config()
+        .roster
+        .agent("a1")
+        .expect("Eric is on the roster");
+    let draft = "Si vous continuez, nous allons supprimer votre commentaire. Appelez le 01 45 67 89 01. Le service client";
+    let issues = check_reply(
+        draft,
+        &DraftContext::new(eric, Visibility::Public, Some(Language::FRENCH)),
+    );
+    let _ = writeln!(out, "\nA draft checked before it goes out: “{draft}”");
+    for issue in &issues {
+        let _ = writeln!(out, "  ✗ {issue}");
+    }
+    Ok(())
+}
+
+/// What each persona thought of the brand and its topics, day by day.
+fn persona_map(out: &mut String, desk: &Desk) {
+    section(out, "What the personas think");
+    let map = desk.persona_map(Period::Day);
+    let days = map.periods();
+    let mut headers = vec!["persona".to_owned()];
+    headers.extend(days.iter().map(|d| format!(">{}", d.strftime("%a"))));
+    headers.push(">week".to_owned());
+    let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut table = Table::new(&header_refs);
+    let cell = |c: Option<&social_crm::desk::Cell>| match c {
+        Some(c) if c.messages > 0 => format!(">{:+.2} ({})", c.mean(), c.messages),
+        _ => ">·".to_owned(),
+    };
+    for persona in map.personas() {
+        let mut row = vec![persona.to_owned()];
+        row.extend(days.iter().map(|d| cell(map.cell(persona, None, *d))));
+        row.push(cell(Some(&map.total(persona, None))));
+        table.row(row);
+    }
+    let _ = writeln!(out, "Mean sentiment (messages), every topic:\n");
+    table.render(out);
+    let topics = ["delivery", "cafeliagate", "billing", "product", "question"];
+    let mut headers = vec!["persona".to_owned()];
+    headers.extend(topics.iter().map(|t| format!(">{t}")));
+    let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut table = Table::new(&header_refs);
+    for persona in map.personas() {
+        let mut row = vec![persona.to_owned()];
+        row.extend(
+            topics
+                .iter()
+                .map(|t| cell(Some(&map.total(persona, Some(t))))),
+        );
+        table.row(row);
+    }
+    let _ = writeln!(out, "\nBy topic, over the week:\n");
+    table.render(out);
+    let left = map.left_out();
+    let _ = writeln!(
+        out,
+        "\nLeft out: {} messages from customers who refused profiling, {} from customers no persona fits, {} from unknown authors.",
+        left.refused, left.no_persona, left.unknown_author
+    );
 }

@@ -312,6 +312,12 @@ pub enum ErrorKind {
         /// The id that was looked for.
         id: String,
     },
+    /// No conversation with this id at the desk.
+    #[error("no conversation `{id}` at the desk")]
+    UnknownConversation {
+        /// The id that was looked for.
+        id: String,
+    },
     /// No agent with this id is on the roster.
     #[error("no agent `{id}` on the roster")]
     UnknownAgent {
@@ -465,6 +471,7 @@ impl ErrorKind {
             ErrorKind::DuplicateCustomer { .. } => "DuplicateCustomer",
             ErrorKind::UnknownCustomer { .. } => "UnknownCustomer",
             ErrorKind::UnknownAgent { .. } => "UnknownAgent",
+            ErrorKind::UnknownConversation { .. } => "UnknownConversation",
             ErrorKind::DirectoryFull => "DirectoryFull",
             ErrorKind::SelfMerge { .. } => "SelfMerge",
             ErrorKind::WrongConversation { .. } => "WrongConversation",

@@ -133,6 +133,7 @@
 mod macros;
 
 pub mod crisis;
+pub mod desk;
 pub mod directory;
 pub mod error;
 pub mod explain;

@@ -287,6 +287,17 @@ pub struct Decision {
 }
 
 impl Decision {
+    /// A conversation an agent already holds.
+    pub(crate) fn held(conversation: ConversationId, agent: AgentId) -> Decision {
+        Decision {
+            conversation,
+            routing: Routing::Assigned {
+                agent,
+                reasons: vec!["already holds it".to_owned()],
+            },
+        }
+    }
+
     /// The agent it was given to, if any.
     pub fn agent(&self) -> Option<&AgentId> {
         match &self.routing {

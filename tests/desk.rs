@@ -1,0 +1,183 @@
+//! The desk as one value: replaying the same interactions in any batch
+//! sizes gives the same desk, a stored desk goes on as if it never stopped,
+//! consent is honoured end to end, and bad input is a typed error.
+#![cfg(feature = "tzdb-bundled")]
+
+use social_crm::desk::{Desk, DeskConfig, Period};
+use social_crm::sample::{self, SampleWeek};
+use social_crm::triage::Triaged;
+use social_crm::{ErrorKind, Interaction};
+
+fn desk(week: &SampleWeek) -> Desk {
+    Desk::new(DeskConfig::sample(week).unwrap(), week.directory().unwrap())
+}
+
+fn all(week: &SampleWeek) -> Vec<Interaction> {
+    week.interactions().into_iter().cloned().collect()
+}
+
+/// Ingests in batches of `size`, "now" moving with each batch.
+fn replay(week: &SampleWeek, size: usize) -> (Desk, usize) {
+    let mut d = desk(week);
+    let mut alerts = 0;
+    for batch in all(week).chunks(size) {
+        let now = batch.last().unwrap().at;
+        alerts += d.ingest(batch.iter().cloned(), now).unwrap().len();
+    }
+    alerts += d.ingest(Vec::new(), week.now).unwrap().len();
+    (d, alerts)
+}
+
+fn order(queue: &[Triaged]) -> Vec<(String, String)> {
+    queue
+        .iter()
+        .map(|t| (t.conversation.to_string(), format!("{:.9}", t.score)))
+        .collect()
+}
+
+#[test]
+fn batch_sizes_do_not_change_the_desk() {
+    let week = sample::week();
+    let (mut one, alerts_one) = replay(&week, 1);
+    one.refresh_profiles(week.now).unwrap();
+    for size in [7, 50, 1000] {
+        let (mut other, alerts) = replay(&week, size);
+        other.refresh_profiles(week.now).unwrap();
+        assert_eq!(alerts, alerts_one, "batches of {size}");
+        assert_eq!(
+            order(&other.queue(week.now).unwrap()),
+            order(&one.queue(week.now).unwrap()),
+            "batches of {size}"
+        );
+        #[cfg(feature = "serde")]
+        assert_eq!(
+            serde_json::to_value(&other).unwrap(),
+            serde_json::to_value(&one).unwrap(),
+            "batches of {size}"
+        );
+    }
+    let routed = one.route(week.now).unwrap();
+    assert!(routed.iter().filter(|d| d.agent().is_some()).count() > 5);
+    // Routing twice keeps the holders: the same agents, nobody twice.
+    let again = one.route(week.now).unwrap();
+    let agents = |ds: &[social_crm::routing::Decision]| {
+        ds.iter()
+            .map(|d| d.agent().map(|a| a.to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(agents(&again), agents(&routed));
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn a_stored_desk_goes_on_as_if_it_never_stopped() {
+    let week = sample::week();
+    let interactions = all(&week);
+    let half = interactions.len() / 2;
+    let mut d = desk(&week);
+    d.ingest(
+        interactions[..half].iter().cloned(),
+        interactions[half - 1].at,
+    )
+    .unwrap();
+    let stored = serde_json::to_string(&d).unwrap();
+    let mut restored: Desk = serde_json::from_str(&stored).unwrap();
+    let rest = interactions[half..].iter().cloned();
+    let a = restored.ingest(rest.clone(), week.now).unwrap();
+    let b = d.ingest(rest, week.now).unwrap();
+    assert_eq!(a, b);
+    assert_eq!(
+        serde_json::to_value(&restored).unwrap(),
+        serde_json::to_value(&d).unwrap()
+    );
+}
+
+#[test]
+fn refusals_are_honoured_everywhere() {
+    let week = sample::week();
+    let (mut d, _) = replay(&week, 1000);
+    d.refresh_profiles(week.now).unwrap();
+    let refused: Vec<&social_crm::Customer> = week
+        .customers
+        .iter()
+        .filter(|c| c.refused_profiling())
+        .collect();
+    assert!(!refused.is_empty());
+    let queue = d.queue(week.now).unwrap();
+    let mut seen = 0;
+    for t in &queue {
+        let conversation = d.conversation(&t.conversation).unwrap();
+        let by_refused = conversation
+            .customer_handles()
+            .iter()
+            .any(|h| refused.iter().any(|c| c.handles.contains(h)));
+        if by_refused {
+            seen += 1;
+            assert!(t
+                .explanation
+                .notes
+                .iter()
+                .any(|n| n.contains("profiling refused")));
+            assert!(!t
+                .reasons(9)
+                .iter()
+                .any(|r| r.starts_with("influence") || r.starts_with("audience")));
+        }
+    }
+    assert!(seen > 0, "a refusing customer waits in the sample");
+    let map = d.persona_map(Period::Week);
+    assert!(map.left_out().refused > 0);
+    for persona in map.personas() {
+        let cell = map.total(persona, None);
+        for id in &cell.interactions {
+            let i = week
+                .interactions()
+                .into_iter()
+                .find(|i| &i.id == id)
+                .unwrap();
+            let h = i.customer_handle().unwrap();
+            assert!(!refused.iter().any(|c| c.handles.contains(h)), "{id}");
+        }
+    }
+}
+
+#[test]
+fn bad_input_is_a_typed_error() {
+    let week = sample::week();
+    let mut d = desk(&week);
+    let interactions = all(&week);
+    d.ingest(interactions.iter().cloned(), week.now).unwrap();
+    // The same message again, in its conversation, is refused.
+    let err = d.ingest([interactions[3].clone()], week.now).unwrap_err();
+    assert!(
+        matches!(
+            err.kind(),
+            ErrorKind::DuplicateInteraction { .. }
+                | ErrorKind::OutOfOrder { .. }
+                | ErrorKind::InvalidBucket { .. }
+        ),
+        "{err}"
+    );
+    let err = d.suggest(&"nope".parse().unwrap(), week.now).unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::UnknownConversation { .. }));
+}
+
+#[test]
+fn suggestions_are_signed_and_in_the_customers_language() {
+    let week = sample::week();
+    let (mut d, _) = replay(&week, 1000);
+    d.refresh_profiles(week.now).unwrap();
+    for t in d.queue(week.now).unwrap().iter().take(10) {
+        let s = d.suggest(&t.conversation, week.now).unwrap();
+        let agent = d.config().roster.agent(s.agent.as_str()).unwrap();
+        assert!(s.text.ends_with(&agent.name), "{}", s.text);
+        assert!(
+            agent.speaks(s.advice.language),
+            "{} {}",
+            agent.name,
+            s.advice.language
+        );
+        let detected = social_crm::sentiment::detect_language(&s.text).unwrap();
+        assert_eq!(detected.language, s.advice.language, "{}", s.text);
+    }
+}
