@@ -71,11 +71,17 @@
 //! | [`influence`] | how much do they matter, and on whose side? Explained influence scores, PageRank on the mention graph, stances, the desk's ranking |
 //! | [`sla`] | how long do we have? Business calendars in real time zones, SLA policies, clocks and attainment reports |
 //! | [`crisis`] | is something building? A streaming detector with a seasonal baseline, explained alerts, escalation and the all-clear |
+//! | [`desk`] | all of it in one value: interactions in; the queue, who answers, the reply and the persona sentiment maps out |
+//! | [`triage`] | who first? An explained priority per waiting conversation, and the queue |
+//! | [`routing`] | who answers? Agents on shift, in the customer's language, with the skills and the room, or why not yet |
+//! | [`reply`] | with what? Templates per situation and language, the rules of engagement, a check of drafts |
+//! | [`privacy`] | personal data found and redacted before text leaves the desk |
 //! | [`time`] | instants, zones and parsing, all through [`jiff`] |
 //! | [`sample`] | a week of a care desk to learn, test and demonstrate with |
 //! | [`error`] | the one [`Error`] type and its [`ErrorKind`] |
 //!
-//! The care desk's triage and routing build on these in a later release.
+//! Most services start from the top: a [`desk::Desk`] takes interactions as
+//! they arrive and answers "who should answer, and with what".
 //!
 //! # Time
 //!

@@ -246,3 +246,27 @@ fn odd_text_is_never_a_panic() {
         let _ = text.parse::<Channel>();
     }
 }
+
+#[test]
+fn desk_misuse() {
+    use social_crm::crisis::Bucket;
+    use social_crm::reply::{Situation, Template};
+    use social_crm::routing::Roster;
+    let at: social_crm::jiff::Timestamp = "2026-11-20T17:00:00Z".parse().unwrap();
+    assert_eq!(
+        message(Bucket::from_f64(at, 2.5, None)),
+        "invalid messages count `2.5`: not a whole number"
+    );
+    assert_eq!(
+        message(Template::new(
+            Situation::Angry,
+            Language::FRENCH,
+            "Bonjour {nom"
+        )),
+        "invalid template `angry/fr`: the placeholder at byte 8 is not closed"
+    );
+    assert_eq!(
+        message(Roster::new([]).with_load("a9", 1)),
+        "no agent `a9` on the roster"
+    );
+}
