@@ -22,9 +22,9 @@ fn replay(week: &SampleWeek, size: usize) -> (Desk, usize) {
     let mut alerts = 0;
     for batch in all(week).chunks(size) {
         let now = batch.last().unwrap().at;
-        alerts += d.ingest(batch.iter().cloned(), now).unwrap().len();
+        alerts += d.ingest(batch.iter().cloned(), now).unwrap().alerts.len();
     }
-    alerts += d.ingest(Vec::new(), week.now).unwrap().len();
+    alerts += d.ingest(Vec::new(), week.now).unwrap().alerts.len();
     (d, alerts)
 }
 
@@ -142,6 +142,37 @@ fn refusals_are_honoured_everywhere() {
 }
 
 #[test]
+fn a_late_message_is_kept_and_reported() {
+    let week = sample::week();
+    let interactions = all(&week);
+    // An early customer message arrives at the very end.
+    let late = interactions
+        .iter()
+        .position(|i| i.direction == social_crm::Direction::Inbound && i.at > interactions[0].at)
+        .unwrap();
+    let late_one = interactions[late].clone();
+    let conversation = late_one.conversation.clone();
+    let mut d = desk(&week);
+    let rest: Vec<Interaction> = interactions
+        .iter()
+        .filter(|i| i.conversation != conversation)
+        .cloned()
+        .collect();
+    d.ingest(rest, week.now).unwrap();
+    let mine: Vec<Interaction> = interactions
+        .iter()
+        .filter(|i| i.conversation == conversation)
+        .cloned()
+        .collect();
+    let out = d.ingest(mine.clone(), week.now).unwrap();
+    assert!(out.late.contains(&late_one.id), "{:?}", out.late);
+    assert_eq!(
+        d.conversation(&conversation).unwrap().interactions().len(),
+        mine.len()
+    );
+}
+
+#[test]
 fn bad_input_is_a_typed_error() {
     let week = sample::week();
     let mut d = desk(&week);
@@ -158,6 +189,13 @@ fn bad_input_is_a_typed_error() {
         ),
         "{err}"
     );
+    // A refused message does not leave an empty conversation behind.
+    let mut odd = interactions[0].clone();
+    odd.conversation = "new-conv".parse().unwrap();
+    odd.id = "i-odd".parse().unwrap();
+    odd.direction = social_crm::Direction::Outbound;
+    assert!(d.ingest([odd], week.now).is_err());
+    assert!(d.conversation(&"new-conv".parse().unwrap()).is_none());
     let err = d.suggest(&"nope".parse().unwrap(), week.now).unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::UnknownConversation { .. }));
 }

@@ -193,22 +193,8 @@ impl Monitor {
             return Ok(Vec::new());
         }
         super::watch::check_influence(influence)?;
-        if interaction.at < self.start {
-            return Err(Error::from(ErrorKind::InvalidBucket {
-                stream: "monitor".to_owned(),
-                at: interaction.at.to_string(),
-                reason: format!(
-                    "interaction `{}` is earlier than the monitor's first bucket at `{}`",
-                    interaction.id, self.start
-                ),
-            }));
-        }
+        self.check_order(interaction)?;
         let keys = self.keys(interaction);
-        for key in &keys {
-            if let Some(w) = self.streams.get(key) {
-                w.check_order(interaction)?;
-            }
-        }
         let first_bucket = self.bucket_holding(interaction.at)?;
         let mut alerts = Vec::new();
         for key in keys {
@@ -227,6 +213,31 @@ impl Monitor {
             }
         }
         Ok(alerts)
+    }
+
+    /// Refuses a message earlier than the monitor's first bucket or than a
+    /// bucket one of its streams is filling (a late arrival).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidBucket`] naming the message and the bucket.
+    pub fn check_order(&self, interaction: &Interaction) -> Result<()> {
+        if interaction.at < self.start {
+            return Err(Error::from(ErrorKind::InvalidBucket {
+                stream: "monitor".to_owned(),
+                at: interaction.at.to_string(),
+                reason: format!(
+                    "interaction `{}` is earlier than the monitor's first bucket at `{}`",
+                    interaction.id, self.start
+                ),
+            }));
+        }
+        for key in self.keys(interaction) {
+            if let Some(w) = self.streams.get(&key) {
+                w.check_order(interaction)?;
+            }
+        }
+        Ok(())
     }
 
     /// Closes, in every stream, the buckets that ended at or before `now`,

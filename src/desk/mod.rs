@@ -31,8 +31,9 @@
 //!
 //! let week = sample::week();
 //! let mut desk = Desk::new(DeskConfig::sample(&week)?, week.directory()?);
-//! let alerts = desk.ingest(week.interactions().into_iter().cloned(), week.now)?;
-//! assert!(alerts.iter().any(|a| a.stream == "all"));
+//! let ingested = desk.ingest(week.interactions().into_iter().cloned(), week.now)?;
+//! assert!(ingested.alerts.iter().any(|a| a.stream == "all"));
+//! assert!(ingested.late.is_empty());
 //! desk.refresh_profiles(week.now)?;
 //! let queue = desk.queue(week.now)?;
 //! let first = &queue[0];
@@ -58,7 +59,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::influence::{rank_customers, InfluenceOutcome, RankOptions, Stance};
 use crate::model::{
     assign_persona, AgentId, Conversation, ConversationId, Customer, CustomerId, Direction, Handle,
-    Interaction, Language, Persona, PersonaAssignment,
+    Interaction, InteractionId, Language, Persona, PersonaAssignment,
 };
 use crate::reply::{advise, Advice, ReplyContext, Templates, Vars};
 use crate::routing::{route, Decision, Escalation, Need, Roster, Routing};
@@ -168,6 +169,18 @@ enum Known {
     Refused,
 }
 
+/// What a batch of interactions did.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct Ingested {
+    /// The crisis alerts raised (or cleared) by the batch and by "now".
+    pub alerts: Vec<Alert>,
+    /// Customers' messages the crisis monitor could not count because they
+    /// are older than the hour it was already filling: they are in their
+    /// conversations, only the crisis streams miss them.
+    pub late: Vec<InteractionId>,
+}
+
 /// A suggested reply.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -240,32 +253,54 @@ impl Desk {
         &self.monitor
     }
 
-    /// Takes a batch of interactions (in time order within each
-    /// conversation and for the monitor) and "now", and returns the crisis
-    /// alerts they raised.
+    /// Takes a batch of interactions and "now": each goes into its
+    /// conversation (in time order within it), and customers' messages into
+    /// the crisis monitor. Returns the crisis alerts raised, and the messages
+    /// that arrived too late for the monitor.
+    ///
+    /// A message older than the hour the monitor is already filling (an
+    /// e-mail fetched late, a batch out of order across conversations) is
+    /// kept in its conversation, for the SLA and the queue, but cannot be
+    /// counted in an hour already judged: it is listed in
+    /// [`Ingested::late`], never dropped silently.
     ///
     /// # Errors
     ///
-    /// As [`Conversation::push`] and [`Monitor::observe`]: the interactions
-    /// before the refused one are kept, and the error names the refused one.
+    /// As [`Conversation::push`] (a message out of order in its
+    /// conversation, repeated, or after it was closed): the interactions
+    /// before the refused one are kept, the refused one changes nothing, and
+    /// the error names it.
     pub fn ingest(
         &mut self,
         interactions: impl IntoIterator<Item = Interaction>,
         now: Timestamp,
-    ) -> Result<Vec<Alert>> {
+    ) -> Result<Ingested> {
         let mut alerts = Vec::new();
+        let mut late = Vec::new();
         for interaction in interactions {
             if self.conversations.is_empty() && self.monitor.streams().next().is_none() {
                 self.start_monitor(interaction.at)?;
             }
             let sentiment = self.analyzer.score(&interaction.text, interaction.language);
             let influence = self.influence_of(&interaction);
-            let conversation = self
-                .conversations
-                .entry(interaction.conversation.clone())
-                .or_insert_with(|| Conversation::new(interaction.conversation.clone()));
-            conversation.push(interaction.clone())?;
-            alerts.extend(self.monitor.observe(&interaction, &sentiment, influence)?);
+            let on_time = self.monitor.check_order(&interaction).is_ok();
+            match self.conversations.get_mut(&interaction.conversation) {
+                Some(conversation) => conversation.push(interaction.clone())?,
+                None => {
+                    let mut conversation = Conversation::new(interaction.conversation.clone());
+                    conversation.push(interaction.clone())?;
+                    self.conversations
+                        .insert(interaction.conversation.clone(), conversation);
+                }
+            }
+            if interaction.direction != Direction::Inbound {
+                continue;
+            }
+            if on_time {
+                alerts.extend(self.monitor.observe(&interaction, &sentiment, influence)?);
+            } else {
+                late.push(interaction.id.clone());
+            }
         }
         alerts.extend(self.monitor.advance(now)?);
         // A conversation the desk answered or closed is no longer held.
@@ -284,7 +319,7 @@ impl Desk {
                 self.config.roster.release(agent.as_str());
             }
         }
-        Ok(alerts)
+        Ok(Ingested { alerts, late })
     }
 
     /// The monitor's grid starts on the hour of the first interaction, in
