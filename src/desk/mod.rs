@@ -400,14 +400,15 @@ impl Desk {
         Ok(())
     }
 
-    fn profile(&self, customer: Option<&Customer>) -> Profile {
+    /// What triage may use of a customer on `today` (the desk's date).
+    fn profile(&self, customer: Option<&Customer>, today: jiff::civil::Date) -> Profile {
         let Some(customer) = customer else {
             return Profile::Unknown;
         };
         if customer.refused_profiling() {
             return Profile::Refused;
         }
-        let potentials = match assign_persona(customer, &self.config.personas, self.today()) {
+        let potentials = match assign_persona(customer, &self.config.personas, today) {
             PersonaAssignment::Matched { persona, .. } => Some(persona.potentials),
             _ => None,
         };
@@ -426,15 +427,9 @@ impl Desk {
         }
     }
 
-    fn today(&self) -> jiff::civil::Date {
-        self.conversations
-            .values()
-            .filter_map(|c| c.interactions().last())
-            .map(|i| i.at)
-            .max()
-            .unwrap_or(Timestamp::UNIX_EPOCH)
-            .to_zoned_datetime(self.config.time_zone.clone())
-            .date()
+    /// The desk's date at `now`.
+    fn today(&self, now: Timestamp) -> jiff::civil::Date {
+        now.to_zoned_datetime(self.config.time_zone.clone()).date()
     }
 
     /// Whether a crisis is active on the brand or the conversation's
@@ -457,6 +452,7 @@ impl Desk {
     ///
     /// As [`evaluate`] and [`triage`].
     pub fn queue(&self, now: Timestamp) -> Result<Vec<Triaged>> {
+        let today = self.today(now);
         let mut waiting = Vec::new();
         for conversation in self.conversations.values() {
             if !conversation.is_waiting_on_brand() {
@@ -474,7 +470,7 @@ impl Desk {
                 .min_by(|a, b| a.compound.total_cmp(&b.compound));
             let sla = self.sla(conversation, customer, now)?;
             let mut item = Waiting::new(conversation.id().clone(), since)
-                .with_profile(self.profile(customer))
+                .with_profile(self.profile(customer, today))
                 .with_sla(SlaUrgency::of(&sla))
                 .in_crisis(self.crisis_on(conversation));
             if let Some(s) = worst {
@@ -594,7 +590,7 @@ impl Desk {
         let customer = self.customer_of(message);
         let sentiment = self.analyzer.score(&message.text, message.language);
         let language = conversation_language(conversation, customer).unwrap_or(Language::FRENCH);
-        let (potentials, influence) = match self.profile(customer) {
+        let (potentials, influence) = match self.profile(customer, self.today(now)) {
             Profile::Profiled {
                 influence,
                 potentials,
