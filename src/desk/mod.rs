@@ -84,7 +84,8 @@ pub struct DeskConfig {
     pub calendar: BusinessCalendar,
     /// SLA policies, first match wins.
     pub policies: PolicySet,
-    /// The agents, their shifts, and what they held when the desk started.
+    /// The agents, their shifts, and the conversations each holds (kept up
+    /// to date by [`Desk::route`] and [`Desk::ingest`]).
     pub roster: Roster,
     /// Personas, in the order they are tried.
     pub personas: Vec<Persona>,
