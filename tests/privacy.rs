@@ -97,3 +97,62 @@ fn long_inputs_take_linear_time_and_do_not_panic() {
         let _ = redact(&text);
     }
 }
+
+/// A Visa-like number with its Luhn check digit, from 15 digits.
+fn luhn_complete(body: &[u8; 15]) -> String {
+    let mut digits: Vec<u8> = std::iter::once(4)
+        .chain(body[1..].iter().copied())
+        .collect();
+    let sum: u32 = digits
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &d)| {
+            let d = u32::from(d);
+            if i % 2 == 0 {
+                let t = d * 2;
+                if t > 9 {
+                    t - 9
+                } else {
+                    t
+                }
+            } else {
+                d
+            }
+        })
+        .sum();
+    digits.push(((10 - sum % 10) % 10) as u8);
+    digits
+        .chunks(4)
+        .map(|c| c.iter().map(|d| char::from(b'0' + d)).collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+proptest! {
+    /// Personal data put in a sentence is found, with its kind and exact
+    /// span, whatever the words around it.
+    #[test]
+    fn planted_data_is_found(
+        before in "[a-zA-Zéè ]{0,20}",
+        after in "[a-zA-Zéè ]{0,20}",
+        mobile in prop::collection::vec(0u8..10, 8),
+        body in prop::array::uniform15(0u8..10),
+        user in "[a-z]{1,10}",
+        host in "[a-z]{1,10}",
+    ) {
+        let phone = format!(
+            "06 {}{} {}{} {}{} {}{}",
+            mobile[0], mobile[1], mobile[2], mobile[3], mobile[4], mobile[5], mobile[6], mobile[7]
+        );
+        let card = luhn_complete(&body);
+        let email = format!("{user}@{host}.fr");
+        for (kind, pii) in [(PiiKind::Phone, phone), (PiiKind::PaymentCard, card), (PiiKind::Email, email)] {
+            let text = format!("{before} {pii} {after}");
+            let found = find_pii(&text);
+            prop_assert_eq!(found.len(), 1, "{:?} in {:?}", found, text);
+            prop_assert_eq!(found[0].kind, kind);
+            prop_assert_eq!(&text[found[0].span.clone()], pii.as_str());
+        }
+    }
+}
