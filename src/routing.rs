@@ -108,15 +108,16 @@ impl Roster {
 
     /// One agent.
     pub fn agent(&self, id: &str) -> Option<&Agent> {
-        self.agents.iter().find(|a| a.id.as_str() == id)
+        // Sorted by id when built.
+        self.agents
+            .binary_search_by(|a| a.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.agents[i])
     }
 
     /// The conversations an agent holds.
     pub fn load(&self, agent: &str) -> u32 {
-        self.load
-            .iter()
-            .find(|(id, _)| id.as_str() == agent)
-            .map_or(0, |(_, n)| *n)
+        self.load.get(agent).copied().unwrap_or(0)
     }
 
     /// Whether an agent is on shift at `at`.
@@ -125,8 +126,8 @@ impl Roster {
     ///
     /// As [`BusinessCalendar::is_open`].
     pub fn on_shift(&self, agent: &str, at: Timestamp) -> Result<bool> {
-        match self.shifts.iter().find(|(id, _)| id.as_str() == agent) {
-            Some((_, calendar)) => calendar.is_open(at),
+        match self.shifts.get(agent) {
+            Some(calendar) => calendar.is_open(at),
             None => Ok(false),
         }
     }
@@ -134,7 +135,7 @@ impl Roster {
     /// Records that a conversation held by `agent` was closed or handed
     /// over: one less in their load.
     pub fn release(&mut self, agent: &str) {
-        if let Some((_, n)) = self.load.iter_mut().find(|(id, _)| id.as_str() == agent) {
+        if let Some(n) = self.load.get_mut(agent) {
             *n = n.saturating_sub(1);
         }
     }
@@ -229,19 +230,10 @@ impl fmt::Display for Unrouted {
         match self {
             Unrouted::NobodyOnShift => f.write_str("nobody is on shift"),
             Unrouted::NoChannelSkill(c) => write!(f, "nobody on shift works on {c}"),
-            Unrouted::NobodySpeaks(l) => write!(f, "nobody on shift speaks {}", language_name(*l)),
+            Unrouted::NobodySpeaks(l) => write!(f, "nobody on shift speaks {}", l.name()),
             Unrouted::NoSeniorOnShift => f.write_str("no senior agent is on shift"),
             Unrouted::AllAtCapacity => f.write_str("everyone who could take it is at capacity"),
         }
-    }
-}
-
-fn language_name(l: Language) -> String {
-    match l.as_str() {
-        "fr" => "French".to_owned(),
-        "en" => "English".to_owned(),
-        "es" => "Spanish".to_owned(),
-        other => other.to_owned(),
     }
 }
 
@@ -439,7 +431,7 @@ fn route_one(
         .expect("free is not empty");
     let mut reasons = vec![format!("on shift, {} skill", need.channel)];
     if let Some(l) = need.language {
-        reasons.push(format!("speaks {}", language_name(l)));
+        reasons.push(format!("speaks {}", l.name()));
     }
     if let Some(why) = need.escalation {
         reasons.push(match why {

@@ -90,7 +90,7 @@ proptest! {
 }
 
 #[test]
-fn long_inputs_take_linear_time_and_do_not_panic() {
+fn long_adversarial_inputs_do_not_panic() {
     // Shapes that make backtracking matchers explode.
     for chunk in ["0", "0 ", "a@", "+3", "FR76 ", "4111 ", "((", "@a.", "1-"] {
         let text = chunk.repeat(20_000);

@@ -62,15 +62,21 @@ pub(crate) struct Level {
     pub(crate) scale: f64,
 }
 
+/// Counts one more observation and returns its learning rate: a plain
+/// average (1/n) until the slot's memory is reached, then `slowest`.
+fn next_rate(seen: &mut u32, slowest: f64) -> f64 {
+    *seen = seen.saturating_add(1);
+    (1.0 / f64::from(*seen)).max(slowest)
+}
+
 impl Level {
     fn learn(&mut self, y: f64, slowest: f64) {
-        self.seen = self.seen.saturating_add(1);
+        let rate = next_rate(&mut self.seen, slowest);
         if self.seen == 1 {
             self.mean = y;
             self.scale = SCALE_FLOOR;
             return;
         }
-        let rate = (1.0 / f64::from(self.seen)).max(slowest);
         let reach = CLIP * self.scale.max(SCALE_FLOOR);
         let y = y.clamp(self.mean - reach, self.mean + reach);
         let deviation = (y - self.mean).abs() * MAD_TO_SD;
@@ -80,8 +86,7 @@ impl Level {
 
     /// A plain exponentially weighted mean (the scale is not used).
     fn average(&mut self, y: f64, slowest: f64) {
-        self.seen = self.seen.saturating_add(1);
-        let rate = (1.0 / f64::from(self.seen)).max(slowest);
+        let rate = next_rate(&mut self.seen, slowest);
         self.mean += rate * (y - self.mean);
     }
 }
@@ -100,8 +105,7 @@ pub(crate) struct Share {
 
 impl Share {
     fn learn(&mut self, negative: f64, total: f64, slowest: f64) {
-        self.seen = self.seen.saturating_add(1);
-        let keep = 1.0 - (1.0 / f64::from(self.seen)).max(slowest);
+        let keep = 1.0 - next_rate(&mut self.seen, slowest);
         // Sums, not means: the first observations weigh fully, later ones
         // decay at the slot's rate.
         self.negative = self.negative * keep + negative;

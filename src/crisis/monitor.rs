@@ -193,8 +193,8 @@ impl Monitor {
             return Ok(Vec::new());
         }
         super::watch::check_influence(influence)?;
-        self.check_order(interaction)?;
         let keys = self.keys(interaction);
+        self.check_order_in(interaction, &keys)?;
         let first_bucket = self.bucket_holding(interaction.at)?;
         let mut alerts = Vec::new();
         for key in keys {
@@ -222,6 +222,11 @@ impl Monitor {
     ///
     /// [`ErrorKind::InvalidBucket`] naming the message and the bucket.
     pub fn check_order(&self, interaction: &Interaction) -> Result<()> {
+        self.check_order_in(interaction, &self.keys(interaction))
+    }
+
+    /// [`Monitor::check_order`] for the streams `keys`.
+    fn check_order_in(&self, interaction: &Interaction, keys: &[StreamKey]) -> Result<()> {
         if interaction.at < self.start {
             return Err(Error::from(ErrorKind::InvalidBucket {
                 stream: "monitor".to_owned(),
@@ -232,8 +237,8 @@ impl Monitor {
                 ),
             }));
         }
-        for key in self.keys(interaction) {
-            if let Some(w) = self.streams.get(&key) {
+        for key in keys {
+            if let Some(w) = self.streams.get(key) {
                 w.check_order(interaction)?;
             }
         }

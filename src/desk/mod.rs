@@ -282,9 +282,6 @@ impl Desk {
             if self.conversations.is_empty() && self.monitor.streams().next().is_none() {
                 self.start_monitor(interaction.at)?;
             }
-            let sentiment = self.analyzer.score(&interaction.text, interaction.language);
-            let influence = self.influence_of(&interaction);
-            let on_time = self.monitor.check_order(&interaction).is_ok();
             match self.conversations.get_mut(&interaction.conversation) {
                 Some(conversation) => conversation.push(interaction.clone())?,
                 None => {
@@ -297,10 +294,16 @@ impl Desk {
             if interaction.direction != Direction::Inbound {
                 continue;
             }
-            if on_time {
-                alerts.extend(self.monitor.observe(&interaction, &sentiment, influence)?);
-            } else {
-                late.push(interaction.id.clone());
+            let sentiment = self.analyzer.score(&interaction.text, interaction.language);
+            let influence = self.influence_of(&interaction);
+            // The monitor checks the order before it changes anything: a
+            // message it refuses for that is late, the rest are errors.
+            match self.monitor.observe(&interaction, &sentiment, influence) {
+                Ok(raised) => alerts.extend(raised),
+                Err(e) if matches!(e.kind(), ErrorKind::InvalidBucket { .. }) => {
+                    late.push(interaction.id.clone());
+                }
+                Err(e) => return Err(e),
             }
         }
         alerts.extend(self.monitor.advance(now)?);
@@ -453,6 +456,14 @@ impl Desk {
     ///
     /// As [`evaluate`] and [`triage`].
     pub fn queue(&self, now: Timestamp) -> Result<Vec<Triaged>> {
+        let waiting = self.waiting(now)?.into_iter().map(|(w, _)| w).collect();
+        triage(waiting, &self.config.weights)
+    }
+
+    /// The waiting conversations' triage inputs, each with whether its
+    /// unanswered messages complain (the most negative one is labelled
+    /// negative): sentiment is scored once for the queue and the routing.
+    fn waiting(&self, now: Timestamp) -> Result<Vec<(Waiting, bool)>> {
         let today = self.today(now);
         let mut waiting = Vec::new();
         for conversation in self.conversations.values() {
@@ -460,32 +471,30 @@ impl Desk {
                 continue;
             }
             let unanswered = unanswered(conversation);
-            let Some(since) = unanswered.first().map(|i| i.at) else {
+            let Some(first) = unanswered.first().copied() else {
                 continue;
             };
-            let first = unanswered.first().copied();
-            let customer = first.and_then(|i| self.customer_of(i));
+            let customer = self.customer_of(first);
             let worst = unanswered
                 .iter()
                 .map(|i| self.analyzer.score(&i.text, i.language))
                 .min_by(|a, b| a.compound.total_cmp(&b.compound));
             let sla = self.sla(conversation, customer, now)?;
-            let mut item = Waiting::new(conversation.id().clone(), since)
+            let mut item = Waiting::new(conversation.id().clone(), first.at)
                 .with_profile(self.profile(customer, today))
                 .with_sla(SlaUrgency::of(&sla))
-                .in_crisis(self.crisis_on(conversation));
+                .in_crisis(self.crisis_on(conversation))
+                .with_visibility(first.visibility);
             if let Some(s) = worst {
                 item = item.with_mood((-s.compound).max(0.0), s.intensity);
-            }
-            if let Some(i) = first {
-                item = item.with_visibility(i.visibility);
             }
             if let Some(c) = customer {
                 item = item.with_roles(c.roles.clone());
             }
-            waiting.push(item);
+            let complaining = worst.is_some_and(|s| s.label == crate::sentiment::Label::Negative);
+            waiting.push((item, complaining));
         }
-        triage(waiting, &self.config.weights)
+        Ok(waiting)
     }
 
     /// Routes the queue: each waiting conversation not yet held goes to an
@@ -496,7 +505,15 @@ impl Desk {
     ///
     /// As [`Desk::queue`] and [`route`].
     pub fn route(&mut self, now: Timestamp) -> Result<Vec<Decision>> {
-        let queue = self.queue(now)?;
+        let waiting = self.waiting(now)?;
+        let complaining: BTreeMap<ConversationId, bool> = waiting
+            .iter()
+            .map(|(w, c)| (w.conversation.clone(), *c))
+            .collect();
+        let queue = triage(
+            waiting.into_iter().map(|(w, _)| w).collect(),
+            &self.config.weights,
+        )?;
         let mut needs = Vec::new();
         let mut held = Vec::new();
         for t in &queue {
@@ -527,9 +544,7 @@ impl Desk {
             }
             // An influential customer who speaks against the brand, by their
             // stance or by the messages waiting, goes to a senior agent.
-            let complaining = unanswered(conversation).iter().any(|i| {
-                self.analyzer.score(&i.text, i.language).label == crate::sentiment::Label::Negative
-            });
+            let complaining = complaining.get(&t.conversation).copied().unwrap_or(false);
             let detractor = customer.and_then(|c| self.profiles.get(&c.id)).is_some_and(|k| {
                 matches!(k, Known::Scored { influence, detractor } if *influence >= SENIOR_INFLUENCE && (*detractor || complaining))
             });
