@@ -264,3 +264,36 @@ fn settings_are_checked_once() {
         "invalid setting: capitals amount `-1` is out of range"
     );
 }
+
+#[test]
+fn reused_buffers_never_carry_one_text_into_the_next() {
+    // Scoring reuses per-thread buffers; whatever came before (a longer
+    // text, a huge one, another language), a text gets the same answer.
+    let analyzer = Analyzer::default();
+    let texts = [
+        "Toujours pas reçu ma commande, 3 semaines d'attente... bravo 👏 #fail",
+        "I don't like it, but the staff were lovely!!",
+        "no me gusta nada",
+        "",
+        "ok",
+    ];
+    let alone: Vec<_> = texts.iter().map(|t| analyzer.explain(t, None)).collect();
+    let huge = "très très bien mais pas du tout ".repeat(20_000);
+    for round in 0..3 {
+        if round == 1 {
+            analyzer.score(&huge, None);
+        }
+        for (text, expected) in texts.iter().zip(&alone).rev() {
+            assert_eq!(&analyzer.explain(text, None), expected, "{text:?}");
+        }
+    }
+    std::thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| {
+                for (text, expected) in texts.iter().zip(&alone) {
+                    assert_eq!(&analyzer.explain(text, None), expected);
+                }
+            });
+        }
+    });
+}

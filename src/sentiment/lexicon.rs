@@ -13,7 +13,6 @@
 //! Keys are matched lowercase, and also without accents ("decu" finds
 //! "déçu"), except that `ñ` is kept (Spanish "año" is not "ano").
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -36,22 +35,68 @@ pub(crate) enum Entry {
     Contrast,
 }
 
+/// What a lexicon knows about one key as written (a word, or a phrase of
+/// several words separated by spaces).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub(crate) struct Word {
+    /// Its entry, if it is a key, and whether irony can turn it (praise).
+    pub entry: Option<(Entry, bool)>,
+    /// Whether some multi-word key starts with it: one lookup a word says
+    /// both what it is and whether a phrase may start there.
+    pub starts_phrase: bool,
+}
+
 /// One language's lexicon.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     // Fx hashing: lookups of short words are the scorer's hot path, and the
     // keys are the crate's own, so no hash flooding is possible.
-    /// Each key's entry, and whether irony can turn it (praise).
-    pub entries: FxHashMap<String, (Entry, bool)>,
-    /// First words of multi-word keys.
-    pub phrase_starts: FxHashSet<String>,
+    /// Every key, and the first word of every phrase.
+    pub entries: FxHashMap<String, Word>,
     /// The longest key, in words.
     pub max_words: usize,
     pub praise: FxHashSet<String>,
     pub stopwords: FxHashSet<String>,
     /// The first four letters of every key (accents removed): a word whose
     /// start is not here cannot be an inflection of any key.
-    pub prefixes: FxHashSet<String>,
+    pub prefixes: Prefixes,
+}
+
+/// A set of key prefixes with a bitmap in front: most words start like no
+/// key, and one bit test turns them away before any hashing of strings.
+#[derive(Debug, Default)]
+pub(crate) struct Prefixes {
+    /// Bit `hash(p) % BITS` is set for every prefix `p` in `set`.
+    bits: Vec<u64>,
+    set: FxHashSet<String>,
+}
+
+impl Prefixes {
+    const BITS: usize = 1 << 16;
+
+    fn slot(prefix: &str) -> (usize, u64) {
+        // FNV-1a over at most four characters' bytes.
+        let h = prefix.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        let bit = (h >> 7) as usize % Self::BITS;
+        (bit / 64, 1 << (bit % 64))
+    }
+
+    fn insert(&mut self, prefix: &str) {
+        if self.bits.is_empty() {
+            self.bits = vec![0; Self::BITS / 64];
+        }
+        let (word, bit) = Self::slot(prefix);
+        self.bits[word] |= bit;
+        self.set.insert(prefix.to_owned());
+    }
+
+    /// Whether some key starts with these four letters.
+    pub fn contains(&self, prefix: &str) -> bool {
+        let (word, bit) = Self::slot(prefix);
+        self.bits.get(word).is_some_and(|w| w & bit != 0) && self.set.contains(prefix)
+    }
 }
 
 impl Lexicon {
@@ -90,7 +135,7 @@ impl Lexicon {
                 ("praise", _) => {
                     let key = key.to_lowercase();
                     for k in [fold_accents(&key), key.clone()] {
-                        if let Some(e) = lexicon.entries.get_mut(&k) {
+                        if let Some(Word { entry: Some(e), .. }) = lexicon.entries.get_mut(&k) {
                             e.1 = true;
                         }
                     }
@@ -109,14 +154,12 @@ impl Lexicon {
         // An accent-free alias must not shadow a function word: "sûr" is
         // not "sur" (on), whatever the missing accent.
         let explicit: std::collections::HashSet<String> = explicit.into_iter().collect();
-        let shadowing: Vec<String> = lexicon
-            .stopwords
-            .iter()
-            .filter(|w| lexicon.entries.contains_key(*w) && !explicit.contains(*w))
-            .cloned()
-            .collect();
-        for word in shadowing {
-            lexicon.entries.remove(&word);
+        for word in &lexicon.stopwords {
+            if let Some(w) = lexicon.entries.get_mut(word) {
+                if !explicit.contains(word) {
+                    w.entry = None;
+                }
+            }
         }
         lexicon
     }
@@ -128,28 +171,80 @@ impl Lexicon {
         if words > 1 {
             self.max_words = self.max_words.max(words);
             if let Some(first) = key.split(' ').next() {
-                self.phrase_starts.insert(first.to_owned());
-                self.phrase_starts.insert(fold_accents(first));
+                for first in [first.to_owned(), fold_accents(first)] {
+                    self.entries.entry(first).or_default().starts_phrase = true;
+                }
             }
         }
         let folded = fold_accents(&key);
-        self.prefixes.insert(prefix(&folded).to_owned());
+        self.prefixes.insert(prefix(&folded));
         let praise = self.praise.contains(&key);
         // A word listed both as a sentiment word and as an intensifier keeps
         // both meanings.
-        let entry = match (self.entries.get(&key).map(|e| e.0), entry) {
+        let entry = match (
+            self.entries.get(&key).and_then(|w| w.entry).map(|e| e.0),
+            entry,
+        ) {
             (Some(Entry::Valence(v)), Entry::Booster(b))
             | (Some(Entry::Booster(b)), Entry::Valence(v)) => Entry::Both(v, b),
             _ => entry,
         };
         if folded != key {
-            let alias = self.entries.entry(folded).or_insert((entry, praise));
-            if matches!(entry, Entry::Both(..)) {
-                alias.0 = entry;
+            let alias = self.entries.entry(folded).or_default();
+            match &mut alias.entry {
+                None => alias.entry = Some((entry, praise)),
+                Some(e) if matches!(entry, Entry::Both(..)) => e.0 = entry,
+                Some(_) => {}
             }
         }
-        self.entries.insert(key, (entry, praise));
+        self.entries.entry(key).or_default().entry = Some((entry, praise));
     }
+}
+
+/// Looks up a word that is not a key as written: without its accents, then
+/// (unless `inflect` is false, as for phrases) through its inflections (see
+/// [`stems`]). `find` says what a key as written is; `could_start` whether
+/// any key starts with these four accent-free letters. `folded` and `stem`
+/// are buffers the caller reuses.
+pub(crate) fn inflected(
+    key: &str,
+    inflect: bool,
+    folded: &mut String,
+    stem: &mut String,
+    find: impl Fn(&str) -> Option<(Entry, bool)>,
+    could_start: impl Fn(&str) -> bool,
+) -> Option<(Entry, bool)> {
+    if !key.is_ascii() {
+        fold_accents_into(key, folded);
+        if let Some(hit) = find(folded) {
+            return Some(hit);
+        }
+    }
+    if !inflect || key.len() < 4 || (!key.is_ascii() && key.chars().count() < 4) {
+        return None;
+    }
+    let start = prefix(key);
+    let start = if start.is_ascii() {
+        start
+    } else {
+        fold_accents_into(start, folded);
+        folded.as_str()
+    };
+    if !could_start(start) {
+        return None;
+    }
+    let mut hit = None;
+    stems(key, stem, |candidate| {
+        hit = find(candidate).or_else(|| {
+            if candidate.is_ascii() {
+                return None;
+            }
+            fold_accents_into(candidate, folded);
+            find(folded)
+        });
+        hit.is_some()
+    });
+    hit
 }
 
 /// Tries the candidate dictionary forms of an inflected word, most likely
@@ -158,19 +253,25 @@ impl Lexicon {
 /// `-ive`), past participles and gerunds (`-ed`, `-ing`, `-ée`), third
 /// persons plural (`-ent`), adverbs (`-ly`, `-ment`). Used only when the
 /// word itself is not in the lexicon. Returns whether one was accepted.
-pub(crate) fn stems(word: &str, mut found: impl FnMut(&str) -> bool) -> bool {
-    // One buffer for the candidates that are not plain cuts of the word.
-    let mut buffer = String::with_capacity(word.len() + 3);
+/// `buffer` holds the candidates, so that trying them allocates nothing once
+/// it has grown.
+pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str) -> bool) -> bool {
     let mut attempt = |stem: &str, ending: &str| -> bool {
         buffer.clear();
         buffer.push_str(stem);
         buffer.push_str(ending);
-        (buffer.len() >= 3 && (buffer.is_ascii() || buffer.chars().count() >= 3)) && found(&buffer)
+        (buffer.len() >= 3 && (buffer.is_ascii() || buffer.chars().count() >= 3)) && found(buffer)
     };
     let strip = |suffix: &str| word.strip_suffix(suffix);
     // Plurals first: "déçues" -> "déçue" -> "déçu".
     let singular = strip("s").or_else(|| strip("x")).unwrap_or(word);
-    for base in [singular, word] {
+    // A word that is not a plural is tried once.
+    let bases: &[&str] = if singular == word {
+        &[word]
+    } else {
+        &[singular, word]
+    };
+    for &base in bases {
         let cut = |suffix: &str| base.strip_suffix(suffix);
         if base != word && attempt(base, "") {
             return true;
@@ -201,7 +302,13 @@ pub(crate) fn stems(word: &str, mut found: impl FnMut(&str) -> bool) -> bool {
             ("ly", &["", "le"]),
             ("ement", &["", "e"]),
         ];
+        // Most rules end in another letter than the word: compare last
+        // bytes before whole suffixes.
+        let last = base.as_bytes().last().copied();
         for (suffix, endings) in rules {
+            if suffix.as_bytes().last().copied() != last {
+                continue;
+            }
             if let Some(s) = cut(suffix) {
                 if endings.iter().any(|e| attempt(s, e)) {
                     return true;
@@ -236,10 +343,18 @@ pub(crate) fn prefix(word: &str) -> &str {
 
 /// Removes accents from Latin letters, keeping `ñ`.
 pub(crate) fn fold_accents(s: &str) -> String {
-    if s.is_ascii() {
-        return s.to_owned();
-    }
     let mut out = String::with_capacity(s.len());
+    fold_accents_into(s, &mut out);
+    out
+}
+
+/// [`fold_accents`] into a buffer the caller reuses (cleared first).
+pub(crate) fn fold_accents_into(s: &str, out: &mut String) {
+    out.clear();
+    if s.is_ascii() {
+        out.push_str(s);
+        return;
+    }
     for c in s.chars() {
         match c {
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => out.push('a'),
@@ -255,7 +370,6 @@ pub(crate) fn fold_accents(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 const ENGLISH_FILE: &str = include_str!("lexicon/en.txt");
@@ -266,7 +380,7 @@ const EMOJI_FILE: &str = include_str!("lexicon/emoji.txt");
 static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(ENGLISH_FILE));
 static FRENCH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(FRENCH_FILE));
 static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(SPANISH_FILE));
-static EMOJI: LazyLock<HashMap<char, f64>> = LazyLock::new(|| {
+static EMOJI: LazyLock<FxHashMap<char, f64>> = LazyLock::new(|| {
     EMOJI_FILE
         .lines()
         .filter(|l| !l.starts_with('#'))

@@ -27,20 +27,22 @@
 //! ```
 //!
 //! Scoring never fails: any text, empty or enormous, gets an answer, in
-//! time linear in its length.
+//! time linear in its length. Each thread keeps the buffers its last text
+//! needed (tokens, lowercase forms, candidates), so scoring allocates
+//! nothing once they have grown to the size of its texts; buffers grown by
+//! a huge text are given back.
 
 mod lang;
 mod lexicon;
 mod tokenize;
 
-use std::borrow::Cow;
 use std::fmt;
 
 use crate::explain::{Contribution, Explanation, Factor, Modifier};
 use crate::model::Language;
 use crate::{ErrorKind, Result};
-use lexicon::{Entry, Lexicon};
-use tokenize::{Kind, Token};
+use lexicon::{Entry, Lexicon, Word};
+use tokenize::Kind;
 
 pub use lang::{detect_language, LanguageGuess};
 
@@ -199,12 +201,13 @@ pub struct Analyzer {
     custom: std::sync::Arc<Lexicon>,
 }
 
-/// One scored piece of a text.
-struct Item<'t> {
+/// One scored piece of a text: tokens `first..=last`, bytes `start..end`.
+#[derive(Debug, Clone, Copy)]
+struct Item {
     first: usize,
     last: usize,
-    text: &'t str,
-    span: std::ops::Range<usize>,
+    start: usize,
+    end: usize,
     base: f64,
     emoji: bool,
     praise: bool,
@@ -214,6 +217,55 @@ struct Item<'t> {
     /// Also an intensifier: dropped as a sentiment word when it intensifies
     /// a following one ("damn good").
     also_booster: bool,
+}
+
+/// A token without its text (which is `text[start..end]`), so that the
+/// buffers holding tokens outlive any one text.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    kind: Kind,
+}
+
+/// The buffers one scoring fills: kept per thread and reused, so that
+/// scoring allocates nothing once they have grown to the texts' size.
+#[derive(Debug, Default)]
+struct Scratch {
+    tokens: Vec<Tok>,
+    /// The lowercase form of every word token, end to end; token `i`'s is
+    /// `lower[lower_ends[i - 1]..lower_ends[i]]` (empty for other tokens).
+    lower: String,
+    lower_ends: Vec<usize>,
+    items: Vec<Item>,
+    values: Vec<f64>,
+    negator: Vec<bool>,
+    booster: Vec<f64>,
+    bare: Vec<(usize, f64)>,
+    /// Phrase candidates, and where each shorter one ends.
+    phrase: String,
+    phrase_ends: Vec<(usize, usize)>,
+    words: Words,
+}
+
+/// Buffers for looking a word up: its accent-free form, inflection
+/// candidates, and elongations cut to two letters and to one.
+#[derive(Debug, Default)]
+struct Words {
+    folded: String,
+    stem: String,
+    two: String,
+    one: String,
+}
+
+impl Scratch {
+    /// Buffers grown past this many tokens (a huge text) are given back
+    /// rather than kept for the thread's life.
+    const KEEP: usize = 1 << 14;
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
 impl Analyzer {
@@ -284,7 +336,9 @@ impl Analyzer {
     ) -> Result<Analyzer> {
         let mut custom = Lexicon::default();
         for (key, entry) in &self.custom.entries {
-            custom.insert(key, entry.0);
+            if let Some((entry, _)) = entry.entry {
+                custom.insert(key, entry);
+            }
         }
         for (word, valence) in words {
             let word = word.trim().trim_start_matches('#');
@@ -347,56 +401,69 @@ impl Analyzer {
         texts.iter().map(|t| self.score(t.as_ref(), None)).collect()
     }
 
-    /// Finds a key as written, without accents, then through the
-    /// language's inflection rules (plural, feminine, verb endings).
-    fn lookup<'l>(&'l self, lexicons: &[&'l Lexicon], key: &str) -> Option<(Entry, bool)> {
+    /// What the caller's words, then the lexicons, say about a key as
+    /// written: its entry (the caller's first), and whether a phrase may
+    /// start with it.
+    fn word(&self, lexicons: &[&Lexicon], key: &str) -> Word {
+        if let ([lexicon], true) = (lexicons, self.custom.entries.is_empty()) {
+            return lexicon.entries.get(key).copied().unwrap_or_default();
+        }
+        let mut word = Word::default();
         let custom = (!self.custom.entries.is_empty()).then_some(&*self.custom);
-        let found = |k: &str| {
-            if let Some(hit) = custom.and_then(|c| c.entries.get(k)) {
-                return Some(*hit);
+        for lexicon in custom.into_iter().chain(lexicons.iter().copied()) {
+            if let Some(w) = lexicon.entries.get(key) {
+                word.entry = word.entry.or(w.entry);
+                word.starts_phrase |= w.starts_phrase;
             }
-            lexicons.iter().find_map(|l| l.entries.get(k).copied())
-        };
-        let exact = found(key).or_else(|| {
-            (!key.is_ascii())
-                .then(|| found(&lexicon::fold_accents(key)))
-                .flatten()
-        });
-        if exact.is_some()
-            || key.len() < 4
-            || (!key.is_ascii() && key.chars().count() < 4)
-            || key.contains(' ')
-        {
-            return exact;
         }
-        let start = lexicon::prefix(key);
-        let folded_start;
-        let start = if start.is_ascii() {
-            start
-        } else {
-            folded_start = lexicon::fold_accents(start);
-            &folded_start
-        };
-        let could_be = custom.is_some_and(|c| c.prefixes.contains(start))
-            || lexicons.iter().any(|l| l.prefixes.contains(start));
-        if !could_be {
-            return None;
-        }
-        let mut hit = None;
-        lexicon::stems(key, |stem| {
-            hit = found(stem).or_else(|| {
-                (!stem.is_ascii())
-                    .then(|| found(&lexicon::fold_accents(stem)))
-                    .flatten()
-            });
-            hit.is_some()
-        });
-        hit
+        word
     }
 
-    fn is_phrase_start(&self, lexicons: &[&Lexicon], word: &str) -> bool {
-        (!self.custom.phrase_starts.is_empty() && self.custom.phrase_starts.contains(word))
-            || lexicons.iter().any(|l| l.phrase_starts.contains(word))
+    /// Finds a key as written, without accents, then through the
+    /// language's inflection rules (plural, feminine, verb endings).
+    fn lookup(
+        &self,
+        lexicons: &[&Lexicon],
+        key: &str,
+        buffers: &mut Words,
+    ) -> Option<(Entry, bool)> {
+        self.word(lexicons, key)
+            .entry
+            .or_else(|| self.lookup_inflected(lexicons, key, buffers))
+    }
+
+    /// [`Analyzer::lookup`] for a key known not to be in any lexicon as
+    /// written. Phrases (keys of several words) are not inflected.
+    fn lookup_inflected(
+        &self,
+        lexicons: &[&Lexicon],
+        key: &str,
+        buffers: &mut Words,
+    ) -> Option<(Entry, bool)> {
+        self.lookup_inflected_word(lexicons, key, !key.contains(' '), buffers)
+    }
+
+    /// The same, saying whether to try inflections (not for phrases).
+    fn lookup_inflected_word(
+        &self,
+        lexicons: &[&Lexicon],
+        key: &str,
+        inflect: bool,
+        buffers: &mut Words,
+    ) -> Option<(Entry, bool)> {
+        let custom = !self.custom.entries.is_empty();
+        let Words { folded, stem, .. } = buffers;
+        lexicon::inflected(
+            key,
+            inflect,
+            folded,
+            stem,
+            |k| self.word(lexicons, k).entry,
+            |start| {
+                (custom && self.custom.prefixes.contains(start))
+                    || lexicons.iter().any(|l| l.prefixes.contains(start))
+            },
+        )
     }
 
     fn max_words(&self, lexicons: &[&Lexicon]) -> usize {
@@ -408,25 +475,65 @@ impl Analyzer {
             .unwrap_or(1)
     }
 
-    fn run(
+    fn run(&self, text: &str, given: Option<Language>, why: Option<&mut Explanation>) -> Sentiment {
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => {
+                let sentiment = self.run_with(&mut scratch, text, given, why);
+                if scratch.tokens.capacity() > Scratch::KEEP
+                    || scratch.lower.capacity() > Scratch::KEEP * 16
+                {
+                    *scratch = Scratch::default();
+                }
+                sentiment
+            }
+            // Only reachable if scoring ever scored from within itself.
+            Err(_) => self.run_with(&mut Scratch::default(), text, given, why),
+        })
+    }
+
+    fn run_with(
         &self,
+        scratch: &mut Scratch,
         text: &str,
         given: Option<Language>,
         mut why: Option<&mut Explanation>,
     ) -> Sentiment {
-        let mut tokens: Vec<Token<'_>> = Vec::with_capacity(32);
-        tokenize::tokenize(text, |t| tokens.push(t));
-        let lower: Vec<Cow<'_, str>> = tokens.iter().map(|t| lowercase(t.text)).collect();
+        scratch.tokens.clear();
+        scratch.lower.clear();
+        scratch.lower_ends.clear();
+        {
+            let Scratch {
+                tokens,
+                lower,
+                lower_ends,
+                ..
+            } = &mut *scratch;
+            tokenize::tokenize(text, |t| {
+                if t.kind == Kind::Word {
+                    push_lowercase(lower, t.text);
+                }
+                lower_ends.push(lower.len());
+                tokens.push(Tok {
+                    start: t.span.start,
+                    end: t.span.end,
+                    kind: t.kind,
+                });
+            });
+        }
+        let tokens = &scratch.tokens;
+        let token_text = |i: usize| &text[tokens[i].start..tokens[i].end];
+        let lower = |i: usize| {
+            let start = if i == 0 { 0 } else { scratch.lower_ends[i - 1] };
+            &scratch.lower[start..scratch.lower_ends[i]]
+        };
 
         let (language, language_source) = match given {
             Some(l) => (Some(l), LanguageSource::Given),
             None => match lang::resolve(
                 lang::guess(
-                    tokens
-                        .iter()
-                        .zip(&lower)
-                        .filter(|(t, _)| t.kind == Kind::Word)
-                        .map(|(_, w)| &**w),
+                    (0..tokens.len())
+                        .filter(|&i| tokens[i].kind == Kind::Word)
+                        .map(lower),
                     text,
                 ),
                 text,
@@ -460,50 +567,47 @@ impl Analyzer {
         }
 
         // Items, negators, boosters and contrast words, by token.
-        let mut items: Vec<Item<'_>> = Vec::new();
-        let mut negator = vec![false; tokens.len()];
-        let mut booster = vec![0.0f64; tokens.len()];
+        let items = &mut scratch.items;
+        let negator = &mut scratch.negator;
+        let booster = &mut scratch.booster;
+        let buffers = &mut scratch.words;
+        items.clear();
+        negator.clear();
+        negator.resize(tokens.len(), false);
+        booster.clear();
+        booster.resize(tokens.len(), 0.0);
         let mut contrast: Option<usize> = None;
         let max_words = self.max_words(lexicons);
         let mut i = 0;
         while i < tokens.len() {
-            let token = &tokens[i];
+            let token = tokens[i];
+            let symbol = |base: f64, praise: bool| Item {
+                first: i,
+                last: i,
+                start: token.start,
+                end: token.end,
+                base,
+                emoji: true,
+                praise,
+                negation_inside: false,
+                also_booster: false,
+            };
             match token.kind {
                 Kind::Boundary => {
                     i += 1;
                     continue;
                 }
                 Kind::Emoticon => {
-                    if let Some(v) = tokenize::emoticon(token.text) {
-                        items.push(Item {
-                            first: i,
-                            last: i,
-                            text: token.text,
-                            span: token.span.clone(),
-                            base: v,
-                            emoji: true,
-                            praise: false,
-                            negation_inside: false,
-                            also_booster: false,
-                        });
+                    if let Some(v) = tokenize::emoticon(token_text(i)) {
+                        items.push(symbol(v, false));
                     }
                     i += 1;
                     continue;
                 }
                 Kind::Emoji => {
-                    if let Some(v) = lexicon::emoji(token.text) {
-                        let clap = token.text.starts_with('\u{1F44F}');
-                        items.push(Item {
-                            first: i,
-                            last: i,
-                            text: token.text,
-                            span: token.span.clone(),
-                            base: v,
-                            emoji: true,
-                            praise: clap,
-                            negation_inside: false,
-                            also_booster: false,
-                        });
+                    if let Some(v) = lexicon::emoji(token_text(i)) {
+                        let clap = token_text(i).starts_with('\u{1F44F}');
+                        items.push(symbol(v, clap));
                     }
                     i += 1;
                     continue;
@@ -512,22 +616,26 @@ impl Analyzer {
             }
             // Longest phrase first, then the word itself (also with its
             // elongation collapsed).
+            let word = self.word(lexicons, lower(i));
             let mut matched: Option<(usize, Entry, bool)> = None;
-            if max_words > 1 && self.is_phrase_start(lexicons, &lower[i]) {
+            if max_words > 1 && word.starts_phrase {
                 // Build the longest candidate once, remembering where each
                 // shorter one ends, then try them longest first.
-                let mut key = String::from(&*lower[i]);
-                let mut ends: Vec<(usize, usize)> = Vec::new();
-                for j in i + 1..tokens.len().min(i + max_words) {
-                    if tokens[j].kind != Kind::Word {
+                let key = &mut scratch.phrase;
+                let ends = &mut scratch.phrase_ends;
+                key.clear();
+                key.push_str(lower(i));
+                ends.clear();
+                for (j, next) in tokens.iter().enumerate().take(i + max_words).skip(i + 1) {
+                    if next.kind != Kind::Word {
                         break;
                     }
                     key.push(' ');
-                    key.push_str(&lower[j]);
+                    key.push_str(lower(j));
                     ends.push((j, key.len()));
                 }
                 for &(j, end) in ends.iter().rev() {
-                    if let Some((e, p)) = self.lookup(lexicons, &key[..end]) {
+                    if let Some((e, p)) = self.lookup(lexicons, &key[..end], buffers) {
                         matched = Some((j, e, p));
                         break;
                     }
@@ -535,21 +643,28 @@ impl Analyzer {
             }
             let mut elongated = false;
             if matched.is_none() {
-                if let Some((e, p)) = self.lookup(lexicons, &lower[i]) {
+                if let Some((e, p)) = word
+                    .entry
+                    .or_else(|| self.lookup_inflected_word(lexicons, lower(i), true, buffers))
+                {
                     matched = Some((i, e, p));
-                } else if let Some(short) = collapse(&lower[i]) {
+                } else if collapse(lower(i), &mut buffers.two, &mut buffers.one) {
                     elongated = true;
-                    matched = [short.0, short.1]
+                    let (two, one) = (
+                        std::mem::take(&mut buffers.two),
+                        std::mem::take(&mut buffers.one),
+                    );
+                    matched = [&two, &one]
                         .iter()
-                        .find_map(|k| self.lookup(lexicons, k))
+                        .find_map(|k| self.lookup(lexicons, k, buffers))
                         .map(|(e, p)| (i, e, p));
+                    (buffers.two, buffers.one) = (two, one);
                 }
             }
             let Some((last, entry, praise)) = matched else {
                 i += 1;
                 continue;
             };
-            let span = tokens[i].span.start..tokens[last].span.end;
             match entry {
                 Entry::Valence(v) | Entry::Both(v, _) => {
                     if let Entry::Both(_, b) = entry {
@@ -560,12 +675,15 @@ impl Analyzer {
                         base += base.signum() * self.config.booster;
                     }
                     let negation_inside = last > i
-                        && matches!(self.lookup(lexicons, &lower[i]), Some((Entry::Negator, _)));
+                        && matches!(
+                            self.lookup(lexicons, lower(i), buffers),
+                            Some((Entry::Negator, _))
+                        );
                     items.push(Item {
                         first: i,
                         last,
-                        text: &text[span.clone()],
-                        span,
+                        start: token.start,
+                        end: tokens[last].end,
                         base,
                         emoji: false,
                         praise,
@@ -582,38 +700,40 @@ impl Analyzer {
 
         // A word that is also an intensifier and does intensify a following
         // sentiment word is only an intensifier.
-        let window = self.config.window;
-        let intensifies = |k: usize| {
-            items.get(k + 1).is_some_and(|next| {
-                next.first - items[k].last <= window
-                    && !tokens[items[k].last..next.first]
-                        .iter()
-                        .any(|t| t.kind == Kind::Boundary)
-            })
-        };
-        let dropped: Vec<bool> = (0..items.len())
-            .map(|k| items[k].also_booster && intensifies(k))
-            .collect();
-        let mut k = 0;
-        items.retain(|_| {
-            k += 1;
-            !dropped[k - 1]
-        });
+        let c = &self.config;
+        let window = c.window;
+        let has_boundary =
+            |from: usize, to: usize| tokens[from..to].iter().any(|t| t.kind == Kind::Boundary);
+        let mut kept = 0;
+        for k in 0..items.len() {
+            let intensifies = items.get(k + 1).is_some_and(|next| {
+                next.first - items[k].last <= window && !has_boundary(items[k].last, next.first)
+            });
+            if !(items[k].also_booster && intensifies) {
+                items[kept] = items[k];
+                kept += 1;
+            }
+        }
+        items.truncate(kept);
 
         // Values, with every rule that applies.
         // "Shouting" only means something in a text that is not all
         // capitals: look at the words' letters.
         let all_caps = {
-            let words = tokens.iter().filter(|t| t.kind == Kind::Word);
             let mut any = false;
             let mut lower_seen = false;
-            for t in words {
-                if t.text.is_ascii() {
-                    any |= t.text.bytes().any(|b| b.is_ascii_alphabetic());
-                    lower_seen |= t.text.bytes().any(|b| b.is_ascii_lowercase());
+            for (i, _) in tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.kind == Kind::Word)
+            {
+                let t = token_text(i);
+                if t.is_ascii() {
+                    any |= t.bytes().any(|b| b.is_ascii_alphabetic());
+                    lower_seen |= t.bytes().any(|b| b.is_ascii_lowercase());
                 } else {
-                    any |= t.text.chars().any(char::is_alphabetic);
-                    lower_seen |= t.text.chars().any(char::is_lowercase);
+                    any |= t.chars().any(char::is_alphabetic);
+                    lower_seen |= t.chars().any(char::is_lowercase);
                 }
                 if lower_seen {
                     break;
@@ -621,24 +741,33 @@ impl Analyzer {
             }
             any && !lower_seen
         };
-        let c = &self.config;
-        let mut values: Vec<(f64, Vec<Modifier>)> = Vec::with_capacity(items.len());
-        for item in &items {
+        // The rules that changed each value, kept only for an explanation.
+        let mut modifiers: Vec<Vec<Modifier>> = Vec::new();
+        let explaining = why.is_some();
+        let values = &mut scratch.values;
+        values.clear();
+        for item in items.iter() {
             let mut v = item.base;
             let mut mods = Vec::new();
+            let mut note = |m: Modifier| {
+                if explaining {
+                    mods.push(m);
+                }
+            };
             let sign = v.signum();
-            if v != 0.0 && !item.emoji && !all_caps && is_shouted(item.text) {
+            let item_text = &text[item.start..item.end];
+            if v != 0.0 && !item.emoji && !all_caps && is_shouted(item_text) {
                 v += sign * c.capitals;
-                mods.push(Modifier::Capitals);
+                note(Modifier::Capitals);
             }
-            if item.text.len() > 2 && !item.emoji && collapse(&lowercase(item.text)).is_some() {
-                mods.push(Modifier::Elongated);
+            if item_text.len() > 2 && !item.emoji && is_elongated(item_text) {
+                note(Modifier::Elongated);
             }
             // Look back over the window, stopping at a clause boundary.
             let mut negated = false;
             let mut seen = 0;
             let mut k = item.first;
-            while k > 0 && seen < c.window {
+            while k > 0 && seen < window {
                 k -= 1;
                 if tokens[k].kind == Kind::Boundary {
                     break;
@@ -651,7 +780,7 @@ impl Analyzer {
                 if b != 0.0 && v != 0.0 {
                     let decay = [1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65][seen - 1];
                     v += sign * b * decay;
-                    mods.push(if b > 0.0 {
+                    note(if b > 0.0 {
                         Modifier::Boosted
                     } else {
                         Modifier::Damped
@@ -660,18 +789,21 @@ impl Analyzer {
             }
             if negated && !item.negation_inside {
                 v *= c.negation;
-                mods.push(Modifier::Negated);
+                note(Modifier::Negated);
             }
             if let Some(cut) = contrast {
                 if item.last < cut {
                     v *= c.before_contrast;
-                    mods.push(Modifier::BeforeContrast);
+                    note(Modifier::BeforeContrast);
                 } else if item.first > cut {
                     v *= c.after_contrast;
-                    mods.push(Modifier::AfterContrast);
+                    note(Modifier::AfterContrast);
                 }
             }
-            values.push((v, mods));
+            values.push(v);
+            if explaining {
+                modifiers.push(mods);
+            }
         }
         // Irony: praise ("bravo", 👏, "merci") in a text that otherwise
         // complains turns into reproach.
@@ -679,15 +811,17 @@ impl Analyzer {
         // the text claps (👏); "merci, mais ..." stays thanks.
         let first_complaint = items
             .iter()
-            .zip(&values)
-            .find(|(it, (v, _))| !it.praise && *v < 0.0)
+            .zip(values.iter())
+            .find(|(it, v)| !it.praise && **v < 0.0)
             .map(|(it, _)| it.first);
         let claps = items.iter().any(|it| it.emoji && it.praise);
         if let Some(first) = first_complaint {
-            for (item, (v, mods)) in items.iter().zip(values.iter_mut()) {
+            for (k, (item, v)) in items.iter().zip(values.iter_mut()).enumerate() {
                 if item.praise && *v > 0.0 && (claps || item.first > first) {
                     *v = -*v;
-                    mods.push(Modifier::Irony);
+                    if explaining {
+                        modifiers[k].push(Modifier::Irony);
+                    }
                 }
             }
         }
@@ -697,24 +831,23 @@ impl Analyzer {
         // rien", "nadie contesta", "not again").
         // Items are in token order: the first item after a negation is the
         // only one it can reach, found by binary search (linear overall).
-        let mut bare: Vec<(usize, f64)> = Vec::new();
+        let bare = &mut scratch.bare;
+        bare.clear();
         for (k, _) in negator.iter().enumerate().filter(|(_, n)| **n) {
             let next = items.partition_point(|it| it.first <= k);
-            let reaches = items.get(next).is_some_and(|it| {
-                it.first - k <= c.window
-                    && !tokens[k..it.first].iter().any(|t| t.kind == Kind::Boundary)
-            });
+            let reaches = items
+                .get(next)
+                .is_some_and(|it| it.first - k <= window && !has_boundary(k, it.first));
             let next_to_last = bare.last().is_some_and(|&(b, _)| k - b <= 1);
             if !reaches && !next_to_last {
                 bare.push((k, BARE_NEGATION));
             }
         }
-        let mut raw: f64 =
-            values.iter().map(|(v, _)| v).sum::<f64>() + bare.iter().map(|(_, v)| v).sum::<f64>();
-        for (_, v) in &bare {
+        let mut raw: f64 = values.iter().sum::<f64>() + bare.iter().map(|(_, v)| v).sum::<f64>();
+        for (_, v) in bare.iter() {
             neg += v - 1.0;
         }
-        for (v, _) in &values {
+        for v in values.iter() {
             if *v > 0.0 {
                 pos += v + 1.0;
             } else if *v < 0.0 {
@@ -732,8 +865,9 @@ impl Analyzer {
                     .map(|i| i.last - i.first + 1)
                     .sum(),
             ) as f64;
-        let bangs = text.bytes().filter(|&b| b == b'!').take(4).count() as f64;
-        let questions = text.bytes().filter(|&b| b == b'?').take(4).count();
+        // Counted in full (a loop the compiler vectorises), then capped.
+        let bangs = text.bytes().filter(|&b| b == b'!').count().min(4) as f64;
+        let questions = text.bytes().filter(|&b| b == b'?').count().min(4);
         let punct = bangs * 0.292
             + if questions > 1 {
                 questions.min(3) as f64 * 0.18
@@ -767,29 +901,26 @@ impl Analyzer {
         };
 
         if let Some(why) = why {
-            for (item, (v, mods)) in items.iter().zip(values) {
+            for ((item, &v), mods) in items.iter().zip(values.iter()).zip(modifiers) {
+                let text = text[item.start..item.end].to_owned();
                 why.contributions.push(Contribution {
                     factor: if item.emoji {
-                        Factor::Emoji {
-                            text: item.text.to_owned(),
-                        }
+                        Factor::Emoji { text }
                     } else {
-                        Factor::Lexicon {
-                            text: item.text.to_owned(),
-                        }
+                        Factor::Lexicon { text }
                     },
-                    span: Some(item.span.clone()),
+                    span: Some(item.start..item.end),
                     base: item.base,
                     modifiers: mods,
                     value: v,
                 });
             }
-            for (k, v) in bare {
+            for &(k, v) in bare.iter() {
                 why.contributions.push(Contribution {
                     factor: Factor::Rule {
                         id: "bare-negation",
                     },
-                    span: Some(tokens[k].span.clone()),
+                    span: Some(tokens[k].start..tokens[k].end),
                     base: v,
                     modifiers: Vec::new(),
                     value: v,
@@ -819,19 +950,14 @@ impl Analyzer {
     }
 }
 
-/// Lowercase, without allocating for text that already is.
-fn lowercase(s: &str) -> Cow<'_, str> {
-    if s.is_ascii() {
-        return if s.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(s.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(s)
-        };
-    }
-    if s.chars().any(char::is_uppercase) {
-        Cow::Owned(s.to_lowercase())
+/// Appends the lowercase form of `word` to `out`.
+fn push_lowercase(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
     } else {
-        Cow::Borrowed(s)
+        out.extend(word.chars().flat_map(char::to_lowercase));
     }
 }
 
@@ -849,42 +975,54 @@ fn is_shouted(word: &str) -> bool {
     letters >= 2
 }
 
-/// For a word with a letter repeated three times or more ("nuuuul"), the
-/// word with such runs cut to two letters and to one ("nuul", "nul").
-fn collapse(word: &str) -> Option<(String, String)> {
-    if word.len() < 3 {
-        return None;
-    }
+/// Whether a word has a letter written three times or more in a row
+/// ("nuuuul", "NOOO"), in any case.
+fn is_elongated(word: &str) -> bool {
     if word.is_ascii() {
-        let b = word.as_bytes();
-        if !b
-            .windows(3)
-            .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic())
-        {
-            return None;
+        let (mut previous, mut run) = (0u8, 0);
+        for b in word.bytes() {
+            let b = b.to_ascii_lowercase();
+            run = if b == previous { run + 1 } else { 1 };
+            previous = b;
+            if run >= 3 && b.is_ascii_alphabetic() {
+                return true;
+            }
         }
+        return false;
     }
-    let mut run = (None, 0);
-    let repeated = word.chars().any(|c| {
+    let mut run: (Option<char>, usize) = (None, 0);
+    word.chars().flat_map(char::to_lowercase).any(|c| {
         run = if run.0 == Some(c) {
             (Some(c), run.1 + 1)
         } else {
             (Some(c), 1)
         };
         run.1 >= 3 && c.is_alphabetic()
-    });
-    if !repeated {
-        return None;
+    })
+}
+
+/// For an elongated lowercase word ("nuuuul"), writes it with such runs cut
+/// to two letters into `two` ("nuul") and to one into `one` ("nul");
+/// returns whether the word was elongated.
+fn collapse(word: &str, two: &mut String, one: &mut String) -> bool {
+    // Lowercase already: compare letters as they are.
+    let elongated = if word.is_ascii() {
+        word.as_bytes()
+            .windows(3)
+            .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic())
+    } else {
+        is_elongated(word)
+    };
+    if !elongated {
+        return false;
     }
-    let chars: Vec<char> = word.chars().collect();
-    let (mut two, mut one) = (String::new(), String::new());
+    two.clear();
+    one.clear();
+    let mut previous = None;
     let mut run = 0;
-    for (i, &c) in chars.iter().enumerate() {
-        run = if i > 0 && chars[i - 1] == c {
-            run + 1
-        } else {
-            1
-        };
+    for c in word.chars() {
+        run = if previous == Some(c) { run + 1 } else { 1 };
+        previous = Some(c);
         if run <= 2 {
             two.push(c);
         }
@@ -892,7 +1030,7 @@ fn collapse(word: &str) -> Option<(String, String)> {
             one.push(c);
         }
     }
-    Some((two, one))
+    true
 }
 
 impl fmt::Display for Sentiment {

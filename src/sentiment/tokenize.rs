@@ -82,13 +82,18 @@ pub(crate) fn is_pictograph(c: char) -> bool {
 
 /// Splits `text` into tokens, calling `emit` for each, in order.
 pub(crate) fn tokenize<'t>(text: &'t str, mut emit: impl FnMut(Token<'t>)) {
-    for (start, chunk) in chunks(text) {
+    for (start, chunk, ascii) in chunks(text) {
         let lower_start = chunk.get(..4).unwrap_or(chunk);
         if lower_start.eq_ignore_ascii_case("http") || lower_start.eq_ignore_ascii_case("www.") {
             continue;
         }
-        // An emoticon is at most 4 bytes, with some trailing punctuation.
-        if chunk.len() <= 8 {
+        // An emoticon is at most 4 bytes, with some trailing punctuation,
+        // and starts with a symbol, `x` or `d`.
+        if chunk.len() <= 8
+            && chunk.bytes().next().is_some_and(|b| {
+                !b.is_ascii_alphanumeric() || matches!(b, b'x' | b'X' | b'd' | b'D')
+            })
+        {
             let bare = chunk.trim_end_matches(['.', ',', '!', '?', ';']);
             if emoticon(bare).is_some() {
                 emit(Token {
@@ -100,14 +105,8 @@ pub(crate) fn tokenize<'t>(text: &'t str, mut emit: impl FnMut(Token<'t>)) {
                 continue;
             }
         }
-        // ASCII chunks without symbols (most of them) go straight to the
-        // byte-level split.
-        if chunk.is_ascii()
-            && chunk.bytes().all(|b| {
-                b.is_ascii_alphanumeric()
-                    || matches!(b, b'\'' | b'-' | b'.' | b',' | b'!' | b'?' | b';' | b':')
-            })
-        {
+        // ASCII chunks (most of them) go straight to the byte-level split.
+        if ascii {
             ascii_segments(chunk, start, &mut emit);
             continue;
         }
@@ -132,11 +131,7 @@ pub(crate) fn tokenize<'t>(text: &'t str, mut emit: impl FnMut(Token<'t>)) {
             punctuation(&chunk[core.len()..], start + core.len(), &mut emit);
             continue;
         }
-        if chunk.is_ascii() {
-            ascii_segments(chunk, start, &mut emit);
-        } else {
-            segments(chunk, start, &mut emit);
-        }
+        segments(chunk, start, &mut emit);
     }
 }
 
@@ -150,10 +145,12 @@ fn ascii_segments<'t>(chunk: &'t str, start: usize, emit: &mut impl FnMut(Token<
         let c = b[i];
         if c.is_ascii_alphanumeric() {
             let mut j = i + 1;
+            let mut apostrophe = false;
             while j < b.len()
                 && (b[j].is_ascii_alphanumeric()
                     || (b[j] == b'\'' && j + 1 < b.len() && b[j + 1].is_ascii_alphanumeric()))
             {
+                apostrophe |= b[j] == b'\'';
                 j += 1;
             }
             let word = &chunk[i..j];
@@ -162,8 +159,14 @@ fn ascii_segments<'t>(chunk: &'t str, start: usize, emit: &mut impl FnMut(Token<
             } else if hashtag {
                 hashtag = false;
                 camel_case(word, start + i, emit);
-            } else {
+            } else if apostrophe {
                 words(word, start + i, emit);
+            } else {
+                emit(Token {
+                    span: start + i..start + j,
+                    text: word,
+                    kind: Kind::Word,
+                });
             }
             i = j;
             continue;
@@ -181,12 +184,37 @@ fn ascii_segments<'t>(chunk: &'t str, start: usize, emit: &mut impl FnMut(Token<
     }
 }
 
-/// The whitespace-separated chunks of a text with their byte offsets.
-fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let base = text.as_ptr() as usize;
-    // Each chunk is a sub-slice of `text`: its address gives its offset.
-    text.split_whitespace()
-        .map(move |chunk| (chunk.as_ptr() as usize - base, chunk))
+/// The whitespace-separated chunks of a text (as `str::split_whitespace`
+/// cuts them) with their byte offsets and whether each is all ASCII, in
+/// one pass over the bytes.
+fn chunks(text: &str) -> impl Iterator<Item = (usize, &str, bool)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // Skip whitespace, then take everything up to the next.
+        let mut start = None;
+        let mut ascii = true;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (space, width) = if b.is_ascii() {
+                (matches!(b, b' ' | b'\t'..=b'\r'), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            };
+            match (space, start) {
+                (true, Some(from)) => return Some((from, &text[from..i], ascii)),
+                (true, None) => {}
+                (false, None) => {
+                    start = Some(i);
+                    ascii = width == 1;
+                }
+                (false, Some(_)) => ascii &= width == 1,
+            }
+            i += width;
+        }
+        start.map(|from| (from, &text[from..], ascii))
+    })
 }
 
 fn punctuation<'t>(rest: &'t str, start: usize, emit: &mut impl FnMut(Token<'t>)) {
@@ -392,5 +420,20 @@ mod tests {
     fn spans_point_back_into_the_input() {
         let text = "Très déçu… #Panne :(";
         tokenize(text, |t| assert_eq!(&text[t.span.clone()], t.text));
+    }
+
+    proptest::proptest! {
+        /// The one-pass splitter cuts exactly where `split_whitespace`
+        /// does, whatever the whitespace (Unicode's included).
+        #[test]
+        fn chunks_are_split_whitespace(text in "[a-zé😀 \t\n\u{a0}\u{2003}\u{3000}\u{85}\u{1c}.,]{0,40}") {
+            let ours: Vec<(usize, &str, bool)> = chunks(&text).collect();
+            let base = text.as_ptr() as usize;
+            let std: Vec<(usize, &str, bool)> = text
+                .split_whitespace()
+                .map(|c| (c.as_ptr() as usize - base, c, c.is_ascii()))
+                .collect();
+            proptest::prop_assert_eq!(ours, std);
+        }
     }
 }
