@@ -257,6 +257,24 @@ fn settings_are_checked_once() {
     assert!(Analyzer::new(SentimentConfig::new().thresholds(f64::NAN, 0.1)).is_err());
     assert!(Analyzer::new(SentimentConfig::new().negation(0.5)).is_err());
     assert!(Analyzer::new(SentimentConfig::new().negation_window(9)).is_err());
+    // Per-language thresholds are checked like the general ones, and only
+    // the languages with a lexicon have them.
+    let french_backwards = SentimentConfig::new().language_thresholds(Language::FRENCH, 0.3, 0.1);
+    assert!(Analyzer::new(french_backwards).is_err());
+    let german: Language = "de".parse().unwrap();
+    assert_eq!(
+        Analyzer::new(SentimentConfig::new().language_thresholds(german, -0.1, 0.3))
+            .unwrap_err()
+            .to_string(),
+        "unknown language with a sentiment lexicon `de`: expected one of `en`, `fr`, `es`"
+    );
+    // General thresholds replace the per-language defaults.
+    let flat = SentimentConfig::new().thresholds(-0.2, 0.2);
+    assert_eq!(flat.thresholds_for(Some(Language::FRENCH)), (-0.2, 0.2));
+    assert_eq!(
+        SentimentConfig::new().thresholds_for(Some(Language::FRENCH)),
+        (-0.10, 0.22)
+    );
     assert_eq!(
         Analyzer::new(SentimentConfig::new().capitals(-1.0))
             .unwrap_err()
