@@ -29,8 +29,10 @@
 //! Scoring never fails: any text, empty or enormous, gets an answer, in
 //! time linear in its length. Each thread keeps the buffers its last text
 //! needed (tokens, lowercase forms, candidates), so scoring allocates
-//! nothing once they have grown to the size of its texts; buffers grown by
-//! a huge text are given back.
+//! nothing once they have grown to the size of its texts (buffers grown by
+//! a huge text are given back), and remembers what the last few thousand
+//! words it met resolve to in each language, so a word seen before costs
+//! one lookup.
 
 mod lang;
 mod lexicon;
@@ -42,6 +44,7 @@ use crate::explain::{Contribution, Explanation, Factor, Modifier};
 use crate::model::Language;
 use crate::{ErrorKind, Result};
 use lexicon::{Entry, Lexicon, Word};
+use rustc_hash::FxHashMap;
 use tokenize::Kind;
 
 pub use lang::{detect_language, LanguageGuess};
@@ -328,6 +331,24 @@ struct Scratch {
     phrase: String,
     phrase_ends: Vec<(usize, usize)>,
     words: Words,
+    /// Per built-in lexicon (English, French, Spanish), what the words
+    /// this thread has met resolve to: most words of a text were met
+    /// before, and looking one up again costs one probe instead of the
+    /// accent, inflection and elongation searches.
+    resolved: [FxHashMap<Box<str>, Resolved>; 3],
+}
+
+/// What a word says on its own, without the words around it, in the
+/// lexicons at hand.
+#[derive(Debug, Clone, Copy)]
+struct Resolved {
+    /// Whether some phrase starts with it.
+    starts_phrase: bool,
+    /// Its entry: as written, without accents, or inflected.
+    found: Option<(Entry, bool)>,
+    /// When it has none, the entry of the word with its elongation cut
+    /// short ("nuuuul" as "nul").
+    elongated: Option<(Entry, bool)>,
 }
 
 /// Buffers for looking a word up: its accent-free form, inflection
@@ -344,6 +365,9 @@ impl Scratch {
     /// Buffers grown past this many tokens (a huge text) are given back
     /// rather than kept for the thread's life.
     const KEEP: usize = 1 << 14;
+    /// At most this many words are remembered per lexicon; past it, the
+    /// memory starts again (about 1 MiB a lexicon at most).
+    const WORDS_KEPT: usize = 1 << 13;
 }
 
 thread_local! {
@@ -560,6 +584,30 @@ impl Analyzer {
         )
     }
 
+    /// What a word says on its own (see [`Resolved`]).
+    fn resolve(&self, lexicons: &[&Lexicon], key: &str, buffers: &mut Words) -> Resolved {
+        let word = self.word(lexicons, key);
+        let found = word
+            .entry
+            .or_else(|| self.lookup_inflected_word(lexicons, key, true, buffers));
+        let mut elongated = None;
+        if found.is_none() && collapse(key, &mut buffers.two, &mut buffers.one) {
+            let (two, one) = (
+                std::mem::take(&mut buffers.two),
+                std::mem::take(&mut buffers.one),
+            );
+            elongated = [&two, &one]
+                .iter()
+                .find_map(|k| self.lookup(lexicons, k, buffers));
+            (buffers.two, buffers.one) = (two, one);
+        }
+        Resolved {
+            starts_phrase: word.starts_phrase,
+            found,
+            elongated,
+        }
+    }
+
     fn max_words(&self, lexicons: &[&Lexicon]) -> usize {
         lexicons
             .iter()
@@ -672,6 +720,14 @@ impl Analyzer {
         booster.resize(tokens.len(), 0.0);
         let mut contrast: Option<usize> = None;
         let max_words = self.max_words(lexicons);
+        // With one built-in lexicon and no words of the caller's, what a
+        // word resolves to depends on the word alone: remember it.
+        let mut cache = match (lexicons, self.custom.entries.is_empty()) {
+            ([_], true) => language
+                .and_then(lexicon_index)
+                .and_then(|k| scratch.resolved.get_mut(k)),
+            _ => None,
+        };
         let mut i = 0;
         while i < tokens.len() {
             let token = tokens[i];
@@ -710,9 +766,22 @@ impl Analyzer {
             }
             // Longest phrase first, then the word itself (also with its
             // elongation collapsed).
-            let word = self.word(lexicons, lower(i));
+            let resolved = match cache.as_mut() {
+                Some(cache) => match cache.get(lower(i)) {
+                    Some(resolved) => *resolved,
+                    None => {
+                        let resolved = self.resolve(lexicons, lower(i), buffers);
+                        if cache.len() >= Scratch::WORDS_KEPT {
+                            cache.clear();
+                        }
+                        cache.insert(lower(i).into(), resolved);
+                        resolved
+                    }
+                },
+                None => self.resolve(lexicons, lower(i), buffers),
+            };
             let mut matched: Option<(usize, Entry, bool)> = None;
-            if max_words > 1 && word.starts_phrase {
+            if max_words > 1 && resolved.starts_phrase {
                 // Build the longest candidate once, remembering where each
                 // shorter one ends, then try them longest first.
                 let key = &mut scratch.phrase;
@@ -737,22 +806,11 @@ impl Analyzer {
             }
             let mut elongated = false;
             if matched.is_none() {
-                if let Some((e, p)) = word
-                    .entry
-                    .or_else(|| self.lookup_inflected_word(lexicons, lower(i), true, buffers))
-                {
+                if let Some((e, p)) = resolved.found {
                     matched = Some((i, e, p));
-                } else if collapse(lower(i), &mut buffers.two, &mut buffers.one) {
+                } else if let Some((e, p)) = resolved.elongated {
                     elongated = true;
-                    let (two, one) = (
-                        std::mem::take(&mut buffers.two),
-                        std::mem::take(&mut buffers.one),
-                    );
-                    matched = [&two, &one]
-                        .iter()
-                        .find_map(|k| self.lookup(lexicons, k, buffers))
-                        .map(|(e, p)| (i, e, p));
-                    (buffers.two, buffers.one) = (two, one);
+                    matched = Some((i, e, p));
                 }
             }
             let Some((last, entry, praise)) = matched else {
@@ -768,11 +826,8 @@ impl Analyzer {
                     if elongated && base != 0.0 {
                         base += base.signum() * self.config.booster;
                     }
-                    let negation_inside = last > i
-                        && matches!(
-                            self.lookup(lexicons, lower(i), buffers),
-                            Some((Entry::Negator, _))
-                        );
+                    let negation_inside =
+                        last > i && matches!(resolved.found, Some((Entry::Negator, _)));
                     items.push(Item {
                         first: i,
                         last,
