@@ -191,30 +191,57 @@ fn chunks(text: &str) -> impl Iterator<Item = (usize, &str, bool)> {
     let bytes = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        // Skip whitespace, then take everything up to the next.
-        let mut start = None;
-        let mut ascii = true;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let (space, width) = if b.is_ascii() {
-                (matches!(b, b' ' | b'\t'..=b'\r'), 1)
+        loop {
+            let &b = bytes.get(i)?;
+            if is_ascii_space(b) {
+                i += 1;
+            } else if b < 0x80 {
+                break;
+            } else if let Some(width) = unicode_space(text, i) {
+                i += width;
             } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (c.is_whitespace(), c.len_utf8())
-            };
-            match (space, start) {
-                (true, Some(from)) => return Some((from, &text[from..i], ascii)),
-                (true, None) => {}
-                (false, None) => {
-                    start = Some(i);
-                    ascii = width == 1;
-                }
-                (false, Some(_)) => ascii &= width == 1,
+                break;
             }
-            i += width;
         }
-        start.map(|from| (from, &text[from..], ascii))
+        let from = i;
+        let mut ascii = true;
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                if is_ascii_space(b) {
+                    break;
+                }
+                i += 1;
+            } else {
+                if unicode_space(text, i).is_some() {
+                    break;
+                }
+                ascii = false;
+                // The width of the character this lead byte starts.
+                i += match b {
+                    0xF0.. => 4,
+                    0xE0.. => 3,
+                    _ => 2,
+                };
+            }
+        }
+        Some((from, &text[from..i], ascii))
     })
+}
+
+/// ASCII whitespace as `char::is_whitespace` has it.
+fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
+}
+
+/// The width of the non-ASCII whitespace character at byte `i`, if it is
+/// one. All of them start with one of four lead bytes, so most characters
+/// are never decoded.
+fn unicode_space(text: &str, i: usize) -> Option<usize> {
+    if !matches!(text.as_bytes().get(i)?, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+        return None;
+    }
+    let c = text.get(i..)?.chars().next()?;
+    c.is_whitespace().then(|| c.len_utf8())
 }
 
 fn punctuation<'t>(rest: &'t str, start: usize, emit: &mut impl FnMut(Token<'t>)) {
