@@ -41,8 +41,9 @@ pub(crate) enum Entry {
 pub(crate) struct Word {
     /// Its entry, if it is a key, and whether irony can turn it (praise).
     pub entry: Option<(Entry, bool)>,
-    /// Whether some multi-word key starts with it: one lookup a word says
-    /// both what it is and whether a phrase may start there.
+    /// Whether some longer key (a phrase) starts with it and a space: one
+    /// lookup says both what a word (or the start of a phrase) is and
+    /// whether a phrase may go on from there.
     pub starts_phrase: bool,
 }
 
@@ -170,9 +171,14 @@ impl Lexicon {
         let words = key.split(' ').count();
         if words > 1 {
             self.max_words = self.max_words.max(words);
-            if let Some(first) = key.split(' ').next() {
-                for first in [first.to_owned(), fold_accents(first)] {
-                    self.entries.entry(first).or_default().starts_phrase = true;
+            // Every shorter run of its first words (with and without
+            // accents) says a phrase may go on from there, so that reading
+            // a phrase stops as soon as no key can follow.
+            let ends = key.match_indices(' ').map(|(at, _)| at);
+            for end in ends {
+                let start = &key[..end];
+                for start in [start.to_owned(), fold_accents(start)] {
+                    self.entries.entry(start).or_default().starts_phrase = true;
                 }
             }
         }

@@ -45,7 +45,7 @@ use crate::model::Language;
 use crate::{ErrorKind, Result};
 use lexicon::{Entry, Lexicon, Word};
 use rustc_hash::FxHashMap;
-use tokenize::Kind;
+use tokenize::{push_lowercase, Kind};
 
 pub use lang::{detect_language, LanguageGuess};
 
@@ -327,9 +327,8 @@ struct Scratch {
     negator: Vec<bool>,
     booster: Vec<f64>,
     bare: Vec<(usize, f64)>,
-    /// Phrase candidates, and where each shorter one ends.
+    /// The phrase being read.
     phrase: String,
-    phrase_ends: Vec<(usize, usize)>,
     words: Words,
     /// Per built-in lexicon (English, French, Spanish), what the words
     /// this thread has met resolve to: most words of a text were met
@@ -584,6 +583,26 @@ impl Analyzer {
         )
     }
 
+    /// A phrase as written or without accents: its entry, and whether a
+    /// longer key starts with it.
+    fn phrase(
+        &self,
+        lexicons: &[&Lexicon],
+        key: &str,
+        buffers: &mut Words,
+    ) -> (Option<(Entry, bool)>, bool) {
+        let word = self.word(lexicons, key);
+        if key.is_ascii() {
+            return (word.entry, word.starts_phrase);
+        }
+        lexicon::fold_accents_into(key, &mut buffers.folded);
+        let folded = self.word(lexicons, &buffers.folded);
+        (
+            word.entry.or(folded.entry),
+            word.starts_phrase || folded.starts_phrase,
+        )
+    }
+
     /// What a word says on its own (see [`Resolved`]).
     fn resolve(&self, lexicons: &[&Lexicon], key: &str, buffers: &mut Words) -> Resolved {
         let word = self.word(lexicons, key);
@@ -782,24 +801,22 @@ impl Analyzer {
             };
             let mut matched: Option<(usize, Entry, bool)> = None;
             if max_words > 1 && resolved.starts_phrase {
-                // Build the longest candidate once, remembering where each
-                // shorter one ends, then try them longest first.
+                // Read on while a key may still follow; the longest key
+                // found wins.
                 let key = &mut scratch.phrase;
-                let ends = &mut scratch.phrase_ends;
                 key.clear();
                 key.push_str(lower(i));
-                ends.clear();
                 for (j, next) in tokens.iter().enumerate().take(i + max_words).skip(i + 1) {
                     if next.kind != Kind::Word {
                         break;
                     }
                     key.push(' ');
                     key.push_str(lower(j));
-                    ends.push((j, key.len()));
-                }
-                for &(j, end) in ends.iter().rev() {
-                    if let Some((e, p)) = self.lookup(lexicons, &key[..end], buffers) {
+                    let (entry, goes_on) = self.phrase(lexicons, key, buffers);
+                    if let Some((e, p)) = entry {
                         matched = Some((j, e, p));
+                    }
+                    if !goes_on {
                         break;
                     }
                 }
@@ -1104,17 +1121,6 @@ impl Analyzer {
             language,
             language_source,
         }
-    }
-}
-
-/// Appends the lowercase form of `word` to `out`.
-fn push_lowercase(out: &mut String, word: &str) {
-    if word.is_ascii() {
-        let start = out.len();
-        out.push_str(word);
-        out[start..].make_ascii_lowercase();
-    } else {
-        out.extend(word.chars().flat_map(char::to_lowercase));
     }
 }
 

@@ -73,6 +73,40 @@ pub(crate) fn emoticon(chunk: &str) -> Option<f64> {
         .map(|&(_, v)| v)
 }
 
+/// `char::is_alphanumeric`, answered without Unicode tables for the Latin-1
+/// range that French and Spanish words live in.
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\0'..='\u{7f}' => c.is_ascii_alphanumeric(),
+        '\u{80}'..='\u{ff}' => matches!(
+            c,
+            'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼'..='¾' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ'
+        ),
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Appends the lowercase form of `word` to `out` (as `str::to_lowercase`
+/// would but for the final-sigma rule, character by character), without
+/// Unicode tables for the Latin-1 range.
+pub(crate) fn push_lowercase(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
+    for c in word.chars() {
+        match c {
+            '\0'..='\u{7f}' => out.push(c.to_ascii_lowercase()),
+            // Latin-1 capitals are their small letters less 0x20.
+            'À'..='Þ' if c != '×' => out.push(char::from(c as u8 + 0x20)),
+            '\u{80}'..='\u{ff}' => out.push(c),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
 /// Whether a character is a pictograph (emoji) rather than a letter or
 /// punctuation.
 pub(crate) fn is_pictograph(c: char) -> bool {
@@ -116,10 +150,10 @@ pub(crate) fn tokenize<'t>(text: &'t str, mut emit: impl FnMut(Token<'t>)) {
         // (emoji, symbols, hashtags, mentions) to UAX #29.
         let core = chunk.trim_end_matches(['.', ',', '!', '?', ';', ':', '…']);
         if !core.is_empty()
-            && core.chars().next().is_some_and(char::is_alphanumeric)
+            && core.chars().next().is_some_and(is_alphanumeric)
             && core
                 .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-'))
+                .all(|c| is_alphanumeric(c) || matches!(c, '\'' | '’' | '-'))
         {
             let mut from = 0;
             for part in core.split('-') {
@@ -320,29 +354,22 @@ fn words<'t>(seg: &'t str, start: usize, emit: &mut impl FnMut(Token<'t>)) {
     if let Some(pos) = apostrophe {
         let apostrophe = seg[pos..].chars().next().map_or(1, char::len_utf8);
         let (head, tail) = (&seg[..pos], &seg[pos + apostrophe..]);
-        let lower = head.to_ascii_lowercase();
-        if !tail.is_empty()
-            && matches!(
-                lower.as_str(),
-                "l" | "d"
-                    | "j"
-                    | "n"
-                    | "m"
-                    | "t"
-                    | "s"
-                    | "c"
-                    | "qu"
-                    | "jusqu"
-                    | "lorsqu"
-                    | "puisqu"
-            )
-        {
+        const ELIDED: [&str; 12] = [
+            "l", "d", "j", "n", "m", "t", "s", "c", "qu", "jusqu", "lorsqu", "puisqu",
+        ];
+        if !tail.is_empty() && ELIDED.iter().any(|e| head.eq_ignore_ascii_case(e)) {
             emit(word(start..start + pos, head));
             let tail_start = start + pos + apostrophe;
             emit(word(tail_start..tail_start + tail.len(), tail));
             return;
         }
-        if tail.eq_ignore_ascii_case("t") && lower.ends_with('n') && head.len() > 1 {
+        if tail.eq_ignore_ascii_case("t")
+            && head
+                .as_bytes()
+                .last()
+                .is_some_and(|b| b.eq_ignore_ascii_case(&b'n'))
+            && head.len() > 1
+        {
             // don't, can't, isn't: the verb, then the negation.
             let verb = &head[..head.len() - 1];
             emit(word(start..start + verb.len(), verb));
@@ -447,6 +474,16 @@ mod tests {
     fn spans_point_back_into_the_input() {
         let text = "Très déçu… #Panne :(";
         tokenize(text, |t| assert_eq!(&text[t.span.clone()], t.text));
+    }
+
+    #[test]
+    fn latin_1_shortcuts_agree_with_unicode() {
+        for c in (0..0x180u32).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            let mut ours = String::new();
+            push_lowercase(&mut ours, &c.to_string());
+            assert_eq!(ours, c.to_lowercase().to_string(), "{c:?}");
+        }
     }
 
     proptest::proptest! {
