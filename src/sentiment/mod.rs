@@ -311,6 +311,9 @@ struct Tok {
     start: usize,
     end: usize,
     kind: Kind,
+    /// Where a word's lowercase form is in [`Scratch::lower`], when it is
+    /// not the word as written.
+    lowered: Option<(usize, usize)>,
 }
 
 /// The buffers one scoring fills: kept per thread and reused, so that
@@ -318,10 +321,9 @@ struct Tok {
 #[derive(Debug, Default)]
 struct Scratch {
     tokens: Vec<Tok>,
-    /// The lowercase form of every word token, end to end; token `i`'s is
-    /// `lower[lower_ends[i - 1]..lower_ends[i]]` (empty for other tokens).
+    /// The lowercase forms of the words not written in lowercase, end to
+    /// end.
     lower: String,
-    lower_ends: Vec<usize>,
     items: Vec<Item>,
     values: Vec<f64>,
     negator: Vec<bool>,
@@ -661,31 +663,29 @@ impl Analyzer {
     ) -> Sentiment {
         scratch.tokens.clear();
         scratch.lower.clear();
-        scratch.lower_ends.clear();
         {
-            let Scratch {
-                tokens,
-                lower,
-                lower_ends,
-                ..
-            } = &mut *scratch;
+            let Scratch { tokens, lower, .. } = &mut *scratch;
             tokenize::tokenize(text, |t| {
-                if t.kind == Kind::Word {
+                // Most words are lowercase already, and kept as written.
+                let lowered = (t.kind == Kind::Word && !t.lowercase).then(|| {
+                    let start = lower.len();
                     push_lowercase(lower, t.text);
-                }
-                lower_ends.push(lower.len());
+                    (start, lower.len())
+                });
                 tokens.push(Tok {
                     start: t.span.start,
                     end: t.span.end,
                     kind: t.kind,
+                    lowered,
                 });
             });
         }
         let tokens = &scratch.tokens;
         let token_text = |i: usize| &text[tokens[i].start..tokens[i].end];
-        let lower = |i: usize| {
-            let start = if i == 0 { 0 } else { scratch.lower_ends[i - 1] };
-            &scratch.lower[start..scratch.lower_ends[i]]
+        // A word's lowercase form.
+        let lower = |i: usize| match tokens[i].lowered {
+            Some((start, end)) => &scratch.lower[start..end],
+            None => token_text(i),
         };
 
         let (language, language_source) = match given {
@@ -1031,15 +1031,7 @@ impl Analyzer {
                     .map(|i| i.last - i.first + 1)
                     .sum(),
             ) as f64;
-        // Counted in full, in one pass the compiler vectorises, then capped.
-        let (bangs, questions) = text
-            .bytes()
-            .fold((0usize, 0usize), |(bangs, questions), b| {
-                (
-                    bangs + usize::from(b == b'!'),
-                    questions + usize::from(b == b'?'),
-                )
-            });
+        let (bangs, questions) = count_bangs_and_questions(text.as_bytes());
         let (bangs, questions) = (bangs.min(4) as f64, questions.min(4));
         let punct = bangs * 0.292
             + if questions > 1 {
@@ -1122,6 +1114,29 @@ impl Analyzer {
             language_source,
         }
     }
+}
+
+/// How many `!` and `?` a text holds, eight bytes at a time.
+fn count_bangs_and_questions(bytes: &[u8]) -> (usize, usize) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // The number of zero bytes in `x`: below, a byte becomes 0xff when it
+    // is not zero and 0x7f when it is, so each zero byte lacks one bit.
+    let zeros = |x: u64| 64 - (((x & LOW7) + LOW7) | x | LOW7).count_ones() as usize;
+    let (mut bangs, mut questions) = (0, 0);
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(word);
+        let x = u64::from_le_bytes(eight);
+        bangs += zeros(x ^ (ONES * u64::from(b'!')));
+        questions += zeros(x ^ (ONES * u64::from(b'?')));
+    }
+    for &b in words.remainder() {
+        bangs += usize::from(b == b'!');
+        questions += usize::from(b == b'?');
+    }
+    (bangs, questions)
 }
 
 /// Whether a word is written in capitals (two letters or more).
@@ -1207,5 +1222,21 @@ impl fmt::Display for Sentiment {
             self.negative * 100.0,
             self.neutral * 100.0
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn bangs_and_questions_are_counted_exactly(text in "[!?a\u{e9}\u{1F44F} ]{0,40}") {
+            let plain = (
+                text.bytes().filter(|&b| b == b'!').count(),
+                text.bytes().filter(|&b| b == b'?').count(),
+            );
+            proptest::prop_assert_eq!(count_bangs_and_questions(text.as_bytes()), plain);
+        }
     }
 }

@@ -26,6 +26,8 @@ pub(crate) struct Token<'t> {
     pub span: Range<usize>,
     pub text: &'t str,
     pub kind: Kind,
+    /// Known to be written in lowercase already (most ASCII words are).
+    pub lowercase: bool,
 }
 
 /// ASCII emoticons, matched as whole whitespace-separated chunks (trailing
@@ -134,6 +136,7 @@ pub(crate) fn tokenize<'t>(text: &'t str, mut emit: impl FnMut(Token<'t>)) {
                     span: start..start + bare.len(),
                     text: bare,
                     kind: Kind::Emoticon,
+                    lowercase: false,
                 });
                 punctuation(&chunk[bare.len()..], start + bare.len(), &mut emit);
                 continue;
@@ -180,11 +183,13 @@ fn ascii_segments<'t>(chunk: &'t str, start: usize, emit: &mut impl FnMut(Token<
         if c.is_ascii_alphanumeric() {
             let mut j = i + 1;
             let mut apostrophe = false;
+            let mut upper = c.is_ascii_uppercase();
             while j < b.len()
                 && (b[j].is_ascii_alphanumeric()
                     || (b[j] == b'\'' && j + 1 < b.len() && b[j + 1].is_ascii_alphanumeric()))
             {
                 apostrophe |= b[j] == b'\'';
+                upper |= b[j].is_ascii_uppercase();
                 j += 1;
             }
             let word = &chunk[i..j];
@@ -200,6 +205,7 @@ fn ascii_segments<'t>(chunk: &'t str, start: usize, emit: &mut impl FnMut(Token<
                     span: start + i..start + j,
                     text: word,
                     kind: Kind::Word,
+                    lowercase: !upper,
                 });
             }
             i = j;
@@ -212,6 +218,7 @@ fn ascii_segments<'t>(chunk: &'t str, start: usize, emit: &mut impl FnMut(Token<
                 span: start + i..start + i + 1,
                 text: &chunk[i..i + 1],
                 kind: Kind::Boundary,
+                lowercase: false,
             });
         }
         i += 1;
@@ -285,6 +292,7 @@ fn punctuation<'t>(rest: &'t str, start: usize, emit: &mut impl FnMut(Token<'t>)
                 span: start + i..start + i + 1,
                 text: &rest[i..i + 1],
                 kind: Kind::Boundary,
+                lowercase: false,
             });
         }
     }
@@ -326,12 +334,14 @@ fn segments<'t>(chunk: &'t str, start: usize, emit: &mut impl FnMut(Token<'t>)) 
                 span,
                 text: seg,
                 kind: Kind::Emoji,
+                lowercase: false,
             });
         } else if matches!(seg, "." | "," | ";" | ":" | "!" | "?") || seg.starts_with("...") {
             emit(Token {
                 span,
                 text: seg,
                 kind: Kind::Boundary,
+                lowercase: false,
             });
         }
     }
@@ -345,6 +355,7 @@ fn words<'t>(seg: &'t str, start: usize, emit: &mut impl FnMut(Token<'t>)) {
         span,
         text,
         kind: Kind::Word,
+        lowercase: false,
     };
     let apostrophe = if seg.is_ascii() {
         seg.bytes().position(|b| b == b'\'')
@@ -393,6 +404,7 @@ fn camel_case<'t>(seg: &'t str, start: usize, emit: &mut impl FnMut(Token<'t>)) 
                 span: start + from..start + i,
                 text: &seg[from..i],
                 kind: Kind::Word,
+                lowercase: false,
             });
             from = i;
         }
@@ -402,6 +414,7 @@ fn camel_case<'t>(seg: &'t str, start: usize, emit: &mut impl FnMut(Token<'t>)) 
         span: start + from..start + seg.len(),
         text: &seg[from..],
         kind: Kind::Word,
+        lowercase: false,
     });
 }
 
