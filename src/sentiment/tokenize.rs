@@ -246,32 +246,49 @@ fn chunks(text: &str) -> impl Iterator<Item = (usize, &str, bool)> {
         }
         let from = i;
         let mut ascii = true;
-        while let Some(&b) = bytes.get(i) {
-            if b < 0x80 {
-                if is_ascii_space(b) {
-                    break;
-                }
+        loop {
+            // The hot loop: ASCII bytes that are not spaces.
+            while i < bytes.len() && BYTE_CLASS[usize::from(bytes[i])] == WORD_BYTE {
                 i += 1;
-            } else {
-                if unicode_space(text, i).is_some() {
-                    break;
-                }
-                ascii = false;
-                // The width of the character this lead byte starts.
-                i += match b {
-                    0xF0.. => 4,
-                    0xE0.. => 3,
-                    _ => 2,
-                };
             }
+            let Some(&b) = bytes.get(i) else { break };
+            if b < 0x80 || unicode_space(text, i).is_some() {
+                break;
+            }
+            ascii = false;
+            // The width of the character this lead byte starts.
+            i += match b {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
         }
         Some((from, &text[from..i], ascii))
     })
 }
 
+/// [`BYTE_CLASS`] of an ASCII byte that is not whitespace.
+const WORD_BYTE: u8 = 0;
+
+/// Per byte: [`WORD_BYTE`], 1 for ASCII whitespace, 2 for the bytes of
+/// non-ASCII characters.
+static BYTE_CLASS: [u8; 256] = {
+    let mut class = [2u8; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        class[b] = if is_ascii_space(b as u8) {
+            1
+        } else {
+            WORD_BYTE
+        };
+        b += 1;
+    }
+    class
+};
+
 /// ASCII whitespace as `char::is_whitespace` has it.
-fn is_ascii_space(b: u8) -> bool {
-    b == b' ' || (b'\t'..=b'\r').contains(&b)
+const fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (b >= b'\t' && b <= b'\r')
 }
 
 /// The width of the non-ASCII whitespace character at byte `i`, if it is
