@@ -343,13 +343,14 @@ struct Scratch {
 /// lexicons at hand.
 #[derive(Debug, Clone, Copy)]
 struct Resolved {
+    /// Its entry: as written, without accents, or inflected; failing
+    /// that, the entry of the word with its elongation cut short ("nuuuul"
+    /// as "nul").
+    entry: Option<(Entry, bool)>,
+    /// Whether the entry is that of the word cut short.
+    elongated: bool,
     /// Whether some phrase starts with it.
     starts_phrase: bool,
-    /// Its entry: as written, without accents, or inflected.
-    found: Option<(Entry, bool)>,
-    /// When it has none, the entry of the word with its elongation cut
-    /// short ("nuuuul" as "nul").
-    elongated: Option<(Entry, bool)>,
 }
 
 /// Buffers for looking a word up: its accent-free form, inflection
@@ -611,22 +612,23 @@ impl Analyzer {
         let found = word
             .entry
             .or_else(|| self.lookup_inflected_word(lexicons, key, true, buffers));
-        let mut elongated = None;
+        let mut resolved = Resolved {
+            entry: found,
+            elongated: false,
+            starts_phrase: word.starts_phrase,
+        };
         if found.is_none() && collapse(key, &mut buffers.two, &mut buffers.one) {
             let (two, one) = (
                 std::mem::take(&mut buffers.two),
                 std::mem::take(&mut buffers.one),
             );
-            elongated = [&two, &one]
+            resolved.entry = [&two, &one]
                 .iter()
                 .find_map(|k| self.lookup(lexicons, k, buffers));
+            resolved.elongated = resolved.entry.is_some();
             (buffers.two, buffers.one) = (two, one);
         }
-        Resolved {
-            starts_phrase: word.starts_phrase,
-            found,
-            elongated,
-        }
+        resolved
     }
 
     fn max_words(&self, lexicons: &[&Lexicon]) -> usize {
@@ -823,11 +825,9 @@ impl Analyzer {
             }
             let mut elongated = false;
             if matched.is_none() {
-                if let Some((e, p)) = resolved.found {
+                if let Some((e, p)) = resolved.entry {
                     matched = Some((i, e, p));
-                } else if let Some((e, p)) = resolved.elongated {
-                    elongated = true;
-                    matched = Some((i, e, p));
+                    elongated = resolved.elongated;
                 }
             }
             let Some((last, entry, praise)) = matched else {
@@ -843,8 +843,9 @@ impl Analyzer {
                     if elongated && base != 0.0 {
                         base += base.signum() * self.config.booster;
                     }
-                    let negation_inside =
-                        last > i && matches!(resolved.found, Some((Entry::Negator, _)));
+                    let negation_inside = last > i
+                        && !resolved.elongated
+                        && matches!(resolved.entry, Some((Entry::Negator, _)));
                     items.push(Item {
                         first: i,
                         last,
