@@ -30,9 +30,10 @@
 //! time linear in its length. Each thread keeps the buffers its last text
 //! needed (tokens, lowercase forms, candidates), so scoring allocates
 //! nothing once they have grown to the size of its texts (buffers grown by
-//! a huge text are given back), and remembers what the last few thousand
-//! words it met resolve to in each language, so a word seen before costs
-//! one lookup.
+//! a huge text are given back), and remembers what the words it met
+//! resolve to in each language (16,384 slots, 1 MiB per language in use),
+//! so a word seen before costs one hash and one comparison. The memory is
+//! direct-mapped: words made to collide only evict each other.
 
 mod lang;
 mod lexicon;
@@ -44,7 +45,6 @@ use crate::explain::{Contribution, Explanation, Factor, Modifier};
 use crate::model::Language;
 use crate::{ErrorKind, Result};
 use lexicon::{Entry, Lexicon, Word};
-use rustc_hash::FxHashMap;
 use tokenize::{push_lowercase, Kind};
 
 pub use lang::{detect_language, LanguageGuess};
@@ -333,10 +333,69 @@ struct Scratch {
     phrase: String,
     words: Words,
     /// Per built-in lexicon (English, French, Spanish), what the words
-    /// this thread has met resolve to: most words of a text were met
-    /// before, and looking one up again costs one probe instead of the
-    /// accent, inflection and elongation searches.
-    resolved: [FxHashMap<Box<str>, Resolved>; 3],
+    /// this thread has met resolve to.
+    resolved: [WordMemory; 3],
+}
+
+/// A memory of what words resolve to, direct-mapped: each word has one
+/// slot, chosen by its hash, and a word finding another in its slot is
+/// resolved again and takes the slot. Most words of a text were met before,
+/// and finding one costs a hash and a comparison instead of the accent,
+/// inflection and elongation searches. The words come from untrusted text:
+/// words made to collide only evict each other, at the cost of resolving
+/// them afresh, and never lengthen a search.
+#[derive(Debug, Default)]
+struct WordMemory {
+    /// Empty until first used, then [`WordMemory::SLOTS`] long.
+    slots: Vec<Option<(InlineWord, Resolved)>>,
+}
+
+impl WordMemory {
+    /// 16,384 slots of 64 bytes: 1 MiB per lexicon in use.
+    const SLOTS: usize = 1 << 14;
+
+    /// What `word` resolves to, from memory or from `resolve`.
+    fn get_or(&mut self, word: &str, resolve: impl FnOnce() -> Resolved) -> Resolved {
+        use std::hash::Hasher;
+        if word.len() >= 24 {
+            return resolve();
+        }
+        if self.slots.is_empty() {
+            self.slots = vec![None; Self::SLOTS];
+        }
+        let mut hasher = rustc_hash::FxHasher::default();
+        hasher.write(word.as_bytes());
+        // The top bits of a multiplicative hash are its best mixed.
+        let slot = (hasher.finish() >> (64 - Self::SLOTS.trailing_zeros())) as usize;
+        match &mut self.slots[slot] {
+            Some((held, resolved)) if held.is(word) => *resolved,
+            other => {
+                let resolved = resolve();
+                *other = InlineWord::new(word).map(|key| (key, resolved));
+                resolved
+            }
+        }
+    }
+}
+
+/// A word of up to 23 bytes held in place: its bytes, zero-padded, then
+/// its length. Longer words are not remembered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct InlineWord([u8; 24]);
+
+impl InlineWord {
+    fn new(word: &str) -> Option<InlineWord> {
+        let bytes = word.as_bytes();
+        let mut inline = [0u8; 24];
+        inline.get_mut(..bytes.len())?.copy_from_slice(bytes);
+        inline[23] = u8::try_from(bytes.len()).ok().filter(|&n| n < 24)?;
+        Some(InlineWord(inline))
+    }
+
+    /// Whether this is `word`.
+    fn is(&self, word: &str) -> bool {
+        usize::from(self.0[23]) == word.len() && self.0.get(..word.len()) == Some(word.as_bytes())
+    }
 }
 
 /// What a word says on its own, without the words around it, in the
@@ -367,9 +426,6 @@ impl Scratch {
     /// Buffers grown past this many tokens (a huge text) are given back
     /// rather than kept for the thread's life.
     const KEEP: usize = 1 << 14;
-    /// At most this many words are remembered per lexicon; past it, the
-    /// memory starts again (about 1 MiB a lexicon at most).
-    const WORDS_KEPT: usize = 1 << 13;
 }
 
 thread_local! {
@@ -788,17 +844,9 @@ impl Analyzer {
             // Longest phrase first, then the word itself (also with its
             // elongation collapsed).
             let resolved = match cache.as_mut() {
-                Some(cache) => match cache.get(lower(i)) {
-                    Some(resolved) => *resolved,
-                    None => {
-                        let resolved = self.resolve(lexicons, lower(i), buffers);
-                        if cache.len() >= Scratch::WORDS_KEPT {
-                            cache.clear();
-                        }
-                        cache.insert(lower(i).into(), resolved);
-                        resolved
-                    }
-                },
+                Some(memory) => {
+                    memory.get_or(lower(i), || self.resolve(lexicons, lower(i), buffers))
+                }
                 None => self.resolve(lexicons, lower(i), buffers),
             };
             let mut matched: Option<(usize, Entry, bool)> = None;
@@ -1229,6 +1277,36 @@ impl fmt::Display for Sentiment {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_word_memory_answers_as_resolving_would() {
+        let resolved = |valence: f64| Resolved {
+            entry: Some((Entry::Valence(valence), false)),
+            elongated: false,
+            starts_phrase: false,
+        };
+        let mut memory = WordMemory::default();
+        assert_eq!(
+            memory.get_or("super", || resolved(2.0)).entry,
+            resolved(2.0).entry
+        );
+        // Remembered: not resolved again.
+        let again = memory.get_or("super", || unreachable!("remembered"));
+        assert_eq!(again.entry, resolved(2.0).entry);
+        // Every word gets its own answer, whoever held its slot before.
+        for k in 0..50_000 {
+            let word = format!("w{k}");
+            let got = memory.get_or(&word, || resolved(f64::from(k)));
+            assert_eq!(got.entry, resolved(f64::from(k)).entry);
+        }
+        // Words too long to hold are resolved each time.
+        let long = "x".repeat(30);
+        memory.get_or(&long, || resolved(1.0));
+        assert_eq!(
+            memory.get_or(&long, || resolved(3.0)).entry,
+            resolved(3.0).entry
+        );
+    }
 
     proptest::proptest! {
         #[test]
