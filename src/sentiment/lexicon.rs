@@ -208,13 +208,11 @@ impl Lexicon {
 }
 
 /// Looks up a word that is not a key as written: without its accents, then
-/// (unless `inflect` is false, as for phrases) through its inflections (see
-/// [`stems`]). `find` says what a key as written is; `could_start` whether
+/// through its inflections (see [`stems`]). `find` says what a key as written is; `could_start` whether
 /// any key starts with these four accent-free letters. `folded` and `stem`
 /// are buffers the caller reuses.
 pub(crate) fn inflected(
     key: &str,
-    inflect: bool,
     folded: &mut String,
     stem: &mut String,
     find: impl Fn(&str) -> Option<(Entry, bool)>,
@@ -226,7 +224,7 @@ pub(crate) fn inflected(
             return Some(hit);
         }
     }
-    if !inflect || key.len() < 4 || (!key.is_ascii() && key.chars().count() < 4) {
+    if key.len() < 4 || (!key.is_ascii() && key.chars().count() < 4) {
         return None;
     }
     let start = prefix(key);

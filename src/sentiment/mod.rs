@@ -595,7 +595,7 @@ impl Analyzer {
         word
     }
 
-    /// Finds a key as written, without accents, then through the
+    /// Finds a word as written, without accents, then through the
     /// language's inflection rules (plural, feminine, verb endings).
     fn lookup(
         &self,
@@ -608,30 +608,18 @@ impl Analyzer {
             .or_else(|| self.lookup_inflected(lexicons, key, buffers))
     }
 
-    /// [`Analyzer::lookup`] for a key known not to be in any lexicon as
-    /// written. Phrases (keys of several words) are not inflected.
+    /// [`Analyzer::lookup`] for a word known not to be in any lexicon as
+    /// written.
     fn lookup_inflected(
         &self,
         lexicons: &[&Lexicon],
         key: &str,
         buffers: &mut Words,
     ) -> Option<(Entry, bool)> {
-        self.lookup_inflected_word(lexicons, key, !key.contains(' '), buffers)
-    }
-
-    /// The same, saying whether to try inflections (not for phrases).
-    fn lookup_inflected_word(
-        &self,
-        lexicons: &[&Lexicon],
-        key: &str,
-        inflect: bool,
-        buffers: &mut Words,
-    ) -> Option<(Entry, bool)> {
         let custom = !self.custom.entries.is_empty();
         let Words { folded, stem, .. } = buffers;
         lexicon::inflected(
             key,
-            inflect,
             folded,
             stem,
             |k| self.word(lexicons, k).entry,
@@ -667,7 +655,7 @@ impl Analyzer {
         let word = self.word(lexicons, key);
         let found = word
             .entry
-            .or_else(|| self.lookup_inflected_word(lexicons, key, true, buffers));
+            .or_else(|| self.lookup_inflected(lexicons, key, buffers));
         let mut resolved = Resolved {
             entry: found,
             elongated: false,
