@@ -395,33 +395,6 @@ static EMOJI: LazyLock<FxHashMap<char, f64>> = LazyLock::new(|| {
         .collect()
 });
 
-/// For each stop word of any built-in lexicon, which languages list it
-/// (bit 0 English, 1 French, 2 Spanish): one lookup a word for detection.
-pub(crate) static STOPWORDS: LazyLock<FxHashMap<String, u8>> = LazyLock::new(|| {
-    let mut map: FxHashMap<String, u8> = FxHashMap::default();
-    for (bit, (_, lexicon)) in all().iter().enumerate() {
-        for word in &lexicon.stopwords {
-            *map.entry(word.clone()).or_default() |= 1 << bit;
-        }
-    }
-    map
-});
-
-/// For each single word (three letters or more) with a valence in a
-/// built-in lexicon, which languages have it (bits as in [`STOPWORDS`]):
-/// sentiment words are evidence of a language too ("génial", "awful").
-pub(crate) static LEXICON_WORDS: LazyLock<FxHashMap<String, u8>> = LazyLock::new(|| {
-    let mut map: FxHashMap<String, u8> = FxHashMap::default();
-    for (bit, (_, lexicon)) in all().iter().enumerate() {
-        for (word, w) in &lexicon.entries {
-            if w.entry.is_some() && !word.contains(' ') && word.chars().count() >= 3 {
-                *map.entry(word.clone()).or_default() |= 1 << bit;
-            }
-        }
-    }
-    map
-});
-
 /// The built-in lexicon of a language the crate knows.
 pub(crate) fn builtin(language: Language) -> Option<&'static Lexicon> {
     match language {

@@ -424,7 +424,8 @@ struct Words {
 
 impl Scratch {
     /// Buffers grown past this many tokens (a huge text) are given back
-    /// rather than kept for the thread's life.
+    /// rather than kept for the thread's life (the word memory is not a
+    /// buffer: it never grows).
     const KEEP: usize = 1 << 14;
 }
 
@@ -691,7 +692,13 @@ impl Analyzer {
                 if scratch.tokens.capacity() > Scratch::KEEP
                     || scratch.lower.capacity() > Scratch::KEEP * 16
                 {
-                    *scratch = Scratch::default();
+                    // Give back the buffers a huge text grew; the word
+                    // memory has a fixed size and stays.
+                    let resolved = std::mem::take(&mut scratch.resolved);
+                    *scratch = Scratch {
+                        resolved,
+                        ..Scratch::default()
+                    };
                 }
                 sentiment
             }
@@ -1220,15 +1227,7 @@ fn is_elongated(word: &str) -> bool {
 /// to two letters into `two` ("nuul") and to one into `one` ("nul");
 /// returns whether the word was elongated.
 fn collapse(word: &str, two: &mut String, one: &mut String) -> bool {
-    // Lowercase already: compare letters as they are.
-    let elongated = if word.is_ascii() {
-        word.as_bytes()
-            .windows(3)
-            .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic())
-    } else {
-        is_elongated(word)
-    };
-    if !elongated {
+    if !is_elongated(word) {
         return false;
     }
     two.clear();
