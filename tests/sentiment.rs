@@ -147,6 +147,11 @@ fn spanish() {
             ("jajaja qué guay", Positive, Lexicon),
             ("El pedido llega el martes", Neutral, Nothing),
             ("Nadie contesta", Negative, Lexicon),
+            ("Una tiendita preciosita", Positive, Lexicon),
+            ("La app es lentísima y desagradable", Negative, Lexicon),
+            ("Llevo esperando toda la tarde", Negative, Lexicon),
+            ("Sin internet desde el lunes", Negative, Lexicon),
+            ("Por fin, merece la pena", Positive, Lexicon),
         ],
     );
 }

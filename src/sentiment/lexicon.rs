@@ -255,7 +255,9 @@ pub(crate) fn inflected(
 /// first, until `found` accepts one:
 /// plurals (`-s`, `-x`, `-es`), feminines (`-e`, `-a`, `-lle`, `-euse`,
 /// `-ive`), past participles and gerunds (`-ed`, `-ing`, `-ée`), third
-/// persons plural (`-ent`), adverbs (`-ly`, `-ment`). Used only when the
+/// persons plural (`-ent`), adverbs (`-ly`, `-ment`, `-mente`), Spanish
+/// superlatives and diminutives (`-ísimo`, `-ito`, `-ico`, `-illo`) and
+/// verb forms (`-ado`, `-ido`, `-ando`, `-iendo`, `-ó`). Used only when the
 /// word itself is not in the lexicon. Returns whether one was accepted.
 /// `buffer` holds the candidates, so that trying them allocates nothing once
 /// it has grown.
@@ -285,7 +287,7 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
                 return true;
             }
         }
-        let rules: [(&str, &[&str]); 19] = [
+        let rules: [(&str, &[&str]); 32] = [
             ("iest", &["y"]),
             ("est", &["", "e"]),
             ("ier", &["y"]),
@@ -305,6 +307,22 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
             ("ing", &["", "e"]),
             ("ly", &["", "le"]),
             ("ement", &["", "e"]),
+            // Spanish superlatives and diminutives ("buenísima",
+            // "cosillas", "joyica") and the participles and gerunds of -er
+            // and -ir verbs ("dormido", "sufriendo").
+            ("ísimo", &["o"]),
+            ("ísima", &["a", "o"]),
+            ("isimo", &["o"]),
+            ("isima", &["a", "o"]),
+            ("ito", &["o"]),
+            ("ita", &["a", "o"]),
+            ("ico", &["o"]),
+            ("ica", &["a", "o"]),
+            ("illo", &["o"]),
+            ("illa", &["a", "o"]),
+            ("ido", &["er", "ir"]),
+            ("ida", &["ido", "er", "ir"]),
+            ("iendo", &["er", "ir"]),
         ];
         // Most rules end in another letter than the word: compare last
         // bytes before whole suffixes.
@@ -487,6 +505,29 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn spanish_superlatives_diminutives_and_participles_find_their_word() {
+        let reaches = |word: &str, target: &str| {
+            let mut buffer = String::new();
+            stems(word, &mut buffer, |candidate| candidate == target)
+        };
+        for (word, target) in [
+            ("buenísimas", "buena"),
+            ("lentisimo", "lento"),
+            ("cosillas", "cosa"),
+            ("casita", "casa"),
+            ("joyica", "joya"),
+            ("regalito", "regalo"),
+            ("dormido", "dormir"),
+            ("sufridas", "sufrir"),
+            ("perdiendo", "perder"),
+        ] {
+            assert!(reaches(word, target), "{word} -> {target}");
+        }
+        // Only the suffix goes: no stem shorter than three letters.
+        assert!(!reaches("ido", "er"));
     }
 
     #[test]
