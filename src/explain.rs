@@ -62,6 +62,8 @@ pub enum Modifier {
     AfterContrast,
     /// Praise turned into reproach by irony ("bravo 👏" after a complaint).
     Irony,
+    /// In a sentence that asks ("is it any good?"): weighs less.
+    Question,
 }
 
 impl fmt::Display for Modifier {
@@ -75,6 +77,7 @@ impl fmt::Display for Modifier {
             Modifier::BeforeContrast => "before a contrast",
             Modifier::AfterContrast => "after a contrast",
             Modifier::Irony => "irony",
+            Modifier::Question => "in a question",
         })
     }
 }

@@ -91,6 +91,7 @@ fn french() {
                 Negative,
                 Rule("bare-negation"),
             ),
+            ("Vous pensez que c'est bien ?", Neutral, Mod(M::Question)),
         ],
     );
 }
@@ -118,6 +119,7 @@ fn english() {
             ("Love it :-)", Positive, Emoji),
             ("Great job 👏 lost my parcel again", Negative, Mod(M::Irony)),
             ("The meeting is on Tuesday", Neutral, Nothing),
+            ("Is the new update any good?", Neutral, Mod(M::Question)),
         ],
     );
 }
@@ -152,6 +154,11 @@ fn spanish() {
             ("Llevo esperando toda la tarde", Negative, Lexicon),
             ("Sin internet desde el lunes", Negative, Lexicon),
             ("Por fin, merece la pena", Positive, Lexicon),
+            (
+                "¿Alguien sabe si el nuevo modelo es bueno?",
+                Neutral,
+                Mod(M::Question),
+            ),
         ],
     );
 }
@@ -262,6 +269,8 @@ fn settings_are_checked_once() {
     assert!(Analyzer::new(SentimentConfig::new().thresholds(f64::NAN, 0.1)).is_err());
     assert!(Analyzer::new(SentimentConfig::new().negation(0.5)).is_err());
     assert!(Analyzer::new(SentimentConfig::new().negation_window(9)).is_err());
+    assert!(Analyzer::new(SentimentConfig::new().question(f64::NAN)).is_err());
+    assert!(Analyzer::new(SentimentConfig::new().question(-0.5)).is_err());
     // Per-language thresholds are checked like the general ones, and only
     // the languages with a lexicon have them.
     let french_backwards = SentimentConfig::new().language_thresholds(Language::FRENCH, 0.3, 0.1);
@@ -286,6 +295,28 @@ fn settings_are_checked_once() {
             .to_string(),
         "invalid setting: capitals amount `-1` is out of range"
     );
+}
+
+#[test]
+fn a_question_weighs_less_than_what_follows_it() {
+    let analyzer = Analyzer::default();
+    let (s, why) = analyzer.explain(
+        "Why is the app so slow? Terrible service.",
+        Some(Language::ENGLISH),
+    );
+    assert_eq!(s.label, Label::Negative);
+    let modifiers = |word: &str| {
+        why.contributions
+            .iter()
+            .find(|c| c.factor == Factor::Lexicon { text: word.into() })
+            .map(|c| c.modifiers.clone())
+            .unwrap_or_else(|| panic!("{word} should contribute\n{why}"))
+    };
+    assert!(modifiers("slow").contains(&M::Question));
+    assert!(!modifiers("Terrible").contains(&M::Question));
+    // An exclamation that ends in a question mark later is not a question.
+    let (_, why) = analyzer.explain("Great! Anyone else?", Some(Language::ENGLISH));
+    assert!(why.contributions.iter().all(|c| c.modifiers.is_empty()));
 }
 
 #[test]

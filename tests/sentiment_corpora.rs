@@ -8,11 +8,11 @@ use social_crm::Language;
 
 /// Corpus file, its language, and the macro-F1 reached (see CHANGELOG).
 const FLOORS: &[(&str, &str, f64)] = &[
-    ("umsab/en-val.tsv", "en", 0.6223),
-    ("umsab/fr-val.tsv", "fr", 0.6286),
-    ("umsab/es-val.tsv", "es", 0.5844),
-    ("vader-tweets/en-val.tsv", "en", 0.7087),
-    ("vader-amazon/en-val.tsv", "en", 0.5590),
+    ("umsab/en-val.tsv", "en", 0.6354),
+    ("umsab/fr-val.tsv", "fr", 0.6314),
+    ("umsab/es-val.tsv", "es", 0.5830),
+    ("vader-tweets/en-val.tsv", "en", 0.7100),
+    ("vader-amazon/en-val.tsv", "en", 0.5597),
 ];
 
 fn macro_f1(pairs: &[(Label, Label)]) -> f64 {

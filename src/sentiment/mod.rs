@@ -130,6 +130,7 @@ pub struct SentimentConfig {
     capitals: f64,
     before_contrast: f64,
     after_contrast: f64,
+    question: f64,
     window: usize,
 }
 
@@ -170,7 +171,11 @@ impl SentimentConfig {
     ///   gain nothing from a cut-off of their own;
     /// - VADER's published constants for negation (-0.74), boosters
     ///   (0.293), capitals (0.733) and contrast (0.5 before, 1.5 after),
-    ///   with a negation window of 3 words.
+    ///   with a negation window of 3 words;
+    /// - half weight for the words of a question ("is it any good?"): a
+    ///   question asks rather than says. Over the six UMSAB splits every
+    ///   weight from 0.4 to 0.6 does better than none, by up to 0.004
+    ///   macro-F1 on the training splits.
     pub const fn new() -> SentimentConfig {
         SentimentConfig {
             thresholds: Cuts {
@@ -191,6 +196,7 @@ impl SentimentConfig {
             capitals: 0.733,
             before_contrast: 0.5,
             after_contrast: 1.5,
+            question: 0.5,
             window: 3,
         }
     }
@@ -274,6 +280,25 @@ impl SentimentConfig {
     pub const fn contrast(mut self, before: f64, after: f64) -> SentimentConfig {
         self.before_contrast = before;
         self.after_contrast = after;
+        self
+    }
+
+    /// The weight of the sentiment words in a sentence that ends with a
+    /// question mark (default 0.5, in `0..=4`; 1 turns the rule off).
+    ///
+    /// ```
+    /// use social_crm::sentiment::{Analyzer, SentimentConfig};
+    /// use social_crm::Language;
+    ///
+    /// let asked = Analyzer::default().score("Is the new app good?", Some(Language::ENGLISH));
+    /// let plain = Analyzer::new(SentimentConfig::new().question(1.0))?
+    ///     .score("Is the new app good?", Some(Language::ENGLISH));
+    /// assert!(asked.compound < plain.compound);
+    /// # Ok::<(), social_crm::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn question(mut self, weight: f64) -> SentimentConfig {
+        self.question = weight;
         self
     }
 }
@@ -476,6 +501,7 @@ impl Analyzer {
             ("capitals amount", c.capitals),
             ("weight before a contrast", c.before_contrast),
             ("weight after a contrast", c.after_contrast),
+            ("weight in a question", c.question),
             ("booster", c.booster),
         ] {
             if !(0.0..=4.0).contains(&v) {
@@ -956,6 +982,10 @@ impl Analyzer {
         let explaining = why.is_some();
         let values = &mut scratch.values;
         values.clear();
+        // Where the sentence being read ends, and whether it asks: items
+        // come in token order, so the search only moves forward.
+        let mut sentence_end = 0;
+        let mut asks = false;
         for item in items.iter() {
             let mut v = item.base;
             let mut mods = Vec::new();
@@ -1000,6 +1030,13 @@ impl Analyzer {
             if negated && !item.negation_inside {
                 v *= c.negation;
                 note(Modifier::Negated);
+            }
+            if item.last >= sentence_end {
+                (sentence_end, asks) = sentence_after(item.last, tokens, text);
+            }
+            if asks && v != 0.0 {
+                v *= c.question;
+                note(Modifier::Question);
             }
             if let Some(cut) = contrast {
                 if item.last < cut {
@@ -1161,6 +1198,24 @@ impl Analyzer {
 }
 
 /// How many `!` and `?` a text holds, eight bytes at a time.
+/// The token that ends the sentence after token `from` (a full stop, an
+/// exclamation or a question mark, an ellipsis; past the last token at the
+/// text's end), and whether it is a question mark.
+fn sentence_after(from: usize, tokens: &[Tok], text: &str) -> (usize, bool) {
+    for (k, t) in tokens.iter().enumerate().skip(from + 1) {
+        if t.kind != Kind::Boundary {
+            continue;
+        }
+        match &text[t.start..t.end] {
+            "?" => return (k, true),
+            "." | "!" => return (k, false),
+            s if s.starts_with("...") => return (k, false),
+            _ => {}
+        }
+    }
+    (tokens.len(), false)
+}
+
 fn count_bangs_and_questions(bytes: &[u8]) -> (usize, usize) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
