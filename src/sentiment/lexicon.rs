@@ -257,7 +257,8 @@ pub(crate) fn inflected(
 /// `-ive`), past participles and gerunds (`-ed`, `-ing`, `-ée`), third
 /// persons plural (`-ent`), adverbs (`-ly`, `-ment`, `-mente`), Spanish
 /// superlatives and diminutives (`-ísimo`, `-ito`, `-ico`, `-illo`) and
-/// verb forms (`-ado`, `-ido`, `-ando`, `-iendo`, `-ó`). Used only when the
+/// verb forms (`-o`, `-a`, `-an`, `-ado`, `-ido`, `-ando`, `-iendo`, `-ó`,
+/// `-ió`, `-é`, `-í`, `-aba`, `-amos`). Used only when the
 /// word itself is not in the lexicon. Returns whether one was accepted.
 /// `buffer` holds the candidates, so that trying them allocates nothing once
 /// it has grown.
@@ -287,7 +288,7 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
                 return true;
             }
         }
-        let rules: [(&str, &[&str]); 32] = [
+        let rules: [(&str, &[&str]); 43] = [
             ("iest", &["y"]),
             ("est", &["", "e"]),
             ("ier", &["y"]),
@@ -295,7 +296,7 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
             ("euse", &["eux"]),
             ("ive", &["if"]),
             ("e", &[""]),
-            ("a", &["o"]),
+            ("a", &["o", "ar"]),
             ("ent", &["e", "er"]),
             ("ée", &["é", "er", "e"]),
             ("é", &["é", "er", "e"]),
@@ -323,6 +324,20 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
             ("ido", &["er", "ir"]),
             ("ida", &["ido", "er", "ir"]),
             ("iendo", &["er", "ir"]),
+            // Spanish verb endings: present ("odio", "mata", "matan"),
+            // simple past ("rompió", "odié", "perdí",
+            // "rompieron"), imperfect ("bailaba") and first person plural.
+            ("o", &["ar", "er", "ir"]),
+            ("an", &["ar"]),
+            ("ió", &["er", "ir"]),
+            ("ieron", &["er", "ir"]),
+            ("é", &["ar"]),
+            ("í", &["er", "ir"]),
+            ("aba", &["ar"]),
+            ("aban", &["ar"]),
+            ("amos", &["ar"]),
+            ("emos", &["er"]),
+            ("imos", &["ir"]),
         ];
         // Most rules end in another letter than the word: compare last
         // bytes before whole suffixes.
@@ -508,7 +523,7 @@ mod tests {
     }
 
     #[test]
-    fn spanish_superlatives_diminutives_and_participles_find_their_word() {
+    fn spanish_superlatives_diminutives_and_verb_forms_find_their_word() {
         let reaches = |word: &str, target: &str| {
             let mut buffer = String::new();
             stems(word, &mut buffer, |candidate| candidate == target)
@@ -523,6 +538,13 @@ mod tests {
             ("dormido", "dormir"),
             ("sufridas", "sufrir"),
             ("perdiendo", "perder"),
+            ("angustio", "angustiar"),
+            ("matan", "matar"),
+            ("rompió", "romper"),
+            ("odié", "odiar"),
+            ("perdí", "perder"),
+            ("gustaba", "gustar"),
+            ("descansamos", "descansar"),
         ] {
             assert!(reaches(word, target), "{word} -> {target}");
         }
