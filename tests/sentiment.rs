@@ -152,6 +152,12 @@ fn spanish() {
             ("Sin internet desde el lunes", Negative, Lexicon),
             ("Por fin, merece la pena", Positive, Lexicon),
             (
+                "No me gusta el frío, pero lo estoy pasando genial",
+                Positive,
+                Mod(M::AfterContrast),
+            ),
+            ("Ay, muchas gracias", Positive, Lexicon),
+            (
                 "¿Alguien sabe si el nuevo modelo es bueno?",
                 Neutral,
                 Mod(M::Question),

@@ -8,11 +8,11 @@ use social_crm::Language;
 
 /// Corpus file, its language, and the macro-F1 reached (see CHANGELOG).
 const FLOORS: &[(&str, &str, f64)] = &[
-    ("umsab/en-val.tsv", "en", 0.6354),
+    ("umsab/en-val.tsv", "en", 0.6388),
     ("umsab/fr-val.tsv", "fr", 0.6373),
     ("umsab/es-val.tsv", "es", 0.6056),
-    ("vader-tweets/en-val.tsv", "en", 0.7100),
-    ("vader-amazon/en-val.tsv", "en", 0.5597),
+    ("vader-tweets/en-val.tsv", "en", 0.7129),
+    ("vader-amazon/en-val.tsv", "en", 0.5615),
 ];
 
 fn macro_f1(pairs: &[(Label, Label)]) -> f64 {

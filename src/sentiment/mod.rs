@@ -52,6 +52,12 @@ pub use lang::{detect_language, LanguageGuess};
 /// What a negation that negates no sentiment word adds on its own.
 const BARE_NEGATION: f64 = -0.6;
 
+/// The value at or below which a word is a complaint that can make later
+/// praise ironic: a quarter of the lexicons' scale. On the six UMSAB splits
+/// any cut from -0.9 to -2.0 does a little better than counting every
+/// negative word (English validation macro-F1 0.635 → 0.639 at -1.0).
+const IRONY_TRIGGER: f64 = -1.0;
+
 word_enum! {
     /// The three-way verdict.
     pub enum Label ("sentiment label") {
@@ -1064,16 +1070,20 @@ impl Analyzer {
         // Irony: praise ("bravo", 👏, "merci") in a text that otherwise
         // complains turns into reproach.
         // It applies to praise after the first complaint, or anywhere when
-        // the text claps (👏); "merci, mais ..." stays thanks.
+        // the text claps (👏); "merci, mais ..." stays thanks. A complaint
+        // is a word of some weight (a sigh such as "ay" is not), and praise
+        // after a contrast word is what the writer means ("no me gusta el
+        // sol, pero lo estoy pasando genial").
         let first_complaint = items
             .iter()
             .zip(values.iter())
-            .find(|(it, v)| !it.praise && **v < 0.0)
+            .find(|(it, v)| !it.praise && **v <= IRONY_TRIGGER)
             .map(|(it, _)| it.first);
         let claps = items.iter().any(|it| it.emoji && it.praise);
         if let Some(first) = first_complaint {
             for (k, (item, v)) in items.iter().zip(values.iter_mut()).enumerate() {
-                if item.praise && *v > 0.0 && (claps || item.first > first) {
+                let meant = contrast.is_some_and(|cut| item.first > cut);
+                if item.praise && *v > 0.0 && (claps || item.first > first) && !meant {
                     *v = -*v;
                     if explaining {
                         modifiers[k].push(Modifier::Irony);
