@@ -120,6 +120,12 @@ fn english() {
             ("Great job 👏 lost my parcel again", Negative, Mod(M::Irony)),
             ("The meeting is on Tuesday", Neutral, Nothing),
             ("Is the new update any good?", Neutral, Mod(M::Question)),
+            // A concession matters less than the main clause.
+            (
+                "The coffee is great, although the box was damaged",
+                Positive,
+                Lexicon,
+            ),
         ],
     );
 }
@@ -157,6 +163,13 @@ fn spanish() {
                 Mod(M::AfterContrast),
             ),
             ("Ay, muchas gracias", Positive, Lexicon),
+            // Mixed, not negative: the concession does not outweigh.
+            (
+                "El café es buenísimo, aunque la caja llegó rota",
+                Neutral,
+                Lexicon,
+            ),
+            ("No sé si pedirlo hoy", Neutral, Lexicon),
             (
                 "¿Alguien sabe si el nuevo modelo es bueno?",
                 Neutral,
