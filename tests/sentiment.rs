@@ -120,6 +120,8 @@ fn english() {
             ("Great job 👏 lost my parcel again", Negative, Mod(M::Irony)),
             ("The meeting is on Tuesday", Neutral, Nothing),
             ("Is the new update any good?", Neutral, Mod(M::Question)),
+            ("I can't wait for the new one", Positive, Lexicon),
+            ("Can't stand this app", Negative, Lexicon),
             // A concession matters less than the main clause.
             (
                 "The coffee is great, although the box was damaged",

@@ -134,7 +134,7 @@ impl Lexicon {
                 ("negators", _) => Entry::Negator,
                 ("contrast", _) => Entry::Contrast,
                 ("praise", _) => {
-                    let key = key.to_lowercase();
+                    let key = super::tokenize::key_words(key);
                     for k in [fold_accents(&key), key.clone()] {
                         if let Some(Word { entry: Some(e), .. }) = lexicon.entries.get_mut(&k) {
                             e.1 = true;
@@ -165,9 +165,15 @@ impl Lexicon {
         lexicon
     }
 
-    /// Adds a key (and its accent-free form, unless that is taken).
+    /// Adds a key (and its accent-free form, unless that is taken). A
+    /// sentiment word or phrase is kept as the words the tokenizer makes of
+    /// it ("can't wait" as "ca n't wait"); negators, intensifiers and
+    /// contrast words are single tokens, kept as written ("n't").
     pub fn insert(&mut self, key: &str, entry: Entry) {
-        let key = key.to_lowercase();
+        let key = match entry {
+            Entry::Valence(_) | Entry::Both(..) => super::tokenize::key_words(key),
+            _ => key.to_lowercase(),
+        };
         let words = key.split(' ').count();
         if words > 1 {
             self.max_words = self.max_words.max(words);
@@ -521,8 +527,10 @@ mod tests {
                 if line.starts_with('[') {
                     seen.clear();
                 } else if !line.is_empty() && !line.starts_with('#') {
+                    // As the tokenizer reads it: "ras-le-bol" is "ras le bol".
                     let key = line.split('\t').next().unwrap_or(line);
-                    assert!(seen.insert(key.to_owned()), "{name}: `{key}` twice");
+                    let words = super::super::tokenize::key_words(key);
+                    assert!(seen.insert(words), "{name}: `{key}` twice");
                 }
             }
         }

@@ -1011,7 +1011,9 @@ impl Analyzer {
             };
             let sign = v.signum();
             let item_text = &text[item.start..item.end];
-            if v != 0.0 && !item.emoji && !all_caps && is_shouted(item_text) {
+            // A phrase shouts when one of its words does ("c'est NUL").
+            let shouted = (item.first..=item.last).any(|k| is_shouted(token_text(k)));
+            if v != 0.0 && !item.emoji && !all_caps && shouted {
                 v += sign * c.capitals;
                 note(Modifier::Capitals);
             }

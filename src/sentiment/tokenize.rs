@@ -109,6 +109,32 @@ pub(crate) fn push_lowercase(out: &mut String, word: &str) {
     }
 }
 
+/// A lexicon phrase as the tokenizer reads it in a text: its words,
+/// lowercased, joined by single spaces ("Can't wait" is "ca n't wait",
+/// "j'adore" is "j adore", "ras-le-bol" is "ras le bol"), so that the
+/// phrase matches the words of the texts that contain it. A key the
+/// tokenizer does not read as words only (an emoticon such as "xd") stays
+/// as written, lowercased.
+pub(crate) fn key_words(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    let mut other = false;
+    tokenize(key, |t| match t.kind {
+        Kind::Word => {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            push_lowercase(&mut out, t.text);
+        }
+        Kind::Boundary => {}
+        Kind::Emoji | Kind::Emoticon => other = true,
+    });
+    if other || out.is_empty() {
+        out.clear();
+        push_lowercase(&mut out, key.trim());
+    }
+    out
+}
+
 /// Whether a character is a pictograph (emoji) rather than a letter or
 /// punctuation.
 pub(crate) fn is_pictograph(c: char) -> bool {
@@ -459,6 +485,16 @@ mod tests {
             words_of("@cafelia voir https://x.co/abc merci @user"),
             ["voir", "merci"]
         );
+    }
+
+    #[test]
+    fn lexicon_phrases_read_as_texts_do() {
+        assert_eq!(key_words("Can't wait"), "ca n't wait");
+        assert_eq!(key_words("j'en ai marre"), "j en ai marre");
+        assert_eq!(key_words("semaines d'attente"), "semaines d attente");
+        assert_eq!(key_words("ras-le-bol"), "ras le bol");
+        assert_eq!(key_words("xD"), "xd");
+        assert_eq!(key_words("Génial"), "génial");
     }
 
     #[test]
