@@ -210,6 +210,23 @@ fn callers_add_their_own_words() {
     );
     assert!(Analyzer::default().with_words([("x", 9.0)]).is_err());
     assert!(Analyzer::default().with_words([("  ", 1.0)]).is_err());
+    // Phrases with apostrophes match as the text is read ("can't" is two
+    // words to the tokenizer).
+    let fans = Analyzer::default()
+        .with_words([("can't live without", 2.5), ("c'est la panne", -3.0)])
+        .unwrap();
+    for (text, language, label) in [
+        (
+            "I can't live without my Duo",
+            Language::ENGLISH,
+            Label::Positive,
+        ),
+        ("C'est la panne, encore", Language::FRENCH, Label::Negative),
+    ] {
+        let (s, why) = fans.explain(text, Some(language));
+        assert_eq!(s.label, label, "{why}");
+        assert_eq!(why.contributions.len(), 1, "{why}");
+    }
 }
 
 #[test]
