@@ -264,12 +264,12 @@ pub(crate) fn inflected(
 /// Tries the candidate dictionary forms of an inflected word, most likely
 /// first, until `found` accepts one:
 /// plurals (`-s`, `-x`, `-es`), feminines (`-e`, `-a`, `-lle`, `-euse`,
-/// `-ive`, `-ora`), verbs in `-e` ("adore", "protège", "preocupe"), past participles and gerunds (`-ed`, `-ing`, `-ée`), third
-/// persons plural (`-ent`), adverbs (`-ly`, `-ment`, `-mente`), Spanish
-/// superlatives and diminutives (`-ísimo`, `-ito`, `-ico`, `-illo`) and
-/// verb forms (`-o`, `-a`, `-an`, `-ado`, `-ido`, `-ando`, `-iendo`, `-ó`,
-/// `-ió`, `-é`, `-í`, `-aba`, `-amos`). Used only when the
-/// word itself is not in the lexicon. Returns whether one was accepted.
+/// `-ive`, `-ora`), verbs in `-e` ("adore", "protège", "preocupe"), past
+/// participles and gerunds (`-ed`, `-ing`, `-ée`), third persons plural
+/// (`-ent`), adverbs (`-ly`, `-ment`, `-mente`), Spanish superlatives and
+/// diminutives (`-ísimo`, `-ito`, `-ico`, `-illo`) and verb forms (`-o`,
+/// `-a`, `-an`, `-ado`, `-ido`, `-ando`, `-iendo`, `-ó`, `-ió`, `-é`, `-í`,
+/// `-aba`, `-amos`). Used only when the word itself is not in the lexicon. Returns whether one was accepted.
 /// `buffer` holds the candidates, so that trying them allocates nothing once
 /// it has grown.
 pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str) -> bool) -> bool {
@@ -305,6 +305,8 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
             ("er", &["", "e"]),
             ("euse", &["eux"]),
             ("ive", &["if"]),
+            // A feminine ("déçue"), or a verb in -e whose infinitive is
+            // the entry ("protège", "preocupe").
             ("e", &["", "ar", "er", "ir"]),
             ("a", &["o", "ar"]),
             ("ent", &["e", "er"]),
@@ -337,8 +339,8 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
             ("ida", &["ido", "er", "ir"]),
             ("iendo", &["er", "ir"]),
             // Spanish verb endings: present ("odio", "mata", "matan"),
-            // simple past ("rompió", "odié", "perdí",
-            // "rompieron"), imperfect ("bailaba") and first person plural.
+            // simple past ("rompió", "odié", "perdí", "rompieron"),
+            // imperfect ("bailaba") and first person plural.
             ("o", &["ar", "er", "ir"]),
             ("an", &["ar"]),
             ("ió", &["er", "ir"]),

@@ -175,11 +175,10 @@ impl SentimentConfig {
     ///   every positive cut-off from 0.20 to 0.25 beats 0.35 by about 0.02
     ///   macro-F1 (0.604 at 0.35, 0.625 at 0.22);
     /// - for Spanish, -0.20 and +0.40: over the Spanish training and
-    ///   validation splits together every pair
-    ///   with a negative cut-off of -0.20 and a positive one from 0.38 to
-    ///   0.45 does about 0.005 macro-F1 better than -0.10 and 0.35
-    ///   (0.601 against 0.595); English gains nothing from cut-offs of its
-    ///   own;
+    ///   validation splits together, every pair with a negative cut-off of
+    ///   -0.20 and a positive one from 0.38 to 0.45 does about 0.005
+    ///   macro-F1 better than -0.10 and 0.35 (0.601 against 0.595);
+    ///   English gains nothing from cut-offs of its own;
     /// - VADER's published constants for negation (-0.74), boosters
     ///   (0.293), capitals (0.733) and contrast (0.5 before, 1.5 after),
     ///   with a negation window of 3 words;
@@ -218,8 +217,7 @@ impl SentimentConfig {
     /// Compound scores at or below `negative` are negative, at or above
     /// `positive` positive, in every language (default -0.10 and 0.35, and
     /// 0.22 for positive in French, -0.20 and 0.40 in Spanish; both in
-    /// `-1..=1`, `negative <
-    /// positive`). This replaces the per-language defaults; set one
+    /// `-1..=1`, `negative < positive`). This replaces the per-language defaults; set one
     /// language's with [`SentimentConfig::language_thresholds`] after it.
     #[must_use]
     pub const fn thresholds(mut self, negative: f64, positive: f64) -> SentimentConfig {
@@ -1218,7 +1216,6 @@ impl Analyzer {
     }
 }
 
-/// How many `!` and `?` a text holds, eight bytes at a time.
 /// The token that ends the sentence after token `from` (a full stop, an
 /// exclamation or a question mark, an ellipsis; past the last token at the
 /// text's end), and whether it is a question mark.
@@ -1237,6 +1234,7 @@ fn sentence_after(from: usize, tokens: &[Tok], text: &str) -> (usize, bool) {
     (tokens.len(), false)
 }
 
+/// How many `!` and `?` a text holds, eight bytes at a time.
 fn count_bangs_and_questions(bytes: &[u8]) -> (usize, usize) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
