@@ -9,8 +9,8 @@ use social_crm::Language;
 /// Corpus file, its language, and the macro-F1 reached (see CHANGELOG).
 const FLOORS: &[(&str, &str, f64)] = &[
     ("umsab/en-val.tsv", "en", 0.6415),
-    ("umsab/fr-val.tsv", "fr", 0.6373),
-    ("umsab/es-val.tsv", "es", 0.6117),
+    ("umsab/fr-val.tsv", "fr", 0.6340),
+    ("umsab/es-val.tsv", "es", 0.6148),
     ("vader-tweets/en-val.tsv", "en", 0.7130),
     ("vader-amazon/en-val.tsv", "en", 0.5628),
 ];
