@@ -321,7 +321,7 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
             ("ly", &["", "le"]),
             ("ement", &["", "e"]),
             // Spanish feminines in -ora ("ganadora"), superlatives and
-            // diminutives ("buenísima", "cosillas", "joyica") and the
+            // diminutives ("buenísima", "regalito", "preciosita") and the
             // participles and gerunds of -er and -ir verbs ("dormido",
             // "sufriendo").
             ("ora", &["or"]),
