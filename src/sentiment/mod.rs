@@ -1008,14 +1008,15 @@ impl Analyzer {
                 }
             };
             let sign = v.signum();
-            let item_text = &text[item.start..item.end];
             // A phrase shouts when one of its words does ("c'est NUL").
-            let shouted = (item.first..=item.last).any(|k| is_shouted(token_text(k)));
-            if v != 0.0 && !item.emoji && !all_caps && shouted {
+            let shouted = || (item.first..=item.last).any(|k| is_shouted(token_text(k)));
+            if v != 0.0 && !item.emoji && !all_caps && shouted() {
                 v += sign * c.capitals;
                 note(Modifier::Capitals);
             }
-            if item_text.len() > 2 && !item.emoji && is_elongated(item_text) {
+            // Only said: an elongation's effect is already in the base.
+            let item_text = &text[item.start..item.end];
+            if explaining && item_text.len() > 2 && !item.emoji && is_elongated(item_text) {
                 note(Modifier::Elongated);
             }
             // Look back over the window, stopping at a clause boundary.
