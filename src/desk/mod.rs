@@ -196,6 +196,16 @@ pub struct Suggestion {
     pub text: String,
 }
 
+/// The desk's crisis monitor: the whole brand and each channel, on a grid
+/// from `start`.
+fn desk_monitor(config: &DeskConfig, start: Timestamp) -> Monitor {
+    Monitor::new(
+        config.crisis.clone(),
+        start,
+        [StreamKind::All, StreamKind::Channel],
+    )
+}
+
 /// The care desk: configuration and state, in one value.
 #[derive(Debug, Clone)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -215,11 +225,7 @@ impl Desk {
     /// at the first interaction's hour.
     pub fn new(config: DeskConfig, directory: Directory) -> Desk {
         Desk {
-            monitor: Monitor::new(
-                config.crisis.clone(),
-                Timestamp::UNIX_EPOCH,
-                [StreamKind::All, StreamKind::Channel],
-            ),
+            monitor: desk_monitor(&config, Timestamp::UNIX_EPOCH),
             config,
             directory,
             conversations: BTreeMap::new(),
@@ -341,11 +347,7 @@ impl Desk {
                     what: format!("the hour of `{first}`"),
                 })
             })?;
-        self.monitor = Monitor::new(
-            self.config.crisis.clone(),
-            hour.timestamp(),
-            [StreamKind::All, StreamKind::Channel],
-        );
+        self.monitor = desk_monitor(&self.config, hour.timestamp());
         Ok(())
     }
 
