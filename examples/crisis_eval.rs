@@ -15,8 +15,8 @@
 //! it exactly.
 //!
 //! A CSV whose header names other columns is skipped with a warning on
-//! standard error. Add `--all` to print the all-clears too (as `all-clear after <level>`),
-//! which the scorer must not see.
+//! standard error. Add `--all` to print the all-clears too (as
+//! `all-clear after <level>`), which the scorer must not see.
 
 use std::collections::HashMap;
 use std::error::Error;
