@@ -1032,7 +1032,7 @@ fn persona_map(out: &mut String, desk: &Desk) {
     let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
     let mut table = Table::new(&header_refs);
     let cell = |c: Option<&social_crm::desk::Cell>| match c {
-        Some(c) if c.messages > 0 => format!(">{:+.2} ({})", c.mean(), c.messages),
+        Some(c) if c.messages() > 0 => format!(">{:+.2} ({})", c.mean(), c.messages()),
         _ => ">·".to_owned(),
     };
     for persona in map.personas() {

@@ -28,13 +28,11 @@ word_enum! {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Cell {
-    /// Messages.
-    pub messages: u32,
-    /// Of which positive.
+    /// Positive messages.
     pub positive: u32,
-    /// Of which neutral.
+    /// Neutral messages.
     pub neutral: u32,
-    /// Of which negative.
+    /// Negative messages.
     pub negative: u32,
     /// The sum of their compound scores (see [`Cell::mean`]).
     pub compound_sum: f64,
@@ -43,26 +41,30 @@ pub struct Cell {
 }
 
 impl Cell {
+    /// How many messages: positive, neutral and negative together.
+    pub fn messages(&self) -> u32 {
+        self.positive
+            .saturating_add(self.neutral)
+            .saturating_add(self.negative)
+    }
+
     /// The mean compound score, `-1..=1` (0 for an empty cell).
     pub fn mean(&self) -> f64 {
-        if self.messages == 0 {
-            0.0
-        } else {
-            self.compound_sum / f64::from(self.messages)
+        match self.messages() {
+            0 => 0.0,
+            n => self.compound_sum / f64::from(n),
         }
     }
 
     /// The share of negative messages, `0..=1`.
     pub fn negative_share(&self) -> f64 {
-        if self.messages == 0 {
-            0.0
-        } else {
-            f64::from(self.negative) / f64::from(self.messages)
+        match self.messages() {
+            0 => 0.0,
+            n => f64::from(self.negative) / f64::from(n),
         }
     }
 
     fn add(&mut self, id: &InteractionId, label: Label, compound: f64) {
-        self.messages = self.messages.saturating_add(1);
         match label {
             Label::Positive => self.positive = self.positive.saturating_add(1),
             Label::Neutral => self.neutral = self.neutral.saturating_add(1),
@@ -73,7 +75,6 @@ impl Cell {
     }
 
     fn merge(&mut self, other: &Cell) {
-        self.messages = self.messages.saturating_add(other.messages);
         self.positive = self.positive.saturating_add(other.positive);
         self.neutral = self.neutral.saturating_add(other.neutral);
         self.negative = self.negative.saturating_add(other.negative);
@@ -108,7 +109,7 @@ impl Cell {
 /// // What do the "voices" think of our delivery this week?
 /// let monday = "2026-11-16".parse()?;
 /// let cell = map.cell("voices", Some("delivery"), monday).unwrap();
-/// assert!(cell.messages > 0 && cell.mean() < 0.0);
+/// assert!(cell.messages() > 0 && cell.mean() < 0.0);
 /// assert!(map.left_out().refused > 0);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
