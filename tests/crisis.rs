@@ -244,6 +244,45 @@ fn volume_only_streams_are_judged_on_volume() {
     assert!(a.evidence.volume_z > 4.5 && a.evidence.negative.is_none());
 }
 
+/// A burst that comes back every day (a bot, a daily show) becomes the
+/// stream's habit: after its first days it raises an alert only on the days
+/// it beats all but one of the week's daily peaks. A much larger burst is
+/// still news.
+#[test]
+fn a_daily_burst_becomes_a_habit_and_a_larger_one_is_still_news() {
+    let mut d = Detector::new("v", settings());
+    let mut rng = Rng(11);
+    let mut raised_on = Vec::new();
+    let days = 28;
+    for i in 0..(days * 96) {
+        let (day, slot) = (i / 96, i % 96);
+        // From the second week on, 12:00-12:30 holds eight times the usual
+        // volume; on the last day, thirty times.
+        let factor = match (day, slot) {
+            (d, 48 | 49) if d == days - 1 => 30.0,
+            (7.., 48 | 49) => 8.0,
+            _ => 1.0,
+        };
+        let step = d
+            .push(Bucket::new(at(i), rng.count(20.0 * factor)))
+            .unwrap();
+        if step.alerts.iter().any(|a| a.kind == AlertKind::Raised) {
+            assert!(factor > 1.0, "only the bursts alarm, not bucket {i}");
+            raised_on.push(day);
+        }
+    }
+    // Twenty days of the same burst: the first days are news, the rest
+    // mostly not (the decayed peaks alone let every one of them through).
+    let habit: Vec<usize> = raised_on
+        .iter()
+        .copied()
+        .filter(|&d| d < days - 1)
+        .collect();
+    assert!(habit.len() <= 6, "raised on days {raised_on:?}");
+    assert!(habit.contains(&7), "the first burst is news: {raised_on:?}");
+    assert_eq!(raised_on.last(), Some(&(days - 1)), "{raised_on:?}");
+}
+
 #[test]
 fn the_first_day_is_learning() {
     let mut d = Detector::new("s", settings());
