@@ -386,3 +386,34 @@ fn reused_buffers_never_carry_one_text_into_the_next() {
         }
     });
 }
+
+/// Words that only look like forms of a sentiment word (an inflection rule
+/// would read "latest" as "late", "mente" as "mentir", "seulement" as
+/// "seul") carry no sentiment: they are entries of value 0.
+#[test]
+fn look_alikes_of_sentiment_words_carry_none() {
+    let analyzer = Analyzer::default();
+    for (language, text) in [
+        (Language::ENGLISH, "The latest update lands later today"),
+        (Language::ENGLISH, "Likely two kinds of career paths"),
+        (Language::ENGLISH, "A statement was issued lately"),
+        (Language::SPANISH, "Mis padres vienen por las tardes"),
+        (
+            Language::SPANISH,
+            "Te acuerdas de la carita del perro. Lo tengo en mente",
+        ),
+        (
+            Language::FRENCH,
+            "Seulement deux fermes cultivent ces plantes",
+        ),
+        (Language::FRENCH, "Uniquement le mardi"),
+    ] {
+        let (s, why) = analyzer.explain(text, Some(language));
+        assert_eq!(s.label, Label::Neutral, "{text}\n{why}");
+        assert_eq!(s.raw, 0.0, "{text}\n{why}");
+        assert!(
+            why.contributions.iter().all(|c| c.base == 0.0),
+            "{text}\n{why}"
+        );
+    }
+}
