@@ -61,6 +61,7 @@ fn french() {
             ("Ce n'est pas génial du tout", Negative, Lexicon),
             ("Ce n'est pas bon", Negative, Mod(M::Negated)),
             ("Ce n'est pas mal du tout", Positive, Lexicon),
+            ("Non seulement rapide, mais efficace", Positive, Lexicon),
             (
                 "Je ne suis jamais déçu par ce café",
                 Positive,
@@ -122,6 +123,9 @@ fn english() {
             ("Is the new update any good?", Neutral, Mod(M::Question)),
             ("I can't wait for the new one", Positive, Lexicon),
             ("Can't stand this app", Negative, Lexicon),
+            // An idiom takes its negator: nothing is negated.
+            ("I can't stop laughing", Positive, Lexicon),
+            ("Why not", Neutral, Lexicon),
             // A concession matters less than the main clause.
             (
                 "The coffee is great, although the box was damaged",
@@ -143,6 +147,8 @@ fn spanish() {
             ("Este café nunca es horrible", Positive, Mod(M::Negated)),
             ("Nunca estoy triste con este café", Neutral, Mod(M::Negated)),
             ("Es muy bueno", Positive, Mod(M::Boosted)),
+            ("Sin duda el mejor café", Positive, Lexicon),
+            ("No solo barato, también rico", Positive, Lexicon),
             (
                 "Es bonito pero fatal el servicio",
                 Negative,
