@@ -61,6 +61,7 @@ fn french() {
             ("Ce n'est pas génial du tout", Negative, Lexicon),
             ("Ce n'est pas bon", Negative, Mod(M::Negated)),
             ("Ce n'est pas mal du tout", Positive, Lexicon),
+            ("Pas de réponse :(", Negative, Emoji),
             ("Non seulement rapide, mais efficace", Positive, Lexicon),
             (
                 "Je ne suis jamais déçu par ce café",
@@ -118,6 +119,9 @@ fn english() {
             ("Still waiting for my refund", Negative, Lexicon),
             ("#WorstServiceEver", Negative, Lexicon),
             ("Love it :-)", Positive, Emoji),
+            // An emoji is never negated, and a negation does not reach
+            // past it: "no" complains on its own.
+            ("Still no parcel :( damn", Negative, Rule("bare-negation")),
             ("Great job 👏 lost my parcel again", Negative, Mod(M::Irony)),
             ("The meeting is on Tuesday", Neutral, Nothing),
             ("Is the new update any good?", Neutral, Mod(M::Question)),

@@ -9,9 +9,9 @@ use social_crm::Language;
 /// Corpus file, its language, and the macro-F1 reached (see CHANGELOG).
 const FLOORS: &[(&str, &str, f64)] = &[
     ("umsab/en-val.tsv", "en", 0.6385),
-    ("umsab/fr-val.tsv", "fr", 0.6314),
+    ("umsab/fr-val.tsv", "fr", 0.6351),
     ("umsab/es-val.tsv", "es", 0.6222),
-    ("vader-tweets/en-val.tsv", "en", 0.7164),
+    ("vader-tweets/en-val.tsv", "en", 0.7172),
     ("vader-amazon/en-val.tsv", "en", 0.5631),
 ];
 

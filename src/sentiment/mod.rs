@@ -1019,13 +1019,15 @@ impl Analyzer {
             if explaining && item_text.len() > 2 && !item.emoji && is_elongated(item_text) {
                 note(Modifier::Elongated);
             }
-            // Look back over the window, stopping at a clause boundary.
+            // Look back over the window, stopping at a clause boundary or
+            // at an emoji, which closes what came before it ("still no
+            // refund :( damn" negates nothing).
             let mut negated = false;
             let mut seen = 0;
             let mut k = item.first;
             while k > 0 && seen < window {
                 k -= 1;
-                if tokens[k].kind == Kind::Boundary {
+                if tokens[k].kind != Kind::Word {
                     break;
                 }
                 seen += 1;
@@ -1043,7 +1045,9 @@ impl Analyzer {
                     });
                 }
             }
-            if negated && !item.negation_inside {
+            // An emoji says how the writer feels: a negation before it does
+            // not turn ":(" into a smile.
+            if negated && !item.negation_inside && !item.emoji {
                 v *= c.negation;
                 note(Modifier::Negated);
             }
@@ -1102,9 +1106,12 @@ impl Analyzer {
         bare.clear();
         for (k, _) in negator.iter().enumerate().filter(|(_, n)| **n) {
             let next = items.partition_point(|it| it.first <= k);
-            let reaches = items
-                .get(next)
-                .is_some_and(|it| it.first - k <= window && !has_boundary(k, it.first));
+            // It reaches a word, not an emoji, and not past one (as above).
+            let reaches = items.get(next).is_some_and(|it| {
+                !it.emoji
+                    && it.first - k <= window
+                    && tokens[k + 1..it.first].iter().all(|t| t.kind == Kind::Word)
+            });
             let next_to_last = bare.last().is_some_and(|&(b, _)| k - b <= 1);
             if !reaches && !next_to_last {
                 bare.push((k, BARE_NEGATION));
