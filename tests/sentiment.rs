@@ -62,6 +62,7 @@ fn french() {
             ("Ce n'est pas bon", Negative, Mod(M::Negated)),
             ("Ce n'est pas mal du tout", Positive, Lexicon),
             ("Pas de réponse :(", Negative, Emoji),
+            ("Aucun remboursement depuis mars", Negative, Lexicon),
             ("Non seulement rapide, mais efficace", Positive, Lexicon),
             (
                 "Je ne suis jamais déçu par ce café",
@@ -117,6 +118,7 @@ fn english() {
             ),
             ("Thanks for nothing", Negative, Lexicon),
             ("Still waiting for my refund", Negative, Lexicon),
+            ("No refund after a month", Negative, Lexicon),
             ("#WorstServiceEver", Negative, Lexicon),
             ("Love it :-)", Positive, Emoji),
             // An emoji is never negated, and a negation does not reach
@@ -152,6 +154,7 @@ fn spanish() {
             ("Nunca estoy triste con este café", Neutral, Mod(M::Negated)),
             ("Es muy bueno", Positive, Mod(M::Boosted)),
             ("Sin duda el mejor café", Positive, Lexicon),
+            ("Sin reembolso desde marzo", Negative, Lexicon),
             ("No solo barato, también rico", Positive, Lexicon),
             (
                 "Es bonito pero fatal el servicio",
