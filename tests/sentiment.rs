@@ -430,3 +430,21 @@ fn look_alikes_of_sentiment_words_carry_none() {
         );
     }
 }
+
+#[test]
+fn a_batch_scores_like_one_text_at_a_time() {
+    let analyzer = Analyzer::default();
+    let texts = [
+        ("Toujours pas reçu ma commande", Some(Language::FRENCH)),
+        ("Love it :-)", Some(Language::ENGLISH)),
+        ("¡Qué mal servicio!", None),
+        ("", None),
+    ];
+    let given = analyzer.score_batch_with_languages(&texts);
+    let detected = analyzer.score_batch(&texts.map(|(t, _)| t));
+    assert_eq!(given.len(), texts.len());
+    for (k, (text, language)) in texts.iter().enumerate() {
+        assert_eq!(given[k], analyzer.score(text, *language), "{text}");
+        assert_eq!(detected[k], analyzer.score(text, None), "{text}");
+    }
+}
