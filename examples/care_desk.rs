@@ -9,12 +9,14 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use social_crm::crisis::{AlertKind, Escalation, Level, Monitor, Settings, StreamKind};
+use social_crm::crisis::{
+    AlertKind, Escalation, Evidence, Level, Monitor, Settings, Status, StreamKey, StreamKind,
+};
 use social_crm::desk::{Desk, DeskConfig, Period};
 use social_crm::influence::{rank_customers, CustomerInfluence, InfluenceOutcome, RankOptions};
 use social_crm::jiff::civil::Weekday;
 use social_crm::jiff::tz::TimeZone;
-use social_crm::jiff::{SignedDuration, Timestamp};
+use social_crm::jiff::{SignedDuration, Timestamp, ToSpan};
 use social_crm::reply::{check_reply, DraftContext, Situation};
 use social_crm::routing::Routing;
 use social_crm::sample::{self, SampleWeek};
@@ -536,7 +538,20 @@ fn crisis(
     let mut monitor = Monitor::new(settings, week.start, [StreamKind::All, StreamKind::Channel]);
     let analyzer = Analyzer::default();
     let mut alerts = Vec::new();
+    // Friday evening hour by hour, as the brand-wide stream saw it: the
+    // monitor is advanced to each hour's end to read the detector then.
+    let friday_evening = hours_from(week, 4, 17, 7);
+    let mut evening = Vec::new();
+    let mut next = 0;
     for i in week.interactions() {
+        while let Some(&(start, end)) = friday_evening.get(next) {
+            if end > i.at {
+                break;
+            }
+            alerts.extend(monitor.advance(end)?);
+            evening.push(hour_seen(&monitor, start));
+            next += 1;
+        }
         let author_influence = i
             .customer_handle()
             .and_then(|h| match directory.resolve(h) {
@@ -589,6 +604,63 @@ fn crisis(
         out,
         "(One-hour buckets: an alert at 19:00 was decided when the 19:00-20:00 hour closed.)"
     );
+    let _ = writeln!(
+        out,
+        "\nFriday evening on the brand-wide stream, hour by hour (a watch needs a score of at \
+         least 4.5 or accumulated evidence of 8; once alarming, three and ten times the usual \
+         negatives make it a warning and a crisis):"
+    );
+    let mut hours = Table::new(&[
+        "hour",
+        ">messages",
+        ">negative",
+        ">expected negative",
+        ">share z",
+        ">score",
+        ">accumulated",
+        "status after the hour",
+    ]);
+    for (start, evidence, status) in &evening {
+        let mut row = vec![hour(*start)];
+        match evidence {
+            Some(e) => row.extend([
+                format!(">{}", e.observed),
+                format!(">{}", e.negative.unwrap_or(0)),
+                format!(">{:.1}", e.expected_negative.unwrap_or(0.0)),
+                format!(">{:.1}", e.share_z.unwrap_or(0.0)),
+                format!(">{:.1}", e.score),
+                format!(">{:.1}", e.accumulated),
+            ]),
+            None => row.extend(std::iter::repeat_n(">-".to_owned(), 6)),
+        }
+        row.push(match status {
+            Status::Alerting(level) => format!("{level}"),
+            Status::Normal => "normal".to_owned(),
+            Status::Learning => "learning".to_owned(),
+            _ => format!("{status:?}"),
+        });
+        hours.row(row);
+    }
+    hours.render(out);
+    // Say how the episode began: a small desk's hours are few messages, so
+    // a flood of complaints is many times the usual at once.
+    let first_alarm = evening
+        .iter()
+        .find(|(_, _, status)| matches!(status, Status::Alerting(_)));
+    if let Some((start, Some(e), Status::Alerting(level))) = first_alarm {
+        let how = if *level > Level::Watch {
+            "no watch or warning came first, since"
+        } else {
+            "as"
+        };
+        let _ = writeln!(
+            out,
+            "The episode opened at {} at the {level} level: {how} {} negatives are {:.0}x the usual.",
+            hour(*start),
+            e.negative.unwrap_or(0),
+            e.ratio,
+        );
+    }
     for a in alerts
         .iter()
         .filter(|a| a.kind == AlertKind::Raised && a.stream == "all")
@@ -642,6 +714,30 @@ fn crisis(
         drivers.render(out);
     }
     Ok(())
+}
+
+/// `count` one-hour spans from `hour`:00 on the week's day `day` (0 is
+/// Monday), in the desk's zone.
+fn hours_from(week: &SampleWeek, day: i64, hour: i64, count: i64) -> Vec<(Timestamp, Timestamp)> {
+    let monday = week.start.to_zoned_datetime(week.time_zone.clone());
+    (0..count)
+        .filter_map(|k| {
+            let start = monday.checked_add((day * 24 + hour + k).hours()).ok()?;
+            let end = start.checked_add(1.hours()).ok()?;
+            Some((start.timestamp(), end.timestamp()))
+        })
+        .collect()
+}
+
+/// What the brand-wide stream's detector says once the hour from `start`
+/// has closed.
+fn hour_seen(monitor: &Monitor, start: Timestamp) -> (Timestamp, Option<Evidence>, Status) {
+    let Some(watcher) = monitor.stream(&StreamKey::All) else {
+        return (start, None, Status::Learning);
+    };
+    let detector = watcher.detector();
+    let evidence = detector.last_evidence().copied().filter(|e| e.at == start);
+    (start, evidence, detector.status())
 }
 
 /// The desk's promises: its calendar, what is running, what was broken,

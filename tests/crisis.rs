@@ -291,16 +291,18 @@ fn the_first_day_is_learning() {
         .unwrap();
     assert_eq!(step.status, Status::Learning);
     assert!(step.alerts.is_empty() && step.evidence.is_none());
+    assert!(d.last_evidence().is_none());
     for i in 1..96 {
         assert_eq!(
             d.push(Bucket::new(at(i), 10)).unwrap().status,
             Status::Learning
         );
     }
-    assert_eq!(
-        d.push(Bucket::new(at(96), 10)).unwrap().status,
-        Status::Normal
-    );
+    let step = d.push(Bucket::new(at(96), 10)).unwrap();
+    assert_eq!(step.status, Status::Normal);
+    // The last judgement stays readable between buckets.
+    assert_eq!(d.last_evidence(), step.evidence.as_ref());
+    assert_eq!(d.last_evidence().map(|e| e.at), Some(at(96)));
 }
 
 #[test]

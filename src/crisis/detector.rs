@@ -788,6 +788,8 @@ pub struct Detector {
     record: Record,
     episode: Option<Episode>,
     trigger: Trigger,
+    /// The evidence of the last bucket judged, for callers who show it.
+    last_evidence: Option<Evidence>,
     #[cfg_attr(feature = "serde", serde(skip))]
     hour: HourCache,
     /// How much of the peaks one bucket keeps: derived from the settings.
@@ -809,6 +811,7 @@ impl Detector {
             record: Record::default(),
             episode: None,
             trigger: Trigger::Spike,
+            last_evidence: None,
             hour: HourCache::default(),
             peak_keep: settings_peak_keep(&settings),
             settings,
@@ -833,6 +836,13 @@ impl Detector {
     /// The episode in progress, if any.
     pub fn episode(&self) -> Option<&Episode> {
         self.episode.as_ref()
+    }
+
+    /// The evidence of the last bucket fed (or filled in for a gap): what a
+    /// dashboard shows between alerts. `None` before the first bucket and
+    /// while the detector was still learning that bucket's hour.
+    pub fn last_evidence(&self) -> Option<&Evidence> {
+        self.last_evidence.as_ref()
     }
 
     /// Where the stream stands after the last bucket: learning during the
@@ -951,11 +961,13 @@ impl Detector {
             .learn(hour_of_week, total, negative, expected.as_ref());
         let learning = self.warming_up(first, bucket.start());
         let (Some(expected), false) = (expected, learning) else {
+            self.last_evidence = None;
             return (self.status_while_learning(), None);
         };
         let evidence = self.evidence(bucket, &expected);
         self.alarm(&evidence, alerts);
         self.remember_peaks(&evidence);
+        self.last_evidence = Some(evidence);
         (self.status(), Some(evidence))
     }
 
@@ -1247,6 +1259,8 @@ struct DetectorFields {
     record: Record,
     episode: Option<Episode>,
     trigger: Trigger,
+    #[serde(default)]
+    last_evidence: Option<Evidence>,
 }
 
 #[cfg(feature = "serde")]
@@ -1288,6 +1302,7 @@ impl TryFrom<DetectorFields> for Detector {
             record: f.record,
             episode: f.episode,
             trigger: f.trigger,
+            last_evidence: f.last_evidence,
             hour: HourCache::default(),
             peak_keep: settings_peak_keep(&f.settings),
             settings: f.settings,

@@ -129,8 +129,8 @@
 //! alarms a week on those series (the record of the week brought that down
 //! from 2.6, and the score up from 67.9).
 //!
-//! Speed (`cargo bench --bench crisis`): about 13 million buckets a second
-//! on one core for one stream fed a year of 5-minute buckets, 21 million
+//! Speed (`cargo bench --bench crisis`): about 12.7 million buckets a second
+//! on one core for one stream fed a year of 5-minute buckets, 20 million
 //! across 10,000 streams fed a day each; a detector holds about 9 KiB
 //! whatever the stream's length.
 
