@@ -648,18 +648,16 @@ fn crisis(
         .iter()
         .find(|(_, _, status)| matches!(status, Status::Alerting(_)));
     if let Some((start, Some(e), Status::Alerting(level))) = first_alarm {
-        let how = if *level > Level::Watch {
-            "no watch or warning came first, since"
-        } else {
-            "as"
-        };
-        let _ = writeln!(
-            out,
-            "The episode opened at {} at the {level} level: {how} {} negatives are {:.0}x the usual.",
-            hour(*start),
-            e.negative.unwrap_or(0),
-            e.ratio,
-        );
+        if *level > Level::Watch {
+            let _ = writeln!(
+                out,
+                "The episode opened at {} at the {level} level: no watch or warning came first, \
+                 since {} negatives are {:.0}x the usual.",
+                hour(*start),
+                e.negative.unwrap_or(0),
+                e.ratio,
+            );
+        }
     }
     for a in alerts
         .iter()

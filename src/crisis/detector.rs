@@ -743,7 +743,8 @@ impl PartialEq for HourCache {
 /// exactly (serde_json does with its `float_roundtrip` feature; bincode and
 /// postcard always do). A restored state is checked: a malformed one is an
 /// error, not a detector. Its size does not grow with the stream's length
-/// (about 9 KiB).
+/// (about 10 KiB on a 64-bit target: 888 bytes inline, 9,216 of hourly
+/// slots).
 ///
 /// ```
 /// use social_crm::crisis::{AlertKind, Bucket, Detector, Level, Settings, Status};
@@ -1259,7 +1260,6 @@ struct DetectorFields {
     record: Record,
     episode: Option<Episode>,
     trigger: Trigger,
-    #[serde(default)]
     last_evidence: Option<Evidence>,
 }
 

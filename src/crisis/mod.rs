@@ -131,7 +131,7 @@
 //!
 //! Speed (`cargo bench --bench crisis`): about 12.7 million buckets a second
 //! on one core for one stream fed a year of 5-minute buckets, 20 million
-//! across 10,000 streams fed a day each; a detector holds about 9 KiB
+//! across 10,000 streams fed a day each; a detector holds about 10 KiB
 //! whatever the stream's length.
 
 mod baseline;
