@@ -63,6 +63,7 @@ fn french() {
             ("Ce n'est pas mal du tout", Positive, Lexicon),
             ("Pas de réponse :(", Negative, Emoji),
             ("Aucun remboursement depuis mars", Negative, Lexicon),
+            ("Quel désespoir, un accueil épouvantable", Negative, Lexicon),
             ("Non seulement rapide, mais efficace", Positive, Lexicon),
             (
                 "Je ne suis jamais déçu par ce café",
@@ -121,6 +122,10 @@ fn english() {
             ("No refund after a month", Negative, Lexicon),
             ("#WorstServiceEver", Negative, Lexicon),
             ("Love it :-)", Positive, Emoji),
+            // An elongated mouth is still a face; a doubled consonant is
+            // still the word.
+            ("The saddest news =(((", Negative, Emoji),
+            ("What a debacle, I despise this update", Negative, Lexicon),
             // An emoji is never negated, and a negation does not reach
             // past it: "no" complains on its own.
             ("Still no parcel :( damn", Negative, Rule("bare-negation")),
@@ -154,6 +159,7 @@ fn spanish() {
             ("Nunca estoy triste con este café", Neutral, Mod(M::Negated)),
             ("Es muy bueno", Positive, Mod(M::Boosted)),
             ("Sin duda el mejor café", Positive, Lexicon),
+            ("Un arreglo atroz y chapucero", Negative, Lexicon),
             ("Sin reembolso desde marzo", Negative, Lexicon),
             ("No solo barato, también rico", Positive, Lexicon),
             (

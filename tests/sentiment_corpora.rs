@@ -8,11 +8,11 @@ use social_crm::Language;
 
 /// Corpus file, its language, and the macro-F1 reached (see CHANGELOG).
 const FLOORS: &[(&str, &str, f64)] = &[
-    ("umsab/en-val.tsv", "en", 0.6385),
-    ("umsab/fr-val.tsv", "fr", 0.6351),
-    ("umsab/es-val.tsv", "es", 0.6222),
-    ("vader-tweets/en-val.tsv", "en", 0.7172),
-    ("vader-amazon/en-val.tsv", "en", 0.5631),
+    ("umsab/en-val.tsv", "en", 0.6460),
+    ("umsab/fr-val.tsv", "fr", 0.6379),
+    ("umsab/es-val.tsv", "es", 0.6226),
+    ("vader-tweets/en-val.tsv", "en", 0.7287),
+    ("vader-amazon/en-val.tsv", "en", 0.5746),
 ];
 
 fn macro_f1(pairs: &[(Label, Label)]) -> f64 {

@@ -366,6 +366,18 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
                 }
             }
         }
+        // English doubles a final consonant before these endings: "saddest",
+        // "sobbing", "kidnapped", "upsetting".
+        for suffix in ["est", "er", "ed", "ing"] {
+            if let Some(s) = cut(suffix) {
+                let b = s.as_bytes();
+                if let [.., x, y] = b {
+                    if x == y && b"bdgmpt".contains(x) && attempt(&s[..s.len() - 1], "") {
+                        return true;
+                    }
+                }
+            }
+        }
         if let Some(s) = cut("mente") {
             if attempt(s, "") || attempt(s, "o") {
                 return true;
@@ -538,12 +550,14 @@ mod tests {
         }
     }
 
+    /// Whether the suffix rules take `word` to `target`.
+    fn reaches(word: &str, target: &str) -> bool {
+        let mut buffer = String::new();
+        stems(word, &mut buffer, |candidate| candidate == target)
+    }
+
     #[test]
     fn spanish_superlatives_diminutives_and_verb_forms_find_their_word() {
-        let reaches = |word: &str, target: &str| {
-            let mut buffer = String::new();
-            stems(word, &mut buffer, |candidate| candidate == target)
-        };
         for (word, target) in [
             ("buenísimas", "buena"),
             ("lentisimo", "lento"),
@@ -569,6 +583,24 @@ mod tests {
         }
         // Only the suffix goes: no stem shorter than three letters.
         assert!(!reaches("ido", "er"));
+    }
+
+    #[test]
+    fn english_doubled_consonants_find_their_word() {
+        for (word, target) in [
+            ("saddest", "sad"),
+            ("sadder", "sad"),
+            ("sobbing", "sob"),
+            ("kidnapped", "kidnap"),
+            ("upsetting", "upset"),
+            ("robbed", "rob"),
+        ] {
+            assert!(reaches(word, target), "{word} -> {target}");
+        }
+        // Not every doubled letter: French "-nner" and "-sser" verbs keep
+        // theirs ("donner" is not "don", "passer" is not "pas").
+        assert!(!reaches("donner", "don"));
+        assert!(!reaches("passer", "pas"));
     }
 
     #[test]

@@ -75,10 +75,28 @@ pub(crate) const EMOTICONS: &[(&str, f64)] = &[
     (":'-(", -2.4),
     ("=/", -1.2),
     (":|", -0.6),
+    (":c", -1.6),
 ];
 
-/// The emoticon a chunk is, if any (case-insensitive).
+/// How much an elongated mouth (`:(((`, `=)))`, `xDDD`) weighs against the
+/// plain emoticon: as `:((` does against `:(`.
+const ELONGATED_EMOTICON: f64 = 1.2;
+
+/// The emoticon a chunk is, if any (case-insensitive), elongated or not.
 pub(crate) fn emoticon(chunk: &str) -> Option<f64> {
+    if let Some(value) = plain_emoticon(chunk) {
+        return Some(value);
+    }
+    let last = char::from(*chunk.as_bytes().last()?);
+    let kept = chunk.trim_end_matches(last).len();
+    if chunk.len() - kept < 2 || !last.is_ascii() {
+        return None;
+    }
+    plain_emoticon(&chunk[..=kept]).map(|v| v * ELONGATED_EMOTICON)
+}
+
+/// The emoticon a chunk is exactly, if any (case-insensitive).
+fn plain_emoticon(chunk: &str) -> Option<f64> {
     // Every emoticon is 2 to 4 bytes and, but for `xD`, holds a symbol.
     if !(2..=4).contains(&chunk.len())
         || (chunk.bytes().all(|b| b.is_ascii_alphanumeric()) && !chunk.eq_ignore_ascii_case("xd"))
@@ -165,9 +183,10 @@ pub(crate) fn tokenize<'t>(text: &'t str, mut emit: impl FnMut(Token<'t>)) {
         if lower_start.eq_ignore_ascii_case("http") || lower_start.eq_ignore_ascii_case("www.") {
             continue;
         }
-        // An emoticon is at most 4 bytes, with some trailing punctuation,
-        // and starts with a symbol, `x` or `d`.
-        if chunk.len() <= 8
+        // An emoticon is at most 4 bytes (more with an elongated mouth),
+        // with some trailing punctuation, and starts with a symbol, `x` or
+        // `d`.
+        if chunk.len() <= 12
             && chunk.bytes().next().is_some_and(|b| {
                 !b.is_ascii_alphanumeric() || matches!(b, b'x' | b'X' | b'd' | b'D')
             })
@@ -550,6 +569,19 @@ mod tests {
             ]
         );
         assert_eq!(toks[1].0, "👏🏽");
+    }
+
+    #[test]
+    fn an_elongated_mouth_is_the_same_emoticon_a_little_stronger() {
+        assert_eq!(emoticon(":("), Some(-2.0));
+        assert_eq!(emoticon("=((("), Some(-2.0 * ELONGATED_EMOTICON));
+        assert_eq!(emoticon(":)))))"), Some(2.0 * ELONGATED_EMOTICON));
+        assert_eq!(emoticon("xDDD"), Some(1.8 * ELONGATED_EMOTICON));
+        // A run of brackets alone is no face.
+        assert_eq!(emoticon(")))"), None);
+        assert_eq!(emoticon("ddd"), None);
+        let toks = all("so sad =((( really");
+        assert_eq!(toks[2], ("=(((".to_owned(), Kind::Emoticon));
     }
 
     #[test]
