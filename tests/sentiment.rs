@@ -64,6 +64,12 @@ fn french() {
             ("Pas de réponse :(", Negative, Emoji),
             ("Aucun remboursement depuis mars", Negative, Lexicon),
             ("Quel désespoir, un accueil épouvantable", Negative, Lexicon),
+            // "Ne ... pas" with a verb between is one negation; "jamais
+            // aussi" stresses.
+            ("Je ne pourrais pas être plus content", Positive, Lexicon),
+            ("On ne peut pas faire mieux", Positive, Lexicon),
+            ("Je n'ai jamais été aussi heureux", Positive, Lexicon),
+            ("Ça aurait pu être mieux", Negative, Lexicon),
             ("Non seulement rapide, mais efficace", Positive, Lexicon),
             (
                 "Je ne suis jamais déçu par ce café",
@@ -126,6 +132,10 @@ fn english() {
             // still the word.
             ("The saddest news =(((", Negative, Emoji),
             ("What a debacle, I despise this update", Negative, Lexicon),
+            // "Never so" stresses; a negated comparison may praise.
+            ("I have never been so happy", Positive, Mod(M::Boosted)),
+            ("No complaints here", Positive, Lexicon),
+            ("Could have been better", Negative, Lexicon),
             // An emoji is never negated, and a negation does not reach
             // past it: "no" complains on its own.
             ("Still no parcel :( damn", Negative, Rule("bare-negation")),
@@ -160,6 +170,9 @@ fn spanish() {
             ("Es muy bueno", Positive, Mod(M::Boosted)),
             ("Sin duda el mejor café", Positive, Lexicon),
             ("Un arreglo atroz y chapucero", Negative, Lexicon),
+            ("No podría estar más contento", Positive, Lexicon),
+            ("Nunca había sido tan feliz", Positive, Mod(M::Boosted)),
+            ("Podría haber sido mejor", Negative, Lexicon),
             ("Sin reembolso desde marzo", Negative, Lexicon),
             ("No solo barato, también rico", Positive, Lexicon),
             (

@@ -9,10 +9,10 @@ use social_crm::Language;
 /// Corpus file, its language, and the macro-F1 reached (see CHANGELOG).
 const FLOORS: &[(&str, &str, f64)] = &[
     ("umsab/en-val.tsv", "en", 0.6460),
-    ("umsab/fr-val.tsv", "fr", 0.6379),
-    ("umsab/es-val.tsv", "es", 0.6226),
+    ("umsab/fr-val.tsv", "fr", 0.6351),
+    ("umsab/es-val.tsv", "es", 0.6227),
     ("vader-tweets/en-val.tsv", "en", 0.7287),
-    ("vader-amazon/en-val.tsv", "en", 0.5746),
+    ("vader-amazon/en-val.tsv", "en", 0.5754),
 ];
 
 fn macro_f1(pairs: &[(Label, Label)]) -> f64 {

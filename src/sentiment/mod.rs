@@ -5,8 +5,10 @@
 //! ICWSM 2014), with the crate's own lexicons and rules for social text in
 //! three languages: emoji (skin tones, ZWJ sequences and flags included) and
 //! emoticons, hashtags split on case, elongations ("nuuuul"), capitals,
-//! repeated punctuation, missing accents, French elision and "ne ... pas",
-//! negation in each language, intensifiers and softeners, contrast ("mais",
+//! repeated punctuation, missing accents, French elision and "ne ... pas"
+//! (one negation, even with a verb between), negation in each language and
+//! "never so" that stresses rather than negates ("jamais été aussi
+//! heureux"), intensifiers and softeners, contrast ("mais",
 //! "but", "pero": what follows weighs more), irony markers ("bravo 👏" after
 //! a complaint, "merci pour rien"), and care-desk complaints that carry no
 //! negative word ("toujours pas reçu", "still waiting", "me han cobrado dos
@@ -51,6 +53,25 @@ pub use lang::{detect_language, LanguageGuess};
 
 /// What a negation that negates no sentiment word adds on its own.
 const BARE_NEGATION: f64 = -0.6;
+
+/// Negators that, with an intensifier between them and the word ("never
+/// so happy", "jamais été aussi nul", "nunca tan feliz"), stress the word
+/// rather than negate it.
+const NEVER: [&str; 3] = ["never", "jamais", "nunca"];
+
+/// The intensifiers that turn "never" into stress: "never so", "never this",
+/// "never such", "jamais aussi", "jamais si", "jamais tellement", "nunca
+/// tan", "nunca tanto".
+const SO: [&str; 8] = [
+    "so",
+    "this",
+    "such",
+    "aussi",
+    "si",
+    "tellement",
+    "tan",
+    "tanto",
+];
 
 /// The value at or below which a word is a complaint that can make later
 /// praise ironic: a quarter of the lexicons' scale. On the six UMSAB splits
@@ -1057,15 +1078,18 @@ impl Analyzer {
             let mut negated = false;
             let mut seen = 0;
             let mut k = item.first;
+            let mut so = false;
             while k > 0 && seen < window {
                 k -= 1;
                 if tokens[k].kind != Kind::Word {
                     break;
                 }
                 seen += 1;
-                if negator[k] {
+                let word = token_text(k);
+                if negator[k] && !(so && NEVER.iter().any(|n| word.eq_ignore_ascii_case(n))) {
                     negated = true;
                 }
+                so |= SO.iter().any(|w| word.eq_ignore_ascii_case(w));
                 let b = booster[k];
                 if b != 0.0 && v != 0.0 {
                     let decay = [1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65][seen - 1];
@@ -1145,7 +1169,14 @@ impl Analyzer {
                     && tokens[k + 1..it.first].iter().all(|t| t.kind == Kind::Word)
             });
             let next_to_last = bare.last().is_some_and(|&(b, _)| k - b <= 1);
-            if !reaches && !next_to_last {
+            // Nor when another negator follows before any word it could
+            // reach: "ne ... pas" with a verb between is one negation ("je ne
+            // pourrais pas", "n'ai jamais").
+            let another_follows = (k + 1..tokens.len().min(k + 1 + window))
+                .take_while(|&j| tokens[j].kind == Kind::Word)
+                .find(|&j| negator[j])
+                .is_some_and(|j| items.get(next).is_none_or(|it| it.first > j));
+            if !reaches && !next_to_last && !another_follows {
                 bare.push((k, BARE_NEGATION));
             }
         }
