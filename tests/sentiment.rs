@@ -70,6 +70,12 @@ fn french() {
             ("On ne peut pas faire mieux", Positive, Lexicon),
             ("Je n'ai jamais été aussi heureux", Positive, Lexicon),
             ("Ça aurait pu être mieux", Negative, Lexicon),
+            (
+                "Franchement bluffé par le service client",
+                Positive,
+                Lexicon,
+            ),
+            ("Produit non conforme", Negative, Mod(M::Negated)),
             ("Non seulement rapide, mais efficace", Positive, Lexicon),
             (
                 "Je ne suis jamais déçu par ce café",
@@ -136,6 +142,9 @@ fn english() {
             ("I have never been so happy", Positive, Mod(M::Boosted)),
             ("No complaints here", Positive, Lexicon),
             ("Could have been better", Negative, Lexicon),
+            // Amazement is not denial; reviews count their stars.
+            ("I can't believe how good this is", Positive, Lexicon),
+            ("Five stars, would buy again", Positive, Lexicon),
             // An emoji is never negated, and a negation does not reach
             // past it: "no" complains on its own.
             ("Still no parcel :( damn", Negative, Rule("bare-negation")),
@@ -173,6 +182,11 @@ fn spanish() {
             ("No podría estar más contento", Positive, Lexicon),
             ("Nunca había sido tan feliz", Positive, Mod(M::Boosted)),
             ("Podría haber sido mejor", Negative, Lexicon),
+            (
+                "Sinceramente impresionado con el servicio",
+                Positive,
+                Lexicon,
+            ),
             ("Sin reembolso desde marzo", Negative, Lexicon),
             ("No solo barato, también rico", Positive, Lexicon),
             (
