@@ -76,6 +76,7 @@ fn french() {
                 Lexicon,
             ),
             ("Produit non conforme", Negative, Mod(M::Negated)),
+            ("Rendez-moi mon argent", Negative, Lexicon),
             ("Non seulement rapide, mais efficace", Positive, Lexicon),
             (
                 "Je ne suis jamais déçu par ce café",
@@ -145,6 +146,7 @@ fn english() {
             // Amazement is not denial; reviews count their stars.
             ("I can't believe how good this is", Positive, Lexicon),
             ("Five stars, would buy again", Positive, Lexicon),
+            ("I want my money back", Negative, Lexicon),
             // An emoji is never negated, and a negation does not reach
             // past it: "no" complains on its own.
             ("Still no parcel :( damn", Negative, Rule("bare-negation")),
@@ -182,6 +184,7 @@ fn spanish() {
             ("No podría estar más contento", Positive, Lexicon),
             ("Nunca había sido tan feliz", Positive, Mod(M::Boosted)),
             ("Podría haber sido mejor", Negative, Lexicon),
+            ("Así tratáis a vuestros clientes", Negative, Lexicon),
             (
                 "Sinceramente impresionado con el servicio",
                 Positive,
