@@ -147,6 +147,8 @@ fn english() {
             ("I can't believe how good this is", Positive, Lexicon),
             ("Five stars, would buy again", Positive, Lexicon),
             ("I want my money back", Negative, Lexicon),
+            ("See you soon ♥", Positive, Emoji),
+            ("Parcel lost again 🤦", Negative, Emoji),
             // An emoji is never negated, and a negation does not reach
             // past it: "no" complains on its own.
             ("Still no parcel :( damn", Negative, Rule("bare-negation")),
