@@ -69,6 +69,11 @@ fn french() {
             ("Je ne pourrais pas être plus content", Positive, Lexicon),
             ("On ne peut pas faire mieux", Positive, Lexicon),
             ("Je n'ai jamais été aussi heureux", Positive, Lexicon),
+            (
+                "Je ne pense pas que ce soit une bonne idée",
+                Negative,
+                Mod(M::Negated),
+            ),
             ("Ça aurait pu être mieux", Negative, Lexicon),
             (
                 "Franchement bluffé par le service client",
@@ -141,6 +146,11 @@ fn english() {
             ("What a debacle, I despise this update", Negative, Lexicon),
             // "Never so" stresses; a negated comparison may praise.
             ("I have never been so happy", Positive, Mod(M::Boosted)),
+            (
+                "I don't think this is a good idea",
+                Negative,
+                Mod(M::Negated),
+            ),
             ("No complaints here", Positive, Lexicon),
             ("Could have been better", Negative, Lexicon),
             // Amazement is not denial; reviews count their stars.
@@ -185,6 +195,7 @@ fn spanish() {
             ("Un arreglo atroz y chapucero", Negative, Lexicon),
             ("No podría estar más contento", Positive, Lexicon),
             ("Nunca había sido tan feliz", Positive, Mod(M::Boosted)),
+            ("No creo que sea una buena idea", Negative, Mod(M::Negated)),
             ("Podría haber sido mejor", Negative, Lexicon),
             ("Así tratáis a vuestros clientes", Negative, Lexicon),
             (

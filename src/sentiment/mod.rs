@@ -6,9 +6,11 @@
 //! three languages: emoji (skin tones, ZWJ sequences and flags included) and
 //! emoticons, hashtags split on case, elongations ("nuuuul"), capitals,
 //! repeated punctuation, missing accents, French elision and "ne ... pas"
-//! (one negation, even with a verb between), negation in each language and
+//! (one negation, even with a verb between), negation in each language,
 //! "never so" that stresses rather than negates ("jamais été aussi
-//! heureux"), intensifiers and softeners, contrast ("mais",
+//! heureux"), a negation carried over by "think" ("I don't think it is
+//! good", "je ne pense pas que", "no creo que"), intensifiers and
+//! softeners, contrast ("mais",
 //! "but", "pero": what follows weighs more), irony markers ("bravo 👏" after
 //! a complaint, "merci pour rien"), and care-desk complaints that carry no
 //! negative word ("toujours pas reçu", "still waiting", "me han cobrado dos
@@ -72,6 +74,16 @@ const SO: [&str; 8] = [
     "tan",
     "tanto",
 ];
+
+/// Verbs that carry a negation over to the clause they introduce: "I don't
+/// think it is good" says "it is not good" ("je ne pense pas que", "no creo
+/// que").
+const RAISING: [&str; 8] = [
+    "think", "believe", "expect", "suppose", "pense", "crois", "creo", "pienso",
+];
+
+/// How far, in words, a negation carried by one of [`RAISING`] reaches.
+const RAISED_REACH: usize = 8;
 
 /// The value at or below which a word is a complaint that can make later
 /// praise ironic: a quarter of the lexicons' scale. On the six UMSAB splits
@@ -827,6 +839,20 @@ impl Analyzer {
         }
         let tokens = &scratch.tokens;
         let token_text = |i: usize| &text[tokens[i].start..tokens[i].end];
+        // Whether the negator at `k` goes with "think" and the like, next
+        // to it on either side ("don't think", "ne pense pas", "pense pas").
+        let raises = |k: usize| {
+            let raising = |t: &Tok| {
+                t.kind == Kind::Word
+                    && RAISING
+                        .iter()
+                        .any(|v| text[t.start..t.end].eq_ignore_ascii_case(v))
+            };
+            tokens.get(k + 1).is_some_and(raising)
+                || k.checked_sub(1)
+                    .and_then(|j| tokens.get(j))
+                    .is_some_and(raising)
+        };
         // A word's lowercase form.
         let lower = |i: usize| match tokens[i].lowered {
             Some((start, end)) => &scratch.lower[start..end],
@@ -1018,6 +1044,14 @@ impl Analyzer {
         }
         items.truncate(kept);
 
+        // How far back a word looks for its negation: past the window only
+        // when a negation is carried by "think" and the like.
+        let reach = if negator.iter().enumerate().any(|(k, &n)| n && raises(k)) {
+            window.max(RAISED_REACH)
+        } else {
+            window
+        };
+
         // Values, with every rule that applies.
         // "Shouting" only means something in a text that is not all
         // capitals: look at the words' letters.
@@ -1079,12 +1113,18 @@ impl Analyzer {
             let mut seen = 0;
             let mut k = item.first;
             let mut so = false;
-            while k > 0 && seen < window {
+            while k > 0 && seen < reach {
                 k -= 1;
                 if tokens[k].kind != Kind::Word {
                     break;
                 }
                 seen += 1;
+                if seen > window {
+                    // Past the window, only a negation carried by "think"
+                    // and the like reaches.
+                    negated |= negator[k] && raises(k);
+                    continue;
+                }
                 let word = token_text(k);
                 if negator[k] && !(so && NEVER.iter().any(|n| word.eq_ignore_ascii_case(n))) {
                     negated = true;
@@ -1163,9 +1203,10 @@ impl Analyzer {
         for (k, _) in negator.iter().enumerate().filter(|(_, n)| **n) {
             let next = items.partition_point(|it| it.first <= k);
             // It reaches a word, not an emoji, and not past one (as above).
+            let reach = if raises(k) { RAISED_REACH } else { window };
             let reaches = items.get(next).is_some_and(|it| {
                 !it.emoji
-                    && it.first - k <= window
+                    && it.first - k <= reach
                     && tokens[k + 1..it.first].iter().all(|t| t.kind == Kind::Word)
             });
             let next_to_last = bare.last().is_some_and(|&(b, _)| k - b <= 1);
