@@ -198,6 +198,7 @@ fn spanish() {
             ("No creo que sea una buena idea", Negative, Mod(M::Negated)),
             ("Podría haber sido mejor", Negative, Lexicon),
             ("Así tratáis a vuestros clientes", Negative, Lexicon),
+            ("Terminarán odiándome", Negative, Lexicon),
             (
                 "Sinceramente impresionado con el servicio",
                 Positive,

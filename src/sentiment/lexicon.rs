@@ -261,6 +261,12 @@ pub(crate) fn inflected(
     hit
 }
 
+/// Spanish enclitic pronouns, longest first.
+const CLITICS: [&str; 17] = [
+    "selos", "selas", "melo", "mela", "telo", "tela", "nos", "los", "las", "les", "me", "te", "se",
+    "lo", "la", "le", "os",
+];
+
 /// Tries the candidate dictionary forms of an inflected word, most likely
 /// first, until `found` accepts one:
 /// plurals (`-s`, `-x`, `-es`), feminines (`-e`, `-a`, `-lle`, `-euse`,
@@ -269,7 +275,10 @@ pub(crate) fn inflected(
 /// (`-ent`), adverbs (`-ly`, `-ment`, `-mente`), Spanish superlatives and
 /// diminutives (`-ísimo`, `-ito`, `-ico`, `-illo`) and verb forms (`-o`,
 /// `-a`, `-an`, `-ado`, `-ido`, `-ando`, `-iendo`, `-ó`, `-ió`, `-é`, `-í`,
-/// `-aba`, `-amos`). Used only when the word itself is not in the lexicon. Returns whether one was accepted.
+/// `-aba`, `-amos`), English doubled consonants ("saddest", "sobbing") and
+/// Spanish pronouns fastened to an infinitive or a gerund ("odiarte",
+/// "odiándome"). Used only when the word itself is not in the lexicon.
+/// Returns whether one was accepted.
 /// `buffer` holds the candidates, so that trying them allocates nothing once
 /// it has grown.
 pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str) -> bool) -> bool {
@@ -280,6 +289,32 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
         (buffer.len() >= 3 && (buffer.is_ascii() || buffer.chars().count() >= 3)) && found(buffer)
     };
     let strip = |suffix: &str| word.strip_suffix(suffix);
+    // Spanish pronouns fastened to an infinitive or a gerund: "odiarte",
+    // "quererte", "odiándome", "criticándonos".
+    for clitic in CLITICS {
+        let Some(rest) = strip(clitic) else { continue };
+        if (rest.ends_with("ar") || rest.ends_with("er") || rest.ends_with("ir"))
+            && attempt(rest, "")
+        {
+            return true;
+        }
+        if let Some(s) = rest
+            .strip_suffix("ándo")
+            .or_else(|| rest.strip_suffix("ando"))
+        {
+            if attempt(s, "ar") {
+                return true;
+            }
+        }
+        if let Some(s) = rest
+            .strip_suffix("iéndo")
+            .or_else(|| rest.strip_suffix("iendo"))
+        {
+            if attempt(s, "er") || attempt(s, "ir") {
+                return true;
+            }
+        }
+    }
     // Plurals first: "déçues" -> "déçue" -> "déçu".
     let singular = strip("s").or_else(|| strip("x")).unwrap_or(word);
     // A word that is not a plural is tried once.
@@ -578,6 +613,10 @@ mod tests {
             ("preocupe", "preocupar"),
             ("déteste", "détester"),
             ("ganadora", "ganador"),
+            // Pronouns fastened to an infinitive or a gerund.
+            ("odiarte", "odiar"),
+            ("odiándome", "odiar"),
+            ("sufriéndolo", "sufrir"),
         ] {
             assert!(reaches(word, target), "{word} -> {target}");
         }
