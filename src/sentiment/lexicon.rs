@@ -267,6 +267,28 @@ const CLITICS: [&str; 17] = [
     "lo", "la", "le", "os",
 ];
 
+/// Spanish verb endings and the infinitive endings they may stand for.
+const SPANISH_TENSES: [(&str, &[&str]); 18] = [
+    ("ada", &["ar"]),
+    ("aste", &["ar"]),
+    ("iste", &["er", "ir"]),
+    ("aré", &["ar"]),
+    ("ará", &["ar"]),
+    ("arán", &["ar"]),
+    ("aría", &["ar"]),
+    ("arían", &["ar"]),
+    ("eré", &["er"]),
+    ("erá", &["er"]),
+    ("erán", &["er"]),
+    ("ería", &["er"]),
+    ("iré", &["ir"]),
+    ("irá", &["ir"]),
+    ("irán", &["ir"]),
+    ("iría", &["ir"]),
+    ("ía", &["er", "ir"]),
+    ("ían", &["er", "ir"]),
+];
+
 /// Tries the candidate dictionary forms of an inflected word, most likely
 /// first, until `found` accepts one:
 /// plurals (`-s`, `-x`, `-es`), feminines (`-e`, `-a`, `-lle`, `-euse`,
@@ -410,6 +432,19 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
                     if x == y && b"bdgmpt".contains(x) && attempt(&s[..s.len() - 1], "") {
                         return true;
                     }
+                }
+            }
+        }
+        // Spanish tenses the table above leaves out: feminine participles
+        // ("odiada"), the future and the conditional ("odiaré", "sufriría"),
+        // the preterite's second person ("odiaste") and the imperfect of -er
+        // and -ir verbs ("sufría"). The stem keeps three letters, so that
+        // "waste" is not a form of "war". (Present forms in -en were tried:
+        // they read the French "chien" as a form of "chier".)
+        for (suffix, endings) in SPANISH_TENSES {
+            if let Some(s) = cut(suffix).filter(|s| s.chars().count() >= 3) {
+                if endings.iter().any(|e| attempt(s, e)) {
+                    return true;
                 }
             }
         }
@@ -617,11 +652,20 @@ mod tests {
             ("odiarte", "odiar"),
             ("odiándome", "odiar"),
             ("sufriéndolo", "sufrir"),
+            // Tenses and the feminine participle.
+            ("odiada", "odiar"),
+            ("odiaste", "odiar"),
+            ("odiaré", "odiar"),
+            ("sufriría", "sufrir"),
+            ("sufría", "sufrir"),
         ] {
             assert!(reaches(word, target), "{word} -> {target}");
         }
         // Only the suffix goes: no stem shorter than three letters.
         assert!(!reaches("ido", "er"));
+        assert!(!reaches("waste", "war"));
+        // A dog is not a verb.
+        assert!(!reaches("chien", "chier"));
     }
 
     #[test]
