@@ -289,6 +289,28 @@ const SPANISH_TENSES: [(&str, &[&str]); 18] = [
     ("ían", &["er", "ir"]),
 ];
 
+/// French endings of -er verbs that the table in [`stems`] leaves out: the
+/// imperfect ("détestait"), the future and the conditional ("adorerais"),
+/// the first and second persons plural and the present participle.
+const FRENCH_TENSES: [(&str, &[&str]); 16] = [
+    ("ais", &["er"]),
+    ("ait", &["er"]),
+    ("aient", &["er"]),
+    ("ons", &["er"]),
+    ("ez", &["er"]),
+    ("ant", &["er"]),
+    ("erai", &["er"]),
+    ("erais", &["er"]),
+    ("erait", &["er"]),
+    ("eraient", &["er"]),
+    ("eras", &["er"]),
+    ("era", &["er"]),
+    ("erons", &["er"]),
+    ("erez", &["er"]),
+    ("eront", &["er"]),
+    ("erions", &["er"]),
+];
+
 /// Tries the candidate dictionary forms of an inflected word, most likely
 /// first, until `found` accepts one:
 /// plurals (`-s`, `-x`, `-es`), feminines (`-e`, `-a`, `-lle`, `-euse`,
@@ -435,13 +457,14 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
                 }
             }
         }
-        // Spanish tenses the table above leaves out: feminine participles
+        // Spanish and French tenses the table above leaves out (see
+        // `FRENCH_TENSES`); in Spanish, feminine participles
         // ("odiada"), the future and the conditional ("odiaré", "sufriría"),
         // the preterite's second person ("odiaste") and the imperfect of -er
         // and -ir verbs ("sufría"). The stem keeps three letters, so that
         // "waste" is not a form of "war". (Present forms in -en were tried:
         // they read the French "chien" as a form of "chier".)
-        for (suffix, endings) in SPANISH_TENSES {
+        for (suffix, endings) in SPANISH_TENSES.iter().chain(&FRENCH_TENSES) {
             if let Some(s) = cut(suffix).filter(|s| s.chars().count() >= 3) {
                 if endings.iter().any(|e| attempt(s, e)) {
                     return true;
@@ -627,7 +650,7 @@ mod tests {
     }
 
     #[test]
-    fn spanish_superlatives_diminutives_and_verb_forms_find_their_word() {
+    fn spanish_and_french_inflections_find_their_word() {
         for (word, target) in [
             ("buenísimas", "buena"),
             ("lentisimo", "lento"),
@@ -658,6 +681,11 @@ mod tests {
             ("odiaré", "odiar"),
             ("sufriría", "sufrir"),
             ("sufría", "sufrir"),
+            // French tenses of -er verbs.
+            ("détestait", "détester"),
+            ("adorerais", "adorer"),
+            ("critiquant", "critiquer"),
+            ("détestons", "détester"),
         ] {
             assert!(reaches(word, target), "{word} -> {target}");
         }
