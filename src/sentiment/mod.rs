@@ -1046,7 +1046,13 @@ impl Analyzer {
 
         // How far back a word looks for its negation: past the window only
         // when a negation is carried by "think" and the like.
-        let reach = if negator.iter().enumerate().any(|(k, &n)| n && raises(k)) {
+        // And whether a "never" may meet a "so" (most texts have neither).
+        let (mut raised, mut never) = (false, false);
+        for (k, _) in negator.iter().enumerate().filter(|(_, n)| **n) {
+            raised |= raises(k);
+            never |= NEVER.iter().any(|n| token_text(k).eq_ignore_ascii_case(n));
+        }
+        let reach = if raised {
             window.max(RAISED_REACH)
         } else {
             window
@@ -1125,11 +1131,15 @@ impl Analyzer {
                     negated |= negator[k] && raises(k);
                     continue;
                 }
-                let word = token_text(k);
-                if negator[k] && !(so && NEVER.iter().any(|n| word.eq_ignore_ascii_case(n))) {
-                    negated = true;
+                if never {
+                    let word = token_text(k);
+                    if negator[k] && !(so && NEVER.iter().any(|n| word.eq_ignore_ascii_case(n))) {
+                        negated = true;
+                    }
+                    so |= SO.iter().any(|w| word.eq_ignore_ascii_case(w));
+                } else {
+                    negated |= negator[k];
                 }
-                so |= SO.iter().any(|w| word.eq_ignore_ascii_case(w));
                 let b = booster[k];
                 if b != 0.0 && v != 0.0 {
                     let decay = [1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65][seen - 1];
@@ -1213,11 +1223,13 @@ impl Analyzer {
             // Nor when another negator follows before any word it could
             // reach: "ne ... pas" with a verb between is one negation ("je ne
             // pourrais pas", "n'ai jamais").
-            let another_follows = (k + 1..tokens.len().min(k + 1 + window))
-                .take_while(|&j| tokens[j].kind == Kind::Word)
-                .find(|&j| negator[j])
-                .is_some_and(|j| items.get(next).is_none_or(|it| it.first > j));
-            if !reaches && !next_to_last && !another_follows {
+            let another_follows = || {
+                (k + 1..tokens.len().min(k + 1 + window))
+                    .take_while(|&j| tokens[j].kind == Kind::Word)
+                    .find(|&j| negator[j])
+                    .is_some_and(|j| items.get(next).is_none_or(|it| it.first > j))
+            };
+            if !reaches && !next_to_last && !another_follows() {
                 bare.push((k, BARE_NEGATION));
             }
         }
