@@ -38,6 +38,28 @@
 //! resolve to in each language (16,384 slots, 1 MiB per language in use),
 //! so a word seen before costs one hash and one comparison. The memory is
 //! direct-mapped: words made to collide only evict each other.
+//!
+//! # Measured
+//!
+//! Macro-F1 on the shared validation splits, with the language given
+//! (`cargo run --release --example sentiment_eval -- FILE.tsv > labels`,
+//! then `score.py FILE.tsv labels` from the evaluation tools), next to the
+//! lexicon tools measured on the same files:
+//!
+//! | corpus | this crate | peer |
+//! |---|---|---|
+//! | UMSAB tweets, English (324) | 0.646 | VADER 0.605 |
+//! | UMSAB tweets, French (324) | 0.635 | vaderSentiment-fr 0.521 |
+//! | UMSAB tweets, Spanish (324) | 0.623 | best Spanish lexicon package 0.487 |
+//! | VADER's tweets (2,100) | 0.729 | VADER 0.702 |
+//!
+//! VADER was built and tuned on its own tweets; on them the paired
+//! bootstrap puts this crate's lead at +0.004 to +0.052 (95 %). A
+//! fine-tuned XLM-R transformer reaches about 0.68 to 0.72 on the UMSAB
+//! test split. Speed (`cargo bench --bench sentiment`): about 800,000
+//! texts a second on one core with the language given, 1.2 million on the
+//! sample week's tweets; VADER does about 28,500 a second on the same
+//! machine.
 
 mod lang;
 mod lexicon;
