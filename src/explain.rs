@@ -64,6 +64,9 @@ pub enum Modifier {
     Irony,
     /// In a sentence that asks ("is it any good?"): weighs less.
     Question,
+    /// Stressed, not negated, by "never" with an intensifier between
+    /// ("never been so happy", "jamais été aussi", "nunca tan").
+    Stressed,
 }
 
 impl fmt::Display for Modifier {
@@ -78,6 +81,7 @@ impl fmt::Display for Modifier {
             Modifier::AfterContrast => "after a contrast",
             Modifier::Irony => "irony",
             Modifier::Question => "in a question",
+            Modifier::Stressed => "stressed, not negated",
         })
     }
 }

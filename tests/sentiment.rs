@@ -68,7 +68,11 @@ fn french() {
             // aussi" stresses.
             ("Je ne pourrais pas être plus content", Positive, Lexicon),
             ("On ne peut pas faire mieux", Positive, Lexicon),
-            ("Je n'ai jamais été aussi heureux", Positive, Lexicon),
+            (
+                "Je n'ai jamais été aussi heureux",
+                Positive,
+                Mod(M::Stressed),
+            ),
             (
                 "Je ne pense pas que ce soit une bonne idée",
                 Negative,
@@ -145,7 +149,7 @@ fn english() {
             ("The saddest news =(((", Negative, Emoji),
             ("What a debacle, I despise this update", Negative, Lexicon),
             // "Never so" stresses; a negated comparison may praise.
-            ("I have never been so happy", Positive, Mod(M::Boosted)),
+            ("I have never been so happy", Positive, Mod(M::Stressed)),
             (
                 "I don't think this is a good idea",
                 Negative,
