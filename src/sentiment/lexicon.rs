@@ -267,7 +267,10 @@ const CLITICS: [&str; 17] = [
     "lo", "la", "le", "os",
 ];
 
-/// Spanish verb endings and the infinitive endings they may stand for.
+/// Spanish verb endings and the infinitive endings they may stand for:
+/// feminine participles ("odiada"), the future and the conditional
+/// ("odiaré", "sufriría"), the preterite's second person ("odiaste") and
+/// the imperfect of -er and -ir verbs ("sufría").
 const SPANISH_TENSES: [(&str, &[&str]); 18] = [
     ("ada", &["ar"]),
     ("aste", &["ar"]),
@@ -319,8 +322,9 @@ const FRENCH_TENSES: [(&str, &[&str]); 16] = [
 /// (`-ent`), adverbs (`-ly`, `-ment`, `-mente`), Spanish superlatives and
 /// diminutives (`-ísimo`, `-ito`, `-ico`, `-illo`) and verb forms (`-o`,
 /// `-a`, `-an`, `-ado`, `-ido`, `-ando`, `-iendo`, `-ó`, `-ió`, `-é`, `-í`,
-/// `-aba`, `-amos`), English doubled consonants ("saddest", "sobbing") and
-/// Spanish pronouns fastened to an infinitive or a gerund ("odiarte",
+/// `-aba`, `-amos`, and the [`SPANISH_TENSES`]), French tenses of -er verbs
+/// ([`FRENCH_TENSES`]), English doubled consonants ("saddest", "sobbing")
+/// and Spanish pronouns fastened to an infinitive or a gerund ("odiarte",
 /// "odiándome"). Used only when the word itself is not in the lexicon.
 /// Returns whether one was accepted.
 /// `buffer` holds the candidates, so that trying them allocates nothing once
@@ -457,13 +461,10 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
                 }
             }
         }
-        // Spanish and French tenses the table above leaves out (see
-        // `FRENCH_TENSES`); in Spanish, feminine participles
-        // ("odiada"), the future and the conditional ("odiaré", "sufriría"),
-        // the preterite's second person ("odiaste") and the imperfect of -er
-        // and -ir verbs ("sufría"). The stem keeps three letters, so that
-        // "waste" is not a form of "war". (Present forms in -en were tried:
-        // they read the French "chien" as a form of "chier".)
+        // Spanish and French tenses the table above leaves out. The stem
+        // keeps three letters, so that "waste" is not a form of "war".
+        // (Spanish presents in -en were tried: they read the French "chien"
+        // as a form of "chier".)
         for (suffix, endings) in SPANISH_TENSES.iter().chain(&FRENCH_TENSES) {
             if let Some(s) = cut(suffix).filter(|s| s.chars().count() >= 3) {
                 if endings.iter().any(|e| attempt(s, e)) {

@@ -1066,9 +1066,9 @@ impl Analyzer {
         }
         items.truncate(kept);
 
-        // How far back a word looks for its negation: past the window only
-        // when a negation is carried by "think" and the like.
-        // And whether a "never" may meet a "so" (most texts have neither).
+        // Two rules need a look at the negators first: a negation carried by
+        // "think" and the like reaches past the window, and a "never" may
+        // meet a "so". Most texts have neither and skip both.
         let (mut raised, mut never) = (false, false);
         for (k, _) in negator.iter().enumerate().filter(|(_, n)| **n) {
             raised |= raises(k);
