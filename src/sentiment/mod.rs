@@ -1239,10 +1239,10 @@ impl Analyzer {
         for (k, _) in negator.iter().enumerate().filter(|(_, n)| **n) {
             let next = items.partition_point(|it| it.first <= k);
             // It reaches a word, not an emoji, and not past one (as above).
-            let reach = if raises(k) { RAISED_REACH } else { window };
             let reaches = items.get(next).is_some_and(|it| {
                 !it.emoji
-                    && it.first - k <= reach
+                    && (it.first - k <= window
+                        || (raised && it.first - k <= RAISED_REACH && raises(k)))
                     && tokens[k + 1..it.first].iter().all(|t| t.kind == Kind::Word)
             });
             let next_to_last = bare.last().is_some_and(|&(b, _)| k - b <= 1);
