@@ -534,6 +534,7 @@ fn crisis(
     let settings = Settings::new(SignedDuration::from_hours(1))?
         .with_time_zone(week.time_zone.clone())
         .with_escalation(chain);
+    let s = *settings.sensitivity();
     // The brand as a whole, and each channel on its own.
     let mut monitor = Monitor::new(settings, week.start, [StreamKind::All, StreamKind::Channel]);
     let analyzer = Analyzer::default();
@@ -607,8 +608,9 @@ fn crisis(
     let _ = writeln!(
         out,
         "\nFriday evening on the brand-wide stream, hour by hour (a watch needs a score of at \
-         least 4.5 or accumulated evidence of 8; once alarming, three and ten times the usual \
-         negatives make it a warning and a crisis):"
+         least {} or accumulated evidence of {}; once alarming, {} and {} times the usual \
+         negatives make it a warning and a crisis):",
+        s.watch, s.build, s.warning_ratio, s.crisis_ratio,
     );
     let mut hours = Table::new(&[
         "hour",

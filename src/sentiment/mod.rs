@@ -104,6 +104,11 @@ const RAISING: [&str; 8] = [
     "think", "believe", "expect", "suppose", "pense", "crois", "creo", "pienso",
 ];
 
+/// Whether `word` is one of `words`, ignoring ASCII case.
+fn one_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
 /// How far, in words, a negation carried by one of [`RAISING`] reaches.
 const RAISED_REACH: usize = 8;
 
@@ -864,12 +869,7 @@ impl Analyzer {
         // Whether the negator at `k` goes with "think" and the like, next
         // to it on either side ("don't think", "ne pense pas", "pense pas").
         let raises = |k: usize| {
-            let raising = |t: &Tok| {
-                t.kind == Kind::Word
-                    && RAISING
-                        .iter()
-                        .any(|v| text[t.start..t.end].eq_ignore_ascii_case(v))
-            };
+            let raising = |t: &Tok| t.kind == Kind::Word && one_of(&text[t.start..t.end], &RAISING);
             tokens.get(k + 1).is_some_and(raising)
                 || k.checked_sub(1)
                     .and_then(|j| tokens.get(j))
@@ -1072,7 +1072,7 @@ impl Analyzer {
         let (mut raised, mut never) = (false, false);
         for (k, _) in negator.iter().enumerate().filter(|(_, n)| **n) {
             raised |= raises(k);
-            never |= NEVER.iter().any(|n| token_text(k).eq_ignore_ascii_case(n));
+            never |= one_of(token_text(k), &NEVER);
         }
         let reach = if raised {
             window.max(RAISED_REACH)
@@ -1156,13 +1156,13 @@ impl Analyzer {
                 if never {
                     let word = token_text(k);
                     if negator[k] {
-                        if so && NEVER.iter().any(|n| word.eq_ignore_ascii_case(n)) {
+                        if so && one_of(word, &NEVER) {
                             note(Modifier::Stressed);
                         } else {
                             negated = true;
                         }
                     }
-                    so |= SO.iter().any(|w| word.eq_ignore_ascii_case(w));
+                    so |= one_of(word, &SO);
                 } else {
                     negated |= negator[k];
                 }
@@ -1249,9 +1249,13 @@ impl Analyzer {
             // Nor when another negator follows before any word it could
             // reach: "ne ... pas" with a verb between is one negation ("je ne
             // pourrais pas", "n'ai jamais").
-            let another_follows = || {
+            // The words that follow within the window, up to a non-word.
+            let ahead = || {
                 (k + 1..tokens.len().min(k + 1 + window))
                     .take_while(|&j| tokens[j].kind == Kind::Word)
+            };
+            let another_follows = || {
+                ahead()
                     .find(|&j| negator[j])
                     .is_some_and(|j| items.get(next).is_none_or(|it| it.first > j))
             };
@@ -1259,10 +1263,8 @@ impl Analyzer {
             // tan feliz").
             let stresses = || {
                 never
-                    && NEVER.iter().any(|n| token_text(k).eq_ignore_ascii_case(n))
-                    && (k + 1..tokens.len().min(k + 1 + window))
-                        .take_while(|&j| tokens[j].kind == Kind::Word)
-                        .any(|j| SO.iter().any(|w| token_text(j).eq_ignore_ascii_case(w)))
+                    && one_of(token_text(k), &NEVER)
+                    && ahead().any(|j| one_of(token_text(j), &SO))
             };
             if !reaches && !next_to_last && !another_follows() && !stresses() {
                 bare.push((k, BARE_NEGATION));

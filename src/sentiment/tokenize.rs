@@ -87,9 +87,10 @@ pub(crate) fn emoticon(chunk: &str) -> Option<f64> {
     if let Some(value) = plain_emoticon(chunk) {
         return Some(value);
     }
-    let last = char::from(*chunk.as_bytes().last()?);
-    let kept = chunk.trim_end_matches(last).len();
-    if chunk.len() - kept < 2 || !last.is_ascii() {
+    // An elongated mouth is an ASCII character written at least twice.
+    let last = chunk.as_bytes().last().copied().filter(u8::is_ascii)?;
+    let kept = chunk.trim_end_matches(char::from(last)).len();
+    if chunk.len() - kept < 2 {
         return None;
     }
     plain_emoticon(&chunk[..=kept]).map(|v| v * ELONGATED_EMOTICON)
