@@ -1153,19 +1153,15 @@ impl Analyzer {
                     negated |= negator[k] && raises(k);
                     continue;
                 }
-                if never {
-                    let word = token_text(k);
-                    if negator[k] {
-                        if so && one_of(word, &NEVER) {
-                            note(Modifier::Stressed);
-                        } else {
-                            negated = true;
-                        }
+                // A "never" with a "so" between it and the word stresses.
+                if negator[k] {
+                    if so && one_of(token_text(k), &NEVER) {
+                        note(Modifier::Stressed);
+                    } else {
+                        negated = true;
                     }
-                    so |= one_of(word, &SO);
-                } else {
-                    negated |= negator[k];
                 }
+                so |= never && one_of(token_text(k), &SO);
                 let b = booster[k];
                 if b != 0.0 && v != 0.0 {
                     let decay = [1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65][seen - 1];
