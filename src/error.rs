@@ -274,6 +274,26 @@ pub enum ErrorKind {
         /// Its value as given.
         value: String,
     },
+    /// A stored state (read back with serde) that does not hold together:
+    /// values no operation could have produced, or parts that contradict
+    /// each other.
+    #[error("invalid stored {what}: {reason}")]
+    InvalidState {
+        /// What was read (`roster`, `monitor`, ...).
+        what: &'static str,
+        /// What does not hold.
+        reason: String,
+    },
+    /// An input larger than the documented limit of the call that took it.
+    #[error("{what} is too large: {size} is more than the limit of {limit}")]
+    TooLarge {
+        /// What was too large (`graph`, `template`, `batch`, ...).
+        what: &'static str,
+        /// Its size, in the limit's unit.
+        size: u64,
+        /// The documented limit.
+        limit: u64,
+    },
     /// An SLA target that cannot be used.
     #[error("invalid target: {reason}")]
     InvalidTarget {
@@ -460,6 +480,8 @@ impl ErrorKind {
             ErrorKind::NegativeDuration { .. } => "NegativeDuration",
             ErrorKind::InvalidTarget { .. } => "InvalidTarget",
             ErrorKind::InvalidConfig { .. } => "InvalidConfig",
+            ErrorKind::InvalidState { .. } => "InvalidState",
+            ErrorKind::TooLarge { .. } => "TooLarge",
             ErrorKind::InvalidGraph { .. } => "InvalidGraph",
             ErrorKind::InvalidCount { .. } => "InvalidCount",
             ErrorKind::InvalidTemplate { .. } => "InvalidTemplate",

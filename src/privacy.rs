@@ -91,59 +91,45 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
         .expect("valid pattern")
 });
-static IBAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Z]{2}[0-9]{2}(?:[ ]?[A-Z0-9]{1,4}){3,8}\b").expect("valid pattern")
-});
-static CARD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[0-9](?:[ \-]?[0-9]){11,18}\b").expect("valid pattern"));
-static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\+|\b00)?\(?[0-9][0-9 .\-()]{5,22}[0-9]").expect("valid pattern")
-});
 
 /// Every piece of personal data in `text`, in text order, never
 /// overlapping.
+///
+/// The search is a fixed point, which is what makes [`redact`] idempotent
+/// and leak-free:
+///
+/// - each found piece is treated as the marker it becomes: a neighbour
+///   inside it neither glues a number to it nor continues a number, and no
+///   candidate reaches into it;
+/// - once a value is known to be personal data, every other occurrence of it
+///   is too, even where it is glued to a word (`06 12 34 56 78b`);
+/// - the passes run again until a round finds nothing new (in practice two
+///   rounds: the second finds nothing).
 pub fn find_pii(text: &str) -> Vec<Redaction> {
-    let mut found: Vec<Redaction> = Vec::new();
-    let take = |kind: PiiKind, span: Range<usize>, found: &mut Vec<Redaction>| {
-        if !found
-            .iter()
-            .any(|r| r.span.start < span.end && span.start < r.span.end)
-        {
-            found.push(Redaction { kind, span });
+    let mut found = Found::new(text);
+    loop {
+        let before = found.spans.len();
+        // The most specific shapes first: an address holds digits, an IBAN
+        // holds a card-length run of digits.
+        for m in EMAIL.find_iter(text) {
+            found.add(PiiKind::Email, m.range());
         }
-    };
-    // The most specific shapes first: an address holds digits, an IBAN
-    // holds a card-length run of digits.
-    for m in EMAIL.find_iter(text) {
-        take(PiiKind::Email, m.range(), &mut found);
-    }
-    for m in IBAN.find_iter(text) {
-        // A word in capitals after an IBAN may have been swallowed: try the
-        // match less its last groups too (at most eight).
-        let mut end = m.end();
-        loop {
-            if is_iban(&text[m.start()..end]) {
-                take(PiiKind::Iban, m.start()..end, &mut found);
-                break;
-            }
-            match text[m.start()..end].rfind(' ') {
-                Some(space) => end = m.start() + space,
-                None => break,
-            }
+        found.ibans();
+        found.cards();
+        found.phones();
+        found.repeats();
+        if found.spans.len() == before {
+            break;
         }
     }
-    for m in CARD.find_iter(text) {
-        if is_card(m.as_str()) && standalone(text, m.range()) {
-            take(PiiKind::PaymentCard, m.range(), &mut found);
-        }
-    }
-    for m in PHONE.find_iter(text) {
-        if let Some(span) = phone_span(text, m.range()) {
-            take(PiiKind::Phone, span, &mut found);
-        }
-    }
-    found.sort_by_key(|r| r.span.start);
     found
+        .spans
+        .into_iter()
+        .map(|(start, (end, kind))| Redaction {
+            kind,
+            span: start..end,
+        })
+        .collect()
 }
 
 /// `text` with its personal data replaced by markers.
@@ -163,13 +149,273 @@ pub fn redact(text: &str) -> Redacted {
     }
 }
 
-/// Whether a match stands alone: not glued to letters, digits or a `/`
-/// (a date, a reference) on either side.
-fn standalone(text: &str, span: Range<usize>) -> bool {
-    let before = text[..span.start].chars().next_back();
-    let after = text[span.end..].chars().next();
-    let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '_'));
-    !glued(before) && !glued(after)
+/// A maximal run of ASCII digits (or letters and digits) outside every
+/// piece found so far, and whether it follows the previous token of the
+/// same kind with nothing but `gap` between them.
+struct Token<'t> {
+    span: Range<usize>,
+    /// The text between the previous token and this one, when no found
+    /// piece lies between them.
+    gap: Option<&'t str>,
+}
+
+/// The pieces found so far, by start: `(end, kind)`.
+struct Found<'t> {
+    text: &'t str,
+    spans: std::collections::BTreeMap<usize, (usize, PiiKind)>,
+}
+
+impl<'t> Found<'t> {
+    fn new(text: &'t str) -> Found<'t> {
+        Found {
+            text,
+            spans: std::collections::BTreeMap::new(),
+        }
+    }
+
+    /// Whether byte `at` lies in a piece found.
+    fn masked(&self, at: usize) -> bool {
+        self.spans
+            .range(..=at)
+            .next_back()
+            .is_some_and(|(_, &(end, _))| at < end)
+    }
+
+    /// Whether `span` shares a byte with a piece found.
+    fn overlaps(&self, span: &Range<usize>) -> bool {
+        span.start < span.end
+            && self
+                .spans
+                .range(..span.end)
+                .next_back()
+                .is_some_and(|(_, &(end, _))| span.start < end)
+    }
+
+    /// Takes `span` as a piece of kind `kind` unless it overlaps one.
+    fn add(&mut self, kind: PiiKind, span: Range<usize>) -> bool {
+        if span.is_empty() || self.overlaps(&span) {
+            return false;
+        }
+        self.spans.insert(span.start, (span.end, kind));
+        true
+    }
+
+    /// The character just before byte `at`, unless a found piece holds it
+    /// (it becomes a marker's `]`).
+    fn before(&self, at: usize) -> Option<char> {
+        let c = self.text[..at].chars().next_back()?;
+        (!self.masked(at - c.len_utf8())).then_some(c)
+    }
+
+    /// The character at byte `at`, unless a found piece holds it (it
+    /// becomes a marker's `[`).
+    fn after(&self, at: usize) -> Option<char> {
+        let c = self.text[at..].chars().next()?;
+        (!self.masked(at)).then_some(c)
+    }
+
+    /// Whether `span` is glued to letters, digits, `/` or `_` on either side
+    /// (a date, a reference, a word): then it is not taken.
+    fn glued(&self, span: &Range<usize>) -> bool {
+        let glue =
+            |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '_'));
+        glue(self.before(span.start)) || glue(self.after(span.end))
+    }
+
+    /// The tokens of bytes for which `keep` holds, outside found pieces.
+    fn tokens(&self, keep: fn(u8) -> bool) -> Vec<Token<'t>> {
+        let bytes = self.text.as_bytes();
+        let mut tokens: Vec<Token<'t>> = Vec::new();
+        let mut pieces = self.spans.iter().map(|(&s, &(e, _))| s..e).peekable();
+        let mut previous_end: Option<usize> = None;
+        let mut i = 0;
+        while i < bytes.len() {
+            if let Some(piece) = pieces.next_if(|p| p.start <= i) {
+                // A found piece ends any token and any gap.
+                i = i.max(piece.end);
+                previous_end = None;
+                continue;
+            }
+            if !keep(bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let limit = pieces.peek().map_or(bytes.len(), |p| p.start);
+            let start = i;
+            while i < limit && keep(bytes[i]) {
+                i += 1;
+            }
+            // Token bytes are ASCII, so both ends are char boundaries.
+            let gap = previous_end.map(|end| &self.text[end..start]);
+            tokens.push(Token {
+                span: start..i,
+                gap,
+            });
+            previous_end = Some(i);
+        }
+        tokens
+    }
+
+    /// IBANs: a token starting with a country code and two check digits,
+    /// then tokens after single spaces up to the country's length.
+    fn ibans(&mut self) {
+        let tokens = self.tokens(|b| b.is_ascii_alphanumeric());
+        let mut i = 0;
+        while i < tokens.len() {
+            let first = &self.text.as_bytes()[tokens[i].span.clone()];
+            let starts = first.len() >= 4
+                && first[..2].iter().all(u8::is_ascii_uppercase)
+                && first[2..4].iter().all(u8::is_ascii_digit);
+            let length = IBAN_LENGTHS
+                .iter()
+                .find(|(c, _)| starts && c.as_bytes() == &first[..2])
+                .map(|&(_, len)| len);
+            let Some(length) = length else {
+                i += 1;
+                continue;
+            };
+            let mut compact = 0;
+            let mut taken = None;
+            for (j, token) in tokens.iter().enumerate().skip(i) {
+                if j > i && token.gap != Some(" ") {
+                    break;
+                }
+                compact += token.span.len();
+                if compact >= length {
+                    let span = tokens[i].span.start..token.span.end;
+                    if compact == length
+                        && !self.glued(&span)
+                        && is_iban(&self.text[span.clone()])
+                        && self.add(PiiKind::Iban, span)
+                    {
+                        taken = Some(j);
+                    }
+                    break;
+                }
+            }
+            i = taken.map_or(i + 1, |j| j + 1);
+        }
+    }
+
+    /// Payment cards: 13 to 19 digits in groups after single spaces or
+    /// hyphens, the longest valid number from each group.
+    fn cards(&mut self) {
+        let tokens = self.tokens(|b| b.is_ascii_digit());
+        let mut i = 0;
+        while i < tokens.len() {
+            let mut ends = Vec::new();
+            let mut digits = 0;
+            for (j, token) in tokens.iter().enumerate().skip(i) {
+                if j > i && !matches!(token.gap, Some(" " | "-")) {
+                    break;
+                }
+                digits += token.span.len();
+                if digits > 19 {
+                    break;
+                }
+                if digits >= 13 {
+                    ends.push(j);
+                }
+            }
+            let taken = ends.into_iter().rev().find(|&j| {
+                let span = tokens[i].span.start..tokens[j].span.end;
+                !self.glued(&span)
+                    && is_card(&self.text[span.clone()])
+                    && self.add(PiiKind::PaymentCard, span)
+            });
+            i = taken.map_or(i + 1, |j| j + 1);
+        }
+    }
+
+    /// Phone numbers: groups of digits after short runs of ` .-()`, with a
+    /// `+` or `(` in front, the longest valid number from each group. A
+    /// number that continues past either end ("732 829 320 00074", a
+    /// company number) is not taken apart.
+    fn phones(&mut self) {
+        let tokens = self.tokens(|b| b.is_ascii_digit());
+        let bytes = self.text.as_bytes();
+        let separator = |c: Option<char>| matches!(c, Some(' ' | '.' | '-'));
+        let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+        let mut i = 0;
+        while i < tokens.len() {
+            let mut start = tokens[i].span.start;
+            for prefix in [b'(', b'+'] {
+                if start > 0 && bytes[start - 1] == prefix && !self.masked(start - 1) {
+                    start -= 1;
+                }
+            }
+            // More digits just before, after one separator: the number
+            // began earlier.
+            let continues_left = start == tokens[i].span.start
+                && separator(self.before(start))
+                && digit(self.before(start - 1));
+            let mut ends = Vec::new();
+            let mut digits = 0;
+            for (j, token) in tokens.iter().enumerate().skip(i) {
+                let linked = token.gap.is_some_and(|g| {
+                    (1..=3).contains(&g.len()) && g.bytes().all(|b| b" .-()".contains(&b))
+                });
+                if j > i && !linked {
+                    break;
+                }
+                digits += token.span.len();
+                if digits > 15 {
+                    break;
+                }
+                ends.push(j);
+            }
+            let taken = if continues_left {
+                None
+            } else {
+                ends.into_iter().rev().find(|&j| {
+                    let end = tokens[j].span.end;
+                    let continues_right = separator(self.after(end)) && digit(self.after(end + 1));
+                    let span = start..end;
+                    let candidate = &self.text[span.clone()];
+                    let lens: Vec<usize> = tokens[i..=j].iter().map(|t| t.span.len()).collect();
+                    !continues_right
+                        && !self.glued(&span)
+                        && is_phone(candidate, lens)
+                        && self.add(PiiKind::Phone, span)
+                })
+            };
+            i = taken.map_or(i + 1, |j| j + 1);
+        }
+    }
+
+    /// Every other occurrence of a value already found, glued or not: the
+    /// redacted text never shows what was reported.
+    fn repeats(&mut self) {
+        let mut values: Vec<(&'t str, PiiKind)> = self
+            .spans
+            .iter()
+            .map(|(&s, &(e, kind))| (&self.text[s..e], kind))
+            .collect();
+        values.sort_unstable();
+        values.dedup_by(|a, b| a.0 == b.0);
+        if values.is_empty() {
+            return;
+        }
+        match aho_corasick::AhoCorasick::new(values.iter().map(|v| v.0)) {
+            Ok(searcher) => {
+                for m in searcher.find_overlapping_iter(self.text) {
+                    self.add(values[m.pattern().as_usize()].1, m.range());
+                }
+            }
+            // Too many values for one automaton: one search each, from
+            // every char boundary, so overlapping occurrences are seen too.
+            Err(_) => {
+                for (value, kind) in values {
+                    let mut from = 0;
+                    while let Some(at) = self.text[from..].find(value) {
+                        let start = from + at;
+                        self.add(kind, start..start + value.len());
+                        from = start + self.text[start..].chars().next().map_or(1, char::len_utf8);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// IBAN lengths by country (SEPA and neighbours).
@@ -297,20 +543,6 @@ fn is_card(s: &str) -> bool {
         })
         .sum();
     sum % 10 == 0
-}
-
-/// The span of a phone number in a candidate match, if it is one: the
-/// whole candidate less trailing separators. A number glued to more digits
-/// ("732 829 320 00074", a company number) is not taken apart.
-fn phone_span(text: &str, span: Range<usize>) -> Option<Range<usize>> {
-    let candidate = text[span.clone()].trim_end_matches([' ', '.', '-', '(']);
-    let span = span.start..span.start + candidate.len();
-    let lens: Vec<usize> = candidate
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|g| !g.is_empty())
-        .map(str::len)
-        .collect();
-    (standalone(text, span.clone()) && is_phone(candidate, lens)).then_some(span)
 }
 
 /// Country calling codes accepted after `00` (a `+` needs none): Europe,

@@ -92,14 +92,29 @@ enum Piece {
 }
 
 impl Template {
+    /// The longest template text, in bytes (64 KiB: a reply is a few
+    /// sentences, and templates are often read from files an operator
+    /// edits).
+    pub const MAX_LEN: usize = 64 * 1024;
+
     /// A template: `text` with placeholders written `{name}` (letters,
     /// digits, `_` and `.`), and `{{`, `}}` for literal braces.
     ///
     /// # Errors
     ///
     /// [`ErrorKind::InvalidTemplate`] for an unclosed or empty placeholder,
-    /// a stray `}`, or a name with other characters.
+    /// a stray `}`, or a name with other characters;
+    /// [`ErrorKind::TooLarge`] for a text longer than
+    /// [`Template::MAX_LEN`].
     pub fn new(situation: Situation, language: Language, text: &str) -> Result<Template> {
+        if text.len() > Template::MAX_LEN {
+            return Err(ErrorKind::TooLarge {
+                what: "reply template",
+                size: text.len() as u64,
+                limit: Template::MAX_LEN as u64,
+            }
+            .into());
+        }
         let pieces = parse(text).map_err(|reason| {
             Error::from(ErrorKind::InvalidTemplate {
                 template: format!("{situation}/{language}"),

@@ -54,8 +54,14 @@ use crate::model::{Agent, AgentId, Channel, ConversationId, Language, Tag};
 use crate::sla::BusinessCalendar;
 
 /// The desk's agents, their shifts and their current load.
+///
+/// A stored roster is checked when read: its agents may come in any order
+/// (they are kept sorted by id), but an agent listed twice, or shifts and
+/// loads of an agent who is not listed, are an
+/// [`ErrorKind::InvalidState`].
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RosterFields"))]
 pub struct Roster {
     agents: Vec<Agent>,
     shifts: BTreeMap<AgentId, BusinessCalendar>,
@@ -145,6 +151,53 @@ impl Roster {
             Error::from(ErrorKind::UnknownAgent {
                 id: agent.to_owned(),
             })
+        })
+    }
+}
+
+/// What a stored [`Roster`] holds, checked when read: `Roster::agent`
+/// binary-searches the agents by id, so they are sorted here, and every
+/// id the roster refers to must be one of them.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RosterFields {
+    agents: Vec<Agent>,
+    shifts: BTreeMap<AgentId, BusinessCalendar>,
+    load: BTreeMap<AgentId, u32>,
+    last: Option<AgentId>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RosterFields> for Roster {
+    type Error = Error;
+
+    fn try_from(f: RosterFields) -> Result<Roster> {
+        let invalid = |reason: String| {
+            Err(Error::from(ErrorKind::InvalidState {
+                what: "roster",
+                reason,
+            }))
+        };
+        let mut agents = f.agents;
+        agents.sort_by(|a, b| a.id.cmp(&b.id));
+        if let Some(pair) = agents.windows(2).find(|w| w[0].id == w[1].id) {
+            return invalid(format!("agent `{}` is listed twice", pair[0].id));
+        }
+        let listed = |id: &AgentId| agents.binary_search_by(|a| a.id.cmp(id)).is_ok();
+        let referred = f.shifts.keys().chain(f.load.keys()).chain(f.last.as_ref());
+        for id in referred {
+            if !listed(id) {
+                return invalid(format!(
+                    "agent `{id}` has shifts, a load or a turn but is not listed"
+                ));
+            }
+        }
+        Ok(Roster {
+            agents,
+            shifts: f.shifts,
+            load: f.load,
+            last: f.last,
         })
     }
 }
@@ -335,10 +388,11 @@ fn is_senior(agent: &Agent) -> bool {
 /// (an instant outside the calendars' years).
 pub fn route(needs: &[Need], roster: &mut Roster, now: Timestamp) -> Result<Vec<Decision>> {
     // Who is on shift does not change within one call.
+    // As positions in the roster's agents, which no call below reorders.
     let mut on_shift = Vec::new();
-    for agent in &roster.agents {
+    for (i, agent) in roster.agents.iter().enumerate() {
         if agent.capacity > 0 && roster.on_shift(agent.id.as_str(), now)? {
-            on_shift.push(agent.id.clone());
+            on_shift.push(i);
         }
     }
     let mut decisions = Vec::with_capacity(needs.len());
@@ -359,17 +413,8 @@ pub fn route(needs: &[Need], roster: &mut Roster, now: Timestamp) -> Result<Vec<
 /// A test an agent passes or not.
 type AgentFilter<'a> = dyn Fn(&Agent) -> bool + 'a;
 
-fn route_one(
-    need: &Need,
-    roster: &Roster,
-    on_shift: &[AgentId],
-    now: Timestamp,
-) -> Result<Routing> {
-    let agent = |id: &AgentId| {
-        roster
-            .agent(id.as_str())
-            .expect("on-shift agents are in the roster")
-    };
+fn route_one(need: &Need, roster: &Roster, on_shift: &[usize], now: Timestamp) -> Result<Routing> {
+    let agent = |&i: &usize| &roster.agents[i];
     let skilled = |a: &Agent| a.has_skill(need.channel.as_str());
     let speaks = |a: &Agent| need.language.is_none_or(|l| a.speaks(l));
     let senior_enough = |a: &Agent| need.escalation.is_none() || is_senior(a);

@@ -40,6 +40,11 @@ const SHARE_PRIOR: f64 = 20.0;
 /// over-dispersion, so that an incident does not inflate it.
 const DISPERSION_CAP: f64 = 16.0;
 
+/// The largest weighted sum of messages a restored share may hold (see
+/// [`Baseline::is_well_formed`]).
+#[cfg(any(feature = "serde", test))]
+const MAX_SHARE_SUM: f64 = 1e40;
+
 /// The Anscombe transform of a count: variance about 1/4 for Poisson counts.
 pub(crate) fn anscombe(count: f64) -> f64 {
     (count + 0.375).sqrt()
@@ -197,22 +202,30 @@ impl Baseline {
     }
 
     #[cfg(any(feature = "serde", test))]
-    /// Whether a restored baseline has the shape this code builds.
+    /// Whether a restored baseline has the shape this code builds and
+    /// values it could have learnt: finite is not enough, since a mean of
+    /// `1e200` squares to infinity when the next bucket is judged.
     pub(crate) fn is_well_formed(&self) -> bool {
-        let finite = |l: &Level| l.mean.is_finite() && l.scale.is_finite() && l.scale >= 0.0;
-        let sums = |s: &Share| {
-            s.negative.is_finite()
-                && s.total.is_finite()
-                && 0.0 <= s.negative
-                && s.negative <= s.total
+        // A level learns Anscombe values of counts up to `u64::MAX`, and a
+        // scale from deviations between two of them.
+        let most = anscombe(u64::MAX as f64);
+        let level = |l: &Level| {
+            (0.0..=most).contains(&l.mean) && (0.0..=most * MAD_TO_SD).contains(&l.scale)
         };
+        // Weighted sums of counts up to `u64::MAX`, each weighing at most
+        // one, decaying at no less than the slowest rate: far below 1e40
+        // for any `per_hour`.
+        let sums = |s: &Share| {
+            (0.0..=MAX_SHARE_SUM).contains(&s.total) && (0.0..=s.total).contains(&s.negative)
+        };
+        let dispersion = (0.0..=DISPERSION_CAP).contains(&self.dispersion.mean);
         self.per_hour >= 1
             && self.week.len() == WEEK_SLOTS
             && self.day.len() == DAY_SLOTS
             && self.share_week.len() == WEEK_SLOTS
             && self.share_day.len() == DAY_SLOTS
-            && self.week.iter().chain(&self.day).all(finite)
-            && finite(&self.dispersion)
+            && self.week.iter().chain(&self.day).all(level)
+            && dispersion
             && self.share_week.iter().chain(&self.share_day).all(sums)
             && sums(&self.share_all)
     }
@@ -342,6 +355,22 @@ mod tests {
         assert!(b.expected(0).is_some());
         // The same hour of another day is judged from the daily slot.
         assert!(b.expected(24).is_some());
+        assert!(b.is_well_formed());
+    }
+
+    #[test]
+    fn a_restored_level_out_of_reach_is_not_well_formed() {
+        // Regression (fuzzing, #17): a mean of 1e200 is finite, but its
+        // square is not.
+        let mut b = Baseline::new(1);
+        b.week[3].mean = 1e200;
+        assert!(!b.is_well_formed());
+        let mut b = Baseline::new(1);
+        b.share_all.total = 1e300;
+        assert!(!b.is_well_formed());
+        let mut b = Baseline::new(1);
+        b.learn(0, u64::MAX as f64, Some(u64::MAX as f64), None);
+        b.learn(0, 0.0, Some(0.0), None);
         assert!(b.is_well_formed());
     }
 }

@@ -127,6 +127,7 @@ word_enum! {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "MonitorFields"))]
 pub struct Monitor {
     settings: Settings,
     start: Timestamp,
@@ -237,6 +238,17 @@ impl Monitor {
                 ),
             }));
         }
+        if interaction
+            .at
+            .checked_add(self.settings.bucket_width())
+            .is_err()
+        {
+            // What a new stream's watcher would refuse: asked here, before
+            // any stream counts the message.
+            return Err(Error::from(ErrorKind::OutOfRange {
+                what: format!("the buckets after `{}`", interaction.at),
+            }));
+        }
         for key in keys {
             if let Some(w) = self.streams.get(key) {
                 w.check_order(interaction)?;
@@ -275,6 +287,11 @@ impl Monitor {
         self.unwatched
     }
 
+    /// The kinds of stream the monitor opens, each once, in order.
+    pub fn kinds(&self) -> &[StreamKind] {
+        &self.kinds
+    }
+
     /// The start of the bucket holding `at`, on the monitor's grid (the
     /// first bucket when `at` is earlier).
     fn bucket_holding(&self, at: Timestamp) -> Result<Timestamp> {
@@ -282,5 +299,84 @@ impl Monitor {
             return Ok(self.start);
         }
         super::watch::bucket_holding(self.start, self.settings.bucket_width(), at)
+    }
+}
+
+impl StreamKey {
+    /// The kind of stream this key belongs to.
+    pub fn kind(&self) -> StreamKind {
+        match self {
+            StreamKey::All => StreamKind::All,
+            StreamKey::Channel(_) => StreamKind::Channel,
+            StreamKey::Tag(_) => StreamKind::Tag,
+            StreamKey::Language(_) => StreamKind::Language,
+        }
+    }
+}
+
+/// What a stored [`Monitor`] holds, checked when read: each kind once (a
+/// kind listed twice would count every message twice), at most
+/// [`Monitor::MAX_STREAMS`] streams, each of a kind the monitor splits by
+/// and named after its key.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MonitorFields {
+    settings: Settings,
+    start: Timestamp,
+    kinds: Vec<StreamKind>,
+    streams: BTreeMap<StreamKey, StreamWatcher>,
+    unwatched: u64,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<MonitorFields> for Monitor {
+    type Error = Error;
+
+    fn try_from(f: MonitorFields) -> Result<Monitor> {
+        let invalid = |reason: String| {
+            Err(Error::from(ErrorKind::InvalidState {
+                what: "monitor",
+                reason,
+            }))
+        };
+        // Kept sorted, as `Monitor::new` keeps them.
+        if let Some(pair) = f.kinds.windows(2).find(|w| w[0] >= w[1]) {
+            return invalid(if pair[0] == pair[1] {
+                format!("stream kind `{}` is listed twice", pair[0])
+            } else {
+                format!(
+                    "stream kinds `{}` and `{}` are out of order",
+                    pair[0], pair[1]
+                )
+            });
+        }
+        if f.streams.len() > Monitor::MAX_STREAMS {
+            return invalid(format!(
+                "{} streams, more than the {} a monitor opens",
+                f.streams.len(),
+                Monitor::MAX_STREAMS
+            ));
+        }
+        for (key, watcher) in &f.streams {
+            if !f.kinds.contains(&key.kind()) {
+                return invalid(format!(
+                    "stream `{key}` is of a kind the monitor does not open"
+                ));
+            }
+            if watcher.detector().stream() != key.to_string() {
+                return invalid(format!(
+                    "stream `{key}` holds the watcher of `{}`",
+                    watcher.detector().stream()
+                ));
+            }
+        }
+        Ok(Monitor {
+            settings: f.settings,
+            start: f.start,
+            kinds: f.kinds,
+            streams: f.streams,
+            unwatched: f.unwatched,
+        })
     }
 }

@@ -89,6 +89,35 @@ struct Board {
 }
 
 impl Board {
+    /// Whether a stored board holds what [`Board::add`] could have put in
+    /// it: weights finite and not negative, influences in 0 to 100,
+    /// compounds in -1 to 1, authors under their own handle.
+    #[cfg(feature = "serde")]
+    fn check(&self) -> std::result::Result<(), String> {
+        let weight_ok = |w: f64| w.is_finite() && w >= 0.0;
+        let influence_ok = |i: Option<f64>| i.is_none_or(|v| (0.0..=100.0).contains(&v));
+        for m in &self.messages {
+            if !(weight_ok(m.weight)
+                && influence_ok(m.influence)
+                && (-1.0..=1.0).contains(&m.compound))
+            {
+                return Err(format!(
+                    "message `{}`: weight `{}`, influence `{:?}`, compound `{}`",
+                    m.interaction, m.weight, m.influence, m.compound
+                ));
+            }
+        }
+        if self.authors.len() > AUTHORS_TRACKED {
+            return Err(format!("{} authors tracked", self.authors.len()));
+        }
+        for (handle, a) in &self.authors {
+            if *handle != a.author || !weight_ok(a.weight) || !influence_ok(a.influence) {
+                return Err(format!("author `{handle}`: weight `{}`", a.weight));
+            }
+        }
+        Ok(())
+    }
+
     fn add(&mut self, m: DrivingMessage, negative: bool) {
         let tracked = self.authors.len();
         if let Some(a) = self.authors.get_mut(&m.author) {
@@ -237,8 +266,8 @@ impl StreamWatcher {
     ///
     /// [`ErrorKind::InvalidBucket`] for a message earlier than the bucket
     /// being filled (messages must come in time order);
-    /// [`ErrorKind::InvalidSignal`] for an influence that is negative or not
-    /// finite. Nothing is counted then.
+    /// [`ErrorKind::InvalidSignal`] for an influence outside 0 to 100 (or
+    /// NaN). Nothing is counted then.
     pub fn observe(
         &mut self,
         interaction: &Interaction,
@@ -278,8 +307,15 @@ impl StreamWatcher {
         Ok(true)
     }
 
-    /// Refuses a message earlier than the bucket being filled.
+    /// Refuses a message earlier than the bucket being filled, or so near
+    /// the end of time that the bucket after it cannot be named: after this
+    /// check, closing the buckets up to the message cannot fail, so a
+    /// message is counted in every stream or in none.
     pub(crate) fn check_order(&self, interaction: &Interaction) -> Result<()> {
+        let width = self.detector.settings().bucket_width();
+        if interaction.at.checked_add(width).is_err() {
+            return Err(too_far(interaction.at));
+        }
         if interaction.at < self.open.start {
             return Err(Error::from(ErrorKind::InvalidBucket {
                 stream: self.detector.stream().to_owned(),
@@ -396,6 +432,24 @@ impl TryFrom<WatcherFields> for StreamWatcher {
 
     fn try_from(f: WatcherFields) -> Result<StreamWatcher> {
         Bucket::new(f.open.start, f.open.total).with_negative(f.open.negative)?;
+        let invalid = |reason: String| {
+            Err(Error::from(ErrorKind::InvalidState {
+                what: "stream watcher",
+                reason,
+            }))
+        };
+        // The open bucket is the one after the detector's last.
+        if let Some(last) = f.detector.last_bucket() {
+            if f.open.start <= last {
+                return invalid(format!(
+                    "the open bucket at `{}` is not after the last bucket pushed, at `{last}`",
+                    f.open.start
+                ));
+            }
+        }
+        if let Err(reason) = f.board.check() {
+            return invalid(reason);
+        }
         Ok(StreamWatcher {
             detector: f.detector,
             open: f.open,
@@ -405,9 +459,11 @@ impl TryFrom<WatcherFields> for StreamWatcher {
     }
 }
 
-/// Refuses an influence that is negative or not finite.
+/// Refuses an influence outside 0 to 100 (NaN included), the range
+/// [`crate::influence`] scores in: a message's weight then stays finite,
+/// whatever its reactions, and so does the sum of an author's.
 pub(crate) fn check_influence(influence: Option<f64>) -> Result<()> {
-    match influence.filter(|v| !(v.is_finite() && *v >= 0.0)) {
+    match influence.filter(|v| !(0.0..=100.0).contains(v)) {
         Some(value) => Err(Error::from(ErrorKind::InvalidSignal {
             what: "author influence",
             value,

@@ -285,32 +285,35 @@ impl Desk {
         let mut alerts = Vec::new();
         let mut late = Vec::new();
         for interaction in interactions {
+            // Everything that can refuse the message is asked before
+            // anything changes: its conversation first, then the crisis
+            // monitor, which counts it in all its streams or in none. A
+            // refused message is not kept, so a retry is not a duplicate.
+            match self.conversations.get(&interaction.conversation) {
+                Some(conversation) => conversation.check(&interaction)?,
+                None => Conversation::new(interaction.conversation.clone()).check(&interaction)?,
+            }
             if self.conversations.is_empty() && self.monitor.streams().next().is_none() {
                 self.start_monitor(interaction.at)?;
             }
-            match self.conversations.get_mut(&interaction.conversation) {
-                Some(conversation) => conversation.push(interaction.clone())?,
-                None => {
-                    let mut conversation = Conversation::new(interaction.conversation.clone());
-                    conversation.push(interaction.clone())?;
-                    self.conversations
-                        .insert(interaction.conversation.clone(), conversation);
+            if interaction.direction == Direction::Inbound {
+                let sentiment = self.analyzer.score(&interaction.text, interaction.language);
+                let influence = self.influence_of(&interaction);
+                // A message the monitor refuses for its order is late: kept
+                // in its conversation, not counted in the streams.
+                match self.monitor.observe(&interaction, &sentiment, influence) {
+                    Ok(raised) => alerts.extend(raised),
+                    Err(e) if matches!(e.kind(), ErrorKind::InvalidBucket { .. }) => {
+                        late.push(interaction.id.clone());
+                    }
+                    Err(e) => return Err(e),
                 }
             }
-            if interaction.direction != Direction::Inbound {
-                continue;
-            }
-            let sentiment = self.analyzer.score(&interaction.text, interaction.language);
-            let influence = self.influence_of(&interaction);
-            // The monitor checks the order before it changes anything: a
-            // message it refuses for that is late, the rest are errors.
-            match self.monitor.observe(&interaction, &sentiment, influence) {
-                Ok(raised) => alerts.extend(raised),
-                Err(e) if matches!(e.kind(), ErrorKind::InvalidBucket { .. }) => {
-                    late.push(interaction.id.clone());
-                }
-                Err(e) => return Err(e),
-            }
+            let conversation = self
+                .conversations
+                .entry(interaction.conversation.clone())
+                .or_insert_with(|| Conversation::new(interaction.conversation.clone()));
+            conversation.push(interaction)?;
         }
         alerts.extend(self.monitor.advance(now)?);
         // A conversation the desk answered or closed is no longer held.

@@ -97,6 +97,41 @@ pub struct Weights {
     pub account_age: f64,
 }
 
+impl Weights {
+    /// The largest weight, in magnitude: with every signal's `ln(1 + x)`
+    /// below 710, the raw score stays a finite number.
+    pub const MAX: f64 = 1e6;
+
+    /// Checks that every weight is a number within `-MAX..=MAX`.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidConfig`] naming the first weight that is not.
+    pub fn check(&self) -> Result<()> {
+        let named = [
+            ("followers weight", self.followers),
+            ("listed weight", self.listed),
+            ("follow-back weight", self.follow_back),
+            ("activity weight", self.activity),
+            ("mentions weight", self.mentions),
+            ("shares weight", self.shares),
+            ("engagement weight", self.engagement),
+            ("reach weight", self.reach),
+            ("account age weight", self.account_age),
+        ];
+        for (what, value) in named {
+            if !(-Weights::MAX..=Weights::MAX).contains(&value) {
+                return Err(ErrorKind::InvalidConfig {
+                    what,
+                    value: value.to_string(),
+                }
+                .into());
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Default for Weights {
     fn default() -> Weights {
         Weights {
@@ -139,7 +174,9 @@ impl fmt::Display for Influence {
 ///
 /// # Errors
 ///
-/// [`ErrorKind::InvalidSignal`] for a negative, infinite or NaN signal.
+/// [`ErrorKind::InvalidSignal`] for a negative, infinite or NaN signal;
+/// [`ErrorKind::InvalidConfig`] for a weight outside
+/// `-Weights::MAX..=Weights::MAX` (or NaN).
 ///
 /// ```
 /// use social_crm::influence::{score, Signals, Weights};
@@ -152,6 +189,7 @@ impl fmt::Display for Influence {
 /// ```
 pub fn score(signals: &Signals, weights: &Weights) -> Result<Influence> {
     signals.check()?;
+    weights.check()?;
     let (s, w) = (signals, weights);
     // Every signal but the follow-back excess (already a log ratio) enters
     // as `weight · ln(1 + signal)`.
@@ -182,9 +220,11 @@ pub fn score(signals: &Signals, weights: &Weights) -> Result<Influence> {
     }
     let raw = explanation.total();
     let positive = raw.max(0.0);
+    // The ratio first: `100 · p` rounded up over `p + 15` rounded down can
+    // pass 100 for a huge `p`; a ratio of two rounded values cannot pass 1.
     Ok(Influence {
         raw,
-        score: 100.0 * positive / (positive + HALF_SCORE),
+        score: 100.0 * (positive / (positive + HALF_SCORE)),
         explanation,
     })
 }

@@ -198,7 +198,8 @@ impl Conversation {
         Ok(())
     }
 
-    fn check(&self, new: &Interaction) -> Result<()> {
+    /// What [`Conversation::push`] would say of `new`, without pushing it.
+    pub(crate) fn check(&self, new: &Interaction) -> Result<()> {
         let conversation = self.id.to_string();
         if new.conversation != self.id {
             return Err(ErrorKind::WrongConversation {

@@ -354,7 +354,10 @@ fn fold_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Strips `https://`, `http://` and `www.` from the front of an address.
+/// Strips `https://`, `http://` and `www.` from the front of an address:
+/// one scheme, then one `www.`. What is left may still start with one of
+/// them (`www.www.jean`); each caller refuses or strips that, so that a
+/// normal form never has a prefix that a second reading would strip.
 fn strip_scheme(s: &str) -> &str {
     let s = s
         .strip_prefix("https://")
@@ -379,6 +382,11 @@ fn network_name(
         }
     }
     let name = name.strip_prefix('@').unwrap_or(name);
+    // A name read back is stripped of one `www.` as an address would be:
+    // a name that still starts with one would not read back as itself.
+    if name.starts_with("www.") {
+        return Err("must not start with `www.`".to_owned());
+    }
     if let Some(bad) = name
         .chars()
         .find(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || extra.contains(c)))
@@ -525,7 +533,16 @@ fn phone(raw: &str, region: Option<Country>) -> Result<String, String> {
 
 fn blog(raw: &str) -> Result<String, String> {
     let lower = raw.to_lowercase();
-    let address = strip_scheme(&lower).trim_end_matches('/');
+    // Strip until nothing changes (`https://www.https://x/`), so that the
+    // normal form is a fixed point: it reads back as itself.
+    let mut address = lower.as_str();
+    loop {
+        let stripped = strip_scheme(address).trim_end_matches('/');
+        if stripped == address {
+            break;
+        }
+        address = stripped;
+    }
     if address.is_empty() {
         return Err("expected the blog's address or name".to_owned());
     }
@@ -625,6 +642,42 @@ mod tests {
             "cafe-et-tartines.fr"
         );
         assert_eq!(norm(Channel::Store, " Mme  Dupont "), "Mme Dupont");
+    }
+
+    #[test]
+    fn normal_forms_read_back_as_themselves() {
+        // Regression (fuzzing, #17): one `www.` was stripped, and the name
+        // left could start with another.
+        for (channel, raw) in [
+            (Channel::Facebook, "www.www.jean"),
+            (Channel::Facebook, "https://www.facebook.com/www."),
+            (Channel::Instagram, "https://instagram.com/www.lea"),
+            (Channel::TikTok, "www.www.tik"),
+            (Channel::YouTube, "www.www.you"),
+        ] {
+            let err = Handle::new(channel.clone(), raw).unwrap_err();
+            assert!(
+                err.to_string().contains("must not start with `www.`"),
+                "{err}"
+            );
+        }
+        assert_eq!(norm(Channel::Facebook, "www.jean"), "jean");
+        for raw in [
+            "www.www.blog.fr",
+            "https://www.http://blog.fr//",
+            "www.https://blog.fr",
+        ] {
+            assert_eq!(norm(Channel::Blog, raw), "blog.fr", "{raw}");
+        }
+        assert!(Handle::new(Channel::Blog, "https://www./").is_err());
+        for (channel, raw) in [
+            (Channel::Facebook, "jean.www"),
+            (Channel::Blog, "www.www.blog.fr"),
+            (Channel::Instagram, "@ryan.cole.eats"),
+        ] {
+            let handle = Handle::new(channel, raw).unwrap();
+            assert_eq!(handle.to_string().parse::<Handle>().unwrap(), handle);
+        }
     }
 
     #[test]

@@ -443,7 +443,8 @@ impl CalendarBuilder {
     }
 
     /// The local years the calendar covers, both included (default 1900 to
-    /// 2199). Instants outside are refused with [`ErrorKind::OutOfRange`].
+    /// 2199, at most [`BusinessCalendar::MAX_YEARS`]). Instants outside are
+    /// refused with [`ErrorKind::OutOfRange`].
     /// Building costs time in proportion to the number of time zone
     /// transitions, holidays and overrides in the range.
     #[must_use]
@@ -457,7 +458,8 @@ impl CalendarBuilder {
     /// # Errors
     ///
     /// [`ErrorKind::OutOfRange`] if the years are reversed or outside what
-    /// jiff can represent.
+    /// jiff can represent; [`ErrorKind::TooLarge`] for more than
+    /// [`BusinessCalendar::MAX_YEARS`] years.
     pub fn build(self) -> Result<BusinessCalendar> {
         BusinessCalendar::compute(self)
     }
@@ -619,6 +621,11 @@ impl BusinessCalendar {
         self.spec.years
     }
 
+    /// The most years one calendar covers: building costs time and memory
+    /// in proportion to its years, and a year range is often read from
+    /// configuration a caller does not control.
+    pub const MAX_YEARS: u16 = 1000;
+
     fn compute(b: CalendarBuilder) -> Result<BusinessCalendar> {
         let (y0, y1) = b.years;
         let out_of_range = || -> crate::Error {
@@ -629,6 +636,15 @@ impl BusinessCalendar {
         };
         if y0 > y1 {
             return Err(out_of_range());
+        }
+        let span = u64::from(y0.abs_diff(y1)) + 1;
+        if span > u64::from(BusinessCalendar::MAX_YEARS) {
+            return Err(ErrorKind::TooLarge {
+                what: "calendar's year range",
+                size: span,
+                limit: u64::from(BusinessCalendar::MAX_YEARS),
+            }
+            .into());
         }
         let first_day = Date::new(y0, 1, 1).map_err(|_| out_of_range())?;
         let end_day = Date::new(y1.checked_add(1).ok_or_else(out_of_range)?, 1, 1)
