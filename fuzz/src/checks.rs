@@ -581,8 +581,13 @@ pub fn replies(data: &[u8]) {
     if let Ok(t) = Template::new(situation, Language::FRENCH, &text) {
         let names: Vec<String> = t.placeholders().iter().map(|s| s.to_string()).collect();
         let mut vars = Vars::new();
+        // A blank value counts as missing (a reply must not say "Bonjour ,"),
+        // so every value given here has a letter.
         for name in &names {
-            vars = vars.set(name, u.arbitrary::<String>().unwrap_or_default());
+            vars = vars.set(
+                name,
+                format!("v{}", u.arbitrary::<String>().unwrap_or_default()),
+            );
         }
         let rendered = t.render(&vars).expect("every placeholder given");
         if names.is_empty() {
