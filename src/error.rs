@@ -182,6 +182,16 @@ pub enum ErrorKind {
         /// The name or TZ string as given.
         name: String,
     },
+    /// A time zone whose stored form would not read back as itself (a
+    /// POSIX TZ string with digits in an abbreviation, such as `<abc1>3`, or
+    /// a system zone with no name): refused rather than stored as another.
+    #[error("time zone `{written}` cannot be stored: {reason}")]
+    UnstorableTimeZone {
+        /// What it would be stored as (empty when it cannot be written).
+        written: String,
+        /// Why it cannot.
+        reason: String,
+    },
     /// A wall-clock time outside `00:00..=24:00` or not written `HH:MM[:SS]`.
     #[error("invalid wall time `{}`: expected `HH:MM` or `HH:MM:SS` from `00:00` to `24:00`", shown(.value))]
     InvalidWallTime {
@@ -490,6 +500,7 @@ impl ErrorKind {
             ErrorKind::InvalidSignal { .. } => "InvalidSignal",
             ErrorKind::InvalidWindow { .. } => "InvalidWindow",
             ErrorKind::UnknownTimeZone { .. } => "UnknownTimeZone",
+            ErrorKind::UnstorableTimeZone { .. } => "UnstorableTimeZone",
             ErrorKind::DuplicateCustomer { .. } => "DuplicateCustomer",
             ErrorKind::UnknownCustomer { .. } => "UnknownCustomer",
             ErrorKind::UnknownAgent { .. } => "UnknownAgent",

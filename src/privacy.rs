@@ -652,7 +652,11 @@ mod tests {
             let text = format!("{said}, et {}", glued.join(" "));
             let out = redact(&text);
             assert_eq!(out.redactions.len(), 2 * count, "{text} -> {}", out.text);
-            assert!(out.text.chars().all(|c| !c.is_ascii_digit()), "{}", out.text);
+            assert!(
+                out.text.chars().all(|c| !c.is_ascii_digit()),
+                "{}",
+                out.text
+            );
         }
     }
 }

@@ -11,6 +11,7 @@ use social_crm::privacy::redact;
 use social_crm::routing::{route, Need, Roster};
 use social_crm::sample;
 use social_crm::sentiment::Analyzer;
+use social_crm::sla::{BusinessCalendar, WeeklySchedule};
 use social_crm::{Channel, Customer, ErrorKind, Handle, Interaction};
 
 /// 1. Handle normal forms read back as themselves, so a customer or a desk
@@ -204,4 +205,48 @@ fn a_monitor_with_a_repeated_kind_is_refused() {
     json["kinds"] = serde_json::json!(["all", "all"]);
     let err = serde_json::from_value::<Monitor>(json).unwrap_err();
     assert!(err.to_string().contains("listed twice"), "{err}");
+}
+
+/// Found by the `sla_calendar` target after the eight: jiff 1.0 writes a
+/// POSIX abbreviation with digits without its `<>`, so `<abc1>3` would be
+/// stored as `abc13`, a zone thirteen hours away. Such a zone is refused
+/// where it enters a calendar, and no stored state is ever written with it.
+#[test]
+fn a_zone_stored_as_another_is_refused() {
+    let zone = social_crm::jiff::tz::TimeZone::posix("<abc1>3").unwrap();
+    let err = social_crm::time::posix_time_zone("<abc1>3").unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::UnstorableTimeZone { .. }),
+        "{err}"
+    );
+
+    let week = WeeklySchedule::new().monday_to_friday("09:00-18:00".parse().unwrap());
+    let err = BusinessCalendar::builder(zone.clone(), week.clone())
+        .build()
+        .unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::UnstorableTimeZone { .. }),
+        "{err}"
+    );
+
+    let settings = Settings::new(SignedDuration::from_hours(1))
+        .unwrap()
+        .with_time_zone(zone);
+    let err = serde_json::to_string(&settings).unwrap_err();
+    assert!(err.to_string().contains("cannot be stored"), "{err}");
+
+    // Zones that read back are stored as before.
+    for posix in [
+        "<+03>-3",
+        "CET-1CEST,M3.5.0,M10.5.0/3",
+        "<+1030>-10:30<+11>-11,M10.1.0,M4.1.0",
+    ] {
+        let zone = social_crm::time::posix_time_zone(posix).unwrap();
+        let calendar = BusinessCalendar::builder(zone, week.clone())
+            .build()
+            .unwrap();
+        let json = serde_json::to_string(&calendar).unwrap();
+        let back: BusinessCalendar = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.time_zone(), calendar.time_zone(), "{posix}");
+    }
 }

@@ -811,6 +811,12 @@ fn crisis_stream(u: &mut Unstructured<'_>) -> ArbResult<()> {
         return Ok(());
     };
     let settings = settings.with_time_zone(any_zone(u)?);
+    // A zone that would be stored as another is taken, but nothing holding
+    // it can be stored: the error says so, and there is nothing to check.
+    if let Err(e) = serde_json::to_string(&settings) {
+        assert!(e.to_string().contains("cannot be stored"), "{e}");
+        return Ok(());
+    }
     let start: Timestamp = "2026-11-16T00:00:00Z".parse().expect("instant");
     let mut live = Detector::new("fuzz", settings.clone());
     let mut restored: Option<Detector> = None;

@@ -215,7 +215,7 @@ impl Escalation {
 #[cfg_attr(feature = "serde", serde(try_from = "SettingsFields"))]
 pub struct Settings {
     bucket_width: SignedDuration,
-    #[cfg_attr(feature = "serde", serde(with = "jiff::fmt::serde::tz::required"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::time::serde_zone"))]
     time_zone: TimeZone,
     warm_up: SignedDuration,
     max_gap: SignedDuration,
@@ -249,6 +249,11 @@ impl Settings {
 
     /// The zone whose civil hours and weekdays make the stream's cycle
     /// (a desk in Paris: `Europe/Paris`, so that summer time moves nothing).
+    ///
+    /// A zone whose stored form would read back as another (see
+    /// [`time::posix_time_zone`](crate::time::posix_time_zone)) is taken,
+    /// but storing the settings then fails with a serde error instead of
+    /// writing the other zone.
     pub fn with_time_zone(mut self, time_zone: TimeZone) -> Settings {
         self.time_zone = time_zone;
         self
@@ -1218,7 +1223,7 @@ fn out_of_range(at: Timestamp) -> Error {
 #[serde(deny_unknown_fields)]
 struct SettingsFields {
     bucket_width: SignedDuration,
-    #[serde(with = "jiff::fmt::serde::tz::required")]
+    #[serde(with = "crate::time::serde_zone")]
     time_zone: TimeZone,
     warm_up: SignedDuration,
     max_gap: SignedDuration,

@@ -78,7 +78,7 @@ const SENIOR_INFLUENCE: f64 = 60.0;
 #[non_exhaustive]
 pub struct DeskConfig {
     /// The desk's time zone (days, weeks, the crisis cycle).
-    #[cfg_attr(feature = "serde", serde(with = "jiff::fmt::serde::tz::required"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::time::serde_zone"))]
     pub time_zone: TimeZone,
     /// The desk's opening hours, for the SLA clocks.
     pub calendar: BusinessCalendar,

@@ -459,7 +459,9 @@ impl CalendarBuilder {
     ///
     /// [`ErrorKind::OutOfRange`] if the years are reversed or outside what
     /// jiff can represent; [`ErrorKind::TooLarge`] for more than
-    /// [`BusinessCalendar::MAX_YEARS`] years.
+    /// [`BusinessCalendar::MAX_YEARS`] years;
+    /// [`ErrorKind::UnstorableTimeZone`] for a zone that would be stored as
+    /// another (see [`time::posix_time_zone`](crate::time::posix_time_zone)).
     pub fn build(self) -> Result<BusinessCalendar> {
         BusinessCalendar::compute(self)
     }
@@ -627,6 +629,9 @@ impl BusinessCalendar {
     pub const MAX_YEARS: u16 = 1000;
 
     fn compute(b: CalendarBuilder) -> Result<BusinessCalendar> {
+        // A calendar is a stored state: a zone stored as another would move
+        // every shift once read back.
+        crate::time::stored_form(&b.tz)?;
         let (y0, y1) = b.years;
         let out_of_range = || -> crate::Error {
             ErrorKind::OutOfRange {
@@ -1207,7 +1212,7 @@ mod serde_form {
 
     #[derive(Serialize)]
     struct CalendarRef<'c> {
-        #[serde(with = "jiff::fmt::serde::tz::required")]
+        #[serde(with = "crate::time::serde_zone")]
         time_zone: &'c TimeZone,
         schedule: &'c WeeklySchedule,
         #[serde(skip_serializing_if = "BTreeSet::is_empty")]
@@ -1223,7 +1228,7 @@ mod serde_form {
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct CalendarForm {
-        #[serde(with = "jiff::fmt::serde::tz::required")]
+        #[serde(with = "crate::time::serde_zone")]
         time_zone: TimeZone,
         schedule: WeeklySchedule,
         #[serde(default)]
