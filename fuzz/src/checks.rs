@@ -864,7 +864,7 @@ fn crisis_stream(u: &mut Unstructured<'_>) -> ArbResult<()> {
         } else if u.int_in_range(0..=20)? == 0 {
             let stored = serde_json::to_string(&before).expect("serializes");
             restored = Some(serde_json::from_str(&stored).map_or_else(
-                |e| panic!("a detector does not read back: {e}"),
+                |e| panic!("a detector does not read back: {e}\n{stored}"),
                 |mut d: Detector| {
                     let again = d.push(Bucket::from_f64(at, total, negative).expect("checked"));
                     assert_eq!(format!("{again:?}"), format!("{step:?}"));

@@ -305,7 +305,7 @@ impl Baseline {
                 let negative = negative.min(total * e.share + SHARE_CLIP * sd);
                 let busy = from_anscombe(e.mean + CLIP * e.scale);
                 if total > busy {
-                    (negative * busy / total, busy)
+                    scaled_down(negative, total, busy)
                 } else {
                     (negative, total)
                 }
@@ -318,9 +318,34 @@ impl Baseline {
     }
 }
 
+/// `negative` of `total` messages as the same share of `busy` messages.
+/// The share first: a ratio of at most one keeps the negatives within
+/// `busy` once rounded, which `negative * busy / total` does not (3 of 3
+/// scaled to 0.1 gives 0.10000000000000002), and a stored share whose
+/// negatives pass its total is refused when read back.
+fn scaled_down(negative: f64, total: f64, busy: f64) -> (f64, f64) {
+    (busy * (negative / total), busy)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A surge scaled down to a busy bucket keeps its negatives within
+    /// its total once rounded (found by the `crisis` fuzz target: the
+    /// baseline no longer read back).
+    #[test]
+    fn a_surge_scaled_down_keeps_its_negatives_within_its_total() {
+        for total in 1..2_000 {
+            let total = f64::from(total) * 1.37;
+            for busy in [0.1, 0.3, 1.7, 12.9, 1e6 / 7.0] {
+                for negative in [total, total * 0.999, total / 3.0] {
+                    let (n, b) = scaled_down(negative, total, busy);
+                    assert!(n <= b, "{negative} of {total} scaled to {busy}: {n}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_quiet_stream_is_learnt_and_an_incident_barely_moves_it() {
