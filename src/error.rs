@@ -61,6 +61,13 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// `Err` of [`ErrorKind::InvalidState`]: what a stored state's checks
+/// return when its parts do not hold together.
+#[cfg(feature = "serde")]
+pub(crate) fn invalid_state<T>(what: &'static str, reason: String) -> Result<T> {
+    Err(ErrorKind::InvalidState { what, reason }.into())
+}
+
 impl From<ErrorKind> for Error {
     #[cold]
     #[inline(never)]

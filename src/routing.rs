@@ -173,12 +173,7 @@ impl TryFrom<RosterFields> for Roster {
     type Error = Error;
 
     fn try_from(f: RosterFields) -> Result<Roster> {
-        let invalid = |reason: String| {
-            Err(Error::from(ErrorKind::InvalidState {
-                what: "roster",
-                reason,
-            }))
-        };
+        let invalid = |reason: String| crate::error::invalid_state("roster", reason);
         let mut agents = f.agents;
         agents.sort_by(|a, b| a.id.cmp(&b.id));
         if let Some(pair) = agents.windows(2).find(|w| w[0].id == w[1].id) {

@@ -334,12 +334,7 @@ impl TryFrom<MonitorFields> for Monitor {
     type Error = Error;
 
     fn try_from(f: MonitorFields) -> Result<Monitor> {
-        let invalid = |reason: String| {
-            Err(Error::from(ErrorKind::InvalidState {
-                what: "monitor",
-                reason,
-            }))
-        };
+        let invalid = |reason: String| crate::error::invalid_state("monitor", reason);
         // Kept sorted, as `Monitor::new` keeps them.
         if let Some(pair) = f.kinds.windows(2).find(|w| w[0] >= w[1]) {
             return invalid(if pair[0] == pair[1] {

@@ -432,12 +432,7 @@ impl TryFrom<WatcherFields> for StreamWatcher {
 
     fn try_from(f: WatcherFields) -> Result<StreamWatcher> {
         Bucket::new(f.open.start, f.open.total).with_negative(f.open.negative)?;
-        let invalid = |reason: String| {
-            Err(Error::from(ErrorKind::InvalidState {
-                what: "stream watcher",
-                reason,
-            }))
-        };
+        let invalid = |reason: String| crate::error::invalid_state("stream watcher", reason);
         // The open bucket is the one after the detector's last.
         if let Some(last) = f.detector.last_bucket() {
             if f.open.start <= last {
