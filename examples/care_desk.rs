@@ -217,7 +217,7 @@ fn personas(out: &mut String, week: &SampleWeek) {
                     .iter()
                     .position(|p| p.id == persona.id)
                     .unwrap_or(0);
-                (rank, persona.name.clone())
+                (rank, persona.name.to_string())
             }
             PersonaAssignment::ProfilingRefused => (
                 week.personas.len() + 1,
@@ -228,7 +228,7 @@ fn personas(out: &mut String, week: &SampleWeek) {
         groups
             .entry(key)
             .or_default()
-            .push(customer.display_name.clone());
+            .push(customer.display_name.to_string());
     }
     let mut table = Table::new(&["persona", ">customers", "for example"]);
     for ((_, name), members) in &groups {
@@ -439,7 +439,7 @@ fn voices(
     let name = |id: &social_crm::CustomerId| {
         directory
             .get(id.as_str())
-            .map_or_else(|| id.to_string(), |c| c.display_name.clone())
+            .map_or_else(|| id.to_string(), |c| c.display_name.to_string())
     };
     let reasons = |c: &CustomerInfluence| {
         let mut parts: Vec<_> = c.influence.explanation.contributions.iter().collect();
@@ -679,7 +679,7 @@ fn crisis(
         );
         let _ = writeln!(out, "Driving it:");
         let name = |h: &social_crm::Handle| match directory.resolve(h) {
-            Resolution::Customer(c) => c.display_name.clone(),
+            Resolution::Customer(c) => c.display_name.to_string(),
             _ => h.to_string(),
         };
         let mut drivers = Table::new(&[
@@ -834,7 +834,7 @@ fn service_levels(
         );
         table.row(vec![
             conversation.id().to_string(),
-            customer.map_or_else(|| "unknown".to_owned(), |c| c.display_name.clone()),
+            customer.map_or_else(|| "unknown".to_owned(), |c| c.display_name.to_string()),
             clock.metric.to_string(),
             clock.status.to_string(),
             clock
@@ -866,7 +866,7 @@ fn service_levels(
     for (conversation, customer, clock) in breaches.iter().take(8) {
         table.row(vec![
             conversation.id().to_string(),
-            customer.map_or_else(|| "unknown".to_owned(), |c| c.display_name.clone()),
+            customer.map_or_else(|| "unknown".to_owned(), |c| c.display_name.to_string()),
             clock.metric.to_string(),
             clock
                 .breached_at
@@ -967,7 +967,7 @@ fn agents(out: &mut String, week: &SampleWeek) {
         let skills: Vec<&str> = agent.skills.iter().map(|s| s.as_str()).collect();
         let channels: Vec<String> = channels.iter().map(ToString::to_string).collect();
         table.row(vec![
-            agent.name.clone(),
+            agent.name.to_string(),
             languages.join(" "),
             mine.iter()
                 .filter(|i| i.direction == Direction::Outbound)
@@ -1014,7 +1014,7 @@ fn queue(out: &mut String, week: &SampleWeek, desk: &mut Desk) -> Result<(), soc
         let customer = first
             .and_then(|i| i.customer_handle())
             .map_or_else(String::new, |h| match desk.directory().resolve(h) {
-                Resolution::Customer(c) => c.display_name.clone(),
+                Resolution::Customer(c) => c.display_name.to_string(),
                 _ => h.to_string(),
             });
         let who = match &d.routing {
@@ -1022,7 +1022,7 @@ fn queue(out: &mut String, week: &SampleWeek, desk: &mut Desk) -> Result<(), soc
                 .config()
                 .roster
                 .agent(agent.as_str())
-                .map_or_else(|| agent.to_string(), |a| a.name.clone()),
+                .map_or_else(|| agent.to_string(), |a| a.name.to_string()),
             Routing::Queued { why, .. } => format!("queued: {why}"),
             _ => String::new(),
         };

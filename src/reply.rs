@@ -605,7 +605,7 @@ impl DraftContext {
         DraftContext {
             language,
             visibility,
-            agent_name: agent.name.clone(),
+            agent_name: agent.name.to_string(),
         }
     }
 }

@@ -5,10 +5,10 @@
 //!
 //! [`route`] takes conversations in priority order (the [`triage`] queue) and
 //! a [`Roster`] (the agents, their shifts as SLA calendars, their current
-//! load). For each it keeps the agents who are on shift, have the channel's
-//! skill (`twitter`, `email`, ...), speak the customer's language and, for
-//! an escalation, are senior (skill `senior` or team `leads`), and under
-//! capacity. Among them it prefers those with the conversation's topic
+//! load). For each it keeps the agents who are on shift, work on the
+//! conversation's channel ([`Agent::channels`]), speak the customer's
+//! language and, for an escalation, are senior ([`Level::Senior`]), and
+//! under capacity. Among them it prefers those with the conversation's topic
 //! skills, then the least loaded, then the next in turn after the last one
 //! assigned (round robin, in id order): deterministic, so the same input
 //! gives the same assignment. Each decision is explained; when nobody can
@@ -26,8 +26,8 @@
 //!
 //! let days = BusinessCalendar::new(TimeZone::UTC, WeeklySchedule::new().every_day("08:00-18:00".parse()?))?;
 //! let roster = Roster::new([
-//!     Agent::new("a1", "Eric Dupont", 2)?.with_language(Language::FRENCH).with_skill("twitter".parse()?),
-//!     Agent::new("a3", "Lucía Fernández", 2)?.with_language(Language::SPANISH).with_skill("twitter".parse()?),
+//!     Agent::new("a1", "Eric Dupont", 2)?.with_language(Language::FRENCH).with_channel(Channel::Twitter),
+//!     Agent::new("a3", "Lucía Fernández", 2)?.with_language(Language::SPANISH).with_channel(Channel::Twitter),
 //! ])
 //! .with_shifts("a1", days.clone())?
 //! .with_shifts("a3", days)?;
@@ -51,6 +51,8 @@ use jiff::Timestamp;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Agent, AgentId, Channel, ConversationId, Language, Tag};
+#[cfg(doc)]
+use crate::model::Level;
 use crate::sla::BusinessCalendar;
 
 /// The desk's agents, their shifts and their current load.
@@ -217,7 +219,7 @@ pub struct Need {
     pub conversation: ConversationId,
     /// The customer's language, when known.
     pub language: Option<Language>,
-    /// Its channel: the agent needs the skill of that name.
+    /// Its channel: the agent must work on it.
     pub channel: Channel,
     /// Its topics: agents with these skills are preferred.
     pub topics: BTreeSet<Tag>,
@@ -369,11 +371,6 @@ impl fmt::Display for Decision {
     }
 }
 
-/// Whether an agent is senior: skill `senior` or team `leads`.
-fn is_senior(agent: &Agent) -> bool {
-    agent.has_skill("senior") || agent.teams.iter().any(|t| t.as_str() == "leads")
-}
-
 /// Routes conversations, in the order given (most urgent first), to the
 /// roster's agents at `now`, updating their load.
 ///
@@ -410,9 +407,9 @@ type AgentFilter<'a> = dyn Fn(&Agent) -> bool + 'a;
 
 fn route_one(need: &Need, roster: &Roster, on_shift: &[usize], now: Timestamp) -> Result<Routing> {
     let agent = |&i: &usize| &roster.agents[i];
-    let skilled = |a: &Agent| a.has_skill(need.channel.as_str());
+    let skilled = |a: &Agent| a.works_on(&need.channel);
     let speaks = |a: &Agent| need.language.is_none_or(|l| a.speaks(l));
-    let senior_enough = |a: &Agent| need.escalation.is_none() || is_senior(a);
+    let senior_enough = |a: &Agent| need.escalation.is_none() || a.is_senior();
     // Each filter, in the order a desk manager would explain it.
     let steps: [(&AgentFilter, Unrouted); 3] = [
         (&skilled, Unrouted::NoChannelSkill(need.channel.clone())),
@@ -469,7 +466,7 @@ fn route_one(need: &Need, roster: &Roster, on_shift: &[usize], now: Timestamp) -
                 .then(a.id.cmp(&b.id))
         })
         .expect("free is not empty");
-    let mut reasons = vec![format!("on shift, {} skill", need.channel)];
+    let mut reasons = vec![format!("on shift, works on {}", need.channel)];
     if let Some(l) = need.language {
         reasons.push(format!("speaks {}", l.name()));
     }

@@ -303,15 +303,17 @@ fn load() -> Result<SampleWeek> {
     }
 
     let mut agents = Vec::new();
-    for row in rows::<6>("agents.tsv", AGENTS) {
-        let (_, [id, name, languages, skills, teams, capacity]) = row?;
+    for row in rows::<8>("agents.tsv", AGENTS) {
+        let (_, [id, name, languages, channels, skills, level, teams, capacity]) = row?;
         let mut agent = Agent::new(
             id,
             name,
             u32::try_from(count(capacity)?).unwrap_or(u32::MAX),
         )?;
         agent.languages.extend(list(languages, Language::new)?);
+        agent.channels.extend(list(channels, str::parse::<Channel>)?);
         agent.skills.extend(list(skills, Tag::new)?);
+        agent.level = level.parse()?;
         agent.teams.extend(list(teams, Tag::new)?);
         agents.push(agent);
     }

@@ -208,7 +208,7 @@ fn suggestions_are_signed_and_in_the_customers_language() {
     for t in d.queue(week.now).unwrap().iter().take(10) {
         let s = d.suggest(&t.conversation, week.now).unwrap();
         let agent = d.config().roster.agent(s.agent.as_str()).unwrap();
-        assert!(s.text.ends_with(&agent.name), "{}", s.text);
+        assert!(s.text.ends_with(agent.name.as_str()), "{}", s.text);
         assert!(
             agent.speaks(s.advice.language),
             "{} {}",

@@ -7,7 +7,7 @@ use social_crm::jiff::{tz::TimeZone, Timestamp};
 use social_crm::routing::{route, Escalation, Need, Roster, Routing, Unrouted};
 use social_crm::sla::{BusinessCalendar, WeeklySchedule};
 use social_crm::triage::{score, triage, Profile, SlaUrgency, TriageWeights, Waiting};
-use social_crm::{Agent, Channel, ErrorKind, Language, Potentials, Role, Visibility};
+use social_crm::{Agent, Channel, ErrorKind, Language, Level, Potentials, Role, Visibility};
 
 fn at(s: &str) -> Timestamp {
     s.parse().unwrap()
@@ -125,7 +125,11 @@ fn desk() -> Roster {
             a = a.with_language(*l);
         }
         for s in skills {
-            a = a.with_skill(s.parse().unwrap());
+            a = match *s {
+                "senior" => a.with_level(Level::Senior),
+                "twitter" | "facebook" | "email" => a.with_channel(s.parse().unwrap()),
+                _ => a.with_skill(s.parse().unwrap()),
+            };
         }
         a
     };
@@ -272,10 +276,10 @@ fn arb_roster() -> impl Strategy<Value = Roster> {
                 a = a.with_language(langs[l]);
             }
             for s in ss {
-                a = a.with_skill(skills[s].parse().unwrap());
+                a = a.with_channel(skills[s].parse().unwrap());
             }
             if senior {
-                a = a.with_skill("senior".parse().unwrap());
+                a = a.with_level(Level::Senior);
             }
             let end = (start + hours).min(24);
             shifts.push((format!("a{i}"), format!("{start:02}:00-{end:02}:00"), load));
@@ -335,12 +339,12 @@ proptest! {
             let Some(id) = d.agent() else { continue };
             let agent = before.agent(id.as_str()).unwrap();
             prop_assert!(before.on_shift(id.as_str(), now).unwrap());
-            prop_assert!(agent.has_skill(need.channel.as_str()));
+            prop_assert!(agent.works_on(&need.channel));
             if let Some(l) = need.language {
                 prop_assert!(agent.speaks(l));
             }
             if need.escalation.is_some() {
-                prop_assert!(agent.has_skill("senior"));
+                prop_assert!(agent.is_senior());
             }
         }
         for agent in before.agents() {

@@ -642,7 +642,7 @@ impl Desk {
                     id: "(none on the roster)".to_owned(),
                 })
             })?;
-        let name = customer.map_or_else(|| message.author.to_string(), |c| c.display_name.clone());
+        let name = customer.map_or_else(|| message.author.to_string(), |c| c.display_name.to_string());
         let due = self.due_text(conversation, customer, now)?;
         let vars = Vars::for_reply(&name, agent).set("due", due);
         let template = self

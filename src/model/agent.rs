@@ -2,28 +2,51 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::ids::check_name;
-use crate::model::{AgentId, Language, Tag};
+use crate::model::ids::Name;
+use crate::model::{AgentId, Channel, Language, Tag};
 #[cfg(doc)]
 use crate::ErrorKind;
 use crate::Result;
 
+word_enum! {
+    /// How senior an agent is: crises and influential detractors go to
+    /// senior agents.
+    pub enum Level ("agent level") {
+        /// Answers the everyday queue.
+        Standard => "standard" | "agent",
+        /// Also takes escalations: crises, influential detractors.
+        Senior => "senior" | "lead",
+    }
+}
+
+impl Default for Level {
+    fn default() -> Level {
+        Level::Standard
+    }
+}
+
 /// A care-desk agent.
 ///
-/// Skills are tags such as `twitter`, `billing`, `delivery` or `crisis`;
-/// teams are tags such as `social-fr`. The capacity is how many conversations
-/// the agent can hold at once (0 means not taking conversations).
+/// The channels are those the agent works on (routing gives an agent only
+/// conversations on them); skills are topic tags such as `billing`,
+/// `delivery` or `press`; teams are tags such as `social-fr`. The capacity is
+/// how many conversations the agent can hold at once (0 means not taking
+/// conversations).
 ///
 /// ```
-/// use social_crm::{Agent, Language};
+/// use social_crm::{Agent, Channel, Language, Level};
 ///
 /// let eric = Agent::new("a1", "Eric Dupont", 6)?
 ///     .with_language(Language::FRENCH)
 ///     .with_language(Language::ENGLISH)
-///     .with_skill("twitter".parse()?)
+///     .with_channel(Channel::Twitter)
+///     .with_skill("delivery".parse()?)
+///     .with_level(Level::Senior)
 ///     .with_team("social-fr".parse()?);
 /// assert_eq!(eric.first_name(), "Eric");
 /// assert!(eric.speaks(Language::ENGLISH));
+/// assert!(eric.works_on(&Channel::Twitter) && !eric.works_on(&Channel::Email));
+/// assert!(eric.is_senior());
 /// # Ok::<(), social_crm::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,17 +57,19 @@ pub struct Agent {
     pub id: AgentId,
     /// The agent's own name, as they sign replies ("Eric Dupont", never
     /// "Service Client").
-    #[cfg_attr(
-        feature = "serde",
-        serde(deserialize_with = "crate::model::ids::deserialize_name")
-    )]
-    pub name: String,
+    pub name: Name,
     /// Languages the agent answers in.
     #[cfg_attr(feature = "serde", serde(default))]
     pub languages: BTreeSet<Language>,
-    /// What the agent is trained for: channels, topics, escalation.
+    /// The channels the agent works on.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub channels: BTreeSet<Channel>,
+    /// Topics the agent knows: `billing`, `delivery`, `press`.
     #[cfg_attr(feature = "serde", serde(default))]
     pub skills: BTreeSet<Tag>,
+    /// How senior the agent is.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub level: Level,
     /// Teams the agent belongs to.
     #[cfg_attr(feature = "serde", serde(default))]
     pub teams: BTreeSet<Tag>,
@@ -61,12 +86,14 @@ impl Agent {
     /// blank name.
     pub fn new(id: &str, name: &str, capacity: u32) -> Result<Agent> {
         let id = AgentId::new(id)?;
-        check_name("agent name", name)?;
+        let name = Name::checked("agent name", name)?;
         Ok(Agent {
             id,
-            name: name.to_owned(),
+            name,
             languages: BTreeSet::new(),
+            channels: BTreeSet::new(),
             skills: BTreeSet::new(),
+            level: Level::Standard,
             teams: BTreeSet::new(),
             capacity,
         })
@@ -76,6 +103,20 @@ impl Agent {
     #[must_use]
     pub fn with_language(mut self, language: Language) -> Agent {
         self.languages.insert(language);
+        self
+    }
+
+    /// Adds a channel the agent works on.
+    #[must_use]
+    pub fn with_channel(mut self, channel: Channel) -> Agent {
+        self.channels.insert(channel);
+        self
+    }
+
+    /// Sets the level.
+    #[must_use]
+    pub fn with_level(mut self, level: Level) -> Agent {
+        self.level = level;
         self
     }
 
@@ -96,6 +137,16 @@ impl Agent {
     /// Whether the agent answers in `language`.
     pub fn speaks(&self, language: Language) -> bool {
         self.languages.contains(&language)
+    }
+
+    /// Whether the agent works on `channel`.
+    pub fn works_on(&self, channel: &Channel) -> bool {
+        self.channels.contains(channel)
+    }
+
+    /// Whether the agent takes escalations.
+    pub fn is_senior(&self) -> bool {
+        self.level == Level::Senior
     }
 
     /// Whether the agent has the skill named `skill`.

@@ -6,7 +6,7 @@ use std::fmt;
 
 use jiff::civil::Date;
 
-use crate::model::ids::check_name;
+use crate::model::ids::Name;
 use crate::model::{
     AudienceStats, Consent, Country, CustomerId, Handle, Handles, Language, Purpose,
 };
@@ -143,11 +143,7 @@ pub struct Customer {
     /// Stable identifier.
     pub id: CustomerId,
     /// The name agents see and address.
-    #[cfg_attr(
-        feature = "serde",
-        serde(deserialize_with = "crate::model::ids::deserialize_name")
-    )]
-    pub display_name: String,
+    pub display_name: Name,
     /// The language the customer prefers to be answered in.
     #[cfg_attr(feature = "serde", serde(default))]
     pub language: Option<Language>,
@@ -181,10 +177,10 @@ impl Customer {
     /// characters.
     pub fn new(id: &str, display_name: &str) -> Result<Customer> {
         let id = CustomerId::new(id)?;
-        check_name("display name", display_name)?;
+        let display_name = Name::checked("display name", display_name)?;
         Ok(Customer {
             id,
-            display_name: display_name.to_owned(),
+            display_name,
             language: None,
             country: None,
             region: None,

@@ -45,16 +45,95 @@ pub(crate) fn check_name(what: &'static str, name: &str) -> Result<()> {
     .into())
 }
 
-/// Deserialises a name with the same check as the constructors.
-#[cfg(feature = "serde")]
-pub(crate) fn deserialize_name<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> std::result::Result<String, D::Error> {
-    use serde::de::Error as _;
-    let name = <String as serde::Deserialize>::deserialize(d)?;
-    check_name("name", &name).map_err(D::Error::custom)?;
-    Ok(name)
+/// A person's name as agents see it and replies use it: never blank, no
+/// control characters.
+///
+/// The check is made when the value is made, so a [`Customer`](crate::Customer)
+/// or an [`Agent`](crate::Agent) cannot hold a name that its stored form
+/// would refuse to read back.
+///
+/// ```
+/// use social_crm::Name;
+///
+/// let name: Name = "Léa Martin".parse()?;
+/// assert_eq!(name, "Léa Martin");
+/// assert!(name.starts_with("Léa")); // a `Name` reads as a `str`
+/// assert!(Name::new("   ").is_err());
+/// # Ok::<(), social_crm::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Name(String);
+
+impl Name {
+    /// Checks and wraps a name.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidText`] if the name is blank or holds control
+    /// characters.
+    pub fn new(name: &str) -> Result<Name> {
+        Name::checked("name", name)
+    }
+
+    /// As [`Name::new`], the error naming the name as `what`.
+    pub(crate) fn checked(what: &'static str, name: &str) -> Result<Name> {
+        check_name(what, name)?;
+        Ok(Name(name.to_owned()))
+    }
+
+    /// The name as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
+
+impl std::ops::Deref for Name {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Name {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl From<Name> for String {
+    fn from(name: Name) -> String {
+        name.0
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(&self.0)
+    }
+}
+
+impl std::str::FromStr for Name {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> Result<Name> {
+        Name::new(s)
+    }
+}
+
+serde_via_str!(Name, "a name");
 
 id_type! {
     /// Identifies a [`Customer`](crate::Customer): stable across channels and

@@ -7,7 +7,7 @@ use std::fmt;
 
 use jiff::civil::Date;
 
-use crate::model::ids::check_name;
+use crate::model::ids::Name;
 use crate::model::{Channel, Country, Customer, Language, PersonaId, Role};
 use crate::{ErrorKind, Result};
 
@@ -328,11 +328,7 @@ pub struct Persona {
     pub id: PersonaId,
     /// The name the desk uses ("Marie, 19, Europe, a competitor's unhappy
     /// customer").
-    #[cfg_attr(
-        feature = "serde",
-        serde(deserialize_with = "crate::model::ids::deserialize_name")
-    )]
-    pub name: String,
+    pub name: Name,
     /// Who belongs to it.
     pub rule: PersonaRule,
     /// What such a customer is worth.
@@ -348,10 +344,10 @@ impl Persona {
     /// blank name.
     pub fn new(id: &str, name: &str, rule: PersonaRule, potentials: Potentials) -> Result<Persona> {
         let id = PersonaId::new(id)?;
-        check_name("persona name", name)?;
+        let name = Name::checked("persona name", name)?;
         Ok(Persona {
             id,
-            name: name.to_owned(),
+            name,
             rule,
             potentials,
         })
