@@ -47,7 +47,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The desk on Sunday evening: what to answer first, who answers, and
     // with what.
     let mut desk = Desk::new(DeskConfig::sample(&week)?, week.directory()?);
-    desk.ingest(week.interactions().into_iter().cloned(), week.now)?;
+    // Every message and every status change of the week, as the desk's
+    // webhooks delivered them.
+    let applied = desk.apply_all(week.events(), week.now);
+    if let Some((_, e)) = applied.rejected().next() {
+        return Err(e.clone().into());
+    }
     desk.refresh_profiles(week.now)?;
     queue(&mut out, &week, &mut desk)?;
     replies(&mut out, &week, &desk)?;
@@ -1055,26 +1060,18 @@ fn language_code(language: Option<Language>) -> String {
 /// reject.
 fn replies(out: &mut String, week: &SampleWeek, desk: &Desk) -> Result<(), social_crm::Error> {
     section(out, "What to answer");
-    let wanted = [
-        Situation::Angry,
-        Situation::Disappointed,
-        Situation::Happy,
-        Situation::Question,
-    ];
+    // The first of the queue whose situations differ: what the agents
+    // will send in the next minutes.
     let mut shown: Vec<Situation> = Vec::new();
-    for conversation in desk.conversations() {
+    for t in desk.queue(week.now)? {
         if shown.len() == 3 {
             break;
         }
-        if !conversation
-            .interactions()
-            .iter()
-            .any(|i| i.direction == Direction::Inbound)
-        {
+        let Some(conversation) = desk.conversation(&t.conversation) else {
             continue;
-        }
+        };
         let s = desk.suggest(conversation.id(), week.now)?;
-        if !wanted.contains(&s.advice.situation) || shown.contains(&s.advice.situation) {
+        if shown.contains(&s.advice.situation) {
             continue;
         }
         shown.push(s.advice.situation);

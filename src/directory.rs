@@ -35,6 +35,20 @@ impl Owners {
         }
     }
 
+    /// Takes `slot` out; whether any owner is left.
+    fn remove(&mut self, slot: Slot) -> bool {
+        match self {
+            Owners::One(only) => *only != slot,
+            Owners::Many(slots) => {
+                slots.retain(|&s| s != slot);
+                if let [only] = slots.as_slice() {
+                    *self = Owners::One(*only);
+                }
+                !matches!(self, Owners::Many(s) if s.is_empty())
+            }
+        }
+    }
+
     /// Puts `new` in place of `old` (once, if `new` is already an owner).
     fn replace(&mut self, old: Slot, new: Slot) {
         match self {
@@ -124,6 +138,7 @@ impl<'d> Resolution<'d> {
 
 /// A handle owned by more than one customer.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SharedHandle {
     /// The handle.
     pub handle: Handle,
@@ -134,6 +149,8 @@ pub struct SharedHandle {
 /// A field of [`Customer`] on which two merged records disagreed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Field {
     /// The display name.
     DisplayName,
@@ -164,6 +181,7 @@ impl fmt::Display for Field {
 
 /// Two values of one field: the one kept, and the absorbed record's.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct FieldConflict {
     /// The field.
     pub field: Field,
@@ -187,6 +205,7 @@ impl fmt::Display for FieldConflict {
 /// What [`Directory::merge`] did.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct MergeReport {
     /// The id that remains.
     pub kept: CustomerId,
@@ -268,6 +287,93 @@ impl Directory {
         self.slots.push(Some(Box::new(customer)));
         self.live += 1;
         Ok(())
+    }
+
+    /// Adds a customer, or replaces the record with the same id (an update
+    /// from the caller's CRM): the handle index follows the new record.
+    /// Returns the record replaced, if any.
+    ///
+    /// ```
+    /// use social_crm::{AudienceStats, Channel, Customer, Directory, Handle, Resolution};
+    ///
+    /// let mut directory = Directory::new();
+    /// let old = Handle::new(Channel::Twitter, "@lea_m")?;
+    /// let new = Handle::new(Channel::Twitter, "@lea_martin")?;
+    /// directory.upsert(Customer::new("c1", "Léa")?.with_handle(old.clone(), AudienceStats::default()))?;
+    /// let replaced = directory.upsert(
+    ///     Customer::new("c1", "Léa Martin")?.with_handle(new.clone(), AudienceStats::default()),
+    /// )?;
+    /// assert_eq!(replaced.unwrap().display_name, "Léa");
+    /// assert_eq!(directory.resolve(&old), Resolution::Unknown);
+    /// assert!(matches!(directory.resolve(&new), Resolution::Customer(c) if c.display_name == "Léa Martin"));
+    /// # Ok::<(), social_crm::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::MergedCustomer`] if the id was merged into another
+    /// customer (update that one); as [`Directory::insert`] for a new id.
+    /// The directory is unchanged on error.
+    pub fn upsert(&mut self, customer: Customer) -> Result<Option<Customer>> {
+        let Some(&slot) = self.ids.get(&customer.id) else {
+            self.insert(customer)?;
+            return Ok(None);
+        };
+        let Some(Some(old)) = self.slots.get(slot as usize) else {
+            return Err(ErrorKind::UnknownCustomer {
+                id: customer.id.to_string(),
+            }
+            .into());
+        };
+        if old.id != customer.id {
+            return Err(ErrorKind::MergedCustomer {
+                id: customer.id.to_string(),
+                into: old.id.to_string(),
+            }
+            .into());
+        }
+        let old_handles: Vec<Handle> = old.handles.keys().cloned().collect();
+        for handle in &old_handles {
+            self.unindex(handle, slot);
+        }
+        for handle in customer.handles.keys() {
+            self.index(handle, slot);
+        }
+        let old = self.slots[slot as usize].replace(Box::new(customer));
+        Ok(old.map(|b| *b))
+    }
+
+    /// Removes a customer for good (an erasure request): the record, its
+    /// handles in the index, and every id that led to it, its own and those
+    /// merged into it. Returns the record removed.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::UnknownCustomer`] if no customer has this id; the
+    /// directory is unchanged.
+    pub fn erase(&mut self, id: &str) -> Result<Customer> {
+        let slot = self.require(id)?;
+        let Some(customer) = self.slots.get_mut(slot as usize).and_then(Option::take) else {
+            return Err(ErrorKind::UnknownCustomer { id: id.to_owned() }.into());
+        };
+        for handle in customer.handles.keys() {
+            self.unindex(handle, slot);
+        }
+        self.ids.remove(&customer.id);
+        for merged in self.absorbed.remove(&slot).unwrap_or_default() {
+            self.ids.remove(&merged);
+        }
+        self.live -= 1;
+        Ok(*customer)
+    }
+
+    /// Records that the customer in `slot` no longer owns `handle`.
+    fn unindex(&mut self, handle: &Handle, slot: Slot) {
+        if let Some(owners) = self.by_handle.get_mut(handle) {
+            if !owners.remove(slot) {
+                self.by_handle.remove(handle);
+            }
+        }
     }
 
     /// Records that the customer in `slot` owns `handle`.

@@ -343,6 +343,43 @@ pub enum ErrorKind {
     /// The directory holds as many customers as it can index (2³² − 1).
     #[error("the directory is full: it indexes at most 4294967295 customers")]
     DirectoryFull,
+    /// An update for a customer id that now belongs to another record.
+    #[error("customer `{id}` was merged into `{into}`: update `{into}` instead")]
+    MergedCustomer {
+        /// The id given.
+        id: String,
+        /// The customer it was merged into.
+        into: String,
+    },
+    /// A handle that several customers of the directory own: merge them
+    /// first.
+    #[error("handle `{handle}` belongs to several customers ({}): merge them first", .owners.join(", "))]
+    AmbiguousHandle {
+        /// The handle.
+        handle: String,
+        /// The customers who own it, by id.
+        owners: Vec<String>,
+    },
+    /// An event dated after "now" by more than the desk's tolerance.
+    #[error("{what} at `{at}` is in the future: now is `{now}` and the desk tolerates {tolerance:#}")]
+    FromTheFuture {
+        /// What the event was.
+        what: String,
+        /// When it claims to have happened.
+        at: jiff::Timestamp,
+        /// The caller's "now".
+        now: jiff::Timestamp,
+        /// How far ahead of "now" an event may be (clock skew).
+        tolerance: jiff::SignedDuration,
+    },
+    /// Nobody on the roster can answer on a conversation's channel.
+    #[error("no agent on the roster works on {channel} (conversation `{conversation}`)")]
+    NoAgentForChannel {
+        /// The conversation.
+        conversation: String,
+        /// Its channel.
+        channel: String,
+    },
     /// No customer with this id is in the directory.
     #[error("no customer `{id}` in the directory")]
     UnknownCustomer {
@@ -513,6 +550,10 @@ impl ErrorKind {
             ErrorKind::UnknownAgent { .. } => "UnknownAgent",
             ErrorKind::UnknownConversation { .. } => "UnknownConversation",
             ErrorKind::DirectoryFull => "DirectoryFull",
+            ErrorKind::MergedCustomer { .. } => "MergedCustomer",
+            ErrorKind::AmbiguousHandle { .. } => "AmbiguousHandle",
+            ErrorKind::FromTheFuture { .. } => "FromTheFuture",
+            ErrorKind::NoAgentForChannel { .. } => "NoAgentForChannel",
             ErrorKind::SelfMerge { .. } => "SelfMerge",
             ErrorKind::WrongConversation { .. } => "WrongConversation",
             ErrorKind::DuplicateInteraction { .. } => "DuplicateInteraction",

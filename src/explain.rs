@@ -11,6 +11,8 @@ use std::ops::Range;
 /// What produced a contribution.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Factor {
     /// A word or phrase of the lexicon, as written in the input.
     Lexicon {
@@ -45,6 +47,8 @@ impl fmt::Display for Factor {
 /// A rule that changed a contribution's value, in the order applied.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Modifier {
     /// Inverted and damped by a negation ("pas", "not", "no").
     Negated,
@@ -89,6 +93,7 @@ impl fmt::Display for Modifier {
 /// One part of a score.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Contribution {
     /// What produced it.
     pub factor: Factor,
@@ -122,6 +127,7 @@ impl fmt::Display for Contribution {
 /// that added nothing by themselves (the language chosen, words ignored).
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Explanation {
     /// The parts, in input order; their values add up to the raw score.
     pub contributions: Vec<Contribution>,

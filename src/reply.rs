@@ -398,6 +398,7 @@ word_enum! {
 /// What the rules need to know about the message being answered.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ReplyContext {
     /// Where the message was: public or private.
     pub visibility: Visibility,
@@ -465,6 +466,7 @@ impl ReplyContext {
 /// What the rules advise for a reply.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Advice {
     /// The situation to answer first.
     pub situation: Situation,
@@ -571,6 +573,7 @@ word_enum! {
 /// One rule a draft breaks, why, and where (a byte range of the draft).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ReplyIssue {
     /// The rule.
     pub rule: ReplyRule,

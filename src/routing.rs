@@ -140,6 +140,12 @@ impl Roster {
         }
     }
 
+    /// Records that `agent` took one more conversation.
+    pub(crate) fn hold(&mut self, agent: &AgentId) {
+        let n = self.load.entry(agent.clone()).or_insert(0);
+        *n = n.saturating_add(1);
+    }
+
     /// Records that a conversation held by `agent` was closed or handed
     /// over: one less in their load.
     pub fn release(&mut self, agent: &str) {
@@ -214,6 +220,7 @@ pub enum Escalation {
 /// What a conversation needs from whoever answers it.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Need {
     /// The conversation.
     pub conversation: ConversationId,
@@ -262,6 +269,8 @@ impl Need {
 /// Why nobody can take a conversation now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Unrouted {
     /// No agent is on shift.
     NobodyOnShift,
@@ -290,6 +299,7 @@ impl fmt::Display for Unrouted {
 /// Who could take a queued conversation next, and when their shift starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct NextOnShift {
     /// The agent.
     pub agent: AgentId,
@@ -300,6 +310,8 @@ pub struct NextOnShift {
 /// What happens to a conversation.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Routing {
     /// Given to an agent.
     Assigned {
@@ -321,6 +333,7 @@ pub enum Routing {
 /// One conversation's routing.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Decision {
     /// The conversation.
     pub conversation: ConversationId,
@@ -400,6 +413,18 @@ pub fn route(needs: &[Need], roster: &mut Roster, now: Timestamp) -> Result<Vec<
         });
     }
     Ok(decisions)
+}
+
+/// Who [`route`] would give one conversation to at `now`, without giving
+/// it: the roster is not changed.
+pub(crate) fn choose(need: &Need, roster: &Roster, now: Timestamp) -> Result<Routing> {
+    let mut on_shift = Vec::new();
+    for (i, agent) in roster.agents.iter().enumerate() {
+        if agent.capacity > 0 && roster.on_shift(agent.id.as_str(), now)? {
+            on_shift.push(i);
+        }
+    }
+    route_one(need, roster, &on_shift, now)
 }
 
 /// A test an agent passes or not.

@@ -130,6 +130,34 @@ impl SampleWeek {
         all
     }
 
+    /// The week as the desk received it: every interaction and status
+    /// change, oldest first (at the same instant, status changes first), as
+    /// [`crate::desk::Event`]s.
+    pub fn events(&self) -> Vec<crate::desk::Event> {
+        use crate::desk::Event;
+        let mut all: Vec<(Timestamp, u8, String, Event)> = Vec::new();
+        for c in &self.conversations {
+            for e in c.events() {
+                all.push((
+                    e.at,
+                    0,
+                    c.id().to_string(),
+                    Event::Status {
+                        conversation: c.id().clone(),
+                        status: e.status,
+                        at: e.at,
+                        by: e.by.clone(),
+                    },
+                ));
+            }
+            for i in c.interactions() {
+                all.push((i.at, 1, i.id.to_string(), Event::Interaction(i.clone())));
+            }
+        }
+        all.sort_by(|a, b| (a.0, a.1, &a.2).cmp(&(b.0, b.1, &b.2)));
+        all.into_iter().map(|(.., e)| e).collect()
+    }
+
     /// How many interactions the week holds.
     pub fn interaction_count(&self) -> usize {
         self.conversations
@@ -365,10 +393,10 @@ fn load() -> Result<SampleWeek> {
             .entry(ConversationId::new(conv)?)
             .or_default()
             .1
-            .push(StatusEvent {
-                at: parse_timestamp(at)?,
-                status: status.parse::<ConversationStatus>()?,
-            });
+            .push(StatusEvent::new(
+                parse_timestamp(at)?,
+                status.parse::<ConversationStatus>()?,
+            ));
     }
     let mut conversations = threads
         .into_iter()

@@ -48,6 +48,8 @@ use crate::sla::{ClockStatus, ConversationSla};
 /// audience, no persona, and the type says so.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Profile {
     /// Profiling accepted.
     Profiled {
@@ -77,6 +79,7 @@ impl Profile {
 
 /// How urgent a conversation's SLA is.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SlaUrgency {
     /// The share of the most urgent running target already used (1 or more
     /// once breached).
@@ -118,6 +121,7 @@ impl SlaUrgency {
 /// A conversation waiting for the desk, with what triage needs to know.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Waiting {
     /// The conversation.
     pub conversation: ConversationId,
@@ -267,6 +271,7 @@ impl TriageWeights {
 /// A conversation's place in the queue.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Triaged {
     /// The conversation.
     pub conversation: ConversationId,

@@ -4,7 +4,7 @@
 #![cfg(all(feature = "serde", feature = "tzdb-bundled"))]
 
 use social_crm::crisis::{Monitor, Settings, StreamKind, StreamWatcher};
-use social_crm::desk::{Desk, DeskConfig};
+use social_crm::desk::{Desk, DeskConfig, Outcome};
 use social_crm::influence::{score, Graph, Signals, Weights};
 use social_crm::jiff::{SignedDuration, Timestamp};
 use social_crm::privacy::redact;
@@ -145,7 +145,10 @@ fn a_refused_message_is_not_kept() {
         "ça ne marche pas",
     );
     for _ in 0..2 {
-        let err = desk.ingest([message.clone()], Timestamp::MAX).unwrap_err();
+        let applied = desk.apply(message.clone().into(), Timestamp::MAX);
+        let [Outcome::Rejected(err)] = applied.outcomes.as_slice() else {
+            panic!("{:?}", applied.outcomes);
+        };
         assert!(matches!(err.kind(), ErrorKind::OutOfRange { .. }), "{err}");
         assert!(desk.conversation(&message.conversation).is_none());
     }

@@ -20,7 +20,7 @@ use serde_json::Value;
 use social_crm::crisis::{
     Bucket, Detector, Monitor, Settings, StreamKey, StreamKind, StreamWatcher,
 };
-use social_crm::desk::{Desk, DeskConfig, Period};
+use social_crm::desk::{Desk, DeskConfig, Event, Period};
 use social_crm::influence::{pagerank, score, Graph, PageRankConfig, Signals, Weights};
 use social_crm::jiff::civil::Date;
 use social_crm::jiff::tz::{Offset, TimeZone};
@@ -178,8 +178,8 @@ static EMPTY_DESK: LazyLock<Desk> = LazyLock::new(|| {
 static SAMPLE_DESK: LazyLock<Desk> = LazyLock::new(|| {
     let week = &*WEEK;
     let mut desk = EMPTY_DESK.clone();
-    desk.ingest(week.interactions().into_iter().cloned(), week.now)
-        .expect("sample week ingests");
+    let applied = desk.apply_all(week.events(), week.now);
+    assert_eq!(applied.rejected().count(), 0, "the sample week applies");
     desk
 });
 
@@ -392,7 +392,7 @@ pub fn serde_states(data: &[u8]) {
                 let first: Vec<Interaction> =
                     week.interactions().into_iter().take(20).cloned().collect();
                 let at = first.last().map_or(now, |i| i.at);
-                let _ = desk.ingest(first, at);
+                let _ = desk.apply_all(first.into_iter().map(Event::from), at);
                 use_desk(&mut desk, at);
             }
         }
@@ -1224,8 +1224,9 @@ fn desk_events(u: &mut Unstructured<'_>) -> ArbResult<()> {
         }
         let single = batch.len() == 1;
         let before = single.then(|| serde_json::to_string(&desk).expect("serializes"));
-        let result = desk.ingest(batch, now);
-        if let (Err(_), Some(before)) = (&result, before) {
+        let applied = desk.apply_all(batch.into_iter().map(Event::from), now);
+        let refused = applied.rejected().next().is_some();
+        if let (true, Some(before)) = (refused, before) {
             assert_eq!(
                 serde_json::to_string(&desk).expect("serializes"),
                 before,

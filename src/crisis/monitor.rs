@@ -10,7 +10,7 @@ use jiff::Timestamp;
 use super::detector::{Alert, Settings};
 use super::watch::StreamWatcher;
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{Channel, Direction, Interaction, Language, Tag};
+use crate::model::{Channel, Direction, Handle, Interaction, Language, Tag};
 use crate::sentiment::Sentiment;
 
 /// One stream a [`Monitor`] watches, named by what its messages share.
@@ -157,6 +157,16 @@ impl Monitor {
             streams: BTreeMap::new(),
             unwatched: 0,
         }
+    }
+
+    /// Forgets the authors `theirs` picks in every stream (see
+    /// [`StreamWatcher::forget_authors`]); whether anything was forgotten.
+    pub fn forget_authors(&mut self, theirs: &dyn Fn(&Handle) -> bool) -> bool {
+        let mut forgot = false;
+        for watcher in self.streams.values_mut() {
+            forgot |= watcher.forget_authors(theirs);
+        }
+        forgot
     }
 
     /// The streams a message feeds: its keys for the monitor's kinds.

@@ -174,6 +174,24 @@ impl Board {
         self.authors.clear();
         self.untracked_authors = 0;
     }
+
+    /// Forgets the messages and the tallies of the authors `theirs` picks;
+    /// whether there were any.
+    fn forget(&mut self, theirs: &dyn Fn(&Handle) -> bool) -> bool {
+        let before = (self.messages.len(), self.authors.len());
+        self.messages.retain(|m| !theirs(&m.author));
+        self.authors.retain(|h, _| !theirs(h));
+        before != (self.messages.len(), self.authors.len())
+    }
+}
+
+/// Takes out of `drivers` the messages and authors `theirs` picks; whether
+/// there were any.
+fn forget_drivers(drivers: &mut Drivers, theirs: &dyn Fn(&Handle) -> bool) -> bool {
+    let before = (drivers.messages.len(), drivers.authors.len());
+    drivers.messages.retain(|m| !theirs(&m.author));
+    drivers.authors.retain(|a| !theirs(&a.author));
+    before != (drivers.messages.len(), drivers.authors.len())
 }
 
 /// Messages counted so far in the bucket being filled.
@@ -253,6 +271,19 @@ impl StreamWatcher {
     /// The detector inside, with its baseline and episode.
     pub fn detector(&self) -> &Detector {
         &self.detector
+    }
+
+    /// Forgets who wrote: the messages and tallies of the authors `theirs`
+    /// picks leave the drivers (of the episode under way and of the alerts
+    /// not yet taken); the counts stay, they name nobody. Returns whether
+    /// anything was forgotten. This is how an erasure request reaches the
+    /// crisis state.
+    pub fn forget_authors(&mut self, theirs: &dyn Fn(&Handle) -> bool) -> bool {
+        let mut forgot = self.board.forget(theirs);
+        for alert in &mut self.pending {
+            forgot |= forget_drivers(&mut alert.drivers, theirs);
+        }
+        forgot
     }
 
     /// Counts one message, given its sentiment and its author's influence

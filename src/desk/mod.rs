@@ -44,33 +44,39 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod event;
 mod map;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
+pub use event::{Applied, Counts, Erasure, Event, Outcome, ERASED};
 pub use map::{Cell, LeftOut, Period, PersonaMap};
 
-use crate::crisis::{Alert, Monitor, Settings as CrisisSettings, Status, StreamKey, StreamKind};
+use crate::crisis::{Monitor, Settings as CrisisSettings, Status, StreamKey, StreamKind};
 use crate::directory::{Directory, Resolution};
 use crate::error::{Error, ErrorKind, Result};
 use crate::influence::{rank_customers, InfluenceOutcome, RankOptions, Stance};
 use crate::model::{
-    assign_persona, AgentId, Conversation, ConversationId, Customer, CustomerId, Direction, Handle,
-    Interaction, InteractionId, Language, Persona, PersonaAssignment,
+    assign_persona, Agent, AgentId, Channel, Conversation, ConversationId, Customer, CustomerId, Direction, Handle,
+    Interaction, Language, Persona, PersonaAssignment,
 };
 use crate::reply::{advise, Advice, ReplyContext, Templates, Vars};
 use crate::routing::{route, Decision, Escalation, Need, Roster, Routing};
 use crate::sentiment::Analyzer;
-use crate::sla::{evaluate, BusinessCalendar, PolicySet, Priority, TicketContext};
+use crate::sla::{
+    evaluate, BusinessCalendar, ConversationSla, PolicySet, Priority, TicketContext,
+};
 use crate::triage::{triage, Profile, SlaUrgency, TriageWeights, Triaged, Waiting};
 
 /// How long the profiles look back: a week of the conversation.
 const PROFILE_WINDOW: SignedDuration = SignedDuration::from_hours(7 * 24);
 /// The influence from which a detractor goes to a senior agent.
 const SENIOR_INFLUENCE: f64 = 60.0;
+/// How far after "now" an event may be dated, by default.
+pub const DEFAULT_FUTURE_TOLERANCE: SignedDuration = SignedDuration::from_mins(5);
 
 /// Everything a desk is configured with.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,6 +103,15 @@ pub struct DeskConfig {
     pub crisis: CrisisSettings,
     /// The brand's own handles (mentions of them make the stance).
     pub brand_handles: Vec<Handle>,
+    /// How far after "now" an event may be dated and still be taken (the
+    /// clocks of the platforms and of the service differ a little); later
+    /// ones are refused. Five minutes by default.
+    #[cfg_attr(feature = "serde", serde(default = "default_future_tolerance"))]
+    pub future_tolerance: SignedDuration,
+    /// The language to answer in when neither the conversation nor the
+    /// customer says, nor their messages tell.
+    #[cfg_attr(feature = "serde", serde(default = "default_language"))]
+    pub default_language: Language,
 }
 
 impl DeskConfig {
@@ -123,7 +138,57 @@ impl DeskConfig {
             templates: Templates::builtin(),
             weights: TriageWeights::default(),
             brand_handles: Vec::new(),
+            future_tolerance: DEFAULT_FUTURE_TOLERANCE,
+            default_language: Language::ENGLISH,
         })
+    }
+
+    /// What the policies promise that the roster cannot deliver: each
+    /// channel or language a policy names that no agent works on or speaks.
+    /// Check it when the configuration is built: a conversation there would
+    /// wait for nobody.
+    ///
+    /// ```
+    /// use social_crm::desk::{DeskConfig, Gap};
+    /// use social_crm::{sample, Channel};
+    ///
+    /// let config = DeskConfig::sample(&sample::week())?;
+    /// // The default policies promise WhatsApp answers; nobody works on it.
+    /// assert!(config.gaps().iter().any(|g| matches!(g, Gap::Channel { channel: Channel::WhatsApp, .. })));
+    /// # Ok::<(), social_crm::Error>(())
+    /// ```
+    pub fn gaps(&self) -> Vec<Gap> {
+        use crate::sla::Condition;
+        let agents = self.roster.agents();
+        let mut gaps = BTreeSet::new();
+        for policy in self.policies.policies() {
+            for condition in policy.conditions() {
+                match condition {
+                    Condition::Channel(channels) => {
+                        for channel in channels {
+                            if !agents.iter().any(|a| a.works_on(channel)) {
+                                gaps.insert(Gap::Channel {
+                                    policy: policy.name().to_owned(),
+                                    channel: channel.clone(),
+                                });
+                            }
+                        }
+                    }
+                    Condition::Language(languages) => {
+                        for &language in languages {
+                            if !agents.iter().any(|a| a.speaks(language)) {
+                                gaps.insert(Gap::Language {
+                                    policy: policy.name().to_owned(),
+                                    language,
+                                });
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        gaps.into_iter().collect()
     }
 
     /// The sample week's desk (see [`crate::sample`]): open 08:00-02:00
@@ -158,8 +223,56 @@ impl DeskConfig {
         let mut config = DeskConfig::new(zone.clone(), calendar("08:00-02:00")?, roster)?;
         config.personas = week.personas.clone();
         config.brand_handles = week.brand_handles.clone();
+        config.default_language = Language::FRENCH;
         Ok(config)
     }
+}
+
+/// Something the desk's policies promise that its roster cannot deliver.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Gap {
+    /// A policy names a channel no agent works on.
+    Channel {
+        /// The policy.
+        policy: String,
+        /// The channel.
+        channel: Channel,
+    },
+    /// A policy names a language no agent speaks.
+    Language {
+        /// The policy.
+        policy: String,
+        /// The language.
+        language: Language,
+    },
+}
+
+impl std::fmt::Display for Gap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Gap::Channel { policy, channel } => {
+                write!(f, "policy `{policy}` covers {channel}, but no agent works on it")
+            }
+            Gap::Language { policy, language } => write!(
+                f,
+                "policy `{policy}` covers {}, but no agent speaks it",
+                language.name()
+            ),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+fn default_future_tolerance() -> SignedDuration {
+    DEFAULT_FUTURE_TOLERANCE
+}
+
+#[cfg(feature = "serde")]
+fn default_language() -> Language {
+    Language::ENGLISH
 }
 
 /// What the desk knows of a customer's profile, from the last refresh.
@@ -170,21 +283,10 @@ enum Known {
     Refused,
 }
 
-/// What a batch of interactions did.
-#[derive(Debug, Clone, Default, PartialEq)]
-#[non_exhaustive]
-pub struct Ingested {
-    /// The crisis alerts raised (or cleared) by the batch and by "now".
-    pub alerts: Vec<Alert>,
-    /// Customers' messages the crisis monitor could not count because they
-    /// are older than the hour it was already filling: they are in their
-    /// conversations, only the crisis streams miss them.
-    pub late: Vec<InteractionId>,
-}
-
 /// A suggested reply.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Suggestion {
     /// The conversation.
     pub conversation: ConversationId,
@@ -207,8 +309,16 @@ fn desk_monitor(config: &DeskConfig, start: Timestamp) -> Monitor {
 }
 
 /// The care desk: configuration and state, in one value.
+///
+/// A stored desk is checked when read, as every stored type inside it is:
+/// profiles with influences outside 0 to 100, holders or priorities of
+/// conversations the desk does not have, holders who are not on the roster,
+/// a conversation stored under another id, or newcomers the directory does
+/// not hold are an [`ErrorKind::InvalidState`], so no restored desk can make
+/// a later call panic or reach a state that no longer reads back.
 #[derive(Debug, Clone)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "DeskFields"))]
 pub struct Desk {
     config: DeskConfig,
     directory: Directory,
@@ -216,11 +326,59 @@ pub struct Desk {
     monitor: Monitor,
     holders: BTreeMap<ConversationId, AgentId>,
     profiles: BTreeMap<CustomerId, Known>,
+    /// Priorities other than normal.
+    priorities: BTreeMap<ConversationId, Priority>,
+    /// Customers the desk made for authors it did not know.
+    provisional: BTreeSet<CustomerId>,
+    /// The number of the next `new-N` customer.
+    next_newcomer: u64,
+    erasures: Vec<Erasure>,
     #[cfg_attr(feature = "serde", serde(skip))]
     analyzer: Analyzer,
 }
 
 impl Desk {
+    /// Checks what a stored desk holds (see [`Desk`]).
+    fn check(&self) -> Result<()> {
+        let invalid = |reason: String| crate::error::invalid_state("desk", reason);
+        for (id, conversation) in &self.conversations {
+            if conversation.id() != id {
+                return invalid(format!(
+                    "conversation `{}` is stored as `{id}`",
+                    conversation.id()
+                ));
+            }
+        }
+        for (id, known) in &self.profiles {
+            if let Known::Scored { influence, .. } = known {
+                if !(0.0..=100.0).contains(influence) {
+                    return invalid(format!(
+                        "the influence of `{id}` is `{influence}`, not in 0 to 100"
+                    ));
+                }
+            }
+        }
+        for (id, agent) in &self.holders {
+            if !self.conversations.contains_key(id) {
+                return invalid(format!("`{agent}` holds `{id}`, which the desk does not have"));
+            }
+            if self.config.roster.agent(agent.as_str()).is_none() {
+                return invalid(format!("`{id}` is held by `{agent}`, who is not on the roster"));
+            }
+        }
+        if let Some(id) = self.priorities.keys().find(|id| !self.conversations.contains_key(*id)) {
+            return invalid(format!("`{id}` has a priority but the desk does not have it"));
+        }
+        if let Some(id) = self
+            .provisional
+            .iter()
+            .find(|id| self.directory.get(id.as_str()).is_none_or(|c| c.id != **id))
+        {
+            return invalid(format!("newcomer `{id}` is not in the directory"));
+        }
+        Ok(())
+    }
+
     /// A desk with no conversation yet. The crisis monitor's buckets start
     /// at the first interaction's hour.
     pub fn new(config: DeskConfig, directory: Directory) -> Desk {
@@ -231,6 +389,10 @@ impl Desk {
             conversations: BTreeMap::new(),
             holders: BTreeMap::new(),
             profiles: BTreeMap::new(),
+            priorities: BTreeMap::new(),
+            provisional: BTreeSet::new(),
+            next_newcomer: 1,
+            erasures: Vec::new(),
             analyzer: Analyzer::default(),
         }
     }
@@ -260,63 +422,9 @@ impl Desk {
         &self.monitor
     }
 
-    /// Takes a batch of interactions and "now": each goes into its
-    /// conversation (in time order within it), and customers' messages into
-    /// the crisis monitor. Returns the crisis alerts raised, and the messages
-    /// that arrived too late for the monitor.
-    ///
-    /// A message older than the hour the monitor is already filling (an
-    /// e-mail fetched late, a batch out of order across conversations) is
-    /// kept in its conversation, for the SLA and the queue, but cannot be
-    /// counted in an hour already judged: it is listed in
-    /// [`Ingested::late`], never dropped silently.
-    ///
-    /// # Errors
-    ///
-    /// As [`Conversation::push`] (a message out of order in its
-    /// conversation, repeated, or after it was closed): the interactions
-    /// before the refused one are kept, the refused one changes nothing, and
-    /// the error names it.
-    pub fn ingest(
-        &mut self,
-        interactions: impl IntoIterator<Item = Interaction>,
-        now: Timestamp,
-    ) -> Result<Ingested> {
-        let mut alerts = Vec::new();
-        let mut late = Vec::new();
-        for interaction in interactions {
-            // Everything that can refuse the message is asked before
-            // anything changes: its conversation first, then the crisis
-            // monitor, which counts it in all its streams or in none. A
-            // refused message is not kept, so a retry is not a duplicate.
-            match self.conversations.get(&interaction.conversation) {
-                Some(conversation) => conversation.check(&interaction)?,
-                None => Conversation::new(interaction.conversation.clone()).check(&interaction)?,
-            }
-            if self.conversations.is_empty() && self.monitor.streams().next().is_none() {
-                self.start_monitor(interaction.at)?;
-            }
-            if interaction.direction == Direction::Inbound {
-                let sentiment = self.analyzer.score(&interaction.text, interaction.language);
-                let influence = self.influence_of(&interaction);
-                // A message the monitor refuses for its order is late: kept
-                // in its conversation, not counted in the streams.
-                match self.monitor.observe(&interaction, &sentiment, influence) {
-                    Ok(raised) => alerts.extend(raised),
-                    Err(e) if matches!(e.kind(), ErrorKind::InvalidBucket { .. }) => {
-                        late.push(interaction.id.clone());
-                    }
-                    Err(e) => return Err(e),
-                }
-            }
-            let conversation = self
-                .conversations
-                .entry(interaction.conversation.clone())
-                .or_insert_with(|| Conversation::new(interaction.conversation.clone()));
-            conversation.push(interaction)?;
-        }
-        alerts.extend(self.monitor.advance(now)?);
-        // A conversation the desk answered or closed is no longer held.
+    /// Lets go of the conversations the desk answered, solved or closed:
+    /// their agents have one less in their load.
+    fn release_finished(&mut self) {
         let finished: Vec<ConversationId> = self
             .holders
             .keys()
@@ -332,7 +440,20 @@ impl Desk {
                 self.config.roster.release(agent.as_str());
             }
         }
-        Ok(Ingested { alerts, late })
+    }
+
+    /// A conversation's priority: normal unless an event changed it.
+    pub fn priority_of(&self, conversation: &ConversationId) -> Priority {
+        self.priorities
+            .get(conversation)
+            .copied()
+            .unwrap_or(Priority::Normal)
+    }
+
+    /// The erasures applied, oldest first: when, and what each took (never
+    /// who asked).
+    pub fn erasures(&self) -> &[Erasure] {
+        &self.erasures
     }
 
     /// The monitor's grid starts on the hour of the first interaction, in
@@ -484,7 +605,7 @@ impl Desk {
                 .iter()
                 .map(|i| self.analyzer.score(&i.text, i.language))
                 .min_by(|a, b| a.compound.total_cmp(&b.compound));
-            let sla = self.sla(conversation, customer, now)?;
+            let sla = self.sla_of(conversation, customer, now)?;
             let mut item = Waiting::new(conversation.id().clone(), first.at)
                 .with_profile(self.profile(customer, today))
                 .with_sla(SlaUrgency::of(&sla))
@@ -526,38 +647,10 @@ impl Desk {
                 held.push(Decision::held(t.conversation.clone(), agent.clone()));
                 continue;
             }
-            let Some(conversation) = self.conversations.get(&t.conversation) else {
-                continue;
-            };
-            let first = conversation.first();
-            let customer = conversation
-                .interactions()
-                .iter()
-                .find(|i| i.direction == Direction::Inbound)
-                .and_then(|i| self.customer_of(i));
-            let Some(channel) = first.map(|i| i.channel.clone()) else {
-                continue;
-            };
-            let mut need = Need::new(t.conversation.clone(), channel).with_topics(
-                conversation
-                    .interactions()
-                    .iter()
-                    .flat_map(|i| i.tags.iter().cloned()),
-            );
-            if let Some(l) = conversation_language(conversation, customer) {
-                need = need.with_language(l);
-            }
-            // An influential customer who speaks against the brand, by their
-            // stance or by the messages waiting, goes to a senior agent.
             let complaining = complaining.get(&t.conversation).copied().unwrap_or(false);
-            let detractor = customer.and_then(|c| self.profiles.get(&c.id)).is_some_and(|k| {
-                matches!(k, Known::Scored { influence, detractor } if *influence >= SENIOR_INFLUENCE && (*detractor || complaining))
-            });
-            if self.crisis_on(conversation) {
-                need = need.escalated(Escalation::Crisis);
-            } else if detractor {
-                need = need.escalated(Escalation::InfluentialDetractor);
-            }
+            let Some(need) = self.need_of(&t.conversation, complaining) else {
+                continue;
+            };
             needs.push(need);
         }
         let decisions = route(&needs, &mut self.config.roster, now)?;
@@ -576,6 +669,63 @@ impl Desk {
             .iter()
             .filter_map(|t| by_id.remove(&t.conversation))
             .collect())
+    }
+
+    /// What a conversation needs from whoever answers it: its channel, its
+    /// language, its topics, and a senior agent in a crisis or for an
+    /// influential customer who speaks against the brand (by their stance,
+    /// or by `complaining` messages waiting).
+    fn need_of(&self, id: &ConversationId, complaining: bool) -> Option<Need> {
+        let conversation = self.conversations.get(id)?;
+        let channel = conversation.first()?.channel.clone();
+        let customer = self.customer_of_conversation(conversation);
+        let mut need = Need::new(id.clone(), channel)
+            .with_topics(
+                conversation
+                    .interactions()
+                    .iter()
+                    .flat_map(|i| i.tags.iter().cloned()),
+            )
+            .with_language(self.language_of(conversation, customer));
+        let detractor = customer.and_then(|c| self.profiles.get(&c.id)).is_some_and(|k| {
+            matches!(k, Known::Scored { influence, detractor } if *influence >= SENIOR_INFLUENCE && (*detractor || complaining))
+        });
+        if self.crisis_on(conversation) {
+            need = need.escalated(Escalation::Crisis);
+        } else if detractor {
+            need = need.escalated(Escalation::InfluentialDetractor);
+        }
+        Some(need)
+    }
+
+    /// The customer of a conversation: the author of its first customer
+    /// message, when the directory knows them.
+    fn customer_of_conversation(&self, conversation: &Conversation) -> Option<&Customer> {
+        conversation
+            .interactions()
+            .iter()
+            .find(|i| i.direction == Direction::Inbound)
+            .and_then(|i| self.customer_of(i))
+    }
+
+    /// The language to answer a conversation in: the language its customer
+    /// messages carry, else the customer's preferred one, else the one their
+    /// messages are detected in, else the desk's default.
+    fn language_of(&self, conversation: &Conversation, customer: Option<&Customer>) -> Language {
+        let inbound = || {
+            conversation
+                .interactions()
+                .iter()
+                .filter(|i| i.direction == Direction::Inbound)
+        };
+        inbound()
+            .find_map(|i| i.language)
+            .or_else(|| customer.and_then(|c| c.language))
+            .or_else(|| {
+                let text: Vec<&str> = inbound().map(|i| i.text.as_str()).collect();
+                crate::sentiment::detect_language(&text.join("\n")).map(|g| g.language)
+            })
+            .unwrap_or(self.config.default_language)
     }
 
     /// Who holds a conversation, if anyone.
@@ -610,7 +760,7 @@ impl Desk {
             .ok_or_else(|| Error::from(ErrorKind::UnknownConversation { id: id.to_string() }))?;
         let customer = self.customer_of(message);
         let sentiment = self.analyzer.score(&message.text, message.language);
-        let language = conversation_language(conversation, customer).unwrap_or(Language::FRENCH);
+        let language = self.language_of(conversation, self.customer_of_conversation(conversation));
         let (potentials, influence) = match self.profile(customer, self.today(now)) {
             Profile::Profiled {
                 influence,
@@ -625,25 +775,9 @@ impl Desk {
             .in_crisis(self.crisis_on(conversation))
             .profiled(potentials, influence);
         let advice = advise(&context);
-        let agent = self
-            .holders
-            .get(id)
-            .and_then(|a| self.config.roster.agent(a.as_str()))
-            .or_else(|| {
-                self.config
-                    .roster
-                    .agents()
-                    .iter()
-                    .find(|a| a.speaks(advice.language))
-            })
-            .or_else(|| self.config.roster.agents().first())
-            .ok_or_else(|| {
-                Error::from(ErrorKind::UnknownAgent {
-                    id: "(none on the roster)".to_owned(),
-                })
-            })?;
+        let agent = self.signer(id, advice.language, now)?;
         let name = customer.map_or_else(|| message.author.to_string(), |c| c.display_name.to_string());
-        let due = self.due_text(conversation, customer, now)?;
+        let due = self.due_text(conversation, customer, advice.language, now)?;
         let vars = Vars::for_reply(&name, agent).set("due", due);
         let template = self
             .config
@@ -663,15 +797,77 @@ impl Desk {
         })
     }
 
-    /// A conversation's SLA picture at `now`, under the desk's policies and
-    /// hours (normal priority).
-    fn sla(
+    /// Who signs a reply: the agent who holds the conversation, else the
+    /// one routing would choose now (on shift, on the channel, speaking the
+    /// language), else the one whose shift comes next, else anyone on the
+    /// roster who works on the channel, speaking the language if one does.
+    fn signer(&self, id: &ConversationId, language: Language, now: Timestamp) -> Result<&Agent> {
+        let roster = &self.config.roster;
+        if let Some(agent) = self.holders.get(id).and_then(|a| roster.agent(a.as_str())) {
+            return Ok(agent);
+        }
+        let need = self
+            .need_of(id, false)
+            .ok_or_else(|| Error::from(ErrorKind::UnknownConversation { id: id.to_string() }))?;
+        let chosen = match crate::routing::choose(&need, roster, now)? {
+            Routing::Assigned { agent, .. } => Some(agent),
+            Routing::Queued { next, .. } => next.map(|n| n.agent),
+        };
+        if let Some(agent) = chosen.and_then(|a| roster.agent(a.as_str())) {
+            return Ok(agent);
+        }
+        let on_channel = || roster.agents().iter().filter(|a| a.works_on(&need.channel));
+        on_channel()
+            .find(|a| a.speaks(language))
+            .or_else(|| on_channel().next())
+            .ok_or_else(|| {
+                ErrorKind::NoAgentForChannel {
+                    conversation: id.to_string(),
+                    channel: need.channel.to_string(),
+                }
+                .into()
+            })
+    }
+
+    /// A conversation's SLA clocks at `now`, under the desk's policies,
+    /// hours and the conversation's priority, reading its real status: a
+    /// solved or closed conversation's clocks are stopped, pending and on
+    /// hold pause the clocks the policy says, reopening starts a new
+    /// resolution cycle.
+    ///
+    /// ```
+    /// use social_crm::desk::{Desk, DeskConfig, Event};
+    /// use social_crm::sla::{ClockStatus, Metric};
+    /// use social_crm::sample;
+    ///
+    /// let week = sample::week();
+    /// let mut desk = Desk::new(DeskConfig::sample(&week)?, week.directory()?);
+    /// desk.apply_all(week.events(), week.now);
+    /// let sla = desk.sla(&"tw-062".parse()?, week.now)?;
+    /// let first = sla.clocks.iter().find(|c| c.metric == Metric::FirstResponse).unwrap();
+    /// assert_eq!(first.status, ClockStatus::Breached);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::UnknownConversation`] for an unknown id; as [`evaluate`].
+    pub fn sla(&self, id: &ConversationId, now: Timestamp) -> Result<ConversationSla> {
+        let conversation = self
+            .conversations
+            .get(id)
+            .ok_or_else(|| Error::from(ErrorKind::UnknownConversation { id: id.to_string() }))?;
+        self.sla_of(conversation, self.customer_of_conversation(conversation), now)
+    }
+
+    fn sla_of(
         &self,
         conversation: &Conversation,
         customer: Option<&Customer>,
         now: Timestamp,
-    ) -> Result<crate::sla::ConversationSla> {
-        let context = TicketContext::of(conversation, customer, Priority::Normal);
+    ) -> Result<ConversationSla> {
+        let priority = self.priority_of(conversation.id());
+        let context = TicketContext::of(conversation, customer, priority);
         evaluate(
             conversation,
             &context,
@@ -681,16 +877,18 @@ impl Desk {
         )
     }
 
-    /// When the desk promises an answer: the next SLA due time, in the
-    /// desk's zone, else in an hour.
+    /// When the desk promises an answer: the next SLA due time, else in an
+    /// hour, in the desk's zone and in words of `language` (see
+    /// [`due_phrase`]).
     fn due_text(
         &self,
         conversation: &Conversation,
         customer: Option<&Customer>,
+        language: Language,
         now: Timestamp,
     ) -> Result<String> {
         let due = self
-            .sla(conversation, customer, now)?
+            .sla_of(conversation, customer, now)?
             .next_due()
             .and_then(|c| c.due)
             .filter(|d| *d > now)
@@ -698,10 +896,12 @@ impl Desk {
                 now.checked_add(SignedDuration::from_hours(1))
                     .unwrap_or(now)
             });
-        Ok(due
-            .to_zoned_datetime(self.config.time_zone.clone())
-            .strftime("%H:%M")
-            .to_string())
+        let zone = &self.config.time_zone;
+        Ok(due_phrase(
+            &due.to_zoned_datetime(zone.clone()),
+            self.today(now),
+            language,
+        ))
     }
 
     /// What each persona thinks of the brand and each topic, period by
@@ -723,6 +923,55 @@ impl Desk {
     }
 }
 
+/// What a stored [`Desk`] holds, checked when read.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DeskFields {
+    config: DeskConfig,
+    directory: Directory,
+    conversations: BTreeMap<ConversationId, Conversation>,
+    monitor: Monitor,
+    holders: BTreeMap<ConversationId, AgentId>,
+    profiles: BTreeMap<CustomerId, Known>,
+    #[serde(default)]
+    priorities: BTreeMap<ConversationId, Priority>,
+    #[serde(default)]
+    provisional: BTreeSet<CustomerId>,
+    #[serde(default = "first_newcomer")]
+    next_newcomer: u64,
+    #[serde(default)]
+    erasures: Vec<Erasure>,
+}
+
+#[cfg(feature = "serde")]
+fn first_newcomer() -> u64 {
+    1
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<DeskFields> for Desk {
+    type Error = Error;
+
+    fn try_from(f: DeskFields) -> Result<Desk> {
+        let desk = Desk {
+            config: f.config,
+            directory: f.directory,
+            conversations: f.conversations,
+            monitor: f.monitor,
+            holders: f.holders,
+            profiles: f.profiles,
+            priorities: f.priorities,
+            provisional: f.provisional,
+            next_newcomer: f.next_newcomer,
+            erasures: f.erasures,
+            analyzer: Analyzer::default(),
+        };
+        desk.check()?;
+        Ok(desk)
+    }
+}
+
 /// The customer's messages since the desk's last reply, oldest first.
 fn unanswered(conversation: &Conversation) -> Vec<&Interaction> {
     let messages = conversation.interactions();
@@ -736,16 +985,47 @@ fn unanswered(conversation: &Conversation) -> Vec<&Interaction> {
         .collect()
 }
 
-/// The language to answer in: the conversation's first customer message's,
-/// else the customer's.
-fn conversation_language(
-    conversation: &Conversation,
-    customer: Option<&Customer>,
-) -> Option<Language> {
-    conversation
-        .interactions()
-        .iter()
-        .find(|i| i.direction == Direction::Inbound)
-        .and_then(|i| i.language)
-        .or_else(|| customer.and_then(|c| c.language))
+/// A due time as a customer reads it after "before": the time alone when it
+/// is today, with "tomorrow" or the weekday within the week, with the date
+/// beyond ("avant demain 11:40", "by Mon 09:00", "antes de mañana 11:40").
+/// Languages without their own words get the English ones.
+///
+/// ```
+/// use social_crm::desk::due_phrase;
+/// use social_crm::jiff::{civil::date, tz::TimeZone};
+/// use social_crm::Language;
+///
+/// let today = date(2026, 11, 20); // a Friday
+/// let due = date(2026, 11, 21).at(11, 40, 0, 0).to_zoned_datetime(TimeZone::UTC)?;
+/// assert_eq!(due_phrase(&due, today, Language::FRENCH), "demain 11:40");
+/// let monday = date(2026, 11, 23).at(9, 0, 0, 0).to_zoned_datetime(TimeZone::UTC)?;
+/// assert_eq!(due_phrase(&monday, today, Language::ENGLISH), "Mon 09:00");
+/// assert_eq!(due_phrase(&monday, today, Language::SPANISH), "el lunes a las 09:00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn due_phrase(due: &jiff::ZonedDateTime, today: jiff::civil::Date, language: Language) -> String {
+    const FR: [&str; 7] = [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ];
+    const ES: [&str; 7] = [
+        "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+    ];
+    const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let time = due.strftime("%H:%M").to_string();
+    let day = due.date();
+    let weekday = usize::from(day.weekday().to_monday_zero_offset().unsigned_abs());
+    let days_ahead = (day - today).get_days();
+    let (fr, es) = (language == Language::FRENCH, language == Language::SPANISH);
+    match days_ahead {
+        i32::MIN..=0 => time,
+        1 if fr => format!("demain {time}"),
+        1 if es => format!("mañana a las {time}"),
+        1 => format!("tomorrow {time}"),
+        2..=6 if fr => format!("{} {time}", FR[weekday]),
+        2..=6 if es => format!("el {} a las {time}", ES[weekday]),
+        2..=6 => format!("{} {time}", EN[weekday]),
+        _ if fr => format!("{} {} {time}", FR[weekday], day.strftime("%d/%m")),
+        _ if es => format!("el {} {} a las {time}", ES[weekday], day.strftime("%d/%m")),
+        _ => format!("{} {} {time}", EN[weekday], day.strftime("%d %b")),
+    }
 }

@@ -28,6 +28,7 @@ word_enum! {
 /// A stance with what it rests on.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct StanceReading {
     /// The stance.
     pub stance: Stance,
@@ -99,6 +100,7 @@ const STANCE_THRESHOLD: f64 = 0.2;
 /// One customer's influence at the desk.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CustomerInfluence {
     /// Who.
     pub customer: CustomerId,
@@ -118,6 +120,8 @@ pub struct CustomerInfluence {
 /// The outcome for one customer: a score, or a refusal to profile.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum InfluenceOutcome {
     /// Scored.
     Scored(Box<CustomerInfluence>),
@@ -129,6 +133,7 @@ pub enum InfluenceOutcome {
 /// the views a care desk acts on.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct InfluenceReport {
     /// Every customer seen, scored ones by decreasing score, then refusals.
     pub outcomes: Vec<InfluenceOutcome>,

@@ -17,6 +17,7 @@ use crate::{ErrorKind, Result};
 /// assert!(Signals { followers: -1.0, ..Signals::default() }.check().is_err());
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Signals {
     /// Accounts following the person.
     pub followers: f64,
@@ -154,6 +155,7 @@ const HALF_SCORE: f64 = 15.0;
 /// One person's influence.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Influence {
     /// The weighted sum of log signals (the contributions' total).
     pub raw: f64,

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use jiff::Timestamp;
 
 use crate::error::TransitionFrom;
-use crate::model::{ConversationId, Direction, Handle, Interaction, InteractionId};
+use crate::model::{AgentId, Author, ConversationId, Direction, Handle, Interaction, InteractionId};
 use crate::{ErrorKind, Result};
 
 word_enum! {
@@ -62,14 +62,41 @@ impl ConversationStatus {
     }
 }
 
-/// A change of status at an instant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A change of status at an instant, and who made it when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct StatusEvent {
     /// When the status changed.
     pub at: Timestamp,
     /// The new status.
     pub status: ConversationStatus,
+    /// The agent who changed it; `None` for a change made by the system
+    /// (an automation, the desk reopening a conversation the customer wrote
+    /// in) or not recorded.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub by: Option<AgentId>,
+}
+
+impl StatusEvent {
+    /// A change to `status` at `at`, by nobody in particular.
+    pub fn new(at: Timestamp, status: ConversationStatus) -> StatusEvent {
+        StatusEvent {
+            at,
+            status,
+            by: None,
+        }
+    }
+
+    /// Names the agent who made the change.
+    #[must_use]
+    pub fn by(mut self, agent: AgentId) -> StatusEvent {
+        self.by = Some(agent);
+        self
+    }
 }
 
 /// A thread of interactions with its status history, always in time order.
@@ -174,7 +201,7 @@ impl Conversation {
         events.sort_by_key(|e| e.at);
         let mut conversation = Conversation::new(id);
         for event in events {
-            conversation.push_status(event.at, event.status)?;
+            conversation.record_status(event)?;
         }
         conversation.interactions.reserve(interactions.len());
         for interaction in interactions {
@@ -268,6 +295,24 @@ impl Conversation {
     /// conversation is unchanged. Closing before an interaction already
     /// recorded is [`ErrorKind::ConversationClosed`].
     pub fn push_status(&mut self, at: Timestamp, status: ConversationStatus) -> Result<()> {
+        self.record_status(StatusEvent::new(at, status))
+    }
+
+    /// Records a status change with who made it, as
+    /// [`push_status`](Self::push_status).
+    ///
+    /// # Errors
+    ///
+    /// As [`push_status`](Self::push_status); the conversation is unchanged.
+    pub fn record_status(&mut self, event: StatusEvent) -> Result<()> {
+        self.check_status(event.at, event.status)?;
+        self.events.push(event);
+        Ok(())
+    }
+
+    /// What [`Conversation::record_status`] would say of a change to
+    /// `status` at `at`, without recording it.
+    pub(crate) fn check_status(&self, at: Timestamp, status: ConversationStatus) -> Result<()> {
         let from = match self.events.last() {
             Some(last) if at < last.at => {
                 return Err(ErrorKind::OutOfOrder {
@@ -305,8 +350,34 @@ impl Conversation {
                 .into());
             }
         }
-        self.events.push(StatusEvent { at, status });
         Ok(())
+    }
+
+    /// Whether an interaction with this id is in the thread.
+    pub fn contains(&self, id: &InteractionId) -> bool {
+        self.ids.contains(id)
+    }
+
+    /// Erases what a customer wrote: each of their messages keeps its place,
+    /// time, channel and tags, but loses its author (now [`Author::Erased`])
+    /// and its text; `scrub` rewrites every other message's text (to take
+    /// out their name). Returns how many messages were theirs.
+    pub(crate) fn erase(
+        &mut self,
+        theirs: impl Fn(&Handle) -> bool,
+        scrub: impl Fn(&str) -> Option<String>,
+    ) -> usize {
+        let mut erased = 0;
+        for i in &mut self.interactions {
+            if i.customer_handle().is_some_and(&theirs) {
+                i.author = Author::Erased;
+                i.text.clear();
+                erased += 1;
+            } else if let Some(text) = scrub(&i.text) {
+                i.text = text;
+            }
+        }
+        erased
     }
 
     /// The conversation's id.
@@ -360,17 +431,25 @@ impl Conversation {
     }
 
     /// The customer's last message when it still awaits an answer: the
-    /// conversation is neither solved nor closed, and no outbound reply came
-    /// after that message (internal notes do not count as replies).
+    /// conversation is neither solved nor closed, no outbound reply came
+    /// after that message (internal notes do not count as replies), and, if
+    /// the conversation was put pending (on the customer) or on hold (on a
+    /// third party), the message came after that.
     pub fn awaiting_reply(&self) -> Option<&Interaction> {
-        if self.status().is_some_and(ConversationStatus::is_resolved) {
+        use ConversationStatus::{OnHold, Pending};
+        let last = self.events.last();
+        if last.is_some_and(|e| e.status.is_resolved()) {
             return None;
         }
+        let parked_at = last
+            .filter(|e| matches!(e.status, Pending | OnHold))
+            .map(|e| e.at);
         self.interactions
             .iter()
             .rev()
             .find(|i| i.direction != Direction::Note)
             .filter(|i| i.direction == Direction::Inbound)
+            .filter(|i| parked_at.is_none_or(|at| i.at > at))
     }
 
     /// Whether a customer message awaits an answer (see

@@ -39,6 +39,9 @@ pub enum Author {
     Customer(Handle),
     /// One of the brand's agents.
     Agent(AgentId),
+    /// A customer whose personal data was erased at their request: the
+    /// message stays in its thread, without its author or its text.
+    Erased,
 }
 
 impl fmt::Display for Author {
@@ -46,6 +49,7 @@ impl fmt::Display for Author {
         match self {
             Author::Customer(handle) => fmt::Display::fmt(handle, f),
             Author::Agent(agent) => write!(f, "agent:{agent}"),
+            Author::Erased => f.write_str("(erased)"),
         }
     }
 }
@@ -253,7 +257,7 @@ impl Interaction {
     pub fn customer_handle(&self) -> Option<&Handle> {
         match &self.author {
             Author::Customer(handle) => Some(handle),
-            Author::Agent(_) => None,
+            Author::Agent(_) | Author::Erased => None,
         }
     }
 
@@ -261,7 +265,7 @@ impl Interaction {
     pub fn agent(&self) -> Option<&AgentId> {
         match &self.author {
             Author::Agent(agent) => Some(agent),
-            Author::Customer(_) => None,
+            Author::Customer(_) | Author::Erased => None,
         }
     }
 
@@ -272,7 +276,7 @@ impl Interaction {
     pub fn is_consistent(&self) -> bool {
         matches!(
             (&self.direction, &self.author),
-            (Direction::Inbound, Author::Customer(_))
+            (Direction::Inbound, Author::Customer(_) | Author::Erased)
                 | (Direction::Outbound | Direction::Note, Author::Agent(_))
         )
     }

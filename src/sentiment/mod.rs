@@ -133,6 +133,8 @@ word_enum! {
 /// How the language used for scoring was chosen.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum LanguageSource {
     /// The caller gave it.
     Given,
@@ -148,6 +150,7 @@ pub enum LanguageSource {
 /// The sentiment of one text.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Sentiment {
     /// The overall score in `-1..=1`: the raw sum normalised as
     /// `raw / sqrt(raw² + 15)`.

@@ -55,6 +55,7 @@ word_enum! {
 /// resolution cycle.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct MetricClock {
     /// What is measured.
     pub metric: Metric,
@@ -104,6 +105,7 @@ impl fmt::Display for MetricClock {
 /// A conversation's SLA picture at "now".
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ConversationSla {
     /// The conversation.
     pub conversation: ConversationId,
@@ -178,12 +180,9 @@ pub fn evaluate(
         .iter()
         .filter(|i| i.at <= now && i.direction != Direction::Note)
         .collect();
-    let events: Vec<_> = conversation
-        .events()
-        .iter()
-        .filter(|e| e.at <= now)
-        .copied()
-        .collect();
+    // Status events are kept in time order.
+    let all = conversation.events();
+    let events = &all[..all.partition_point(|e| e.at <= now)];
     let agent = messages
         .iter()
         .find(|i| i.direction == Direction::Outbound)
@@ -199,7 +198,7 @@ pub fn evaluate(
         return Ok(out);
     };
     let timeline = Timeline {
-        events: &events,
+        events,
         calendar,
         now,
     };

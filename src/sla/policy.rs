@@ -186,6 +186,7 @@ pub(crate) fn friendly(d: SignedDuration) -> String {
 /// What a conversation is, for choosing its policy.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct TicketContext {
     /// Its priority.
     pub priority: Priority,

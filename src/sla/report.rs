@@ -10,6 +10,7 @@ use super::policy::{friendly, Metric};
 
 /// How many clocks of one kind met their target.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Attainment {
     /// Stopped within the target.
     pub achieved: usize,
@@ -56,6 +57,7 @@ impl fmt::Display for Attainment {
 
 /// Median and 90th percentile of stopped clocks' times (nearest rank).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct TimeStats {
     /// How many stopped clocks.
     pub count: usize,
@@ -123,6 +125,7 @@ fn rank(sorted: &[SignedDuration], percent: usize) -> SignedDuration {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SlaReport {
     /// How many conversations were evaluated.
     pub conversations: usize,

@@ -1,0 +1,803 @@
+//! Everything that happens at a desk, as events: what a webhook service
+//! receives and hands to [`Desk::apply`].
+//!
+//! Delivery is at least once, as webhooks deliver: applying an event a
+//! second time changes nothing and is reported as [`Outcome::Duplicate`].
+//! Each event is checked before it changes anything, so a refused one
+//! ([`Outcome::Rejected`], with its typed error) leaves the desk as it was
+//! and never stops the rest of a batch.
+
+use std::fmt;
+
+use jiff::Timestamp;
+
+use super::Desk;
+use crate::crisis::Alert;
+use crate::directory::Resolution;
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{
+    AgentId, AudienceStats, ConversationId, ConversationStatus, Customer, CustomerId,
+    Decision as Consented, Direction, Handle, Interaction, Purpose, StatusEvent, Tag,
+};
+use crate::sla::Priority;
+
+/// One thing that happened at the desk.
+///
+/// With the `serde` feature an event is a JSON object tagged by `kind`:
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use social_crm::desk::Event;
+///
+/// let event: Event = serde_json::from_str(
+///     r#"{"kind":"status","conversation":"tw-1","status":"solved","at":"2026-11-20T18:00:00Z","by":"a1"}"#,
+/// )?;
+/// assert_eq!(event.at(), "2026-11-20T18:00:00Z".parse()?);
+/// # }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)
+)]
+#[non_exhaustive]
+pub enum Event {
+    /// A message: inbound from a customer, an outbound reply, or an internal
+    /// note. A customer the directory does not know becomes a new customer
+    /// (see [`Desk::apply`]).
+    Interaction(Interaction),
+    /// A conversation changed status. An `open` for a conversation the desk
+    /// does not know starts it.
+    Status {
+        /// The conversation.
+        conversation: ConversationId,
+        /// Its new status.
+        status: ConversationStatus,
+        /// When.
+        at: Timestamp,
+        /// The agent who changed it, if one did.
+        #[cfg_attr(feature = "serde", serde(default))]
+        by: Option<AgentId>,
+    },
+    /// A conversation was given to an agent (`Some`), or taken back
+    /// (`None`).
+    Assignment {
+        /// The conversation.
+        conversation: ConversationId,
+        /// The agent who holds it now, if anyone.
+        agent: Option<AgentId>,
+        /// When.
+        at: Timestamp,
+    },
+    /// A conversation's priority changed; its SLA targets follow.
+    Priority {
+        /// The conversation.
+        conversation: ConversationId,
+        /// The new priority.
+        priority: Priority,
+        /// When.
+        at: Timestamp,
+    },
+    /// A customer record, new or updated (the whole record: it replaces
+    /// the one with the same id). Customers the desk created for unknown
+    /// authors who own one of its handles are merged into it.
+    Customer {
+        /// The record.
+        customer: Customer,
+        /// When.
+        at: Timestamp,
+    },
+    /// A customer has one more handle (or new audience figures for one).
+    Handle {
+        /// The customer.
+        customer: CustomerId,
+        /// The handle.
+        handle: Handle,
+        /// Its audience figures.
+        #[cfg_attr(feature = "serde", serde(default))]
+        stats: AudienceStats,
+        /// When.
+        at: Timestamp,
+    },
+    /// Two records are one person: `absorb` is merged into `keep`.
+    Merge {
+        /// The record kept.
+        keep: CustomerId,
+        /// The record merged into it.
+        absorb: CustomerId,
+        /// When.
+        at: Timestamp,
+    },
+    /// A consent decision, by the customer behind a handle.
+    Consent {
+        /// The handle the customer is known by.
+        handle: Handle,
+        /// What the decision is about.
+        purpose: Purpose,
+        /// Which way it went.
+        decision: Consented,
+        /// Where it was collected; `desk` when not given.
+        #[cfg_attr(feature = "serde", serde(default))]
+        source: Option<Tag>,
+        /// When.
+        at: Timestamp,
+    },
+    /// The customer behind a handle asked to be forgotten.
+    Erasure {
+        /// The handle the request came from.
+        handle: Handle,
+        /// When.
+        at: Timestamp,
+    },
+}
+
+impl Event {
+    /// When the event happened.
+    pub fn at(&self) -> Timestamp {
+        match self {
+            Event::Interaction(i) => i.at,
+            Event::Status { at, .. }
+            | Event::Assignment { at, .. }
+            | Event::Priority { at, .. }
+            | Event::Customer { at, .. }
+            | Event::Handle { at, .. }
+            | Event::Merge { at, .. }
+            | Event::Consent { at, .. }
+            | Event::Erasure { at, .. } => *at,
+        }
+    }
+
+    /// What the event is, in words, for errors ("interaction `m1`").
+    fn what(&self) -> String {
+        match self {
+            Event::Interaction(i) => format!("interaction `{}`", i.id),
+            Event::Status { conversation, .. } => format!("status of `{conversation}`"),
+            Event::Assignment { conversation, .. } => format!("assignment of `{conversation}`"),
+            Event::Priority { conversation, .. } => format!("priority of `{conversation}`"),
+            Event::Customer { customer, .. } => format!("customer `{}`", customer.id),
+            Event::Handle { customer, .. } => format!("handle of `{customer}`"),
+            Event::Merge { absorb, keep, .. } => format!("merge of `{absorb}` into `{keep}`"),
+            Event::Consent { .. } => "consent decision".to_owned(),
+            Event::Erasure { .. } => "erasure request".to_owned(),
+        }
+    }
+}
+
+impl From<Interaction> for Event {
+    fn from(interaction: Interaction) -> Event {
+        Event::Interaction(interaction)
+    }
+}
+
+/// What became of one event.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Outcome {
+    /// The desk took it.
+    Applied,
+    /// The desk already had it: nothing changed.
+    Duplicate,
+    /// A customer message older than the hour the crisis monitor was
+    /// already filling: it is in its conversation (queue, SLA), but the
+    /// crisis streams could not count it.
+    Late,
+    /// Refused, with why; nothing changed.
+    Rejected(Error),
+}
+
+impl Outcome {
+    /// The outcome's name: `applied`, `duplicate`, `late` or `rejected`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Outcome::Applied => "applied",
+            Outcome::Duplicate => "duplicate",
+            Outcome::Late => "late",
+            Outcome::Rejected(_) => "rejected",
+        }
+    }
+}
+
+impl fmt::Display for Outcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Outcome::Rejected(e) => write!(f, "rejected: {e}"),
+            other => f.write_str(other.name()),
+        }
+    }
+}
+
+/// Serialised as `"applied"`, `"duplicate"`, `"late"`, or
+/// `{"rejected": "<the error's message>"}`.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Outcome {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            Outcome::Rejected(e) => {
+                let mut map = s.serialize_map(Some(1))?;
+                map.serialize_entry("rejected", &e.to_string())?;
+                map.end()
+            }
+            other => s.serialize_str(other.name()),
+        }
+    }
+}
+
+/// How many events had each outcome.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Counts {
+    /// Taken.
+    pub applied: u64,
+    /// Already there.
+    pub duplicate: u64,
+    /// Kept, too late for the crisis streams.
+    pub late: u64,
+    /// Refused.
+    pub rejected: u64,
+}
+
+impl Counts {
+    /// Counts one outcome.
+    pub fn add(&mut self, outcome: &Outcome) {
+        let n = match outcome {
+            Outcome::Applied => &mut self.applied,
+            Outcome::Duplicate => &mut self.duplicate,
+            Outcome::Late => &mut self.late,
+            Outcome::Rejected(_) => &mut self.rejected,
+        };
+        *n = n.saturating_add(1);
+    }
+}
+
+/// What a batch of events did: one outcome per event, in order, and the
+/// crisis alerts raised (or cleared) by the batch and by "now".
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Applied {
+    /// One per event, in the order given.
+    pub outcomes: Vec<Outcome>,
+    /// Crisis alerts.
+    pub alerts: Vec<Alert>,
+}
+
+impl Applied {
+    /// How many events had each outcome.
+    pub fn counts(&self) -> Counts {
+        let mut counts = Counts::default();
+        for outcome in &self.outcomes {
+            counts.add(outcome);
+        }
+        counts
+    }
+
+    /// The events refused, by position in the batch, with why.
+    pub fn rejected(&self) -> impl Iterator<Item = (usize, &Error)> {
+        self.outcomes.iter().enumerate().filter_map(|(i, o)| match o {
+            Outcome::Rejected(e) => Some((i, e)),
+            _ => None,
+        })
+    }
+}
+
+/// The text put in place of an erased customer's name in other messages.
+pub const ERASED: &str = "[erased]";
+
+/// That an erasure happened, and what it took: the desk keeps this, never
+/// who asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Erasure {
+    /// When the request was applied.
+    pub at: Timestamp,
+    /// Whether a customer record was removed.
+    pub record: bool,
+    /// How many of their messages lost their author and text.
+    pub messages: u64,
+}
+
+impl Desk {
+    /// Applies one event at `now` (see [`Desk::apply_all`]).
+    pub fn apply(&mut self, event: Event, now: Timestamp) -> Applied {
+        self.apply_all([event], now)
+    }
+
+    /// Applies a batch of events at `now`, in order, and returns one
+    /// outcome per event and the crisis alerts.
+    ///
+    /// - An event dated after `now` by more than
+    ///   [`DeskConfig::future_tolerance`](super::DeskConfig::future_tolerance)
+    ///   is rejected ([`ErrorKind::FromTheFuture`]) before anything sees it,
+    ///   the crisis monitor included.
+    /// - An event the desk already has (the same interaction id in its
+    ///   conversation, the status already in force or recorded at that
+    ///   instant, the same holder, priority, record, handle, merge or
+    ///   consent record, an erasure with nothing left to erase) is a
+    ///   [`Outcome::Duplicate`].
+    /// - A message out of order within its conversation, after it was
+    ///   closed, or replying to a message not in it, is rejected with the
+    ///   error of [`crate::Conversation::push`]; a status change the life
+    ///   cycle does not allow, with that of
+    ///   [`crate::Conversation::record_status`].
+    /// - A customer message whose author the directory does not know makes
+    ///   a new customer, `new-1`, `new-2`..., named after the handle, so
+    ///   their next message resolves; a [`Event::Customer`] owning that
+    ///   handle later absorbs it. A customer message on a conversation that
+    ///   was pending or on hold reopens it (status `open` at the message's
+    ///   time, by nobody), as help desks do: the customer answered.
+    /// - A customer message older than the hour the crisis monitor is
+    ///   filling is [`Outcome::Late`]: kept in its conversation, not counted
+    ///   in the streams.
+    ///
+    /// ```
+    /// use social_crm::desk::{Desk, DeskConfig, Event, Outcome};
+    /// use social_crm::{ConversationStatus, sample};
+    ///
+    /// let week = sample::week();
+    /// let mut desk = Desk::new(DeskConfig::sample(&week)?, week.directory()?);
+    /// let events: Vec<Event> = week.interactions().into_iter().cloned().map(Event::from).collect();
+    /// let first = desk.apply_all(events.clone(), week.now);
+    /// assert_eq!(first.counts().applied as usize, events.len());
+    /// // Delivered again: nothing changes.
+    /// let again = desk.apply_all(events, week.now);
+    /// assert!(again.outcomes.iter().all(|o| *o == Outcome::Duplicate));
+    ///
+    /// let solved = Event::Status {
+    ///     conversation: "tw-062".parse()?,
+    ///     status: ConversationStatus::Solved,
+    ///     at: week.now,
+    ///     by: Some("a1".parse()?),
+    /// };
+    /// assert_eq!(desk.apply(solved, week.now).outcomes, [Outcome::Applied]);
+    /// assert!(desk.queue(week.now)?.iter().all(|t| t.conversation.as_str() != "tw-062"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn apply_all(
+        &mut self,
+        events: impl IntoIterator<Item = Event>,
+        now: Timestamp,
+    ) -> Applied {
+        let mut applied = Applied::default();
+        for event in events {
+            let outcome = match self.apply_one(event, now, &mut applied.alerts) {
+                Ok(outcome) => outcome,
+                Err(e) => Outcome::Rejected(e),
+            };
+            applied.outcomes.push(outcome);
+        }
+        // Time passes for the monitor even when no message came; a "now"
+        // before its grid's hour changes nothing.
+        match self.monitor.advance(now) {
+            Ok(alerts) => applied.alerts.extend(alerts),
+            Err(e) if matches!(e.kind(), ErrorKind::InvalidBucket { .. }) => {}
+            Err(e) => applied.outcomes.push(Outcome::Rejected(e)),
+        }
+        self.release_finished();
+        applied
+    }
+
+    fn apply_one(
+        &mut self,
+        event: Event,
+        now: Timestamp,
+        alerts: &mut Vec<Alert>,
+    ) -> Result<Outcome> {
+        let tolerance = self.config.future_tolerance;
+        let latest = now.checked_add(tolerance).unwrap_or(Timestamp::MAX);
+        if event.at() > latest {
+            return Err(ErrorKind::FromTheFuture {
+                what: event.what(),
+                at: event.at(),
+                now,
+                tolerance,
+            }
+            .into());
+        }
+        match event {
+            Event::Interaction(i) => self.take_interaction(i, alerts),
+            Event::Status {
+                conversation,
+                status,
+                at,
+                by,
+            } => self.take_status(conversation, StatusEvent { at, status, by }),
+            Event::Assignment {
+                conversation,
+                agent,
+                ..
+            } => self.take_assignment(&conversation, agent),
+            Event::Priority {
+                conversation,
+                priority,
+                ..
+            } => self.take_priority(conversation, priority),
+            Event::Customer { customer, .. } => self.take_customer(customer),
+            Event::Handle {
+                customer,
+                handle,
+                stats,
+                ..
+            } => self.take_handle(&customer, handle, stats),
+            Event::Merge { keep, absorb, .. } => self.take_merge(&keep, &absorb),
+            Event::Consent {
+                handle,
+                purpose,
+                decision,
+                source,
+                at,
+            } => {
+                let source = match source {
+                    Some(tag) => tag,
+                    None => Tag::new("desk")?,
+                };
+                self.take_consent(&handle, purpose, decision, at, source)
+            }
+            Event::Erasure { handle, at } => self.take_erasure(&handle, at),
+        }
+    }
+
+    fn known_conversation(&self, id: &ConversationId) -> Result<()> {
+        if self.conversations.contains_key(id) {
+            Ok(())
+        } else {
+            Err(ErrorKind::UnknownConversation { id: id.to_string() }.into())
+        }
+    }
+
+    fn take_interaction(
+        &mut self,
+        interaction: Interaction,
+        alerts: &mut Vec<Alert>,
+    ) -> Result<Outcome> {
+        // Everything that can refuse the message is asked before anything
+        // changes: its conversation, the directory, then the crisis monitor,
+        // which counts it in all its streams or in none.
+        let existing = self.conversations.get(&interaction.conversation);
+        if existing.is_some_and(|c| c.contains(&interaction.id)) {
+            return Ok(Outcome::Duplicate);
+        }
+        let reopen = match existing {
+            Some(conversation) => {
+                conversation.check(&interaction)?;
+                let parked = conversation.events().last().filter(|e| {
+                    matches!(
+                        e.status,
+                        ConversationStatus::Pending | ConversationStatus::OnHold
+                    ) && e.at <= interaction.at
+                });
+                interaction.direction == Direction::Inbound && parked.is_some()
+            }
+            None => {
+                crate::model::Conversation::new(interaction.conversation.clone())
+                    .check(&interaction)?;
+                false
+            }
+        };
+        let newcomer = match interaction.customer_handle() {
+            Some(handle) if matches!(self.directory.resolve(handle), Resolution::Unknown) => {
+                Some(self.newcomer(handle)?)
+            }
+            _ => None,
+        };
+        if self.conversations.is_empty() && self.monitor.streams().next().is_none() {
+            self.start_monitor(interaction.at)?;
+        }
+        let mut outcome = Outcome::Applied;
+        if interaction.direction == Direction::Inbound {
+            let sentiment = self.analyzer.score(&interaction.text, interaction.language);
+            let influence = self.influence_of(&interaction);
+            match self.monitor.observe(&interaction, &sentiment, influence) {
+                Ok(raised) => alerts.extend(raised),
+                Err(e) if matches!(e.kind(), ErrorKind::InvalidBucket { .. }) => {
+                    outcome = Outcome::Late;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        if let Some(newcomer) = newcomer {
+            self.welcome(newcomer)?;
+        }
+        let conversation = self
+            .conversations
+            .entry(interaction.conversation.clone())
+            .or_insert_with(|| crate::model::Conversation::new(interaction.conversation.clone()));
+        if reopen {
+            conversation.record_status(StatusEvent::new(interaction.at, ConversationStatus::Open))?;
+        }
+        conversation.push(interaction)?;
+        Ok(outcome)
+    }
+
+    /// The customer the desk makes for an author it does not know: the
+    /// next free `new-N` id, named after the handle.
+    fn newcomer(&self, handle: &Handle) -> Result<(u64, Customer)> {
+        let mut n = self.next_newcomer.max(1);
+        loop {
+            let id = format!("new-{n}");
+            if self.directory.canonical_id(&id).is_none() {
+                let customer = Customer::new(&id, &handle.to_string())?
+                    .with_handle(handle.clone(), AudienceStats::default());
+                return Ok((n, customer));
+            }
+            n = n.checked_add(1).ok_or(ErrorKind::DirectoryFull)?;
+        }
+    }
+
+    /// Puts a newcomer in the directory.
+    fn welcome(&mut self, (n, customer): (u64, Customer)) -> Result<CustomerId> {
+        let id = customer.id.clone();
+        self.directory.insert(customer)?;
+        self.provisional.insert(id.clone());
+        self.next_newcomer = n.saturating_add(1);
+        Ok(id)
+    }
+
+    fn take_status(&mut self, id: ConversationId, event: StatusEvent) -> Result<Outcome> {
+        let Some(conversation) = self.conversations.get_mut(&id) else {
+            if event.status != ConversationStatus::Open {
+                return Err(ErrorKind::UnknownConversation { id: id.to_string() }.into());
+            }
+            let mut conversation = crate::model::Conversation::new(id.clone());
+            conversation.record_status(event)?;
+            self.conversations.insert(id, conversation);
+            return Ok(Outcome::Applied);
+        };
+        let recorded = conversation
+            .events()
+            .iter()
+            .any(|e| e.at == event.at && e.status == event.status);
+        if recorded || conversation.status() == Some(event.status) {
+            return Ok(Outcome::Duplicate);
+        }
+        let resolved = event.status.is_resolved();
+        conversation.record_status(event)?;
+        if resolved {
+            if let Some(agent) = self.holders.remove(&id) {
+                self.config.roster.release(agent.as_str());
+            }
+        }
+        Ok(Outcome::Applied)
+    }
+
+    fn take_assignment(&mut self, id: &ConversationId, agent: Option<AgentId>) -> Result<Outcome> {
+        self.known_conversation(id)?;
+        if self.holders.get(id) == agent.as_ref() {
+            return Ok(Outcome::Duplicate);
+        }
+        if let Some(a) = &agent {
+            if self.config.roster.agent(a.as_str()).is_none() {
+                return Err(ErrorKind::UnknownAgent { id: a.to_string() }.into());
+            }
+        }
+        if let Some(old) = self.holders.remove(id) {
+            self.config.roster.release(old.as_str());
+        }
+        if let Some(a) = agent {
+            self.config.roster.hold(&a);
+            self.holders.insert(id.clone(), a);
+        }
+        Ok(Outcome::Applied)
+    }
+
+    fn take_priority(&mut self, id: ConversationId, priority: Priority) -> Result<Outcome> {
+        self.known_conversation(&id)?;
+        if self.priority_of(&id) == priority {
+            return Ok(Outcome::Duplicate);
+        }
+        if priority == Priority::Normal {
+            self.priorities.remove(&id);
+        } else {
+            self.priorities.insert(id, priority);
+        }
+        Ok(Outcome::Applied)
+    }
+
+    fn take_customer(&mut self, customer: Customer) -> Result<Outcome> {
+        if self.directory.get(customer.id.as_str()) == Some(&customer) {
+            return Ok(Outcome::Duplicate);
+        }
+        // Newcomers who own one of its handles are this customer: found
+        // before the upsert, merged after it.
+        let mut absorbed: Vec<CustomerId> = Vec::new();
+        for handle in customer.handles.keys() {
+            let owners = match self.directory.resolve(handle) {
+                Resolution::Customer(c) => vec![c],
+                Resolution::Ambiguous(cs) => cs,
+                _ => Vec::new(),
+            };
+            for c in owners {
+                if c.id != customer.id && self.provisional.contains(&c.id) && !absorbed.contains(&c.id)
+                {
+                    absorbed.push(c.id.clone());
+                }
+            }
+        }
+        let keep = customer.id.clone();
+        self.directory.upsert(customer)?;
+        self.provisional.remove(&keep);
+        for id in absorbed {
+            self.directory.merge(keep.as_str(), id.as_str())?;
+            self.provisional.remove(&id);
+            self.profiles.remove(&id);
+        }
+        Ok(Outcome::Applied)
+    }
+
+    fn take_handle(
+        &mut self,
+        id: &CustomerId,
+        handle: Handle,
+        stats: AudienceStats,
+    ) -> Result<Outcome> {
+        let customer = self
+            .directory
+            .get(id.as_str())
+            .ok_or_else(|| Error::from(ErrorKind::UnknownCustomer { id: id.to_string() }))?;
+        if customer.handles.get(&handle) == Some(&stats) {
+            return Ok(Outcome::Duplicate);
+        }
+        self.directory.add_handle(id.as_str(), handle, stats)?;
+        Ok(Outcome::Applied)
+    }
+
+    fn take_merge(&mut self, keep: &CustomerId, absorb: &CustomerId) -> Result<Outcome> {
+        let kept = self.directory.canonical_id(keep.as_str()).cloned();
+        let absorbed = self.directory.canonical_id(absorb.as_str()).cloned();
+        if kept.is_some() && kept == absorbed {
+            return Ok(Outcome::Duplicate);
+        }
+        let report = self.directory.merge(keep.as_str(), absorb.as_str())?;
+        self.profiles.remove(&report.absorbed.id);
+        self.provisional.remove(&report.absorbed.id);
+        Ok(Outcome::Applied)
+    }
+
+    /// The customer behind a handle, made if the directory does not know
+    /// them (as for a message).
+    fn customer_behind(&mut self, handle: &Handle) -> Result<CustomerId> {
+        match self.directory.resolve(handle) {
+            Resolution::Customer(c) => Ok(c.id.clone()),
+            Resolution::Ambiguous(cs) => Err(ambiguous(handle, &cs)),
+            _ => {
+                let newcomer = self.newcomer(handle)?;
+                self.welcome(newcomer)
+            }
+        }
+    }
+
+    fn take_consent(
+        &mut self,
+        handle: &Handle,
+        purpose: Purpose,
+        decision: Consented,
+        at: Timestamp,
+        source: Tag,
+    ) -> Result<Outcome> {
+        if let Resolution::Customer(c) = self.directory.resolve(handle) {
+            let known = c.consent.records().iter().any(|r| {
+                r.at == at && r.purpose == purpose && r.decision == decision && r.source == source
+            });
+            if known {
+                return Ok(Outcome::Duplicate);
+            }
+        }
+        let id = self.customer_behind(handle)?;
+        let Some(mut customer) = self.directory.get(id.as_str()).cloned() else {
+            return Err(ErrorKind::UnknownCustomer { id: id.to_string() }.into());
+        };
+        customer.consent.record(purpose, decision, at, source);
+        if customer.refused_profiling() {
+            self.profiles.remove(&customer.id);
+        }
+        self.directory.upsert(customer)?;
+        Ok(Outcome::Applied)
+    }
+
+    fn take_erasure(&mut self, handle: &Handle, at: Timestamp) -> Result<Outcome> {
+        let customer = match self.directory.resolve(handle) {
+            Resolution::Customer(c) => Some(c.id.clone()),
+            Resolution::Ambiguous(cs) => return Err(ambiguous(handle, &cs)),
+            _ => None,
+        };
+        let (handles, names) = match &customer {
+            Some(id) => {
+                let c = self.directory.erase(id.as_str())?;
+                self.profiles.remove(id);
+                self.provisional.remove(id);
+                let mut handles: Vec<Handle> = c.handles.keys().cloned().collect();
+                if !handles.contains(handle) {
+                    handles.push(handle.clone());
+                }
+                (handles, vec![c.display_name.to_string()])
+            }
+            None => (vec![handle.clone()], Vec::new()),
+        };
+        let theirs = |h: &Handle| handles.contains(h);
+        let scrub = Scrub::new(&handles, &names);
+        let mut messages = 0u64;
+        for conversation in self.conversations.values_mut() {
+            let n = conversation.erase(theirs, |text| scrub.apply(text));
+            messages = messages.saturating_add(n as u64);
+        }
+        let forgot = self.monitor.forget_authors(&theirs);
+        if customer.is_none() && messages == 0 && !forgot {
+            return Ok(Outcome::Duplicate);
+        }
+        self.erasures.push(Erasure {
+            at,
+            record: customer.is_some(),
+            messages,
+        });
+        Ok(Outcome::Applied)
+    }
+}
+
+fn ambiguous(handle: &Handle, owners: &[&Customer]) -> Error {
+    ErrorKind::AmbiguousHandle {
+        handle: handle.to_string(),
+        owners: owners.iter().map(|c| c.id.to_string()).collect(),
+    }
+    .into()
+}
+
+/// Takes an erased customer's name and handles out of other messages
+/// (replies that greet them, notes that name them): whole words, any case.
+struct Scrub(Option<regex::Regex>, Vec<String>);
+
+impl Scrub {
+    fn new(handles: &[Handle], names: &[String]) -> Scrub {
+        let mut words: Vec<String> = Vec::new();
+        for name in names {
+            words.push(name.clone());
+            // Replies greet by first name.
+            if let Some(first) = name.split_whitespace().next() {
+                if first.chars().count() > 1 {
+                    words.push(first.to_owned());
+                }
+            }
+        }
+        for handle in handles {
+            words.push(handle.value().to_owned());
+        }
+        // Longest first, so a full name goes before its first word.
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        words.dedup();
+        words.retain(|w| !w.trim().is_empty());
+        // A word boundary only where the word itself starts or ends with a
+        // word character (`+33...` has none before it).
+        let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        let alternatives: Vec<String> = words
+            .iter()
+            .map(|w| {
+                let start = if is_word(w.chars().next()) { r"\b" } else { "" };
+                let end = if is_word(w.chars().last()) { r"\b" } else { "" };
+                format!("{start}{}{end}", regex::escape(w))
+            })
+            .collect();
+        if alternatives.is_empty() {
+            return Scrub(None, words);
+        }
+        let pattern = format!("(?i)@?(?:{})", alternatives.join("|"));
+        Scrub(regex::Regex::new(&pattern).ok(), words)
+    }
+
+    /// The text with the words replaced, if it held any.
+    fn apply(&self, text: &str) -> Option<String> {
+        match &self.0 {
+            Some(re) => re
+                .is_match(text)
+                .then(|| re.replace_all(text, ERASED).into_owned()),
+            // Names too long for a pattern: replaced as they are written.
+            None => self.1.iter().any(|w| text.contains(w.as_str())).then(|| {
+                self.1
+                    .iter()
+                    .fold(text.to_owned(), |t, w| t.replace(w.as_str(), ERASED))
+            }),
+        }
+    }
+}
