@@ -361,7 +361,9 @@ pub enum ErrorKind {
         owners: Vec<String>,
     },
     /// An event dated after "now" by more than the desk's tolerance.
-    #[error("{what} at `{at}` is in the future: now is `{now}` and the desk tolerates {tolerance:#}")]
+    #[error(
+        "{what} at `{at}` is in the future: now is `{now}` and the desk tolerates {tolerance:#}"
+    )]
     FromTheFuture {
         /// What the event was.
         what: String,

@@ -50,9 +50,9 @@ use std::fmt;
 use jiff::Timestamp;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{Agent, AgentId, Channel, ConversationId, Language, Tag};
 #[cfg(doc)]
 use crate::model::Level;
+use crate::model::{Agent, AgentId, Channel, ConversationId, Language, Tag};
 use crate::sla::BusinessCalendar;
 
 /// The desk's agents, their shifts and their current load.

@@ -339,7 +339,9 @@ fn load() -> Result<SampleWeek> {
             u32::try_from(count(capacity)?).unwrap_or(u32::MAX),
         )?;
         agent.languages.extend(list(languages, Language::new)?);
-        agent.channels.extend(list(channels, str::parse::<Channel>)?);
+        agent
+            .channels
+            .extend(list(channels, str::parse::<Channel>)?);
         agent.skills.extend(list(skills, Tag::new)?);
         agent.level = level.parse()?;
         agent.teams.extend(list(teams, Tag::new)?);

@@ -17,7 +17,11 @@ fn all(week: &SampleWeek) -> Vec<Interaction> {
 }
 
 /// Applies interactions, all of which the desk must take.
-fn ingest(d: &mut Desk, interactions: impl IntoIterator<Item = Interaction>, now: social_crm::jiff::Timestamp) -> Applied {
+fn ingest(
+    d: &mut Desk,
+    interactions: impl IntoIterator<Item = Interaction>,
+    now: social_crm::jiff::Timestamp,
+) -> Applied {
     let applied = d.apply_all(interactions.into_iter().map(Event::from), now);
     assert_eq!(applied.rejected().count(), 0, "{:?}", applied.outcomes);
     applied

@@ -277,10 +277,13 @@ impl Applied {
 
     /// The events refused, by position in the batch, with why.
     pub fn rejected(&self) -> impl Iterator<Item = (usize, &Error)> {
-        self.outcomes.iter().enumerate().filter_map(|(i, o)| match o {
-            Outcome::Rejected(e) => Some((i, e)),
-            _ => None,
-        })
+        self.outcomes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| match o {
+                Outcome::Rejected(e) => Some((i, e)),
+                _ => None,
+            })
     }
 }
 
@@ -314,11 +317,18 @@ impl Desk {
     ///   [`DeskConfig::future_tolerance`](super::DeskConfig::future_tolerance)
     ///   is rejected ([`ErrorKind::FromTheFuture`]) before anything sees it,
     ///   the crisis monitor included.
-    /// - An event the desk already has (the same interaction id in its
-    ///   conversation, the status already in force or recorded at that
-    ///   instant, the same holder, priority, record, handle, merge or
-    ///   consent record, an erasure with nothing left to erase) is a
-    ///   [`Outcome::Duplicate`].
+    /// - An event the desk already has is a [`Outcome::Duplicate`]: the
+    ///   same interaction id in its conversation; a status already in force,
+    ///   or recorded at that instant; an assignment, priority change or
+    ///   customer record already applied at that instant; a handle the
+    ///   customer has with those figures; two records already merged; a
+    ///   consent record already kept (or, for a handle nobody owns, dated
+    ///   before the last erasure: it may be the erased customer's); an
+    ///   erasure with nothing left to erase. An assignment or priority
+    ///   change older than the last one applied is rejected
+    ///   ([`ErrorKind::OutOfOrder`]).
+    /// - A status change on a conversation that began with a message and
+    ///   has no status yet finds it open since that message.
     /// - A message out of order within its conversation, after it was
     ///   closed, or replying to a message not in it, is rejected with the
     ///   error of [`crate::Conversation::push`]; a status change the life
@@ -409,14 +419,14 @@ impl Desk {
             Event::Assignment {
                 conversation,
                 agent,
-                ..
-            } => self.take_assignment(&conversation, agent),
+                at,
+            } => self.take_assignment(&conversation, agent, at),
             Event::Priority {
                 conversation,
                 priority,
-                ..
-            } => self.take_priority(conversation, priority),
-            Event::Customer { customer, .. } => self.take_customer(customer),
+                at,
+            } => self.take_priority(conversation, priority, at),
+            Event::Customer { customer, at } => self.take_customer(customer, at),
             Event::Handle {
                 customer,
                 handle,
@@ -507,7 +517,8 @@ impl Desk {
             .entry(interaction.conversation.clone())
             .or_insert_with(|| crate::model::Conversation::new(interaction.conversation.clone()));
         if reopen {
-            conversation.record_status(StatusEvent::new(interaction.at, ConversationStatus::Open))?;
+            conversation
+                .record_status(StatusEvent::new(interaction.at, ConversationStatus::Open))?;
         }
         conversation.push(interaction)?;
         Ok(outcome)
@@ -520,8 +531,11 @@ impl Desk {
         loop {
             let id = format!("new-{n}");
             if self.directory.canonical_id(&id).is_none() {
-                let customer = Customer::new(&id, &handle.to_string())?
-                    .with_handle(handle.clone(), AudienceStats::default());
+                // Named as the handle reads on its channel (`@jean`).
+                let written = handle.to_string();
+                let name = written.split_once(':').map_or(written.as_str(), |(_, h)| h);
+                let customer =
+                    Customer::new(&id, name)?.with_handle(handle.clone(), AudienceStats::default());
                 return Ok((n, customer));
             }
             n = n.checked_add(1).ok_or(ErrorKind::DirectoryFull)?;
@@ -555,7 +569,21 @@ impl Desk {
             return Ok(Outcome::Duplicate);
         }
         let resolved = event.status.is_resolved();
-        conversation.record_status(event)?;
+        match conversation.first().map(|i| i.at) {
+            // A conversation that began with a message was open from it.
+            Some(opened)
+                if conversation.events().is_empty() && event.status != ConversationStatus::Open =>
+            {
+                let mut next = conversation.clone();
+                next.record_status(StatusEvent::new(
+                    opened.min(event.at),
+                    ConversationStatus::Open,
+                ))?;
+                next.record_status(event)?;
+                *conversation = next;
+            }
+            _ => conversation.record_status(event)?,
+        }
         if resolved {
             if let Some(agent) = self.holders.remove(&id) {
                 self.config.roster.release(agent.as_str());
@@ -564,41 +592,77 @@ impl Desk {
         Ok(Outcome::Applied)
     }
 
-    fn take_assignment(&mut self, id: &ConversationId, agent: Option<AgentId>) -> Result<Outcome> {
+    fn take_assignment(
+        &mut self,
+        id: &ConversationId,
+        agent: Option<AgentId>,
+        at: Timestamp,
+    ) -> Result<Outcome> {
         self.known_conversation(id)?;
-        if self.holders.get(id) == agent.as_ref() {
+        let history = self
+            .handling
+            .get(id)
+            .map(|h| h.assignments.as_slice())
+            .unwrap_or(&[]);
+        if history.iter().any(|(t, a)| *t == at && *a == agent) {
             return Ok(Outcome::Duplicate);
+        }
+        if let Some((last, _)) = history.last().filter(|(t, _)| *t > at) {
+            return Err(out_of_order("assignment", id, at, *last));
         }
         if let Some(a) = &agent {
             if self.config.roster.agent(a.as_str()).is_none() {
                 return Err(ErrorKind::UnknownAgent { id: a.to_string() }.into());
             }
         }
-        if let Some(old) = self.holders.remove(id) {
-            self.config.roster.release(old.as_str());
+        if self.holders.get(id) != agent.as_ref() {
+            if let Some(old) = self.holders.remove(id) {
+                self.config.roster.release(old.as_str());
+            }
+            if let Some(a) = &agent {
+                self.config.roster.hold(a);
+                self.holders.insert(id.clone(), a.clone());
+            }
         }
-        if let Some(a) = agent {
-            self.config.roster.hold(&a);
-            self.holders.insert(id.clone(), a);
-        }
+        self.handling
+            .entry(id.clone())
+            .or_default()
+            .assignments
+            .push((at, agent));
         Ok(Outcome::Applied)
     }
 
-    fn take_priority(&mut self, id: ConversationId, priority: Priority) -> Result<Outcome> {
+    fn take_priority(
+        &mut self,
+        id: ConversationId,
+        priority: Priority,
+        at: Timestamp,
+    ) -> Result<Outcome> {
         self.known_conversation(&id)?;
-        if self.priority_of(&id) == priority {
+        let history = self
+            .handling
+            .get(&id)
+            .map(|h| h.priorities.as_slice())
+            .unwrap_or(&[]);
+        if history.contains(&(at, priority)) {
             return Ok(Outcome::Duplicate);
         }
-        if priority == Priority::Normal {
-            self.priorities.remove(&id);
-        } else {
-            self.priorities.insert(id, priority);
+        if let Some((last, _)) = history.last().filter(|(t, _)| *t > at) {
+            return Err(out_of_order("priority change", &id, at, *last));
         }
+        self.handling
+            .entry(id)
+            .or_default()
+            .priorities
+            .push((at, priority));
         Ok(Outcome::Applied)
     }
 
-    fn take_customer(&mut self, customer: Customer) -> Result<Outcome> {
-        if self.directory.get(customer.id.as_str()) == Some(&customer) {
+    fn take_customer(&mut self, customer: Customer, at: Timestamp) -> Result<Outcome> {
+        let written = self.records.get(&customer.id);
+        if self.directory.get(customer.id.as_str()) == Some(&customer)
+            || written.is_some_and(|times| times.contains(&at))
+        {
             return Ok(Outcome::Duplicate);
         }
         // Newcomers who own one of its handles are this customer: found
@@ -611,7 +675,9 @@ impl Desk {
                 _ => Vec::new(),
             };
             for c in owners {
-                if c.id != customer.id && self.provisional.contains(&c.id) && !absorbed.contains(&c.id)
+                if c.id != customer.id
+                    && self.provisional.contains(&c.id)
+                    && !absorbed.contains(&c.id)
                 {
                     absorbed.push(c.id.clone());
                 }
@@ -619,6 +685,9 @@ impl Desk {
         }
         let keep = customer.id.clone();
         self.directory.upsert(customer)?;
+        let times = self.records.entry(keep.clone()).or_default();
+        let place = times.partition_point(|t| *t <= at);
+        times.insert(place, at);
         self.provisional.remove(&keep);
         for id in absorbed {
             self.directory.merge(keep.as_str(), id.as_str())?;
@@ -686,6 +755,13 @@ impl Desk {
                 return Ok(Outcome::Duplicate);
             }
         }
+        // A decision for a handle nobody owns, dated before the last
+        // erasure, may be a second delivery for the customer it erased:
+        // taking it would bring their handle back.
+        let erased_since = self.erasures.last().is_some_and(|e| e.at >= at);
+        if erased_since && matches!(self.directory.resolve(handle), Resolution::Unknown) {
+            return Ok(Outcome::Duplicate);
+        }
         let id = self.customer_behind(handle)?;
         let Some(mut customer) = self.directory.get(id.as_str()).cloned() else {
             return Err(ErrorKind::UnknownCustomer { id: id.to_string() }.into());
@@ -708,6 +784,7 @@ impl Desk {
             Some(id) => {
                 let c = self.directory.erase(id.as_str())?;
                 self.profiles.remove(id);
+                self.records.remove(id);
                 self.provisional.remove(id);
                 let mut handles: Vec<Handle> = c.handles.keys().cloned().collect();
                 if !handles.contains(handle) {
@@ -735,6 +812,16 @@ impl Desk {
         });
         Ok(Outcome::Applied)
     }
+}
+
+fn out_of_order(what: &'static str, id: &ConversationId, at: Timestamp, last: Timestamp) -> Error {
+    ErrorKind::OutOfOrder {
+        what,
+        id: id.to_string(),
+        at,
+        last,
+    }
+    .into()
 }
 
 fn ambiguous(handle: &Handle, owners: &[&Customer]) -> Error {

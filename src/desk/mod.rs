@@ -1,19 +1,26 @@
-//! The care desk, in one value: interactions in, and out "who should
-//! answer, and with what".
+//! The care desk, in one value: events in, and out "who should answer,
+//! and with what".
 //!
 //! A [`Desk`] is built from its configuration ([`DeskConfig`]: time zone,
 //! opening hours, SLA policies, the roster of agents with their shifts,
 //! personas, reply templates, triage weights, crisis settings) and the
-//! customer [`Directory`]. It takes interactions as they arrive, in batches
-//! of any size, with "now", and keeps what a desk needs: the conversations,
-//! the crisis monitor (the brand and each channel), who holds what. From it:
+//! customer [`Directory`]. It takes [`Event`]s as a webhook service receives
+//! them, in batches of any size, with "now" ([`Desk::apply_all`]):
+//! messages, status changes, assignments, priorities, customer records and
+//! merges, consent decisions and erasure requests, each with its
+//! [`Outcome`] (applied, duplicate, late or rejected, never half-applied).
+//! It keeps what a desk needs: the conversations, the crisis monitor (the
+//! brand and each channel), who holds what. From it:
 //!
-//! - [`Desk::queue`]: the waiting conversations in priority order, each with
+//! - [`Desk::queue`]: the conversations waiting on the brand (never a
+//!   solved, closed, pending or on-hold one) in priority order, each with
 //!   its reasons ([`crate::triage`]), SLA included;
+//! - [`Desk::sla`]: a conversation's SLA clocks, reading its real status;
 //! - [`Desk::route`]: each to an agent on shift who speaks the customer's
 //!   language, or why not yet ([`crate::routing`]);
-//! - [`Desk::suggest`]: the reply to send, in the customer's language and
-//!   signed by the agent, with the rules of engagement ([`crate::reply`]);
+//! - [`Desk::suggest`]: the reply to send, in the customer's language, with
+//!   a due time that names the day when it is not today, signed by the agent
+//!   routing chooses, with the rules of engagement ([`crate::reply`]);
 //! - [`Desk::persona_map`]: what each persona thinks, topic by topic.
 //!
 //! Customers' profiles (influence, stance) are refreshed on demand
@@ -21,9 +28,9 @@
 //! taking a message. A customer who refused profiling is never profiled:
 //! the types carry that outcome ([`Profile::Refused`]).
 //!
-//! With the `serde` feature a desk is a plain value: stored and restored,
-//! and replaying the same interactions in any batch sizes gives the same
-//! desk.
+//! With the `serde` feature a desk is a plain value: stored and restored
+//! (and checked when read), and replaying the same events in any batch sizes
+//! gives the same desk. Every answer it gives is serializable too.
 //!
 //! ```
 //! use social_crm::desk::{Desk, DeskConfig};
@@ -31,9 +38,9 @@
 //!
 //! let week = sample::week();
 //! let mut desk = Desk::new(DeskConfig::sample(&week)?, week.directory()?);
-//! let ingested = desk.ingest(week.interactions().into_iter().cloned(), week.now)?;
-//! assert!(ingested.alerts.iter().any(|a| a.stream == "all"));
-//! assert!(ingested.late.is_empty());
+//! let applied = desk.apply_all(week.events(), week.now);
+//! assert!(applied.alerts.iter().any(|a| a.stream == "all"));
+//! assert_eq!(applied.counts().rejected, 0);
 //! desk.refresh_profiles(week.now)?;
 //! let queue = desk.queue(week.now)?;
 //! let first = &queue[0];
@@ -60,15 +67,13 @@ use crate::directory::{Directory, Resolution};
 use crate::error::{Error, ErrorKind, Result};
 use crate::influence::{rank_customers, InfluenceOutcome, RankOptions, Stance};
 use crate::model::{
-    assign_persona, Agent, AgentId, Channel, Conversation, ConversationId, Customer, CustomerId, Direction, Handle,
-    Interaction, Language, Persona, PersonaAssignment,
+    assign_persona, Agent, AgentId, Channel, Conversation, ConversationId, Customer, CustomerId,
+    Direction, Handle, Interaction, Language, Persona, PersonaAssignment,
 };
 use crate::reply::{advise, Advice, ReplyContext, Templates, Vars};
 use crate::routing::{route, Decision, Escalation, Need, Roster, Routing};
 use crate::sentiment::Analyzer;
-use crate::sla::{
-    evaluate, BusinessCalendar, ConversationSla, PolicySet, Priority, TicketContext,
-};
+use crate::sla::{evaluate, BusinessCalendar, ConversationSla, PolicySet, Priority, TicketContext};
 use crate::triage::{triage, Profile, SlaUrgency, TriageWeights, Triaged, Waiting};
 
 /// How long the profiles look back: a week of the conversation.
@@ -91,7 +96,7 @@ pub struct DeskConfig {
     /// SLA policies, first match wins.
     pub policies: PolicySet,
     /// The agents, their shifts, and the conversations each holds (kept up
-    /// to date by [`Desk::route`] and [`Desk::ingest`]).
+    /// to date by [`Desk::route`] and [`Desk::apply_all`]).
     pub roster: Roster,
     /// Personas, in the order they are tried.
     pub personas: Vec<Persona>,
@@ -254,7 +259,10 @@ impl std::fmt::Display for Gap {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Gap::Channel { policy, channel } => {
-                write!(f, "policy `{policy}` covers {channel}, but no agent works on it")
+                write!(
+                    f,
+                    "policy `{policy}` covers {channel}, but no agent works on it"
+                )
             }
             Gap::Language { policy, language } => write!(
                 f,
@@ -273,6 +281,31 @@ fn default_future_tolerance() -> SignedDuration {
 #[cfg(feature = "serde")]
 fn default_language() -> Language {
     Language::ENGLISH
+}
+
+/// What was done with a conversation besides its messages and statuses:
+/// every assignment and priority change applied, oldest first, so that a
+/// second delivery of any of them is known as one.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+struct Handling {
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    assignments: Vec<(Timestamp, Option<AgentId>)>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    priorities: Vec<(Timestamp, Priority)>,
+}
+
+impl Handling {
+    fn is_in_order(&self) -> bool {
+        self.assignments.windows(2).all(|w| w[0].0 <= w[1].0)
+            && self.priorities.windows(2).all(|w| w[0].0 <= w[1].0)
+    }
 }
 
 /// What the desk knows of a customer's profile, from the last refresh.
@@ -326,8 +359,10 @@ pub struct Desk {
     monitor: Monitor,
     holders: BTreeMap<ConversationId, AgentId>,
     profiles: BTreeMap<CustomerId, Known>,
-    /// Priorities other than normal.
-    priorities: BTreeMap<ConversationId, Priority>,
+    /// Each conversation's assignments and priority changes, as applied.
+    handling: BTreeMap<ConversationId, Handling>,
+    /// When each customer record was last written by an event.
+    records: BTreeMap<CustomerId, Vec<Timestamp>>,
     /// Customers the desk made for authors it did not know.
     provisional: BTreeSet<CustomerId>,
     /// The number of the next `new-N` customer.
@@ -360,14 +395,27 @@ impl Desk {
         }
         for (id, agent) in &self.holders {
             if !self.conversations.contains_key(id) {
-                return invalid(format!("`{agent}` holds `{id}`, which the desk does not have"));
+                return invalid(format!(
+                    "`{agent}` holds `{id}`, which the desk does not have"
+                ));
             }
             if self.config.roster.agent(agent.as_str()).is_none() {
-                return invalid(format!("`{id}` is held by `{agent}`, who is not on the roster"));
+                return invalid(format!(
+                    "`{id}` is held by `{agent}`, who is not on the roster"
+                ));
             }
         }
-        if let Some(id) = self.priorities.keys().find(|id| !self.conversations.contains_key(*id)) {
-            return invalid(format!("`{id}` has a priority but the desk does not have it"));
+        for (id, handling) in &self.handling {
+            if !self.conversations.contains_key(id) {
+                return invalid(format!(
+                    "`{id}` has assignments or priorities but the desk does not have it"
+                ));
+            }
+            if !handling.is_in_order() {
+                return invalid(format!(
+                    "the assignments or priorities of `{id}` are out of order"
+                ));
+            }
         }
         if let Some(id) = self
             .provisional
@@ -389,7 +437,8 @@ impl Desk {
             conversations: BTreeMap::new(),
             holders: BTreeMap::new(),
             profiles: BTreeMap::new(),
-            priorities: BTreeMap::new(),
+            handling: BTreeMap::new(),
+            records: BTreeMap::new(),
             provisional: BTreeSet::new(),
             next_newcomer: 1,
             erasures: Vec::new(),
@@ -444,10 +493,10 @@ impl Desk {
 
     /// A conversation's priority: normal unless an event changed it.
     pub fn priority_of(&self, conversation: &ConversationId) -> Priority {
-        self.priorities
+        self.handling
             .get(conversation)
-            .copied()
-            .unwrap_or(Priority::Normal)
+            .and_then(|h| h.priorities.last())
+            .map_or(Priority::Normal, |(_, p)| *p)
     }
 
     /// The erasures applied, oldest first: when, and what each took (never
@@ -776,7 +825,10 @@ impl Desk {
             .profiled(potentials, influence);
         let advice = advise(&context);
         let agent = self.signer(id, advice.language, now)?;
-        let name = customer.map_or_else(|| message.author.to_string(), |c| c.display_name.to_string());
+        let name = customer.map_or_else(
+            || message.author.to_string(),
+            |c| c.display_name.to_string(),
+        );
         let due = self.due_text(conversation, customer, advice.language, now)?;
         let vars = Vars::for_reply(&name, agent).set("due", due);
         let template = self
@@ -857,7 +909,11 @@ impl Desk {
             .conversations
             .get(id)
             .ok_or_else(|| Error::from(ErrorKind::UnknownConversation { id: id.to_string() }))?;
-        self.sla_of(conversation, self.customer_of_conversation(conversation), now)
+        self.sla_of(
+            conversation,
+            self.customer_of_conversation(conversation),
+            now,
+        )
     }
 
     fn sla_of(
@@ -935,7 +991,9 @@ struct DeskFields {
     holders: BTreeMap<ConversationId, AgentId>,
     profiles: BTreeMap<CustomerId, Known>,
     #[serde(default)]
-    priorities: BTreeMap<ConversationId, Priority>,
+    handling: BTreeMap<ConversationId, Handling>,
+    #[serde(default)]
+    records: BTreeMap<CustomerId, Vec<Timestamp>>,
     #[serde(default)]
     provisional: BTreeSet<CustomerId>,
     #[serde(default = "first_newcomer")]
@@ -961,7 +1019,8 @@ impl TryFrom<DeskFields> for Desk {
             monitor: f.monitor,
             holders: f.holders,
             profiles: f.profiles,
-            priorities: f.priorities,
+            handling: f.handling,
+            records: f.records,
             provisional: f.provisional,
             next_newcomer: f.next_newcomer,
             erasures: f.erasures,
@@ -1003,12 +1062,22 @@ fn unanswered(conversation: &Conversation) -> Vec<&Interaction> {
 /// assert_eq!(due_phrase(&monday, today, Language::SPANISH), "el lunes a las 09:00");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn due_phrase(due: &jiff::ZonedDateTime, today: jiff::civil::Date, language: Language) -> String {
+pub fn due_phrase(
+    due: &jiff::ZonedDateTime,
+    today: jiff::civil::Date,
+    language: Language,
+) -> String {
     const FR: [&str; 7] = [
         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     ];
     const ES: [&str; 7] = [
-        "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
     ];
     const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     let time = due.strftime("%H:%M").to_string();

@@ -11,17 +11,13 @@ use crate::Result;
 word_enum! {
     /// How senior an agent is: crises and influential detractors go to
     /// senior agents.
+    #[derive(Default)]
     pub enum Level ("agent level") {
         /// Answers the everyday queue.
+        #[default]
         Standard => "standard" | "agent",
         /// Also takes escalations: crises, influential detractors.
         Senior => "senior" | "lead",
-    }
-}
-
-impl Default for Level {
-    fn default() -> Level {
-        Level::Standard
     }
 }
 

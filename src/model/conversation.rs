@@ -6,7 +6,9 @@ use std::collections::HashSet;
 use jiff::Timestamp;
 
 use crate::error::TransitionFrom;
-use crate::model::{AgentId, Author, ConversationId, Direction, Handle, Interaction, InteractionId};
+use crate::model::{
+    AgentId, Author, ConversationId, Direction, Handle, Interaction, InteractionId,
+};
 use crate::{ErrorKind, Result};
 
 word_enum! {
