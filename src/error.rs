@@ -567,3 +567,16 @@ impl ErrorKind {
         }
     }
 }
+
+/// Serializes an optional error as its message (or `null`): what a service
+/// shows of an error.
+#[cfg(feature = "serde")]
+pub(crate) fn serialize_message<S: serde::Serializer>(
+    error: &Option<Error>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match error {
+        Some(e) => s.collect_str(e),
+        None => s.serialize_none(),
+    }
+}

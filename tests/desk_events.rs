@@ -545,3 +545,67 @@ fn restored_desks_are_checked() {
     blank["directory"]["customers"][0]["display_name"] = serde_json::json!("  ");
     assert!(read(&blank).is_err());
 }
+
+#[test]
+fn every_answer_a_service_returns_serializes() {
+    use social_crm::influence::{rank_customers, RankOptions};
+    use social_crm::sentiment::Analyzer;
+    use social_crm::sla::SlaReport;
+
+    let week = sample::week();
+    let mut d = desk(&week);
+    let applied = d.apply_all(week.events(), week.now);
+    d.refresh_profiles(week.now).unwrap();
+    let queue = d.queue(week.now).unwrap();
+    let decisions = d.route(week.now).unwrap();
+    let suggestion = d.suggest(&queue[0].conversation, week.now).unwrap();
+    let clocks: Vec<_> = d
+        .conversations()
+        .map(|c| d.sla(c.id(), week.now).unwrap())
+        .collect();
+    let report = SlaReport::new(&clocks);
+    let (sentiment, explanation) = Analyzer::default().explain("Merci de me rembourser 😡", None);
+    let interactions = week.interactions();
+    let influence = rank_customers(
+        d.directory(),
+        &interactions,
+        &week.brand_handles,
+        week.start,
+        week.now,
+        &Analyzer::default(),
+        &RankOptions::default(),
+    )
+    .unwrap();
+    let mut directory = week.directory().unwrap();
+    let shared = directory.shared_handles();
+    let merge = directory
+        .merge(shared[0].owners[0].as_str(), shared[0].owners[1].as_str())
+        .unwrap();
+    let gaps = d.config().gaps();
+    let views = [
+        serde_json::to_value(&queue).unwrap(),
+        serde_json::to_value(&decisions).unwrap(),
+        serde_json::to_value(&suggestion).unwrap(),
+        serde_json::to_value(&clocks).unwrap(),
+        serde_json::to_value(&report).unwrap(),
+        serde_json::to_value(sentiment).unwrap(),
+        serde_json::to_value(&explanation).unwrap(),
+        serde_json::to_value(&influence).unwrap(),
+        serde_json::to_value(&merge).unwrap(),
+        serde_json::to_value(&applied).unwrap(),
+        serde_json::to_value(&gaps).unwrap(),
+    ];
+    for view in &views {
+        assert!(!view.is_null());
+    }
+    assert_eq!(views[2]["conversation"], queue[0].conversation.as_str());
+    assert_eq!(views[9]["outcomes"][0], "applied");
+    let rejected = serde_json::to_value(Outcome::Rejected(
+        ErrorKind::UnknownConversation { id: "x".into() }.into(),
+    ))
+    .unwrap();
+    assert_eq!(
+        rejected,
+        serde_json::json!({ "rejected": "no conversation `x` at the desk" })
+    );
+}

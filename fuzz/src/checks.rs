@@ -20,7 +20,7 @@ use serde_json::Value;
 use social_crm::crisis::{
     Bucket, Detector, Monitor, Settings, StreamKey, StreamKind, StreamWatcher,
 };
-use social_crm::desk::{Desk, DeskConfig, Event, Period};
+use social_crm::desk::{Desk, DeskConfig, Event, Outcome, Period};
 use social_crm::influence::{pagerank, score, Graph, PageRankConfig, Signals, Weights};
 use social_crm::jiff::civil::Date;
 use social_crm::jiff::tz::{Offset, TimeZone};
@@ -37,9 +37,9 @@ use social_crm::sla::{
     WeeklySchedule,
 };
 use social_crm::{
-    AgentId, Channel, Conversation, ConversationId, ConversationStatus, Country, Customer,
-    CustomerId, Decision, Direction, Directory, Engagement, Handle, Interaction, InteractionId,
-    Language, PersonaId, Purpose, Role, Tag, Visibility,
+    AgentId, AudienceStats, Channel, Conversation, ConversationId, ConversationStatus, Country,
+    Customer, CustomerId, Decision, Decision as ConsentDecision, Direction, Directory, Engagement,
+    Handle, Interaction, InteractionId, Language, PersonaId, Purpose, Role, Tag, Visibility,
 };
 
 static WEEK: LazyLock<SampleWeek> = LazyLock::new(sample::week);
@@ -1183,13 +1183,113 @@ fn influence_laws(u: &mut Unstructured<'_>) -> ArbResult<()> {
 // ---------------------------------------------------------------------------
 // The desk
 
-/// The sample desk fed any messages (new authors, unknown conversations,
-/// out of order, late, from the future) with "now" moving on: each batch is
-/// taken or refused, a refused one of one message changes nothing, every
-/// view answers, and the desk stored and read back gives the same queue.
+/// The sample desk fed any events (messages from new authors, unknown
+/// conversations, out of order, late, from the future; status changes,
+/// assignments, priorities, customer records, handles, merges, consent,
+/// erasures) with "now" moving on: each batch gives one outcome per event, a
+/// refused event changes nothing, a second delivery of a batch is all
+/// duplicates or refusals, every view answers, and the desk stored and read
+/// back gives the same queue.
 pub fn desk(data: &[u8]) {
     let mut u = Unstructured::new(data);
     let _ = desk_events(&mut u);
+}
+
+/// Any desk event near `now`.
+fn any_event(u: &mut Unstructured<'_>, known: &[Interaction], now: Timestamp) -> ArbResult<Event> {
+    let week = &*WEEK;
+    let at = now
+        .checked_add(SignedDuration::from_mins(u.int_in_range(-3000..=30)?))
+        .expect("in range");
+    let conversation: ConversationId = (*u.choose(&["c1", "c2", "tw-001", "tw-062", "em-001"])?)
+        .parse()
+        .expect("id");
+    let handle = |u: &mut Unstructured<'_>| -> ArbResult<Handle> {
+        Ok(Handle::new(
+            Channel::Twitter,
+            u.choose(&["@lea", "@jean", "@nath_conso"])?,
+        )
+        .expect("handle"))
+    };
+    let customer_id = |u: &mut Unstructured<'_>| -> ArbResult<CustomerId> {
+        Ok(
+            (*u.choose(&["c001", "c002", "c012", "new-1", "new-2", "zz"])?)
+                .parse()
+                .expect("id"),
+        )
+    };
+    Ok(match u.int_in_range(0..=11)? {
+        0..=3 => {
+            let mut i = if u.ratio(1, 2)? {
+                u.choose(known)?.clone()
+            } else {
+                any_message(u, now)?
+            };
+            if u.ratio(1, 5)? {
+                i.at = at;
+            }
+            if u.ratio(1, 3)? {
+                i = i.with_language(*u.choose(&[
+                    Language::FRENCH,
+                    Language::ENGLISH,
+                    Language::SPANISH,
+                ])?);
+            }
+            Event::Interaction(i)
+        }
+        4 => Event::Status {
+            conversation,
+            status: *u.choose(&STATUSES)?,
+            at,
+            by: None,
+        },
+        5 => Event::Assignment {
+            conversation,
+            agent: match u.int_in_range(0..=2)? {
+                0 => None,
+                1 => Some("a1".parse().expect("id")),
+                _ => Some("ghost".parse().expect("id")),
+            },
+            at,
+        },
+        6 => Event::Priority {
+            conversation,
+            priority: *u.choose(Priority::ALL)?,
+            at,
+        },
+        7 => {
+            let mut customer = u.choose(&week.customers)?.clone();
+            if u.arbitrary()? {
+                customer = customer.with_handle(handle(u)?, AudienceStats::default());
+            }
+            Event::Customer { customer, at }
+        }
+        8 => Event::Merge {
+            keep: customer_id(u)?,
+            absorb: customer_id(u)?,
+            at,
+        },
+        9 => Event::Handle {
+            customer: customer_id(u)?,
+            handle: handle(u)?,
+            stats: AudienceStats::default(),
+            at,
+        },
+        10 => Event::Consent {
+            handle: handle(u)?,
+            purpose: *u.choose(&[Purpose::Profiling, Purpose::Contact])?,
+            decision: *u.choose(&[ConsentDecision::Granted, ConsentDecision::Refused])?,
+            source: None,
+            at,
+        },
+        _ => Event::Erasure {
+            handle: match u.choose(known)?.customer_handle() {
+                Some(h) if u.arbitrary()? => h.clone(),
+                _ => handle(u)?,
+            },
+            at,
+        },
+    })
 }
 
 fn desk_events(u: &mut Unstructured<'_>) -> ArbResult<()> {
@@ -1203,35 +1303,33 @@ fn desk_events(u: &mut Unstructured<'_>) -> ArbResult<()> {
             .expect("in range");
         let mut batch = Vec::new();
         for _ in 0..u.int_in_range(0..=3)? {
-            let mut i = if u.ratio(1, 2)? {
-                u.choose(&known)?.clone()
-            } else {
-                any_message(u, now)?
-            };
-            if u.ratio(1, 5)? {
-                i.at = now
-                    .checked_add(SignedDuration::from_mins(u.int_in_range(-3000..=3000)?))
-                    .expect("in range");
-            }
-            if u.ratio(1, 3)? {
-                i = i.with_language(*u.choose(&[
-                    Language::FRENCH,
-                    Language::ENGLISH,
-                    Language::SPANISH,
-                ])?);
-            }
-            batch.push(i);
+            batch.push(any_event(u, &known, now)?);
         }
-        let single = batch.len() == 1;
-        let before = single.then(|| serde_json::to_string(&desk).expect("serializes"));
-        let applied = desk.apply_all(batch.into_iter().map(Event::from), now);
-        let refused = applied.rejected().next().is_some();
-        if let (true, Some(before)) = (refused, before) {
+        let before = desk.clone();
+        let applied = desk.apply_all(batch.clone(), now);
+        assert_eq!(applied.outcomes.len(), batch.len(), "one outcome per event");
+        if let [Outcome::Rejected(e)] = applied.outcomes.as_slice() {
+            let mut unchanged = before.clone();
+            // "now" moves the crisis monitor on whatever the events.
+            let _ = unchanged.apply_all(Vec::new(), now);
             assert_eq!(
-                serde_json::to_string(&desk).expect("serializes"),
-                before,
-                "a refused message changed the desk"
+                serde_json::to_value(&desk).expect("serializes"),
+                serde_json::to_value(&unchanged).expect("serializes"),
+                "a refused event changed the desk: {e}"
             );
+        }
+        if u.ratio(1, 4)? {
+            // Delivered again: nothing is applied twice.
+            let again = desk.apply_all(batch.clone(), now);
+            for (event, outcome) in batch.iter().zip(&again.outcomes) {
+                // An erasure delivered again erases what came since.
+                let erasure = matches!(event, Event::Erasure { .. });
+                assert!(
+                    erasure || !matches!(outcome, Outcome::Applied | Outcome::Late),
+                    "a second delivery was applied: {event:?} {:?}",
+                    again.outcomes
+                );
+            }
         }
         match u.int_in_range(0..=4)? {
             0 => {

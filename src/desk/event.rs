@@ -263,6 +263,14 @@ pub struct Applied {
     pub outcomes: Vec<Outcome>,
     /// Crisis alerts.
     pub alerts: Vec<Alert>,
+    /// Why the crisis monitor could not move on to "now", if it could not
+    /// (an instant past the end of its grid); the events are applied all
+    /// the same.
+    #[cfg_attr(
+        feature = "serde",
+        serde(serialize_with = "crate::error::serialize_message")
+    )]
+    pub monitor_error: Option<Error>,
 }
 
 impl Applied {
@@ -322,9 +330,13 @@ impl Desk {
     ///   or recorded at that instant; an assignment, priority change or
     ///   customer record already applied at that instant; a handle the
     ///   customer has with those figures; two records already merged; a
-    ///   consent record already kept (or, for a handle nobody owns, dated
-    ///   before the last erasure: it may be the erased customer's); an
-    ///   erasure with nothing left to erase. An assignment or priority
+    ///   consent record already kept; an erasure with nothing left to
+    ///   erase. A record of a customer the directory does not hold, or a
+    ///   consent decision for a handle nobody owns, dated at or before the
+    ///   last erasure, is taken as a second delivery of what that erasure
+    ///   removed (a duplicate), so that an erased customer never comes
+    ///   back through a webhook's retry. An erasure delivered again erases
+    ///   what the handle sent since. An assignment or priority
     ///   change older than the last one applied is rejected
     ///   ([`ErrorKind::OutOfOrder`]).
     /// - A status change on a conversation that began with a message and
@@ -385,7 +397,7 @@ impl Desk {
         match self.monitor.advance(now) {
             Ok(alerts) => applied.alerts.extend(alerts),
             Err(e) if matches!(e.kind(), ErrorKind::InvalidBucket { .. }) => {}
-            Err(e) => applied.outcomes.push(Outcome::Rejected(e)),
+            Err(e) => applied.monitor_error = Some(e),
         }
         self.release_finished();
         applied
@@ -660,8 +672,10 @@ impl Desk {
 
     fn take_customer(&mut self, customer: Customer, at: Timestamp) -> Result<Outcome> {
         let written = self.records.get(&customer.id);
-        if self.directory.get(customer.id.as_str()) == Some(&customer)
+        let known = self.directory.get(customer.id.as_str());
+        if known == Some(&customer)
             || written.is_some_and(|times| times.contains(&at))
+            || (known.is_none() && self.erased_since(at))
         {
             return Ok(Outcome::Duplicate);
         }
@@ -695,6 +709,13 @@ impl Desk {
             self.profiles.remove(&id);
         }
         Ok(Outcome::Applied)
+    }
+
+    /// Whether an erasure was applied at or after `at`: a new customer
+    /// record or consent decision from before it may be a second delivery
+    /// for the customer it removed, and would bring them back.
+    fn erased_since(&self, at: Timestamp) -> bool {
+        self.erasures.last().is_some_and(|e| e.at >= at)
     }
 
     fn take_handle(
@@ -758,8 +779,7 @@ impl Desk {
         // A decision for a handle nobody owns, dated before the last
         // erasure, may be a second delivery for the customer it erased:
         // taking it would bring their handle back.
-        let erased_since = self.erasures.last().is_some_and(|e| e.at >= at);
-        if erased_since && matches!(self.directory.resolve(handle), Resolution::Unknown) {
+        if self.erased_since(at) && matches!(self.directory.resolve(handle), Resolution::Unknown) {
             return Ok(Outcome::Duplicate);
         }
         let id = self.customer_behind(handle)?;

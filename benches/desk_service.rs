@@ -1,0 +1,165 @@
+//! What does the desk cost as a service runs it?
+//!
+//! - `apply/1m_events`: one million events of the sample week's shape
+//!   (its messages and status changes, the week repeated under distinct
+//!   conversation and message ids, in time order) applied to an empty desk
+//!   in batches of 1,000, "now" at each batch's last event.
+//! - `queue/100k_waiting`: `Desk::queue` on a desk holding 100,000
+//!   conversations that wait for an answer (the sample's waiting ones,
+//!   repeated): sentiment, profiles, SLA and triage, all through the desk.
+//! - `snapshot/100k` and `restore/100k`: a desk of 100,000 conversations of
+//!   the sample's shape to JSON and back (`serde_json`).
+//!
+//! Run with `cargo bench --bench desk_service`.
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use social_crm::desk::{Desk, DeskConfig, Event};
+use social_crm::sample::{self, SampleWeek};
+use social_crm::{ConversationId, InteractionId};
+
+/// The week's events repeated `copies` times under distinct ids, each event
+/// of the week followed by its copies, so that time never goes back.
+fn repeated(
+    week: &SampleWeek,
+    copies: usize,
+    keep: impl Fn(&ConversationId) -> bool,
+) -> Vec<Event> {
+    let events: Vec<Event> = week
+        .events()
+        .into_iter()
+        .filter(|e| match e {
+            Event::Interaction(i) => keep(&i.conversation),
+            Event::Status { conversation, .. } => keep(conversation),
+            _ => true,
+        })
+        .collect();
+    let rename_c = |id: &ConversationId, k: usize| -> ConversationId {
+        format!("{id}-{k}").parse().expect("id")
+    };
+    let rename_i = |id: &InteractionId, k: usize| -> InteractionId {
+        format!("{id}-{k}").parse().expect("id")
+    };
+    let mut out = Vec::with_capacity(events.len() * copies);
+    for event in &events {
+        for k in 0..copies {
+            out.push(match event {
+                Event::Interaction(i) => {
+                    let mut i = i.clone();
+                    i.id = rename_i(&i.id, k);
+                    i.conversation = rename_c(&i.conversation, k);
+                    i.in_reply_to = i.in_reply_to.as_ref().map(|r| rename_i(r, k));
+                    Event::Interaction(i)
+                }
+                Event::Status {
+                    conversation,
+                    status,
+                    at,
+                    by,
+                } => Event::Status {
+                    conversation: rename_c(conversation, k),
+                    status: *status,
+                    at: *at,
+                    by: by.clone(),
+                },
+                other => other.clone(),
+            });
+        }
+    }
+    out
+}
+
+fn empty_desk(week: &SampleWeek) -> Desk {
+    Desk::new(
+        DeskConfig::sample(week).expect("sample config"),
+        week.directory().expect("sample directory"),
+    )
+}
+
+fn fed(week: &SampleWeek, events: Vec<Event>) -> Desk {
+    let mut desk = empty_desk(week);
+    for batch in events.chunks(1_000) {
+        let now = batch.last().map_or(week.now, Event::at);
+        desk.apply_all(batch.to_vec(), now);
+    }
+    desk.apply_all(Vec::new(), week.now);
+    desk
+}
+
+fn apply(c: &mut Criterion) {
+    let week = sample::week();
+    let per_week = week.events().len();
+    let events = repeated(&week, 1_000_000_usize.div_ceil(per_week), |_| true);
+    let events = events[..1_000_000].to_vec();
+    let mut group = c.benchmark_group("apply");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(events.len() as u64));
+    group.bench_function("1m_events", |b| {
+        b.iter_batched(
+            || (empty_desk(&week), events.clone()),
+            |(mut desk, events)| {
+                let mut n = 0;
+                let mut events = events.into_iter().peekable();
+                while events.peek().is_some() {
+                    let batch: Vec<Event> = events.by_ref().take(1_000).collect();
+                    let now = batch.last().map_or(week.now, Event::at);
+                    n += desk.apply_all(batch, now).outcomes.len();
+                }
+                black_box((desk, n))
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+fn queue(c: &mut Criterion) {
+    let week = sample::week();
+    // The conversations the week leaves waiting, repeated to 100,000.
+    let sample_desk = fed(&week, week.events());
+    let waiting: Vec<ConversationId> = sample_desk
+        .queue(week.now)
+        .expect("queue")
+        .into_iter()
+        .map(|t| t.conversation)
+        .collect();
+    let copies = 100_000_usize.div_ceil(waiting.len());
+    let mut desk = fed(&week, repeated(&week, copies, |id| waiting.contains(id)));
+    desk.refresh_profiles(week.now).expect("profiles");
+    let n = desk.queue(week.now).expect("queue").len();
+    assert!(n >= 100_000, "{n} waiting");
+    let mut group = c.benchmark_group("queue");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(n as u64));
+    group.bench_function("100k_waiting", |b| {
+        b.iter(|| black_box(desk.queue(week.now).expect("queue")))
+    });
+    group.finish();
+}
+
+fn snapshot(c: &mut Criterion) {
+    let week = sample::week();
+    let copies = 100_000_usize.div_ceil(week.conversations.len());
+    let desk = fed(&week, repeated(&week, copies, |_| true));
+    let n = desk.conversations().count();
+    let stored = serde_json::to_string(&desk).expect("serializes");
+    println!(
+        "snapshot of {n} conversations: {} bytes ({} per conversation)",
+        stored.len(),
+        stored.len() / n
+    );
+    let mut group = c.benchmark_group("snapshot");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(n as u64));
+    group.bench_function("100k", |b| {
+        b.iter(|| black_box(serde_json::to_string(&desk).expect("serializes")))
+    });
+    group.bench_function("restore_100k", |b| {
+        b.iter(|| black_box(serde_json::from_str::<Desk>(&stored).expect("reads back")))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, apply, queue, snapshot);
+criterion_main!(benches);
