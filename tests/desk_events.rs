@@ -609,3 +609,54 @@ fn every_answer_a_service_returns_serializes() {
         serde_json::json!({ "rejected": "no conversation `x` at the desk" })
     );
 }
+
+/// Found by the `desk` fuzz target: a handle or a consent decision
+/// delivered again after a customer record replaced the one it was applied
+/// to came back as new (the handle re-added, the refusal taken away by the
+/// record and then recorded again).
+#[test]
+fn a_second_delivery_after_a_record_update_is_still_a_duplicate() {
+    let week = sample::week();
+    let mut d = week_desk(&week);
+    let now = week.now;
+    let record = week.customer("c001").unwrap().clone();
+    let extra = Handle::new(Channel::Twitter, "@c001_alt").unwrap();
+    let handle = Event::Handle {
+        customer: record.id.clone(),
+        handle: extra.clone(),
+        stats: AudienceStats::default(),
+        at: now,
+    };
+    let refusal = Event::Consent {
+        handle: record.handles.keys().next().unwrap().clone(),
+        purpose: Purpose::Marketing,
+        decision: Decision::Refused,
+        source: None,
+        at: now,
+    };
+    let update = Event::Customer {
+        customer: record.clone(),
+        at: now,
+    };
+    let batch = vec![handle, refusal, update];
+    let first = d.apply_all(batch.clone(), now);
+    assert_eq!(
+        first.outcomes,
+        [Outcome::Applied, Outcome::Applied, Outcome::Applied]
+    );
+    // The record from the CRM does not know the refusal: it is kept.
+    assert!(d
+        .directory()
+        .get("c001")
+        .unwrap()
+        .consent
+        .is_refused(Purpose::Marketing));
+    // It does not have the new handle: the record is the CRM's.
+    assert_eq!(d.directory().resolve(&extra), Resolution::Unknown);
+    let again = d.apply_all(batch, now);
+    assert_eq!(
+        again.outcomes,
+        [Outcome::Duplicate, Outcome::Duplicate, Outcome::Duplicate]
+    );
+    assert_eq!(d.directory().resolve(&extra), Resolution::Unknown);
+}

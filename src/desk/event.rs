@@ -81,8 +81,9 @@ pub enum Event {
         at: Timestamp,
     },
     /// A customer record, new or updated (the whole record: it replaces
-    /// the one with the same id). Customers the desk created for unknown
-    /// authors who own one of its handles are merged into it.
+    /// the one with the same id, except that consent decisions already
+    /// recorded are kept). Customers the desk created for unknown authors
+    /// who own one of its handles are merged into it.
     Customer {
         /// The record.
         customer: Customer,
@@ -329,7 +330,7 @@ impl Desk {
     ///   same interaction id in its conversation; a status already in force,
     ///   or recorded at that instant; an assignment, priority change or
     ///   customer record already applied at that instant; a handle the
-    ///   customer has with those figures; two records already merged; a
+    ///   customer has with those figures, or added at that instant; two records already merged; a
     ///   consent record already kept; an erasure with nothing left to
     ///   erase. A record of a customer the directory does not hold, or a
     ///   consent decision for a handle nobody owns, dated at or before the
@@ -443,8 +444,8 @@ impl Desk {
                 customer,
                 handle,
                 stats,
-                ..
-            } => self.take_handle(&customer, handle, stats),
+                at,
+            } => self.take_handle(&customer, handle, stats, at),
             Event::Merge { keep, absorb, .. } => self.take_merge(&keep, &absorb),
             Event::Consent {
                 handle,
@@ -670,11 +671,15 @@ impl Desk {
         Ok(Outcome::Applied)
     }
 
-    fn take_customer(&mut self, customer: Customer, at: Timestamp) -> Result<Outcome> {
-        let written = self.records.get(&customer.id);
+    fn take_customer(&mut self, mut customer: Customer, at: Timestamp) -> Result<Outcome> {
         let known = self.directory.get(customer.id.as_str());
+        // Consent decisions are history: a record from elsewhere adds its
+        // own, it never takes one (a refusal above all) away.
+        if let Some(known) = known.filter(|k| k.id == customer.id) {
+            customer.consent.absorb(&known.consent);
+        }
         if known == Some(&customer)
-            || written.is_some_and(|times| times.contains(&at))
+            || self.written(&customer.id, at, None)
             || (known.is_none() && self.erased_since(at))
         {
             return Ok(Outcome::Duplicate);
@@ -699,9 +704,10 @@ impl Desk {
         }
         let keep = customer.id.clone();
         self.directory.upsert(customer)?;
-        let times = self.records.entry(keep.clone()).or_default();
-        let place = times.partition_point(|t| *t <= at);
-        times.insert(place, at);
+        self.records
+            .entry(keep.clone())
+            .or_default()
+            .push((at, None));
         self.provisional.remove(&keep);
         for id in absorbed {
             self.directory.merge(keep.as_str(), id.as_str())?;
@@ -718,20 +724,34 @@ impl Desk {
         self.erasures.last().is_some_and(|e| e.at >= at)
     }
 
+    /// Whether this write (a record, or a handle) was applied to the
+    /// customer at `at`.
+    fn written(&self, id: &CustomerId, at: Timestamp, handle: Option<&Handle>) -> bool {
+        self.records
+            .get(id)
+            .is_some_and(|w| w.iter().any(|(t, h)| *t == at && h.as_ref() == handle))
+    }
+
     fn take_handle(
         &mut self,
         id: &CustomerId,
         handle: Handle,
         stats: AudienceStats,
+        at: Timestamp,
     ) -> Result<Outcome> {
         let customer = self
             .directory
             .get(id.as_str())
             .ok_or_else(|| Error::from(ErrorKind::UnknownCustomer { id: id.to_string() }))?;
-        if customer.handles.get(&handle) == Some(&stats) {
+        if customer.handles.get(&handle) == Some(&stats) || self.written(id, at, Some(&handle)) {
             return Ok(Outcome::Duplicate);
         }
-        self.directory.add_handle(id.as_str(), handle, stats)?;
+        self.directory
+            .add_handle(id.as_str(), handle.clone(), stats)?;
+        self.records
+            .entry(id.clone())
+            .or_default()
+            .push((at, Some(handle)));
         Ok(Outcome::Applied)
     }
 
@@ -802,9 +822,20 @@ impl Desk {
         };
         let (handles, names) = match &customer {
             Some(id) => {
+                // Every id that led to them: their own and those merged in.
+                let merged: Vec<CustomerId> = self
+                    .directory
+                    .merged_ids()
+                    .into_iter()
+                    .filter(|(_, kept)| *kept == id)
+                    .map(|(absorbed, _)| absorbed.clone())
+                    .collect();
                 let c = self.directory.erase(id.as_str())?;
                 self.profiles.remove(id);
                 self.records.remove(id);
+                for absorbed in &merged {
+                    self.records.remove(absorbed);
+                }
                 self.provisional.remove(id);
                 let mut handles: Vec<Handle> = c.handles.keys().cloned().collect();
                 if !handles.contains(handle) {

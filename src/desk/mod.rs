@@ -361,8 +361,9 @@ pub struct Desk {
     profiles: BTreeMap<CustomerId, Known>,
     /// Each conversation's assignments and priority changes, as applied.
     handling: BTreeMap<ConversationId, Handling>,
-    /// When each customer record was last written by an event.
-    records: BTreeMap<CustomerId, Vec<Timestamp>>,
+    /// The customer events applied to each record: when, and the handle
+    /// for a new handle (`None` for the whole record).
+    records: BTreeMap<CustomerId, Vec<(Timestamp, Option<Handle>)>>,
     /// Customers the desk made for authors it did not know.
     provisional: BTreeSet<CustomerId>,
     /// The number of the next `new-N` customer.
@@ -993,7 +994,7 @@ struct DeskFields {
     #[serde(default)]
     handling: BTreeMap<ConversationId, Handling>,
     #[serde(default)]
-    records: BTreeMap<CustomerId, Vec<Timestamp>>,
+    records: BTreeMap<CustomerId, Vec<(Timestamp, Option<Handle>)>>,
     #[serde(default)]
     provisional: BTreeSet<CustomerId>,
     #[serde(default = "first_newcomer")]
