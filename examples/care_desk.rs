@@ -987,6 +987,19 @@ fn agents(out: &mut String, week: &SampleWeek) {
         ]);
     }
     table.render(out);
+    // What the desk's policies promise that nobody on the roster serves.
+    if let Ok(config) = DeskConfig::sample(week) {
+        let gaps = config.gaps();
+        if !gaps.is_empty() {
+            let _ = writeln!(
+                out,
+                "\nThe roster cannot keep every promise of the policies:"
+            );
+            for gap in gaps {
+                let _ = writeln!(out, "  - {gap}");
+            }
+        }
+    }
 }
 
 /// The waiting conversations, most urgent first, and who takes each.
@@ -996,7 +1009,7 @@ fn queue(out: &mut String, week: &SampleWeek, desk: &mut Desk) -> Result<(), soc
     let decisions = desk.route(week.now)?;
     let _ = writeln!(
         out,
-        "{} conversations wait for an answer. The first fifteen, and who takes them:\n",
+        "{} conversations wait for an answer (solved, closed, pending and on-hold ones do not). The first fifteen, and who takes them:\n",
         queue.len()
     );
     let mut table = Table::new(&[

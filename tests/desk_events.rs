@@ -660,3 +660,67 @@ fn a_second_delivery_after_a_record_update_is_still_a_duplicate() {
     );
     assert_eq!(d.directory().resolve(&extra), Resolution::Unknown);
 }
+
+#[test]
+fn a_customer_who_answers_a_pending_conversation_puts_it_back_in_the_queue() {
+    let week = sample::week();
+    let mut d = desk(&week);
+    let jean = Handle::new(Channel::Twitter, "@jean_dm").unwrap();
+    let c = id("tw-pending");
+    let at = |m: i64| week.now.checked_add(SignedDuration::from_mins(m)).unwrap();
+    let ask = Interaction::inbound(
+        "p1".parse().unwrap(),
+        c.clone(),
+        jean.clone(),
+        at(0),
+        "Où est mon colis ?",
+    );
+    let reply = Interaction::outbound(
+        "p2".parse().unwrap(),
+        c.clone(),
+        Channel::Twitter,
+        AgentId::new("a1").unwrap(),
+        at(5),
+        "Bonjour, votre numéro de commande ? Eric",
+    )
+    .in_reply_to("p1".parse().unwrap());
+    let events = vec![
+        Event::Interaction(ask),
+        Event::Interaction(reply),
+        Event::Status {
+            conversation: c.clone(),
+            status: ConversationStatus::Pending,
+            at: at(5),
+            by: Some("a1".parse().unwrap()),
+        },
+    ];
+    d.apply_all(events, at(6));
+    assert!(
+        d.queue(at(6)).unwrap().iter().all(|t| t.conversation != c),
+        "pending: not waiting"
+    );
+    let resolution = |d: &Desk, t| {
+        d.sla(&c, t)
+            .unwrap()
+            .clocks
+            .iter()
+            .find(|k| k.metric == Metric::Resolution)
+            .unwrap()
+            .status
+    };
+    assert_eq!(resolution(&d, at(30)), ClockStatus::Paused);
+    let answer = Interaction::inbound(
+        "p3".parse().unwrap(),
+        c.clone(),
+        jean,
+        at(40),
+        "C'est la 4521",
+    );
+    assert_eq!(d.apply(answer.into(), at(40)).outcomes, [Outcome::Applied]);
+    assert_eq!(
+        d.conversation(&c).unwrap().status(),
+        Some(ConversationStatus::Open)
+    );
+    assert!(d.queue(at(41)).unwrap().iter().any(|t| t.conversation == c));
+    assert_ne!(resolution(&d, at(41)), ClockStatus::Paused);
+}

@@ -302,6 +302,7 @@ struct Handling {
 }
 
 impl Handling {
+    #[cfg(feature = "serde")]
     fn is_in_order(&self) -> bool {
         self.assignments.windows(2).all(|w| w[0].0 <= w[1].0)
             && self.priorities.windows(2).all(|w| w[0].0 <= w[1].0)
@@ -375,6 +376,7 @@ pub struct Desk {
 
 impl Desk {
     /// Checks what a stored desk holds (see [`Desk`]).
+    #[cfg(feature = "serde")]
     fn check(&self) -> Result<()> {
         let invalid = |reason: String| crate::error::invalid_state("desk", reason);
         for (id, conversation) in &self.conversations {
