@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::model::{AudienceStats, Customer, CustomerId, Handle};
+use crate::model::{AudienceStats, Customer, CustomerId, EmailRule, Handle};
 use crate::{ErrorKind, Result};
 
 /// The position of a customer in [`Directory::slots`].
@@ -111,6 +111,8 @@ pub struct Directory {
     absorbed: HashMap<Slot, Vec<CustomerId>>,
     /// How many slots hold a customer.
     live: usize,
+    /// When two e-mail addresses are one.
+    email_rule: EmailRule,
 }
 
 /// The answer to "who is behind this handle?".
@@ -227,6 +229,42 @@ impl Directory {
     /// An empty directory.
     pub fn new() -> Directory {
         Directory::default()
+    }
+
+    /// The directory resolving e-mail addresses by `rule` (the default is
+    /// [`EmailRule::CaseInsensitive`]); the handles already indexed are
+    /// indexed again under it.
+    ///
+    /// ```
+    /// use social_crm::{AudienceStats, Channel, Customer, Directory, EmailRule, Handle, Resolution};
+    ///
+    /// let mut directory = Directory::new().with_email_rule(EmailRule::Canonical);
+    /// let lea = Handle::new(Channel::Email, "lea.martin@gmail.com")?;
+    /// directory.insert(Customer::new("c1", "Léa Martin")?.with_handle(lea, AudienceStats::default()))?;
+    /// let tagged = Handle::new(Channel::Email, "Lea.Martin+promo@gmail.com")?;
+    /// assert!(matches!(directory.resolve(&tagged), Resolution::Customer(c) if c.id.as_str() == "c1"));
+    /// # Ok::<(), social_crm::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_email_rule(mut self, rule: EmailRule) -> Directory {
+        self.email_rule = rule;
+        self.by_handle.clear();
+        let handles: Vec<(Handle, Slot)> = self
+            .slots
+            .iter()
+            .enumerate()
+            .filter_map(|(slot, c)| Some((slot, c.as_deref()?)))
+            .flat_map(|(slot, c)| c.handles.keys().map(move |h| (h.clone(), slot as Slot)))
+            .collect();
+        for (handle, slot) in handles {
+            self.index(&handle, slot);
+        }
+        self
+    }
+
+    /// The rule e-mail addresses are resolved by.
+    pub fn email_rule(&self) -> EmailRule {
+        self.email_rule
     }
 
     /// An empty directory with room for `customers` customers.
@@ -369,19 +407,21 @@ impl Directory {
 
     /// Records that the customer in `slot` no longer owns `handle`.
     fn unindex(&mut self, handle: &Handle, slot: Slot) {
-        if let Some(owners) = self.by_handle.get_mut(handle) {
+        let key = self.email_rule.key(handle);
+        if let Some(owners) = self.by_handle.get_mut(&key) {
             if !owners.remove(slot) {
-                self.by_handle.remove(handle);
+                self.by_handle.remove(&key);
             }
         }
     }
 
     /// Records that the customer in `slot` owns `handle`.
     fn index(&mut self, handle: &Handle, slot: Slot) {
-        match self.by_handle.get_mut(handle) {
+        let key = self.email_rule.key(handle);
+        match self.by_handle.get_mut(&key) {
             Some(owners) => owners.add(slot),
             None => {
-                self.by_handle.insert(handle.clone(), Owners::One(slot));
+                self.by_handle.insert(key, Owners::One(slot));
             }
         }
     }
@@ -403,7 +443,12 @@ impl Directory {
 
     /// Who is behind a handle: one hash lookup. Expected O(1).
     pub fn resolve(&self, handle: &Handle) -> Resolution<'_> {
-        match self.by_handle.get(handle) {
+        let found = match self.email_rule {
+            // The common case costs no key.
+            EmailRule::CaseInsensitive => self.by_handle.get(handle),
+            rule => self.by_handle.get(&rule.key(handle)),
+        };
+        match found {
             None => Resolution::Unknown,
             Some(Owners::One(slot)) => match self.at(*slot) {
                 Some(c) => Resolution::Customer(c),
@@ -548,7 +593,7 @@ impl Directory {
         let kept_id = kept.id.clone();
 
         for handle in absorbed.handles.keys() {
-            if let Some(owners) = self.by_handle.get_mut(handle) {
+            if let Some(owners) = self.by_handle.get_mut(&self.email_rule.key(handle)) {
                 owners.replace(absorb_slot, keep_slot);
             }
         }
@@ -625,6 +670,8 @@ struct DirectoryData {
     customers: Vec<Customer>,
     #[serde(default)]
     merged_into: std::collections::BTreeMap<CustomerId, CustomerId>,
+    #[serde(default)]
+    email_rule: EmailRule,
 }
 
 #[cfg(feature = "serde")]
@@ -637,6 +684,7 @@ impl serde::Serialize for Directory {
                 .into_iter()
                 .map(|(a, k)| (a.clone(), k.clone()))
                 .collect(),
+            email_rule: self.email_rule,
         }
         .serialize(s)
     }
@@ -647,7 +695,8 @@ impl<'de> serde::Deserialize<'de> for Directory {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         use serde::de::Error as _;
         let data = DirectoryData::deserialize(d)?;
-        Directory::from_parts(data.customers, data.merged_into).map_err(D::Error::custom)
+        Directory::from_parts(data.customers, data.merged_into, data.email_rule)
+            .map_err(D::Error::custom)
     }
 }
 
@@ -657,8 +706,9 @@ impl Directory {
     fn from_parts(
         customers: Vec<Customer>,
         merged_into: std::collections::BTreeMap<CustomerId, CustomerId>,
+        email_rule: EmailRule,
     ) -> Result<Directory> {
-        let mut directory = Directory::with_capacity(customers.len());
+        let mut directory = Directory::with_capacity(customers.len()).with_email_rule(email_rule);
         for customer in customers {
             directory.insert(customer)?;
         }
@@ -690,6 +740,8 @@ impl PartialEq for Directory {
     /// Two directories are equal when they hold the same customers and the
     /// same merged ids (the order of insertion and the index do not count).
     fn eq(&self, other: &Directory) -> bool {
-        self.sorted() == other.sorted() && self.merged_ids() == other.merged_ids()
+        self.sorted() == other.sorted()
+            && self.merged_ids() == other.merged_ids()
+            && self.email_rule == other.email_rule
     }
 }

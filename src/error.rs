@@ -30,7 +30,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// assert!(matches!(err.kind(), ErrorKind::InvalidLanguage { .. }));
 /// assert_eq!(
 ///     err.to_string(),
-///     "invalid language `xx`: expected an ISO 639-1 code such as `fr`, `en` or `es`",
+///     "invalid language `xx`: expected an ISO 639-1 code or a BCP 47 tag such as `fr`, `en-GB` or `es-419`",
 /// );
 /// ```
 #[derive(Clone, PartialEq)]
@@ -116,7 +116,7 @@ pub enum ErrorKind {
         reason: String,
     },
     /// A language code is not an ISO 639-1 code.
-    #[error("invalid language `{}`: expected an ISO 639-1 code such as `fr`, `en` or `es`", shown(.value))]
+    #[error("invalid language `{}`: expected an ISO 639-1 code or a BCP 47 tag such as `fr`, `en-GB` or `es-419`", shown(.value))]
     InvalidLanguage {
         /// The value as given.
         value: String,

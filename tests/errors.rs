@@ -74,12 +74,12 @@ fn malformed_handles() {
 
 #[test]
 fn malformed_languages_and_countries() {
-    for bad in ["", "french", "f", "fr-FR", "xx", "12"] {
+    for bad in ["", "french", "f", "fr-", "xx", "12", "und"] {
         let err = bad.parse::<Language>().unwrap_err();
         assert_eq!(
             err.to_string(),
             format!(
-                "invalid language `{bad}`: expected an ISO 639-1 code such as `fr`, `en` or `es`"
+                "invalid language `{bad}`: expected an ISO 639-1 code or a BCP 47 tag such as `fr`, `en-GB` or `es-419`"
             )
         );
     }

@@ -39,8 +39,10 @@ use crate::{ErrorKind, Result};
 pub enum Channel {
     /// Twitter, now X.
     Twitter,
-    /// Facebook (pages, posts, comments, Messenger).
+    /// Facebook (pages, posts, comments).
     Facebook,
+    /// Messenger, Facebook's private messages.
+    Messenger,
     /// Instagram.
     Instagram,
     /// LinkedIn.
@@ -94,9 +96,10 @@ pub enum ChannelKind {
 
 impl Channel {
     /// Every named channel (all but [`Channel::Other`]), in declaration order.
-    pub const NAMED: [Channel; 17] = [
+    pub const NAMED: [Channel; 18] = [
         Channel::Twitter,
         Channel::Facebook,
+        Channel::Messenger,
         Channel::Instagram,
         Channel::LinkedIn,
         Channel::TikTok,
@@ -130,6 +133,7 @@ impl Channel {
         match self {
             Channel::Twitter => "twitter",
             Channel::Facebook => "facebook",
+            Channel::Messenger => "messenger",
             Channel::Instagram => "instagram",
             Channel::LinkedIn => "linkedin",
             Channel::TikTok => "tiktok",
@@ -162,6 +166,7 @@ impl Channel {
                 ChannelKind::PublicCommunity
             }
             Channel::WhatsApp
+            | Channel::Messenger
             | Channel::Email
             | Channel::Phone
             | Channel::LiveChat
@@ -193,7 +198,8 @@ impl Channel {
     fn named(folded: &str) -> Option<Channel> {
         Some(match folded {
             "twitter" | "x" | "twitter/x" | "x/twitter" | "tweet" => Channel::Twitter,
-            "facebook" | "fb" | "messenger" => Channel::Facebook,
+            "facebook" | "fb" => Channel::Facebook,
+            "messenger" | "facebook-messenger" | "fb-messenger" => Channel::Messenger,
             "instagram" | "ig" | "insta" => Channel::Instagram,
             "linkedin" | "linked-in" => Channel::LinkedIn,
             "tiktok" | "tik-tok" => Channel::TikTok,

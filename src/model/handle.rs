@@ -15,9 +15,10 @@ use crate::{ErrorKind, Result};
 ///
 /// | channel | normal form |
 /// |---|---|
-/// | Twitter, Instagram, TikTok, YouTube, Facebook | no `@`, lowercase, profile URLs reduced to the name; each network's charset and length |
+/// | Twitter, Instagram, TikTok, YouTube, Facebook, Messenger | no `@`, lowercase, profile URLs reduced to the name; each network's charset and length |
+/// | Twitter, Facebook, Instagram, Messenger: platform ids | `id:` and the digits (`id:1456789012345678901`): X's user ids and Meta's page- or app-scoped ids, which do not change when the username does |
 /// | LinkedIn | the profile slug, lowercase |
-/// | email | the local part as given, the domain lowercase (only the domain is case-insensitive) |
+/// | email | the address of a mailbox (`"Name" <addr>` gives `addr`), lowercase (see [`EmailRule`]) |
 /// | phone, SMS, WhatsApp | E.164 (`+33612345678`) when the number is international (`+`, `00`) or a region is given; otherwise the national digits |
 /// | forum, community, review site | lowercase, white space runs folded to one space |
 /// | blog | the address without scheme, `www.` or trailing `/`, lowercase |
@@ -34,7 +35,11 @@ use crate::{ErrorKind, Result};
 /// assert_eq!(a.to_string(), "twitter:@nath_conso");
 ///
 /// let mail = Handle::new(Channel::Email, "Julie.Bernard@EXEMPLE.fr")?;
-/// assert_eq!(mail.value(), "Julie.Bernard@exemple.fr");
+/// assert_eq!(mail.value(), "julie.bernard@exemple.fr");
+///
+/// let x_user = Handle::new(Channel::Twitter, "id:1456789012345678901")?;
+/// assert!(x_user.is_platform_id());
+/// assert_eq!(x_user.to_string(), "twitter:id:1456789012345678901");
 ///
 /// let phone = Handle::with_region(Channel::Phone, "06 12 34 56 78", Some(Country::new("FR")?))?;
 /// assert_eq!(phone.value(), "+33612345678");
@@ -126,7 +131,11 @@ impl fmt::Debug for Handle {
 /// (`twitter:@nath_conso`, `email:julie@exemple.fr`).
 impl fmt::Display for Handle {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let at = if at_style(&self.channel) { "@" } else { "" };
+        let at = if at_style(&self.channel) && !self.is_platform_id() {
+            "@"
+        } else {
+            ""
+        };
         write!(f, "{}:{at}{}", self.channel, self.value)
     }
 }
@@ -331,9 +340,15 @@ fn normalise(channel: &Channel, raw: &str, region: Option<Country>) -> Result<St
     if raw.is_empty() {
         return Err("must not be empty".to_owned());
     }
+    if takes_platform_ids(channel) {
+        if let Some(id) = platform_id(raw)? {
+            return Ok(id);
+        }
+    }
     match channel {
         Channel::Twitter => network_name(raw, &["twitter.com", "x.com"], 1..=15, "_"),
         Channel::Instagram => network_name(raw, &["instagram.com"], 1..=30, "._"),
+        Channel::Messenger => network_name(raw, &["facebook.com", "m.me"], 1..=50, "."),
         Channel::TikTok => network_name(raw, &["tiktok.com"], 2..=24, "._"),
         Channel::YouTube => network_name(raw, &["youtube.com"], 3..=30, "._-"),
         Channel::Facebook => network_name(raw, &["facebook.com", "fb.com"], 1..=50, "."),
@@ -426,7 +441,125 @@ fn linkedin(raw: &str) -> Result<String, String> {
     Ok(slug.to_owned())
 }
 
+/// Whether a channel identifies people by a numeric platform id as well as
+/// by a username.
+fn takes_platform_ids(channel: &Channel) -> bool {
+    matches!(
+        channel,
+        Channel::Twitter | Channel::Facebook | Channel::Instagram | Channel::Messenger
+    )
+}
+
+/// A platform id, `id:` and 1 to 24 digits (X's user ids, Meta's
+/// page-scoped and Instagram-scoped ids); `None` if `raw` is not one.
+fn platform_id(raw: &str) -> Result<Option<String>, String> {
+    let Some(digits) = raw.strip_prefix("id:") else {
+        return Ok(None);
+    };
+    if !(1..=24).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err("a platform id is `id:` and 1 to 24 digits".to_owned());
+    }
+    Ok(Some(raw.to_owned()))
+}
+
+/// When two e-mail addresses are one: the rule a [`crate::Directory`]
+/// resolves addresses by.
+///
+/// Handles always store the address lowercased: RFC 5321 lets a server
+/// tell `Antoine.Leroy` from `antoine.leroy`, but no mail provider does, and
+/// customers write their address both ways. Providers differ on the rest,
+/// hence the choice.
+///
+/// ```
+/// use social_crm::{Channel, EmailRule, Handle};
+///
+/// let tagged = Handle::new(Channel::Email, "Antoine.Leroy+shop@GMAIL.com")?;
+/// assert_eq!(tagged.value(), "antoine.leroy+shop@gmail.com");
+/// assert_eq!(EmailRule::CaseInsensitive.key(&tagged), tagged);
+/// assert_eq!(EmailRule::Canonical.key(&tagged).value(), "antoineleroy@gmail.com");
+/// # Ok::<(), social_crm::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum EmailRule {
+    /// Addresses that differ only in case are one (the default).
+    #[default]
+    CaseInsensitive,
+    /// Also without a `+tag` (`lea+shop@` is `lea@`) and, at `gmail.com`
+    /// and `googlemail.com`, without dots (Gmail ignores them).
+    Canonical,
+}
+
+impl EmailRule {
+    /// The handle two spellings of one address share under this rule: the
+    /// handle itself, except for e-mail addresses under
+    /// [`EmailRule::Canonical`].
+    pub fn key(self, handle: &Handle) -> Handle {
+        if self == EmailRule::CaseInsensitive || handle.channel != Channel::Email {
+            return handle.clone();
+        }
+        let Some((local, domain)) = handle.value.rsplit_once('@') else {
+            return handle.clone();
+        };
+        let untagged = local.split('+').next().unwrap_or(local);
+        let local = if matches!(domain, "gmail.com" | "googlemail.com") {
+            untagged.replace('.', "")
+        } else {
+            untagged.to_owned()
+        };
+        if local.is_empty() {
+            return handle.clone();
+        }
+        Handle {
+            channel: Channel::Email,
+            value: Arc::from(format!("{local}@{domain}")),
+        }
+    }
+}
+
+/// Splits a mailbox as a `From:` header writes it, `"Antoine Leroy"
+/// <antoine.leroy@example.com>` or `Antoine Leroy <...>`, into its display
+/// name (unquoted, `None` if there is none) and its address; a bare address
+/// is returned as it is. Encoded words (`=?UTF-8?Q?...?=`) in the name are
+/// not decoded here.
+///
+/// ```
+/// use social_crm::split_mailbox;
+///
+/// assert_eq!(
+///     split_mailbox(r#""Leroy, Antoine" <Antoine.Leroy@example.com>"#),
+///     (Some("Leroy, Antoine"), "Antoine.Leroy@example.com"),
+/// );
+/// assert_eq!(split_mailbox("lea@example.org"), (None, "lea@example.org"));
+/// ```
+pub fn split_mailbox(raw: &str) -> (Option<&str>, &str) {
+    let raw = raw.trim();
+    match (raw.rfind('<'), raw.ends_with('>')) {
+        (Some(open), true) => {
+            let address = raw[open + 1..raw.len() - 1].trim();
+            let name = raw[..open].trim();
+            let name = name
+                .strip_prefix('"')
+                .and_then(|n| n.strip_suffix('"'))
+                .unwrap_or(name)
+                .trim();
+            ((!name.is_empty()).then_some(name), address)
+        }
+        _ => (None, raw),
+    }
+}
+
+impl Handle {
+    /// Whether the handle is a platform id (`id:...`) rather than a name.
+    pub fn is_platform_id(&self) -> bool {
+        takes_platform_ids(&self.channel) && self.value.starts_with("id:")
+    }
+}
+
 fn email(raw: &str) -> Result<String, String> {
+    let (_, raw) = split_mailbox(raw);
     let Some((local, domain)) = raw.rsplit_once('@') else {
         return Err("expected `name@domain`".to_owned());
     };
@@ -450,6 +583,7 @@ fn email(raw: &str) -> Result<String, String> {
             "`{domain}` is not a domain name such as `example.com`"
         ));
     }
+    let local = local.to_lowercase();
     Ok(format!("{local}@{domain}"))
 }
 
@@ -594,10 +728,18 @@ mod tests {
     }
 
     #[test]
-    fn emails_fold_the_domain_only() {
+    fn emails_fold_case_and_keep_the_address_of_a_mailbox() {
         assert_eq!(
             norm(Channel::Email, " Lea.Martin@Exemple.FR "),
-            "Lea.Martin@exemple.fr"
+            "lea.martin@exemple.fr"
+        );
+        assert_eq!(
+            norm(Channel::Email, r#""Martin, Léa" <Lea.Martin@Exemple.FR>"#),
+            "lea.martin@exemple.fr"
+        );
+        assert_eq!(
+            norm(Channel::Email, "Léa Martin <lea.martin@exemple.fr>"),
+            "lea.martin@exemple.fr"
         );
         for bad in [
             "lea",
@@ -689,10 +831,27 @@ mod tests {
     }
 
     #[test]
+    fn platform_ids_are_their_own_form() {
+        let id = Handle::new(Channel::Twitter, "id:1456789012345678901").unwrap();
+        assert!(id.is_platform_id());
+        assert_ne!(id, Handle::new(Channel::Twitter, "@jean").unwrap());
+        for bad in ["id:", "id:12a", "id:1234567890123456789012345"] {
+            assert!(Handle::new(Channel::Twitter, bad).is_err(), "{bad}");
+        }
+        // Only networks with numeric ids take them.
+        assert!(Handle::new(Channel::TikTok, "id:123").is_err());
+        assert!(!Handle::new(Channel::Facebook, "123456")
+            .unwrap()
+            .is_platform_id());
+    }
+
+    #[test]
     fn text_form_round_trips() {
         for text in [
             "twitter:@nath_conso",
-            "email:Lea@exemple.fr",
+            "email:lea@exemple.fr",
+            "twitter:id:1456789012345678901",
+            "messenger:id:7391205546132",
             "phone:+33612345678",
             "forum:café addict",
         ] {

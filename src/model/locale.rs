@@ -61,7 +61,10 @@ fn two_letters(s: &str, upper: bool) -> Option<[u8; 2]> {
 /// let fr: Language = "FR".parse()?;
 /// assert_eq!(fr, Language::FRENCH);
 /// assert_eq!(fr.to_string(), "fr");
-/// assert!("fr-CA".parse::<Language>().is_err());
+/// // BCP 47 tags, as platforms send them, give their language.
+/// assert_eq!("fr-CA".parse::<Language>()?, Language::FRENCH);
+/// assert_eq!(Language::from_tag("es-419")?, Some(Language::SPANISH));
+/// assert_eq!(Language::from_tag("und")?, None); // undetermined
 /// assert!("zz".parse::<Language>().is_err());
 /// # Ok::<(), social_crm::Error>(())
 /// ```
@@ -76,18 +79,55 @@ impl Language {
     /// Spanish.
     pub const SPANISH: Language = Language(*b"es");
 
-    /// Checks an ISO 639-1 code. Same as `FromStr`.
+    /// Checks an ISO 639-1 code, alone or as the language of a BCP 47 tag
+    /// (`fr`, `FR`, `fr-FR`, `en_GB`, `es-419`, `zh-Hant-TW`): the region,
+    /// script and variants are not kept. Same as `FromStr`.
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidLanguage`] if the code is not an ISO 639-1 code.
+    /// [`ErrorKind::InvalidLanguage`] if the code is not an ISO 639-1 code
+    /// or the tag's subtags are not 1 to 8 letters or digits; the tags that
+    /// name no language (`und`, `mul`, `zxx`, `mis`) too: see
+    /// [`Language::from_tag`].
     pub fn new(code: &str) -> Result<Language> {
-        match two_letters(code, false) {
-            Some(c) if in_table(ISO_639_1, c) => Ok(Language(c)),
+        match Language::from_tag(code) {
+            Ok(Some(language)) => Ok(language),
             _ => Err(ErrorKind::InvalidLanguage {
                 value: code.to_owned(),
             }
             .into()),
+        }
+    }
+
+    /// The language of a BCP 47 tag, or `None` for the tags that name no
+    /// language: `und` (undetermined, what X sends when it cannot tell),
+    /// `mul` (several), `zxx` (no linguistic content), `mis` (uncoded).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidLanguage`] if the primary subtag is not an ISO
+    /// 639-1 code (nor one of the four above), or a subtag is not 1 to 8
+    /// letters or digits.
+    pub fn from_tag(tag: &str) -> Result<Option<Language>> {
+        let invalid = || {
+            Err(ErrorKind::InvalidLanguage {
+                value: tag.to_owned(),
+            }
+            .into())
+        };
+        let mut subtags = tag.trim().split(['-', '_']);
+        let primary = subtags.next().unwrap_or_default();
+        let subtag_ok =
+            |s: &str| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric());
+        if !subtags.all(subtag_ok) {
+            return invalid();
+        }
+        if ["und", "mul", "zxx", "mis"].contains(&primary.to_ascii_lowercase().as_str()) {
+            return Ok(None);
+        }
+        match two_letters(primary, false) {
+            Some(c) if in_table(ISO_639_1, c) => Ok(Some(Language(c))),
+            _ => invalid(),
         }
     }
 
@@ -224,8 +264,31 @@ mod tests {
     #[test]
     fn malformed_codes_are_refused() {
         for bad in ["", "f", "fra", "f1", "é", "fr-FR", "  "] {
-            assert!(Language::new(bad).is_err(), "{bad:?}");
             assert!(Country::new(bad).is_err(), "{bad:?}");
+        }
+        for bad in [
+            "",
+            "f",
+            "fra",
+            "f1",
+            "é",
+            "fr-",
+            "fr-FR!",
+            "fr-abcdefghi",
+            "und",
+            "  ",
+        ] {
+            assert!(Language::new(bad).is_err(), "{bad:?}");
+        }
+        for (tag, language) in [
+            ("fr-FR", Some(Language::FRENCH)),
+            ("en_GB", Some(Language::ENGLISH)),
+            ("es-419", Some(Language::SPANISH)),
+            ("zh-Hant-TW", Some(Language::new("zh").unwrap())),
+            ("und", None),
+            ("zxx", None),
+        ] {
+            assert_eq!(Language::from_tag(tag).unwrap(), language, "{tag}");
         }
         assert_eq!(
             Country::new("XX").unwrap_err().to_string(),

@@ -25,7 +25,7 @@ pub use channel::{Channel, ChannelKind, OtherChannel};
 pub use consent::{Consent, ConsentRecord, ConsentStatus, Decision, Purpose};
 pub use conversation::{Conversation, ConversationStatus, StatusEvent};
 pub use customer::{BirthYear, Customer, Role};
-pub use handle::{AudienceStats, Handle, Handles};
+pub use handle::{split_mailbox, AudienceStats, EmailRule, Handle, Handles};
 pub use ids::{AgentId, ConversationId, CustomerId, InteractionId, Name, PersonaId, MAX_ID_LEN};
 pub use interaction::{Author, Direction, Engagement, Interaction, Visibility};
 pub use locale::{Country, Language};
