@@ -343,6 +343,23 @@ pub enum ErrorKind {
     /// The directory holds as many customers as it can index (2³² − 1).
     #[error("the directory is full: it indexes at most 4294967295 customers")]
     DirectoryFull,
+    /// A platform payload that is malformed, truncated, or not of the shape
+    /// its adapter reads.
+    #[error("invalid payload at `{path}`: {reason}")]
+    InvalidPayload {
+        /// Where in the payload (`entry[0].changes[0].value.messages[1].timestamp`,
+        /// `$` for the whole body).
+        path: String,
+        /// What was wrong.
+        reason: String,
+    },
+    /// A webhook whose signature does not match its body and the app
+    /// secret.
+    #[error("bad signature: {reason}")]
+    BadSignature {
+        /// What did not match, or why the header could not be read.
+        reason: String,
+    },
     /// An update for a customer id that now belongs to another record.
     #[error("customer `{id}` was merged into `{into}`: update `{into}` instead")]
     MergedCustomer {
@@ -553,6 +570,8 @@ impl ErrorKind {
             ErrorKind::UnknownConversation { .. } => "UnknownConversation",
             ErrorKind::DirectoryFull => "DirectoryFull",
             ErrorKind::MergedCustomer { .. } => "MergedCustomer",
+            ErrorKind::InvalidPayload { .. } => "InvalidPayload",
+            ErrorKind::BadSignature { .. } => "BadSignature",
             ErrorKind::AmbiguousHandle { .. } => "AmbiguousHandle",
             ErrorKind::FromTheFuture { .. } => "FromTheFuture",
             ErrorKind::NoAgentForChannel { .. } => "NoAgentForChannel",

@@ -138,6 +138,7 @@
 #[macro_use]
 mod macros;
 
+pub mod channels;
 pub mod crisis;
 pub mod desk;
 pub mod directory;

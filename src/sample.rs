@@ -423,6 +423,32 @@ fn load() -> Result<SampleWeek> {
     })
 }
 
+/// A WhatsApp Cloud API webhook body with `messages` text messages from
+/// `messages / 10` customers (rounded up), a second apart, in the shape the
+/// platform documents: for tests and benchmarks of
+/// `channels::whatsapp` (feature `whatsapp`) at any size.
+///
+/// ```
+/// let body = social_crm::sample::whatsapp_webhook(3);
+/// assert!(body.starts_with(r#"{"object":"whatsapp_business_account""#));
+/// assert_eq!(body.matches(r#""type":"text""#).count(), 3);
+/// ```
+pub fn whatsapp_webhook(messages: usize) -> String {
+    let messages: Vec<String> = (0..messages)
+        .map(|k| {
+            format!(
+                r#"{{"from":"3361234{:04}","id":"wamid.B{k}","timestamp":"{}","type":"text","text":{{"body":"Message {k} : toujours pas de nouvelles de ma commande 😕"}}}}"#,
+                k / 10,
+                1_763_660_700 + k
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"object":"whatsapp_business_account","entry":[{{"id":"1","changes":[{{"field":"messages","value":{{"messaging_product":"whatsapp","messages":[{}]}}}}]}}]}}"#,
+        messages.join(",")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

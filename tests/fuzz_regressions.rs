@@ -2,7 +2,12 @@
 //! `fuzz/regressions/<target>/`) through the same checks as the fuzz
 //! targets, on the stable toolchain, so CI guards them without nightly.
 //! See `fuzz/README.md`.
-#![cfg(all(feature = "serde", feature = "tzdb-bundled"))]
+#![cfg(all(
+    feature = "serde",
+    feature = "tzdb-bundled",
+    feature = "whatsapp",
+    feature = "signatures"
+))]
 
 #[allow(dead_code, clippy::all)]
 #[path = "../fuzz/src/checks.rs"]
@@ -14,7 +19,7 @@ use std::path::Path;
 type Check = fn(&[u8]);
 
 /// Each target with its check.
-const TARGETS: [(&str, Check); 11] = [
+const TARGETS: [(&str, Check); 13] = [
     ("text_forms", checks::text_forms),
     ("serde_states", checks::serde_states),
     ("sentiment", checks::sentiment),
@@ -26,6 +31,8 @@ const TARGETS: [(&str, Check); 11] = [
     ("directory", checks::directory),
     ("influence", checks::influence),
     ("desk", checks::desk),
+    ("whatsapp", checks::whatsapp),
+    ("signatures", checks::signatures),
 ];
 
 #[test]

@@ -1365,3 +1365,50 @@ fn desk_events(u: &mut Unstructured<'_>) -> ArbResult<()> {
     );
     Ok(())
 }
+
+// ---------------------------------------------------------------------------
+// Channels
+
+/// Any bytes as a WhatsApp webhook body: a typed error naming a path, or
+/// messages whose handles and ids read back, in conversations of their
+/// sender, and a serializable result.
+pub fn whatsapp(data: &[u8]) {
+    use social_crm::channels::whatsapp;
+    match whatsapp::parse(data) {
+        Ok(received) => {
+            for m in &received.messages {
+                let i = &m.interaction;
+                assert!(i.is_consistent());
+                let handle = i.customer_handle().expect("a customer wrote it");
+                assert_eq!(
+                    handle.to_string().parse::<Handle>().expect("reads back"),
+                    *handle
+                );
+                assert!(i.conversation.as_str().starts_with("wa-"));
+            }
+            serde_json::to_string(&received).expect("serializes");
+        }
+        Err(e) => match e.kind() {
+            social_crm::ErrorKind::InvalidPayload { path, .. } => assert!(!path.is_empty()),
+            other => panic!("not a payload error: {other:?}"),
+        },
+    }
+}
+
+/// Any secret, body and header: checking never panics; a header made for
+/// the body checks, and the same header for another body does not.
+pub fn signatures(data: &[u8]) {
+    use social_crm::channels::signature::{meta_signature, verify_meta, verify_x, x_crc_response};
+    let split = data.first().map_or(0, |&b| usize::from(b)).min(data.len());
+    let (secret, rest) = data.split_at(split);
+    let header = String::from_utf8_lossy(rest);
+    let _ = verify_meta(secret, rest, &header);
+    let _ = verify_x(secret, rest, &header);
+    let made = meta_signature(secret, rest);
+    verify_meta(secret, rest, &made).expect("its own signature checks");
+    let mut other = rest.to_vec();
+    other.push(0);
+    assert!(verify_meta(secret, &other, &made).is_err());
+    let token = x_crc_response(secret, &header);
+    verify_x(secret, header.as_bytes(), &token).expect("its own signature checks");
+}

@@ -1,0 +1,47 @@
+//! How fast do platform payloads come in?
+//!
+//! - `whatsapp/one_message`: a webhook body with one text message, its
+//!   contact and metadata (what the platform sends most), parsed.
+//! - `whatsapp/1000_messages`: one body with 1,000 text messages.
+//! - `signature/meta_1kb`: `X-Hub-Signature-256` checked on a 1 KB body.
+//!
+//! Run with `cargo bench --bench channels`.
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use social_crm::channels::signature::{meta_signature, verify_meta};
+use social_crm::channels::whatsapp;
+
+fn one_message() -> String {
+    r#"{"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"33180000000","phone_number_id":"106540352242922"},"contacts":[{"profile":{"name":"Léa Martin"},"wa_id":"33612345678"}],"messages":[{"from":"33612345678","id":"wamid.HBgLMzM2MTIzNDU2NzgVAgASGBQzQUZGQUJDMDAwMDAwMDAwMDAwMQA=","timestamp":"1763660700","type":"text","text":{"body":"Toujours pas reçu ma commande, ça fait trois semaines 😡"}}]}}]}]}"#.to_owned()
+}
+
+fn whatsapp_payloads(c: &mut Criterion) {
+    let mut group = c.benchmark_group("whatsapp");
+    let one = one_message();
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("one_message", |b| {
+        b.iter(|| black_box(whatsapp::parse(black_box(one.as_bytes())).expect("parses")))
+    });
+    let many = social_crm::sample::whatsapp_webhook(1_000);
+    group.throughput(Throughput::Elements(1_000));
+    group.bench_function("1000_messages", |b| {
+        b.iter(|| black_box(whatsapp::parse(black_box(many.as_bytes())).expect("parses")))
+    });
+    group.finish();
+}
+
+fn signatures(c: &mut Criterion) {
+    let body = vec![b'x'; 1024];
+    let header = meta_signature(b"app-secret", &body);
+    let mut group = c.benchmark_group("signature");
+    group.throughput(Throughput::Bytes(body.len() as u64));
+    group.bench_function("meta_1kb", |b| {
+        b.iter(|| verify_meta(b"app-secret", black_box(&body), &header).expect("checks"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, whatsapp_payloads, signatures);
+criterion_main!(benches);
