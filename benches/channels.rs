@@ -3,6 +3,8 @@
 //! - `whatsapp/one_message`: a webhook body with one text message, its
 //!   contact and metadata (what the platform sends most), parsed.
 //! - `whatsapp/1000_messages`: one body with 1,000 text messages.
+//! - `meta/feed_comment` and `meta/messenger_message`: a Page feed body
+//!   with one comment, and a Messenger body with one message.
 //! - `signature/meta_1kb`: `X-Hub-Signature-256` checked on a 1 KB body.
 //!
 //! Run with `cargo bench --bench channels`.
@@ -11,7 +13,7 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use social_crm::channels::signature::{meta_signature, verify_meta};
-use social_crm::channels::whatsapp;
+use social_crm::channels::{meta, whatsapp};
 
 fn one_message() -> String {
     r#"{"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"33180000000","phone_number_id":"106540352242922"},"contacts":[{"profile":{"name":"Léa Martin"},"wa_id":"33612345678"}],"messages":[{"from":"33612345678","id":"wamid.HBgLMzM2MTIzNDU2NzgVAgASGBQzQUZGQUJDMDAwMDAwMDAwMDAwMQA=","timestamp":"1763660700","type":"text","text":{"body":"Toujours pas reçu ma commande, ça fait trois semaines 😡"}}]}}]}]}"#.to_owned()
@@ -32,6 +34,20 @@ fn whatsapp_payloads(c: &mut Criterion) {
     group.finish();
 }
 
+fn meta_payloads(c: &mut Criterion) {
+    let comment = r#"{"object":"page","entry":[{"id":"104857600123","time":1763660900,"changes":[{"field":"feed","value":{"item":"comment","verb":"add","post_id":"104857600123_5550001","comment_id":"5550001_9001","parent_id":"104857600123_5550001","from":{"id":"7391205546132","name":"Jean Dupont"},"message":"Trois semaines sans colis, et aucune réponse 😤","created_time":1763660700}}]}]}"#;
+    let dm = r#"{"object":"page","entry":[{"id":"104857600123","time":1763661000456,"messaging":[{"sender":{"id":"6532109876543210"},"recipient":{"id":"104857600123"},"timestamp":1763661000456,"message":{"mid":"m_AbCdEf0123456789","text":"Bonjour, j'ai été débitée deux fois… merci de me rembourser"}}]}]}"#;
+    let mut group = c.benchmark_group("meta");
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("feed_comment", |b| {
+        b.iter(|| black_box(meta::parse(black_box(comment.as_bytes())).expect("parses")))
+    });
+    group.bench_function("messenger_message", |b| {
+        b.iter(|| black_box(meta::parse(black_box(dm.as_bytes())).expect("parses")))
+    });
+    group.finish();
+}
+
 fn signatures(c: &mut Criterion) {
     let body = vec![b'x'; 1024];
     let header = meta_signature(b"app-secret", &body);
@@ -43,5 +59,5 @@ fn signatures(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, whatsapp_payloads, signatures);
+criterion_group!(benches, whatsapp_payloads, meta_payloads, signatures);
 criterion_main!(benches);

@@ -1,13 +1,16 @@
 //! Platform payloads in: fixtures written from each platform's documented
 //! shapes (never copied from a third party), edge cases included, and
 //! malformed input as typed errors that name the path.
-#![cfg(feature = "whatsapp")]
+#![cfg(all(feature = "whatsapp", feature = "meta"))]
 
-use social_crm::channels::{whatsapp, Content, Delivery};
+use social_crm::channels::{meta, whatsapp, ChangeKind, Content, Delivery};
 use social_crm::{Channel, Direction, ErrorKind, Handle, Visibility};
 
 const MESSAGES: &str = include_str!("fixtures/whatsapp/messages.json");
 const STATUSES: &str = include_str!("fixtures/whatsapp/statuses.json");
+const PAGE_FEED: &str = include_str!("fixtures/meta/page_feed.json");
+const INSTAGRAM: &str = include_str!("fixtures/meta/instagram.json");
+const MESSENGER: &str = include_str!("fixtures/meta/messenger.json");
 
 #[test]
 fn whatsapp_messages_of_every_kind() {
@@ -180,4 +183,179 @@ fn a_ten_thousand_message_batch() {
         whatsapp::parse(social_crm::sample::whatsapp_webhook(10_000).as_bytes()).unwrap();
     assert_eq!(received.messages.len(), 10_000);
     assert!(received.skipped.is_empty());
+}
+
+#[test]
+fn facebook_feed_comments_replies_edits_and_removals() {
+    let received = meta::parse(PAGE_FEED.as_bytes()).unwrap();
+    let ids: Vec<&str> = received
+        .messages
+        .iter()
+        .map(|m| m.interaction.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "5550001_9001",
+            "5550001_9002",
+            "5550001_9003",
+            "5550001_9005"
+        ]
+    );
+    let first = &received.messages[0].interaction;
+    assert_eq!(
+        first.customer_handle().unwrap().to_string(),
+        "facebook:id:7391205546132"
+    );
+    assert_eq!(first.visibility, Visibility::Public);
+    assert_eq!(
+        received.messages[0].replies_to, None,
+        "a comment on the post answers nobody"
+    );
+    // The page's own comment is the brand's reply.
+    let page = &received.messages[1];
+    assert_eq!(page.interaction.direction, Direction::Outbound);
+    assert_eq!(
+        page.interaction.agent().unwrap().as_str(),
+        "page-104857600123"
+    );
+    assert_eq!(page.replies_to.as_ref().unwrap().as_str(), "5550001_9001");
+    // Right to left, kept as written.
+    assert_eq!(received.messages[2].interaction.text, "גם אצלי אותו דבר 🙄");
+    // A deleted author: the comment stays, without an author.
+    let orphan = &received.messages[3].interaction;
+    assert_eq!(orphan.author, social_crm::Author::Erased);
+    assert_eq!(orphan.direction, Direction::Inbound);
+    let changes: Vec<(&str, &ChangeKind)> = received
+        .changes
+        .iter()
+        .map(|c| (c.message.as_str(), &c.kind))
+        .collect();
+    assert_eq!(changes.len(), 3);
+    assert!(
+        matches!(changes[0], ("5550001_9001", ChangeKind::Edited { text }) if text.contains("Merci à Eric"))
+    );
+    assert_eq!(changes[1], ("5550001_9003", &ChangeKind::Removed));
+    assert_eq!(changes[2], ("5550001_9004", &ChangeKind::Hidden));
+    let skipped: Vec<&str> = received.skipped.iter().map(|s| s.kind.as_str()).collect();
+    assert_eq!(skipped, ["reaction:add", "ratings"]);
+    assert_eq!(received.people.len(), 2);
+}
+
+#[test]
+fn instagram_comments_mentions_and_direct_messages() {
+    let received = meta::parse(INSTAGRAM.as_bytes()).unwrap();
+    assert_eq!(received.messages.len(), 5);
+    let comment = &received.messages[0];
+    assert_eq!(
+        comment.interaction.conversation.as_str(),
+        "ig-18012345678901234"
+    );
+    assert_eq!(
+        comment.interaction.customer_handle().unwrap().to_string(),
+        "instagram:id:17841455555555555"
+    );
+    let lea = &received.people[0];
+    assert_eq!(lea.aliases[0].to_string(), "instagram:@lea.martin_");
+    // A comment without its own time takes the entry's.
+    assert_eq!(
+        received.messages[1].interaction.at.as_second(),
+        1_763_660_900
+    );
+    assert_eq!(
+        received.messages[1].replies_to.as_ref().unwrap().as_str(),
+        "17865432109876543"
+    );
+    // The mention only names ids: for the service to fetch.
+    assert_eq!(received.to_fetch.len(), 1);
+    assert_eq!(received.to_fetch[0].id, "17899999999999999");
+    // Direct messages are private, in a thread of their own.
+    let dm = &received.messages[2].interaction;
+    assert_eq!(dm.visibility, Visibility::Private);
+    assert_eq!(dm.conversation.as_str(), "igdm-17841455555555555");
+    assert!(
+        matches!(&received.messages[3].content, Content::Media { kind, .. } if kind == "image")
+    );
+    let echo = &received.messages[4];
+    assert_eq!(echo.interaction.direction, Direction::Outbound);
+    assert_eq!(
+        echo.interaction.conversation.as_str(),
+        "igdm-17841455555555555"
+    );
+    let skipped: Vec<&str> = received.skipped.iter().map(|s| s.kind.as_str()).collect();
+    assert_eq!(skipped, ["story_insights", "read"]);
+}
+
+#[test]
+fn messenger_messages_are_private_and_never_facebook_posts() {
+    let received = meta::parse(MESSENGER.as_bytes()).unwrap();
+    assert_eq!(received.messages.len(), 2);
+    let dm = &received.messages[0].interaction;
+    assert_eq!(dm.channel, Channel::Messenger);
+    assert_eq!(dm.visibility, Visibility::Private);
+    assert_eq!(
+        dm.customer_handle().unwrap().to_string(),
+        "messenger:id:6532109876543210"
+    );
+    assert_eq!(dm.at.as_millisecond(), 1_763_661_000_456);
+    assert_eq!(
+        received.messages[1].interaction.direction,
+        Direction::Outbound
+    );
+    assert_eq!(received.skipped[0].kind, "postback");
+}
+
+#[test]
+fn meta_payloads_feed_a_desk() {
+    use social_crm::desk::{Desk, DeskConfig, Outcome};
+    let week = social_crm::sample::week();
+    let mut desk = Desk::new(
+        DeskConfig::sample(&week).unwrap(),
+        week.directory().unwrap(),
+    );
+    for body in [PAGE_FEED, INSTAGRAM, MESSENGER] {
+        let received = meta::parse(body.as_bytes()).unwrap();
+        let now = received
+            .messages
+            .iter()
+            .map(|m| m.interaction.at)
+            .max()
+            .unwrap();
+        let applied = desk.apply_all(received.events(), now);
+        assert!(
+            applied
+                .outcomes
+                .iter()
+                .all(|o| matches!(o, Outcome::Applied | Outcome::Late)),
+            "{:?}",
+            applied.outcomes
+        );
+    }
+}
+
+#[test]
+fn malformed_meta_payloads_name_the_path() {
+    let cases: [(&str, &str); 5] = [
+        (&PAGE_FEED[..PAGE_FEED.len() - 10], "$"),
+        (r#"{"object":"user","entry":[]}"#, "object"),
+        (
+            r#"{"object":"page","entry":[{"changes":[]}]}"#,
+            "entry[0].id",
+        ),
+        (
+            r#"{"object":"page","entry":[{"id":"1","changes":[{"field":"feed","value":{"item":"comment","verb":"add","comment_id":"1_2","created_time":1}}]}]}"#,
+            "entry[0].changes[0].value.post_id",
+        ),
+        (
+            r#"{"object":"page","entry":[{"id":"1","messaging":[{"sender":{"id":"5"},"timestamp":"later","message":{"mid":"m1","text":"x"}}]}]}"#,
+            "entry[0].messaging[0].timestamp",
+        ),
+    ];
+    for (body, path) in cases {
+        let err = meta::parse(body.as_bytes()).unwrap_err();
+        match err.kind() {
+            ErrorKind::InvalidPayload { path: p, .. } => assert_eq!(p, path, "{err}"),
+            other => panic!("{other:?}"),
+        }
+    }
 }

@@ -6,6 +6,7 @@
     feature = "serde",
     feature = "tzdb-bundled",
     feature = "whatsapp",
+    feature = "meta",
     feature = "signatures"
 ))]
 
@@ -19,7 +20,7 @@ use std::path::Path;
 type Check = fn(&[u8]);
 
 /// Each target with its check.
-const TARGETS: [(&str, Check); 13] = [
+const TARGETS: [(&str, Check); 14] = [
     ("text_forms", checks::text_forms),
     ("serde_states", checks::serde_states),
     ("sentiment", checks::sentiment),
@@ -32,6 +33,7 @@ const TARGETS: [(&str, Check); 13] = [
     ("influence", checks::influence),
     ("desk", checks::desk),
     ("whatsapp", checks::whatsapp),
+    ("meta", checks::meta),
     ("signatures", checks::signatures),
 ];
 

@@ -1373,23 +1373,51 @@ fn desk_events(u: &mut Unstructured<'_>) -> ArbResult<()> {
 /// messages whose handles and ids read back, in conversations of their
 /// sender, and a serializable result.
 pub fn whatsapp(data: &[u8]) {
-    use social_crm::channels::whatsapp;
-    match whatsapp::parse(data) {
+    let received = payload(social_crm::channels::whatsapp::parse(data));
+    for m in received.iter().flat_map(|r| &r.messages) {
+        assert!(
+            m.interaction.customer_handle().is_some(),
+            "a customer wrote it"
+        );
+        assert!(m.interaction.conversation.as_str().starts_with("wa-"));
+    }
+}
+
+/// Any bytes as a Meta webhook body (page or Instagram): as for
+/// [`whatsapp`].
+pub fn meta(data: &[u8]) {
+    payload(social_crm::channels::meta::parse(data));
+}
+
+/// What every adapter promises: a payload error that names a path, or
+/// messages that a conversation takes, whose handles read back, and a
+/// result that serializes.
+fn payload(
+    result: social_crm::Result<social_crm::channels::Received>,
+) -> Option<social_crm::channels::Received> {
+    match result {
         Ok(received) => {
             for m in &received.messages {
                 let i = &m.interaction;
-                assert!(i.is_consistent());
-                let handle = i.customer_handle().expect("a customer wrote it");
-                assert_eq!(
-                    handle.to_string().parse::<Handle>().expect("reads back"),
-                    *handle
-                );
-                assert!(i.conversation.as_str().starts_with("wa-"));
+                assert!(i.is_consistent(), "{i:?}");
+                if let Some(handle) = i.customer_handle() {
+                    assert_eq!(
+                        handle.to_string().parse::<Handle>().expect("reads back"),
+                        *handle
+                    );
+                }
+                Conversation::new(i.conversation.clone())
+                    .push(i.clone())
+                    .expect("a conversation takes it");
             }
             serde_json::to_string(&received).expect("serializes");
+            Some(received)
         }
         Err(e) => match e.kind() {
-            social_crm::ErrorKind::InvalidPayload { path, .. } => assert!(!path.is_empty()),
+            social_crm::ErrorKind::InvalidPayload { path, .. } => {
+                assert!(!path.is_empty());
+                None
+            }
             other => panic!("not a payload error: {other:?}"),
         },
     }

@@ -5,6 +5,7 @@
 //! | feature | module | payloads |
 //! |---|---|---|
 //! | `whatsapp` | [`whatsapp`] | WhatsApp Cloud API webhooks: messages of every kind, delivery statuses, contacts |
+//! | `meta` | [`meta`] | Facebook Page feed changes (posts, comments, replies, edits, removals), Instagram comments and mentions, Messenger and Instagram direct messages |
 //! | `signatures` | [`signature`] | `X-Hub-Signature-256` (Meta, WhatsApp) and X's CRC and signature, checked with the app secret the caller passes |
 //!
 //! Every adapter returns a [`Received`]: the messages as [`Interaction`]s
@@ -19,8 +20,10 @@
 //!
 //! [`ErrorKind::InvalidPayload`]: crate::ErrorKind::InvalidPayload
 
-#[cfg(feature = "whatsapp")]
+#[cfg(any(feature = "whatsapp", feature = "meta"))]
 mod json;
+#[cfg(feature = "meta")]
+pub mod meta;
 #[cfg(feature = "signatures")]
 pub mod signature;
 #[cfg(feature = "whatsapp")]
@@ -41,6 +44,11 @@ pub struct Received {
     pub people: Vec<Person>,
     /// Delivery statuses of messages the brand sent.
     pub statuses: Vec<DeliveryStatus>,
+    /// Edits, removals and hidings of messages.
+    pub changes: Vec<Change>,
+    /// What the payload only names by id, for the service to fetch from
+    /// the platform (an Instagram mention).
+    pub to_fetch: Vec<Fetch>,
     /// What the adapter did not take, and where it was.
     pub skipped: Vec<Skipped>,
 }
@@ -161,4 +169,49 @@ pub struct Skipped {
     pub path: String,
     /// What it was, as the platform names it (`message_template_status_update`).
     pub kind: String,
+}
+
+/// A message edited, removed or hidden on the platform.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Change {
+    /// The message.
+    pub message: InteractionId,
+    /// What happened to it.
+    pub kind: ChangeKind,
+    /// When.
+    pub at: Timestamp,
+}
+
+/// What happened to a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum ChangeKind {
+    /// Its author changed its words.
+    Edited {
+        /// The new words.
+        text: String,
+    },
+    /// Its author (or the platform) removed it.
+    Removed,
+    /// The page hid it.
+    Hidden,
+    /// The page showed it again.
+    Unhidden,
+}
+
+/// Something a payload only names by id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Fetch {
+    /// Where it was.
+    pub path: String,
+    /// What it is (`mention`).
+    pub kind: String,
+    /// The platform's id to fetch.
+    pub id: String,
 }

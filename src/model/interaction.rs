@@ -185,7 +185,7 @@ impl Interaction {
         )
     }
 
-    fn new(
+    pub(crate) fn new(
         id: InteractionId,
         conversation: ConversationId,
         channel: Channel,
