@@ -168,13 +168,7 @@ fn malformed_whatsapp_payloads_name_the_path() {
             "entry[0].changes[0].value.contacts[0].wa_id",
         ),
     ];
-    for (body, path) in cases {
-        let err = whatsapp::parse(body.as_bytes()).unwrap_err();
-        match err.kind() {
-            ErrorKind::InvalidPayload { path: p, .. } => assert_eq!(p, path, "{err}"),
-            other => panic!("{other:?}"),
-        }
-    }
+    assert_paths(whatsapp::parse, &cases);
 }
 
 #[test]
@@ -351,8 +345,16 @@ fn malformed_meta_payloads_name_the_path() {
             "entry[0].messaging[0].timestamp",
         ),
     ];
+    assert_paths(meta::parse, &cases);
+}
+
+/// Each body is refused with an error at its path.
+fn assert_paths(
+    parse: fn(&[u8]) -> social_crm::Result<social_crm::channels::Received>,
+    cases: &[(&str, &str)],
+) {
     for (body, path) in cases {
-        let err = meta::parse(body.as_bytes()).unwrap_err();
+        let err = parse(body.as_bytes()).unwrap_err();
         match err.kind() {
             ErrorKind::InvalidPayload { path: p, .. } => assert_eq!(p, path, "{err}"),
             other => panic!("{other:?}"),

@@ -234,40 +234,20 @@ fn feed(v: At<'_>, owner: &str, time: Option<Timestamp>, received: &mut Received
     let conversation = v.field("post_id", |p| conversation(p, "fb", &post))?;
     let text = v.optional_text("message")?.unwrap_or_default();
     let author = v.optional("from", |from| {
-        let from_id = from.field("id", |i| {
-            Ok(i.value
-                .as_str()
-                .map_or_else(|| i.value.to_string(), str::to_owned))
-        })?;
-        if from_id == owner {
-            return Ok(Author::Agent(from.field("id", |i| page_agent(i, owner))?));
-        }
-        let handle = from.field("id", |i| platform_handle(i, Channel::Facebook))?;
-        let name = from.optional_text("name")?.and_then(|n| Name::new(&n).ok());
-        received.people.push(Person {
-            handle: handle.clone(),
-            aliases: Vec::new(),
-            name,
-            stats: AudienceStats::default(),
-        });
-        Ok(Author::Customer(handle))
+        author(from, owner, Channel::Facebook, received)
     })?;
     let parent = v.optional("parent_id", interaction_id)?;
     let replies_to = parent.filter(|p| p.as_str() != post);
-    let interaction = message(
+    public(
         id,
         conversation,
         Channel::Facebook,
         author,
         at,
         &text,
-        Visibility::Public,
-    );
-    received.messages.push(Message {
-        interaction,
-        content: Content::Text,
         replies_to,
-    });
+        received,
+    );
     Ok(())
 }
 
@@ -286,34 +266,66 @@ fn instagram_comment(
         None => return v.field("timestamp", |t| t.error("missing")),
     };
     let author = v.optional("from", |from| {
-        let from_id = from.field("id", |i| {
-            Ok(i.value
-                .as_str()
-                .map_or_else(|| i.value.to_string(), str::to_owned))
-        })?;
-        if from_id == owner {
-            return Ok(Author::Agent(from.field("id", |i| page_agent(i, owner))?));
-        }
-        let handle = from.field("id", |i| platform_handle(i, Channel::Instagram))?;
-        let alias = from.optional("username", |u| {
-            u.check(Handle::new(Channel::Instagram, u.str()?))
-        })?;
-        received.people.push(Person {
-            handle: handle.clone(),
-            aliases: alias.into_iter().collect(),
-            name: None,
-            stats: AudienceStats::default(),
-        });
-        Ok(Author::Customer(handle))
+        author(from, owner, Channel::Instagram, received)
     })?;
     let replies_to = v.optional("parent_id", interaction_id)?;
-    let interaction = message(
+    public(
         id,
         conversation,
         Channel::Instagram,
         author,
         at,
         &text,
+        replies_to,
+        received,
+    );
+    Ok(())
+}
+
+/// Who wrote a post or comment (`from`): the page itself (outbound, from
+/// `page-<id>`), or someone, recorded with their name or username.
+fn author(from: At<'_>, owner: &str, channel: Channel, received: &mut Received) -> Result<Author> {
+    let from_id = from.field("id", |i| {
+        Ok(i.value
+            .as_str()
+            .map_or_else(|| i.value.to_string(), str::to_owned))
+    })?;
+    if from_id == owner {
+        return Ok(Author::Agent(from.field("id", |i| page_agent(i, owner))?));
+    }
+    let handle = from.field("id", |i| platform_handle(i, channel.clone()))?;
+    let name = from.optional_text("name")?.and_then(|n| Name::new(&n).ok());
+    let alias = from.optional("username", |u| {
+        u.check(Handle::new(channel.clone(), u.str()?))
+    })?;
+    received.people.push(Person {
+        handle: handle.clone(),
+        aliases: alias.into_iter().collect(),
+        name,
+        stats: AudienceStats::default(),
+    });
+    Ok(Author::Customer(handle))
+}
+
+/// Records a public post or comment.
+#[allow(clippy::too_many_arguments)]
+fn public(
+    id: InteractionId,
+    conversation: ConversationId,
+    channel: Channel,
+    author: Option<Author>,
+    at: Timestamp,
+    text: &str,
+    replies_to: Option<InteractionId>,
+    received: &mut Received,
+) {
+    let interaction = message(
+        id,
+        conversation,
+        channel,
+        author,
+        at,
+        text,
         Visibility::Public,
     );
     received.messages.push(Message {
@@ -321,7 +333,6 @@ fn instagram_comment(
         content: Content::Text,
         replies_to,
     });
-    Ok(())
 }
 
 fn take_messaging(
