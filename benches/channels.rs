@@ -5,6 +5,7 @@
 //! - `whatsapp/1000_messages`: one body with 1,000 text messages.
 //! - `meta/feed_comment` and `meta/messenger_message`: a Page feed body
 //!   with one comment, and a Messenger body with one message.
+//! - `x/stream_line`: one filtered-stream line (a tweet and its author).
 //! - `signature/meta_1kb`: `X-Hub-Signature-256` checked on a 1 KB body.
 //!
 //! Run with `cargo bench --bench channels`.
@@ -13,7 +14,7 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use social_crm::channels::signature::{meta_signature, verify_meta};
-use social_crm::channels::{meta, whatsapp};
+use social_crm::channels::{meta, whatsapp, x};
 
 fn one_message() -> String {
     r#"{"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"33180000000","phone_number_id":"106540352242922"},"contacts":[{"profile":{"name":"Léa Martin"},"wa_id":"33612345678"}],"messages":[{"from":"33612345678","id":"wamid.HBgLMzM2MTIzNDU2NzgVAgASGBQzQUZGQUJDMDAwMDAwMDAwMDAwMQA=","timestamp":"1763660700","type":"text","text":{"body":"Toujours pas reçu ma commande, ça fait trois semaines 😡"}}]}}]}]}"#.to_owned()
@@ -48,6 +49,20 @@ fn meta_payloads(c: &mut Criterion) {
     group.finish();
 }
 
+fn x_payloads(c: &mut Criterion) {
+    let line = r#"{"data":{"id":"1861111111111111200","text":"@cafelia toujours pas de colis après 3 semaines 😡","author_id":"1456789012345678901","conversation_id":"1861111111111111200","created_at":"2026-11-21T08:15:00.000Z","lang":"fr","public_metrics":{"retweet_count":12,"reply_count":3,"like_count":40,"quote_count":2}},"includes":{"users":[{"id":"1456789012345678901","username":"nath_conso","name":"Nathalie Girard","public_metrics":{"followers_count":182000,"following_count":950,"tweet_count":8800,"listed_count":310}}]},"matching_rules":[{"id":"1","tag":"brand"}]}"#;
+    let mut group = c.benchmark_group("x");
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("stream_line", |b| {
+        b.iter(|| {
+            black_box(
+                x::parse(black_box(line.as_bytes()), &["998877665544332211"]).expect("parses"),
+            )
+        })
+    });
+    group.finish();
+}
+
 fn signatures(c: &mut Criterion) {
     let body = vec![b'x'; 1024];
     let header = meta_signature(b"app-secret", &body);
@@ -59,5 +74,11 @@ fn signatures(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, whatsapp_payloads, meta_payloads, signatures);
+criterion_group!(
+    benches,
+    whatsapp_payloads,
+    meta_payloads,
+    x_payloads,
+    signatures
+);
 criterion_main!(benches);

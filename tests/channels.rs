@@ -1,9 +1,9 @@
 //! Platform payloads in: fixtures written from each platform's documented
 //! shapes (never copied from a third party), edge cases included, and
 //! malformed input as typed errors that name the path.
-#![cfg(all(feature = "whatsapp", feature = "meta"))]
+#![cfg(all(feature = "whatsapp", feature = "meta", feature = "x"))]
 
-use social_crm::channels::{meta, whatsapp, ChangeKind, Content, Delivery};
+use social_crm::channels::{meta, whatsapp, x, ChangeKind, Content, Delivery};
 use social_crm::{Channel, Direction, ErrorKind, Handle, Visibility};
 
 const MESSAGES: &str = include_str!("fixtures/whatsapp/messages.json");
@@ -11,6 +11,10 @@ const STATUSES: &str = include_str!("fixtures/whatsapp/statuses.json");
 const PAGE_FEED: &str = include_str!("fixtures/meta/page_feed.json");
 const INSTAGRAM: &str = include_str!("fixtures/meta/instagram.json");
 const MESSENGER: &str = include_str!("fixtures/meta/messenger.json");
+const X_MENTIONS: &str = include_str!("fixtures/x/mentions.json");
+const X_STREAM_LINE: &str = include_str!("fixtures/x/stream_line.json");
+/// The brand's X account in the fixtures.
+const BRAND: &str = "998877665544332211";
 
 #[test]
 fn whatsapp_messages_of_every_kind() {
@@ -360,4 +364,137 @@ fn assert_paths(
             other => panic!("{other:?}"),
         }
     }
+}
+
+#[test]
+fn x_tweets_replies_quotes_and_retweets_told_apart() {
+    let received = x::parse(X_MENTIONS.as_bytes(), &[BRAND]).unwrap();
+    assert_eq!(received.messages.len(), 7);
+    let first = &received.messages[0];
+    assert_eq!(
+        first.interaction.customer_handle().unwrap().to_string(),
+        "twitter:id:1456789012345678901"
+    );
+    assert_eq!(
+        first.interaction.conversation.as_str(),
+        "x-1861111111111111111"
+    );
+    assert_eq!(
+        first.interaction.language,
+        Some(social_crm::Language::FRENCH)
+    );
+    assert_eq!(first.interaction.engagement.shares, 14);
+    // The brand's reply is outbound, threaded under the tweet it answers.
+    let reply = &received.messages[1];
+    assert_eq!(reply.interaction.direction, Direction::Outbound);
+    assert_eq!(
+        reply.interaction.agent().unwrap().as_str(),
+        "x-998877665544332211"
+    );
+    assert_eq!(
+        reply.replies_to.as_ref().unwrap().as_str(),
+        "1861111111111111111"
+    );
+    assert_eq!(
+        reply.interaction.conversation,
+        first.interaction.conversation
+    );
+    assert!(
+        matches!(&received.messages[2].content, Content::Quote { of } if of.as_str() == "1861111111111111111")
+    );
+    assert!(
+        matches!(&received.messages[3].content, Content::Repost { of } if of.as_str() == "1861111111111111111")
+    );
+    // A reply to a tweet the response does not hold keeps the link aside.
+    let orphan = &received.messages[4];
+    assert_eq!(
+        orphan.replies_to.as_ref().unwrap().as_str(),
+        "1860000000000000000"
+    );
+    assert_eq!(orphan.interaction.text, "@cafelia وين طلبي؟ 📦📦");
+    // X's `qme` and `und` name no language.
+    assert_eq!(received.messages[5].interaction.language, None);
+    assert_eq!(received.messages[6].interaction.language, None);
+    // Authors: the id is the handle, the username an alias, the metrics the audience.
+    let nath = &received.people[0];
+    assert_eq!(nath.aliases[0].to_string(), "twitter:@nath_conso");
+    assert_eq!(nath.stats.followers, 182_000);
+    assert_eq!(
+        nath.stats.created.unwrap().to_string(),
+        "2011-03-02T10:00:00Z"
+    );
+    assert_eq!(received.skipped[0].kind, "Not Found Error");
+    assert_eq!(received.skipped[0].path, "errors[0]");
+}
+
+#[test]
+fn an_x_username_change_keeps_the_customer() {
+    use social_crm::{AudienceStats, Customer, Directory, Resolution};
+    let before = x::parse(X_MENTIONS.as_bytes(), &[BRAND]).unwrap();
+    let after = x::parse(X_STREAM_LINE.as_bytes(), &[BRAND]).unwrap();
+    let nath = &before.people[0];
+    let mut directory = Directory::new();
+    let mut customer = Customer::new("c001", "Nathalie Girard")
+        .unwrap()
+        .with_handle(nath.handle.clone(), nath.stats);
+    for alias in &nath.aliases {
+        customer = customer.with_handle(alias.clone(), AudienceStats::default());
+    }
+    directory.insert(customer).unwrap();
+    // She renamed her account: her tweets still carry the same id.
+    let tweet = &after.messages[0].interaction;
+    assert!(
+        matches!(directory.resolve(tweet.customer_handle().unwrap()), Resolution::Customer(c) if c.id.as_str() == "c001")
+    );
+    assert_eq!(
+        after.people[0].aliases[0].to_string(),
+        "twitter:@nath_conso_2"
+    );
+}
+
+#[test]
+fn x_payloads_feed_a_desk() {
+    use social_crm::desk::{Desk, DeskConfig, Outcome};
+    let week = social_crm::sample::week();
+    let mut desk = Desk::new(
+        DeskConfig::sample(&week).unwrap(),
+        week.directory().unwrap(),
+    );
+    let received = x::parse(X_MENTIONS.as_bytes(), &[BRAND]).unwrap();
+    let now = received
+        .messages
+        .iter()
+        .map(|m| m.interaction.at)
+        .max()
+        .unwrap();
+    let applied = desk.apply_all(received.events(), now);
+    assert!(
+        applied
+            .outcomes
+            .iter()
+            .all(|o| matches!(o, Outcome::Applied | Outcome::Late)),
+        "{:?}",
+        applied.outcomes
+    );
+}
+
+#[test]
+fn malformed_x_payloads_name_the_path() {
+    let cases: [(&str, &str); 5] = [
+        (&X_MENTIONS[..100], "$"),
+        (r#"{"meta":{}}"#, "data"),
+        (
+            r#"{"data":[{"id":"1","text":"x","created_at":"2026-11-20T17:05:00Z"}]}"#,
+            "data[0].author_id",
+        ),
+        (
+            r#"{"data":{"id":"1","text":"x","author_id":"5","created_at":"yesterday"}}"#,
+            "data.created_at",
+        ),
+        (
+            r#"{"data":[],"includes":{"users":[{"id":"5","username":"not a name"}]}}"#,
+            "includes.users[0].username",
+        ),
+    ];
+    assert_paths(|body| x::parse(body, &[BRAND]), &cases);
 }

@@ -7,6 +7,7 @@
     feature = "tzdb-bundled",
     feature = "whatsapp",
     feature = "meta",
+    feature = "x",
     feature = "signatures"
 ))]
 
@@ -20,7 +21,7 @@ use std::path::Path;
 type Check = fn(&[u8]);
 
 /// Each target with its check.
-const TARGETS: [(&str, Check); 14] = [
+const TARGETS: [(&str, Check); 15] = [
     ("text_forms", checks::text_forms),
     ("serde_states", checks::serde_states),
     ("sentiment", checks::sentiment),
@@ -34,6 +35,7 @@ const TARGETS: [(&str, Check); 14] = [
     ("desk", checks::desk),
     ("whatsapp", checks::whatsapp),
     ("meta", checks::meta),
+    ("x", checks::x),
     ("signatures", checks::signatures),
 ];
 

@@ -1389,6 +1389,15 @@ pub fn meta(data: &[u8]) {
     payload(social_crm::channels::meta::parse(data));
 }
 
+/// Any bytes as an X API v2 response, with one brand account: as for
+/// [`whatsapp`].
+pub fn x(data: &[u8]) {
+    payload(social_crm::channels::x::parse(
+        data,
+        &["998877665544332211"],
+    ));
+}
+
 /// What every adapter promises: a payload error that names a path, or
 /// messages that a conversation takes, whose handles read back, and a
 /// result that serializes.

@@ -142,6 +142,15 @@ impl<'a> At<'a> {
         }
     }
 
+    /// An RFC 3339 instant (`2026-11-20T17:05:00.000Z`).
+    pub(crate) fn instant(&self) -> Result<Timestamp> {
+        let text = self.str()?;
+        match text.parse::<Timestamp>() {
+            Ok(t) => Ok(t),
+            Err(e) => self.error(format!("`{text}` is not an RFC 3339 instant: {e}")),
+        }
+    }
+
     /// Turns a crate error about this value into a payload error here.
     pub(crate) fn check<T>(&self, result: Result<T>) -> Result<T> {
         result.or_else(|e| self.error(e.to_string()))

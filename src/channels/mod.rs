@@ -6,6 +6,7 @@
 //! |---|---|---|
 //! | `whatsapp` | [`whatsapp`] | WhatsApp Cloud API webhooks: messages of every kind, delivery statuses, contacts |
 //! | `meta` | [`meta`] | Facebook Page feed changes (posts, comments, replies, edits, removals), Instagram comments and mentions, Messenger and Instagram direct messages |
+//! | `x` | [`x`] | X API v2 tweet lookup, mentions, search and filtered-stream responses: tweets, replies, quotes and retweets told apart, authors with their public metrics |
 //! | `signatures` | [`signature`] | `X-Hub-Signature-256` (Meta, WhatsApp) and X's CRC and signature, checked with the app secret the caller passes |
 //!
 //! Every adapter returns a [`Received`]: the messages as [`Interaction`]s
@@ -20,7 +21,7 @@
 //!
 //! [`ErrorKind::InvalidPayload`]: crate::ErrorKind::InvalidPayload
 
-#[cfg(any(feature = "whatsapp", feature = "meta"))]
+#[cfg(any(feature = "whatsapp", feature = "meta", feature = "x"))]
 mod json;
 #[cfg(feature = "meta")]
 pub mod meta;
@@ -28,6 +29,8 @@ pub mod meta;
 pub mod signature;
 #[cfg(feature = "whatsapp")]
 pub mod whatsapp;
+#[cfg(feature = "x")]
+pub mod x;
 
 use jiff::Timestamp;
 
@@ -109,6 +112,16 @@ pub enum Content {
     /// A tap on a button or a list of the brand's message; the text is the
     /// option's title.
     Choice,
+    /// A repost (a retweet) of another message: not its author's words.
+    Repost {
+        /// The message reposted.
+        of: InteractionId,
+    },
+    /// A quote of another message, with the author's own words.
+    Quote {
+        /// The message quoted.
+        of: InteractionId,
+    },
 }
 
 /// Someone a payload names: the handle they are known by, other handles of
