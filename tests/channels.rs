@@ -305,30 +305,8 @@ fn messenger_messages_are_private_and_never_facebook_posts() {
 
 #[test]
 fn meta_payloads_feed_a_desk() {
-    use social_crm::desk::{Desk, DeskConfig, Outcome};
-    let week = social_crm::sample::week();
-    let mut desk = Desk::new(
-        DeskConfig::sample(&week).unwrap(),
-        week.directory().unwrap(),
-    );
-    for body in [PAGE_FEED, INSTAGRAM, MESSENGER] {
-        let received = meta::parse(body.as_bytes()).unwrap();
-        let now = received
-            .messages
-            .iter()
-            .map(|m| m.interaction.at)
-            .max()
-            .unwrap();
-        let applied = desk.apply_all(received.events(), now);
-        assert!(
-            applied
-                .outcomes
-                .iter()
-                .all(|o| matches!(o, Outcome::Applied | Outcome::Late)),
-            "{:?}",
-            applied.outcomes
-        );
-    }
+    let bodies = [PAGE_FEED, INSTAGRAM, MESSENGER];
+    feed_a_desk(bodies.iter().map(|b| meta::parse(b.as_bytes()).unwrap()));
 }
 
 #[test]
@@ -454,28 +432,7 @@ fn an_x_username_change_keeps_the_customer() {
 
 #[test]
 fn x_payloads_feed_a_desk() {
-    use social_crm::desk::{Desk, DeskConfig, Outcome};
-    let week = social_crm::sample::week();
-    let mut desk = Desk::new(
-        DeskConfig::sample(&week).unwrap(),
-        week.directory().unwrap(),
-    );
-    let received = x::parse(X_MENTIONS.as_bytes(), &[BRAND]).unwrap();
-    let now = received
-        .messages
-        .iter()
-        .map(|m| m.interaction.at)
-        .max()
-        .unwrap();
-    let applied = desk.apply_all(received.events(), now);
-    assert!(
-        applied
-            .outcomes
-            .iter()
-            .all(|o| matches!(o, Outcome::Applied | Outcome::Late)),
-        "{:?}",
-        applied.outcomes
-    );
+    feed_a_desk([x::parse(X_MENTIONS.as_bytes(), &[BRAND]).unwrap()]);
 }
 
 #[test]
@@ -497,4 +454,32 @@ fn malformed_x_payloads_name_the_path() {
         ),
     ];
     assert_paths(|body| x::parse(body, &[BRAND]), &cases);
+}
+
+/// Each payload's messages go into the sample desk, at their latest
+/// instant: every one is taken.
+fn feed_a_desk(payloads: impl IntoIterator<Item = social_crm::channels::Received>) {
+    use social_crm::desk::{Desk, DeskConfig, Outcome};
+    let week = social_crm::sample::week();
+    let mut desk = Desk::new(
+        DeskConfig::sample(&week).unwrap(),
+        week.directory().unwrap(),
+    );
+    for received in payloads {
+        let now = received
+            .messages
+            .iter()
+            .map(|m| m.interaction.at)
+            .max()
+            .unwrap();
+        let applied = desk.apply_all(received.events(), now);
+        assert!(
+            applied
+                .outcomes
+                .iter()
+                .all(|o| matches!(o, Outcome::Applied | Outcome::Late)),
+            "{:?}",
+            applied.outcomes
+        );
+    }
 }
