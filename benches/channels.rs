@@ -6,6 +6,8 @@
 //! - `meta/feed_comment` and `meta/messenger_message`: a Page feed body
 //!   with one comment, and a Messenger body with one message.
 //! - `x/stream_line`: one filtered-stream line (a tweet and its author).
+//! - `email/reply_with_history`: a multipart message (text and HTML) that
+//!   answers a thread, quoted history and signature to take out.
 //! - `signature/meta_1kb`: `X-Hub-Signature-256` checked on a 1 KB body.
 //!
 //! Run with `cargo bench --bench channels`.
@@ -14,7 +16,7 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use social_crm::channels::signature::{meta_signature, verify_meta};
-use social_crm::channels::{meta, whatsapp, x};
+use social_crm::channels::{email, meta, whatsapp, x};
 
 fn one_message() -> String {
     r#"{"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"33180000000","phone_number_id":"106540352242922"},"contacts":[{"profile":{"name":"Léa Martin"},"wa_id":"33612345678"}],"messages":[{"from":"33612345678","id":"wamid.HBgLMzM2MTIzNDU2NzgVAgASGBQzQUZGQUJDMDAwMDAwMDAwMDAwMQA=","timestamp":"1763660700","type":"text","text":{"body":"Toujours pas reçu ma commande, ça fait trois semaines 😡"}}]}}]}]}"#.to_owned()
@@ -63,6 +65,46 @@ fn x_payloads(c: &mut Criterion) {
     group.finish();
 }
 
+fn email_messages(c: &mut Criterion) {
+    let raw = [
+        "From: =?UTF-8?B?QW50b2luZSBMZXJveQ==?= <Antoine.Leroy@example.com>",
+        "To: service@cafelia.example",
+        "Subject: Re: =?UTF-8?Q?Double_pr=C3=A9l=C3=A8vement?=",
+        "Message-ID: <d4e5f6@mail.example.com>",
+        "In-Reply-To: <ticket-4521-1@cafelia.example>",
+        "References: <a1b2c3@mail.example.com> <ticket-4521-1@cafelia.example>",
+        "Date: Mon, 16 Nov 2026 18:40:00 +0100",
+        "MIME-Version: 1.0",
+        "Content-Type: multipart/alternative; boundary=\"sep\"",
+        "",
+        "--sep",
+        "Content-Type: text/plain; charset=utf-8",
+        "",
+        "Toujours pas rembourse, merci de faire le necessaire.",
+        "",
+        "Le lun. 16 nov. 2026 a 10:02, Service client <service@cafelia.example> a ecrit :",
+        "> Bonjour Antoine, le remboursement est lance. Camille",
+        "--sep",
+        "Content-Type: text/html; charset=utf-8",
+        "",
+        "<p>Toujours pas rembourse</p><blockquote>Bonjour Antoine</blockquote>",
+        "--sep--",
+        "",
+    ]
+    .join("\r\n");
+    let mut group = c.benchmark_group("email");
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("reply_with_history", |b| {
+        b.iter(|| {
+            black_box(
+                email::parse(black_box(raw.as_bytes()), &["service@cafelia.example"])
+                    .expect("parses"),
+            )
+        })
+    });
+    group.finish();
+}
+
 fn signatures(c: &mut Criterion) {
     let body = vec![b'x'; 1024];
     let header = meta_signature(b"app-secret", &body);
@@ -79,6 +121,7 @@ criterion_group!(
     whatsapp_payloads,
     meta_payloads,
     x_payloads,
+    email_messages,
     signatures
 );
 criterion_main!(benches);

@@ -1,9 +1,14 @@
 //! Platform payloads in: fixtures written from each platform's documented
 //! shapes (never copied from a third party), edge cases included, and
 //! malformed input as typed errors that name the path.
-#![cfg(all(feature = "whatsapp", feature = "meta", feature = "x"))]
+#![cfg(all(
+    feature = "whatsapp",
+    feature = "meta",
+    feature = "x",
+    feature = "email"
+))]
 
-use social_crm::channels::{meta, whatsapp, x, ChangeKind, Content, Delivery};
+use social_crm::channels::{email, meta, whatsapp, x, ChangeKind, Content, Delivery};
 use social_crm::{Channel, Direction, ErrorKind, Handle, Visibility};
 
 const MESSAGES: &str = include_str!("fixtures/whatsapp/messages.json");
@@ -13,6 +18,12 @@ const INSTAGRAM: &str = include_str!("fixtures/meta/instagram.json");
 const MESSENGER: &str = include_str!("fixtures/meta/messenger.json");
 const X_MENTIONS: &str = include_str!("fixtures/x/mentions.json");
 const X_STREAM_LINE: &str = include_str!("fixtures/x/stream_line.json");
+const DOUBLE_DEBIT: &str = include_str!("fixtures/email/double_debit.eml");
+const BRAND_REPLY: &str = include_str!("fixtures/email/brand_reply.eml");
+const THANKS_REPLY: &str = include_str!("fixtures/email/thanks_reply.eml");
+const HTML_ONLY: &str = include_str!("fixtures/email/html_only.eml");
+/// The brand's mailbox in the fixtures.
+const SERVICE: &str = "service@cafelia.example";
 /// The brand's X account in the fixtures.
 const BRAND: &str = "998877665544332211";
 
@@ -482,4 +493,77 @@ fn feed_a_desk(payloads: impl IntoIterator<Item = social_crm::channels::Received
             applied.outcomes
         );
     }
+}
+
+#[test]
+fn an_email_thread_is_one_conversation_with_what_was_written_this_time() {
+    let parse = |raw: &str| email::parse(raw.as_bytes(), &[SERVICE]).unwrap();
+    let first = parse(DOUBLE_DEBIT);
+    let reply = parse(BRAND_REPLY);
+    let thanks = parse(THANKS_REPLY);
+    let m = &first.messages[0].interaction;
+    // RFC 2047 name decoded; the address folded as the directory keys it.
+    assert_eq!(first.people[0].name.as_deref(), Some("Antoine Leroy"));
+    assert_eq!(
+        m.customer_handle().unwrap().value(),
+        "antoine.leroy@example.com"
+    );
+    // The text part, not the HTML; the signature left out.
+    assert_eq!(
+        m.text,
+        "Bonjour, j’ai été débité deux fois de 39,90 € pour ma commande 4521.\nMerci de me rembourser 🙏"
+    );
+    assert_eq!(m.at.to_string(), "2026-11-16T08:12:00Z");
+    // The brand's reply is outbound; the thread is one conversation.
+    let r = &reply.messages[0];
+    assert_eq!(r.interaction.direction, Direction::Outbound);
+    assert_eq!(r.interaction.agent().unwrap().as_str(), "mail-service");
+    assert_eq!(
+        r.replies_to.as_ref().unwrap().as_str(),
+        "a1b2c3@mail.example.com"
+    );
+    let t = &thanks.messages[0].interaction;
+    assert_eq!(t.conversation, m.conversation);
+    assert_eq!(r.interaction.conversation, m.conversation);
+    // The quoted history is not what the customer wrote this time.
+    assert_eq!(t.text, "Merci, bien reçu !");
+    // Same customer, spelt another way.
+    assert_eq!(t.customer_handle(), m.customer_handle());
+    // HTML alone is read as text.
+    let html = parse(HTML_ONLY);
+    assert!(
+        html.messages[0].interaction.text.contains("no ha llegado"),
+        "{}",
+        html.messages[0].interaction.text
+    );
+    assert!(!html.messages[0].interaction.text.contains('<'));
+}
+
+#[test]
+fn an_email_thread_feeds_a_desk() {
+    let bodies = [DOUBLE_DEBIT, BRAND_REPLY, THANKS_REPLY];
+    feed_a_desk(
+        bodies
+            .iter()
+            .map(|raw| email::parse(raw.as_bytes(), &[SERVICE]).unwrap()),
+    );
+}
+
+#[test]
+fn malformed_emails_name_the_header() {
+    let without = |header: &str| {
+        DOUBLE_DEBIT
+            .lines()
+            .filter(|l| !l.starts_with(header))
+            .collect::<Vec<_>>()
+            .join("\r\n")
+    };
+    let cases = [
+        (without("Message-ID"), "Message-ID"),
+        (without("From"), "From"),
+        (without("Date"), "Date"),
+        (String::new(), "$"),
+    ];
+    let cases: Vec<(&str, &str)> = cases.iter().map(|(b, p)| (b.as_str(), *p)).collect();
+    assert_paths(|raw| email::parse(raw, &[SERVICE]), &cases);
 }

@@ -8,6 +8,7 @@
     feature = "whatsapp",
     feature = "meta",
     feature = "x",
+    feature = "email",
     feature = "signatures"
 ))]
 
@@ -21,7 +22,7 @@ use std::path::Path;
 type Check = fn(&[u8]);
 
 /// Each target with its check.
-const TARGETS: [(&str, Check); 15] = [
+const TARGETS: [(&str, Check); 16] = [
     ("text_forms", checks::text_forms),
     ("serde_states", checks::serde_states),
     ("sentiment", checks::sentiment),
@@ -36,6 +37,7 @@ const TARGETS: [(&str, Check); 15] = [
     ("whatsapp", checks::whatsapp),
     ("meta", checks::meta),
     ("x", checks::x),
+    ("email", checks::email),
     ("signatures", checks::signatures),
 ];
 

@@ -1398,6 +1398,22 @@ pub fn x(data: &[u8]) {
     ));
 }
 
+/// Any bytes as an e-mail message, with one brand address: as for
+/// [`whatsapp`], and the text scored holds no quoted line.
+pub fn email(data: &[u8]) {
+    let received = payload(social_crm::channels::email::parse(
+        data,
+        &["service@cafelia.example"],
+    ));
+    for m in received.iter().flat_map(|r| &r.messages) {
+        assert!(!m
+            .interaction
+            .text
+            .lines()
+            .any(|l| l.trim_start().starts_with('>')));
+    }
+}
+
 /// What every adapter promises: a payload error that names a path, or
 /// messages that a conversation takes, whose handles read back, and a
 /// result that serializes.

@@ -7,6 +7,7 @@
 //! | `whatsapp` | [`whatsapp`] | WhatsApp Cloud API webhooks: messages of every kind, delivery statuses, contacts |
 //! | `meta` | [`meta`] | Facebook Page feed changes (posts, comments, replies, edits, removals), Instagram comments and mentions, Messenger and Instagram direct messages |
 //! | `x` | [`x`] | X API v2 tweet lookup, mentions, search and filtered-stream responses: tweets, replies, quotes and retweets told apart, authors with their public metrics |
+//! | `email` | [`email`] | RFC 5322 / MIME messages: the sender's address and name, threads by `Message-ID`, `In-Reply-To` and `References`, the text part preferred, quoted history taken out |
 //! | `signatures` | [`signature`] | `X-Hub-Signature-256` (Meta, WhatsApp) and X's CRC and signature, checked with the app secret the caller passes |
 //!
 //! Every adapter returns a [`Received`]: the messages as [`Interaction`]s
@@ -21,6 +22,8 @@
 //!
 //! [`ErrorKind::InvalidPayload`]: crate::ErrorKind::InvalidPayload
 
+#[cfg(feature = "email")]
+pub mod email;
 #[cfg(any(feature = "whatsapp", feature = "meta", feature = "x"))]
 mod json;
 #[cfg(feature = "meta")]
