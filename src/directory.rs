@@ -500,6 +500,66 @@ impl Directory {
         Ok(())
     }
 
+    /// Links the handles a platform gives for one person: `handle` (the
+    /// stable one, a platform id) and its `aliases` (usernames, which
+    /// change). Whichever of them the directory already knows names the
+    /// customer; the others are added to that customer, so the directory
+    /// resolves any of them from then on. `stats` become the figures of
+    /// `handle`. A handle another customer owns is not taken from them.
+    /// Returns the customer's id, or `None` when the directory knows none
+    /// of the handles (or they name several customers: merge them first).
+    ///
+    /// An old username stays a handle of the customer: once renamed, it
+    /// may be taken by someone else, and resolves to both (see
+    /// [`Directory::shared_handles`]).
+    ///
+    /// ```
+    /// use social_crm::{AudienceStats, Channel, Customer, Directory, Handle, Resolution};
+    ///
+    /// let mut directory = Directory::new();
+    /// let name = Handle::new(Channel::Twitter, "@nath_conso")?;
+    /// directory.insert(Customer::new("c1", "Nathalie")?.with_handle(name.clone(), AudienceStats::default()))?;
+    /// // X now gives her id beside her username.
+    /// let id = Handle::new(Channel::Twitter, "id:1456789012345678901")?;
+    /// let stats = AudienceStats { followers: 182_000, ..AudienceStats::default() };
+    /// assert_eq!(directory.link(&id, &[name], stats)?.unwrap().as_str(), "c1");
+    /// // She renames her account: her id still resolves.
+    /// let renamed = Handle::new(Channel::Twitter, "@nath_2")?;
+    /// directory.link(&id, &[renamed.clone()], stats)?;
+    /// assert!(matches!(directory.resolve(&renamed), Resolution::Customer(c) if c.id.as_str() == "c1"));
+    /// # Ok::<(), social_crm::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// None in practice: the customer found exists.
+    pub fn link(
+        &mut self,
+        handle: &Handle,
+        aliases: &[Handle],
+        stats: AudienceStats,
+    ) -> Result<Option<CustomerId>> {
+        let mut owners: Vec<CustomerId> = Vec::new();
+        for h in std::iter::once(handle).chain(aliases) {
+            match self.resolve(h) {
+                Resolution::Customer(c) if !owners.contains(&c.id) => owners.push(c.id.clone()),
+                Resolution::Ambiguous(_) => return Ok(None),
+                _ => {}
+            }
+        }
+        let [owner] = owners.as_slice() else {
+            return Ok(None);
+        };
+        let owner = owner.clone();
+        self.add_handle(owner.as_str(), handle.clone(), stats)?;
+        for alias in aliases {
+            if matches!(self.resolve(alias), Resolution::Unknown) {
+                self.add_handle(owner.as_str(), alias.clone(), AudienceStats::default())?;
+            }
+        }
+        Ok(Some(owner))
+    }
+
     fn require(&self, id: &str) -> Result<Slot> {
         self.ids
             .get(id)

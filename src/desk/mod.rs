@@ -810,7 +810,11 @@ impl Desk {
                     .find(|i| i.direction == Direction::Inbound)
             })
             .ok_or_else(|| Error::from(ErrorKind::UnknownConversation { id: id.to_string() }))?;
-        let customer = self.customer_of(message);
+        // The customer addressed: the author of the message answered, else
+        // (an author who deleted their account) the conversation's.
+        let customer = self
+            .customer_of(message)
+            .or_else(|| self.customer_of_conversation(conversation));
         let sentiment = self.analyzer.score(&message.text, message.language);
         let language = self.language_of(conversation, self.customer_of_conversation(conversation));
         let (potentials, influence) = match self.profile(customer, self.today(now)) {
