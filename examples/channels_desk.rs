@@ -14,6 +14,9 @@ use social_crm::channels::{email, meta, whatsapp, x, Person, Received};
 use social_crm::desk::{Desk, DeskConfig, Event, Outcome};
 use social_crm::{sample, AudienceStats, Customer, Resolution};
 
+/// An adapter of the `channels` module.
+type Adapter = fn(&[u8]) -> social_crm::Result<Received>;
+
 /// The app secret the platforms would sign with (the caller's, in real
 /// life: from its configuration, never from the crate).
 const APP_SECRET: &[u8] = b"demo-app-secret";
@@ -21,7 +24,7 @@ const APP_SECRET: &[u8] = b"demo-app-secret";
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let week = sample::week();
     let mut desk = Desk::new(DeskConfig::sample(&week)?, week.directory()?);
-    let webhooks: [(&str, &str, fn(&[u8]) -> social_crm::Result<Received>); 4] = [
+    let webhooks: [(&str, &str, Adapter); 4] = [
         (
             "WhatsApp",
             include_str!("../tests/fixtures/whatsapp/messages.json"),

@@ -25,7 +25,7 @@
 //!   (`reply_to.mid`) is in [`Message::replies_to`]. Reads, deliveries,
 //!   postbacks and reactions are skipped, by path.
 //! - A comment or post whose author was deleted (no `from`) keeps its place
-//!   with [`Author::Erased`](crate::Author::Erased) as its author.
+//!   with [`Author::Erased`] as its author.
 //!
 //! Platform ids are kept as they are (page-scoped ids too), so identity
 //! keys on what does not change when a username does.

@@ -19,7 +19,7 @@ use crate::{ErrorKind, Result};
 /// | Twitter, Facebook, Instagram, Messenger: platform ids | `id:` and the digits (`id:1456789012345678901`): X's user ids and Meta's page- or app-scoped ids, which do not change when the username does |
 /// | LinkedIn | the profile slug, lowercase |
 /// | email | the address of a mailbox (`"Name" <addr>` gives `addr`), lowercase (see [`EmailRule`]) |
-/// | phone, SMS, WhatsApp | E.164 (`+33612345678`) when the number is international (`+`, `00`) or a region is given; otherwise the national digits |
+/// | phone, SMS, WhatsApp | E.164 (`+33612345678`) when the number is international (`+`, `00`) or a region is given (every country with a calling code with the `phone-metadata` feature, 17 without); otherwise the national digits |
 /// | forum, community, review site | lowercase, white space runs folded to one space |
 /// | blog | the address without scheme, `www.` or trailing `/`, lowercase |
 /// | live chat, web form, store, other | trimmed, white space runs folded, case kept |
@@ -589,6 +589,29 @@ fn email(raw: &str) -> Result<String, String> {
 
 /// Calling code and whether national numbers start with a trunk `0` that
 /// E.164 drops, for the regions the crate knows.
+/// A national number in E.164 by libphonenumber's metadata for every
+/// country with a calling code (feature `phone-metadata`): `None` when the
+/// metadata does not know the region or finds the number invalid there
+/// (then the crate's own table is tried).
+#[cfg(feature = "phone-metadata")]
+fn e164_from_metadata(digits: &str, region: Country) -> Option<String> {
+    let id: phonenumber::country::Id = region.as_str().parse().ok()?;
+    let number = phonenumber::parse(Some(id), digits).ok()?;
+    if !number.is_valid() {
+        return None;
+    }
+    let e164 = number.format().mode(phonenumber::Mode::E164).to_string();
+    // What the handle stores must read back as itself: `+` and 7 to 15
+    // digits, no leading 0.
+    let rest = e164.strip_prefix('+')?;
+    let well_formed = (7..=15).contains(&rest.len())
+        && !rest.starts_with('0')
+        && rest.bytes().all(|b| b.is_ascii_digit());
+    well_formed.then_some(e164)
+}
+
+/// The calling codes the crate knows without `phone-metadata`, each with
+/// whether national numbers carry a trunk `0`.
 fn calling_code(region: Country) -> Option<(&'static str, bool)> {
     Some(match region.as_str() {
         "FR" | "MC" => ("33", true),
@@ -638,6 +661,10 @@ fn phone(raw: &str, region: Option<Country>) -> Result<String, String> {
     }
     if !(3..=15).contains(&digits.len()) {
         return Err("must have 3 to 15 digits".to_owned());
+    }
+    #[cfg(feature = "phone-metadata")]
+    if let Some(e164) = region.and_then(|r| e164_from_metadata(&digits, r)) {
+        return Ok(e164);
     }
     if let Some((code, trunk)) = region.and_then(calling_code) {
         let national = if trunk {
@@ -828,6 +855,26 @@ mod tests {
         assert_eq!(raw.len(), Handle::MAX_LEN);
         assert!(Handle::new(Channel::Forum, &raw).is_err());
         assert!(Handle::new(Channel::Store, &raw).is_ok());
+    }
+
+    #[cfg(feature = "phone-metadata")]
+    #[test]
+    fn every_country_with_a_calling_code_reaches_e164() {
+        let region = |c: &str| Some(Country::new(c).unwrap());
+        for (raw, country, e164) in [
+            ("090-1234-5678", "JP", "+819012345678"),
+            ("(11) 91234-5678", "BR", "+5511912345678"),
+            ("0412 345 678", "AU", "+61412345678"),
+            ("06 12 34 56 78", "FR", "+33612345678"),
+            ("612 345 678", "ES", "+34612345678"),
+        ] {
+            let h = Handle::with_region(Channel::WhatsApp, raw, region(country)).unwrap();
+            assert_eq!(h.value(), e164, "{raw} in {country}");
+            assert_eq!(h.to_string().parse::<Handle>().unwrap(), h);
+        }
+        // Not a number there: kept as given.
+        let h = Handle::with_region(Channel::Phone, "123", region("JP")).unwrap();
+        assert_eq!(h.value(), "123");
     }
 
     #[test]
