@@ -134,23 +134,8 @@ fn whatsapp_statuses_and_unknown_fields() {
 
 #[test]
 fn whatsapp_messages_feed_a_desk() {
-    use social_crm::desk::{Desk, DeskConfig, Outcome};
-    let week = social_crm::sample::week();
-    let mut desk = Desk::new(
-        DeskConfig::sample(&week).unwrap(),
-        week.directory().unwrap(),
-    );
     let received = whatsapp::parse(MESSAGES.as_bytes()).unwrap();
-    let now = received.messages.last().unwrap().interaction.at;
-    let applied = desk.apply_all(received.events(), now);
-    assert!(
-        applied
-            .outcomes
-            .iter()
-            .all(|o| matches!(o, Outcome::Applied | Outcome::Late)),
-        "{:?}",
-        applied.outcomes
-    );
+    let mut desk = feed_a_desk([received.clone()]);
     assert_eq!(
         desk.conversation(&"wa-33612345678".parse().unwrap())
             .unwrap()
@@ -159,8 +144,12 @@ fn whatsapp_messages_feed_a_desk() {
         5
     );
     // Delivered twice, as webhooks do: nothing new.
+    let now = received.messages.last().unwrap().interaction.at;
     let again = desk.apply_all(received.events(), now);
-    assert!(again.outcomes.iter().all(|o| *o == Outcome::Duplicate));
+    assert!(again
+        .outcomes
+        .iter()
+        .all(|o| *o == social_crm::desk::Outcome::Duplicate));
 }
 
 #[test]
@@ -468,8 +457,10 @@ fn malformed_x_payloads_name_the_path() {
 }
 
 /// Each payload's messages go into the sample desk, at their latest
-/// instant: every one is taken.
-fn feed_a_desk(payloads: impl IntoIterator<Item = social_crm::channels::Received>) {
+/// instant: every one is taken. Returns the desk.
+fn feed_a_desk(
+    payloads: impl IntoIterator<Item = social_crm::channels::Received>,
+) -> social_crm::desk::Desk {
     use social_crm::desk::{Desk, DeskConfig, Outcome};
     let week = social_crm::sample::week();
     let mut desk = Desk::new(
@@ -493,6 +484,7 @@ fn feed_a_desk(payloads: impl IntoIterator<Item = social_crm::channels::Received
             applied.outcomes
         );
     }
+    desk
 }
 
 #[test]

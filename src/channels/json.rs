@@ -129,14 +129,26 @@ impl<'a> At<'a> {
         self.optional(name, |v| v.str().map(str::to_owned))
     }
 
-    /// Seconds since the Unix epoch, as a number or a string of digits.
-    pub(crate) fn unix_seconds(&self) -> Result<Timestamp> {
-        let seconds = match self.value {
+    /// An integer written as a number or as a string of digits.
+    pub(crate) fn integer(&self) -> Option<i64> {
+        match self.value {
             Value::Number(n) => n.as_i64(),
             Value::String(s) => s.parse::<i64>().ok(),
             _ => None,
-        };
-        match seconds.and_then(|s| Timestamp::from_second(s).ok()) {
+        }
+    }
+
+    /// An id written as a string or as a number (`"7391205546132"` or
+    /// `7391205546132`), as text.
+    pub(crate) fn id_text(&self) -> String {
+        self.value
+            .as_str()
+            .map_or_else(|| self.value.to_string(), str::to_owned)
+    }
+
+    /// Seconds since the Unix epoch, as a number or a string of digits.
+    pub(crate) fn unix_seconds(&self) -> Result<Timestamp> {
+        match self.integer().and_then(|s| Timestamp::from_second(s).ok()) {
             Some(t) => Ok(t),
             None => self.error("expected seconds since 1970 within the years jiff supports"),
         }
@@ -144,11 +156,7 @@ impl<'a> At<'a> {
 
     /// An RFC 3339 instant (`2026-11-20T17:05:00.000Z`).
     pub(crate) fn instant(&self) -> Result<Timestamp> {
-        let text = self.str()?;
-        match text.parse::<Timestamp>() {
-            Ok(t) => Ok(t),
-            Err(e) => self.error(format!("`{text}` is not an RFC 3339 instant: {e}")),
-        }
+        self.check(crate::time::parse_timestamp(self.str()?))
     }
 
     /// Turns a crate error about this value into a payload error here.

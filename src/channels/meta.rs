@@ -105,17 +105,10 @@ pub fn parse(body: &[u8]) -> Result<Received> {
 /// and some `time` fields), as a number or a string; or an ISO 8601 date
 /// (`2026-11-20T17:45:00+0000`).
 fn instant(at: At<'_>) -> Result<Timestamp> {
-    if let Some(text) = at.value.as_str() {
-        if text.contains('T') {
-            return at.check(crate::time::parse_timestamp(text));
-        }
+    if at.value.as_str().is_some_and(|text| text.contains('T')) {
+        return at.instant();
     }
-    let number = match at.value {
-        serde_json::Value::Number(n) => n.as_i64(),
-        serde_json::Value::String(s) => s.parse::<i64>().ok(),
-        _ => None,
-    };
-    let Some(n) = number else {
+    let Some(n) = at.integer() else {
         return at.error("expected a time in seconds or milliseconds");
     };
     // Milliseconds past the year 5138 in seconds are milliseconds.
@@ -129,11 +122,7 @@ fn instant(at: At<'_>) -> Result<Timestamp> {
 
 /// A platform id as a handle on `channel`.
 fn platform_handle(at: At<'_>, channel: Channel) -> Result<Handle> {
-    let id = match at.value {
-        serde_json::Value::Number(n) => n.to_string(),
-        _ => at.str()?.to_owned(),
-    };
-    at.check(Handle::new(channel, &format!("id:{id}")))
+    at.check(Handle::new(channel, &format!("id:{}", at.id_text())))
 }
 
 fn conversation(at: At<'_>, prefix: &str, id: &str) -> Result<ConversationId> {
@@ -285,11 +274,7 @@ fn instagram_comment(
 /// Who wrote a post or comment (`from`): the page itself (outbound, from
 /// `page-<id>`), or someone, recorded with their name or username.
 fn author(from: At<'_>, owner: &str, channel: Channel, received: &mut Received) -> Result<Author> {
-    let from_id = from.field("id", |i| {
-        Ok(i.value
-            .as_str()
-            .map_or_else(|| i.value.to_string(), str::to_owned))
-    })?;
+    let from_id = from.field("id", |i| Ok(i.id_text()))?;
     if from_id == owner {
         return Ok(Author::Agent(from.field("id", |i| page_agent(i, owner))?));
     }

@@ -138,7 +138,6 @@ fn take_value(value: At<'_>, received: &mut Received) -> Result<()> {
 
 fn take_message(message: At<'_>, received: &mut Received) -> Result<()> {
     let kind = message.text("type")?;
-    let content_of = |name: &str| message.field(name, |v| Ok(v.value.clone()));
     let (text, content) = match kind.as_str() {
         "text" => (message.field("text", |t| t.text("body"))?, Content::Text),
         media if MEDIA.iter().any(|(m, _)| *m == media) => {
@@ -165,10 +164,7 @@ fn take_message(message: At<'_>, received: &mut Received) -> Result<()> {
                 .collect();
             Ok((words.join(", "), Content::Location))
         })?,
-        "contacts" => {
-            content_of("contacts")?;
-            (String::new(), Content::Contacts)
-        }
+        "contacts" => message.field("contacts", |_| Ok((String::new(), Content::Contacts)))?,
         "reaction" => message.field("reaction", |r| {
             let to = r.field("message_id", |id| id.check(InteractionId::new(id.str()?)))?;
             let emoji = r.optional_text("emoji")?.unwrap_or_default();
@@ -191,13 +187,13 @@ fn take_message(message: At<'_>, received: &mut Received) -> Result<()> {
             return Ok(());
         }
     };
-    let from = message.field("from", number)?;
-    let wa_id = message.text("from")?;
+    // A WhatsApp chat is one thread per customer number.
+    let (from, conversation) = message.field("from", |f| {
+        let conversation = f.check(ConversationId::new(&format!("wa-{}", f.str()?)))?;
+        Ok((number(f)?, conversation))
+    })?;
     let id = message.field("id", |id| id.check(InteractionId::new(id.str()?)))?;
     let at = message.field("timestamp", |t| t.unix_seconds())?;
-    let conversation = message.field("from", |f| {
-        f.check(ConversationId::new(&format!("wa-{wa_id}")))
-    })?;
     let replies_to = message.optional("context", |c| {
         c.optional("id", |id| id.check(InteractionId::new(id.str()?)))
     })?;

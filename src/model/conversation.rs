@@ -307,14 +307,7 @@ impl Conversation {
     ///
     /// As [`push_status`](Self::push_status); the conversation is unchanged.
     pub fn record_status(&mut self, event: StatusEvent) -> Result<()> {
-        self.check_status(event.at, event.status)?;
-        self.events.push(event);
-        Ok(())
-    }
-
-    /// What [`Conversation::record_status`] would say of a change to
-    /// `status` at `at`, without recording it.
-    pub(crate) fn check_status(&self, at: Timestamp, status: ConversationStatus) -> Result<()> {
+        let StatusEvent { at, status, .. } = event;
         let from = match self.events.last() {
             Some(last) if at < last.at => {
                 return Err(ErrorKind::OutOfOrder {
@@ -352,6 +345,7 @@ impl Conversation {
                 .into());
             }
         }
+        self.events.push(event);
         Ok(())
     }
 
