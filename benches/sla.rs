@@ -19,11 +19,11 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use social_crm::jiff::civil::date;
 use social_crm::jiff::{SignedDuration, Timestamp};
-use social_crm::sample;
 use social_crm::sla::{
     evaluate, BusinessCalendar, PolicySet, Priority, TicketContext, WeeklySchedule,
 };
 use social_crm::Conversation;
+use social_crm::{sample, time};
 
 fn office() -> BusinessCalendar {
     let holidays = (2026..=2028).flat_map(|y| {
@@ -88,6 +88,41 @@ fn arithmetic(c: &mut Criterion) {
     let mut build = c.benchmark_group("calendar_build");
     build.sample_size(20);
     build.bench_function("office_paris_1900_2199", |b| b.iter(|| black_box(office())));
+    // What `examples/sla_cases` does for every case: a calendar over three
+    // years, then one answer (the year it needs is laid out then).
+    let paris = time::time_zone("Europe/Paris").unwrap();
+    let week = WeeklySchedule::new().monday_to_friday("09:00-18:00".parse().unwrap());
+    let friday: Timestamp = "2026-03-27T16:00:00Z".parse().unwrap();
+    build.bench_function("office_paris_3_years", |b| {
+        b.iter(|| {
+            BusinessCalendar::builder(paris.clone(), week.clone())
+                .years(2025, 2027)
+                .build()
+        })
+    });
+    build.bench_function("office_paris_3_years_then_add_4h", |b| {
+        b.iter(|| {
+            let calendar = BusinessCalendar::builder(paris.clone(), week.clone())
+                .years(2025, 2027)
+                .build()
+                .unwrap();
+            calendar.add(friday, SignedDuration::from_hours(4))
+        })
+    });
+    build.bench_function("office_paris_1900_2199_then_add_4h", |b| {
+        b.iter(|| office().add(friday, SignedDuration::from_hours(4)))
+    });
+    // Every year laid out: what a calendar costs once a span of centuries
+    // has been asked for.
+    build.bench_function("office_paris_1900_2199_every_year", |b| {
+        b.iter(|| {
+            let calendar = office();
+            calendar.between(
+                "1900-01-02T00:00:00Z".parse().unwrap(),
+                "2199-12-30T00:00:00Z".parse().unwrap(),
+            )
+        })
+    });
     build.finish();
 }
 

@@ -22,10 +22,13 @@
 //! default, or `shift_start`) are optional; `"op": "between"` takes `end`
 //! instead of `seconds`.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::io::{self, BufRead, BufWriter, Write};
 
-use serde_json::Value;
+use serde::Deserialize;
 use social_crm::jiff::civil::{Date, Weekday};
+use social_crm::jiff::tz::TimeZone;
 use social_crm::jiff::{SignedDuration, Timestamp};
 use social_crm::sla::{BusinessCalendar, HolidayMode, Shift, WeeklySchedule};
 use social_crm::{Error, ErrorKind};
@@ -35,19 +38,40 @@ use social_crm::{Error, ErrorKind};
 const MAX_YEARS_AHEAD: i16 = 112;
 
 fn main() -> io::Result<()> {
-    let stdin = io::stdin();
+    let mut input = io::stdin().lock();
     let mut out = BufWriter::new(io::stdout().lock());
-    for line in stdin.lock().lines() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
+    let mut zones = Zones::default();
+    let mut line = String::new();
+    while input.read_line(&mut line)? > 0 {
+        if !line.trim().is_empty() {
+            match zones.solve(&line) {
+                Ok(answer) => writeln!(out, "{answer}")?,
+                Err(e) => writeln!(out, "ERROR {e}")?,
+            }
         }
-        match answer(&line) {
-            Ok(text) => writeln!(out, "{text}")?,
-            Err(e) => writeln!(out, "ERROR {e}")?,
-        }
+        line.clear();
     }
     out.flush()
+}
+
+/// One case as the oracle writes it; other keys (`id`, `kind`) are ignored.
+#[derive(Deserialize)]
+struct Case<'a> {
+    #[serde(borrow)]
+    tz: Cow<'a, str>,
+    #[serde(borrow, default)]
+    week: Week<'a>,
+    #[serde(borrow, default)]
+    holidays: Vec<Cow<'a, str>>,
+    #[serde(borrow)]
+    holiday_mode: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    op: Cow<'a, str>,
+    #[serde(borrow)]
+    start: Cow<'a, str>,
+    #[serde(borrow)]
+    end: Option<Cow<'a, str>>,
+    seconds: Option<i64>,
 }
 
 fn bad(what: &'static str, value: &str) -> Error {
@@ -59,105 +83,152 @@ fn bad(what: &'static str, value: &str) -> Error {
     .into()
 }
 
-fn text<'a>(case: &'a Value, key: &'static str) -> Result<&'a str, Error> {
-    case.get(key)
-        .and_then(Value::as_str)
-        .ok_or_else(|| bad(key, "missing or not a string"))
-}
+/// The time zones met so far, by name: a file of cases names a handful.
+#[derive(Default)]
+pub struct Zones(HashMap<String, TimeZone>);
 
-/// The answer line for one case (without the `ERROR ` prefix on failure).
-pub fn answer(line: &str) -> Result<String, Error> {
-    let case: Value = serde_json::from_str(line).map_err(|e| bad("json", &e.to_string()))?;
-    let tz = social_crm::time::time_zone(text(&case, "tz")?)?;
-    let schedule = week(&case)?;
-    let mut holidays = Vec::new();
-    if let Some(list) = case.get("holidays").and_then(Value::as_array) {
-        for h in list {
-            let h = h.as_str().ok_or_else(|| bad("holiday", &h.to_string()))?;
-            holidays.push(h.parse::<Date>().map_err(|_| bad("holiday", h))?);
+impl Zones {
+    fn get(&mut self, name: &str) -> Result<TimeZone, Error> {
+        if let Some(tz) = self.0.get(name) {
+            return Ok(tz.clone());
         }
+        let tz = social_crm::time::time_zone(name)?;
+        self.0.insert(name.to_owned(), tz.clone());
+        Ok(tz)
     }
-    // The oracle writes `calendar_day` and `shift_start`; the crate's names
-    // read the same with `_` for `-`.
-    let mode = match case.get("holiday_mode").and_then(Value::as_str) {
-        None => HolidayMode::default(),
-        Some(name) => name.parse::<HolidayMode>()?,
-    };
-    let start = social_crm::time::parse_timestamp(text(&case, "start")?)?;
-    let calendar = |first: i16, last: i16| {
-        BusinessCalendar::builder(tz.clone(), schedule.clone())
-            .holidays(holidays.iter().copied())
-            .holiday_mode(mode)
-            .years(first, last)
-            .build()
-    };
-    let year = |t: Timestamp| t.to_zoned_datetime(tz.clone()).year();
-    match text(&case, "op")? {
-        "between" => {
-            let end = social_crm::time::parse_timestamp(text(&case, "end")?)?;
-            let first = year(start.min(end)) - 1;
-            let last = year(start.max(end)) + 1;
-            let seconds = calendar(first, last)?.between(start, end)?;
-            Ok(format_seconds(seconds))
-        }
-        "add" => {
-            let seconds = case
-                .get("seconds")
-                .and_then(Value::as_i64)
-                .ok_or_else(|| bad("seconds", "missing or not a whole number"))?;
-            let amount = SignedDuration::from_secs(seconds);
-            // A calendar over a few years answers almost every case; widen
-            // it only when the due time lies further ahead.
-            let mut ahead = 1;
-            loop {
-                let y = year(start);
-                match calendar(y - 1, y.saturating_add(ahead))?.add(start, amount) {
-                    Err(e)
-                        if matches!(e.kind(), ErrorKind::OutOfRange { .. })
-                            && ahead < MAX_YEARS_AHEAD =>
-                    {
-                        ahead = (ahead * 4).min(MAX_YEARS_AHEAD);
+
+    /// The answer to one case.
+    pub fn solve(&mut self, line: &str) -> Result<Answer, Error> {
+        let case: Case<'_> = serde_json::from_str(line).map_err(|e| bad("case", &e.to_string()))?;
+        let tz = self.get(&case.tz)?;
+        let schedule = week(&case.week)?;
+        let holidays = case
+            .holidays
+            .iter()
+            .map(|h| h.parse::<Date>().map_err(|_| bad("holiday", h)))
+            .collect::<Result<Vec<Date>, Error>>()?;
+        // The oracle writes `calendar_day` and `shift_start`; the crate's names
+        // read the same with `_` for `-`.
+        let mode = match &case.holiday_mode {
+            None => HolidayMode::default(),
+            Some(name) => name.parse::<HolidayMode>()?,
+        };
+        let start = social_crm::time::parse_timestamp(&case.start)?;
+        let year = |t: Timestamp| tz.to_datetime(t).year();
+        let builder = BusinessCalendar::builder(tz.clone(), schedule)
+            .holidays(holidays)
+            .holiday_mode(mode);
+        let calendar = |first: i16, last: i16| builder.clone().years(first, last).build();
+        match &*case.op {
+            "between" => {
+                let end = case.end.as_deref().ok_or_else(|| bad("end", "missing"))?;
+                let end = social_crm::time::parse_timestamp(end)?;
+                let first = year(start.min(end)) - 1;
+                let last = year(start.max(end)) + 1;
+                Ok(Answer::Seconds(calendar(first, last)?.between(start, end)?))
+            }
+            "add" => {
+                let seconds = case
+                    .seconds
+                    .ok_or_else(|| bad("seconds", "missing or not a whole number"))?;
+                let amount = SignedDuration::from_secs(seconds);
+                // A calendar over a few years answers almost every case; widen
+                // it only when the due time lies further ahead.
+                let mut ahead = 1;
+                loop {
+                    let y = year(start);
+                    match calendar(y - 1, y.saturating_add(ahead))?.add(start, amount) {
+                        Err(e)
+                            if matches!(e.kind(), ErrorKind::OutOfRange { .. })
+                                && ahead < MAX_YEARS_AHEAD =>
+                        {
+                            ahead = (ahead * 4).min(MAX_YEARS_AHEAD);
+                        }
+                        result => return Ok(Answer::Due(result?)),
                     }
-                    result => return Ok(result?.to_string()),
                 }
             }
+            other => Err(bad("op", other)),
         }
-        other => Err(bad("op", other)),
     }
 }
 
-fn week(case: &Value) -> Result<WeeklySchedule, Error> {
+/// The answer line for one case, on its own (see [`Zones::solve`]).
+pub fn answer(line: &str) -> Result<String, Error> {
+    Zones::default()
+        .solve(line)
+        .map(|answer| answer.to_string())
+}
+
+/// What a case asks for, printed as the oracle does.
+pub enum Answer {
+    /// The due instant of an `add`, in RFC 3339 UTC.
+    Due(Timestamp),
+    /// The business time of a `between`: whole seconds as an integer,
+    /// otherwise seconds with their fraction.
+    Seconds(SignedDuration),
+}
+
+impl std::fmt::Display for Answer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Answer::Due(t) => write!(f, "{t}"),
+            Answer::Seconds(d) if d.subsec_nanos() == 0 => write!(f, "{}", d.as_secs()),
+            Answer::Seconds(d) => write!(f, "{}", d.as_secs_f64()),
+        }
+    }
+}
+
+/// The `week` object's entries in order: a day's name and its shifts.
+#[derive(Default)]
+struct Week<'a>(Vec<(Cow<'a, str>, Vec<Span<'a>>)>);
+
+/// A shift as the oracle writes it: `["20:00", "02:00"]`.
+type Span<'a> = (Cow<'a, str>, Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Week<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Week<'a>, D::Error> {
+        struct Entries<'a>(std::marker::PhantomData<Week<'a>>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Entries<'a> {
+            type Value = Week<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a map from day names to shifts")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Week<'a>, M::Error> {
+                let mut days = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    days.push(entry);
+                }
+                Ok(Week(days))
+            }
+        }
+        d.deserialize_map(Entries(std::marker::PhantomData))
+    }
+}
+
+fn week(days: &Week<'_>) -> Result<WeeklySchedule, Error> {
+    const NAMES: [(&str, Weekday); 7] = [
+        ("mon", Weekday::Monday),
+        ("tue", Weekday::Tuesday),
+        ("wed", Weekday::Wednesday),
+        ("thu", Weekday::Thursday),
+        ("fri", Weekday::Friday),
+        ("sat", Weekday::Saturday),
+        ("sun", Weekday::Sunday),
+    ];
     let mut schedule = WeeklySchedule::new();
-    let Some(days) = case.get("week").and_then(Value::as_object) else {
-        return Ok(schedule);
-    };
-    for (key, spans) in days {
-        let day = match key.to_lowercase().get(..3) {
-            Some("mon") => Weekday::Monday,
-            Some("tue") => Weekday::Tuesday,
-            Some("wed") => Weekday::Wednesday,
-            Some("thu") => Weekday::Thursday,
-            Some("fri") => Weekday::Friday,
-            Some("sat") => Weekday::Saturday,
-            Some("sun") => Weekday::Sunday,
-            _ => return Err(bad("day", key)),
-        };
-        for span in spans.as_array().into_iter().flatten() {
-            let pair = span.as_array().map(Vec::as_slice).unwrap_or_default();
-            let [Value::String(a), Value::String(b)] = pair else {
-                return Err(bad("shift", &span.to_string()));
-            };
+    for (key, spans) in &days.0 {
+        let day = NAMES
+            .iter()
+            .find(|(name, _)| key.get(..3).is_some_and(|k| k.eq_ignore_ascii_case(name)))
+            .map(|&(_, day)| day)
+            .ok_or_else(|| bad("day", key))?;
+        for (a, b) in spans {
             schedule.add(day, Shift::parse(a, b)?);
         }
     }
     Ok(schedule)
-}
-
-/// Whole seconds as an integer; otherwise seconds with their fraction.
-fn format_seconds(d: SignedDuration) -> String {
-    if d.subsec_nanos() == 0 {
-        d.as_secs().to_string()
-    } else {
-        format!("{}", d.as_secs_f64())
-    }
 }

@@ -396,6 +396,45 @@ proptest! {
         }
     }
 
+    /// Years are computed when first used, and spans of many years go
+    /// through running totals: answers must not depend on which years were
+    /// computed first, nor on how far apart the instants are.
+    #[test]
+    fn long_spans_agree_with_the_years_they_cross(
+        cal in calendar(),
+        a in 0i64..36_500,
+        b in 0i64..36_500,
+        d in 0i64..(40 * 365 * 86_400),
+    ) {
+        let rebuilt = |years: (i16, i16)| {
+            BusinessCalendar::builder(cal.time_zone().clone(), cal.schedule().clone())
+                .holidays(cal.holidays().iter().copied())
+                .holiday_mode(cal.holiday_mode())
+                .years(years.0, years.1)
+                .build()
+                .unwrap()
+        };
+        let century = rebuilt((2000, 2100));
+        let day = |n: i64| Timestamp::from_second(946_728_000 + n * 86_400).unwrap();
+        let (a, b) = (day(a.min(b)), day(a.max(b)));
+        // Year by year, in a fresh calendar, from the end backwards.
+        let fresh = rebuilt((2000, 2100));
+        let mut walked = SignedDuration::ZERO;
+        let mut t = b;
+        while t > a {
+            let step = (t - SignedDuration::from_hours(24 * 300)).max(a);
+            walked += fresh.between(step, t).unwrap();
+            t = step;
+        }
+        prop_assert_eq!(century.between(a, b).unwrap(), walked);
+        prop_assert_eq!(century.between(b, a).unwrap(), -walked);
+        let amount = SignedDuration::from_secs(d);
+        match century.add(a, amount) {
+            Ok(due) => prop_assert_eq!(fresh.between(a, due).unwrap(), amount),
+            Err(e) => prop_assert!(matches!(e.kind(), ErrorKind::OutOfRange { .. } | ErrorKind::NoOpenTime), "{e}"),
+        }
+    }
+
     #[test]
     fn an_always_open_calendar_is_plain_time(zone in proptest::sample::select(ZONES.to_vec()), a in instant(), b in instant(), d in amount()) {
         let cal = BusinessCalendar::builder(time_zone(zone).unwrap(), WeeklySchedule::always_open())

@@ -59,29 +59,35 @@
 //!
 //! # Cost
 //!
-//! Building a calendar computes, once, the exact open time around every time
-//! zone transition, holiday and override in its range of years (by default
-//! 1900 to 2199); between those, the weekly pattern repeats and is applied
+//! Building a calendar checks it and stops there (about 0.3 µs, whatever its
+//! range of years). Each local year is laid out the first time an instant in
+//! it is used (1 to 3 µs): the exact open time around every time zone
+//! transition, holiday and override of that year, read from a table of the
+//! zone's offsets; between those, the weekly pattern repeats and is applied
 //! by arithmetic. So [`add`](BusinessCalendar::add) and
-//! [`between`](BusinessCalendar::between) cost two binary searches whatever
-//! the span: adding a year costs about as much as adding an hour.
+//! [`between`](BusinessCalendar::between) cost a few binary searches within
+//! a year, and across many years one more over the years' running totals
+//! (computed for every year the first time a span needs them): adding a
+//! year costs about as much as adding an hour. A calendar is `Send + Sync`;
+//! its years are computed once, whichever thread asks first.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
-use jiff::civil::{Date, Time, Weekday};
+use jiff::civil::{Date, Weekday};
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
 use crate::{ErrorKind, Result};
 
+mod year;
+
+use year::{days, merge, Pattern, Rules, Year, WEEK};
+
 const SECOND: i128 = 1_000_000_000;
 const DAY_SECONDS: u32 = 86_400;
-const WEEK: i128 = 7 * 86_400 * SECOND;
-/// Civil nanoseconds from 1970-01-01T00:00 (a Thursday) to the Monday
-/// 1970-01-05T00:00, where the weekly pattern's week starts.
-const MONDAY_EPOCH: i128 = 4 * 86_400 * SECOND;
 
 /// A wall-clock time of day from `00:00` to `24:00`, to the second.
 ///
@@ -370,22 +376,9 @@ impl WeeklySchedule {
                 }
             }
         }
-        merge(raw)
+        merge(&mut raw);
+        raw
     }
-}
-
-/// Sorts intervals and merges those that overlap or touch.
-fn merge(mut raw: Vec<(i128, i128)>) -> Vec<(i128, i128)> {
-    raw.retain(|(a, b)| b > a);
-    raw.sort_unstable();
-    let mut out: Vec<(i128, i128)> = Vec::with_capacity(raw.len());
-    for (a, b) in raw {
-        match out.last_mut() {
-            Some(last) if a <= last.1 => last.1 = last.1.max(b),
-            _ => out.push((a, b)),
-        }
-    }
-    out
 }
 
 word_enum! {
@@ -445,8 +438,7 @@ impl CalendarBuilder {
     /// The local years the calendar covers, both included (default 1900 to
     /// 2199, at most [`BusinessCalendar::MAX_YEARS`]). Instants outside are
     /// refused with [`ErrorKind::OutOfRange`].
-    /// Building costs time in proportion to the number of time zone
-    /// transitions, holidays and overrides in the range.
+    /// A year costs nothing until an instant in it is used.
     #[must_use]
     pub fn years(mut self, first: i16, last: i16) -> CalendarBuilder {
         self.years = (first, last);
@@ -465,40 +457,6 @@ impl CalendarBuilder {
     pub fn build(self) -> Result<BusinessCalendar> {
         BusinessCalendar::compute(self)
     }
-}
-
-/// `n` days after `d` (before it when negative).
-fn days(d: Date, n: i64) -> Result<Date> {
-    d.checked_add(jiff::Span::new().days(n)).map_err(|_| {
-        ErrorKind::OutOfRange {
-            what: format!("`{d}` plus {n} days"),
-        }
-        .into()
-    })
-}
-
-/// One stretch of the calendar's timeline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Piece {
-    /// First instant (UTC nanoseconds); the piece ends where the next starts.
-    start: i128,
-    /// Business nanoseconds from the calendar's first instant to `start`.
-    cum: i128,
-    /// The same at the piece's end.
-    cum_end: i128,
-    kind: Kind,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    /// The weekly pattern at a constant UTC offset: civil = UTC + offset.
-    Periodic {
-        offset: i128,
-        /// The pattern's cumulative business time at the piece's start.
-        at_start: i128,
-    },
-    /// Exact open intervals, `exact[first..last]`, computed with jiff.
-    Exact { first: usize, last: usize },
 }
 
 /// When a desk is open: a weekly schedule in a time zone, with holidays and
@@ -533,20 +491,24 @@ enum Kind {
 pub struct BusinessCalendar {
     /// What the calendar was built from.
     spec: CalendarBuilder,
-    /// The weekly pattern: merged civil intervals from Monday 00:00.
-    week: Vec<(i128, i128)>,
-    /// `week_before[i]`: open time of the week before `week[i]` starts.
-    week_before: Vec<i128>,
-    week_total: i128,
-    pieces: Vec<Piece>,
-    exact: Vec<(i128, i128)>,
-    /// `exact_before[k]`: cumulative business time at `exact[k].0`.
-    exact_before: Vec<i128>,
-    /// `exact_after[k]`: cumulative business time at `exact[k].1`.
-    exact_after: Vec<i128>,
-    /// The last instant covered (exclusive), UTC nanoseconds.
+    pattern: Pattern,
+    /// The first instant covered, UTC nanoseconds.
+    start: i128,
+    /// The end of the last year covered (exclusive).
     end: i128,
+    /// One table per local year, computed the first time an instant in it
+    /// is used: building costs the same whatever the years, and a desk
+    /// pays only for the years its conversations live in.
+    years: Vec<OnceLock<Box<Year>>>,
+    /// `before[i]`: business time from the first instant to year `i`'s
+    /// (`years.len() + 1` entries), computed for every year the first time
+    /// an answer spans more than [`NEAR_YEARS`].
+    before: OnceLock<Vec<i128>>,
 }
+
+/// Spans of up to this many years add up the years one by one; longer ones
+/// use the running totals of every year (computed once).
+const NEAR_YEARS: usize = 4;
 
 impl PartialEq for BusinessCalendar {
     /// Equal when built from the same zone, schedule, holidays, overrides,
@@ -623,9 +585,9 @@ impl BusinessCalendar {
         self.spec.years
     }
 
-    /// The most years one calendar covers: building costs time and memory
-    /// in proportion to its years, and a year range is often read from
-    /// configuration a caller does not control.
+    /// The most years one calendar covers: the years used cost time and
+    /// memory, and a year range is often read from configuration a caller
+    /// does not control.
     pub const MAX_YEARS: u16 = 1000;
 
     fn compute(b: CalendarBuilder) -> Result<BusinessCalendar> {
@@ -654,242 +616,108 @@ impl BusinessCalendar {
         let first_day = Date::new(y0, 1, 1).map_err(|_| out_of_range())?;
         let end_day = Date::new(y1.checked_add(1).ok_or_else(out_of_range)?, 1, 1)
             .map_err(|_| out_of_range())?;
-        let week = b.week.civil_week();
-        let mut week_before = Vec::with_capacity(week.len());
-        let mut total = 0;
-        for (a, z) in &week {
-            week_before.push(total);
-            total += z - a;
-        }
-        let mut calendar = BusinessCalendar {
+        // Both ends must be instants jiff holds: every answer lies between.
+        let midnight = |day: Date| {
+            b.tz.to_timestamp(day.to_datetime(jiff::civil::Time::midnight()))
+                .map(Timestamp::as_nanosecond)
+                .map_err(|_| out_of_range())
+        };
+        let (start, end) = (midnight(first_day)?, midnight(end_day)?);
+        Ok(BusinessCalendar {
+            pattern: Pattern::new(&b.week),
             spec: b,
-            week,
-            week_before,
-            week_total: total,
-            pieces: Vec::new(),
-            exact: Vec::new(),
-            exact_before: Vec::new(),
-            exact_after: Vec::new(),
-            end: 0,
-        };
-        calendar.lay_out(first_day, end_day)?;
-        Ok(calendar)
-    }
-
-    /// The instant of a local wall time (`seconds` may pass midnight),
-    /// resolved the "compatible" way.
-    fn wall(&self, date: Date, seconds: u32) -> Result<i128> {
-        let civil = date
-            .to_datetime(Time::midnight())
-            .checked_add(SignedDuration::from_secs(i64::from(seconds)))
-            .and_then(|dt| self.spec.tz.to_timestamp(dt))
-            .map_err(|_| ErrorKind::OutOfRange {
-                what: format!("local time {seconds} s after `{date}`"),
-            })?;
-        Ok(civil.as_nanosecond())
-    }
-
-    /// Splits the years into periodic stretches and exact windows around
-    /// every transition, holiday and override.
-    fn lay_out(&mut self, first_day: Date, end_day: Date) -> Result<()> {
-        let start = self.wall(first_day, 0)?;
-        let end = self.wall(end_day, 0)?;
-        let mut windows: Vec<(Date, Date)> = Vec::new();
-
-        // Every change of offset, with two days of margin each side.
-        let from =
-            Timestamp::from_nanosecond(start - 3 * 86_400 * SECOND).unwrap_or(Timestamp::MIN);
-        for transition in self.spec.tz.following(from) {
-            let t = transition.timestamp();
-            if t.as_nanosecond() > end + 3 * 86_400 * SECOND {
-                break;
-            }
-            let before = self
-                .spec
-                .tz
-                .to_datetime(t.checked_sub(SignedDuration::from_nanos(1)).unwrap_or(t))
-                .date();
-            let after = self.spec.tz.to_datetime(t).date();
-            windows.push((days(before.min(after), -2)?, days(before.max(after), 2)?));
-        }
-        for &h in &self.spec.holidays {
-            if self.spec.overrides.contains_key(&h) {
-                continue;
-            }
-            let last = match self.spec.mode {
-                HolidayMode::CalendarDay => 1,
-                HolidayMode::ShiftStart => 2,
-            };
-            windows.push((days(h, -1)?, days(h, last)?));
-        }
-        for &d in self.spec.overrides.keys() {
-            windows.push((days(d, -1)?, days(d, 2)?));
-        }
-        windows.sort_unstable();
-        let mut merged: Vec<(Date, Date)> = Vec::new();
-        for (a, z) in windows {
-            let a = a.max(first_day);
-            let z = z.min(days(end_day, -1)?);
-            if a > z {
-                continue;
-            }
-            match merged.last_mut() {
-                Some(last) if a <= days(last.1, 1)? => last.1 = last.1.max(z),
-                _ => merged.push((a, z)),
-            }
-        }
-
-        let mut cursor = first_day;
-        for (a, z) in merged {
-            if cursor < a {
-                self.push_periodic(self.wall(cursor, 0)?, self.wall(a, 0)?);
-            }
-            self.push_exact(a, z)?;
-            cursor = days(z, 1)?;
-        }
-        if cursor < end_day {
-            self.push_periodic(self.wall(cursor, 0)?, end);
-        }
-        self.end = end;
-        Ok(())
-    }
-
-    /// Adds a stretch that follows the weekly pattern at one offset.
-    fn push_periodic(&mut self, start: i128, end: i128) {
-        let cum = self.pieces.last().map_or(0, |p| p.cum_end);
-        let offset = Timestamp::from_nanosecond(start)
-            .map(|t| i128::from(self.spec.tz.to_offset(t).seconds()) * SECOND)
-            .unwrap_or(0);
-        let at_start = self.pattern(start + offset - MONDAY_EPOCH);
-        let at_end = self.pattern(end + offset - MONDAY_EPOCH);
-        let cum_end = cum + at_end - at_start;
-        self.pieces.push(Piece {
             start,
-            cum,
-            cum_end,
-            kind: Kind::Periodic { offset, at_start },
+            end,
+            years: (0..span).map(|_| OnceLock::new()).collect(),
+            before: OnceLock::new(),
+        })
+    }
+
+    /// The table of year `i` (counted from the first), computed on first use.
+    fn year(&self, i: usize) -> &Year {
+        self.years[i].get_or_init(|| {
+            let spec = &self.spec;
+            // The build checked that every year of the range has its 1 January.
+            let first = |i: usize| {
+                i16::try_from(i)
+                    .ok()
+                    .and_then(|i| spec.years.0.checked_add(i))
+                    .and_then(|y| Date::new(y, 1, 1).ok())
+                    .unwrap_or(Date::MAX)
+            };
+            let rules = Rules {
+                tz: &spec.tz,
+                schedule: &spec.week,
+                pattern: &self.pattern,
+                holidays: &spec.holidays,
+                overrides: &spec.overrides,
+                mode: spec.mode,
+            };
+            Box::new(Year::compute(&rules, first(i), first(i + 1)))
+        })
+    }
+
+    /// The year holding `t`, an instant of the calendar.
+    fn year_of(&self, t: i128) -> usize {
+        let last = self.years.len() - 1;
+        // The local year is the UTC one or a neighbour.
+        let utc = Timestamp::from_nanosecond(t).map_or(0, |t| {
+            i32::from(jiff::tz::Offset::UTC.to_datetime(t).year()) - i32::from(self.spec.years.0)
         });
-    }
-
-    /// Adds a stretch of local dates `a..=z` whose open intervals are
-    /// computed exactly.
-    fn push_exact(&mut self, a: Date, z: Date) -> Result<()> {
-        let lo = self.wall(a, 0)?;
-        let after = days(z, 1)?;
-        let hi = self.wall(after, 0)?;
-        let cum = self.pieces.last().map_or(0, |p| p.cum_end);
-        let mut raw = Vec::new();
-        let mut day = a.yesterday().unwrap_or(a);
-        while day <= z {
-            let overridden = self.spec.overrides.get(&day);
-            let dropped = self.spec.mode == HolidayMode::ShiftStart
-                && overridden.is_none()
-                && self.spec.holidays.contains(&day);
-            if !dropped {
-                let shifts = overridden
-                    .map(Vec::as_slice)
-                    .unwrap_or_else(|| self.spec.week.shifts(day.weekday()));
-                for shift in shifts {
-                    let (s, e) = shift.span();
-                    raw.push((self.wall(day, s)?, self.wall(day, e)?));
-                }
-            }
-            day = days(day, 1)?;
+        let mut i = usize::try_from(utc).unwrap_or(0).min(last);
+        while i > 0 && t < self.year(i).start {
+            i -= 1;
         }
-        let mut open = merge(raw);
-        if self.spec.mode == HolidayMode::CalendarDay {
-            let cuts: Vec<Date> = self
-                .spec
-                .holidays
-                .range(a.yesterday().unwrap_or(a)..=after)
-                .filter(|h| !self.spec.overrides.contains_key(h))
-                .copied()
-                .collect();
-            for h in cuts {
-                open = subtract(open, (self.wall(h, 0)?, self.wall(h, DAY_SECONDS)?));
-            }
+        while i < last && t >= self.year(i).end {
+            i += 1;
         }
-        let first = self.exact.len();
-        let mut running = cum;
-        for (x, y) in open {
-            let (x, y) = (x.max(lo), y.min(hi));
-            if y > x {
-                self.exact.push((x, y));
-                self.exact_before.push(running);
-                running += y - x;
-                self.exact_after.push(running);
-            }
+        i
+    }
+
+    /// The year of `t` and the business time from that year's start to `t`.
+    fn position(&self, t: i128) -> (usize, i128) {
+        let i = self.year_of(t);
+        (i, self.year(i).business(&self.pattern, t))
+    }
+
+    /// Business time from year `from`'s start to year `to`'s, `from <= to`.
+    fn across(&self, from: usize, to: usize) -> i128 {
+        if to - from <= NEAR_YEARS {
+            (from..to).map(|i| self.year(i).total()).sum()
+        } else {
+            let before = self.before();
+            before[to] - before[from]
         }
-        self.pieces.push(Piece {
-            start: lo,
-            cum,
-            cum_end: running,
-            kind: Kind::Exact {
-                first,
-                last: self.exact.len(),
-            },
-        });
-        Ok(())
     }
 
-    /// The weekly pattern's business time from the Monday epoch to civil
-    /// instant `c` (nanoseconds from the Monday epoch).
-    fn pattern(&self, c: i128) -> i128 {
-        let weeks = c.div_euclid(WEEK);
-        let r = c.rem_euclid(WEEK);
-        let i = self.week.partition_point(|&(a, _)| a < r);
-        let partial = match i.checked_sub(1) {
-            None => 0,
-            Some(j) => self.week_before[j] + r.min(self.week[j].1) - self.week[j].0,
-        };
-        weeks * self.week_total + partial
-    }
-
-    /// The earliest civil instant (from the Monday epoch) at which the
-    /// weekly pattern's business time reaches `v`, for `v > 0`.
-    fn pattern_inverse(&self, v: i128) -> i128 {
-        let weeks = (v - 1).div_euclid(self.week_total);
-        let r = v - weeks * self.week_total;
-        let i = self
-            .week_before
-            .partition_point(|&before| before < r)
-            .saturating_sub(1);
-        let (a, _) = self.week[i];
-        weeks * WEEK + a + (r - self.week_before[i])
-    }
-
-    fn piece_at(&self, t: i128) -> usize {
-        self.pieces
-            .partition_point(|p| p.start <= t)
-            .saturating_sub(1)
-    }
-
-    fn piece_end(&self, i: usize) -> i128 {
-        self.pieces.get(i + 1).map_or(self.end, |p| p.start)
-    }
-
-    /// Business time from the calendar's first instant to `t`.
-    fn business_in(&self, piece: &Piece, t: i128) -> i128 {
-        match piece.kind {
-            Kind::Periodic { offset, at_start } => {
-                piece.cum + self.pattern(t + offset - MONDAY_EPOCH) - at_start
+    fn before(&self) -> &[i128] {
+        self.before.get_or_init(|| {
+            let mut running = 0;
+            let mut before = Vec::with_capacity(self.years.len() + 1);
+            before.push(0);
+            for i in 0..self.years.len() {
+                running += self.year(i).total();
+                before.push(running);
             }
-            Kind::Exact { first, last } => {
-                let k = first + self.exact[first..last].partition_point(|&(a, _)| a < t);
-                if k == first {
-                    piece.cum
-                } else {
-                    let (a, b) = self.exact[k - 1];
-                    self.exact_before[k - 1] + t.min(b) - a
-                }
-            }
+            before
+        })
+    }
+
+    /// The last year that can hold an opening: any year when the weekly
+    /// pattern opens, else the year after the last override (its overnight
+    /// tail).
+    fn last_open_year(&self) -> Option<usize> {
+        if self.pattern.total > 0 {
+            return Some(self.years.len() - 1);
         }
+        let (&last, _) = self.spec.overrides.last_key_value()?;
+        let i = i32::from(last.year()) + 1 - i32::from(self.spec.years.0);
+        Some(usize::try_from(i).unwrap_or(0).min(self.years.len() - 1))
     }
 
     fn check(&self, t: Timestamp) -> Result<i128> {
         let ns = t.as_nanosecond();
-        let first = self.pieces.first().map_or(self.end, |p| p.start);
-        if ns < first || ns >= self.end {
+        if ns < self.start || ns >= self.end {
             return Err(ErrorKind::OutOfRange {
                 what: format!(
                     "instant `{t}` for a calendar covering the years `{}..={}`",
@@ -901,11 +729,6 @@ impl BusinessCalendar {
         Ok(ns)
     }
 
-    fn cumulative(&self, t: i128) -> i128 {
-        let i = self.piece_at(t);
-        self.business_in(&self.pieces[i], t)
-    }
-
     /// Business time between two instants: positive when `end` is after
     /// `start`, negative when before.
     ///
@@ -914,9 +737,14 @@ impl BusinessCalendar {
     /// [`ErrorKind::OutOfRange`] if an instant is outside the calendar's
     /// years.
     pub fn between(&self, start: Timestamp, end: Timestamp) -> Result<SignedDuration> {
-        let a = self.check(start)?;
-        let b = self.check(end)?;
-        Ok(duration(self.cumulative(b) - self.cumulative(a)))
+        let (a, from) = self.position(self.check(start)?);
+        let (b, to) = self.position(self.check(end)?);
+        let years = if a <= b {
+            self.across(a, b)
+        } else {
+            -self.across(b, a)
+        };
+        Ok(duration(years + to - from))
     }
 
     /// The instant at which `amount` of business time has passed since
@@ -941,28 +769,46 @@ impl BusinessCalendar {
         if amount.is_zero() {
             return self.next_open(start);
         }
-        let target = self.cumulative(s) + amount.as_nanos();
-        let i = self.pieces.partition_point(|p| p.cum_end < target);
-        let Some(piece) = self.pieces.get(i) else {
-            return Err(self.beyond(start));
-        };
-        let t = match piece.kind {
-            Kind::Periodic { offset, at_start } => {
-                self.pattern_inverse(target - piece.cum + at_start) + MONDAY_EPOCH - offset
+        let (mut i, from) = self.position(s);
+        // Business time from year `i`'s start to the answer.
+        let mut target = from + amount.as_nanos();
+        let mut walked = 0;
+        loop {
+            let year = self.year(i);
+            if target <= year.total() {
+                return match year.instant_at(&self.pattern, target) {
+                    Some(t) => timestamp(t),
+                    None => Err(self.beyond(start)),
+                };
             }
-            Kind::Exact { first, last } => {
-                let k = first + self.exact_after[first..last].partition_point(|&c| c < target);
-                self.exact[k].0 + (target - self.exact_before[k])
+            if i + 1 == self.years.len() {
+                return Err(self.beyond(start));
             }
-        };
-        timestamp(t)
+            if walked < NEAR_YEARS {
+                target -= year.total();
+                i += 1;
+                walked += 1;
+            } else {
+                // Far ahead: jump to the answer's year by the running totals.
+                let before = self.before();
+                let goal = before[i] + target;
+                let k = before.partition_point(|&b| b < goal).saturating_sub(1);
+                if k >= self.years.len() {
+                    return Err(self.beyond(start));
+                }
+                target = goal - before[k];
+                i = k;
+            }
+        }
     }
 
     /// The error for "nothing more within the calendar".
     fn beyond(&self, from: Timestamp) -> crate::Error {
-        if self.week_total == 0 && self.exact.iter().all(|&(_, b)| b <= from.as_nanosecond()) {
-            ErrorKind::NoOpenTime.into()
-        } else {
+        let t = from.as_nanosecond();
+        let opens = self.last_open_year().is_some_and(|last| {
+            self.pattern.total > 0 || (self.year_of(t)..=last).any(|i| self.year(i).open_after(t))
+        });
+        if opens {
             ErrorKind::OutOfRange {
                 what: format!(
                     "an answer after `{from}` for a calendar covering the years `{}..={}`",
@@ -970,6 +816,8 @@ impl BusinessCalendar {
                 ),
             }
             .into()
+        } else {
+            ErrorKind::NoOpenTime.into()
         }
     }
 
@@ -979,23 +827,12 @@ impl BusinessCalendar {
     ///
     /// [`ErrorKind::OutOfRange`] outside the calendar's years.
     pub fn is_open(&self, t: Timestamp) -> Result<bool> {
-        let ns = self.check(t)?;
-        Ok(self.open_at(ns))
+        let t = self.check(t)?;
+        Ok(self.open_at(t))
     }
 
     fn open_at(&self, t: i128) -> bool {
-        let piece = &self.pieces[self.piece_at(t)];
-        match piece.kind {
-            Kind::Periodic { offset, .. } => {
-                let r = (t + offset - MONDAY_EPOCH).rem_euclid(WEEK);
-                let i = self.week.partition_point(|&(_, b)| b <= r);
-                self.week.get(i).is_some_and(|&(a, _)| a <= r)
-            }
-            Kind::Exact { first, last } => {
-                let k = first + self.exact[first..last].partition_point(|&(_, b)| b <= t);
-                k < last && self.exact[k].0 <= t
-            }
-        }
+        self.year(self.year_of(t)).is_open(&self.pattern, t)
     }
 
     /// The first open instant at or after `t` (`t` itself when open).
@@ -1006,35 +843,18 @@ impl BusinessCalendar {
     /// [`ErrorKind::OutOfRange`] if that is beyond its years.
     pub fn next_open(&self, t: Timestamp) -> Result<Timestamp> {
         let mut now = self.check(t)?;
-        let mut i = self.piece_at(now);
-        while i < self.pieces.len() {
-            let end = self.piece_end(i);
-            let found = match self.pieces[i].kind {
-                Kind::Periodic { offset, .. } if !self.week.is_empty() => {
-                    let c = now + offset - MONDAY_EPOCH;
-                    let r = c.rem_euclid(WEEK);
-                    let j = self.week.partition_point(|&(_, b)| b <= r);
-                    let civil = match self.week.get(j) {
-                        Some(&(a, _)) => c - r + a.max(r),
-                        None => c - r + WEEK + self.week[0].0,
-                    };
-                    Some(civil + MONDAY_EPOCH - offset)
-                }
-                Kind::Periodic { .. } => None,
-                Kind::Exact { first, last } => {
-                    let k = first + self.exact[first..last].partition_point(|&(_, b)| b <= now);
-                    (k < last).then(|| self.exact[k].0.max(now))
-                }
-            };
-            match found {
-                Some(x) if x < end => return timestamp(x),
-                _ => {
-                    now = end;
-                    i += 1;
-                }
+        let mut i = self.year_of(now);
+        let last = self.last_open_year().unwrap_or(0);
+        loop {
+            if let Some(open) = self.year(i).next_open(&self.pattern, now) {
+                return timestamp(open);
             }
+            if i >= last {
+                return Err(self.beyond(t));
+            }
+            i += 1;
+            now = self.year(i).start;
         }
-        Err(self.beyond(t))
     }
 
     /// The end of the opening that contains the first open instant at or
@@ -1045,60 +865,28 @@ impl BusinessCalendar {
     ///
     /// As [`next_open`](Self::next_open).
     pub fn next_close(&self, t: Timestamp) -> Result<Option<Timestamp>> {
-        let mut now = self.next_open(t)?.as_nanosecond();
-        let mut i = self.piece_at(now);
-        while i < self.pieces.len() {
-            let end = self.piece_end(i);
-            let close = match self.pieces[i].kind {
-                Kind::Periodic { offset, .. } => {
-                    if self.week_total == WEEK {
-                        end
-                    } else {
-                        let c = now + offset - MONDAY_EPOCH;
-                        let r = c.rem_euclid(WEEK);
-                        let j = self.week.partition_point(|&(_, b)| b <= r);
-                        c - r + self.week.get(j).map_or(r, |&(_, b)| b) + MONDAY_EPOCH - offset
-                    }
-                }
-                Kind::Exact { first, last } => {
-                    let k = first + self.exact[first..last].partition_point(|&(_, b)| b <= now);
-                    self.exact
-                        .get(k)
-                        .filter(|_| k < last)
-                        .map_or(now, |&(_, b)| b)
-                }
-            };
-            let close = close.min(end);
+        let open = self.next_open(t)?;
+        let mut now = open.as_nanosecond();
+        if self.pattern.total == WEEK {
+            // Open all week: only a holiday or an override can close it.
+            let from = days(self.spec.tz.to_datetime(open).date(), -1);
+            if self.spec.holidays.range(from..).next().is_none()
+                && self.spec.overrides.range(from..).next().is_none()
+            {
+                return Ok(None);
+            }
+        }
+        loop {
+            let close = self.year(self.year_of(now)).close_after(&self.pattern, now);
             if close >= self.end {
                 return Ok(None);
             }
-            if self.open_at(close) {
-                now = close;
-                i = self.piece_at(now);
-                continue;
+            if close <= now || !self.open_at(close) {
+                return timestamp(close).map(Some);
             }
-            return timestamp(close).map(Some);
-        }
-        Ok(None)
-    }
-}
-
-/// Removes `[c0, c1)` from sorted, disjoint intervals.
-fn subtract(intervals: Vec<(i128, i128)>, (c0, c1): (i128, i128)) -> Vec<(i128, i128)> {
-    let mut out = Vec::with_capacity(intervals.len() + 1);
-    for (a, b) in intervals {
-        if c1 <= a || c0 >= b {
-            out.push((a, b));
-            continue;
-        }
-        if a < c0 {
-            out.push((a, c0));
-        }
-        if c1 < b {
-            out.push((c1, b));
+            now = close;
         }
     }
-    out
 }
 
 fn duration(ns: i128) -> SignedDuration {
