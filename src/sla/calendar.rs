@@ -593,7 +593,10 @@ impl BusinessCalendar {
     fn compute(b: CalendarBuilder) -> Result<BusinessCalendar> {
         // A calendar is a stored state: a zone stored as another would move
         // every shift once read back.
-        crate::time::stored_form(&b.tz)?;
+        // A named zone is stored as its name and always reads back.
+        if b.tz.iana_name().is_none() {
+            crate::time::stored_form(&b.tz)?;
+        }
         let (y0, y1) = b.years;
         let out_of_range = || -> crate::Error {
             ErrorKind::OutOfRange {

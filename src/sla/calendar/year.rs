@@ -159,8 +159,7 @@ impl Pattern {
     /// Business time from the Monday epoch to civil instant `c`
     /// (nanoseconds from the Monday epoch).
     fn business(&self, c: i128) -> i128 {
-        let weeks = c.div_euclid(WEEK);
-        let r = c.rem_euclid(WEEK);
+        let (weeks, r) = div_rem_euclid(c, WEEK);
         let i = self.week.partition_point(|&(a, _)| a < r);
         let partial = match i.checked_sub(1) {
             None => 0,
@@ -172,7 +171,7 @@ impl Pattern {
     /// The earliest civil instant (from the Monday epoch) at which the
     /// business time reaches `v`, for `v > 0` and a pattern with open time.
     fn inverse(&self, v: i128) -> i128 {
-        let weeks = (v - 1).div_euclid(self.total);
+        let (weeks, _) = div_rem_euclid(v - 1, self.total);
         let r = v - weeks * self.total;
         let i = self
             .before
@@ -185,6 +184,16 @@ impl Pattern {
     fn at_or_after(&self, r: i128) -> Option<(i128, i128)> {
         let j = self.week.partition_point(|&(_, b)| b <= r);
         self.week.get(j).copied()
+    }
+}
+
+/// `n.div_euclid(d)` and `n.rem_euclid(d)` for `d > 0`, in 64 bits when they
+/// suffice (every instant within about 290 years of 1970): 128-bit division
+/// is a library call several times slower.
+fn div_rem_euclid(n: i128, d: i128) -> (i128, i128) {
+    match (i64::try_from(n), i64::try_from(d)) {
+        (Ok(n), Ok(d)) => (i128::from(n.div_euclid(d)), i128::from(n.rem_euclid(d))),
+        _ => (n.div_euclid(d), n.rem_euclid(d)),
     }
 }
 
@@ -460,7 +469,7 @@ impl Year {
         };
         match piece.kind {
             Kind::Periodic { offset, .. } => {
-                let r = (t + offset - MONDAY_EPOCH).rem_euclid(WEEK);
+                let (_, r) = div_rem_euclid(t + offset - MONDAY_EPOCH, WEEK);
                 pattern.at_or_after(r).is_some_and(|(a, _)| a <= r)
             }
             Kind::Exact { first, last } => {
@@ -478,7 +487,7 @@ impl Year {
             let found = match self.pieces[i].kind {
                 Kind::Periodic { offset, .. } => {
                     let c = now + offset - MONDAY_EPOCH;
-                    let r = c.rem_euclid(WEEK);
+                    let (_, r) = div_rem_euclid(c, WEEK);
                     let civil = match pattern.at_or_after(r) {
                         Some((a, _)) => Some(c - r + a.max(r)),
                         None => pattern.week.first().map(|&(a, _)| c - r + WEEK + a),
@@ -508,7 +517,7 @@ impl Year {
             Some(Kind::Periodic { .. }) if pattern.total == WEEK => end,
             Some(Kind::Periodic { offset, .. }) => {
                 let c = t + offset - MONDAY_EPOCH;
-                let r = c.rem_euclid(WEEK);
+                let (_, r) = div_rem_euclid(c, WEEK);
                 let b = pattern.at_or_after(r).map_or(r, |(_, b)| b);
                 c - r + b + MONDAY_EPOCH - offset
             }
