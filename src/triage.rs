@@ -324,79 +324,145 @@ fn role_value(role: Role) -> f64 {
 /// One conversation's priority, explained (weights as given: see
 /// [`TriageWeights::check`]).
 pub fn score(waiting: &Waiting, weights: &TriageWeights) -> Triaged {
-    let (influence, audience, potentials) = match &waiting.profile {
-        Profile::Profiled {
-            influence,
-            followers,
-            potentials,
-        } => (
-            unit(influence / 100.0),
-            unit(((*followers as f64) + 1.0).log10() / 7.0),
-            *potentials,
-        ),
-        Profile::Refused | Profile::Unknown => (0.0, 0.0, None),
-    };
-    let roles = waiting
-        .roles
-        .iter()
-        .map(|r| role_value(*r))
-        .fold(0.0, f64::max);
-    let value = potentials.map_or(roles, |p| roles.max(p.purchase.get()));
-    let negativity = unit(waiting.negativity);
-    let sla = waiting.sla.map_or(0.0, |s| unit(s.used));
-    let signals: [(&'static str, f64, f64); 9] = [
-        ("negativity", negativity, weights.negativity),
-        (
-            "intensity",
-            unit(waiting.intensity) * f64::from(u8::from(negativity > 0.0)),
-            weights.intensity,
-        ),
-        ("influence", influence, weights.influence),
-        ("audience", audience, weights.audience),
-        (
-            "public",
-            f64::from(u8::from(waiting.visibility == Visibility::Public)),
-            weights.public,
-        ),
-        ("sla", sla, weights.sla),
-        (
-            "breach",
-            f64::from(u8::from(waiting.sla.is_some_and(|s| s.breached))),
-            weights.breach,
-        ),
-        ("value", value, weights.value),
-        (
-            "crisis",
-            f64::from(u8::from(waiting.crisis)),
-            weights.crisis,
-        ),
-    ];
-    let mut explanation = Explanation::default();
-    for (id, strength, weight) in signals {
-        let value = strength * weight;
-        if value != 0.0 {
-            explanation.contributions.push(Contribution {
-                factor: Factor::Rule { id },
-                span: None,
-                base: strength,
-                modifiers: Vec::new(),
-                value,
-            });
+    Signals::of(waiting).explain(waiting.conversation.clone(), waiting.since, weights)
+}
+
+/// A [`Waiting`]'s figures as its score reads them, each in `0..=1`: what
+/// the desk keeps of a conversation between events, the SLA urgency and the
+/// crisis flag set when the queue is read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Signals {
+    negativity: f64,
+    intensity: f64,
+    influence: f64,
+    audience: f64,
+    public: bool,
+    value: f64,
+    refused: bool,
+    pub(crate) sla: Option<SlaUrgency>,
+    pub(crate) crisis: bool,
+}
+
+impl Signals {
+    pub(crate) fn of(waiting: &Waiting) -> Signals {
+        Signals {
+            sla: waiting.sla,
+            crisis: waiting.crisis,
+            ..Signals::new(
+                (waiting.negativity, waiting.intensity),
+                &waiting.profile,
+                &waiting.roles,
+                waiting.visibility,
+            )
         }
     }
-    explanation
-        .contributions
-        .sort_by(|a, b| b.value.total_cmp(&a.value));
-    if matches!(waiting.profile, Profile::Refused) {
-        explanation
-            .notes
-            .push("profiling refused: no influence, audience or persona used".to_owned());
+
+    /// The figures of a mood (negativity, intensity), a profile, roles and
+    /// a visibility; no SLA, no crisis.
+    pub(crate) fn new(
+        (negativity, intensity): (f64, f64),
+        profile: &Profile,
+        roles: &BTreeSet<Role>,
+        visibility: Visibility,
+    ) -> Signals {
+        let (influence, audience, potentials) = match profile {
+            Profile::Profiled {
+                influence,
+                followers,
+                potentials,
+            } => (
+                unit(influence / 100.0),
+                unit(((*followers as f64) + 1.0).log10() / 7.0),
+                *potentials,
+            ),
+            Profile::Refused | Profile::Unknown => (0.0, 0.0, None),
+        };
+        let roles = roles.iter().map(|r| role_value(*r)).fold(0.0, f64::max);
+        let negativity = unit(negativity);
+        Signals {
+            negativity,
+            intensity: unit(intensity) * f64::from(u8::from(negativity > 0.0)),
+            influence,
+            audience,
+            public: visibility == Visibility::Public,
+            value: potentials.map_or(roles, |p| roles.max(p.purchase.get())),
+            refused: matches!(profile, Profile::Refused),
+            sla: None,
+            crisis: false,
+        }
     }
-    Triaged {
-        conversation: waiting.conversation.clone(),
-        since: waiting.since,
-        score: explanation.total(),
-        explanation,
+
+    /// The signals that count, largest first (in signal order among
+    /// equals): `(name, strength, points)`.
+    fn parts(&self, weights: &TriageWeights) -> ([(&'static str, f64, f64); 9], usize) {
+        let flag = |on: bool| f64::from(u8::from(on));
+        let signals: [(&'static str, f64, f64); 9] = [
+            ("negativity", self.negativity, weights.negativity),
+            ("intensity", self.intensity, weights.intensity),
+            ("influence", self.influence, weights.influence),
+            ("audience", self.audience, weights.audience),
+            ("public", flag(self.public), weights.public),
+            ("sla", self.sla.map_or(0.0, |s| unit(s.used)), weights.sla),
+            (
+                "breach",
+                flag(self.sla.is_some_and(|s| s.breached)),
+                weights.breach,
+            ),
+            ("value", self.value, weights.value),
+            ("crisis", flag(self.crisis), weights.crisis),
+        ];
+        let mut parts = [("", 0.0, 0.0); 9];
+        let mut n = 0;
+        for (id, strength, weight) in signals {
+            let points = strength * weight;
+            if points != 0.0 {
+                parts[n] = (id, strength, points);
+                n += 1;
+            }
+        }
+        parts[..n].sort_by(|a, b| b.2.total_cmp(&a.2));
+        (parts, n)
+    }
+
+    /// The score alone, the same figure [`Signals::explain`] gives: the
+    /// points added in the same order.
+    pub(crate) fn score(&self, weights: &TriageWeights) -> f64 {
+        let (parts, n) = self.parts(weights);
+        parts[..n].iter().map(|p| p.2).sum()
+    }
+
+    /// The conversation's place in the queue, explained.
+    pub(crate) fn explain(
+        &self,
+        conversation: ConversationId,
+        since: Timestamp,
+        weights: &TriageWeights,
+    ) -> Triaged {
+        let (parts, n) = self.parts(weights);
+        let mut explanation = Explanation {
+            contributions: parts[..n]
+                .iter()
+                .map(|&(id, base, value)| Contribution {
+                    factor: Factor::Rule { id },
+                    span: None,
+                    base,
+                    modifiers: Vec::new(),
+                    value,
+                })
+                .collect(),
+            notes: Vec::new(),
+        };
+        if self.refused {
+            explanation
+                .notes
+                .push("profiling refused: no influence, audience or persona used".to_owned());
+        }
+        Triaged {
+            conversation,
+            since,
+            score: explanation.total(),
+            explanation,
+        }
     }
 }
 
@@ -410,10 +476,21 @@ pub fn triage(waiting: Vec<Waiting>, weights: &TriageWeights) -> Result<Vec<Tria
     weights.check()?;
     let mut queue: Vec<Triaged> = waiting.iter().map(|w| score(w, weights)).collect();
     queue.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then(a.since.cmp(&b.since))
-            .then_with(|| a.conversation.cmp(&b.conversation))
+        in_queue_order(
+            (a.score, a.since, &a.conversation),
+            (b.score, b.since, &b.conversation),
+        )
     });
     Ok(queue)
+}
+
+/// The queue's order of two conversations by `(score, since, id)`: highest
+/// score first, ties to the oldest waiting, then by conversation id.
+pub(crate) fn in_queue_order(
+    a: (f64, Timestamp, &ConversationId),
+    b: (f64, Timestamp, &ConversationId),
+) -> std::cmp::Ordering {
+    b.0.total_cmp(&a.0)
+        .then(a.1.cmp(&b.1))
+        .then_with(|| a.2.cmp(b.2))
 }

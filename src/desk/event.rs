@@ -8,9 +8,11 @@
 //! and never stops the rest of a batch.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use jiff::Timestamp;
 
+use super::board::Changes;
 use super::Desk;
 use crate::crisis::Alert;
 use crate::directory::Resolution;
@@ -386,12 +388,20 @@ impl Desk {
         now: Timestamp,
     ) -> Applied {
         let mut applied = Applied::default();
+        let mut changes = Changes::default();
         for event in events {
+            self.note_change(&event, &mut changes);
             let outcome = match self.apply_one(event, now, &mut applied.alerts) {
                 Ok(outcome) => outcome,
                 Err(e) => Outcome::Rejected(e),
             };
             applied.outcomes.push(outcome);
+        }
+        if !changes.is_empty() {
+            if let Some(mut board) = self.board.take() {
+                board.update(self, &changes, now);
+                self.board = OnceLock::from(board);
+            }
         }
         // Time passes for the monitor even when no message came; a "now"
         // before its grid's hour changes nothing.
@@ -402,6 +412,40 @@ impl Desk {
         }
         self.release_finished();
         applied
+    }
+
+    /// What an event may change of the queue (noted before it applies: an
+    /// erasure's handle resolves only before).
+    fn note_change(&self, event: &Event, changes: &mut Changes) {
+        let owner = |handle: &Handle| match self.directory.resolve(handle) {
+            Resolution::Customer(c) => Some(c.id.clone()),
+            _ => None,
+        };
+        match event {
+            Event::Interaction(i) => {
+                changes.conversations.insert(i.conversation.clone());
+            }
+            Event::Status { conversation, .. } | Event::Priority { conversation, .. } => {
+                changes.conversations.insert(conversation.clone());
+            }
+            // Who holds a conversation is not what ranks it.
+            Event::Assignment { .. } => {}
+            Event::Customer { customer, .. } => {
+                changes.customers.insert(customer.id.clone());
+                changes.authors = true;
+            }
+            Event::Handle { customer, .. } => {
+                changes.customers.insert(customer.clone());
+                changes.authors = true;
+            }
+            Event::Merge { keep, absorb, .. } => {
+                changes.customers.insert(keep.clone());
+                changes.customers.insert(absorb.clone());
+                changes.authors = true;
+            }
+            Event::Consent { handle, .. } => changes.customers.extend(owner(handle)),
+            Event::Erasure { .. } => changes.everything = true,
+        }
     }
 
     fn apply_one(

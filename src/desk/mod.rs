@@ -51,10 +51,12 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod board;
 mod event;
 mod map;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
@@ -74,7 +76,7 @@ use crate::reply::{advise, Advice, ReplyContext, Templates, Vars};
 use crate::routing::{route, Decision, Escalation, Need, Roster, Routing};
 use crate::sentiment::Analyzer;
 use crate::sla::{evaluate, BusinessCalendar, ConversationSla, PolicySet, Priority, TicketContext};
-use crate::triage::{triage, Profile, SlaUrgency, TriageWeights, Triaged, Waiting};
+use crate::triage::{Profile, SlaUrgency, TriageWeights, Triaged, Waiting};
 
 /// How long the profiles look back: a week of the conversation.
 const PROFILE_WINDOW: SignedDuration = SignedDuration::from_hours(7 * 24);
@@ -372,6 +374,10 @@ pub struct Desk {
     erasures: Vec<Erasure>,
     #[cfg_attr(feature = "serde", serde(skip))]
     analyzer: Analyzer,
+    /// The queue's inputs, kept as events arrive; worked out from the
+    /// conversations the first time the queue is read.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    board: OnceLock<board::Board>,
 }
 
 impl Desk {
@@ -446,6 +452,7 @@ impl Desk {
             next_newcomer: 1,
             erasures: Vec::new(),
             analyzer: Analyzer::default(),
+            board: OnceLock::new(),
         }
     }
 
@@ -579,6 +586,10 @@ impl Desk {
                 InfluenceOutcome::ProfilingRefused(id) => (id.clone(), Known::Refused),
             })
             .collect();
+        if let Some(mut board) = self.board.take() {
+            board.refresh_profiles(self, self.today(now));
+            self.board = OnceLock::from(board);
+        }
         Ok(())
     }
 
@@ -617,15 +628,17 @@ impl Desk {
     /// Whether a crisis is active on the brand or the conversation's
     /// channel.
     fn crisis_on(&self, conversation: &Conversation) -> bool {
-        let alerting = |key: &StreamKey| {
-            self.monitor
-                .stream(key)
-                .is_some_and(|w| matches!(w.detector().status(), Status::Alerting(_)))
-        };
-        alerting(&StreamKey::All)
+        self.alerting(&StreamKey::All)
             || conversation
                 .first()
-                .is_some_and(|i| alerting(&StreamKey::Channel(i.channel.clone())))
+                .is_some_and(|i| self.alerting(&StreamKey::Channel(i.channel.clone())))
+    }
+
+    /// Whether a crisis stream is alerting.
+    fn alerting(&self, key: &StreamKey) -> bool {
+        self.monitor
+            .stream(key)
+            .is_some_and(|w| matches!(w.detector().status(), Status::Alerting(_)))
     }
 
     /// The waiting conversations, most urgent first, each with its reasons.
@@ -634,45 +647,63 @@ impl Desk {
     ///
     /// As [`evaluate`] and [`triage`].
     pub fn queue(&self, now: Timestamp) -> Result<Vec<Triaged>> {
-        let waiting = self.waiting(now)?.into_iter().map(|(w, _)| w).collect();
-        triage(waiting, &self.config.weights)
+        Ok(self.ranked(now)?.0)
     }
 
-    /// The waiting conversations' triage inputs, each with whether its
-    /// unanswered messages complain (the most negative one is labelled
-    /// negative): sentiment is scored once for the queue and the routing.
-    fn waiting(&self, now: Timestamp) -> Result<Vec<(Waiting, bool)>> {
-        let today = self.today(now);
-        let mut waiting = Vec::new();
-        for conversation in self.conversations.values() {
-            if !conversation.is_waiting_on_brand() {
-                continue;
-            }
-            let unanswered = unanswered(conversation);
-            let Some(first) = unanswered.first().copied() else {
-                continue;
-            };
-            let customer = self.customer_of(first);
-            let worst = unanswered
-                .iter()
-                .map(|i| self.analyzer.score(&i.text, i.language))
-                .min_by(|a, b| a.compound.total_cmp(&b.compound));
-            let sla = self.sla_of(conversation, customer, now)?;
-            let mut item = Waiting::new(conversation.id().clone(), first.at)
-                .with_profile(self.profile(customer, today))
-                .with_sla(SlaUrgency::of(&sla))
-                .in_crisis(self.crisis_on(conversation))
-                .with_visibility(first.visibility);
-            if let Some(s) = worst {
-                item = item.with_mood((-s.compound).max(0.0), s.intensity);
-            }
-            if let Some(c) = customer {
-                item = item.with_roles(c.roles.clone());
-            }
-            let complaining = worst.is_some_and(|s| s.label == crate::sentiment::Label::Negative);
-            waiting.push((item, complaining));
+    /// The queue, each conversation with whether its unanswered messages
+    /// complain, from the entries kept as events arrive.
+    fn ranked(&self, now: Timestamp) -> Result<(Vec<Triaged>, Vec<bool>)> {
+        self.board
+            .get_or_init(|| board::Board::build(self, now))
+            .queue(self, now)
+    }
+
+    /// [`Desk::waiting_item`] by id.
+    fn waiting_item_of(
+        &self,
+        id: &ConversationId,
+        now: Timestamp,
+    ) -> Result<Option<(Waiting, bool)>> {
+        match self.conversations.get(id) {
+            Some(conversation) => self.waiting_item(conversation, now),
+            None => Ok(None),
         }
-        Ok(waiting)
+    }
+
+    /// One conversation's triage input worked out from the conversation
+    /// itself, `None` unless it waits on the brand.
+    fn waiting_item(
+        &self,
+        conversation: &Conversation,
+        now: Timestamp,
+    ) -> Result<Option<(Waiting, bool)>> {
+        let today = self.today(now);
+        if !conversation.is_waiting_on_brand() {
+            return Ok(None);
+        }
+        let unanswered = unanswered(conversation);
+        let Some(first) = unanswered.first().copied() else {
+            return Ok(None);
+        };
+        let customer = self.customer_of(first);
+        let worst = unanswered
+            .iter()
+            .map(|i| self.analyzer.score(&i.text, i.language))
+            .min_by(|a, b| a.compound.total_cmp(&b.compound));
+        let sla = self.sla_of(conversation, customer, now)?;
+        let mut item = Waiting::new(conversation.id().clone(), first.at)
+            .with_profile(self.profile(customer, today))
+            .with_sla(SlaUrgency::of(&sla))
+            .in_crisis(self.crisis_on(conversation))
+            .with_visibility(first.visibility);
+        if let Some(s) = worst {
+            item = item.with_mood((-s.compound).max(0.0), s.intensity);
+        }
+        if let Some(c) = customer {
+            item = item.with_roles(c.roles.clone());
+        }
+        let complaining = worst.is_some_and(|s| s.label == crate::sentiment::Label::Negative);
+        Ok(Some((item, complaining)))
     }
 
     /// Routes the queue: each waiting conversation not yet held goes to an
@@ -683,23 +714,14 @@ impl Desk {
     ///
     /// As [`Desk::queue`] and [`route`].
     pub fn route(&mut self, now: Timestamp) -> Result<Vec<Decision>> {
-        let waiting = self.waiting(now)?;
-        let complaining: BTreeMap<ConversationId, bool> = waiting
-            .iter()
-            .map(|(w, c)| (w.conversation.clone(), *c))
-            .collect();
-        let queue = triage(
-            waiting.into_iter().map(|(w, _)| w).collect(),
-            &self.config.weights,
-        )?;
+        let (queue, complaining) = self.ranked(now)?;
         let mut needs = Vec::new();
         let mut held = Vec::new();
-        for t in &queue {
+        for (t, &complaining) in queue.iter().zip(&complaining) {
             if let Some(agent) = self.holders.get(&t.conversation) {
                 held.push(Decision::held(t.conversation.clone(), agent.clone()));
                 continue;
             }
-            let complaining = complaining.get(&t.conversation).copied().unwrap_or(false);
             let Some(need) = self.need_of(&t.conversation, complaining) else {
                 continue;
             };
@@ -1032,6 +1054,7 @@ impl TryFrom<DeskFields> for Desk {
             next_newcomer: f.next_newcomer,
             erasures: f.erasures,
             analyzer: Analyzer::default(),
+            board: OnceLock::new(),
         };
         desk.check()?;
         Ok(desk)

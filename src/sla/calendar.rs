@@ -506,6 +506,14 @@ pub struct BusinessCalendar {
     before: OnceLock<Vec<i128>>,
 }
 
+/// An instant of a calendar as business time: its year and the business
+/// time from that year's start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Place {
+    year: usize,
+    within: i128,
+}
+
 /// Spans of up to this many years add up the years one by one; longer ones
 /// use the running totals of every year (computed once).
 const NEAR_YEARS: usize = 4;
@@ -740,14 +748,25 @@ impl BusinessCalendar {
     /// [`ErrorKind::OutOfRange`] if an instant is outside the calendar's
     /// years.
     pub fn between(&self, start: Timestamp, end: Timestamp) -> Result<SignedDuration> {
-        let (a, from) = self.position(self.check(start)?);
-        let (b, to) = self.position(self.check(end)?);
-        let years = if a <= b {
-            self.across(a, b)
+        Ok(self.between_places(self.place(start)?, self.place(end)?))
+    }
+
+    /// Where an instant stands in business time, for callers that measure
+    /// from one instant many times (the desk's queue reads every clock at
+    /// one "now").
+    pub(crate) fn place(&self, t: Timestamp) -> Result<Place> {
+        let (year, within) = self.position(self.check(t)?);
+        Ok(Place { year, within })
+    }
+
+    /// [`BusinessCalendar::between`] of two places.
+    pub(crate) fn between_places(&self, start: Place, end: Place) -> SignedDuration {
+        let years = if start.year <= end.year {
+            self.across(start.year, end.year)
         } else {
-            -self.across(b, a)
+            -self.across(end.year, start.year)
         };
-        Ok(duration(years + to - from))
+        duration(years + end.within - start.within)
     }
 
     /// The instant at which `amount` of business time has passed since

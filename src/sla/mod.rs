@@ -19,6 +19,7 @@ mod clock;
 mod policy;
 mod report;
 
+pub(crate) use calendar::Place;
 pub use calendar::{
     BusinessCalendar, CalendarBuilder, HolidayMode, Shift, WallTime, WeeklySchedule, DEFAULT_YEARS,
 };

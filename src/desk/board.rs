@@ -1,0 +1,700 @@
+//! The queue as events arrive: for every conversation waiting on the brand,
+//! what triage needs of it, worked out when an event touches it rather than
+//! each time the queue is read.
+//!
+//! An [`Entry`] keeps what only events change: the unanswered messages'
+//! mood (each message scored once, when it arrives), since when and where
+//! the customer waits, their profile, and the SLA clocks as they stood at
+//! the conversation's latest instant. Reading the queue at a later "now"
+//! only moves the running clocks forward: a clock that runs at that instant
+//! keeps running until the next event, which recomputes the entry. A
+//! reading at an earlier "now", on another day than the profiles were
+//! worked out for, or of a conversation whose entry could not be computed,
+//! takes the long way (everything from the conversation itself), so the
+//! queue is always what [`Desk::queue`](super::Desk::queue) documents.
+
+use std::collections::BTreeSet;
+
+use jiff::civil::Date;
+use jiff::{SignedDuration, Timestamp};
+use rustc_hash::FxHashMap;
+
+use super::Desk;
+use crate::model::{
+    Channel, Conversation, ConversationId, ConversationStatus, Customer, CustomerId, Direction,
+    Visibility,
+};
+use crate::sentiment::Label;
+use crate::sla::{BusinessCalendar, ClockStatus, ConversationSla, Hours, Place};
+use crate::triage::{in_queue_order, score, Signals, SlaUrgency, Triaged};
+use crate::Result;
+
+/// What changed since the entries were last brought up to date.
+#[derive(Debug, Default)]
+pub(super) struct Changes {
+    /// Conversations that received an event.
+    pub(super) conversations: BTreeSet<ConversationId>,
+    /// Customers whose record, handles or consent changed: their
+    /// conversations' context and profile may differ.
+    pub(super) customers: BTreeSet<CustomerId>,
+    /// Whether who is behind a handle may have changed (a record, a handle
+    /// or a merge): conversations of unknown authors and newcomers are
+    /// looked at again.
+    pub(super) authors: bool,
+    /// Something that reaches every conversation (an erasure rewrites
+    /// texts): everything is worked out again.
+    pub(super) everything: bool,
+}
+
+impl Changes {
+    pub(super) fn is_empty(&self) -> bool {
+        self.conversations.is_empty()
+            && self.customers.is_empty()
+            && !self.authors
+            && !self.everything
+    }
+}
+
+/// The entries of every conversation waiting on the brand.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Board {
+    entries: FxHashMap<ConversationId, Entry>,
+    /// Waiting conversations whose entry could not be worked out (an SLA
+    /// instant outside the calendar): the queue takes the long way for them
+    /// and reports the error as it would have.
+    unsettled: BTreeSet<ConversationId>,
+    /// The desk's date the profiles were worked out for.
+    day: Option<Date>,
+}
+
+/// One waiting conversation, as triage needs it.
+#[derive(Debug, Clone)]
+struct Entry {
+    /// Index of the first unanswered customer message.
+    first: usize,
+    /// The interactions scored so far: `first..scored`.
+    scored: usize,
+    /// The most negative of those (the first of equals).
+    worst: Option<Mood>,
+    since: Timestamp,
+    visibility: Visibility,
+    /// Triage's figures but for the SLA and the crisis, which move with
+    /// time.
+    signals: Signals,
+    /// The channel of the conversation's first interaction, whose crisis
+    /// stream counts.
+    channel: Option<Channel>,
+    customer: Option<CustomerId>,
+    /// The desk's date the profile was worked out for (persona rules read
+    /// ages).
+    day: Date,
+    clocks: Clocks,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mood {
+    compound: f64,
+    intensity: f64,
+    negative: bool,
+}
+
+/// The most clocks that run at once: a first or next response, a periodic
+/// update and a resolution cycle.
+const RUNNING: usize = 4;
+
+/// The SLA clocks at `as_of`, the conversation's latest instant: those that
+/// stopped or stand paused no longer move; the running ones move with time.
+/// They are kept inline: the queue reads every entry, one after the other.
+#[derive(Debug, Clone)]
+struct Clocks {
+    as_of: Timestamp,
+    /// `as_of` in the desk calendar's business time, when a running clock
+    /// counts business hours.
+    place: Option<Place>,
+    running: [Running; RUNNING],
+    /// How many of `running` run.
+    count: usize,
+    /// The largest share used of a paused, breached clock.
+    used: f64,
+    /// Whether a clock that no longer moves is breached.
+    breached: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Running {
+    elapsed: SignedDuration,
+    within: SignedDuration,
+    hours: Hours,
+}
+
+/// The share of a target used, as [`SlaUrgency::of`] reckons it.
+fn share(elapsed: SignedDuration, within: SignedDuration) -> f64 {
+    let target = within.as_secs_f64();
+    if target > 0.0 {
+        elapsed.as_secs_f64() / target
+    } else {
+        1.0
+    }
+}
+
+impl Clocks {
+    /// The clocks of an evaluation at `as_of`, when the conversation's
+    /// status is `status`.
+    /// `None` if more clocks run than an entry keeps.
+    fn of(
+        sla: &ConversationSla,
+        status: Option<ConversationStatus>,
+        as_of: Timestamp,
+        calendar: &BusinessCalendar,
+    ) -> Option<Result<Clocks>> {
+        let idle = Running {
+            elapsed: SignedDuration::ZERO,
+            within: SignedDuration::ZERO,
+            hours: Hours::Calendar,
+        };
+        let mut clocks = Clocks {
+            as_of,
+            place: None,
+            running: [idle; RUNNING],
+            count: 0,
+            used: 0.0,
+            breached: false,
+        };
+        for clock in &sla.clocks {
+            let paused = status.is_some_and(|s| clock.target.pausing_statuses().contains(&s));
+            if clock.stopped.is_none() && !paused {
+                *clocks.running.get_mut(clocks.count)? = Running {
+                    elapsed: clock.elapsed,
+                    within: clock.target.within(),
+                    hours: clock.target.hours(),
+                };
+                clocks.count += 1;
+                continue;
+            }
+            clocks.breached |= clock.status == ClockStatus::Breached;
+            if clock.stopped.is_none() && clock.status != ClockStatus::Paused {
+                clocks.used = clocks.used.max(share(clock.elapsed, clock.target.within()));
+            }
+        }
+        let business = clocks.running[..clocks.count]
+            .iter()
+            .any(|c| c.hours == Hours::Business);
+        if business {
+            clocks.place = match calendar.place(as_of) {
+                Ok(place) => Some(place),
+                Err(e) => return Some(Err(e)),
+            };
+        }
+        Some(Ok(clocks))
+    }
+
+    /// The urgency at `now`, not before `as_of`.
+    fn at(&self, now: &mut Now<'_>) -> Result<SlaUrgency> {
+        let mut used = self.used;
+        let mut breached = self.breached;
+        let mut business = None;
+        for clock in &self.running[..self.count] {
+            let more = match (clock.hours, business) {
+                (Hours::Business, Some(d)) => d,
+                (Hours::Business, None) => {
+                    let d = match self.place {
+                        Some(place) => now.calendar.between_places(place, now.place()?),
+                        None => now.calendar.between(self.as_of, now.at)?,
+                    };
+                    *business.insert(d)
+                }
+                (Hours::Calendar, _) => now.at.duration_since(self.as_of),
+            };
+            let elapsed = clock.elapsed + more;
+            used = used.max(share(elapsed, clock.within));
+            breached |= !(clock.within - elapsed).is_positive();
+        }
+        Ok(SlaUrgency::new(used, breached))
+    }
+}
+
+/// "Now" for a whole queue, with its place in the desk calendar's business
+/// time worked out once.
+struct Now<'c> {
+    at: Timestamp,
+    calendar: &'c BusinessCalendar,
+    place: Option<Place>,
+}
+
+impl Now<'_> {
+    fn place(&mut self) -> Result<Place> {
+        match self.place {
+            Some(place) => Ok(place),
+            None => Ok(*self.place.insert(self.calendar.place(self.at)?)),
+        }
+    }
+}
+
+/// The conversation's latest instant: its last interaction or status.
+fn latest(conversation: &Conversation) -> Option<Timestamp> {
+    let message = conversation.interactions().iter().map(|i| i.at).max();
+    let status = conversation.events().last().map(|e| e.at);
+    message.max(status)
+}
+
+/// Index of the first customer message since the desk's last reply.
+fn first_unanswered(conversation: &Conversation) -> Option<usize> {
+    let messages = conversation.interactions();
+    let after = messages
+        .iter()
+        .rposition(|i| i.direction == Direction::Outbound)
+        .map_or(0, |p| p + 1);
+    messages[after..]
+        .iter()
+        .position(|i| i.direction == Direction::Inbound)
+        .map(|k| after + k)
+}
+
+impl Board {
+    /// The entries of every waiting conversation, for a queue read at `now`.
+    pub(super) fn build(desk: &Desk, now: Timestamp) -> Board {
+        let mut board = Board {
+            day: Some(desk.today(now)),
+            ..Board::default()
+        };
+        for conversation in desk.conversations.values() {
+            board.settle(desk, conversation, now, false);
+        }
+        board
+    }
+
+    /// Brings the entries up to date after events applied at `now`.
+    pub(super) fn update(&mut self, desk: &Desk, changes: &Changes, now: Timestamp) {
+        let today = desk.today(now);
+        if changes.everything {
+            *self = Board::build(desk, now);
+            return;
+        }
+        let mut touched: BTreeSet<&ConversationId> = changes.conversations.iter().collect();
+        if !changes.customers.is_empty() || changes.authors {
+            let provisional = &desk.provisional;
+            for (id, entry) in &self.entries {
+                let reached = match &entry.customer {
+                    Some(c) => {
+                        changes.customers.contains(c)
+                            || (changes.authors && provisional.contains(c))
+                    }
+                    None => changes.authors,
+                };
+                if reached {
+                    touched.insert(id);
+                }
+            }
+            if changes.authors {
+                touched.extend(self.unsettled.iter());
+            }
+        }
+        let touched: Vec<ConversationId> = touched.into_iter().cloned().collect();
+        for id in touched {
+            match desk.conversations.get(&id) {
+                Some(conversation) => self.settle(desk, conversation, now, true),
+                None => {
+                    self.entries.remove(&id);
+                    self.unsettled.remove(&id);
+                }
+            }
+        }
+        if self.day != Some(today) {
+            // A new day: persona rules may read new ages.
+            self.refresh_profiles(desk, today);
+        }
+    }
+
+    /// Works the profiles out again (after a profile refresh, or on a new
+    /// day).
+    pub(super) fn refresh_profiles(&mut self, desk: &Desk, today: Date) {
+        for entry in self.entries.values_mut() {
+            let customer = entry
+                .customer
+                .as_ref()
+                .and_then(|c| desk.directory.get(c.as_str()));
+            entry.signals = signals(desk, customer, today, entry.visibility, entry.worst);
+            entry.day = today;
+        }
+        self.day = Some(today);
+    }
+
+    /// Works out the entry of one conversation after events at `now`,
+    /// keeping the moods already scored when `reuse` allows.
+    fn settle(&mut self, desk: &Desk, conversation: &Conversation, now: Timestamp, reuse: bool) {
+        let id = conversation.id();
+        let previous = if reuse { self.entries.remove(id) } else { None };
+        self.unsettled.remove(id);
+        if !conversation.is_waiting_on_brand() {
+            return;
+        }
+        let Some(first) = first_unanswered(conversation) else {
+            return;
+        };
+        match Entry::of(desk, conversation, first, previous, now) {
+            Ok(entry) => {
+                self.entries.insert(id.clone(), entry);
+            }
+            Err(_) => {
+                self.unsettled.insert(id.clone());
+            }
+        }
+    }
+
+    /// The queue at `now`, each conversation with whether its unanswered
+    /// messages complain (the most negative one is labelled negative).
+    pub(super) fn queue(&self, desk: &Desk, now: Timestamp) -> Result<(Vec<Triaged>, Vec<bool>)> {
+        let weights = &desk.config.weights;
+        weights.check()?;
+        let today = desk.today(now);
+        let mut at = Now {
+            at: now,
+            calendar: &desk.config.calendar,
+            place: None,
+        };
+        let mut crisis = Crisis::new(desk);
+        let mut items = Vec::with_capacity(self.entries.len() + self.unsettled.len());
+        let the_long_way = |id: &ConversationId, items: &mut Vec<Item>| -> Result<()> {
+            if let Some((waiting, complaining)) = desk.waiting_item_of(id, now)? {
+                items.push(Item::Scored(score(&waiting, weights), complaining));
+            }
+            Ok(())
+        };
+        for (id, entry) in &self.entries {
+            if entry.clocks.as_of > now || entry.day != today {
+                the_long_way(id, &mut items)?;
+                continue;
+            }
+            let mut signals = entry.signals;
+            signals.sla = Some(entry.clocks.at(&mut at)?);
+            signals.crisis = crisis.on(entry.channel.as_ref());
+            // What the queue's order and explanations need, copied while
+            // the entries are read in memory order.
+            items.push(Item::Kept {
+                id: id.clone(),
+                since: entry.since,
+                complaining: entry.worst.is_some_and(|m| m.negative),
+                signals,
+                score: signals.score(weights),
+            });
+        }
+        for id in &self.unsettled {
+            the_long_way(id, &mut items)?;
+        }
+        // The order is found on small keys, the first bytes of the ids
+        // settling most ties without reading the ids; each conversation's
+        // place is explained once, in that order.
+        let mut keys: Vec<Key<'_>> = items
+            .iter()
+            .enumerate()
+            .filter_map(|(k, item)| {
+                let (score, since, id) = item.key()?;
+                let mut prefix = [0; 16];
+                let bytes = id.as_str().as_bytes();
+                let n = bytes.len().min(16);
+                prefix[..n].copy_from_slice(&bytes[..n]);
+                Some(Key {
+                    score,
+                    since,
+                    prefix: u128::from_be_bytes(prefix),
+                    id,
+                    at: k,
+                })
+            })
+            .collect();
+        keys.sort_unstable_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.since.cmp(&b.since))
+                .then(a.prefix.cmp(&b.prefix))
+                .then_with(|| in_queue_order((a.score, a.since, a.id), (b.score, b.since, b.id)))
+        });
+        let order: Vec<usize> = keys.into_iter().map(|key| key.at).collect();
+        let mut queue = Vec::with_capacity(items.len());
+        let mut complaining = Vec::with_capacity(items.len());
+        for at in order {
+            match std::mem::replace(&mut items[at], Item::Taken) {
+                Item::Kept {
+                    id,
+                    since,
+                    complaining: complains,
+                    signals,
+                    ..
+                } => {
+                    queue.push(signals.explain(id, since, weights));
+                    complaining.push(complains);
+                }
+                Item::Scored(triaged, complains) => {
+                    queue.push(triaged);
+                    complaining.push(complains);
+                }
+                Item::Taken => {}
+            }
+        }
+        Ok((queue, complaining))
+    }
+}
+
+/// Where a conversation goes in the queue: its score, since when it
+/// waits, then its id (the first sixteen bytes as a number, ordered as the
+/// bytes are), and its place among the items.
+struct Key<'b> {
+    score: f64,
+    since: Timestamp,
+    prefix: u128,
+    id: &'b ConversationId,
+    at: usize,
+}
+
+/// A conversation of the queue being read: from its entry, or worked out
+/// the long way.
+enum Item {
+    Kept {
+        id: ConversationId,
+        since: Timestamp,
+        complaining: bool,
+        signals: Signals,
+        score: f64,
+    },
+    Scored(Triaged, bool),
+    /// Moved to the queue.
+    Taken,
+}
+
+impl Item {
+    /// `(score, since, id)`, as the queue orders them.
+    fn key(&self) -> Option<(f64, Timestamp, &ConversationId)> {
+        match self {
+            Item::Kept {
+                id, since, score, ..
+            } => Some((*score, *since, id)),
+            Item::Scored(t, _) => Some((t.score, t.since, &t.conversation)),
+            Item::Taken => None,
+        }
+    }
+}
+
+impl Entry {
+    fn of(
+        desk: &Desk,
+        conversation: &Conversation,
+        first: usize,
+        previous: Option<Entry>,
+        now: Timestamp,
+    ) -> Result<Entry> {
+        let messages = conversation.interactions();
+        // The moods scored before, when the same messages still wait.
+        let (mut worst, start) = match previous {
+            Some(p) if p.first == first && p.scored <= messages.len() => (p.worst, p.scored),
+            _ => (None, first),
+        };
+        for message in &messages[start..] {
+            if message.direction != Direction::Inbound {
+                continue;
+            }
+            let s = desk.analyzer.score(&message.text, message.language);
+            if worst.is_none_or(|w: Mood| s.compound.total_cmp(&w.compound).is_lt()) {
+                worst = Some(Mood {
+                    compound: s.compound,
+                    intensity: s.intensity,
+                    negative: s.label == Label::Negative,
+                });
+            }
+        }
+        let opener = &messages[first];
+        let customer = desk.customer_of(opener);
+        let as_of = latest(conversation).map_or(now, |t| t.max(now));
+        let sla = desk.sla_of(conversation, customer, as_of)?;
+        let status = conversation.events().last().map(|e| e.status);
+        let today = desk.today(now);
+        Ok(Entry {
+            first,
+            scored: messages.len(),
+            worst,
+            since: opener.at,
+            visibility: opener.visibility,
+            signals: signals(desk, customer, today, opener.visibility, worst),
+            channel: conversation.first().map(|i| i.channel.clone()),
+            customer: customer.map(|c| c.id.clone()),
+            day: today,
+            clocks: Clocks::of(&sla, status, as_of, &desk.config.calendar).ok_or_else(|| {
+                crate::Error::from(crate::ErrorKind::TooLarge {
+                    what: "running SLA clocks of one conversation",
+                    size: sla.clocks.len() as u64,
+                    limit: RUNNING as u64,
+                })
+            })??,
+        })
+    }
+}
+
+/// Triage's figures of a waiting conversation but for the SLA and the
+/// crisis.
+fn signals(
+    desk: &Desk,
+    customer: Option<&Customer>,
+    today: Date,
+    visibility: Visibility,
+    worst: Option<Mood>,
+) -> Signals {
+    let mood = worst.map_or((0.0, 0.0), |m| ((-m.compound).max(0.0), m.intensity));
+    let roles = customer.map(|c| &c.roles);
+    Signals::new(
+        mood,
+        &desk.profile(customer, today),
+        roles.unwrap_or(&BTreeSet::new()),
+        visibility,
+    )
+}
+
+/// Whether a crisis is active on the brand or a channel, read once per
+/// channel for a whole queue.
+struct Crisis<'d> {
+    desk: &'d Desk,
+    all: bool,
+    channels: Vec<(Channel, bool)>,
+}
+
+impl<'d> Crisis<'d> {
+    fn new(desk: &'d Desk) -> Crisis<'d> {
+        Crisis {
+            desk,
+            all: desk.alerting(&crate::crisis::StreamKey::All),
+            channels: Vec::new(),
+        }
+    }
+
+    fn on(&mut self, channel: Option<&Channel>) -> bool {
+        let Some(channel) = channel else {
+            return self.all;
+        };
+        if self.all {
+            return true;
+        }
+        if let Some((_, on)) = self.channels.iter().find(|(c, _)| c == channel) {
+            return *on;
+        }
+        let on = self
+            .desk
+            .alerting(&crate::crisis::StreamKey::Channel(channel.clone()));
+        self.channels.push((channel.clone(), on));
+        on
+    }
+}
+
+#[cfg(all(test, feature = "tzdb-bundled"))]
+mod tests {
+    use super::*;
+    use crate::desk::{DeskConfig, Event};
+    use crate::model::{Decision as Consented, Purpose};
+    use crate::triage::{triage, Triaged};
+
+    /// The queue worked out from the conversations alone, as it was before
+    /// the board.
+    fn the_long_way(desk: &Desk, now: Timestamp) -> Vec<Triaged> {
+        let waiting = desk
+            .conversations
+            .values()
+            .filter_map(|c| desk.waiting_item(c, now).unwrap())
+            .map(|(w, _)| w)
+            .collect();
+        triage(waiting, &desk.config.weights).unwrap()
+    }
+
+    fn check(desk: &Desk, now: Timestamp) {
+        for later in [-3_600, 0, 600, 3 * 3_600, 86_400, 3 * 86_400] {
+            let at = now + SignedDuration::from_secs(later);
+            assert_eq!(desk.queue(at).unwrap(), the_long_way(desk, at), "at {at}");
+        }
+    }
+
+    #[test]
+    fn the_kept_queue_is_the_queue_worked_out_from_scratch() {
+        let week = crate::sample::week();
+        for batch in [1, 9, 64] {
+            let mut desk = Desk::new(
+                DeskConfig::sample(&week).unwrap(),
+                week.directory().unwrap(),
+            );
+            let mut events = week.events();
+            // Customer events among the messages: a record that changes
+            // roles (the SLA policy may follow), a refusal of profiling, an
+            // erasure.
+            let directory = week.directory().unwrap();
+            let authors: Vec<_> = week
+                .interactions()
+                .into_iter()
+                .filter_map(|i| i.customer_handle().cloned())
+                .collect();
+            let owner = |k: usize| match directory.resolve(&authors[k]) {
+                crate::directory::Resolution::Customer(c) => c.clone(),
+                _ => panic!("the sample's authors are known"),
+            };
+            let mut promoted = owner(0);
+            promoted.roles.insert(crate::Role::Journalist);
+            let middle = events[events.len() / 2].at();
+            let late = events[events.len() * 3 / 4].at();
+            events.push(Event::Customer {
+                customer: promoted,
+                at: middle,
+            });
+            events.push(Event::Consent {
+                handle: authors[5].clone(),
+                purpose: Purpose::Profiling,
+                decision: Consented::Refused,
+                source: None,
+                at: middle,
+            });
+            events.push(Event::Erasure {
+                handle: authors[11].clone(),
+                at: late,
+            });
+            events.sort_by_key(Event::at);
+            // The first reading builds the board; later ones keep it.
+            let mut read = false;
+            for chunk in events.chunks(batch) {
+                let now = chunk.last().unwrap().at();
+                desk.apply_all(chunk.to_vec(), now);
+                if read || chunk.as_ptr() == events.as_ptr() {
+                    check(&desk, now);
+                    read = true;
+                }
+            }
+            desk.refresh_profiles(week.now).unwrap();
+            check(&desk, week.now);
+            // More messages on waiting conversations, one by one: each is
+            // scored once, and the most negative still leads.
+            let waiting: Vec<ConversationId> = desk
+                .queue(week.now)
+                .unwrap()
+                .into_iter()
+                .take(4)
+                .map(|t| t.conversation)
+                .collect();
+            let texts = [
+                "Thanks a lot, that is great news!",
+                "This is terrible, still broken and nobody answers.",
+                "ok",
+            ];
+            for (k, text) in texts.iter().enumerate() {
+                for id in &waiting {
+                    let conversation = &desk.conversations[id];
+                    let author = conversation.interactions()[0]
+                        .customer_handle()
+                        .unwrap()
+                        .clone();
+                    let at = week.now + SignedDuration::from_mins(k as i64 + 1);
+                    let message = crate::Interaction::inbound(
+                        format!("{id}-more-{k}").parse().unwrap(),
+                        id.clone(),
+                        author,
+                        at,
+                        text,
+                    );
+                    desk.apply(Event::Interaction(message), at);
+                    check(&desk, at);
+                }
+            }
+        }
+    }
+}
