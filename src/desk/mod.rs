@@ -1064,11 +1064,8 @@ impl TryFrom<DeskFields> for Desk {
 /// The customer's messages since the desk's last reply, oldest first.
 fn unanswered(conversation: &Conversation) -> Vec<&Interaction> {
     let messages = conversation.interactions();
-    let after = messages
-        .iter()
-        .rposition(|i| i.direction == Direction::Outbound)
-        .map_or(0, |p| p + 1);
-    messages[after..]
+    let first = board::first_unanswered(conversation).unwrap_or(messages.len());
+    messages[first..]
         .iter()
         .filter(|i| i.direction == Direction::Inbound)
         .collect()
