@@ -238,7 +238,7 @@ fn latest(conversation: &Conversation) -> Option<Timestamp> {
 }
 
 /// Index of the first customer message since the desk's last reply.
-fn first_unanswered(conversation: &Conversation) -> Option<usize> {
+pub(super) fn first_unanswered(conversation: &Conversation) -> Option<usize> {
     let messages = conversation.interactions();
     let after = messages
         .iter()
