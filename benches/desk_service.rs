@@ -4,6 +4,8 @@
 //!   (its messages and status changes, the week repeated under distinct
 //!   conversation and message ids, in time order) applied to an empty desk
 //!   in batches of 1,000, "now" at each batch's last event.
+//! - `apply/1m_events_queue_kept`: the same after a first reading of the
+//!   queue, so that each batch also brings the queue's entries up to date.
 //! - `queue/100k_waiting`: `Desk::queue` on a desk holding 100,000
 //!   conversations that wait for an answer (the sample's waiting ones,
 //!   repeated): sentiment, profiles, SLA and triage, all through the desk.
@@ -17,58 +19,7 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use social_crm::desk::{Desk, DeskConfig, Event};
 use social_crm::sample::{self, SampleWeek};
-use social_crm::{ConversationId, InteractionId};
-
-/// The week's events repeated `copies` times under distinct ids, each event
-/// of the week followed by its copies, so that time never goes back.
-fn repeated(
-    week: &SampleWeek,
-    copies: usize,
-    keep: impl Fn(&ConversationId) -> bool,
-) -> Vec<Event> {
-    let events: Vec<Event> = week
-        .events()
-        .into_iter()
-        .filter(|e| match e {
-            Event::Interaction(i) => keep(&i.conversation),
-            Event::Status { conversation, .. } => keep(conversation),
-            _ => true,
-        })
-        .collect();
-    let rename_c = |id: &ConversationId, k: usize| -> ConversationId {
-        format!("{id}-{k}").parse().expect("id")
-    };
-    let rename_i = |id: &InteractionId, k: usize| -> InteractionId {
-        format!("{id}-{k}").parse().expect("id")
-    };
-    let mut out = Vec::with_capacity(events.len() * copies);
-    for event in &events {
-        for k in 0..copies {
-            out.push(match event {
-                Event::Interaction(i) => {
-                    let mut i = i.clone();
-                    i.id = rename_i(&i.id, k);
-                    i.conversation = rename_c(&i.conversation, k);
-                    i.in_reply_to = i.in_reply_to.as_ref().map(|r| rename_i(r, k));
-                    Event::Interaction(i)
-                }
-                Event::Status {
-                    conversation,
-                    status,
-                    at,
-                    by,
-                } => Event::Status {
-                    conversation: rename_c(conversation, k),
-                    status: *status,
-                    at: *at,
-                    by: by.clone(),
-                },
-                other => other.clone(),
-            });
-        }
-    }
-    out
-}
+use social_crm::ConversationId;
 
 fn empty_desk(week: &SampleWeek) -> Desk {
     Desk::new(
@@ -90,22 +41,44 @@ fn fed(week: &SampleWeek, events: Vec<Event>) -> Desk {
 fn apply(c: &mut Criterion) {
     let week = sample::week();
     let per_week = week.events().len();
-    let events = repeated(&week, 1_000_000_usize.div_ceil(per_week), |_| true);
+    let events = week.events_copied(0..1_000_000_usize.div_ceil(per_week), |_| true);
     let events = events[..1_000_000].to_vec();
     let mut group = c.benchmark_group("apply");
     group.sample_size(10);
     group.throughput(Throughput::Elements(events.len() as u64));
+    // Batches of 1,000, "now" at each batch's last event; how many
+    // outcomes came back.
+    let feed = |desk: &mut Desk, events: Vec<Event>| -> usize {
+        let mut n = 0;
+        let mut events = events.into_iter().peekable();
+        while events.peek().is_some() {
+            let batch: Vec<Event> = events.by_ref().take(1_000).collect();
+            let now = batch.last().map_or(week.now, Event::at);
+            n += desk.apply_all(batch, now).outcomes.len();
+        }
+        n
+    };
     group.bench_function("1m_events", |b| {
         b.iter_batched(
             || (empty_desk(&week), events.clone()),
             |(mut desk, events)| {
-                let mut n = 0;
-                let mut events = events.into_iter().peekable();
-                while events.peek().is_some() {
-                    let batch: Vec<Event> = events.by_ref().take(1_000).collect();
-                    let now = batch.last().map_or(week.now, Event::at);
-                    n += desk.apply_all(batch, now).outcomes.len();
-                }
+                let n = feed(&mut desk, events);
+                black_box((desk, n))
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    // The same with the queue read once first: from then on every batch
+    // brings the entries of the conversations it touched up to date.
+    group.bench_function("1m_events_queue_kept", |b| {
+        b.iter_batched(
+            || {
+                let desk = empty_desk(&week);
+                desk.queue(week.now).expect("queue");
+                (desk, events.clone())
+            },
+            |(mut desk, events)| {
+                let n = feed(&mut desk, events);
                 black_box((desk, n))
             },
             BatchSize::PerIteration,
@@ -125,7 +98,10 @@ fn queue(c: &mut Criterion) {
         .map(|t| t.conversation)
         .collect();
     let copies = 100_000_usize.div_ceil(waiting.len());
-    let mut desk = fed(&week, repeated(&week, copies, |id| waiting.contains(id)));
+    let mut desk = fed(
+        &week,
+        week.events_copied(0..copies, |id| waiting.contains(id)),
+    );
     desk.refresh_profiles(week.now).expect("profiles");
     let n = desk.queue(week.now).expect("queue").len();
     assert!(n >= 100_000, "{n} waiting");
@@ -141,7 +117,7 @@ fn queue(c: &mut Criterion) {
 fn snapshot(c: &mut Criterion) {
     let week = sample::week();
     let copies = 100_000_usize.div_ceil(week.conversations.len());
-    let desk = fed(&week, repeated(&week, copies, |_| true));
+    let desk = fed(&week, week.events_copied(0..copies, |_| true));
     let n = desk.conversations().count();
     let stored = serde_json::to_string(&desk).expect("serializes");
     println!(

@@ -1,31 +1,67 @@
-//! How big and how fast is a directory of N customers? Builds one from
-//! synthetic customers (a Twitter handle and an email address each) and
-//! prints the build time, the lookup rate and, on Linux, the process's
-//! resident memory.
+//! How big and how fast is a directory of N customers? Builds directories
+//! of synthetic customers (a Twitter handle and an email address each) and
+//! prints, for each size, the build time, the memory per customer (on
+//! Linux), and the time to resolve a handle beside the same lookups in a
+//! bare `FxHashMap<String, u32>` of the same keys.
 //!
 //! ```text
-//! cargo run --release --example directory_scale -- 1000000
+//! cargo run --release --example directory_scale                # 100k and 1M
+//! cargo run --release --example directory_scale -- 10000000    # chosen sizes
 //! ```
 //!
-//! Criterion's `cargo bench --bench directory` gives the precise per-lookup
-//! and per-merge figures; this example answers the sizing question.
+//! Each size runs in a process of its own, so that memory freed by one does
+//! not hide what the next one takes. Criterion's `cargo bench --bench
+//! directory` gives the precise per-lookup and per-merge figures.
 
 use std::hint::black_box;
+use std::process::Command;
 use std::time::Instant;
 
-use social_crm::{AudienceStats, Channel, Customer, Directory, Handle};
+use rustc_hash::FxHashMap;
+use social_crm::{AudienceStats, Channel, Customer, Directory, Error, ErrorKind, Handle};
 
-fn main() -> Result<(), social_crm::Error> {
-    let n: usize = match std::env::args().nth(1) {
-        Some(arg) => arg.parse().map_err(|_| {
-            social_crm::Error::from(social_crm::ErrorKind::InvalidText {
-                what: "customer count",
-                value: arg.clone(),
-                reason: "expected a whole number",
-            })
-        })?,
-        None => 1_000_000,
+const SIZES: [usize; 2] = [100_000, 1_000_000];
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, n] = args.as_slice() {
+        if flag == "--one" {
+            return one(count(n)?);
+        }
+    }
+    let sizes = if args.is_empty() {
+        SIZES.to_vec()
+    } else {
+        args.iter().map(|a| count(a)).collect::<Result<_, _>>()?
     };
+    println!(
+        "{:>10} {:>9} {:>14} {:>13} {:>13} {:>7}",
+        "customers", "build", "memory/cust", "resolve", "FxHashMap", "ratio"
+    );
+    let me = std::env::current_exe()?;
+    for n in sizes {
+        let out = Command::new(&me).args(["--one", &n.to_string()]).output()?;
+        print!("{}", String::from_utf8_lossy(&out.stdout));
+        if !out.status.success() {
+            eprint!("{}", String::from_utf8_lossy(&out.stderr));
+        }
+    }
+    Ok(())
+}
+
+fn count(arg: &str) -> Result<usize, Error> {
+    arg.parse().map_err(|_| {
+        ErrorKind::InvalidText {
+            what: "customer count",
+            value: arg.to_owned(),
+            reason: "expected a whole number",
+        }
+        .into()
+    })
+}
+
+/// One row: a directory of `n` customers.
+fn one(n: usize) -> Result<(), Box<dyn std::error::Error>> {
     let before = resident_kib();
     let start = Instant::now();
     let mut directory = Directory::with_capacity(n);
@@ -45,32 +81,44 @@ fn main() -> Result<(), social_crm::Error> {
     let built = start.elapsed();
     let after = resident_kib();
 
-    let probes: Vec<Handle> = (0..100_000)
-        .map(|k| Handle::new(Channel::Twitter, &format!("@user{}", (k * 7919) % n.max(1))))
+    // The same probes through the directory and through a bare map of the
+    // handles' text forms, best of three rounds each.
+    let picks: Vec<usize> = (0..200_000).map(|k| (k * 7919) % n.max(1)).collect();
+    let probes: Vec<Handle> = picks
+        .iter()
+        .map(|i| Handle::new(Channel::Twitter, &format!("@user{i}")))
         .collect::<Result<_, _>>()?;
-    let start = Instant::now();
-    let mut found = 0usize;
-    for probe in &probes {
-        found += usize::from(black_box(directory.resolve(probe)).customer().is_some());
+    let bare: FxHashMap<String, u32> = (0..n)
+        .map(|i| (format!("twitter:@user{i}"), i as u32))
+        .collect();
+    let keys: Vec<String> = probes.iter().map(Handle::to_string).collect();
+    let mut resolve = f64::MAX;
+    let mut baseline = f64::MAX;
+    for _ in 0..3 {
+        let start = Instant::now();
+        let found = probes
+            .iter()
+            .filter(|p| black_box(directory.resolve(p)).customer().is_some())
+            .count();
+        resolve = resolve.min(start.elapsed().as_nanos() as f64 / probes.len() as f64);
+        assert_eq!(found, probes.len(), "every probe is a customer's handle");
+        let start = Instant::now();
+        let found = keys
+            .iter()
+            .filter(|k| black_box(bare.get(k.as_str())).is_some())
+            .count();
+        baseline = baseline.min(start.elapsed().as_nanos() as f64 / keys.len() as f64);
+        assert_eq!(found, keys.len());
     }
-    let lookups = start.elapsed();
-
-    println!("customers            {n}");
-    println!("handles indexed      {}", 2 * n);
-    println!("build                {:.2} s", built.as_secs_f64());
+    let memory = match (before, after) {
+        (Some(a), Some(b)) => format!("{} B", b.saturating_sub(a) * 1024 / n.max(1) as u64),
+        _ => "n/a".to_owned(),
+    };
     println!(
-        "lookups              {:.1} M/s ({found} of {} found)",
-        probes.len() as f64 / lookups.as_secs_f64() / 1e6,
-        probes.len()
+        "{n:>10} {:>7.2} s {memory:>14} {resolve:>10.0} ns {baseline:>10.0} ns {:>6.2}x",
+        built.as_secs_f64(),
+        resolve / baseline,
     );
-    if let (Some(before), Some(after)) = (before, after) {
-        let bytes = (after.saturating_sub(before)) * 1024;
-        println!(
-            "resident memory      {:.0} MiB ({} bytes per customer)",
-            bytes as f64 / (1024.0 * 1024.0),
-            bytes / n.max(1) as u64
-        );
-    }
     Ok(())
 }
 

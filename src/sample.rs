@@ -158,6 +158,69 @@ impl SampleWeek {
         all.into_iter().map(|(.., e)| e).collect()
     }
 
+    /// The week's [`events`](Self::events) of the conversations `keep`
+    /// accepts, once for each copy number in `copies`, under distinct ids
+    /// (`tw-062-0`, `tw-062-1`..., messages alike), each event followed by
+    /// its copies so that time never goes back: a desk of any size with the
+    /// week's shape, for benchmarks and sizing.
+    ///
+    /// ```
+    /// let week = social_crm::sample::week();
+    /// let events = week.events_copied(0..3, |_| true);
+    /// assert_eq!(events.len(), 3 * week.events().len());
+    /// ```
+    pub fn events_copied(
+        &self,
+        copies: std::ops::Range<usize>,
+        keep: impl Fn(&crate::ConversationId) -> bool,
+    ) -> Vec<crate::desk::Event> {
+        use crate::desk::Event;
+        let events: Vec<Event> = self
+            .events()
+            .into_iter()
+            .filter(|e| match e {
+                Event::Interaction(i) => keep(&i.conversation),
+                Event::Status { conversation, .. } => keep(conversation),
+                _ => true,
+            })
+            .collect();
+        // The week's ids are short and plain: with a number appended they
+        // stay valid ids.
+        fn renamed<T: std::str::FromStr + std::fmt::Display>(id: &T, k: usize) -> T {
+            match format!("{id}-{k}").parse() {
+                Ok(id) => id,
+                Err(_) => panic!("the sample's id `{id}` with `-{k}` is not an id"),
+            }
+        }
+        let mut out = Vec::with_capacity(events.len() * copies.len());
+        for event in &events {
+            for k in copies.clone() {
+                out.push(match event {
+                    Event::Interaction(i) => {
+                        let mut i = i.clone();
+                        i.id = renamed(&i.id, k);
+                        i.conversation = renamed(&i.conversation, k);
+                        i.in_reply_to = i.in_reply_to.as_ref().map(|r| renamed(r, k));
+                        Event::Interaction(i)
+                    }
+                    Event::Status {
+                        conversation,
+                        status,
+                        at,
+                        by,
+                    } => Event::Status {
+                        conversation: renamed(conversation, k),
+                        status: *status,
+                        at: *at,
+                        by: by.clone(),
+                    },
+                    other => other.clone(),
+                });
+            }
+        }
+        out
+    }
+
     /// How many interactions the week holds.
     pub fn interaction_count(&self) -> usize {
         self.conversations

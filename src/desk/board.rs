@@ -13,11 +13,10 @@
 //! takes the long way (everything from the conversation itself), so the
 //! queue is always what [`Desk::queue`](super::Desk::queue) documents.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
-use rustc_hash::FxHashMap;
 
 use super::Desk;
 use crate::model::{
@@ -58,13 +57,57 @@ impl Changes {
 /// The entries of every conversation waiting on the brand.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Board {
-    entries: FxHashMap<ConversationId, Entry>,
+    entries: Entries,
     /// Waiting conversations whose entry could not be worked out (an SLA
     /// instant outside the calendar): the queue takes the long way for them
     /// and reports the error as it would have.
     unsettled: BTreeSet<ConversationId>,
     /// The desk's date the profiles were worked out for.
     day: Option<Date>,
+}
+
+/// The entries, by conversation. They sit side by side in a vector, which
+/// the queue reads from end to end; a map finds an entry by id (std's keyed
+/// hashing: ids come from outside, some of them, e-mail references, chosen
+/// by whoever writes).
+#[derive(Debug, Clone, Default)]
+struct Entries {
+    all: Vec<(ConversationId, Entry)>,
+    at: HashMap<ConversationId, usize>,
+}
+
+impl Entries {
+    fn len(&self) -> usize {
+        self.all.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&ConversationId, &Entry)> {
+        self.all.iter().map(|(id, entry)| (id, entry))
+    }
+
+    fn values_mut(&mut self) -> impl Iterator<Item = &mut Entry> {
+        self.all.iter_mut().map(|(_, entry)| entry)
+    }
+
+    fn insert(&mut self, id: ConversationId, entry: Entry) {
+        match self.at.get(&id) {
+            Some(&k) => self.all[k].1 = entry,
+            None => {
+                self.at.insert(id.clone(), self.all.len());
+                self.all.push((id, entry));
+            }
+        }
+    }
+
+    fn remove(&mut self, id: &ConversationId) -> Option<Entry> {
+        let k = self.at.remove(id)?;
+        let (_, entry) = self.all.swap_remove(k);
+        // The last entry took the removed one's place.
+        if let Some((moved, _)) = self.all.get(k) {
+            self.at.insert(moved.clone(), k);
+        }
+        Some(entry)
+    }
 }
 
 /// One waiting conversation, as triage needs it.
@@ -273,7 +316,7 @@ impl Board {
         let mut touched: BTreeSet<&ConversationId> = changes.conversations.iter().collect();
         if !changes.customers.is_empty() || changes.authors {
             let provisional = &desk.provisional;
-            for (id, entry) in &self.entries {
+            for (id, entry) in self.entries.iter() {
                 let reached = match &entry.customer {
                     Some(c) => {
                         changes.customers.contains(c)
@@ -360,7 +403,7 @@ impl Board {
             }
             Ok(())
         };
-        for (id, entry) in &self.entries {
+        for (id, entry) in self.entries.iter() {
             if entry.clocks.as_of > now || entry.day != today {
                 the_long_way(id, &mut items)?;
                 continue;

@@ -389,8 +389,12 @@ impl Desk {
     ) -> Applied {
         let mut applied = Applied::default();
         let mut changes = Changes::default();
+        // Only a desk whose queue was read keeps its entries.
+        let kept = self.board.get().is_some();
         for event in events {
-            self.note_change(&event, &mut changes);
+            if kept {
+                self.note_change(&event, &mut changes);
+            }
             let outcome = match self.apply_one(event, now, &mut applied.alerts) {
                 Ok(outcome) => outcome,
                 Err(e) => Outcome::Rejected(e),

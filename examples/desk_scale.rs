@@ -1,0 +1,204 @@
+//! How does a desk's cost grow with its work? Builds desks of 1,000 to
+//! 1,000,000 conversations of the sample week's shape and prints, for each,
+//! the time to apply its events, the memory it holds (on Linux), the time
+//! to read its queue, and the time and size of a snapshot and a restore;
+//! then desks of 10,000 to 1,000,000 conversations that all wait on the
+//! brand (the week's waiting ones, repeated), and the time to read their
+//! queue.
+//!
+//! ```text
+//! cargo run --release --example desk_scale
+//! cargo run --release --example desk_scale -- 1000 10000   # chosen sizes
+//! ```
+//!
+//! Each size runs in a process of its own, so that memory freed by one does
+//! not hide what the next one takes. The criterion benchmarks
+//! (`cargo bench --bench desk_service`) give the precise figures at 100,000.
+
+use std::hint::black_box;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use social_crm::desk::{Desk, DeskConfig, Event};
+use social_crm::sample::{self, SampleWeek};
+use social_crm::{Error, ErrorKind};
+
+const SIZES: [usize; 4] = [1_000, 10_000, 100_000, 1_000_000];
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, n] = args.as_slice() {
+        if flag == "--one" {
+            return one(count(n)?);
+        }
+        if flag == "--waiting" {
+            return waiting(count(n)?);
+        }
+    }
+    let sizes = if args.is_empty() {
+        SIZES.to_vec()
+    } else {
+        args.iter().map(|a| count(a)).collect::<Result<_, _>>()?
+    };
+    println!(
+        "{:>13} {:>9} {:>10} {:>13} {:>12} {:>14} {:>12} {:>13} {:>12} {:>10}",
+        "conversations",
+        "waiting",
+        "events",
+        "apply/event",
+        "memory/conv",
+        "queue/waiting",
+        "snapshot",
+        "snapshot size",
+        "restore",
+        "drop"
+    );
+    let me = std::env::current_exe()?;
+    let run = |flag: &str, n: usize| -> std::io::Result<()> {
+        let out = Command::new(&me).args([flag, &n.to_string()]).output()?;
+        print!("{}", String::from_utf8_lossy(&out.stdout));
+        if !out.status.success() {
+            eprint!("{}", String::from_utf8_lossy(&out.stderr));
+        }
+        Ok(())
+    };
+    for &n in &sizes {
+        run("--one", n)?;
+    }
+    println!();
+    println!("{:>13} {:>14} {:>14}", "waiting", "queue", "queue/waiting");
+    for n in sizes.into_iter().filter(|&n| n >= 10_000) {
+        run("--waiting", n)?;
+    }
+    Ok(())
+}
+
+/// One row of the second table: a desk of about `n` conversations that all
+/// wait on the brand, and the time to read its queue (best of three, after
+/// a first reading that lays the entries out).
+fn waiting(n: usize) -> Result<(), Box<dyn std::error::Error>> {
+    let week = sample::week();
+    let mut sample_desk = Desk::new(DeskConfig::sample(&week)?, week.directory()?);
+    sample_desk.apply_all(week.events(), week.now);
+    let ids: Vec<_> = sample_desk
+        .queue(week.now)?
+        .into_iter()
+        .map(|t| t.conversation)
+        .collect();
+    let copies = n.div_ceil(ids.len()).max(1);
+    let mut desk = Desk::new(DeskConfig::sample(&week)?, week.directory()?);
+    for first in (0..copies).step_by(1_000) {
+        let events = week.events_copied(first..(first + 1_000).min(copies), |id| ids.contains(id));
+        for batch in events.chunks(1_000) {
+            let now = batch.last().map_or(week.now, Event::at);
+            desk.apply_all(batch.to_vec(), now);
+        }
+    }
+    desk.refresh_profiles(week.now)?;
+    let waiting = desk.queue(week.now)?.len();
+    let mut queue = Duration::MAX;
+    for _ in 0..3 {
+        let start = Instant::now();
+        black_box(desk.queue(week.now)?);
+        queue = queue.min(start.elapsed());
+    }
+    println!(
+        "{waiting:>13} {:>11.1} ms {:>11.2} µs",
+        queue.as_secs_f64() * 1e3,
+        queue.as_secs_f64() * 1e6 / waiting.max(1) as f64
+    );
+    Ok(())
+}
+
+fn count(arg: &str) -> Result<usize, Error> {
+    arg.parse().map_err(|_| {
+        ErrorKind::InvalidText {
+            what: "conversation count",
+            value: arg.to_owned(),
+            reason: "expected a whole number",
+        }
+        .into()
+    })
+}
+
+/// One row: a desk of about `n` conversations.
+fn one(n: usize) -> Result<(), Box<dyn std::error::Error>> {
+    let week = sample::week();
+    let copies = n.div_ceil(week.conversations.len()).max(1);
+    let before = resident_kib();
+    let (desk, events, apply) = build(&week, copies)?;
+    let held = resident_kib();
+    let conversations = desk.conversations().count();
+
+    // The first reading lays the entries out; later ones read them.
+    let first = desk.queue(week.now)?.len();
+    let mut queue = Duration::MAX;
+    for _ in 0..3 {
+        let start = Instant::now();
+        black_box(desk.queue(week.now)?);
+        queue = queue.min(start.elapsed());
+    }
+
+    let start = Instant::now();
+    let stored = serde_json::to_vec(&desk)?;
+    let snapshot = start.elapsed();
+    let start = Instant::now();
+    let back: Desk = serde_json::from_slice(&stored)?;
+    let restore = start.elapsed();
+    let start = Instant::now();
+    drop(back);
+    let dropped = start.elapsed();
+
+    let memory = match (before, held) {
+        (Some(a), Some(b)) => format!("{} B", (b.saturating_sub(a)) * 1024 / conversations as u64),
+        _ => "n/a".to_owned(),
+    };
+    println!(
+        "{:>13} {:>9} {:>10} {:>10.0} ns {:>12} {:>11.2} µs {:>9.0} ms {:>10.1} MB {:>9.0} ms {:>7.0} ms",
+        conversations,
+        first,
+        events,
+        apply.as_nanos() as f64 / events as f64,
+        memory,
+        queue.as_secs_f64() * 1e6 / first.max(1) as f64,
+        snapshot.as_secs_f64() * 1e3,
+        stored.len() as f64 / 1e6,
+        restore.as_secs_f64() * 1e3,
+        dropped.as_secs_f64() * 1e3,
+    );
+    Ok(())
+}
+
+/// The desk of `copies` copies of the week, fed in batches of 1,000 events
+/// with "now" at each batch's last; the events are made a week's copies at a
+/// time, so that they never all sit in memory beside the desk. Returns the
+/// desk, how many events it took and how long applying them took.
+fn build(week: &SampleWeek, copies: usize) -> Result<(Desk, usize, Duration), Error> {
+    let mut desk = Desk::new(DeskConfig::sample(week)?, week.directory()?);
+    let (mut events, mut took) = (0, Duration::ZERO);
+    // A group of copies replays the week from its start: later groups'
+    // messages are older than the crisis monitor's hour, and are kept in
+    // their conversations as late ones.
+    let group = 100;
+    for first in (0..copies).step_by(group) {
+        let copied = week.events_copied(first..(first + group).min(copies), |_| true);
+        events += copied.len();
+        let start = Instant::now();
+        let mut copied = copied.into_iter().peekable();
+        while copied.peek().is_some() {
+            let batch: Vec<Event> = copied.by_ref().take(1_000).collect();
+            let now = batch.last().map_or(week.now, Event::at);
+            desk.apply_all(batch, now);
+        }
+        took += start.elapsed();
+    }
+    desk.apply_all(Vec::new(), week.now);
+    Ok((desk, events, took))
+}
+
+/// The process's resident set size in KiB, where `/proc` tells it.
+fn resident_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
