@@ -45,15 +45,6 @@ pub(super) struct Changes {
     pub(super) everything: bool,
 }
 
-impl Changes {
-    pub(super) fn is_empty(&self) -> bool {
-        self.conversations.is_empty()
-            && self.customers.is_empty()
-            && !self.authors
-            && !self.everything
-    }
-}
-
 /// The entries of every conversation waiting on the brand.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Board {

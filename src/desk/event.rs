@@ -401,11 +401,11 @@ impl Desk {
             };
             applied.outcomes.push(outcome);
         }
-        if !changes.is_empty() {
-            if let Some(mut board) = self.board.take() {
-                board.update(self, &changes, now);
-                self.board = OnceLock::from(board);
-            }
+        // Even with no change, a new day's batch works the profiles out
+        // again (persona rules read ages).
+        if let Some(mut board) = self.board.take() {
+            board.update(self, &changes, now);
+            self.board = OnceLock::from(board);
         }
         // Time passes for the monitor even when no message came; a "now"
         // before its grid's hour changes nothing.
