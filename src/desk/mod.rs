@@ -724,11 +724,17 @@ impl Desk {
             .is_some_and(|w| matches!(w.detector().status(), Status::Alerting(_)))
     }
 
-    /// The waiting conversations, most urgent first, each with its reasons.
+    /// The waiting conversations, most urgent first, each with its reasons
+    /// (as [`crate::triage::triage`] orders them).
+    ///
+    /// The first reading works out an entry per waiting conversation; from
+    /// then on each batch of events brings up to date the entries it
+    /// touched, and a reading moves their SLA clocks forward and sorts
+    /// (see the module's "What it costs").
     ///
     /// # Errors
     ///
-    /// As [`evaluate`] and [`triage`].
+    /// As [`evaluate`] and [`crate::triage::triage`].
     pub fn queue(&self, now: Timestamp) -> Result<Vec<Triaged>> {
         Ok(self.ranked(now)?.0)
     }

@@ -146,10 +146,28 @@ pub struct Conversation {
     id: ConversationId,
     interactions: Vec<Interaction>,
     events: Vec<StatusEvent>,
-    /// The interactions' ids, so that checking a new one costs one probe
-    /// however long the thread (derived from `interactions`).
+    /// The interactions' ids once the thread is longer than
+    /// [`SCANNED`], so that checking a new one costs one probe however long
+    /// the thread (derived from `interactions`); shorter threads are
+    /// scanned, and most threads are short.
     #[cfg_attr(feature = "serde", serde(skip))]
-    ids: HashSet<InteractionId>,
+    // Boxed: 8 bytes in every conversation rather than 48, and only long
+    // threads have one.
+    #[allow(clippy::box_collection)]
+    ids: Option<Box<HashSet<InteractionId>>>,
+}
+
+/// Threads up to this many interactions find an id by reading them.
+const SCANNED: usize = 32;
+
+/// Pushes onto one of a thread's lists, growing it one item at a time while
+/// it holds fewer than four: most threads are two or three messages and
+/// statuses, and a vector's first allocation would hold four.
+fn push_short<T>(list: &mut Vec<T>, item: T) {
+    if list.len() == list.capacity() && list.len() < 4 {
+        list.reserve_exact(1);
+    }
+    list.push(item);
 }
 
 /// The serialised form of a conversation, checked again on the way in.
@@ -177,7 +195,7 @@ impl Conversation {
             id,
             interactions: Vec::new(),
             events: Vec::new(),
-            ids: HashSet::new(),
+            ids: None,
         }
     }
 
@@ -220,10 +238,39 @@ impl Conversation {
     /// [`ErrorKind::OutOfOrder`], [`ErrorKind::AuthorMismatch`],
     /// [`ErrorKind::ReplyTargetMissing`] or [`ErrorKind::ConversationClosed`];
     /// the conversation is unchanged.
-    pub fn push(&mut self, interaction: Interaction) -> Result<()> {
+    pub fn push(&mut self, mut interaction: Interaction) -> Result<()> {
         self.check(&interaction)?;
-        self.ids.insert(interaction.id.clone());
-        self.interactions.push(interaction);
+        // What the thread already holds is shared rather than kept twice:
+        // its id, the message replied to, an author who wrote before (most
+        // threads are a few messages between one customer and the desk).
+        interaction.conversation = self.id.clone();
+        if let Some(target) = &interaction.in_reply_to {
+            if let Some(earlier) = self.interactions.iter().rev().find(|i| i.id == *target) {
+                interaction.in_reply_to = Some(earlier.id.clone());
+            }
+        }
+        if let Author::Customer(handle) = &interaction.author {
+            let same = self
+                .interactions
+                .iter()
+                .rev()
+                .find_map(|i| match &i.author {
+                    Author::Customer(h) if h == handle => Some(h.clone()),
+                    _ => None,
+                });
+            if let Some(same) = same {
+                interaction.author = Author::Customer(same);
+            }
+        }
+        if self.interactions.len() >= SCANNED {
+            let interactions = &self.interactions;
+            self.ids
+                .get_or_insert_with(|| {
+                    Box::new(interactions.iter().map(|i| i.id.clone()).collect())
+                })
+                .insert(interaction.id.clone());
+        }
+        push_short(&mut self.interactions, interaction);
         Ok(())
     }
 
@@ -257,7 +304,7 @@ impl Conversation {
                 .into());
             }
         }
-        if self.ids.contains(&new.id) {
+        if self.contains(&new.id) {
             return Err(ErrorKind::DuplicateInteraction {
                 id: new.id.to_string(),
                 conversation,
@@ -265,7 +312,7 @@ impl Conversation {
             .into());
         }
         if let Some(target) = &new.in_reply_to {
-            if !self.ids.contains(target) {
+            if !self.contains(target) {
                 return Err(ErrorKind::ReplyTargetMissing {
                     id: new.id.to_string(),
                     in_reply_to: target.to_string(),
@@ -345,13 +392,21 @@ impl Conversation {
                 .into());
             }
         }
-        self.events.push(event);
+        if event.status.is_resolved() {
+            // A solved or closed thread seldom grows again: give back what
+            // its growth reserved.
+            self.interactions.shrink_to_fit();
+        }
+        push_short(&mut self.events, event);
         Ok(())
     }
 
     /// Whether an interaction with this id is in the thread.
     pub fn contains(&self, id: &InteractionId) -> bool {
-        self.ids.contains(id)
+        match &self.ids {
+            Some(ids) => ids.contains(id),
+            None => self.interactions.iter().any(|i| i.id == *id),
+        }
     }
 
     /// Erases what a customer wrote: each of their messages keeps its place,
@@ -484,6 +539,41 @@ mod tests {
             "hi",
         )
         .in_reply_to(to.parse().unwrap())
+    }
+
+    #[test]
+    fn long_threads_find_ids_as_short_ones_do() {
+        let mut conv = Conversation::new("c".parse().unwrap());
+        for k in 0..(2 * SCANNED + 3) {
+            let at = format!("2026-11-20T10:{:02}:{:02}Z", k / 60, k % 60);
+            let message = if k % 2 == 0 {
+                msg(&format!("m{k}"), &at)
+            } else {
+                reply(&format!("m{k}"), &at, &format!("m{}", k - 1))
+            };
+            conv.push(message).unwrap();
+            // Every id so far, from the scanned thread to the indexed one.
+            assert!(conv.contains(&format!("m{k}").parse().unwrap()));
+            assert!(!conv.contains(&format!("m{}", k + 1).parse().unwrap()));
+            let again = msg(&format!("m{}", k / 2), &at);
+            assert!(matches!(
+                conv.push(again).unwrap_err().kind(),
+                ErrorKind::DuplicateInteraction { .. }
+            ));
+        }
+        let stray = reply("late", "2026-11-20T11:59:00Z", "nowhere");
+        assert!(matches!(
+            conv.push(stray).unwrap_err().kind(),
+            ErrorKind::ReplyTargetMissing { .. }
+        ));
+        // Restored from its parts, it is the same thread.
+        let back = Conversation::from_parts(
+            conv.id().clone(),
+            conv.interactions().to_vec(),
+            conv.events().to_vec(),
+        )
+        .unwrap();
+        assert_eq!(back, conv);
     }
 
     #[test]
