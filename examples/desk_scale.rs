@@ -16,6 +16,7 @@
 //! (`cargo bench --bench desk_service`) give the precise figures at 100,000.
 
 use std::hint::black_box;
+use std::io::Write;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -40,7 +41,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         args.iter().map(|a| count(a)).collect::<Result<_, _>>()?
     };
-    println!(
+    let mut stdout = std::io::stdout().lock();
+    writeln!(
+        stdout,
         "{:>13} {:>9} {:>10} {:>13} {:>12} {:>14} {:>12} {:>13} {:>12} {:>10}",
         "conversations",
         "waiting",
@@ -52,23 +55,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "snapshot size",
         "restore",
         "drop"
-    );
-    let me = std::env::current_exe()?;
-    let run = |flag: &str, n: usize| -> std::io::Result<()> {
-        let out = Command::new(&me).args([flag, &n.to_string()]).output()?;
-        print!("{}", String::from_utf8_lossy(&out.stdout));
-        if !out.status.success() {
-            eprint!("{}", String::from_utf8_lossy(&out.stderr));
-        }
-        Ok(())
-    };
+    )?;
     for &n in &sizes {
-        run("--one", n)?;
+        row(&mut stdout, "--one", n)?;
     }
-    println!();
-    println!("{:>13} {:>14} {:>14}", "waiting", "queue", "queue/waiting");
+    writeln!(stdout)?;
+    writeln!(
+        stdout,
+        "{:>13} {:>14} {:>14}",
+        "waiting", "queue", "queue/waiting"
+    )?;
     for n in sizes.into_iter().filter(|&n| n >= 10_000) {
-        run("--waiting", n)?;
+        row(&mut stdout, "--waiting", n)?;
+    }
+    Ok(())
+}
+
+/// Runs this example again for one row (`--one` or `--waiting`, `n`) and
+/// writes what it printed.
+fn row(out: &mut impl Write, flag: &str, n: usize) -> std::io::Result<()> {
+    let me = std::env::current_exe()?;
+    let run = Command::new(me).args([flag, &n.to_string()]).output()?;
+    out.write_all(&run.stdout)?;
+    if !run.status.success() {
+        std::io::stderr().write_all(&run.stderr)?;
     }
     Ok(())
 }

@@ -14,6 +14,7 @@
 //! directory` gives the precise per-lookup and per-merge figures.
 
 use std::hint::black_box;
+use std::io::Write;
 use std::process::Command;
 use std::time::Instant;
 
@@ -34,16 +35,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         args.iter().map(|a| count(a)).collect::<Result<_, _>>()?
     };
-    println!(
+    let mut stdout = std::io::stdout().lock();
+    writeln!(
+        stdout,
         "{:>10} {:>9} {:>14} {:>13} {:>13} {:>7}",
         "customers", "build", "memory/cust", "resolve", "FxHashMap", "ratio"
-    );
+    )?;
     let me = std::env::current_exe()?;
     for n in sizes {
         let out = Command::new(&me).args(["--one", &n.to_string()]).output()?;
-        print!("{}", String::from_utf8_lossy(&out.stdout));
+        stdout.write_all(&out.stdout)?;
         if !out.status.success() {
-            eprint!("{}", String::from_utf8_lossy(&out.stderr));
+            std::io::stderr().write_all(&out.stderr)?;
         }
     }
     Ok(())

@@ -160,16 +160,6 @@ pub struct Conversation {
 /// Threads up to this many interactions find an id by reading them.
 const SCANNED: usize = 32;
 
-/// Pushes onto one of a thread's lists, growing it one item at a time while
-/// it holds fewer than four: most threads are two or three messages and
-/// statuses, and a vector's first allocation would hold four.
-fn push_short<T>(list: &mut Vec<T>, item: T) {
-    if list.len() == list.capacity() && list.len() < 4 {
-        list.reserve_exact(1);
-    }
-    list.push(item);
-}
-
 /// The serialised form of a conversation, checked again on the way in.
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
@@ -244,20 +234,18 @@ impl Conversation {
         // its id, the message replied to, an author who wrote before (most
         // threads are a few messages between one customer and the desk).
         interaction.conversation = self.id.clone();
+        // Only the last few are read, so that a long thread costs no more.
+        let recent = || self.interactions.iter().rev().take(SCANNED);
         if let Some(target) = &interaction.in_reply_to {
-            if let Some(earlier) = self.interactions.iter().rev().find(|i| i.id == *target) {
+            if let Some(earlier) = recent().find(|i| i.id == *target) {
                 interaction.in_reply_to = Some(earlier.id.clone());
             }
         }
         if let Author::Customer(handle) = &interaction.author {
-            let same = self
-                .interactions
-                .iter()
-                .rev()
-                .find_map(|i| match &i.author {
-                    Author::Customer(h) if h == handle => Some(h.clone()),
-                    _ => None,
-                });
+            let same = recent().find_map(|i| match &i.author {
+                Author::Customer(h) if h == handle => Some(h.clone()),
+                _ => None,
+            });
             if let Some(same) = same {
                 interaction.author = Author::Customer(same);
             }
@@ -270,7 +258,8 @@ impl Conversation {
                 })
                 .insert(interaction.id.clone());
         }
-        push_short(&mut self.interactions, interaction);
+        super::room_for_one(&mut self.interactions);
+        self.interactions.push(interaction);
         Ok(())
     }
 
@@ -397,7 +386,8 @@ impl Conversation {
             // its growth reserved.
             self.interactions.shrink_to_fit();
         }
-        push_short(&mut self.events, event);
+        super::room_for_one(&mut self.events);
+        self.events.push(event);
         Ok(())
     }
 

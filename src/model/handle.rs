@@ -239,6 +239,7 @@ impl Handles {
         match self.position(&handle) {
             Ok(i) => Some(std::mem::replace(&mut self.0[i].1, stats)),
             Err(i) => {
+                super::room_for_one(&mut self.0);
                 self.0.insert(i, (handle, stats));
                 None
             }

@@ -34,3 +34,13 @@ pub use persona::{
     Potential, Potentials,
 };
 pub use tag::Tag;
+
+/// Makes room for one more item in a short list, exactly, while it holds
+/// fewer than four: a vector's first allocation would hold four, and most
+/// threads and customers have one to three messages, statuses or handles.
+/// Longer lists grow as vectors do.
+pub(crate) fn room_for_one<T>(list: &mut Vec<T>) {
+    if list.len() == list.capacity() && list.len() < 4 {
+        list.reserve_exact(1);
+    }
+}
