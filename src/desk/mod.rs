@@ -45,16 +45,16 @@
 //!
 //! | conversations | apply an event | memory | snapshot (JSON) | restore |
 //! |---|---|---|---|---|
-//! | 10,000 | 0.8 µs | 2.7 KB each | 20 ms, 9.8 MB | 43 ms |
-//! | 100,000 | 0.7 µs | 2.4 KB each | 0.16 s, 97 MB | 0.44 s |
-//! | 1,000,000 | 0.7 µs | 2.3 KB each | 6.2 s, 971 MB | 26 s |
+//! | 10,000 | 0.9 µs | 2.1 KB each | 21 ms, 9.8 MB | 47 ms |
+//! | 100,000 | 0.8 µs | 1.6 KB each | 0.20 s, 97 MB | 0.46 s |
+//! | 1,000,000 | 1.4 µs | 1.5 KB each | 2.8 s, 971 MB | 6.7 s |
 //!
 //! Reading the queue costs 0.25 µs per waiting conversation at 10,000
 //! waiting, 0.46 µs at 100,000 and 0.52 µs at 1,000,000. Snapshots and
 //! restores grow faster than the desk past a few hundred thousand
-//! conversations (at a million, most of the time went to the kernel
-//! providing fresh memory): split a desk before a snapshot no longer fits
-//! a minute.
+//! conversations (at a million, much of the time goes to the allocator and
+//! to the kernel providing fresh memory): split a desk before a snapshot
+//! no longer fits a minute.
 //!
 //! # Beyond one process
 //!
