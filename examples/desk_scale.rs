@@ -15,14 +15,17 @@
 //! not hide what the next one takes. The criterion benchmarks
 //! (`cargo bench --bench desk_service`) give the precise figures at 100,000.
 
+#[path = "support/scale.rs"]
+mod scale;
+
 use std::hint::black_box;
 use std::io::Write;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
+use scale::{count, resident_kib, row};
 use social_crm::desk::{Desk, DeskConfig, Event};
 use social_crm::sample::{self, SampleWeek};
-use social_crm::{Error, ErrorKind};
+use social_crm::Error;
 
 const SIZES: [usize; 4] = [1_000, 10_000, 100_000, 1_000_000];
 
@@ -71,18 +74,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// Runs this example again for one row (`--one` or `--waiting`, `n`) and
-/// writes what it printed.
-fn row(out: &mut impl Write, flag: &str, n: usize) -> std::io::Result<()> {
-    let me = std::env::current_exe()?;
-    let run = Command::new(me).args([flag, &n.to_string()]).output()?;
-    out.write_all(&run.stdout)?;
-    if !run.status.success() {
-        std::io::stderr().write_all(&run.stderr)?;
-    }
-    Ok(())
-}
-
 /// One row of the second table: a desk of about `n` conversations that all
 /// wait on the brand, and the time to read its queue (best of three, after
 /// a first reading that lays the entries out).
@@ -118,17 +109,6 @@ fn waiting(n: usize) -> Result<(), Box<dyn std::error::Error>> {
         queue.as_secs_f64() * 1e6 / waiting.max(1) as f64
     );
     Ok(())
-}
-
-fn count(arg: &str) -> Result<usize, Error> {
-    arg.parse().map_err(|_| {
-        ErrorKind::InvalidText {
-            what: "conversation count",
-            value: arg.to_owned(),
-            reason: "expected a whole number",
-        }
-        .into()
-    })
 }
 
 /// One row: a desk of about `n` conversations.
@@ -204,11 +184,4 @@ fn build(week: &SampleWeek, copies: usize) -> Result<(Desk, usize, Duration), Er
     }
     desk.apply_all(Vec::new(), week.now);
     Ok((desk, events, took))
-}
-
-/// The process's resident set size in KiB, where `/proc` tells it.
-fn resident_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
 }

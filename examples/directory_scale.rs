@@ -13,13 +13,16 @@
 //! not hide what the next one takes. Criterion's `cargo bench --bench
 //! directory` gives the precise per-lookup and per-merge figures.
 
+#[path = "support/scale.rs"]
+mod scale;
+
 use std::hint::black_box;
 use std::io::Write;
-use std::process::Command;
 use std::time::Instant;
 
 use rustc_hash::FxHashMap;
-use social_crm::{AudienceStats, Channel, Customer, Directory, Error, ErrorKind, Handle};
+use scale::{count, resident_kib, row};
+use social_crm::{AudienceStats, Channel, Customer, Directory, Handle};
 
 const SIZES: [usize; 2] = [100_000, 1_000_000];
 
@@ -41,26 +44,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "{:>10} {:>9} {:>14} {:>13} {:>13} {:>7}",
         "customers", "build", "memory/cust", "resolve", "FxHashMap", "ratio"
     )?;
-    let me = std::env::current_exe()?;
     for n in sizes {
-        let out = Command::new(&me).args(["--one", &n.to_string()]).output()?;
-        stdout.write_all(&out.stdout)?;
-        if !out.status.success() {
-            std::io::stderr().write_all(&out.stderr)?;
-        }
+        row(&mut stdout, "--one", n)?;
     }
     Ok(())
-}
-
-fn count(arg: &str) -> Result<usize, Error> {
-    arg.parse().map_err(|_| {
-        ErrorKind::InvalidText {
-            what: "customer count",
-            value: arg.to_owned(),
-            reason: "expected a whole number",
-        }
-        .into()
-    })
 }
 
 /// One row: a directory of `n` customers.
@@ -123,11 +110,4 @@ fn one(n: usize) -> Result<(), Box<dyn std::error::Error>> {
         resolve / baseline,
     );
     Ok(())
-}
-
-/// The process's resident set size in KiB, where `/proc` tells it.
-fn resident_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
 }

@@ -424,13 +424,6 @@ impl Signals {
         (parts, n)
     }
 
-    /// The score alone, the same figure [`Signals::explain`] gives: the
-    /// points added in the same order.
-    pub(crate) fn score(&self, weights: &TriageWeights) -> f64 {
-        let (parts, n) = self.parts(weights);
-        parts[..n].iter().map(|p| p.2).sum()
-    }
-
     /// The conversation's place in the queue, explained.
     pub(crate) fn explain(
         &self,

@@ -25,7 +25,7 @@ use crate::model::{
 };
 use crate::sentiment::Label;
 use crate::sla::{BusinessCalendar, ClockStatus, ConversationSla, Hours, Place};
-use crate::triage::{in_queue_order, score, Signals, SlaUrgency, Triaged};
+use crate::triage::{score, Signals, SlaUrgency, Triaged};
 use crate::Result;
 
 /// What changed since the entries were last brought up to date.
@@ -174,13 +174,16 @@ fn share(elapsed: SignedDuration, within: SignedDuration) -> f64 {
 impl Clocks {
     /// The clocks of an evaluation at `as_of`, when the conversation's
     /// status is `status`.
-    /// `None` if more clocks run than an entry keeps.
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::TooLarge`] if more clocks run than an entry
+    /// keeps; as [`BusinessCalendar::place`].
     fn of(
         sla: &ConversationSla,
         status: Option<ConversationStatus>,
         as_of: Timestamp,
         calendar: &BusinessCalendar,
-    ) -> Option<Result<Clocks>> {
+    ) -> Result<Clocks> {
         let idle = Running {
             elapsed: SignedDuration::ZERO,
             within: SignedDuration::ZERO,
@@ -197,7 +200,14 @@ impl Clocks {
         for clock in &sla.clocks {
             let paused = status.is_some_and(|s| clock.target.pausing_statuses().contains(&s));
             if clock.stopped.is_none() && !paused {
-                *clocks.running.get_mut(clocks.count)? = Running {
+                let slot = clocks.running.get_mut(clocks.count).ok_or_else(|| {
+                    crate::Error::from(crate::ErrorKind::TooLarge {
+                        what: "running SLA clocks of one conversation",
+                        size: sla.clocks.len() as u64,
+                        limit: RUNNING as u64,
+                    })
+                })?;
+                *slot = Running {
                     elapsed: clock.elapsed,
                     within: clock.target.within(),
                     hours: clock.target.hours(),
@@ -214,12 +224,9 @@ impl Clocks {
             .iter()
             .any(|c| c.hours == Hours::Business);
         if business {
-            clocks.place = match calendar.place(as_of) {
-                Ok(place) => Some(place),
-                Err(e) => return Some(Err(e)),
-            };
+            clocks.place = Some(calendar.place(as_of)?);
         }
-        Some(Ok(clocks))
+        Ok(clocks)
     }
 
     /// The urgency at `now`, not before `as_of`.
@@ -387,10 +394,13 @@ impl Board {
             place: None,
         };
         let mut crisis = Crisis::new(desk);
-        let mut items = Vec::with_capacity(self.entries.len() + self.unsettled.len());
-        let the_long_way = |id: &ConversationId, items: &mut Vec<Item>| -> Result<()> {
+        // Each conversation explained once, with whether it complains; then
+        // moved into the queue's order.
+        let mut items: Vec<Option<(Triaged, bool)>> =
+            Vec::with_capacity(self.entries.len() + self.unsettled.len());
+        let the_long_way = |id: &ConversationId, items: &mut Vec<_>| -> Result<()> {
             if let Some((waiting, complaining)) = desk.waiting_item_of(id, now)? {
-                items.push(Item::Scored(score(&waiting, weights), complaining));
+                items.push(Some((score(&waiting, weights), complaining)));
             }
             Ok(())
         };
@@ -402,68 +412,46 @@ impl Board {
             let mut signals = entry.signals;
             signals.sla = Some(entry.clocks.at(&mut at)?);
             signals.crisis = crisis.on(entry.channel.as_ref());
-            // What the queue's order and explanations need, copied while
-            // the entries are read in memory order.
-            items.push(Item::Kept {
-                id: id.clone(),
-                since: entry.since,
-                complaining: entry.worst.is_some_and(|m| m.negative),
-                signals,
-                score: signals.score(weights),
-            });
+            let triaged = signals.explain(id.clone(), entry.since, weights);
+            items.push(Some((triaged, entry.worst.is_some_and(|m| m.negative))));
         }
         for id in &self.unsettled {
             the_long_way(id, &mut items)?;
         }
         // The order is found on small keys, the first bytes of the ids
-        // settling most ties without reading the ids; each conversation's
-        // place is explained once, in that order.
+        // settling most ties without reading the ids.
         let mut keys: Vec<Key<'_>> = items
             .iter()
             .enumerate()
             .filter_map(|(k, item)| {
-                let (score, since, id) = item.key()?;
+                let (t, _) = item.as_ref()?;
                 let mut prefix = [0; 16];
-                let bytes = id.as_str().as_bytes();
+                let bytes = t.conversation.as_str().as_bytes();
                 let n = bytes.len().min(16);
                 prefix[..n].copy_from_slice(&bytes[..n]);
                 Some(Key {
-                    score,
-                    since,
+                    score: t.score,
+                    since: t.since,
                     prefix: u128::from_be_bytes(prefix),
-                    id,
+                    id: &t.conversation,
                     at: k,
                 })
             })
             .collect();
+        // The order of `in_queue_order`, with the prefix before the id.
         keys.sort_unstable_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
                 .then(a.since.cmp(&b.since))
                 .then(a.prefix.cmp(&b.prefix))
-                .then_with(|| in_queue_order((a.score, a.since, a.id), (b.score, b.since, b.id)))
+                .then_with(|| a.id.cmp(b.id))
         });
         let order: Vec<usize> = keys.into_iter().map(|key| key.at).collect();
         let mut queue = Vec::with_capacity(items.len());
         let mut complaining = Vec::with_capacity(items.len());
-        for at in order {
-            match std::mem::replace(&mut items[at], Item::Taken) {
-                Item::Kept {
-                    id,
-                    since,
-                    complaining: complains,
-                    signals,
-                    ..
-                } => {
-                    queue.push(signals.explain(id, since, weights));
-                    complaining.push(complains);
-                }
-                Item::Scored(triaged, complains) => {
-                    queue.push(triaged);
-                    complaining.push(complains);
-                }
-                Item::Taken => {}
-            }
+        for (triaged, complains) in order.into_iter().filter_map(|k| items[k].take()) {
+            queue.push(triaged);
+            complaining.push(complains);
         }
         Ok((queue, complaining))
     }
@@ -478,34 +466,6 @@ struct Key<'b> {
     prefix: u128,
     id: &'b ConversationId,
     at: usize,
-}
-
-/// A conversation of the queue being read: from its entry, or worked out
-/// the long way.
-enum Item {
-    Kept {
-        id: ConversationId,
-        since: Timestamp,
-        complaining: bool,
-        signals: Signals,
-        score: f64,
-    },
-    Scored(Triaged, bool),
-    /// Moved to the queue.
-    Taken,
-}
-
-impl Item {
-    /// `(score, since, id)`, as the queue orders them.
-    fn key(&self) -> Option<(f64, Timestamp, &ConversationId)> {
-        match self {
-            Item::Kept {
-                id, since, score, ..
-            } => Some((*score, *since, id)),
-            Item::Scored(t, _) => Some((t.score, t.since, &t.conversation)),
-            Item::Taken => None,
-        }
-    }
 }
 
 impl Entry {
@@ -551,13 +511,7 @@ impl Entry {
             channel: conversation.first().map(|i| i.channel.clone()),
             customer: customer.map(|c| c.id.clone()),
             day: today,
-            clocks: Clocks::of(&sla, status, as_of, &desk.config.calendar).ok_or_else(|| {
-                crate::Error::from(crate::ErrorKind::TooLarge {
-                    what: "running SLA clocks of one conversation",
-                    size: sla.clocks.len() as u64,
-                    limit: RUNNING as u64,
-                })
-            })??,
+            clocks: Clocks::of(&sla, status, as_of, &desk.config.calendar)?,
         })
     }
 }
@@ -685,14 +639,10 @@ mod tests {
             });
             events.sort_by_key(Event::at);
             // The first reading builds the board; later ones keep it.
-            let mut read = false;
             for chunk in events.chunks(batch) {
                 let now = chunk.last().unwrap().at();
                 desk.apply_all(chunk.to_vec(), now);
-                if read || chunk.as_ptr() == events.as_ptr() {
-                    check(&desk, now);
-                    read = true;
-                }
+                check(&desk, now);
             }
             desk.refresh_profiles(week.now).unwrap();
             check(&desk, week.now);

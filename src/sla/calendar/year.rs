@@ -20,7 +20,7 @@ const DAY: i128 = 86_400 * SECOND;
 pub(super) const WEEK: i128 = 7 * DAY;
 /// Civil nanoseconds from 1970-01-01T00:00 (a Thursday) to the Monday
 /// 1970-01-05T00:00, where the weekly pattern's week starts.
-pub(super) const MONDAY_EPOCH: i128 = 4 * 86_400 * SECOND;
+const MONDAY_EPOCH: i128 = 4 * 86_400 * SECOND;
 /// More than any UTC offset jiff allows (±25:59:59), in nanoseconds.
 const MAX_OFFSET: i128 = 26 * 3600 * SECOND;
 /// How far around a year its table looks for what changes its days.
@@ -28,14 +28,14 @@ const MARGIN: i128 = 3 * 86_400 * SECOND + MAX_OFFSET;
 
 /// Civil nanoseconds from 1970-01-01T00:00 to the midnight that starts
 /// `date`: the wall clock read as if it were UTC.
-pub(super) fn civil(date: Date) -> i128 {
+fn civil(date: Date) -> i128 {
     const EPOCH: Date = jiff::civil::date(1970, 1, 1);
     date.duration_since(EPOCH).as_nanos()
 }
 
 /// The local date of a civil instant (nanoseconds, as [`civil`]), clamped
 /// to the dates jiff holds.
-pub(super) fn local_date(civil: i128) -> Date {
+fn local_date(civil: i128) -> Date {
     let clamped = civil.clamp(
         Timestamp::MIN.as_nanosecond(),
         Timestamp::MAX.as_nanosecond(),
