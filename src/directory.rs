@@ -9,61 +9,128 @@
 //! and reports each field on which the two records disagreed instead of
 //! dropping one side silently.
 
-use std::collections::HashMap;
 use std::fmt;
 
-use crate::model::{AudienceStats, Customer, CustomerId, EmailRule, Handle};
+use crate::model::{keyed_map, AudienceStats, Customer, CustomerId, EmailRule, Handle, KeyedMap};
 use crate::{ErrorKind, Result};
 
 /// The position of a customer in [`Directory::slots`].
 type Slot = u32;
 
-/// Who owns a handle: almost always one customer, so no vector is allocated
-/// for the common case.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Owners {
-    One(Slot),
-    Many(Vec<Slot>),
+/// Which customers own each handle. Almost every handle has one owner, so
+/// the main table holds one slot per handle (a 4-byte value beside the key);
+/// the few handles several customers share keep their owners in a second
+/// table, and the main one marks them with [`SHARED`].
+#[derive(Debug, Clone, Default)]
+struct HandleIndex {
+    owner: KeyedMap<Handle, Slot>,
+    shared: KeyedMap<Handle, Vec<Slot>>,
 }
 
-impl Owners {
-    fn add(&mut self, slot: Slot) {
-        match self {
-            Owners::One(first) if *first != slot => *self = Owners::Many(vec![*first, slot]),
-            Owners::Many(slots) if !slots.contains(&slot) => slots.push(slot),
+/// The mark, in [`HandleIndex::owner`], of a handle with several owners (no
+/// customer has this slot: [`Directory::insert`] stops before it).
+const SHARED: Slot = Slot::MAX;
+
+/// Who owns one handle, as [`HandleIndex::get`] finds it.
+enum Owners<'a> {
+    Nobody,
+    One(Slot),
+    Several(&'a [Slot]),
+}
+
+impl HandleIndex {
+    fn with_capacity(handles: usize) -> HandleIndex {
+        HandleIndex {
+            owner: keyed_map(handles),
+            shared: KeyedMap::default(),
+        }
+    }
+
+    fn clear(&mut self) {
+        self.owner.clear();
+        self.shared.clear();
+    }
+
+    fn get(&self, key: &Handle) -> Owners<'_> {
+        match self.owner.get(key) {
+            None => Owners::Nobody,
+            Some(&SHARED) => self
+                .shared
+                .get(key)
+                .map_or(Owners::Nobody, |slots| Owners::Several(slots)),
+            Some(&slot) => Owners::One(slot),
+        }
+    }
+
+    /// Records that `slot` owns `key` (once).
+    fn add(&mut self, key: Handle, slot: Slot) {
+        match self.owner.get_mut(&key) {
+            None => {
+                self.owner.insert(key, slot);
+            }
+            Some(&mut SHARED) => {
+                let slots = self.shared.entry(key).or_default();
+                if !slots.contains(&slot) {
+                    slots.push(slot);
+                }
+            }
+            Some(first) if *first != slot => {
+                let first = std::mem::replace(first, SHARED);
+                self.shared.insert(key, vec![first, slot]);
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// Records that `slot` no longer owns `key`.
+    fn remove(&mut self, key: &Handle, slot: Slot) {
+        match self.owner.get(key) {
+            Some(&SHARED) => self.edit_shared(key, |slots| slots.retain(|&s| s != slot)),
+            Some(&only) if only == slot => {
+                self.owner.remove(key);
+            }
             _ => {}
         }
     }
 
-    /// Takes `slot` out; whether any owner is left.
-    fn remove(&mut self, slot: Slot) -> bool {
-        match self {
-            Owners::One(only) => *only != slot,
-            Owners::Many(slots) => {
-                slots.retain(|&s| s != slot);
-                if let [only] = slots.as_slice() {
-                    *self = Owners::One(*only);
-                }
-                !matches!(self, Owners::Many(s) if s.is_empty())
-            }
-        }
-    }
-
-    /// Puts `new` in place of `old` (once, if `new` is already an owner).
-    fn replace(&mut self, old: Slot, new: Slot) {
-        match self {
-            Owners::One(only) if *only == old => *only = new,
-            Owners::One(_) => {}
-            Owners::Many(slots) => {
+    /// Puts `new` in place of `old` among the owners of `key` (once, if
+    /// `new` already is one).
+    fn replace(&mut self, key: &Handle, old: Slot, new: Slot) {
+        match self.owner.get_mut(key) {
+            Some(&mut SHARED) => self.edit_shared(key, |slots| {
                 slots.retain(|&s| s != old);
                 if !slots.contains(&new) {
                     slots.push(new);
                 }
-                if let [only] = slots.as_slice() {
-                    *self = Owners::One(*only);
-                }
-            }
+            }),
+            Some(only) if *only == old => *only = new,
+            _ => {}
         }
+    }
+
+    /// Changes the owners of a shared handle; one left moves back to the
+    /// main table.
+    fn edit_shared(&mut self, key: &Handle, edit: impl FnOnce(&mut Vec<Slot>)) {
+        let Some(slots) = self.shared.get_mut(key) else {
+            return;
+        };
+        edit(slots);
+        match *slots.as_slice() {
+            [] => {
+                self.shared.remove(key);
+                self.owner.remove(key);
+            }
+            [only] => {
+                self.shared.remove(key);
+                self.owner.insert(key.clone(), only);
+            }
+            _ => {}
+        }
+    }
+
+    /// The handles owned by several customers, with their slots.
+    fn shared(&self) -> impl Iterator<Item = (&Handle, &[Slot])> {
+        self.shared.iter().map(|(h, s)| (h, s.as_slice()))
     }
 }
 
@@ -103,12 +170,12 @@ pub struct Directory {
     slots: Vec<Option<Box<Customer>>>,
     /// Every id ever inserted -> the slot of the customer that holds it now
     /// (its own, or that of the customer it was merged into).
-    ids: HashMap<CustomerId, Slot>,
+    ids: KeyedMap<CustomerId, Slot>,
     /// Every handle -> the slots of its owners: a lookup is one hash probe.
-    by_handle: HashMap<Handle, Owners>,
+    by_handle: HandleIndex,
     /// Slot -> the ids merged into it, to keep `ids` flat through chains of
     /// merges.
-    absorbed: HashMap<Slot, Vec<CustomerId>>,
+    absorbed: KeyedMap<Slot, Vec<CustomerId>>,
     /// How many slots hold a customer.
     live: usize,
     /// When two e-mail addresses are one.
@@ -271,9 +338,9 @@ impl Directory {
     pub fn with_capacity(customers: usize) -> Directory {
         Directory {
             slots: Vec::with_capacity(customers),
-            ids: HashMap::with_capacity(customers),
+            ids: keyed_map(customers),
             // Most customers have a couple of handles.
-            by_handle: HashMap::with_capacity(customers.saturating_mul(2)),
+            by_handle: HandleIndex::with_capacity(customers.saturating_mul(2)),
             ..Directory::default()
         }
     }
@@ -407,23 +474,12 @@ impl Directory {
 
     /// Records that the customer in `slot` no longer owns `handle`.
     fn unindex(&mut self, handle: &Handle, slot: Slot) {
-        let key = self.email_rule.key(handle);
-        if let Some(owners) = self.by_handle.get_mut(&key) {
-            if !owners.remove(slot) {
-                self.by_handle.remove(&key);
-            }
-        }
+        self.by_handle.remove(&self.email_rule.key(handle), slot);
     }
 
     /// Records that the customer in `slot` owns `handle`.
     fn index(&mut self, handle: &Handle, slot: Slot) {
-        let key = self.email_rule.key(handle);
-        match self.by_handle.get_mut(&key) {
-            Some(owners) => owners.add(slot),
-            None => {
-                self.by_handle.insert(key, Owners::One(slot));
-            }
-        }
+        self.by_handle.add(self.email_rule.key(handle), slot);
     }
 
     fn at(&self, slot: Slot) -> Option<&Customer> {
@@ -449,12 +505,12 @@ impl Directory {
             rule => self.by_handle.get(&rule.key(handle)),
         };
         match found {
-            None => Resolution::Unknown,
-            Some(Owners::One(slot)) => match self.at(*slot) {
+            Owners::Nobody => Resolution::Unknown,
+            Owners::One(slot) => match self.at(slot) {
                 Some(c) => Resolution::Customer(c),
                 None => Resolution::Unknown,
             },
-            Some(Owners::Many(slots)) => {
+            Owners::Several(slots) => {
                 let mut found: Vec<&Customer> = slots.iter().filter_map(|&s| self.at(s)).collect();
                 found.sort_by(|a, b| a.id.cmp(&b.id));
                 Resolution::Ambiguous(found)
@@ -466,20 +522,17 @@ impl Directory {
     pub fn shared_handles(&self) -> Vec<SharedHandle> {
         let mut shared: Vec<SharedHandle> = self
             .by_handle
-            .iter()
-            .filter_map(|(handle, owners)| match owners {
-                Owners::Many(slots) if slots.len() > 1 => {
-                    let mut owners: Vec<CustomerId> = slots
-                        .iter()
-                        .filter_map(|&s| Some(self.at(s)?.id.clone()))
-                        .collect();
-                    owners.sort();
-                    Some(SharedHandle {
-                        handle: handle.clone(),
-                        owners,
-                    })
+            .shared()
+            .map(|(handle, slots)| {
+                let mut owners: Vec<CustomerId> = slots
+                    .iter()
+                    .filter_map(|&s| Some(self.at(s)?.id.clone()))
+                    .collect();
+                owners.sort();
+                SharedHandle {
+                    handle: handle.clone(),
+                    owners,
                 }
-                _ => None,
             })
             .collect();
         shared.sort_by(|a, b| a.handle.cmp(&b.handle));
@@ -653,9 +706,8 @@ impl Directory {
         let kept_id = kept.id.clone();
 
         for handle in absorbed.handles.keys() {
-            if let Some(owners) = self.by_handle.get_mut(&self.email_rule.key(handle)) {
-                owners.replace(absorb_slot, keep_slot);
-            }
+            self.by_handle
+                .replace(&self.email_rule.key(handle), absorb_slot, keep_slot);
         }
         let mut moved = self.absorbed.remove(&absorb_slot).unwrap_or_default();
         moved.push(absorbed.id.clone());

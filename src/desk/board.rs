@@ -13,7 +13,7 @@
 //! takes the long way (everything from the conversation itself), so the
 //! queue is always what [`Desk::queue`](super::Desk::queue) documents.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
@@ -21,7 +21,7 @@ use jiff::{SignedDuration, Timestamp};
 use super::Desk;
 use crate::model::{
     Channel, Conversation, ConversationId, ConversationStatus, Customer, CustomerId, Direction,
-    Visibility,
+    KeyedMap, Visibility,
 };
 use crate::sentiment::Label;
 use crate::sla::{BusinessCalendar, ClockStatus, ConversationSla, Hours, Place};
@@ -58,13 +58,13 @@ pub(super) struct Board {
 }
 
 /// The entries, by conversation. They sit side by side in a vector, which
-/// the queue reads from end to end; a map finds an entry by id (std's keyed
+/// the queue reads from end to end; a map finds an entry by id (seeded
 /// hashing: ids come from outside, some of them, e-mail references, chosen
 /// by whoever writes).
 #[derive(Debug, Clone, Default)]
 struct Entries {
     all: Vec<(ConversationId, Entry)>,
-    at: HashMap<ConversationId, usize>,
+    at: KeyedMap<ConversationId, usize>,
 }
 
 impl Entries {

@@ -25,7 +25,7 @@ pub use channel::{Channel, ChannelKind, OtherChannel};
 pub use consent::{Consent, ConsentRecord, ConsentStatus, Decision, Purpose};
 pub use conversation::{Conversation, ConversationStatus, StatusEvent};
 pub use customer::{BirthYear, Customer, Role};
-pub use handle::{split_mailbox, AudienceStats, EmailRule, Handle, Handles};
+pub use handle::{split_mailbox, AudienceStats, EmailRule, Handle, Handles, HandlesIter};
 pub use ids::{AgentId, ConversationId, CustomerId, InteractionId, Name, PersonaId, MAX_ID_LEN};
 pub use interaction::{Author, Direction, Engagement, Interaction, Visibility};
 pub use locale::{Country, Language};
@@ -34,6 +34,18 @@ pub use persona::{
     Potential, Potentials,
 };
 pub use tag::Tag;
+
+/// A hash map for keys that come from outside (handles, ids): seeded at
+/// random per map, so nobody can choose keys that collide, and several times
+/// faster than std's SipHash on short keys (a lookup in a million handles:
+/// about 160 ns against 360 ns, `examples/directory_scale`). FxHash, faster
+/// still, has no seed: whoever picks the handles could pick collisions.
+pub(crate) type KeyedMap<K, V> = std::collections::HashMap<K, V, foldhash::quality::RandomState>;
+
+/// An empty [`KeyedMap`] with room for `capacity` entries.
+pub(crate) fn keyed_map<K, V>(capacity: usize) -> KeyedMap<K, V> {
+    KeyedMap::with_capacity_and_hasher(capacity, foldhash::quality::RandomState::default())
+}
 
 /// Makes room for one more item in a short list, exactly, while it holds
 /// fewer than four: a vector's first allocation would hold four, and most
