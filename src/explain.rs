@@ -71,6 +71,9 @@ pub enum Modifier {
     /// Stressed, not negated, by "never" with an intensifier between
     /// ("never been so happy", "jamais été aussi", "nunca tan").
     Stressed,
+    /// Thanks that open a polite request ("merci de me rembourser"): the
+    /// thing is not done yet, so they count for nothing.
+    Request,
 }
 
 impl fmt::Display for Modifier {
@@ -86,6 +89,7 @@ impl fmt::Display for Modifier {
             Modifier::Irony => "irony",
             Modifier::Question => "in a question",
             Modifier::Stressed => "stressed, not negated",
+            Modifier::Request => "a polite request, not thanks",
         })
     }
 }

@@ -492,22 +492,25 @@ pub fn advise(context: &ReplyContext) -> Advice {
     let s = &context.sentiment;
     let language = context.language.unwrap_or(Language::FRENCH);
     let public = context.visibility == Visibility::Public;
-    let negative = s.label == Label::Negative;
-    let (situation, reason) = if context.crisis && negative {
+    // A message that asks for money back or reports a failure is answered
+    // as a complaint, however warmly it is worded: never with thanks.
+    let complains = s.label == Label::Negative || s.complaint;
+    let (situation, reason) = if context.crisis && complains {
         (
             Situation::CrisisHolding,
             "a crisis is active on this topic".to_owned(),
         )
-    } else if negative && s.intensity >= ANGRY_INTENSITY {
+    } else if s.label == Label::Negative && s.intensity >= ANGRY_INTENSITY {
         (
             Situation::Angry,
             format!("negative and intense ({:.2})", s.intensity),
         )
-    } else if negative {
-        (
-            Situation::Disappointed,
-            format!("negative ({:.2})", s.compound),
-        )
+    } else if complains {
+        let reason = match s.label {
+            Label::Negative => format!("negative ({:.2})", s.compound),
+            label => format!("{label} ({:.2}), but it complains", s.compound),
+        };
+        (Situation::Disappointed, reason)
     } else if context.question {
         (Situation::Question, "a question".to_owned())
     } else if s.label == Label::Positive {
@@ -516,7 +519,7 @@ pub fn advise(context: &ReplyContext) -> Advice {
         (Situation::Greeting, "neutral".to_owned())
     };
     let mut guidance = vec![Guidance::AnswerInTheirLanguage, Guidance::SignWithYourName];
-    if public && negative {
+    if public && complains {
         guidance.splice(
             0..0,
             [
@@ -526,7 +529,7 @@ pub fn advise(context: &ReplyContext) -> Advice {
             ],
         );
     }
-    if negative {
+    if complains {
         guidance.push(Guidance::NeverThreaten);
         if context.influence.is_some_and(|i| i >= SENIOR_INFLUENCE) {
             guidance.insert(0, Guidance::EscalateToSenior);
@@ -543,7 +546,7 @@ pub fn advise(context: &ReplyContext) -> Advice {
     }
     Advice {
         situation,
-        follow_up: (public && negative).then_some(Situation::MovePrivate),
+        follow_up: (public && complains).then_some(Situation::MovePrivate),
         language,
         guidance,
         reason,

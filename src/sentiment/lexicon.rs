@@ -165,6 +165,46 @@ impl Lexicon {
         lexicon
     }
 
+    /// Adds the forms a phrase takes when its participles and adjectives
+    /// agree with a feminine or plural subject: "débité deux fois" is also
+    /// "débitée deux fois" and "débitées deux fois". Single words are
+    /// found through the inflection rules when they are looked up; phrases
+    /// are matched word for word, so their forms are written out here, once.
+    /// `forms` gives the forms of one word (itself first). A form that is a
+    /// key already keeps its own entry.
+    fn with_agreeing_phrases(mut self, forms: fn(&str) -> Vec<String>) -> Lexicon {
+        let phrases: Vec<(String, Entry)> = self
+            .entries
+            .iter()
+            .filter(|(key, _)| key.contains(' '))
+            .filter_map(|(key, word)| match word.entry {
+                Some((entry @ Entry::Valence(_), _)) => Some((key.clone(), entry)),
+                _ => None,
+            })
+            .collect();
+        for (phrase, entry) in phrases {
+            let mut variants = vec![String::new()];
+            for word in phrase.split(' ') {
+                let forms = forms(word);
+                variants = variants
+                    .iter()
+                    .flat_map(|start| {
+                        forms.iter().map(move |f| match start.is_empty() {
+                            true => f.clone(),
+                            false => format!("{start} {f}"),
+                        })
+                    })
+                    .collect();
+            }
+            for variant in variants {
+                if self.entries.get(&variant).is_none_or(|w| w.entry.is_none()) {
+                    self.insert(&variant, entry);
+                }
+            }
+        }
+        self
+    }
+
     /// Adds a key (and its accent-free form, unless that is taken). A
     /// sentiment word or phrase is kept as the words the tokenizer makes of
     /// it ("can't wait" as "ca n't wait"); negators, intensifiers and
@@ -535,8 +575,10 @@ const SPANISH_FILE: &str = include_str!("lexicon/es.txt");
 const EMOJI_FILE: &str = include_str!("lexicon/emoji.txt");
 
 static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(ENGLISH_FILE));
-static FRENCH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(FRENCH_FILE));
-static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(SPANISH_FILE));
+static FRENCH: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(FRENCH_FILE).with_agreeing_phrases(french_agreement));
+static SPANISH: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(SPANISH_FILE).with_agreeing_phrases(spanish_agreement));
 static EMOJI: LazyLock<FxHashMap<char, f64>> = LazyLock::new(|| {
     EMOJI_FILE
         .lines()
@@ -547,6 +589,37 @@ static EMOJI: LazyLock<FxHashMap<char, f64>> = LazyLock::new(|| {
         })
         .collect()
 });
+
+/// A French word with the forms it takes in agreement: past participles and
+/// adjectives in -é, -i, -u take -e, -s, -es ("facturé", "facturées",
+/// "reçue", "servis").
+fn french_agreement(word: &str) -> Vec<String> {
+    let agrees = word.chars().count() >= 3
+        && word.ends_with(['é', 'i', 'u'])
+        && word.chars().all(char::is_alphabetic);
+    let mut forms = vec![word.to_owned()];
+    if agrees {
+        forms.extend(["e", "s", "es"].map(|end| format!("{word}{end}")));
+    }
+    forms
+}
+
+/// A Spanish word with the forms it takes in agreement: past participles
+/// and adjectives in -ado, -ido, -oso take -a, -os, -as ("cobrada",
+/// "dañados", "defectuosas"). A participle after "haber" does not agree;
+/// its extra forms then match nothing.
+fn spanish_agreement(word: &str) -> Vec<String> {
+    let mut forms = vec![word.to_owned()];
+    if let Some(stem) = ["ado", "ido", "oso"]
+        .iter()
+        .find_map(|end| word.strip_suffix(end).map(|s| (s, &end[..2])))
+        .filter(|(stem, _)| stem.chars().count() >= 2)
+    {
+        let (stem, root) = stem;
+        forms.extend(["a", "os", "as"].map(|end| format!("{stem}{root}{end}")));
+    }
+    forms
+}
 
 /// The built-in lexicon of a language the crate knows.
 pub(crate) fn builtin(language: Language) -> Option<&'static Lexicon> {

@@ -105,6 +105,33 @@ const RAISING: [&str; 8] = [
 ];
 
 /// Whether `word` is one of `words`, ignoring ASCII case.
+/// Emoji that mark praise as ironic: upside-down face, eye roll, unamused
+/// face, clown.
+const IRONY_MARKS: [char; 4] = ['🙃', '🙄', '😒', '🤡'];
+
+/// Thanks that ask rather than thank when a verb follows: "merci de me
+/// rembourser", "merci de bien vouloir", "merci d'envoyer". French writes a
+/// polite imperative this way; the thanks are for something not yet done.
+const THANKS_THAT_ASK: [&str; 1] = ["merci"];
+
+/// What follows "merci de" in a request: an object pronoun or "bien"
+/// before the verb ("merci de me", "merci de nous", "merci de bien").
+const REQUEST_OPENERS: [&str; 12] = [
+    "me", "m'", "m", "nous", "vous", "le", "la", "les", "l'", "lui", "bien", "ne",
+];
+
+/// Whether a French word reads as an infinitive (-er, -ir, -re, -oir),
+/// leaving out the possessives and nouns that end the same way and follow
+/// "merci de" as thanks ("merci de votre aide").
+fn infinitive_like(word: &str) -> bool {
+    const NOT_VERBS: [&str; 6] = ["votre", "notre", "leur", "plaisir", "soir", "retour"];
+    word.chars().count() >= 4
+        && ["er", "ir", "re", "oir"]
+            .iter()
+            .any(|end| word.ends_with(end))
+        && !one_of(word, &NOT_VERBS)
+}
+
 fn one_of(word: &str, words: &[&str]) -> bool {
     words.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
@@ -112,11 +139,12 @@ fn one_of(word: &str, words: &[&str]) -> bool {
 /// How far, in words, a negation carried by one of [`RAISING`] reaches.
 const RAISED_REACH: usize = 8;
 
-/// The value at or below which a word is a complaint that can make later
-/// praise ironic: a quarter of the lexicons' scale. On the six UMSAB splits
-/// any cut from -0.9 to -2.0 does a little better than counting every
-/// negative word (English validation macro-F1 0.635 → 0.639 at -1.0).
-const IRONY_TRIGGER: f64 = -1.0;
+/// The value at or below which a word is a complaint (see
+/// [`Sentiment::complaint`]), one that can make later praise ironic: a
+/// quarter of the lexicons' scale. On the six UMSAB splits any cut from
+/// -0.9 to -2.0 does a little better than counting every negative word
+/// (English validation macro-F1 0.635 → 0.639 at -1.0).
+const COMPLAINT: f64 = -1.0;
 
 word_enum! {
     /// The three-way verdict.
@@ -172,6 +200,22 @@ pub struct Sentiment {
     pub language: Option<Language>,
     /// How it was chosen.
     pub language_source: LanguageSource,
+    /// Whether the text complains somewhere, whatever its balance: a word
+    /// or phrase of weight 1 or more (a quarter of the lexicons' scale)
+    /// counts against the brand once negation and irony are applied: money
+    /// asked back, a double charge, a parcel that never came, "not good",
+    /// praise made ironic. "Super service, mais remboursez-moi le
+    /// trop-perçu" is positive and a complaint; [`reply::advise`](crate::reply::advise)
+    /// never answers a complaint with thanks.
+    ///
+    /// ```
+    /// use social_crm::sentiment::Analyzer;
+    ///
+    /// let analyzer = Analyzer::default();
+    /// assert!(analyzer.score("merci de me rembourser", None).complaint);
+    /// assert!(!analyzer.score("J'ai été remboursée, merci !", None).complaint);
+    /// ```
+    pub complaint: bool,
 }
 
 /// The scorer's settings. Every setter says its default; [`Analyzer::new`]
@@ -869,6 +913,22 @@ impl Analyzer {
         }
         let tokens = &scratch.tokens;
         let token_text = |i: usize| &text[tokens[i].start..tokens[i].end];
+        // Whether the thanks at `k` open a request: "merci de/d'" then a
+        // pronoun or a verb.
+        let asks_politely = |k: usize| {
+            let word = |j: usize| {
+                tokens
+                    .get(j)
+                    .filter(|t| t.kind == Kind::Word)
+                    .map(|_| token_text(j))
+            };
+            one_of(token_text(k), &THANKS_THAT_ASK)
+                && word(k + 1).is_some_and(|w| one_of(w, &["de", "d'", "d’", "d"]))
+                && word(k + 2).is_some_and(|w| {
+                    let w = w.to_lowercase();
+                    one_of(&w, &REQUEST_OPENERS) || infinitive_like(&w)
+                })
+        };
         // Whether the negator at `k` goes with "think" and the like, next
         // to it on either side ("don't think", "ne pense pas", "pense pas").
         let raises = |k: usize| {
@@ -1117,6 +1177,7 @@ impl Analyzer {
         // come in token order, so the search only moves forward.
         let mut sentence_end = 0;
         let mut asks = false;
+        let mut complaint = false;
         for item in items.iter() {
             let mut v = item.base;
             let mut mods = Vec::new();
@@ -1125,6 +1186,11 @@ impl Analyzer {
                     mods.push(m);
                 }
             };
+            // "merci de me rembourser" asks: the thanks count for nothing.
+            if item.praise && item.first == item.last && asks_politely(item.last) {
+                v = 0.0;
+                note(Modifier::Request);
+            }
             let sign = v.signum();
             // A phrase shouts when one of its words does ("c'est NUL").
             let shouted = || (item.first..=item.last).any(|k| is_shouted(token_text(k)));
@@ -1198,6 +1264,8 @@ impl Analyzer {
                     note(Modifier::AfterContrast);
                 }
             }
+            // A question about refunds asks; it does not complain.
+            complaint |= v < 0.0 && item.base.abs() >= -COMPLAINT && !asks;
             values.push(v);
             if explaining {
                 modifiers.push(mods);
@@ -1213,14 +1281,22 @@ impl Analyzer {
         let first_complaint = items
             .iter()
             .zip(values.iter())
-            .find(|(it, v)| !it.praise && **v <= IRONY_TRIGGER)
+            .find(|(it, v)| !it.praise && **v <= COMPLAINT)
             .map(|(it, _)| it.first);
         let claps = items.iter().any(|it| it.emoji && it.praise);
-        if let Some(first) = first_complaint {
+        // An emoji that rolls its eyes or turns its face upside down says
+        // the praise is not meant, complaint or not ("Super 🙃").
+        let marked = items
+            .iter()
+            .any(|it| it.emoji && text[it.start..it.end].contains(IRONY_MARKS));
+        if first_complaint.is_some() || marked {
+            let first = first_complaint.unwrap_or(usize::MAX);
             for (k, (item, v)) in items.iter().zip(values.iter_mut()).enumerate() {
                 let meant = contrast.is_some_and(|cut| item.first > cut);
-                if item.praise && *v > 0.0 && (claps || item.first > first) && !meant {
+                let ironic = marked || claps || item.first > first;
+                if item.praise && *v > 0.0 && ironic && !meant {
                     *v = -*v;
+                    complaint = true;
                     if explaining {
                         modifiers[k].push(Modifier::Irony);
                     }
@@ -1372,6 +1448,7 @@ impl Analyzer {
             intensity: compound.abs(),
             language,
             language_source,
+            complaint,
         }
     }
 }
