@@ -18,13 +18,15 @@
 //! standard error. Add `--all` to print the all-clears too (as
 //! `all-clear after <level>`), which the scorer must not see.
 
-use std::collections::HashMap;
+#[path = "support/series.rs"]
+mod series;
+
 use std::error::Error;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use social_crm::crisis::{AlertKind, Bucket, Detector, Settings};
-use social_crm::jiff::{civil::DateTime, tz::TimeZone, SignedDuration, Timestamp};
+use series::Series;
+use social_crm::crisis::{AlertKind, Detector, Settings};
 
 fn main() {
     if let Err(e) = run() {
@@ -87,73 +89,4 @@ fn run() -> Result<(), Box<dyn Error>> {
 
 fn usage() -> Box<dyn Error> {
     "usage: crisis_eval DATA_DIR [--all]".into()
-}
-
-/// One CSV series: the buckets, and each row's timestamp as written.
-struct Series {
-    stamps: Vec<String>,
-    buckets: Vec<Bucket>,
-}
-
-impl Series {
-    /// The series in `path`, or `None` when its header names other columns
-    /// (a file that is not a series).
-    fn read(path: &Path) -> Result<Option<Series>, Box<dyn Error>> {
-        let text = fs::read_to_string(path)?;
-        let mut lines = text.lines();
-        let header = lines.next().ok_or("empty file")?;
-        let columns: Vec<&str> = header.split(',').map(str::trim).collect();
-        let with_negative = match columns.as_slice() {
-            [_, "value"] => false,
-            [_, "total", "negative"] => true,
-            _ => return Ok(None),
-        };
-        let mut series = Series {
-            stamps: Vec::new(),
-            buckets: Vec::new(),
-        };
-        for (i, line) in lines.enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            let at = |e: &dyn std::fmt::Display| format!("{}: row {}: {e}", path.display(), i + 2);
-            let fields: Vec<&str> = line.split(',').map(str::trim).collect();
-            if fields.len() != columns.len() {
-                return Err(at(&format!("expected {} fields", columns.len())).into());
-            }
-            let start = timestamp(fields[0]).map_err(|e| at(&e))?;
-            let number = |s: &str| s.parse::<f64>().map_err(|e| at(&e));
-            let negative = if with_negative {
-                Some(number(fields[2])?)
-            } else {
-                None
-            };
-            let bucket =
-                Bucket::from_f64(start, number(fields[1])?, negative).map_err(|e| at(&e))?;
-            series.stamps.push(fields[0].to_owned());
-            series.buckets.push(bucket);
-        }
-        Ok(Some(series))
-    }
-
-    /// The most common step between consecutive buckets.
-    fn bucket_width(&self) -> Result<SignedDuration, Box<dyn Error>> {
-        let mut counts: HashMap<SignedDuration, usize> = HashMap::new();
-        for pair in self.buckets.windows(2) {
-            *counts
-                .entry(pair[1].start().duration_since(pair[0].start()))
-                .or_default() += 1;
-        }
-        counts
-            .into_iter()
-            .max_by_key(|&(step, n)| (n, std::cmp::Reverse(step)))
-            .map(|(step, _)| step)
-            .ok_or_else(|| "a series needs at least two rows to know its bucket width".into())
-    }
-}
-
-/// RFC 3339, or a civil date and time read as UTC.
-fn timestamp(text: &str) -> Result<Timestamp, Box<dyn Error>> {
-    if let Ok(t) = text.parse::<Timestamp>() {
-        return Ok(t);
-    }
-    let civil: DateTime = text.parse()?;
-    Ok(civil.to_zoned_datetime(TimeZone::UTC)?.timestamp())
 }

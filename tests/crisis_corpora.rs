@@ -6,12 +6,16 @@
 //! test says so and passes.
 //!
 //! The score is NAB's rule as `score.py` in the evaluation tools computes
-//! it (probation, windows, scaled sigmoid, standard costs, null-detector
-//! normalisation), re-implemented here so that the test needs no Python.
+//! it, re-implemented in `examples/support/nab.rs` (shared with
+//! `crisis_cv`) so that the test needs no Python.
+
+#[path = "../examples/support/nab.rs"]
+mod nab;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use nab::Score;
 use social_crm::crisis::{AlertKind, Bucket, Detector, Settings};
 use social_crm::jiff::{civil::DateTime, tz::TimeZone, SignedDuration, Timestamp};
 
@@ -22,10 +26,6 @@ const FLOORS: &[(&str, f64, usize, Option<f64>)] = &[
     ("synthetic-fr-care", 97.57, 9, Some(0.3)),
 ];
 
-const TP_WEIGHT: f64 = 1.0;
-const FP_WEIGHT: f64 = 0.11;
-const FN_WEIGHT: f64 = 1.0;
-
 fn timestamp(text: &str) -> Timestamp {
     text.parse::<Timestamp>().unwrap_or_else(|_| {
         let civil: DateTime = text.parse().expect("a timestamp");
@@ -33,28 +33,8 @@ fn timestamp(text: &str) -> Timestamp {
     })
 }
 
-fn scaled_sigmoid(x: f64) -> f64 {
-    if x > 3.0 {
-        -1.0
-    } else {
-        2.0 / (1.0 + (5.0 * x).exp()) - 1.0
-    }
-}
-
-/// One series' share of the score.
-#[derive(Default)]
-struct Tally {
-    raw: f64,
-    null: f64,
-    perfect: f64,
-    windows: usize,
-    detected: usize,
-    false_alarms: usize,
-    weeks_outside: f64,
-}
-
 /// Streams one series and scores its alerts (raised and escalated).
-fn run_series(path: &Path, windows: &[(Timestamp, Timestamp)]) -> Tally {
+fn run_series(path: &Path, windows: &[(Timestamp, Timestamp)]) -> Score {
     let text = std::fs::read_to_string(path).unwrap();
     let mut lines = text.lines();
     let columns = lines.next().unwrap().split(',').count();
@@ -77,59 +57,13 @@ fn run_series(path: &Path, windows: &[(Timestamp, Timestamp)]) -> Tally {
             alerts.insert(i);
         }
     }
-    let n = times.len();
-    let probation = ((0.15 * n as f64).floor()).min(750.0) as usize;
-    let wins: Vec<(usize, usize)> = windows
-        .iter()
-        .filter_map(|&(a, b)| {
-            let lo = times.partition_point(|t| *t < a);
-            let hi = times.partition_point(|t| *t <= b).checked_sub(1)?;
-            (lo <= hi).then_some((lo, hi))
-        })
-        .collect();
-    let in_window = |i: usize| wins.iter().position(|&(lo, hi)| lo <= i && i <= hi);
-    let mut first_in: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut false_alarms = Vec::new();
-    for &i in alerts.iter().filter(|&&i| i >= probation) {
-        match in_window(i) {
-            Some(k) => {
-                first_in.entry(k).or_insert(i);
-            }
-            None => false_alarms.push(i),
-        }
-    }
-    let mut t = Tally::default();
-    let max_tp = scaled_sigmoid(-1.0);
-    for (k, &(lo, hi)) in wins.iter().enumerate() {
-        if hi < probation {
-            continue;
-        }
-        t.windows += 1;
-        t.null -= FN_WEIGHT;
-        t.raw += match first_in.get(&k) {
-            Some(&first) => {
-                t.detected += 1;
-                let pos = -((hi - first + 1) as f64) / (hi - lo + 1) as f64;
-                (scaled_sigmoid(pos) * TP_WEIGHT / max_tp).max(-FN_WEIGHT)
-            }
-            None => -FN_WEIGHT,
-        };
-    }
-    t.perfect = TP_WEIGHT * wins.len() as f64;
-    for &i in &false_alarms {
-        // The last window that ended before the alarm discounts it.
-        match wins.iter().rev().find(|&&(_, hi)| hi < i) {
-            None => t.raw -= FP_WEIGHT,
-            Some(&(lo, hi)) => {
-                let width = (hi - lo + 1) as f64;
-                t.raw += scaled_sigmoid((i - hi) as f64 / (width - 1.0).max(1.0)) * FP_WEIGHT;
-            }
-        }
-    }
-    t.false_alarms = false_alarms.len();
-    let outside = (probation..n).filter(|&i| in_window(i).is_none()).count();
-    t.weeks_outside = outside as f64 * width.as_secs_f64() / (7.0 * 86_400.0);
-    t
+    let alerts: Vec<usize> = alerts.into_iter().collect();
+    nab::score(
+        times.len(),
+        width.as_secs_f64(),
+        &nab::window_rows(&times, windows),
+        &alerts,
+    )
 }
 
 #[test]
@@ -155,23 +89,15 @@ fn scores_hold_on_the_labelled_series() {
         });
         let all: BTreeMap<String, Vec<(String, String)>> = serde_json::from_str(&listing).unwrap();
         assert!(!all.is_empty(), "{} lists no series", folder.display());
-        let mut total = Tally::default();
+        let mut total = Score::default();
         for (series, spans) in &all {
             let spans: Vec<(Timestamp, Timestamp)> = spans
                 .iter()
                 .map(|(a, b)| (timestamp(a), timestamp(b)))
                 .collect();
-            let t = run_series(&folder.join(format!("{series}.csv")), &spans);
-            total.raw += t.raw;
-            total.null += t.null;
-            total.perfect += t.perfect;
-            total.windows += t.windows;
-            total.detected += t.detected;
-            total.false_alarms += t.false_alarms;
-            total.weeks_outside += t.weeks_outside;
+            total = total.add(run_series(&folder.join(format!("{series}.csv")), &spans));
         }
-        let score = 100.0 * (total.raw - total.null) / (total.perfect - total.null);
-        let per_week = total.false_alarms as f64 / total.weeks_outside;
+        let (score, per_week) = (total.nab(), total.per_week());
         eprintln!(
             "{set}: NAB {score:.2}, {}/{} windows, {per_week:.2} false alarms a week",
             total.detected, total.windows

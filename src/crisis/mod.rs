@@ -111,7 +111,30 @@
 //!
 //! # Measured
 //!
-//! With the default settings, the same for every series
+//! **What to expect on streams the settings were not chosen on**:
+//! leave-one-series-out cross-validation (`examples/crisis_cv`: for each
+//! series, the setting with the best NAB score on all the others, scored on
+//! the one left out). Choosing among 54 settings (watch 4 to 7, peak
+//! half-life 6 to 72 hours, all-clear after 2 to 24 hours):
+//!
+//! | set | cross-validated NAB standard score | incidents found | false alarms per week |
+//! |---|---|---|---|
+//! | NAB `realTweets`, 6 series | 74.4 (per series 58.5 to 88.2) | 20 of 21 | 1.44 |
+//! | synthetic French care desks, seeds 1 to 5 of `simulate.py`, 15 series | 93.4 | 44 of 45 | 0.08 |
+//!
+//! A finer grid of 90 settings (watch 3.5 to 5, half-life 12 to 120 hours,
+//! calm 1 to 3) gives 70.1 on NAB (19 of 21): the more there is to choose
+//! from, the less the choice carries over. Every fold chose the shipped
+//! watch of 4.5 or a neighbour. The rule of the record of the week was
+//! checked the same way (with a variant of the code, not kept), as the rank
+//! of the daily peak a spike must beat:
+//! none 64.8, the highest 59.0, the second (shipped) 74.4, the third 71.5.
+//! An independent check on four other NAB series measured 62.5 (10 of 12
+//! incidents, 1.34 false alarms a week): the spread between series is
+//! large, and these figures are expectations, not promises.
+//!
+//! On the series the settings were chosen on, the default settings, the
+//! same for every series
 //! (`cargo run --release --example crisis_eval -- DIR > alerts.csv`, then
 //! `score.py DIR alerts.csv` from the evaluation tools):
 //!

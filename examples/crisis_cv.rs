@@ -1,0 +1,343 @@
+//! Leave-one-series-out cross-validation of the crisis detector's settings:
+//! the score to expect on series the settings were not chosen on.
+//!
+//! ```text
+//! python3 ../shared/tools/crisis-eval/simulate.py /tmp/care-1 --seed 1   # and more seeds
+//! cargo run --release --example crisis_cv -- ../shared/data/crisis/nab-realtweets:1.5 /tmp/care-1:0.3 \
+//!     --grid watch=4,4.5,5,6 --grid peak_half_life_hours=24,72
+//! ```
+//!
+//! Each folder holds series and their incident windows as the evaluation
+//! tools lay them out (`<series>.csv`, `windows.json`); `:LIMIT` after a
+//! folder caps its false alarms a week (no cap when not given). Every
+//! setting of the grid (`--grid FIELD=V1,V2,...`, one per field of
+//! `crisis::Sensitivity`, and `all_clear_after_hours`; the crate's defaults
+//! for the fields not named) runs over every series once. Then, for each
+//! series in turn, the setting with the best NAB score on all the *other*
+//! series (among those within every family's cap there, when caps are
+//! given) is scored on the series left out. Folders whose names share
+//! everything before their last `-` or digits pool as one family
+//! ("care-1", "care-2").
+//!
+//! Printed: each held-out series with the setting chosen without it; per
+//! family, the cross-validated NAB standard score (pooled as the scorer
+//! pools series), windows found and false alarms a week, beside the same
+//! figures for the crate's defaults and for the setting chosen on every
+//! series (the one to ship, whose expected score is the cross-validated
+//! one, not its own). The NAB standard profile is computed as
+//! `score.py` of the evaluation tools computes it (`support/nab.rs`).
+
+#[path = "support/nab.rs"]
+mod nab;
+#[path = "support/series.rs"]
+mod series;
+
+use std::collections::BTreeMap;
+use std::error::Error;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use nab::Score;
+use series::{timestamp, Series};
+use social_crm::crisis::{AlertKind, Detector, Sensitivity, Settings};
+use social_crm::jiff::SignedDuration;
+
+/// One setting of the grid: the sensitivity, and the calm it takes to clear
+/// an episode (a new episode can only be raised after that).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Choice {
+    sensitivity: Sensitivity,
+    all_clear_after: SignedDuration,
+}
+
+impl Default for Choice {
+    fn default() -> Choice {
+        Choice {
+            sensitivity: Sensitivity::default(),
+            all_clear_after: SignedDuration::from_hours(2),
+        }
+    }
+}
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("crisis_cv: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// One series with its windows, as rows.
+struct Case {
+    family: String,
+    folder: String,
+    name: String,
+    series: Series,
+    /// Inclusive row ranges of the incident windows, in order.
+    windows: Vec<(usize, usize)>,
+    limit: f64,
+}
+
+fn run() -> Result<(), Box<dyn Error>> {
+    let mut folders: Vec<(PathBuf, f64)> = Vec::new();
+    let mut grid: Vec<(String, Vec<String>)> = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--grid" {
+            let spec = args.next().ok_or("--grid needs FIELD=V1,V2,...")?;
+            let (field, values) = spec.split_once('=').ok_or("--grid needs FIELD=V1,V2,...")?;
+            grid.push((
+                field.to_owned(),
+                values.split(',').map(str::to_owned).collect(),
+            ));
+        } else {
+            let (path, limit) = match arg.rsplit_once(':') {
+                Some((p, l)) if l.parse::<f64>().is_ok() => (p.to_owned(), l.parse()?),
+                _ => (arg, f64::INFINITY),
+            };
+            folders.push((PathBuf::from(path), limit));
+        }
+    }
+    if folders.is_empty() {
+        return Err("usage: crisis_cv DIR[:MAX_FA_PER_WEEK]... [--grid FIELD=V1,V2,...]".into());
+    }
+    let mut cases = Vec::new();
+    for (dir, limit) in &folders {
+        cases.extend(read_cases(dir, *limit)?);
+    }
+    let settings = expand(&grid)?;
+    eprintln!(
+        "{} settings x {} series ({} buckets)",
+        settings.len(),
+        cases.len(),
+        cases.iter().map(|c| c.series.buckets.len()).sum::<usize>()
+    );
+    // scores[setting][case]
+    let mut scores = Vec::with_capacity(settings.len());
+    for (_, choice) in &settings {
+        let row = cases
+            .iter()
+            .map(|case| Ok(score(case, &alerts(case, *choice)?)))
+            .collect::<Result<Vec<_>, Box<dyn Error>>>()?;
+        scores.push(row);
+    }
+    let default = settings.iter().position(|(_, s)| *s == Choice::default());
+
+    let all: Vec<usize> = (0..cases.len()).collect();
+    println!(
+        "{:<36} {:<44} {:>5} {:>7} {:>7}",
+        "held-out series", "chosen without it", "NAB", "found", "fa/week"
+    );
+    let mut held_out = vec![Score::default(); cases.len()];
+    for (k, case) in cases.iter().enumerate() {
+        let others: Vec<usize> = all.iter().copied().filter(|&j| j != k).collect();
+        let chosen = choose(&cases, &scores, &others);
+        let s = scores[chosen][k];
+        held_out[k] = s;
+        println!(
+            "{:<36} {:<44} {:>5.1} {:>3}/{:<3} {:>7.2}",
+            format!("{}/{}", case.folder, case.name),
+            settings[chosen].0,
+            s.nab(),
+            s.detected,
+            s.windows,
+            s.per_week()
+        );
+    }
+    let everywhere = choose(&cases, &scores, &all);
+    println!();
+    println!("chosen on every series: {}", settings[everywhere].0);
+    println!();
+    println!("family                      cross-validated            defaults                   chosen on all (seen)");
+    let families: BTreeMap<&str, Vec<usize>> =
+        cases
+            .iter()
+            .enumerate()
+            .fold(BTreeMap::new(), |mut m, (k, c)| {
+                m.entry(c.family.as_str()).or_insert_with(Vec::new).push(k);
+                m
+            });
+    for (family, members) in &families {
+        let pooled = |pick: &dyn Fn(usize) -> Score| {
+            members
+                .iter()
+                .map(|&k| pick(k))
+                .fold(Score::default(), Score::add)
+        };
+        let cv = pooled(&|k| held_out[k]);
+        let spread = spread(members.iter().map(|&k| held_out[k].nab()));
+        let shown = |s: Score| {
+            format!(
+                "{:>5.1} {:>3}/{:<3} {:>5.2}/wk",
+                s.nab(),
+                s.detected,
+                s.windows,
+                s.per_week()
+            )
+        };
+        let defaults = default.map_or("(not in the grid)".to_owned(), |d| {
+            shown(pooled(&|k| scores[d][k]))
+        });
+        println!(
+            "{family:<27} {}  {defaults:<26} {}",
+            shown(cv),
+            shown(pooled(&|k| scores[everywhere][k]))
+        );
+        println!(
+            "{:<27} per series: sd {:.1}, range {:.1}..{:.1}",
+            "", spread.0, spread.1, spread.2
+        );
+    }
+    Ok(())
+}
+
+/// The series of one folder with their windows.
+fn read_cases(dir: &Path, limit: f64) -> Result<Vec<Case>, Box<dyn Error>> {
+    let text = fs::read_to_string(dir.join("windows.json"))
+        .map_err(|e| format!("{}: {e}", dir.join("windows.json").display()))?;
+    let windows: BTreeMap<String, Vec<(String, String)>> = serde_json::from_str(&text)?;
+    let folder = dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or("a folder name is not UTF-8")?;
+    let family = folder
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end_matches(['-', '_'])
+        .to_owned();
+    let mut cases = Vec::new();
+    for (name, spans) in windows {
+        let path = dir.join(format!("{name}.csv"));
+        let series =
+            Series::read(&path)?.ok_or_else(|| format!("{}: not a series", path.display()))?;
+        let times: Vec<_> = series.buckets.iter().map(|b| b.start()).collect();
+        let spans = spans
+            .iter()
+            .map(|(start, end)| Ok((timestamp(start)?, timestamp(end)?)))
+            .collect::<Result<Vec<_>, Box<dyn Error>>>()?;
+        let rows = nab::window_rows(&times, &spans);
+        cases.push(Case {
+            family: family.clone(),
+            folder: folder.to_owned(),
+            name,
+            series,
+            windows: rows,
+            limit,
+        });
+    }
+    Ok(cases)
+}
+
+/// Every combination of the grid's values, named, over the defaults.
+fn expand(grid: &[(String, Vec<String>)]) -> Result<Vec<(String, Choice)>, Box<dyn Error>> {
+    let mut settings = vec![(String::new(), Choice::default())];
+    for (field, values) in grid {
+        let mut next = Vec::new();
+        for (name, base) in &settings {
+            for value in values {
+                let mut s = *base;
+                set(&mut s, field, value)?;
+                let name = if name.is_empty() {
+                    format!("{field}={value}")
+                } else {
+                    format!("{name} {field}={value}")
+                };
+                next.push((name, s));
+            }
+        }
+        settings = next;
+    }
+    if grid.is_empty() {
+        settings[0].0 = "defaults".to_owned();
+    }
+    Ok(settings)
+}
+
+fn set(choice: &mut Choice, field: &str, value: &str) -> Result<(), Box<dyn Error>> {
+    let number = || value.parse::<f64>();
+    let s = &mut choice.sensitivity;
+    match field {
+        "all_clear_after_hours" => {
+            choice.all_clear_after = SignedDuration::try_from_secs_f64(number()? * 3600.0)?;
+        }
+        "watch" => s.watch = number()?,
+        "warning" => s.warning = number()?,
+        "crisis" => s.crisis = number()?,
+        "drift" => s.drift = number()?,
+        "build" => s.build = number()?,
+        "calm" => s.calm = number()?,
+        "warning_ratio" => s.warning_ratio = number()?,
+        "crisis_ratio" => s.crisis_ratio = number()?,
+        "peak_half_life_hours" => s.peak_half_life_hours = number()?,
+        _ => return Err(format!("no sensitivity field `{field}`").into()),
+    }
+    Ok(())
+}
+
+/// The rows at which the detector raises or escalates, as `crisis_eval`
+/// prints them.
+fn alerts(case: &Case, choice: Choice) -> Result<Vec<usize>, Box<dyn Error>> {
+    let settings = Settings::new(case.series.bucket_width()?)?
+        .with_sensitivity(choice.sensitivity)?
+        .with_all_clear_after(choice.all_clear_after)?;
+    let mut detector = Detector::new(case.name.as_str(), settings);
+    let mut rows = Vec::new();
+    for (row, bucket) in case.series.buckets.iter().enumerate() {
+        let step = detector.push(*bucket)?;
+        if step.alerts.iter().any(|a| a.kind != AlertKind::AllClear) {
+            rows.push(row);
+        }
+    }
+    Ok(rows)
+}
+
+/// NAB's standard score of `alerts` on one case.
+fn score(case: &Case, alerts: &[usize]) -> Score {
+    let width = case
+        .series
+        .bucket_width()
+        .map_or(300.0, |w| w.as_secs_f64());
+    nab::score(case.series.buckets.len(), width, &case.windows, alerts)
+}
+
+/// The setting with the best pooled score on `on` among those within every
+/// family's false-alarm cap there (the best score if none is).
+fn choose(cases: &[Case], scores: &[Vec<Score>], on: &[usize]) -> usize {
+    let within = |row: &[Score]| {
+        let mut families: BTreeMap<&str, (Score, f64)> = BTreeMap::new();
+        for &k in on {
+            let entry = families
+                .entry(cases[k].family.as_str())
+                .or_insert((Score::default(), cases[k].limit));
+            entry.0 = entry.0.add(row[k]);
+        }
+        families.values().all(|(s, limit)| s.per_week() <= *limit)
+    };
+    let pooled = |row: &[Score]| {
+        on.iter()
+            .map(|&k| row[k])
+            .fold(Score::default(), Score::add)
+            .nab()
+    };
+    let best = |candidates: &mut dyn Iterator<Item = usize>| {
+        candidates.fold(None, |best: Option<(usize, f64)>, i| {
+            let v = pooled(&scores[i]);
+            match best {
+                Some((_, b)) if b >= v => best,
+                _ => Some((i, v)),
+            }
+        })
+    };
+    best(&mut (0..scores.len()).filter(|&i| within(&scores[i])))
+        .or_else(|| best(&mut (0..scores.len())))
+        .map_or(0, |(i, _)| i)
+}
+
+/// Standard deviation, smallest and largest of per-series scores.
+fn spread(values: impl Iterator<Item = f64>) -> (f64, f64, f64) {
+    let v: Vec<f64> = values.collect();
+    let n = v.len() as f64;
+    let mean = v.iter().sum::<f64>() / n;
+    let sd = (v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0)).sqrt();
+    let min = v.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    (sd, min, max)
+}
