@@ -13,8 +13,8 @@
 //! unsure of (confidence under 0.7, or no evidence) is passed to the
 //! [whatlang](https://docs.rs/whatlang) trigram detector, restricted to the
 //! three languages. On the 6,489 tweets of the shared UMSAB corpora the
-//! combination is right 99.1 % of the time, whatlang alone 98.7 % and the
-//! words alone 95.6 % (French headlines carry few function words).
+//! combination is right 99.4 % of the time, whatlang alone 98.7 % and the
+//! words alone 98.1 % (French headlines carry few function words).
 
 use std::sync::LazyLock;
 
