@@ -231,8 +231,9 @@ impl Conversation {
     pub fn push(&mut self, mut interaction: Interaction) -> Result<()> {
         self.check(&interaction)?;
         // What the thread already holds is shared rather than kept twice:
-        // its id, the message replied to, an author who wrote before (most
-        // threads are a few messages between one customer and the desk).
+        // its id, the message replied to, an author who wrote before, the
+        // tags of the message before (most threads are a few messages
+        // between one customer and the desk, on one subject).
         interaction.conversation = self.id.clone();
         // Only the last few are read, so that a long thread costs no more.
         let recent = || self.interactions.iter().rev().take(SCANNED);
@@ -250,6 +251,12 @@ impl Conversation {
                 interaction.author = Author::Customer(same);
             }
         }
+        // A thread's messages mostly carry the same few tags.
+        if let Some(previous) = self.interactions.last() {
+            for tag in &previous.tags {
+                interaction.tags.share(tag);
+            }
+        }
         if self.interactions.len() >= SCANNED {
             let interactions = &self.interactions;
             self.ids
@@ -265,11 +272,12 @@ impl Conversation {
 
     /// What [`Conversation::push`] would say of `new`, without pushing it.
     pub(crate) fn check(&self, new: &Interaction) -> Result<()> {
-        let conversation = self.id.to_string();
+        // The thread's id is written out only for an error.
+        let conversation = || self.id.to_string();
         if new.conversation != self.id {
             return Err(ErrorKind::WrongConversation {
                 interaction: new.id.to_string(),
-                expected: conversation,
+                expected: conversation(),
                 found: new.conversation.to_string(),
             }
             .into());
@@ -296,7 +304,7 @@ impl Conversation {
         if self.contains(&new.id) {
             return Err(ErrorKind::DuplicateInteraction {
                 id: new.id.to_string(),
-                conversation,
+                conversation: conversation(),
             }
             .into());
         }
@@ -305,7 +313,7 @@ impl Conversation {
                 return Err(ErrorKind::ReplyTargetMissing {
                     id: new.id.to_string(),
                     in_reply_to: target.to_string(),
-                    conversation,
+                    conversation: conversation(),
                 }
                 .into());
             }
@@ -314,7 +322,7 @@ impl Conversation {
             if new.at > closed_at {
                 return Err(ErrorKind::ConversationClosed {
                     id: new.id.to_string(),
-                    conversation,
+                    conversation: conversation(),
                     at: new.at,
                     closed_at,
                 }

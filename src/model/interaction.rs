@@ -1,12 +1,11 @@
 //! Interactions: one message, call, post or note, with who said it, where,
 //! when, to whom it replies and how far it went.
 
-use std::collections::BTreeSet;
 use std::fmt;
 
 use jiff::Timestamp;
 
-use crate::model::{AgentId, Channel, ConversationId, Handle, InteractionId, Language, Tag};
+use crate::model::{AgentId, Channel, ConversationId, Handle, InteractionId, Language, Tag, Tags};
 
 word_enum! {
     /// Who an interaction goes from and to.
@@ -120,7 +119,7 @@ pub struct Interaction {
     pub engagement: Engagement,
     /// Topics, products, campaigns.
     #[cfg_attr(feature = "serde", serde(default))]
-    pub tags: BTreeSet<Tag>,
+    pub tags: Tags,
 }
 
 impl Interaction {
@@ -211,7 +210,7 @@ impl Interaction {
             in_reply_to: None,
             visibility,
             engagement: Engagement::default(),
-            tags: BTreeSet::new(),
+            tags: Tags::new(),
         }
     }
 

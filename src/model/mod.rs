@@ -33,7 +33,7 @@ pub use persona::{
     assign_persona, AgeRange, Condition, Criterion, Persona, PersonaAssignment, PersonaRule,
     Potential, Potentials,
 };
-pub use tag::Tag;
+pub use tag::{Tag, Tags};
 
 /// A hash map for keys that come from outside (handles, ids): seeded at
 /// random per map, so nobody can choose keys that collide, and several times

@@ -92,9 +92,165 @@ impl AsRef<str> for Tag {
 
 serde_via_str!(Tag, "a tag");
 
+/// The tags of an interaction: a set kept as one sorted vector. Most
+/// interactions carry one to three tags, and a tree would allocate a node of
+/// eleven slots for the first; a million messages with two tags each take
+/// about 150 MB less this way. The serde form is a sorted list, as a
+/// `BTreeSet<Tag>`'s.
+///
+/// ```
+/// use social_crm::{Tag, Tags};
+///
+/// let mut tags: Tags = ["panne", "livraison"].into_iter().map(Tag::new).collect::<Result<_, _>>()?;
+/// assert!(!tags.insert(Tag::new("Panne")?)); // already there
+/// assert_eq!(tags.iter().map(Tag::as_str).collect::<Vec<_>>(), ["livraison", "panne"]);
+/// # Ok::<(), social_crm::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Tags(Vec<Tag>);
+
+impl Tags {
+    /// No tag.
+    pub fn new() -> Tags {
+        Tags(Vec::new())
+    }
+
+    /// How many tags.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there is no tag.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether the tag is there.
+    pub fn contains(&self, tag: &Tag) -> bool {
+        self.0.binary_search(tag).is_ok()
+    }
+
+    /// Adds a tag; whether it was new.
+    pub fn insert(&mut self, tag: Tag) -> bool {
+        match self.0.binary_search(&tag) {
+            Ok(_) => false,
+            Err(at) => {
+                super::room_for_one(&mut self.0);
+                self.0.insert(at, tag);
+                true
+            }
+        }
+    }
+
+    /// Takes a tag out; whether it was there.
+    pub fn remove(&mut self, tag: &Tag) -> bool {
+        match self.0.binary_search(tag) {
+            Ok(at) => {
+                self.0.remove(at);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// The tags, in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Tag> {
+        self.0.iter()
+    }
+
+    /// Puts `shared` in place of an equal tag, so that both hold one copy of
+    /// the text.
+    pub(crate) fn share(&mut self, shared: &Tag) {
+        if let Ok(at) = self.0.binary_search(shared) {
+            self.0[at] = shared.clone();
+        }
+    }
+}
+
+impl Extend<Tag> for Tags {
+    fn extend<I: IntoIterator<Item = Tag>>(&mut self, tags: I) {
+        for tag in tags {
+            self.insert(tag);
+        }
+    }
+}
+
+impl FromIterator<Tag> for Tags {
+    fn from_iter<I: IntoIterator<Item = Tag>>(tags: I) -> Tags {
+        let mut all = Tags::new();
+        all.extend(tags);
+        all
+    }
+}
+
+impl<'a> IntoIterator for &'a Tags {
+    type Item = &'a Tag;
+    type IntoIter = std::slice::Iter<'a, Tag>;
+
+    fn into_iter(self) -> std::slice::Iter<'a, Tag> {
+        self.0.iter()
+    }
+}
+
+impl IntoIterator for Tags {
+    type Item = Tag;
+    type IntoIter = std::vec::IntoIter<Tag>;
+
+    fn into_iter(self) -> std::vec::IntoIter<Tag> {
+        self.0.into_iter()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Tags {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+/// Reads a list of tags; a tag written twice is one tag, as in a set.
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Tags {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Tags;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of tags")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<Tags, A::Error> {
+                let mut tags = Tags::new();
+                while let Some(tag) = seq.next_element::<Tag>()? {
+                    tags.insert(tag);
+                }
+                Ok(tags)
+            }
+        }
+        d.deserialize_seq(Visitor)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tags_are_a_sorted_set() {
+        let tag = |t: &str| Tag::new(t).unwrap();
+        let mut tags: Tags = [tag("b"), tag("a"), tag("c"), tag("a")]
+            .into_iter()
+            .collect();
+        assert_eq!(tags.len(), 3);
+        assert!(tags.iter().zip(tags.iter().skip(1)).all(|(x, y)| x < y));
+        assert!(!tags.insert(tag("B")));
+        assert!(tags.remove(&tag("b")) && !tags.remove(&tag("b")));
+        assert!(tags.contains(&tag("c")) && !tags.contains(&tag("b")));
+        let set: std::collections::BTreeSet<Tag> = tags.iter().cloned().collect();
+        assert!(tags.iter().eq(set.iter()));
+    }
 
     #[test]
     fn folding_is_idempotent() {
