@@ -233,3 +233,36 @@ fn suggestions_are_signed_and_in_the_customers_language() {
         assert_eq!(detected.language, s.advice.language, "{}", s.text);
     }
 }
+
+#[test]
+fn a_refund_request_worded_as_thanks_is_not_answered_with_thanks() {
+    // The case of issue #21: a polite request for money back drew the
+    // "happy" template.
+    let week = sample::week();
+    let (mut d, _) = replay(&week, 1000);
+    let customer = week.interactions()[0].clone();
+    for (k, text) in [
+        "J'ai été débitée deux fois… merci de me rembourser",
+        "Thanks in advance for refunding me, I was charged twice",
+        "Por favor devuélvanme el dinero, gracias de antemano",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut message = customer.clone();
+        message.id = format!("i-refund-{k}").parse().unwrap();
+        message.conversation = format!("refund-{k}").parse().unwrap();
+        message.in_reply_to = None;
+        message.at = week.now;
+        message.text = text.to_owned();
+        message.language = None;
+        ingest(&mut d, [message.clone()], week.now);
+        let s = d.suggest(&message.conversation, week.now).unwrap();
+        assert_eq!(
+            s.advice.situation,
+            social_crm::reply::Situation::Disappointed,
+            "{text}: {}",
+            s.advice.reason
+        );
+    }
+}

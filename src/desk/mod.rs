@@ -45,16 +45,17 @@
 //!
 //! | conversations | apply an event | memory | snapshot (JSON) | restore |
 //! |---|---|---|---|---|
-//! | 10,000 | 0.9 µs | 2.1 KB each | 21 ms, 9.8 MB | 47 ms |
-//! | 100,000 | 0.8 µs | 1.6 KB each | 0.20 s, 97 MB | 0.46 s |
-//! | 1,000,000 | 1.4 µs | 1.5 KB each | 2.8 s, 971 MB | 6.7 s |
+//! | 10,000 | 0.9 µs | 1.7 KB each | 23 ms, 9.8 MB | 45 ms |
+//! | 100,000 | 0.8 µs | 1.3 KB each | 0.20 s, 97 MB | 0.44 s |
+//! | 1,000,000 | 0.8 µs | 1.1 KB each | 2 to 6 s, 971 MB | 7 to 18 s |
 //!
-//! Reading the queue costs 0.25 µs per waiting conversation at 10,000
-//! waiting, 0.46 µs at 100,000 and 0.52 µs at 1,000,000. Snapshots and
-//! restores grow faster than the desk past a few hundred thousand
-//! conversations (at a million, much of the time goes to the allocator and
-//! to the kernel providing fresh memory): split a desk before a snapshot
-//! no longer fits a minute.
+//! Reading the queue costs 0.3 µs per waiting conversation at 10,000
+//! waiting, 0.5 µs at 100,000 and at 1,000,000. Snapshots and restores grow
+//! faster than the desk past a few hundred thousand conversations, and at a
+//! million they vary from run to run of the same code on a virtual machine
+//! (the ranges above): much of the time goes to the allocator and to the
+//! kernel providing fresh memory. Split a desk before a snapshot no longer
+//! fits a minute.
 //!
 //! # Beyond one process
 //!
