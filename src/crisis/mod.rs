@@ -115,17 +115,28 @@
 //! leave-one-series-out cross-validation (`examples/crisis_cv`: for each
 //! series, the setting with the best NAB score on all the others, scored on
 //! the one left out). Choosing among 54 settings (watch 4 to 7, peak
-//! half-life 6 to 72 hours, all-clear after 2 to 24 hours):
+//! half-life 6 to 72 hours, all-clear after 2 to 24 hours) on the six NAB
+//! series and thirty synthetic ones together (the command in the README):
 //!
 //! | set | cross-validated NAB standard score | incidents found | false alarms per week |
 //! |---|---|---|---|
-//! | NAB `realTweets`, 6 series | 74.4 (per series 58.5 to 88.2) | 20 of 21 | 1.44 |
-//! | synthetic French care desks, seeds 1 to 5 of `simulate.py`, 15 series | 93.4 | 44 of 45 | 0.08 |
+//! | NAB `realTweets`, 6 series | 73.8 (per series 55.8 to 88.2) | 20 of 21 | 1.51 |
+//! | synthetic French care desks, seeds 1 to 10 of `simulate.py`, 30 series | 95.1 | 89 of 90 | 0.10 |
 //!
-//! A finer grid of 90 settings (watch 3.5 to 5, half-life 12 to 120 hours,
-//! calm 1 to 3) gives 70.1 on NAB (19 of 21): the more there is to choose
+//! On the synthetic desks the shipped settings were chosen on another seed,
+//! so they are unseen there as they are: 94.5, 89 of 90 incidents, 0.09
+//! false alarms a week (the one miss is a two-hour outage on the smallest
+//! desk, about 6 messages a quarter of an hour). Choosing `build` and
+//! `drift` by cross-validation does not do better (94.2, with a cap of 0.3
+//! false alarms a week on the training series).
+//!
+//! On the NAB series alone the same grid gives 74.4 (20 of 21, 1.44 a
+//! week), and a finer grid of 90 settings (watch 3.5 to 5, half-life 12 to
+//! 120 hours, calm 1 to 3) 70.1 (19 of 21): the more there is to choose
 //! from, the less the choice carries over. Every fold chose the shipped
-//! watch of 4.5 or a neighbour. The rule of the record of the week was
+//! watch of 4.5 or a neighbour; the synthetic desks pull the half-life to
+//! 24 hours, which costs NAB false alarms (1.61 a week on its own series),
+//! so the shipped 72 hours stay. The rule of the record of the week was
 //! checked the same way (with a variant of the code, not kept), as the rank
 //! of the daily peak a spike must beat:
 //! none 64.8, the highest 59.0, the second (shipped) 74.4, the third 71.5.
