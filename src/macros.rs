@@ -26,10 +26,17 @@ impl fmt::Display for Spellings {
 
 /// Folds a user-typed word to the form the spelling tables use: trimmed,
 /// lowercase, with spaces and underscores as hyphens (`Opinion Leader`,
-/// `opinion_leader` and `opinion-leader` are one word).
-pub(crate) fn fold_word(s: &str) -> String {
-    s.trim()
-        .chars()
+/// `opinion_leader` and `opinion-leader` are one word). A word already in
+/// that form, as every stored one is, is returned as it is, without a copy.
+pub(crate) fn fold_word(s: &str) -> std::borrow::Cow<'_, str> {
+    let s = s.trim();
+    if !s
+        .bytes()
+        .any(|b| b == b' ' || b == b'_' || b.is_ascii_uppercase())
+    {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    s.chars()
         .map(|c| match c {
             ' ' | '_' => '-',
             c => c.to_ascii_lowercase(),
@@ -107,7 +114,7 @@ macro_rules! word_enum {
             type Err = $crate::Error;
 
             fn from_str(s: &str) -> $crate::Result<Self> {
-                match $crate::macros::fold_word(s).as_str() {
+                match &*$crate::macros::fold_word(s) {
                     $($canonical $(| $alias)* => Ok($name::$variant),)+
                     _ => Err($crate::ErrorKind::UnknownName {
                         what: $what,
@@ -184,4 +191,24 @@ macro_rules! id_type {
 
         serde_via_str!($name, concat!("a ", $what));
     };
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        /// Words already folded are returned as they are, and every word
+        /// folds as the plain rule says.
+        #[test]
+        fn fold_word_is_the_plain_rule(word in "\\PC{0,12}|[ a-zA-Z_-]{0,12}") {
+            let plain: String = word
+                .trim()
+                .chars()
+                .map(|c| match c {
+                    ' ' | '_' => '-',
+                    c => c.to_ascii_lowercase(),
+                })
+                .collect();
+            proptest::prop_assert_eq!(super::fold_word(&word), plain);
+        }
+    }
 }

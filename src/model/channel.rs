@@ -233,7 +233,7 @@ impl FromStr for Channel {
         let folded = fold_word(s);
         match Channel::named(&folded) {
             Some(channel) => Ok(channel),
-            None => OtherChannel::from_folded(s, folded).map(Channel::Other),
+            None => OtherChannel::from_folded(s, folded.into_owned()).map(Channel::Other),
         }
     }
 }
@@ -284,7 +284,7 @@ impl OtherChannel {
             }
             .into());
         }
-        OtherChannel::from_folded(name, folded)
+        OtherChannel::from_folded(name, folded.into_owned())
     }
 
     fn from_folded(original: &str, folded: String) -> Result<OtherChannel> {

@@ -122,7 +122,10 @@ impl Language {
         if !subtags.all(subtag_ok) {
             return invalid();
         }
-        if ["und", "mul", "zxx", "mis"].contains(&primary.to_ascii_lowercase().as_str()) {
+        if ["und", "mul", "zxx", "mis"]
+            .iter()
+            .any(|none| primary.eq_ignore_ascii_case(none))
+        {
             return Ok(None);
         }
         match two_letters(primary, false) {
