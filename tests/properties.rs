@@ -257,3 +257,72 @@ fn shared_handles_list_every_owner_once() {
     }
     assert!(d.shared_handles().is_empty());
 }
+
+/// One change to a directory, for the model test below.
+#[derive(Debug, Clone)]
+enum DirectoryOp {
+    Insert(u8, Vec<u8>),
+    Upsert(u8, Vec<u8>),
+    AddHandle(u8, u8),
+    Merge(u8, u8),
+    Erase(u8),
+}
+
+fn directory_op() -> impl Strategy<Value = DirectoryOp> {
+    let id = 0u8..5;
+    let handles = proptest::collection::vec(0u8..6, 0..3);
+    prop_oneof![
+        (id.clone(), handles.clone()).prop_map(|(i, h)| DirectoryOp::Insert(i, h)),
+        (id.clone(), handles).prop_map(|(i, h)| DirectoryOp::Upsert(i, h)),
+        (id.clone(), 0u8..6).prop_map(|(i, h)| DirectoryOp::AddHandle(i, h)),
+        (id.clone(), id.clone()).prop_map(|(a, b)| DirectoryOp::Merge(a, b)),
+        id.prop_map(DirectoryOp::Erase),
+    ]
+}
+
+proptest! {
+    /// Whatever the inserts, updates, new handles, merges and erasures,
+    /// resolving a handle names exactly the customers whose records hold it,
+    /// and `shared_handles` lists exactly the handles several of them hold.
+    #[test]
+    fn the_handle_index_always_agrees_with_the_records(
+        ops in proptest::collection::vec(directory_op(), 0..30),
+    ) {
+        let handle = |h: u8| Handle::new(Channel::Email, &format!("p{h}@example.com")).unwrap();
+        let record = |i: u8, hs: &[u8]| {
+            hs.iter().fold(Customer::new(&format!("c{i}"), "X").unwrap(), |c, &h| {
+                c.with_handle(handle(h), AudienceStats::default())
+            })
+        };
+        let mut d = Directory::new();
+        for op in ops {
+            let _ = match op {
+                DirectoryOp::Insert(i, hs) => d.insert(record(i, &hs)).map(drop),
+                DirectoryOp::Upsert(i, hs) => d.upsert(record(i, &hs)).map(drop),
+                DirectoryOp::AddHandle(i, h) => {
+                    d.add_handle(&format!("c{i}"), handle(h), AudienceStats::default())
+                }
+                DirectoryOp::Merge(a, b) => d.merge(&format!("c{a}"), &format!("c{b}")).map(drop),
+                DirectoryOp::Erase(i) => d.erase(&format!("c{i}")).map(drop),
+            };
+            for h in 0..6 {
+                let h = handle(h);
+                let mut holders: Vec<&str> = d
+                    .iter()
+                    .filter(|c| c.handles.contains(&h))
+                    .map(|c| c.id.as_str())
+                    .collect();
+                holders.sort_unstable();
+                let resolved: Vec<&str> = match d.resolve(&h) {
+                    social_crm::Resolution::Unknown => Vec::new(),
+                    social_crm::Resolution::Customer(c) => vec![c.id.as_str()],
+                    social_crm::Resolution::Ambiguous(cs) => cs.iter().map(|c| c.id.as_str()).collect(),
+                    _ => unreachable!("no other resolution"),
+                };
+                prop_assert_eq!(&resolved, &holders, "{}", h);
+                let listed = d.shared_handles().iter().any(|s| s.handle == h);
+                prop_assert_eq!(listed, holders.len() > 1, "{}", h);
+            }
+        }
+    }
+}
