@@ -266,3 +266,40 @@ fn a_refund_request_worded_as_thanks_is_not_answered_with_thanks() {
         );
     }
 }
+
+#[test]
+fn a_short_message_is_read_in_its_writers_recorded_language() {
+    // "Quiero un reembolso" alone reads as French to a trigram detector;
+    // its writer is on record as Spanish-speaking.
+    let week = sample::week();
+    let (mut d, _) = replay(&week, 1000);
+    let first = week.interactions()[0].clone();
+    let handle = first.customer_handle().unwrap().clone();
+    let mut customer = match d.directory().resolve(&handle) {
+        social_crm::Resolution::Customer(c) => c.clone(),
+        _ => panic!("the sample's authors are known"),
+    };
+    customer.language = Some(social_crm::Language::SPANISH);
+    let record = Event::Customer {
+        customer,
+        at: week.now,
+    };
+    assert!(matches!(
+        d.apply(record, week.now).outcomes[..],
+        [Outcome::Applied]
+    ));
+    let mut message = first;
+    message.id = "i-es-1".parse().unwrap();
+    message.conversation = "es-1".parse().unwrap();
+    message.in_reply_to = None;
+    message.at = week.now;
+    message.text = "Quiero un reembolso".to_owned();
+    message.language = None;
+    ingest(&mut d, [message.clone()], week.now);
+    let s = d.suggest(&message.conversation, week.now).unwrap();
+    assert_eq!(
+        s.advice.situation,
+        social_crm::reply::Situation::Disappointed
+    );
+    assert_eq!(s.advice.language, social_crm::Language::SPANISH);
+}

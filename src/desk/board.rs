@@ -311,7 +311,10 @@ impl Board {
             *self = Board::build(desk, now);
             return;
         }
-        let mut touched: BTreeSet<&ConversationId> = changes.conversations.iter().collect();
+        let touched: BTreeSet<&ConversationId> = changes.conversations.iter().collect();
+        // A customer's record may change the language their messages are
+        // read in: their entries score their messages again.
+        let mut rescored: BTreeSet<&ConversationId> = BTreeSet::new();
         if !changes.customers.is_empty() || changes.authors {
             let provisional = &desk.provisional;
             for (id, entry) in self.entries.iter() {
@@ -323,17 +326,22 @@ impl Board {
                     None => changes.authors,
                 };
                 if reached {
-                    touched.insert(id);
+                    rescored.insert(id);
                 }
             }
             if changes.authors {
-                touched.extend(self.unsettled.iter());
+                rescored.extend(self.unsettled.iter());
             }
         }
-        let touched: Vec<ConversationId> = touched.into_iter().cloned().collect();
-        for id in touched {
+        let touched: Vec<(ConversationId, bool)> = touched
+            .iter()
+            .filter(|id| !rescored.contains(*id))
+            .map(|&id| (id.clone(), true))
+            .chain(rescored.iter().map(|&id| (id.clone(), false)))
+            .collect();
+        for (id, reuse) in touched {
             match desk.conversations.get(&id) {
-                Some(conversation) => self.settle(desk, conversation, now, true),
+                Some(conversation) => self.settle(desk, conversation, now, reuse),
                 None => {
                     self.entries.remove(&id);
                     self.unsettled.remove(&id);
@@ -486,7 +494,7 @@ impl Entry {
             if message.direction != Direction::Inbound {
                 continue;
             }
-            let s = desk.analyzer.score(&message.text, message.language);
+            let s = desk.mood_of(message);
             if worst.is_none_or(|w: Mood| s.compound.total_cmp(&w.compound).is_lt()) {
                 worst = Some(Mood {
                     compound: s.compound,
@@ -605,9 +613,16 @@ mod tests {
                 week.directory().unwrap(),
             );
             let mut events = week.events();
+            // Half the messages come without a language, so that some are
+            // read in their author's recorded one.
+            for (k, event) in events.iter_mut().enumerate() {
+                if let (Event::Interaction(i), 0) = (event, k % 2) {
+                    i.language = None;
+                }
+            }
             // Customer events among the messages: a record that changes
-            // roles (the SLA policy may follow), a refusal of profiling, an
-            // erasure.
+            // roles (the SLA policy may follow) and language (the messages
+            // are read again), a refusal of profiling, an erasure.
             let directory = week.directory().unwrap();
             let authors: Vec<_> = week
                 .interactions()
@@ -620,8 +635,22 @@ mod tests {
             };
             let mut promoted = owner(0);
             promoted.roles.insert(crate::Role::Journalist);
+            promoted.language = match promoted.language {
+                Some(crate::Language::ENGLISH) => Some(crate::Language::FRENCH),
+                _ => Some(crate::Language::ENGLISH),
+            };
             let middle = events[events.len() / 2].at();
             let late = events[events.len() * 3 / 4].at();
+            // A word English and French both read, each with its own weight,
+            // with no language given: its mood follows the record.
+            let early = events[events.len() / 4].at();
+            events.push(Event::Interaction(crate::Interaction::inbound(
+                "unclear-1".parse().unwrap(),
+                "unclear".parse().unwrap(),
+                authors[0].clone(),
+                early,
+                "terrible",
+            )));
             events.push(Event::Customer {
                 customer: promoted,
                 at: middle,

@@ -560,7 +560,7 @@ impl Desk {
         }
         let mut outcome = Outcome::Applied;
         if interaction.direction == Direction::Inbound {
-            let sentiment = self.analyzer.score(&interaction.text, interaction.language);
+            let sentiment = self.mood_of(&interaction);
             let influence = self.influence_of(&interaction);
             match self.monitor.observe(&interaction, &sentiment, influence) {
                 Ok(raised) => alerts.extend(raised),

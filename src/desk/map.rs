@@ -189,7 +189,7 @@ impl PersonaMap {
                     day.checked_sub(jiff::Span::new().days(back)).unwrap_or(day)
                 }
             };
-            let s = analyzer.score(&i.text, i.language);
+            let s = analyzer.score_with_usual_language(&i.text, i.language, customer.language);
             let id = persona.id.as_str().to_owned();
             let topics =
                 std::iter::once(None).chain(i.tags.iter().map(|t| Some(t.as_str().to_owned())));

@@ -618,6 +618,18 @@ impl Desk {
         Ok(())
     }
 
+    /// A customer's message scored in its language: the channel's, else
+    /// the one its text shows clearly, else the customer's recorded one
+    /// (short messages often say too little to tell).
+    pub(crate) fn mood_of(&self, message: &Interaction) -> crate::sentiment::Sentiment {
+        let usual = match message.language {
+            Some(_) => None,
+            None => self.customer_of(message).and_then(|c| c.language),
+        };
+        self.analyzer
+            .score_with_usual_language(&message.text, message.language, usual)
+    }
+
     fn customer_of(&self, interaction: &Interaction) -> Option<&Customer> {
         match self.directory.resolve(interaction.customer_handle()?) {
             Resolution::Customer(c) => Some(c),
@@ -778,7 +790,7 @@ impl Desk {
         let customer = self.customer_of(first);
         let worst = unanswered
             .iter()
-            .map(|i| self.analyzer.score(&i.text, i.language))
+            .map(|i| self.mood_of(i))
             .min_by(|a, b| a.compound.total_cmp(&b.compound));
         let sla = self.sla_of(conversation, customer, now)?;
         let mut item = Waiting::new(conversation.id().clone(), first.at)
@@ -927,7 +939,7 @@ impl Desk {
         let customer = self
             .customer_of(message)
             .or_else(|| self.customer_of_conversation(conversation));
-        let sentiment = self.analyzer.score(&message.text, message.language);
+        let sentiment = self.mood_of(message);
         let language = self.language_of(conversation, self.customer_of_conversation(conversation));
         let (potentials, influence) = match self.profile(customer, self.today(now)) {
             Profile::Profiled {

@@ -295,7 +295,6 @@ pub fn rank_customers(
     let author_of = |i: &Interaction| {
         i.customer_handle()
             .and_then(|h| directory.resolve(h).customer())
-            .map(|c| c.id.clone())
     };
     let by_id: HashMap<&crate::model::InteractionId, &Interaction> =
         in_window.iter().map(|i| (&i.id, *i)).collect();
@@ -310,9 +309,10 @@ pub fn rank_customers(
         _ => 1.0,
     };
     for i in &in_window {
-        let Some(author) = author_of(i).filter(|_| i.direction == Direction::Inbound) else {
+        let Some(writer) = author_of(i).filter(|_| i.direction == Direction::Inbound) else {
             continue;
         };
+        let author = writer.id.clone();
         let weight = decay(i.at);
         let a = node(&author);
         let p = posts.entry(author.clone()).or_default();
@@ -321,10 +321,12 @@ pub fn rank_customers(
         // As floats: three u64 counts can overflow when added as integers.
         let e = &i.engagement;
         p.2 += e.likes as f64 + e.shares as f64 + e.replies as f64;
-        moods
-            .entry(author.clone())
-            .or_default()
-            .push((i.at, analyzer.score(&i.text, i.language).compound));
+        moods.entry(author.clone()).or_default().push((
+            i.at,
+            analyzer
+                .score_with_usual_language(&i.text, i.language, writer.language)
+                .compound,
+        ));
         // Mentions (and retweets, written "RT @name").
         for name in mentioned(&i.text) {
             let Ok(handle) = Handle::new(i.channel.clone(), name) else {
@@ -349,8 +351,8 @@ pub fn rank_customers(
             .and_then(|r| by_id.get(r))
             .and_then(|r| author_of(r))
         {
-            if target != author {
-                let t = node(&target);
+            if target.id != author {
+                let t = node(&target.id);
                 edges.push((a, t, weight));
             }
         }

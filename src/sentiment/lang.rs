@@ -58,7 +58,7 @@ pub fn detect_language(text: &str) -> Option<LanguageGuess> {
 
 /// Below this confidence the function-word guess asks the statistical
 /// detector, when there is one.
-const SURE: f64 = 0.7;
+pub(crate) const SURE: f64 = 0.7;
 
 /// What a sentiment word counts for, against 1 for a function word: they
 /// are rarer, and more often borrowed ("top", "nul", "fail").

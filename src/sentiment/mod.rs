@@ -113,6 +113,24 @@ const RAISING: [&str; 8] = [
 ];
 
 /// Whether `word` is one of `words`, ignoring ASCII case.
+/// What the caller says of a text's language.
+#[derive(Debug, Clone, Copy)]
+enum Hint {
+    /// This language.
+    Given(Language),
+    /// Detect it; when the text is unclear, `usual`, if known.
+    Detect { usual: Option<Language> },
+}
+
+impl Hint {
+    fn of(given: Option<Language>, usual: Option<Language>) -> Hint {
+        match given {
+            Some(l) => Hint::Given(l),
+            None => Hint::Detect { usual },
+        }
+    }
+}
+
 /// Emoji that mark praise as ironic: upside-down face, eye roll, unamused
 /// face, clown.
 const IRONY_MARKS: [char; 4] = ['🙃', '🙄', '😒', '🤡'];
@@ -179,6 +197,10 @@ pub enum LanguageSource {
         /// How sure the detector is.
         confidence: f64,
     },
+    /// Not given, and the text did not say clearly: the writer's usual
+    /// language, as the caller knows it
+    /// ([`Analyzer::score_with_usual_language`]).
+    Usual,
     /// Not given and not detected: every built-in lexicon was consulted.
     Unknown,
 }
@@ -704,7 +726,36 @@ impl Analyzer {
     /// assert_eq!(analyzer.score("", None).label, Label::Neutral);
     /// ```
     pub fn score(&self, text: &str, language: Option<Language>) -> Sentiment {
-        self.run(text, language, None)
+        self.run(text, Hint::of(language, None), None)
+    }
+
+    /// Scores a text whose writer's usual language is known (a customer's
+    /// recorded language): `language` when given; else the language
+    /// detected when the text says it clearly (a confidence of 0.7 or
+    /// more); else `usual` ([`LanguageSource::Usual`]). Short texts often
+    /// say too little: "Quiero un reembolso" alone reads as French to a
+    /// trigram detector.
+    ///
+    /// ```
+    /// use social_crm::sentiment::{Analyzer, Label, LanguageSource};
+    /// use social_crm::Language;
+    ///
+    /// let analyzer = Analyzer::default();
+    /// let s = analyzer.score_with_usual_language("Quiero un reembolso", None, Some(Language::SPANISH));
+    /// assert_eq!(s.language, Some(Language::SPANISH));
+    /// assert_eq!(s.language_source, LanguageSource::Usual);
+    /// assert_eq!(s.label, Label::Negative);
+    /// // A text that says its language clearly is read in it.
+    /// let s = analyzer.score_with_usual_language("Thanks, all sorted now!", None, Some(Language::SPANISH));
+    /// assert_eq!(s.language, Some(Language::ENGLISH));
+    /// ```
+    pub fn score_with_usual_language(
+        &self,
+        text: &str,
+        language: Option<Language>,
+        usual: Option<Language>,
+    ) -> Sentiment {
+        self.run(text, Hint::of(language, usual), None)
     }
 
     /// Scores a text and says why: every contributing word, phrase, emoji
@@ -723,7 +774,7 @@ impl Analyzer {
     /// ```
     pub fn explain(&self, text: &str, language: Option<Language>) -> (Sentiment, Explanation) {
         let mut why = Explanation::default();
-        let s = self.run(text, language, Some(&mut why));
+        let s = self.run(text, Hint::of(language, None), Some(&mut why));
         (s, why)
     }
 
@@ -871,10 +922,10 @@ impl Analyzer {
             .unwrap_or(1)
     }
 
-    fn run(&self, text: &str, given: Option<Language>, why: Option<&mut Explanation>) -> Sentiment {
+    fn run(&self, text: &str, hint: Hint, why: Option<&mut Explanation>) -> Sentiment {
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut scratch) => {
-                let sentiment = self.run_with(&mut scratch, text, given, why);
+                let sentiment = self.run_with(&mut scratch, text, hint, why);
                 if scratch.tokens.capacity() > Scratch::KEEP
                     || scratch.lower.capacity() > Scratch::KEEP * 16
                 {
@@ -889,7 +940,7 @@ impl Analyzer {
                 sentiment
             }
             // Only reachable if scoring ever scored from within itself.
-            Err(_) => self.run_with(&mut Scratch::default(), text, given, why),
+            Err(_) => self.run_with(&mut Scratch::default(), text, hint, why),
         })
     }
 
@@ -897,7 +948,7 @@ impl Analyzer {
         &self,
         scratch: &mut Scratch,
         text: &str,
-        given: Option<Language>,
+        hint: Hint,
         mut why: Option<&mut Explanation>,
     ) -> Sentiment {
         scratch.tokens.clear();
@@ -952,25 +1003,32 @@ impl Analyzer {
             None => token_text(i),
         };
 
-        let (language, language_source) = match given {
-            Some(l) => (Some(l), LanguageSource::Given),
-            None => match lang::resolve(
-                lang::guess(
-                    (0..tokens.len())
-                        .filter(|&i| tokens[i].kind == Kind::Word)
-                        .map(lower),
+        let (language, language_source) = match hint {
+            Hint::Given(l) => (Some(l), LanguageSource::Given),
+            Hint::Detect { usual } => {
+                let detected = lang::resolve(
+                    lang::guess(
+                        (0..tokens.len())
+                            .filter(|&i| tokens[i].kind == Kind::Word)
+                            .map(lower),
+                        text,
+                    ),
                     text,
-                ),
-                text,
-            ) {
-                Some(g) => (
-                    Some(g.language),
-                    LanguageSource::Detected {
-                        confidence: g.confidence,
-                    },
-                ),
-                None => (None, LanguageSource::Unknown),
-            },
+                );
+                match (detected, usual) {
+                    (Some(g), Some(u)) if g.confidence < lang::SURE => {
+                        (Some(u), LanguageSource::Usual)
+                    }
+                    (None, Some(u)) => (Some(u), LanguageSource::Usual),
+                    (Some(g), _) => (
+                        Some(g.language),
+                        LanguageSource::Detected {
+                            confidence: g.confidence,
+                        },
+                    ),
+                    (None, None) => (None, LanguageSource::Unknown),
+                }
+            }
         };
         let every = lexicon::all().map(|(_, l)| l);
         let one;
@@ -986,6 +1044,9 @@ impl Analyzer {
                 (Some(l), LanguageSource::Given) => format!("language {l}, as given"),
                 (Some(l), LanguageSource::Detected { confidence }) => {
                     format!("language {l}, detected (confidence {confidence:.2})")
+                }
+                (Some(l), LanguageSource::Usual) => {
+                    format!("language {l}, the writer's usual one (the text is unclear)")
                 }
                 _ => "language unknown: every lexicon consulted".to_owned(),
             });
