@@ -746,7 +746,8 @@ impl Analyzer {
     /// assert_eq!(s.language_source, LanguageSource::Usual);
     /// assert_eq!(s.label, Label::Negative);
     /// // A text that says its language clearly is read in it.
-    /// let s = analyzer.score_with_usual_language("Thanks, all sorted now!", None, Some(Language::SPANISH));
+    /// let text = "Thanks, the new parcel arrived and it is perfect!";
+    /// let s = analyzer.score_with_usual_language(text, None, Some(Language::SPANISH));
     /// assert_eq!(s.language, Some(Language::ENGLISH));
     /// ```
     pub fn score_with_usual_language(
