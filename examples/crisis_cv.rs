@@ -31,6 +31,8 @@
 mod nab;
 #[path = "support/series.rs"]
 mod series;
+#[path = "support/spread.rs"]
+mod spread;
 
 use std::collections::BTreeMap;
 use std::error::Error;
@@ -39,7 +41,7 @@ use std::path::{Path, PathBuf};
 
 use nab::Score;
 use series::{timestamp, Series};
-use social_crm::crisis::{AlertKind, Detector, Sensitivity, Settings};
+use social_crm::crisis::{Sensitivity, Settings};
 use social_crm::jiff::SignedDuration;
 
 /// One setting of the grid: the sensitivity, and the calm it takes to clear
@@ -164,7 +166,8 @@ fn run() -> Result<(), Box<dyn Error>> {
                 .fold(Score::default(), Score::add)
         };
         let cv = pooled(&|k| held_out[k]);
-        let spread = spread(members.iter().map(|&k| held_out[k].nab()));
+        let per_series: Vec<f64> = members.iter().map(|&k| held_out[k].nab()).collect();
+        let (_, sd, min, max) = spread::summary(&per_series);
         let shown = |s: Score| {
             format!(
                 "{:>5.1} {:>3}/{:<3} {:>5.2}/wk",
@@ -184,7 +187,7 @@ fn run() -> Result<(), Box<dyn Error>> {
         );
         println!(
             "{:<27} per series: sd {:.1}, range {:.1}..{:.1}",
-            "", spread.0, spread.1, spread.2
+            "", sd, min, max
         );
     }
     Ok(())
@@ -278,15 +281,7 @@ fn alerts(case: &Case, choice: Choice) -> Result<Vec<usize>, Box<dyn Error>> {
     let settings = Settings::new(case.series.bucket_width()?)?
         .with_sensitivity(choice.sensitivity)?
         .with_all_clear_after(choice.all_clear_after)?;
-    let mut detector = Detector::new(case.name.as_str(), settings);
-    let mut rows = Vec::new();
-    for (row, bucket) in case.series.buckets.iter().enumerate() {
-        let step = detector.push(*bucket)?;
-        if step.alerts.iter().any(|a| a.kind != AlertKind::AllClear) {
-            rows.push(row);
-        }
-    }
-    Ok(rows)
+    case.series.alert_rows(&case.name, settings)
 }
 
 /// NAB's standard score of `alerts` on one case.
@@ -329,15 +324,4 @@ fn choose(cases: &[Case], scores: &[Vec<Score>], on: &[usize]) -> usize {
     best(&mut (0..scores.len()).filter(|&i| within(&scores[i])))
         .or_else(|| best(&mut (0..scores.len())))
         .map_or(0, |(i, _)| i)
-}
-
-/// Standard deviation, smallest and largest of per-series scores.
-fn spread(values: impl Iterator<Item = f64>) -> (f64, f64, f64) {
-    let v: Vec<f64> = values.collect();
-    let n = v.len() as f64;
-    let mean = v.iter().sum::<f64>() / n;
-    let sd = (v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0)).sqrt();
-    let min = v.iter().copied().fold(f64::INFINITY, f64::min);
-    let max = v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    (sd, min, max)
 }

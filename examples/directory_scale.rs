@@ -21,7 +21,7 @@ use std::io::Write;
 use std::time::Instant;
 
 use rustc_hash::FxHashMap;
-use scale::{count, resident_kib, row};
+use scale::{count, resident_kib, row, sizes};
 use social_crm::{AudienceStats, Channel, Customer, Directory, Handle};
 
 const SIZES: [usize; 2] = [100_000, 1_000_000];
@@ -33,11 +33,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             return one(count(n)?);
         }
     }
-    let sizes = if args.is_empty() {
-        SIZES.to_vec()
-    } else {
-        args.iter().map(|a| count(a)).collect::<Result<_, _>>()?
-    };
+    let sizes = sizes(&args, &SIZES)?;
     let mut stdout = std::io::stdout().lock();
     writeln!(
         stdout,

@@ -22,6 +22,9 @@
 //! Then the mean, the standard deviation across folds and the range, as
 //! `mean=<value>` lines a script can read.
 
+#[path = "support/spread.rs"]
+mod spread;
+
 use std::error::Error;
 use std::fs;
 
@@ -102,7 +105,7 @@ fn run() -> Result<(), Box<dyn Error>> {
         fitted.push(tuned);
     }
     for (name, scores) in [("default", &shipped), ("fitted", &fitted)] {
-        let (mean, sd, min, max) = summary(scores);
+        let (mean, sd, min, max) = spread::summary(scores);
         println!("{name}: mean={mean:.3} sd={sd:.3} range={min:.3}..{max:.3}");
     }
     Ok(())
@@ -159,14 +162,4 @@ fn macro_f1(pairs: impl Iterator<Item = (Label, Label)>) -> f64 {
         }
     };
     (0..3).map(f1).sum::<f64>() / 3.0
-}
-
-/// Mean, standard deviation (across folds), smallest and largest.
-fn summary(scores: &[f64]) -> (f64, f64, f64, f64) {
-    let n = scores.len() as f64;
-    let mean = scores.iter().sum::<f64>() / n;
-    let var = scores.iter().map(|s| (s - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0);
-    let min = scores.iter().copied().fold(f64::INFINITY, f64::min);
-    let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    (mean, var.sqrt(), min, max)
 }

@@ -11,13 +11,16 @@
 
 #[path = "../examples/support/nab.rs"]
 mod nab;
+#[path = "../examples/support/series.rs"]
+mod series;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use nab::Score;
-use social_crm::crisis::{AlertKind, Bucket, Detector, Settings};
-use social_crm::jiff::{civil::DateTime, tz::TimeZone, SignedDuration, Timestamp};
+use series::{timestamp, Series};
+use social_crm::crisis::Settings;
+use social_crm::jiff::Timestamp;
 
 /// Set, NAB standard score reached, windows, and the largest false alarms
 /// per week allowed (None: no budget for this set).
@@ -26,38 +29,14 @@ const FLOORS: &[(&str, f64, usize, Option<f64>)] = &[
     ("synthetic-fr-care", 97.57, 9, Some(0.3)),
 ];
 
-fn timestamp(text: &str) -> Timestamp {
-    text.parse::<Timestamp>().unwrap_or_else(|_| {
-        let civil: DateTime = text.parse().expect("a timestamp");
-        civil.to_zoned_datetime(TimeZone::UTC).unwrap().timestamp()
-    })
-}
-
 /// Streams one series and scores its alerts (raised and escalated).
 fn run_series(path: &Path, windows: &[(Timestamp, Timestamp)]) -> Score {
-    let text = std::fs::read_to_string(path).unwrap();
-    let mut lines = text.lines();
-    let columns = lines.next().unwrap().split(',').count();
-    let mut times = Vec::new();
-    let mut buckets = Vec::new();
-    for line in lines.filter(|l| !l.is_empty()) {
-        let f: Vec<&str> = line.split(',').collect();
-        let at = timestamp(f[0]);
-        let total: f64 = f[1].parse().unwrap();
-        let negative = (columns == 3).then(|| f[2].parse::<f64>().unwrap());
-        times.push(at);
-        buckets.push(Bucket::from_f64(at, total, negative).unwrap());
-    }
-    let width: SignedDuration = times[1].duration_since(times[0]);
-    let mut detector = Detector::new("series", Settings::new(width).unwrap());
-    let mut alerts = BTreeSet::new();
-    for (i, bucket) in buckets.iter().enumerate() {
-        let step = detector.push(*bucket).unwrap();
-        if step.alerts.iter().any(|a| a.kind != AlertKind::AllClear) {
-            alerts.insert(i);
-        }
-    }
-    let alerts: Vec<usize> = alerts.into_iter().collect();
+    let series = Series::read(path).unwrap().expect("a series file");
+    let width = series.bucket_width().unwrap();
+    let alerts = series
+        .alert_rows("series", Settings::new(width).unwrap())
+        .unwrap();
+    let times: Vec<Timestamp> = series.buckets.iter().map(|b| b.start()).collect();
     nab::score(
         times.len(),
         width.as_secs_f64(),
@@ -93,7 +72,7 @@ fn scores_hold_on_the_labelled_series() {
         for (series, spans) in &all {
             let spans: Vec<(Timestamp, Timestamp)> = spans
                 .iter()
-                .map(|(a, b)| (timestamp(a), timestamp(b)))
+                .map(|(a, b)| (timestamp(a).unwrap(), timestamp(b).unwrap()))
                 .collect();
             total = total.add(run_series(&folder.join(format!("{series}.csv")), &spans));
         }

@@ -5,8 +5,6 @@
 //! re-implemented so that Rust code needs no Python. Shared by
 //! `examples/crisis_cv.rs` and `tests/crisis_corpora.rs`.
 
-#![allow(dead_code)] // each includer uses part of it
-
 use social_crm::jiff::Timestamp;
 
 const TP_WEIGHT: f64 = 1.0;

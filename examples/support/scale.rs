@@ -19,6 +19,14 @@ pub fn count(arg: &str) -> Result<usize, Error> {
     })
 }
 
+/// The sizes asked for on the command line, or `default` when none is.
+pub fn sizes(args: &[String], default: &[usize]) -> Result<Vec<usize>, Error> {
+    if args.is_empty() {
+        return Ok(default.to_vec());
+    }
+    args.iter().map(|a| count(a)).collect()
+}
+
 /// Runs this example again for one row (`flag n`) and writes what it
 /// printed; what it wrote on stderr goes to stderr.
 pub fn row(out: &mut impl Write, flag: &str, n: usize) -> std::io::Result<()> {

@@ -8,7 +8,7 @@ use std::error::Error;
 use std::fs;
 use std::path::Path;
 
-use social_crm::crisis::Bucket;
+use social_crm::crisis::{AlertKind, Bucket, Detector, Settings};
 use social_crm::jiff::{civil::DateTime, tz::TimeZone, SignedDuration, Timestamp};
 
 /// One CSV series: the buckets, and each row's timestamp as written.
@@ -55,6 +55,21 @@ impl Series {
             series.buckets.push(bucket);
         }
         Ok(Some(series))
+    }
+
+    /// The rows at which a detector with `settings` raises or escalates
+    /// (what `crisis_eval` prints; all-clears left out).
+    #[allow(dead_code)] // crisis_eval prints each alert itself
+    pub fn alert_rows(&self, name: &str, settings: Settings) -> Result<Vec<usize>, Box<dyn Error>> {
+        let mut detector = Detector::new(name, settings);
+        let mut rows = Vec::new();
+        for (row, bucket) in self.buckets.iter().enumerate() {
+            let step = detector.push(*bucket)?;
+            if step.alerts.iter().any(|a| a.kind != AlertKind::AllClear) {
+                rows.push(row);
+            }
+        }
+        Ok(rows)
     }
 
     /// The most common step between consecutive buckets.

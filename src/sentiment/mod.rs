@@ -973,22 +973,6 @@ impl Analyzer {
         }
         let tokens = &scratch.tokens;
         let token_text = |i: usize| &text[tokens[i].start..tokens[i].end];
-        // Whether the thanks at `k` open a request: "merci de/d'" then a
-        // pronoun or a verb.
-        let asks_politely = |k: usize| {
-            let word = |j: usize| {
-                tokens
-                    .get(j)
-                    .filter(|t| t.kind == Kind::Word)
-                    .map(|_| token_text(j))
-            };
-            one_of(token_text(k), &THANKS_THAT_ASK)
-                && word(k + 1).is_some_and(|w| one_of(w, &["de", "d'", "d’", "d"]))
-                && word(k + 2).is_some_and(|w| {
-                    let w = w.to_lowercase();
-                    one_of(&w, &REQUEST_OPENERS) || infinitive_like(&w)
-                })
-        };
         // Whether the negator at `k` goes with "think" and the like, next
         // to it on either side ("don't think", "ne pense pas", "pense pas").
         let raises = |k: usize| {
@@ -1002,6 +986,19 @@ impl Analyzer {
         let lower = |i: usize| match tokens[i].lowered {
             Some((start, end)) => &scratch.lower[start..end],
             None => token_text(i),
+        };
+        // Whether the thanks at `k` open a request: "merci de/d'" then a
+        // pronoun or a verb.
+        let asks_politely = |k: usize| {
+            let word = |j: usize| {
+                tokens
+                    .get(j)
+                    .filter(|t| t.kind == Kind::Word)
+                    .map(|_| lower(j))
+            };
+            one_of(lower(k), &THANKS_THAT_ASK)
+                && word(k + 1).is_some_and(|w| one_of(w, &["de", "d'", "d’", "d"]))
+                && word(k + 2).is_some_and(|w| one_of(w, &REQUEST_OPENERS) || infinitive_like(w))
         };
 
         let (language, language_source) = match hint {
