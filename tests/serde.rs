@@ -64,6 +64,41 @@ fn the_serde_form_is_the_text_form() {
 }
 
 #[test]
+fn an_interaction_stores_only_what_it_has() {
+    let bare = social_crm::Interaction::inbound(
+        "i1".parse().unwrap(),
+        "conv-1".parse().unwrap(),
+        Handle::new(Channel::Email, "ana@example.com").unwrap(),
+        "2026-11-20T17:42:00Z".parse().unwrap(),
+        "Bonjour",
+    );
+    let json = serde_json::to_string(&bare).unwrap();
+    assert_eq!(
+        json,
+        r#"{"id":"i1","conversation":"conv-1","channel":"email","direction":"inbound","author":{"customer":"email:ana@example.com"},"at":"2026-11-20T17:42:00Z","text":"Bonjour","visibility":"private"}"#
+    );
+    // The form with every field written out, as earlier versions stored it,
+    // reads back the same.
+    let full = r#"{"id":"i1","conversation":"conv-1","channel":"email","direction":"inbound","author":{"customer":"email:ana@example.com"},"at":"2026-11-20T17:42:00Z","text":"Bonjour","language":null,"in_reply_to":null,"visibility":"private","engagement":{"likes":0,"shares":0,"replies":0},"tags":[]}"#;
+    assert_eq!(
+        serde_json::from_str::<social_crm::Interaction>(full).unwrap(),
+        bare
+    );
+    let rich = bare
+        .with_language(social_crm::Language::FRENCH)
+        .with_engagement(social_crm::Engagement {
+            likes: 1,
+            ..Default::default()
+        })
+        .with_tag("billing".parse().unwrap());
+    round_trip(&rich);
+    let json = serde_json::to_string(&rich).unwrap();
+    assert!(json.contains(r#""language":"fr""#), "{json}");
+    assert!(json.contains(r#""engagement":{"likes":1,"shares":0,"replies":0}"#));
+    assert!(json.contains(r#""tags":["billing"]"#));
+}
+
+#[test]
 fn invalid_input_is_refused_on_the_way_in() {
     let bad = [
         (

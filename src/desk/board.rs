@@ -18,12 +18,12 @@ use std::collections::BTreeSet;
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
 
+use super::moods::{has_mood, Mood, Thread};
 use super::Desk;
 use crate::model::{
     Channel, Conversation, ConversationId, ConversationStatus, Customer, CustomerId, Direction,
     KeyedMap, Visibility,
 };
-use crate::sentiment::Label;
 use crate::sla::{BusinessCalendar, ClockStatus, ConversationSla, Hours, Place};
 use crate::triage::{score, Signals, SlaUrgency, Triaged};
 use crate::Result;
@@ -123,13 +123,6 @@ struct Entry {
     /// ages).
     day: Date,
     clocks: Clocks,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Mood {
-    compound: f64,
-    intensity: f64,
-    negative: bool,
 }
 
 /// The most clocks that run at once: a first or next response, a periodic
@@ -370,7 +363,7 @@ impl Board {
 
     /// Works out the entry of one conversation after events at `now`,
     /// keeping the moods already scored when `reuse` allows.
-    fn settle(&mut self, desk: &Desk, conversation: &Conversation, now: Timestamp, reuse: bool) {
+    fn settle(&mut self, desk: &Desk, conversation: &Thread, now: Timestamp, reuse: bool) {
         let id = conversation.id();
         let previous = if reuse { self.entries.remove(id) } else { None };
         self.unsettled.remove(id);
@@ -421,7 +414,7 @@ impl Board {
             signals.sla = Some(entry.clocks.at(&mut at)?);
             signals.crisis = crisis.on(entry.channel.as_ref());
             let triaged = signals.explain(id.clone(), entry.since, weights);
-            items.push(Some((triaged, entry.worst.is_some_and(|m| m.negative))));
+            items.push(Some((triaged, entry.worst.is_some_and(|m| m.negative()))));
         }
         for id in &self.unsettled {
             the_long_way(id, &mut items)?;
@@ -479,7 +472,7 @@ struct Key<'b> {
 impl Entry {
     fn of(
         desk: &Desk,
-        conversation: &Conversation,
+        conversation: &Thread,
         first: usize,
         previous: Option<Entry>,
         now: Timestamp,
@@ -490,17 +483,13 @@ impl Entry {
             Some(p) if p.first == first && p.scored <= messages.len() => (p.worst, p.scored),
             _ => (None, first),
         };
-        for message in &messages[start..] {
-            if message.direction != Direction::Inbound {
+        for (k, message) in messages.iter().enumerate().skip(start) {
+            if !has_mood(message) {
                 continue;
             }
-            let s = desk.mood_of(message);
-            if worst.is_none_or(|w: Mood| s.compound.total_cmp(&w.compound).is_lt()) {
-                worst = Some(Mood {
-                    compound: s.compound,
-                    intensity: s.intensity,
-                    negative: s.label == Label::Negative,
-                });
+            let mood = desk.mood_at(conversation, k);
+            if worst.is_none_or(|w: Mood| mood.compound.total_cmp(&w.compound).is_lt()) {
+                worst = Some(mood);
             }
         }
         let opener = &messages[first];
@@ -598,10 +587,59 @@ mod tests {
     }
 
     fn check(desk: &Desk, now: Timestamp) {
+        // The long way reads the kept moods too: each must be the mood the
+        // message has now, in the language it would be read in now.
+        for conversation in desk.conversations.values() {
+            for (k, message) in conversation.interactions().iter().enumerate() {
+                if has_mood(message) {
+                    let fresh = Mood::of(&desk.mood_of(message));
+                    assert_eq!(desk.mood_at(conversation, k), fresh, "{}", message.id);
+                }
+            }
+        }
         for later in [-3_600, 0, 600, 3 * 3_600, 86_400, 3 * 86_400] {
             let at = now + SignedDuration::from_secs(later);
             assert_eq!(desk.queue(at).unwrap(), the_long_way(desk, at), "at {at}");
         }
+    }
+
+    /// The profiles a refresh keeps are those of every message scored
+    /// afresh.
+    fn check_profiles(desk: &Desk, now: Timestamp) {
+        let from = now - super::super::PROFILE_WINDOW;
+        let interactions: Vec<&crate::Interaction> = desk
+            .conversations
+            .values()
+            .flat_map(|c| c.interactions())
+            .collect();
+        let fresh = crate::influence::rank_customers(
+            &desk.directory,
+            &interactions,
+            &desk.config.brand_handles,
+            from,
+            now,
+            &crate::sentiment::Analyzer::default(),
+            &crate::influence::RankOptions::default(),
+        )
+        .unwrap();
+        let mut detractors = 0;
+        for outcome in &fresh.outcomes {
+            if let crate::influence::InfluenceOutcome::Scored(c) = outcome {
+                let detractor = c.stance.stance == crate::influence::Stance::Detractor;
+                detractors += usize::from(detractor);
+                assert_eq!(
+                    desk.profiles.get(&c.customer),
+                    Some(&super::super::Known::Scored {
+                        influence: c.influence.score,
+                        detractor,
+                    }),
+                    "{}",
+                    c.customer
+                );
+            }
+        }
+        assert!(detractors > 0, "the sample week has detractors");
+        assert_eq!(desk.profiles.len(), fresh.outcomes.len());
     }
 
     #[test]
@@ -674,6 +712,7 @@ mod tests {
                 check(&desk, now);
             }
             desk.refresh_profiles(week.now).unwrap();
+            check_profiles(&desk, week.now);
             check(&desk, week.now);
             // More messages on waiting conversations, one by one: each is
             // scored once, and the most negative still leads.

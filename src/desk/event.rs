@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use jiff::Timestamp;
 
 use super::board::Changes;
+use super::moods::{has_mood, Mood, Thread};
 use super::Desk;
 use crate::crisis::Alert;
 use crate::directory::Resolution;
@@ -559,8 +560,11 @@ impl Desk {
             self.start_monitor(interaction.at)?;
         }
         let mut outcome = Outcome::Applied;
-        if interaction.direction == Direction::Inbound {
-            let sentiment = self.mood_of(&interaction);
+        let mut mood = None;
+        if has_mood(&interaction) {
+            let usual = self.usual_language(&interaction);
+            let sentiment = self.read(&interaction, usual);
+            mood = Some((Mood::of(&sentiment), usual));
             let influence = self.influence_of(&interaction);
             match self.monitor.observe(&interaction, &sentiment, influence) {
                 Ok(raised) => alerts.extend(raised),
@@ -576,12 +580,20 @@ impl Desk {
         let conversation = self
             .conversations
             .entry(interaction.conversation.clone())
-            .or_insert_with(|| crate::model::Conversation::new(interaction.conversation.clone()));
+            .or_insert_with(|| {
+                Thread::new(crate::model::Conversation::new(
+                    interaction.conversation.clone(),
+                ))
+            });
         if reopen {
             conversation
                 .record_status(StatusEvent::new(interaction.at, ConversationStatus::Open))?;
         }
         conversation.push(interaction)?;
+        if let Some((mood, usual)) = mood {
+            let last = conversation.interactions().len() - 1;
+            conversation.keep(last, mood, usual);
+        }
         Ok(outcome)
     }
 
@@ -619,7 +631,7 @@ impl Desk {
             }
             let mut conversation = crate::model::Conversation::new(id.clone());
             conversation.record_status(event)?;
-            self.conversations.insert(id, conversation);
+            self.conversations.insert(id, Thread::new(conversation));
             return Ok(Outcome::Applied);
         };
         let recorded = conversation
@@ -899,6 +911,10 @@ impl Desk {
         for conversation in self.conversations.values_mut() {
             let n = conversation.erase(theirs, |text| scrub.apply(text));
             messages = messages.saturating_add(n as u64);
+            // Texts may have been rewritten (theirs emptied, their name
+            // taken out of others'): the moods are scored again when next
+            // needed.
+            conversation.forget_moods();
         }
         let forgot = self.monitor.forget_authors(&theirs);
         if customer.is_none() && messages == 0 && !forgot {

@@ -8,7 +8,7 @@ use jiff::tz::TimeZone;
 
 use crate::directory::{Directory, Resolution};
 use crate::model::{
-    assign_persona, Direction, Interaction, InteractionId, Persona, PersonaAssignment,
+    assign_persona, Customer, Direction, Interaction, InteractionId, Persona, PersonaAssignment,
 };
 use crate::sentiment::{Analyzer, Label};
 
@@ -157,11 +157,30 @@ impl PersonaMap {
         time_zone: &TimeZone,
         period: Period,
     ) -> PersonaMap {
+        let mood = |_: usize, i: &Interaction, writer: &Customer| {
+            let s = analyzer.score_with_usual_language(&i.text, i.language, writer.language);
+            (s.label, s.compound)
+        };
+        PersonaMap::build_scored(interactions, directory, personas, &mood, time_zone, period)
+    }
+
+    /// [`PersonaMap::build`] with the sentiment of each customer message
+    /// given by `mood` (its place in `interactions`, the message, its
+    /// writer): the desk passes the moods it kept.
+    pub(super) fn build_scored(
+        interactions: &[&Interaction],
+        directory: &Directory,
+        personas: &[Persona],
+        mood: &dyn Fn(usize, &Interaction, &Customer) -> (Label, f64),
+        time_zone: &TimeZone,
+        period: Period,
+    ) -> PersonaMap {
         let mut cells: BTreeMap<(String, Option<String>, Date), Cell> = BTreeMap::new();
         let mut left_out = LeftOut::default();
-        for i in interactions
+        for (k, &i) in interactions
             .iter()
-            .filter(|i| i.direction == Direction::Inbound)
+            .enumerate()
+            .filter(|(_, i)| i.direction == Direction::Inbound)
         {
             let Some(handle) = i.customer_handle() else {
                 continue;
@@ -189,7 +208,7 @@ impl PersonaMap {
                     day.checked_sub(jiff::Span::new().days(back)).unwrap_or(day)
                 }
             };
-            let s = analyzer.score_with_usual_language(&i.text, i.language, customer.language);
+            let (label, compound) = mood(k, i, customer);
             let id = persona.id.as_str().to_owned();
             let topics =
                 std::iter::once(None).chain(i.tags.iter().map(|t| Some(t.as_str().to_owned())));
@@ -197,7 +216,7 @@ impl PersonaMap {
                 cells
                     .entry((id.clone(), topic, start))
                     .or_default()
-                    .add(&i.id, s.label, s.compound);
+                    .add(&i.id, label, compound);
             }
         }
         PersonaMap {

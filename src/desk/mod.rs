@@ -34,28 +34,34 @@
 //!
 //! # What it costs
 //!
-//! The desk keeps what it worked out: each message's mood is scored once,
-//! when it arrives, and each waiting conversation's triage inputs and SLA
-//! clocks are brought up to date by the events that touch it, so reading
-//! the queue only moves the running clocks forward and sorts. Measured on a
-//! 2-core machine with the sample week's shape (`cargo run --release
-//! --example desk_scale` prints the curve from 1,000 to 1,000,000
-//! conversations; `cargo bench --bench desk_service` the precise figures at
-//! 100,000):
+//! The desk keeps what it worked out: each customer message's mood is
+//! scored once, when it arrives, and kept beside its conversation for the
+//! queue, the profile refresh and the persona map; each waiting
+//! conversation's triage inputs and SLA clocks are brought up to date by
+//! the events that touch it, so reading the queue only moves the running
+//! clocks forward and sorts. Measured on a 2-core machine with the sample
+//! week's shape (`cargo run --release --example desk_scale` prints the
+//! curve from 1,000 to 1,000,000 conversations; `cargo bench --bench
+//! desk_service` the precise figures at 100,000):
 //!
 //! | conversations | apply an event | memory | snapshot (JSON) | restore |
 //! |---|---|---|---|---|
-//! | 10,000 | 0.9 µs | 1.7 KB each | 23 ms, 9.8 MB | 45 ms |
-//! | 100,000 | 0.8 µs | 1.3 KB each | 0.20 s, 97 MB | 0.44 s |
-//! | 1,000,000 | 0.8 µs | 1.1 KB each | 2 to 6 s, 971 MB | 7 to 18 s |
+//! | 10,000 | 0.8 µs | 1.8 KB each | 18 ms, 8.9 MB | 29 ms |
+//! | 100,000 | 0.8 µs | 1.35 KB each | 0.17 to 0.19 s, 88 MB | 0.36 s |
+//! | 1,000,000 | 0.9 µs | 1.25 KB each | 2 to 10 s, 883 MB | 3 to 15 s |
 //!
-//! Reading the queue costs 0.3 µs per waiting conversation at 10,000
-//! waiting, 0.5 µs at 100,000 and at 1,000,000. Snapshots and restores grow
-//! faster than the desk past a few hundred thousand conversations, and at a
-//! million they vary from run to run of the same code on a virtual machine
-//! (the ranges above): much of the time goes to the allocator and to the
-//! kernel providing fresh memory. Split a desk before a snapshot no longer
-//! fits a minute.
+//! Reading the queue costs 0.2 µs per waiting conversation at 10,000
+//! waiting, 0.45 to 0.5 µs at 100,000 and at 1,000,000. A profile refresh
+//! over a week of 100,000 conversations takes 80 to 95 ms, 1.1 to 1.4 s
+//! at 1,000,000. Snapshots and restores grow faster than the desk past a
+//! few hundred thousand conversations, and at a million they vary from run
+//! to run of the same code on a virtual machine (the ranges above): much of
+//! the time goes to the kernel providing fresh memory (zeroing pages was
+//! 29 % of a whole `desk_scale` run at a million) and to the allocator.
+//! Reading the same JSON into plain strings, with no checks, costs within
+//! 15 % of a checked restore, and MessagePack within 20 %: the cost is in
+//! building a million conversations' strings, not in the format. Split a
+//! desk before a snapshot no longer fits a minute.
 //!
 //! # Beyond one process
 //!
@@ -138,12 +144,16 @@
 mod board;
 mod event;
 mod map;
+mod moods;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Deref;
 use std::sync::OnceLock;
 
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
+
+use moods::{has_mood, Mood, Thread};
 
 pub use event::{Applied, Counts, Erasure, Event, Outcome, ERASED};
 pub use map::{Cell, LeftOut, Period, PersonaMap};
@@ -151,7 +161,7 @@ pub use map::{Cell, LeftOut, Period, PersonaMap};
 use crate::crisis::{Monitor, Settings as CrisisSettings, Status, StreamKey, StreamKind};
 use crate::directory::{Directory, Resolution};
 use crate::error::{Error, ErrorKind, Result};
-use crate::influence::{rank_customers, InfluenceOutcome, RankOptions, Stance};
+use crate::influence::{rank_customers_scored, InfluenceOutcome, RankOptions, Stance};
 use crate::model::{
     assign_persona, Agent, AgentId, Channel, Conversation, ConversationId, Customer, CustomerId,
     Direction, Handle, Interaction, Language, Persona, PersonaAssignment,
@@ -442,7 +452,7 @@ fn desk_monitor(config: &DeskConfig, start: Timestamp) -> Monitor {
 pub struct Desk {
     config: DeskConfig,
     directory: Directory,
-    conversations: BTreeMap<ConversationId, Conversation>,
+    conversations: BTreeMap<ConversationId, Thread>,
     monitor: Monitor,
     holders: BTreeMap<ConversationId, AgentId>,
     profiles: BTreeMap<CustomerId, Known>,
@@ -552,12 +562,12 @@ impl Desk {
 
     /// One conversation.
     pub fn conversation(&self, id: &ConversationId) -> Option<&Conversation> {
-        self.conversations.get(id)
+        self.conversations.get(id).map(Deref::deref)
     }
 
     /// Every conversation, by id.
     pub fn conversations(&self) -> impl Iterator<Item = &Conversation> {
-        self.conversations.values()
+        self.conversations.values().map(Deref::deref)
     }
 
     /// The crisis monitor.
@@ -622,12 +632,55 @@ impl Desk {
     /// the one its text shows clearly, else the customer's recorded one
     /// (short messages often say too little to tell).
     pub(crate) fn mood_of(&self, message: &Interaction) -> crate::sentiment::Sentiment {
-        let usual = match message.language {
+        self.read(message, self.usual_language(message))
+    }
+
+    /// The language a message without one of its own falls back on: its
+    /// writer's recorded one (`None` when the message names its own).
+    fn usual_language(&self, message: &Interaction) -> Option<Language> {
+        match message.language {
             Some(_) => None,
             None => self.customer_of(message).and_then(|c| c.language),
-        };
+        }
+    }
+
+    fn read(&self, message: &Interaction, usual: Option<Language>) -> crate::sentiment::Sentiment {
         self.analyzer
             .score_with_usual_language(&message.text, message.language, usual)
+    }
+
+    /// The mood of the `index`-th interaction of a conversation, a
+    /// customer's message: as kept when it was scored, else scored now.
+    fn mood_at(&self, thread: &Thread, index: usize) -> Mood {
+        let message = &thread.interactions()[index];
+        let usual = self.usual_language(message);
+        thread
+            .mood(index, usual)
+            .unwrap_or_else(|| Mood::of(&self.read(message, usual)))
+    }
+
+    /// Scores and keeps the moods of the customer messages sent in
+    /// `[from, to]` that have none kept (a restored desk's, or those whose
+    /// writer's language changed).
+    fn keep_moods(&mut self, from: Timestamp, to: Timestamp) {
+        let mut scored = Vec::new();
+        for thread in self.conversations.values() {
+            for (k, message) in thread.interactions().iter().enumerate() {
+                if message.at < from || message.at > to || !has_mood(message) {
+                    continue;
+                }
+                let usual = self.usual_language(message);
+                if thread.mood(k, usual).is_none() {
+                    let mood = Mood::of(&self.read(message, usual));
+                    scored.push((thread.id().clone(), k, mood, usual));
+                }
+            }
+        }
+        for (id, k, mood, usual) in scored {
+            if let Some(thread) = self.conversations.get_mut(&id) {
+                thread.keep(k, mood, usual);
+            }
+        }
     }
 
     fn customer_of(&self, interaction: &Interaction) -> Option<&Customer> {
@@ -650,22 +703,31 @@ impl Desk {
     ///
     /// # Errors
     ///
-    /// As [`rank_customers`].
+    /// As [`rank_customers`](crate::influence::rank_customers).
     pub fn refresh_profiles(&mut self, now: Timestamp) -> Result<()> {
         let from = now.checked_sub(PROFILE_WINDOW).unwrap_or(now);
-        let interactions: Vec<&Interaction> = self
-            .conversations
-            .values()
-            .flat_map(|c| c.interactions())
-            .filter(|i| i.at >= from && i.at <= now)
-            .collect();
-        let report = rank_customers(
+        // Each message is scored once: the window's moods are those kept
+        // when the messages arrived, and any missing are kept now.
+        self.keep_moods(from, now);
+        let mut interactions: Vec<&Interaction> = Vec::new();
+        let mut compounds: Vec<f64> = Vec::new();
+        for conversation in self.conversations.values() {
+            for (k, message) in conversation.interactions().iter().enumerate() {
+                if message.at >= from && message.at <= now {
+                    interactions.push(message);
+                    compounds.push(match has_mood(message) {
+                        true => self.mood_at(conversation, k).compound,
+                        false => f64::NAN,
+                    });
+                }
+            }
+        }
+        let report = rank_customers_scored(
             &self.directory,
             &interactions,
             &self.config.brand_handles,
-            from,
-            now,
-            &self.analyzer,
+            (from, now),
+            &|k: usize, _: &Interaction, _: &Customer| compounds[k],
             &RankOptions::default(),
         )?;
         self.profiles = report
@@ -776,7 +838,7 @@ impl Desk {
     /// itself, `None` unless it waits on the brand.
     fn waiting_item(
         &self,
-        conversation: &Conversation,
+        conversation: &Thread,
         now: Timestamp,
     ) -> Result<Option<(Waiting, bool)>> {
         let today = self.today(now);
@@ -784,13 +846,14 @@ impl Desk {
             return Ok(None);
         }
         let unanswered = unanswered(conversation);
-        let Some(first) = unanswered.first().copied() else {
+        let Some(&opener) = unanswered.first() else {
             return Ok(None);
         };
+        let first = &conversation.interactions()[opener];
         let customer = self.customer_of(first);
         let worst = unanswered
             .iter()
-            .map(|i| self.mood_of(i))
+            .map(|&k| self.mood_at(conversation, k))
             .min_by(|a, b| a.compound.total_cmp(&b.compound));
         let sla = self.sla_of(conversation, customer, now)?;
         let mut item = Waiting::new(conversation.id().clone(), first.at)
@@ -804,7 +867,7 @@ impl Desk {
         if let Some(c) = customer {
             item = item.with_roles(c.roles.clone());
         }
-        let complaining = worst.is_some_and(|s| s.label == crate::sentiment::Label::Negative);
+        let complaining = worst.is_some_and(|s| s.negative());
         Ok(Some((item, complaining)))
     }
 
@@ -1094,16 +1157,26 @@ impl Desk {
     /// What each persona thinks of the brand and each topic, period by
     /// period, from every customer message the desk has seen.
     pub fn persona_map(&self, period: Period) -> PersonaMap {
-        let interactions: Vec<&Interaction> = self
-            .conversations
-            .values()
-            .flat_map(|c| c.interactions())
-            .collect();
-        PersonaMap::build(
+        let mut interactions: Vec<&Interaction> = Vec::new();
+        let mut moods: Vec<Option<Mood>> = Vec::new();
+        for conversation in self.conversations.values() {
+            for (k, message) in conversation.interactions().iter().enumerate() {
+                interactions.push(message);
+                moods.push(has_mood(message).then(|| self.mood_at(conversation, k)));
+            }
+        }
+        let mood = |k: usize, i: &Interaction, writer: &Customer| match moods[k] {
+            Some(m) => (m.label, m.compound),
+            None => {
+                let s = self.read(i, writer.language);
+                (s.label, s.compound)
+            }
+        };
+        PersonaMap::build_scored(
             &interactions,
             &self.directory,
             &self.config.personas,
-            &self.analyzer,
+            &mood,
             &self.config.time_zone,
             period,
         )
@@ -1117,7 +1190,7 @@ impl Desk {
 struct DeskFields {
     config: DeskConfig,
     directory: Directory,
-    conversations: BTreeMap<ConversationId, Conversation>,
+    conversations: BTreeMap<ConversationId, Thread>,
     monitor: Monitor,
     holders: BTreeMap<ConversationId, AgentId>,
     profiles: BTreeMap<CustomerId, Known>,
@@ -1163,13 +1236,13 @@ impl TryFrom<DeskFields> for Desk {
     }
 }
 
-/// The customer's messages since the desk's last reply, oldest first.
-fn unanswered(conversation: &Conversation) -> Vec<&Interaction> {
+/// The places of the customer's messages since the desk's last reply,
+/// oldest first.
+fn unanswered(conversation: &Conversation) -> Vec<usize> {
     let messages = conversation.interactions();
     let first = board::first_unanswered(conversation).unwrap_or(messages.len());
-    messages[first..]
-        .iter()
-        .filter(|i| i.direction == Direction::Inbound)
+    (first..messages.len())
+        .filter(|&k| messages[k].direction == Direction::Inbound)
         .collect()
 }
 

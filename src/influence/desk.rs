@@ -7,7 +7,7 @@ use std::fmt;
 use jiff::{SignedDuration, Timestamp};
 
 use super::{pagerank, score, Graph, Influence, PageRankConfig, Signals, Weights};
-use crate::model::{CustomerId, Direction, Handle, Interaction};
+use crate::model::{Customer, CustomerId, Direction, Handle, Interaction};
 use crate::sentiment::Analyzer;
 use crate::{Directory, ErrorKind, Result};
 
@@ -268,6 +268,25 @@ pub fn rank_customers(
     analyzer: &Analyzer,
     options: &RankOptions,
 ) -> Result<InfluenceReport> {
+    let mood = |_: usize, i: &Interaction, writer: &Customer| {
+        analyzer
+            .score_with_usual_language(&i.text, i.language, writer.language)
+            .compound
+    };
+    rank_customers_scored(directory, interactions, brand, (from, now), &mood, options)
+}
+
+/// [`rank_customers`] with the sentiment of each customer message given by
+/// `mood` (its place in `interactions`, the message, its writer): the care
+/// desk passes the moods it scored when the messages arrived.
+pub(crate) fn rank_customers_scored(
+    directory: &Directory,
+    interactions: &[&Interaction],
+    brand: &[Handle],
+    (from, now): (Timestamp, Timestamp),
+    mood: &dyn Fn(usize, &Interaction, &Customer) -> f64,
+    options: &RankOptions,
+) -> Result<InfluenceReport> {
     if from > now {
         return Err(ErrorKind::InvalidWindow {
             from: from.to_string(),
@@ -277,10 +296,11 @@ pub fn rank_customers(
     }
     let days = (now.duration_since(from).as_secs_f64() / 86_400.0).max(1.0);
     let middle = from + SignedDuration::from_secs_f64(now.duration_since(from).as_secs_f64() / 2.0);
-    let in_window: Vec<&Interaction> = interactions
+    let in_window: Vec<(usize, &Interaction)> = interactions
         .iter()
         .copied()
-        .filter(|i| i.at >= from && i.at <= now)
+        .enumerate()
+        .filter(|(_, i)| i.at >= from && i.at <= now)
         .collect();
 
     // Nodes: the brand (0), then each customer who appears.
@@ -297,7 +317,7 @@ pub fn rank_customers(
             .and_then(|h| directory.resolve(h).customer())
     };
     let by_id: HashMap<&crate::model::InteractionId, &Interaction> =
-        in_window.iter().map(|i| (&i.id, *i)).collect();
+        in_window.iter().map(|&(_, i)| (&i.id, i)).collect();
     let mut edges: Vec<(u32, u32, f64)> = Vec::new();
     let mut mentions: HashMap<CustomerId, (f64, f64)> = HashMap::new();
     let mut posts: HashMap<CustomerId, (f64, f64, f64)> = HashMap::new();
@@ -308,7 +328,7 @@ pub fn rank_customers(
         }
         _ => 1.0,
     };
-    for i in &in_window {
+    for &(k, i) in &in_window {
         let Some(writer) = author_of(i).filter(|_| i.direction == Direction::Inbound) else {
             continue;
         };
@@ -321,12 +341,10 @@ pub fn rank_customers(
         // As floats: three u64 counts can overflow when added as integers.
         let e = &i.engagement;
         p.2 += e.likes as f64 + e.shares as f64 + e.replies as f64;
-        moods.entry(author.clone()).or_default().push((
-            i.at,
-            analyzer
-                .score_with_usual_language(&i.text, i.language, writer.language)
-                .compound,
-        ));
+        moods
+            .entry(author.clone())
+            .or_default()
+            .push((i.at, mood(k, i, writer)));
         // Mentions (and retweets, written "RT @name").
         for name in mentioned(&i.text) {
             let Ok(handle) = Handle::new(i.channel.clone(), name) else {

@@ -16,6 +16,7 @@ mod desk;
 mod pagerank;
 mod score;
 
+pub(crate) use desk::rank_customers_scored;
 pub use desk::{
     rank_customers, stance, CustomerInfluence, InfluenceOutcome, InfluenceReport, RankOptions,
     Stance, StanceReading,

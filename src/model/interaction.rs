@@ -66,6 +66,14 @@ pub struct Engagement {
     pub replies: u64,
 }
 
+impl Engagement {
+    /// Whether it drew no reaction at all (the stored form then leaves it
+    /// out).
+    pub fn is_none(&self) -> bool {
+        *self == Engagement::default()
+    }
+}
+
 /// One message, call, post or internal note.
 ///
 /// Make one with [`Interaction::inbound`], [`Interaction::outbound`] or
@@ -107,18 +115,30 @@ pub struct Interaction {
     /// What was said, exactly as received.
     pub text: String,
     /// The language, when known (given by the channel or detected).
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub language: Option<Language>,
     /// The interaction this one answers.
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub in_reply_to: Option<InteractionId>,
     /// Who can see it.
     pub visibility: Visibility,
     /// Reactions it drew.
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Engagement::is_none")
+    )]
     pub engagement: Engagement,
     /// Topics, products, campaigns.
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Tags::is_empty")
+    )]
     pub tags: Tags,
 }
 

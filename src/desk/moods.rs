@@ -1,0 +1,129 @@
+//! Each customer message's mood, scored once: when the message arrives (the
+//! crisis monitor needs it then), and read back by the queue, the profile
+//! refresh and the persona map instead of scoring the text again.
+//!
+//! A mood depends on the text and on the language it is read in. A message
+//! that names its language keeps its mood; one that does not is read in its
+//! writer's usual language when its own is unclear, so its mood is kept with
+//! the usual language it was scored under and is scored again when the
+//! writer's record (or a merge) changes that language. An erasure rewrites
+//! texts, and forgets every mood.
+//!
+//! The moods are derived state, kept beside each conversation (where an
+//! event that touches the conversation finds them at no extra lookup): a
+//! snapshot does not carry them, and a restored desk scores each message
+//! when it is first needed, keeping the mood where the desk may change (a
+//! profile refresh, a new message).
+
+use std::ops::{Deref, DerefMut};
+
+use crate::model::{room_for_one, Conversation, Direction, Interaction, Language};
+use crate::sentiment::{Label, Sentiment};
+
+/// What triage, the monitor and the stance read of a message's sentiment.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Mood {
+    /// The compound score, `-1..=1`.
+    pub(super) compound: f64,
+    /// How strongly it is felt, `0..=1`.
+    pub(super) intensity: f64,
+    /// Positive, neutral or negative.
+    pub(super) label: Label,
+}
+
+impl Mood {
+    pub(super) fn of(sentiment: &Sentiment) -> Mood {
+        Mood {
+            compound: sentiment.compound,
+            intensity: sentiment.intensity,
+            label: sentiment.label,
+        }
+    }
+
+    /// Whether it is labelled negative.
+    pub(super) fn negative(&self) -> bool {
+        self.label == Label::Negative
+    }
+}
+
+/// A mood with the writer's usual language it was read with.
+#[derive(Debug, Clone, Copy)]
+struct Kept {
+    mood: Mood,
+    usual: Option<Language>,
+}
+
+/// A conversation and the kept moods of its messages: one slot per
+/// interaction in the thread's order (`None` for the desk's own messages
+/// and for those not scored yet). Threads only grow at their end, so a slot
+/// stays with its message. It reads as its conversation.
+#[derive(Debug, Clone)]
+pub(super) struct Thread {
+    conversation: Conversation,
+    moods: Vec<Option<Kept>>,
+}
+
+impl Thread {
+    pub(super) fn new(conversation: Conversation) -> Thread {
+        Thread {
+            conversation,
+            moods: Vec::new(),
+        }
+    }
+
+    /// The kept mood of the `index`-th interaction, if it was read with the
+    /// language the message would be read with now.
+    pub(super) fn mood(&self, index: usize, usual: Option<Language>) -> Option<Mood> {
+        let kept = (*self.moods.get(index)?)?;
+        let own = self.conversation.interactions()[index].language.is_some();
+        (own || kept.usual == usual).then_some(kept.mood)
+    }
+
+    /// Keeps the mood of the `index`-th interaction.
+    pub(super) fn keep(&mut self, index: usize, mood: Mood, usual: Option<Language>) {
+        while self.moods.len() <= index {
+            room_for_one(&mut self.moods);
+            self.moods.push(None);
+        }
+        self.moods[index] = Some(Kept { mood, usual });
+    }
+
+    /// Forgets the kept moods (texts were rewritten).
+    pub(super) fn forget_moods(&mut self) {
+        self.moods = Vec::new();
+    }
+}
+
+impl Deref for Thread {
+    type Target = Conversation;
+
+    fn deref(&self) -> &Conversation {
+        &self.conversation
+    }
+}
+
+impl DerefMut for Thread {
+    fn deref_mut(&mut self) -> &mut Conversation {
+        &mut self.conversation
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Thread {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.conversation.serialize(serializer)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Thread {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Thread, D::Error> {
+        Conversation::deserialize(deserializer).map(Thread::new)
+    }
+}
+
+/// Whether a message has a mood: the customer's messages do, the desk's
+/// replies and notes do not.
+pub(super) fn has_mood(message: &Interaction) -> bool {
+    message.direction == Direction::Inbound
+}
