@@ -396,47 +396,52 @@ impl Board {
         };
         let mut crisis = Crisis::new(desk);
         // Each conversation explained once, with whether it complains; then
-        // moved into the queue's order.
-        let mut items: Vec<Option<(Triaged, bool)>> =
-            Vec::with_capacity(self.entries.len() + self.unsettled.len());
-        let the_long_way = |id: &ConversationId, items: &mut Vec<_>| -> Result<()> {
-            if let Some((waiting, complaining)) = desk.waiting_item_of(id, now)? {
-                items.push(Some((score(&waiting, weights), complaining)));
+        // put in the queue's order where it stands, so that a reading of a
+        // large queue writes its items once (fresh memory costs more than
+        // moving them).
+        let capacity = self.entries.len() + self.unsettled.len();
+        let mut queue: Vec<Triaged> = Vec::with_capacity(capacity);
+        let mut complaining: Vec<bool> = Vec::with_capacity(capacity);
+        let the_long_way = |id: &ConversationId,
+                            queue: &mut Vec<Triaged>,
+                            complaining: &mut Vec<bool>|
+         -> Result<()> {
+            if let Some((waiting, complains)) = desk.waiting_item_of(id, now)? {
+                queue.push(score(&waiting, weights));
+                complaining.push(complains);
             }
             Ok(())
         };
         for (id, entry) in self.entries.iter() {
             if entry.clocks.as_of > now || entry.day != today {
-                the_long_way(id, &mut items)?;
+                the_long_way(id, &mut queue, &mut complaining)?;
                 continue;
             }
             let mut signals = entry.signals;
             signals.sla = Some(entry.clocks.at(&mut at)?);
             signals.crisis = crisis.on(entry.channel.as_ref());
-            let triaged = signals.explain(id.clone(), entry.since, weights);
-            items.push(Some((triaged, entry.worst.is_some_and(|m| m.negative()))));
+            queue.push(signals.explain(id.clone(), entry.since, weights));
+            complaining.push(entry.worst.is_some_and(|m| m.negative()));
         }
         for id in &self.unsettled {
-            the_long_way(id, &mut items)?;
+            the_long_way(id, &mut queue, &mut complaining)?;
         }
         // The order is found on small keys, the first bytes of the ids
         // settling most ties without reading the ids.
-        let mut keys: Vec<Key<'_>> = items
+        let mut keys: Vec<Key> = queue
             .iter()
             .enumerate()
-            .filter_map(|(k, item)| {
-                let (t, _) = item.as_ref()?;
+            .map(|(k, t)| {
                 let mut prefix = [0; 16];
                 let bytes = t.conversation.as_str().as_bytes();
                 let n = bytes.len().min(16);
                 prefix[..n].copy_from_slice(&bytes[..n]);
-                Some(Key {
+                Key {
                     score: t.score,
                     since: t.since,
                     prefix: u128::from_be_bytes(prefix),
-                    id: &t.conversation,
                     at: k,
-                })
+                }
             })
             .collect();
         // The order of `in_queue_order`, with the prefix before the id.
@@ -445,27 +450,38 @@ impl Board {
                 .total_cmp(&a.score)
                 .then(a.since.cmp(&b.since))
                 .then(a.prefix.cmp(&b.prefix))
-                .then_with(|| a.id.cmp(b.id))
+                .then_with(|| queue[a.at].conversation.cmp(&queue[b.at].conversation))
         });
-        let order: Vec<usize> = keys.into_iter().map(|key| key.at).collect();
-        let mut queue = Vec::with_capacity(items.len());
-        let mut complaining = Vec::with_capacity(items.len());
-        for (triaged, complains) in order.into_iter().filter_map(|k| items[k].take()) {
-            queue.push(triaged);
-            complaining.push(complains);
-        }
+        let mut order: Vec<usize> = keys.into_iter().map(|key| key.at).collect();
+        permute(&mut queue, &mut complaining, &mut order);
         Ok((queue, complaining))
+    }
+}
+
+/// Puts the item at `order[k]` in place `k`, for every `k`, in both lists:
+/// each cycle of the permutation is followed once, swapping along it.
+/// `order` is used up (every place ends pointing at itself).
+fn permute<T>(items: &mut [T], flags: &mut [bool], order: &mut [usize]) {
+    for start in 0..order.len() {
+        let mut place = start;
+        while order[place] != start {
+            let from = order[place];
+            items.swap(place, from);
+            flags.swap(place, from);
+            order[place] = place;
+            place = from;
+        }
+        order[place] = place;
     }
 }
 
 /// Where a conversation goes in the queue: its score, since when it
 /// waits, then its id (the first sixteen bytes as a number, ordered as the
-/// bytes are), and its place among the items.
-struct Key<'b> {
+/// bytes are, then the whole id), and its place among the items.
+struct Key {
     score: f64,
     since: Timestamp,
     prefix: u128,
-    id: &'b ConversationId,
     at: usize,
 }
 
@@ -747,6 +763,29 @@ mod tests {
                     check(&desk, at);
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod permute_tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Placing by cycles is gathering: place `k` gets the item at
+        /// `order[k]`, in both lists.
+        #[test]
+        fn permute_puts_each_item_where_the_order_says(
+            order in (0usize..80).prop_flat_map(|n| Just((0..n).collect::<Vec<usize>>()).prop_shuffle())
+        ) {
+            let items: Vec<usize> = (0..order.len()).map(|k| k * 10).collect();
+            let flags: Vec<bool> = (0..order.len()).map(|k| k % 3 == 0).collect();
+            let gathered: Vec<usize> = order.iter().map(|&k| items[k]).collect();
+            let gathered_flags: Vec<bool> = order.iter().map(|&k| flags[k]).collect();
+            let (mut items, mut flags, mut order) = (items, flags, order);
+            super::permute(&mut items, &mut flags, &mut order);
+            prop_assert_eq!(items, gathered);
+            prop_assert_eq!(flags, gathered_flags);
         }
     }
 }

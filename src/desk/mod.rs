@@ -51,7 +51,7 @@
 //! | 1,000,000 | 0.9 µs | 1.25 KB each | 2 to 10 s, 883 MB | 3 to 15 s |
 //!
 //! Reading the queue costs 0.2 µs per waiting conversation at 10,000
-//! waiting, 0.45 to 0.5 µs at 100,000 and at 1,000,000. A profile refresh
+//! waiting, 0.38 to 0.40 µs at 100,000 and 0.43 to 0.44 µs at 1,000,000. A profile refresh
 //! over a week of 100,000 conversations takes 80 to 95 ms, 1.1 to 1.4 s
 //! at 1,000,000. Snapshots and restores grow faster than the desk past a
 //! few hundred thousand conversations, and at a million they vary from run
