@@ -11,6 +11,9 @@
 //!   repeated): sentiment, profiles, SLA and triage, all through the desk.
 //! - `snapshot/100k` and `restore/100k`: a desk of 100,000 conversations of
 //!   the sample's shape to JSON and back (`serde_json`).
+//! - `profiles/refresh_100k`: `Desk::refresh_profiles` on that desk, all of
+//!   it in the week's window (influence and stance of every author, from
+//!   the moods kept when the messages arrived).
 //!
 //! Run with `cargo bench --bench desk_service`.
 
@@ -133,6 +136,15 @@ fn snapshot(c: &mut Criterion) {
     });
     group.bench_function("restore_100k", |b| {
         b.iter(|| black_box(serde_json::from_str::<Desk>(&stored).expect("reads back")))
+    });
+    group.finish();
+
+    let mut desk = desk;
+    let mut group = c.benchmark_group("profiles");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(n as u64));
+    group.bench_function("refresh_100k", |b| {
+        b.iter(|| desk.refresh_profiles(week.now).expect("profiles"))
     });
     group.finish();
 }

@@ -1,13 +1,12 @@
 //! Influence for the care desk: every customer's score, stance and reach
 //! from a window of interactions, with consent honoured.
 
-use std::collections::HashMap;
 use std::fmt;
 
 use jiff::{SignedDuration, Timestamp};
 
 use super::{pagerank, score, Graph, Influence, PageRankConfig, Signals, Weights};
-use crate::model::{Customer, CustomerId, Direction, Handle, Interaction};
+use crate::model::{Customer, CustomerId, Direction, Handle, Interaction, KeyedMap};
 use crate::sentiment::Analyzer;
 use crate::{Directory, ErrorKind, Result};
 
@@ -304,7 +303,8 @@ pub(crate) fn rank_customers_scored(
         .collect();
 
     // Nodes: the brand (0), then each customer who appears.
-    let mut node_of: HashMap<CustomerId, u32> = HashMap::new();
+    // Seeded hashing: ids and handles come from outside.
+    let mut node_of: KeyedMap<CustomerId, u32> = KeyedMap::default();
     let mut customers: Vec<CustomerId> = Vec::new();
     let mut node = |id: &CustomerId| -> u32 {
         *node_of.entry(id.clone()).or_insert_with(|| {
@@ -316,12 +316,12 @@ pub(crate) fn rank_customers_scored(
         i.customer_handle()
             .and_then(|h| directory.resolve(h).customer())
     };
-    let by_id: HashMap<&crate::model::InteractionId, &Interaction> =
+    let by_id: KeyedMap<&crate::model::InteractionId, &Interaction> =
         in_window.iter().map(|&(_, i)| (&i.id, i)).collect();
     let mut edges: Vec<(u32, u32, f64)> = Vec::new();
-    let mut mentions: HashMap<CustomerId, (f64, f64)> = HashMap::new();
-    let mut posts: HashMap<CustomerId, (f64, f64, f64)> = HashMap::new();
-    let mut moods: HashMap<CustomerId, Vec<(Timestamp, f64)>> = HashMap::new();
+    let mut mentions: KeyedMap<CustomerId, (f64, f64)> = KeyedMap::default();
+    let mut posts: KeyedMap<CustomerId, (f64, f64, f64)> = KeyedMap::default();
+    let mut moods: KeyedMap<CustomerId, Vec<(Timestamp, f64)>> = KeyedMap::default();
     let decay = |at: Timestamp| match options.mention_half_life {
         Some(h) if h.is_positive() => {
             0.5f64.powf(now.duration_since(at).as_secs_f64() / h.as_secs_f64())
