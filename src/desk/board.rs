@@ -729,6 +729,14 @@ mod tests {
             }
             desk.refresh_profiles(week.now).unwrap();
             check_profiles(&desk, week.now);
+            // Every customer message of the week now has its mood kept,
+            // read in the language it would be read in now.
+            for thread in desk.conversations.values() {
+                for (k, message) in thread.interactions().iter().enumerate() {
+                    let usual = desk.usual_language(message);
+                    assert_eq!(thread.mood(k, usual).is_some(), has_mood(message));
+                }
+            }
             check(&desk, week.now);
             // More messages on waiting conversations, one by one: each is
             // scored once, and the most negative still leads.

@@ -30,7 +30,11 @@
 //!
 //! With the `serde` feature a desk is a plain value: stored and restored
 //! (and checked when read), and replaying the same events in any batch sizes
-//! gives the same desk. Every answer it gives is serializable too.
+//! gives the same desk. Every answer it gives is serializable too. Read a
+//! stored desk from a `String` (`std::fs::read_to_string`, then
+//! `serde_json::from_str`): the text is checked as UTF-8 once, where
+//! `serde_json::from_slice` checks every string again (a sixth more time
+//! on the sample week's desks).
 //!
 //! # What it costs
 //!
@@ -51,17 +55,19 @@
 //! | 1,000,000 | 0.9 µs | 1.25 KB each | 2 to 10 s, 883 MB | 3 to 15 s |
 //!
 //! Reading the queue costs 0.2 µs per waiting conversation at 10,000
-//! waiting, 0.38 to 0.40 µs at 100,000 and 0.43 to 0.44 µs at 1,000,000. A profile refresh
-//! over a week of 100,000 conversations takes 65 ms (`profiles/refresh_100k`),
-//! 0.9 s at 1,000,000. Snapshots and restores grow faster than the desk past a
-//! few hundred thousand conversations, and at a million they vary from run
-//! to run of the same code on a virtual machine (the ranges above): much of
-//! the time goes to the kernel providing fresh memory (zeroing pages was
-//! 29 % of a whole `desk_scale` run at a million) and to the allocator.
-//! Reading the same JSON into plain strings, with no checks, costs within
-//! 15 % of a checked restore, and MessagePack within 20 %: the cost is in
-//! building a million conversations' strings, not in the format. Split a
-//! desk before a snapshot no longer fits a minute.
+//! waiting, 0.38 to 0.40 µs at 100,000 and 0.43 to 0.44 µs at 1,000,000.
+//! A profile refresh over a week of 100,000 conversations takes 65 ms
+//! (`profiles/refresh_100k`), 0.9 s at 1,000,000. Snapshots and restores
+//! grow faster than the desk past a few hundred thousand conversations, and
+//! at a million they vary from run to run of the same code on a virtual
+//! machine (the ranges above): much of the time goes to the kernel
+//! providing fresh memory (zeroing pages was 29 % of a whole `desk_scale`
+//! run at a million) and to the allocator. Reading the same JSON into plain
+//! strings, with no checks, costs within 15 % of a checked restore, and
+//! MessagePack reads a desk 6 % faster than JSON read from a string (282
+//! against 300 ms at 100,000): the cost is in building the conversations'
+//! strings, not in the format, so the snapshot stays JSON. Split a desk
+//! before a snapshot no longer fits a minute.
 //!
 //! # Beyond one process
 //!
@@ -715,10 +721,13 @@ impl Desk {
             for (k, message) in conversation.interactions().iter().enumerate() {
                 if message.at >= from && message.at <= now {
                     interactions.push(message);
-                    compounds.push(match has_mood(message) {
-                        true => self.mood_at(conversation, k).compound,
-                        false => f64::NAN,
-                    });
+                    // Only customer messages are asked for their mood.
+                    let compound = if has_mood(message) {
+                        self.mood_at(conversation, k).compound
+                    } else {
+                        f64::NAN
+                    };
+                    compounds.push(compound);
                 }
             }
         }
@@ -1165,12 +1174,9 @@ impl Desk {
                 moods.push(has_mood(message).then(|| self.mood_at(conversation, k)));
             }
         }
-        let mood = |k: usize, i: &Interaction, writer: &Customer| match moods[k] {
-            Some(m) => (m.label, m.compound),
-            None => {
-                let s = self.read(i, writer.language);
-                (s.label, s.compound)
-            }
+        let mood = |k: usize, i: &Interaction, _: &Customer| {
+            let m = moods[k].unwrap_or_else(|| Mood::of(&self.mood_of(i)));
+            (m.label, m.compound)
         };
         PersonaMap::build_scored(
             &interactions,

@@ -74,9 +74,9 @@ impl Thread {
     /// The kept mood of the `index`-th interaction, if it was read with the
     /// language the message would be read with now.
     pub(super) fn mood(&self, index: usize, usual: Option<Language>) -> Option<Mood> {
+        let message = self.conversation.interactions().get(index)?;
         let kept = (*self.moods.get(index)?)?;
-        let own = self.conversation.interactions()[index].language.is_some();
-        (own || kept.usual == usual).then_some(kept.mood)
+        (message.language.is_some() || kept.usual == usual).then_some(kept.mood)
     }
 
     /// Keeps the mood of the `index`-th interaction.
