@@ -31,7 +31,7 @@
 //! With the `serde` feature a desk is a plain value: stored and restored
 //! (and checked when read), and replaying the same events in any batch sizes
 //! gives the same desk. Every answer it gives is serializable too. Read a
-//! stored desk from a `String` (`std::fs::read_to_string`, then
+//! stored desk from a `String` (the file read to a string, then
 //! `serde_json::from_str`): the text is checked as UTF-8 once, where
 //! `serde_json::from_slice` checks every string again (a sixth more time
 //! on the sample week's desks).
