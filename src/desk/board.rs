@@ -727,6 +727,11 @@ mod tests {
                 desk.apply_all(chunk.to_vec(), now);
                 check(&desk, now);
             }
+            // A refresh days later reads only the threads with messages in
+            // its week, and finds the same profiles as reading them all.
+            let later = week.now + SignedDuration::from_hours(24 * 4);
+            desk.refresh_profiles(later).unwrap();
+            check_profiles(&desk, later);
             desk.refresh_profiles(week.now).unwrap();
             check_profiles(&desk, week.now);
             // Every customer message of the week now has its mood kept,

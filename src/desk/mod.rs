@@ -670,7 +670,11 @@ impl Desk {
     /// writer's language changed).
     fn keep_moods(&mut self, from: Timestamp, to: Timestamp) {
         let mut scored = Vec::new();
-        for thread in self.conversations.values() {
+        for thread in self
+            .conversations
+            .values()
+            .filter(|t| in_window(t, from, to))
+        {
             for (k, message) in thread.interactions().iter().enumerate() {
                 if message.at < from || message.at > to || !has_mood(message) {
                     continue;
@@ -717,7 +721,11 @@ impl Desk {
         self.keep_moods(from, now);
         let mut interactions: Vec<&Interaction> = Vec::new();
         let mut compounds: Vec<f64> = Vec::new();
-        for conversation in self.conversations.values() {
+        for conversation in self
+            .conversations
+            .values()
+            .filter(|t| in_window(t, from, now))
+        {
             for (k, message) in conversation.interactions().iter().enumerate() {
                 if message.at >= from && message.at <= now {
                     interactions.push(message);
@@ -1240,6 +1248,14 @@ impl TryFrom<DeskFields> for Desk {
         desk.check()?;
         Ok(desk)
     }
+}
+
+/// Whether a thread may have messages sent in `[from, to]`: its messages
+/// are in time order, so one whose last is before `from` or whose first is
+/// after `to` has none (a year's desk is mostly such threads).
+fn in_window(thread: &Conversation, from: Timestamp, to: Timestamp) -> bool {
+    let messages = thread.interactions();
+    messages.first().is_some_and(|m| m.at <= to) && messages.last().is_some_and(|m| m.at >= from)
 }
 
 /// The places of the customer's messages since the desk's last reply,
