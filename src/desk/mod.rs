@@ -1159,18 +1159,18 @@ impl Desk {
     /// What each persona thinks of the brand and each topic, period by
     /// period, from every customer message the desk has seen.
     pub fn persona_map(&self, period: Period) -> PersonaMap {
+        // The map reads customer messages only, each with its mood.
         let mut interactions: Vec<&Interaction> = Vec::new();
-        let mut moods: Vec<Option<Mood>> = Vec::new();
+        let mut moods: Vec<Mood> = Vec::new();
         for conversation in self.conversations.values() {
             for (k, message) in conversation.interactions().iter().enumerate() {
-                interactions.push(message);
-                moods.push(has_mood(message).then(|| self.mood_at(conversation, k)));
+                if has_mood(message) {
+                    interactions.push(message);
+                    moods.push(self.mood_at(conversation, k));
+                }
             }
         }
-        let mood = |k: usize, i: &Interaction, _: &Customer| {
-            let m = moods[k].unwrap_or_else(|| Mood::of(&self.mood_of(i)));
-            (m.label, m.compound)
-        };
+        let mood = |k: usize, _: &Interaction, _: &Customer| (moods[k].label, moods[k].compound);
         PersonaMap::build_scored(
             &interactions,
             &self.directory,
