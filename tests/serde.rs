@@ -22,7 +22,7 @@ fn every_model_of_the_sample_week_round_trips() {
         round_trip(&customer.consent);
         for handle in customer.handles.keys() {
             round_trip(handle);
-            round_trip(handle.channel());
+            round_trip(&handle.channel());
         }
     }
     for agent in &week.agents {

@@ -306,6 +306,11 @@ impl OtherChannel {
         .into())
     }
 
+    /// The channel of a name that passed [`OtherChannel::new`] before.
+    pub(crate) fn checked(name: &str) -> OtherChannel {
+        OtherChannel(Arc::new(name.to_owned()))
+    }
+
     /// The folded name.
     pub fn as_str(&self) -> &str {
         &self.0

@@ -4,7 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
 
-use crate::model::{Channel, Country};
+use crate::model::{Channel, Country, OtherChannel};
 use crate::{ErrorKind, Result};
 
 /// How a customer is known on one channel: `@nath_conso` on Twitter, an email
@@ -50,8 +50,26 @@ use crate::{ErrorKind, Result};
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Handle {
-    channel: Channel,
-    value: Arc<str>,
+    /// The channel and the normal form in one shared string, so a handle is
+    /// two words wide (a directory holds millions): a tag character for the
+    /// channel (see [`tag`]), for [`Channel::Other`] its name and a NUL, then
+    /// the value. The tags follow the declaration order of [`Channel`] and NUL
+    /// sorts before any character of a name, so the derived order is the
+    /// order of (channel, value).
+    text: Arc<str>,
+}
+
+/// The tag of [`Channel::Other`]: after every named channel's.
+const OTHER_TAG: u8 = Channel::NAMED.len() as u8 + 1;
+
+/// The first character of a handle's text on `channel`: a control character
+/// (no channel name or normal form starts with one), one per named channel
+/// in declaration order, then [`OTHER_TAG`].
+fn tag(channel: &Channel) -> u8 {
+    Channel::NAMED
+        .iter()
+        .position(|named| named == channel)
+        .map_or(OTHER_TAG, |i| i as u8 + 1)
 }
 
 impl Handle {
@@ -88,10 +106,7 @@ impl Handle {
             }
         });
         match normal {
-            Ok(value) => Ok(Handle {
-                channel,
-                value: Arc::from(value),
-            }),
+            Ok(value) => Ok(Handle::from_parts(&channel, &value)),
             Err(reason) => Err(ErrorKind::InvalidHandle {
                 channel,
                 value: raw.to_owned(),
@@ -102,14 +117,44 @@ impl Handle {
     }
 
     /// The channel this handle lives on.
-    pub fn channel(&self) -> &Channel {
-        &self.channel
+    pub fn channel(&self) -> Channel {
+        match self.named() {
+            Some(channel) => channel.clone(),
+            None => Channel::Other(OtherChannel::checked(self.split_other().0)),
+        }
     }
 
-    /// The handle in its normal form, without the channel (and without the
-    /// `@` that `Display` shows on networks that use one).
+    /// The handle in its channel's normal form, without the channel.
     pub fn value(&self) -> &str {
-        &self.value
+        match self.named() {
+            Some(_) => &self.text[1..],
+            None => self.split_other().1,
+        }
+    }
+
+    /// The channel, unless it is a [`Channel::Other`].
+    fn named(&self) -> Option<&'static Channel> {
+        static NAMED: [Channel; Channel::NAMED.len()] = Channel::NAMED;
+        NAMED.get(usize::from(self.text.as_bytes()[0]).wrapping_sub(1))
+    }
+
+    /// The channel name and the value of a [`Channel::Other`] handle.
+    fn split_other(&self) -> (&str, &str) {
+        self.text[1..].split_once('\0').unwrap_or_default()
+    }
+
+    /// A handle from its parts, already checked.
+    fn from_parts(channel: &Channel, value: &str) -> Handle {
+        let mut text = String::with_capacity(1 + value.len());
+        text.push(char::from(tag(channel)));
+        if let Channel::Other(name) = channel {
+            text.push_str(name.as_str());
+            text.push('\0');
+        }
+        text.push_str(value);
+        Handle {
+            text: Arc::from(text),
+        }
     }
 }
 
@@ -131,12 +176,16 @@ impl fmt::Debug for Handle {
 /// (`twitter:@nath_conso`, `email:julie@exemple.fr`).
 impl fmt::Display for Handle {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let at = if at_style(&self.channel) && !self.is_platform_id() {
+        let Some(channel) = self.named() else {
+            let (name, value) = self.split_other();
+            return write!(f, "{name}:{value}");
+        };
+        let at = if at_style(channel) && !self.is_platform_id() {
             "@"
         } else {
             ""
         };
-        write!(f, "{}:{at}{}", self.channel, self.value)
+        write!(f, "{channel}:{at}{}", self.value())
     }
 }
 
@@ -572,10 +621,10 @@ impl EmailRule {
     /// handle itself, except for e-mail addresses under
     /// [`EmailRule::Canonical`].
     pub fn key(self, handle: &Handle) -> Handle {
-        if self == EmailRule::CaseInsensitive || handle.channel != Channel::Email {
+        if self == EmailRule::CaseInsensitive || handle.named() != Some(&Channel::Email) {
             return handle.clone();
         }
-        let Some((local, domain)) = handle.value.rsplit_once('@') else {
+        let Some((local, domain)) = handle.value().rsplit_once('@') else {
             return handle.clone();
         };
         let untagged = local.split('+').next().unwrap_or(local);
@@ -587,10 +636,7 @@ impl EmailRule {
         if local.is_empty() {
             return handle.clone();
         }
-        Handle {
-            channel: Channel::Email,
-            value: Arc::from(format!("{local}@{domain}")),
-        }
+        Handle::from_parts(&Channel::Email, &format!("{local}@{domain}"))
     }
 }
 
@@ -629,7 +675,7 @@ pub fn split_mailbox(raw: &str) -> (Option<&str>, &str) {
 impl Handle {
     /// Whether the handle is a platform id (`id:...`) rather than a name.
     pub fn is_platform_id(&self) -> bool {
-        takes_platform_ids(&self.channel) && self.value.starts_with("id:")
+        self.named().is_some_and(takes_platform_ids) && self.value().starts_with("id:")
     }
 }
 
@@ -802,7 +848,39 @@ mod tests {
         // Every interaction holds a channel and most a handle; a directory
         // indexes every handle.
         assert_eq!(std::mem::size_of::<Channel>(), 16);
-        assert_eq!(std::mem::size_of::<Handle>(), 32);
+        assert_eq!(std::mem::size_of::<Handle>(), 16);
+    }
+
+    /// Channels to draw from: named ones, and other names that are prefixes
+    /// of one another or contain characters that sort before and after the
+    /// separator.
+    fn any_channel() -> impl proptest::strategy::Strategy<Value = Channel> {
+        use proptest::prelude::*;
+        prop_oneof![
+            proptest::sample::select(Channel::NAMED.to_vec()),
+            proptest::sample::select(vec!["mastodon", "masto", "masto-don", "a", "a!", "z0"])
+                .prop_map(|name| Channel::Other(OtherChannel::new(name).unwrap())),
+        ]
+    }
+
+    proptest::proptest! {
+        /// A handle keeps its channel and value apart, and sorts, compares
+        /// and hashes as the pair (channel, value) does.
+        #[test]
+        fn a_handle_is_its_channel_and_value(
+            a in (any_channel(), "[a-z0-9!. -]{1,8}"),
+            b in (any_channel(), "[a-z0-9!. -]{1,8}"),
+        ) {
+            let (Ok(x), Ok(y)) = (Handle::new(a.0.clone(), &a.1), Handle::new(b.0.clone(), &b.1)) else {
+                return Ok(());
+            };
+            proptest::prop_assert_eq!(&x.channel(), &a.0);
+            proptest::prop_assert_eq!(&y.channel(), &b.0);
+            let pair = |h: &Handle| (h.channel(), h.value().to_owned());
+            proptest::prop_assert_eq!(x.cmp(&y), pair(&x).cmp(&pair(&y)));
+            proptest::prop_assert_eq!(x == y, pair(&x) == pair(&y));
+            proptest::prop_assert_eq!(x.to_string().parse::<Handle>().unwrap(), x);
+        }
     }
 
     proptest::proptest! {

@@ -8,7 +8,7 @@ use std::fmt;
 use jiff::civil::Date;
 
 use crate::model::ids::Name;
-use crate::model::{Channel, Country, Customer, Language, PersonaId, Role};
+use crate::model::{Channel, Country, Customer, Handle, Language, PersonaId, Role};
 use crate::{ErrorKind, Result};
 
 /// A number in `0..=1`, such as a persona's purchase potential.
@@ -230,11 +230,11 @@ impl PersonaRule {
             });
         }
         if !self.channels.is_empty() {
-            let channels: BTreeSet<&Channel> =
-                customer.handles.keys().map(|h| h.channel()).collect();
+            let channels: BTreeSet<Channel> =
+                customer.handles.keys().map(Handle::channel).collect();
             out.push(Criterion {
                 condition: Condition::Channel,
-                met: channels.iter().any(|c| self.channels.contains(*c)),
+                met: channels.iter().any(|c| self.channels.contains(c)),
                 observed: list(channels.iter(), "no handle"),
             });
         }
