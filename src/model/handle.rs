@@ -236,11 +236,13 @@ pub struct AudienceStats {
 /// A customer's handles, each with its audience figures: at most one entry
 /// per handle, kept in handle order.
 ///
-/// A customer has a handful of handles, so they are stored as a sorted
-/// vector rather than a tree; the figures sit in a second vector that stays
-/// empty while every handle has the default ones (e-mail addresses and phone
-/// numbers have no followers), so such a customer pays 32 bytes a handle
-/// rather than 88. The serde form is a map from handle to figures.
+/// A customer has a handful of handles, so they are stored as a sorted list
+/// rather than a tree, the first two inside the record itself (no
+/// allocation, and a directory that reaches the record reaches them); the
+/// figures sit in a second list that stays empty while every handle has the
+/// default ones (e-mail addresses and phone numbers have no followers), so
+/// such a customer pays 16 bytes a handle rather than 72. The serde form is
+/// a map from handle to figures.
 ///
 /// ```
 /// use social_crm::{AudienceStats, Channel, Handle, Handles};
@@ -254,9 +256,74 @@ pub struct AudienceStats {
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Handles {
-    handles: Vec<Handle>,
+    handles: HandleList,
     /// The figures of `handles[i]` at `i`; empty while all are the default.
-    stats: Vec<AudienceStats>,
+    stats: Box<[AudienceStats]>,
+}
+
+/// A sorted list of handles, the first two held inline.
+#[derive(Clone, Default)]
+enum HandleList {
+    #[default]
+    Empty,
+    One(Handle),
+    Two([Handle; 2]),
+    Many(Vec<Handle>),
+}
+
+impl HandleList {
+    fn as_slice(&self) -> &[Handle] {
+        match self {
+            HandleList::Empty => &[],
+            HandleList::One(handle) => std::slice::from_ref(handle),
+            HandleList::Two(pair) => pair,
+            HandleList::Many(handles) => handles,
+        }
+    }
+
+    fn insert(&mut self, i: usize, handle: Handle) {
+        *self = match (std::mem::take(self), i) {
+            (HandleList::Empty, _) => HandleList::One(handle),
+            (HandleList::One(first), 0) => HandleList::Two([handle, first]),
+            (HandleList::One(first), _) => HandleList::Two([first, handle]),
+            (list, i) => {
+                let mut handles = list.into_vec();
+                handles.insert(i, handle);
+                HandleList::Many(handles)
+            }
+        }
+    }
+
+    fn remove(&mut self, i: usize) {
+        let mut handles = std::mem::take(self).into_vec();
+        handles.remove(i);
+        *self = match <[Handle; 2]>::try_from(handles) {
+            Ok(pair) => HandleList::Two(pair),
+            Err(mut handles) => match handles.pop() {
+                Some(handle) if handles.is_empty() => HandleList::One(handle),
+                Some(handle) => {
+                    handles.push(handle);
+                    HandleList::Many(handles)
+                }
+                None => HandleList::Empty,
+            },
+        };
+    }
+
+    fn into_vec(self) -> Vec<Handle> {
+        match self {
+            HandleList::Empty => Vec::new(),
+            HandleList::One(handle) => vec![handle],
+            HandleList::Two(pair) => Vec::from(pair),
+            HandleList::Many(handles) => handles,
+        }
+    }
+}
+
+impl fmt::Debug for HandleList {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.as_slice()).finish()
+    }
 }
 
 /// The figures of a handle nobody gave figures for.
@@ -276,16 +343,16 @@ impl Handles {
 
     /// How many handles.
     pub fn len(&self) -> usize {
-        self.handles.len()
+        self.handles.as_slice().len()
     }
 
     /// Whether there is no handle.
     pub fn is_empty(&self) -> bool {
-        self.handles.is_empty()
+        self.len() == 0
     }
 
     fn position(&self, handle: &Handle) -> Result<usize, usize> {
-        self.handles.binary_search(handle)
+        self.handles.as_slice().binary_search(handle)
     }
 
     fn stats_at(&self, i: usize) -> &AudienceStats {
@@ -308,45 +375,53 @@ impl Handles {
         let implicit = self.stats.is_empty() && stats == NO_FIGURES;
         match self.position(&handle) {
             Ok(_) if implicit => Some(NO_FIGURES),
-            Ok(i) => Some(std::mem::replace(&mut self.figures()[i], stats)),
+            Ok(i) => {
+                let len = self.len();
+                Some(self.edit_figures(len, |figures| std::mem::replace(&mut figures[i], stats)))
+            }
             Err(i) => {
                 if !implicit {
-                    let figures = self.figures();
-                    super::room_for_one(figures);
-                    figures.insert(i, stats);
+                    let len = self.len();
+                    self.edit_figures(len, |figures| figures.insert(i, stats));
                 }
-                super::room_for_one(&mut self.handles);
                 self.handles.insert(i, handle);
                 None
             }
         }
     }
 
-    /// The figures of every handle, written out.
-    fn figures(&mut self) -> &mut Vec<AudienceStats> {
-        if self.stats.is_empty() {
-            self.stats = vec![NO_FIGURES; self.handles.len()];
+    /// Edits the figures of every handle, written out (`len` of them); they
+    /// are left out again when all are the default ones.
+    fn edit_figures<T>(
+        &mut self,
+        len: usize,
+        edit: impl FnOnce(&mut Vec<AudienceStats>) -> T,
+    ) -> T {
+        let mut figures = std::mem::take(&mut self.stats).into_vec();
+        if figures.is_empty() {
+            figures = vec![NO_FIGURES; len];
         }
-        &mut self.stats
+        let out = edit(&mut figures);
+        if figures.iter().any(|s| *s != NO_FIGURES) {
+            self.stats = figures.into_boxed_slice();
+        }
+        out
     }
 
     /// Removes a handle; returns its figures.
     pub fn remove(&mut self, handle: &Handle) -> Option<AudienceStats> {
         let i = self.position(handle).ok()?;
+        let len = self.len();
         self.handles.remove(i);
         if self.stats.is_empty() {
             return Some(NO_FIGURES);
         }
-        let stats = self.stats.remove(i);
-        if self.stats.iter().all(|s| *s == NO_FIGURES) {
-            self.stats = Vec::new();
-        }
-        Some(stats)
+        Some(self.edit_figures(len, |figures| figures.remove(i)))
     }
 
     /// The handles, in order.
     pub fn keys(&self) -> impl Iterator<Item = &Handle> {
-        self.handles.iter()
+        self.handles.as_slice().iter()
     }
 
     /// The figures, in handle order.
@@ -357,7 +432,7 @@ impl Handles {
     /// Handles with their figures, in order.
     pub fn iter(&self) -> HandlesIter<'_> {
         HandlesIter {
-            handles: self.handles.iter().enumerate(),
+            handles: self.handles.as_slice().iter().enumerate(),
             of: self,
         }
     }
@@ -849,6 +924,7 @@ mod tests {
         // indexes every handle.
         assert_eq!(std::mem::size_of::<Channel>(), 16);
         assert_eq!(std::mem::size_of::<Handle>(), 16);
+        assert_eq!(std::mem::size_of::<Handles>(), 56);
     }
 
     /// Channels to draw from: named ones, and other names that are prefixes
