@@ -10,6 +10,9 @@
 //! dropping one side silently.
 
 use std::fmt;
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
 
 use crate::model::{keyed_map, AudienceStats, Customer, CustomerId, EmailRule, Handle, KeyedMap};
 use crate::{ErrorKind, Result};
@@ -168,13 +171,19 @@ pub struct Directory {
     /// Every customer ever inserted, by slot; `None` once merged into
     /// another. Boxed, so a slot is one pointer wide.
     slots: Vec<Option<Box<Customer>>>,
-    /// Every id ever inserted -> the slot of the customer that holds it now
-    /// (its own, or that of the customer it was merged into).
-    ids: KeyedMap<CustomerId, Slot>,
+    /// The slot of every customer, found by the hash of its id, which is
+    /// read from the record: the index holds 4 bytes a customer, not a copy
+    /// of the id.
+    ids: HashTable<Slot>,
+    /// Every id merged into another customer -> the slot of the customer
+    /// that holds it now.
+    merged: KeyedMap<CustomerId, Slot>,
+    /// The seed ids are hashed with (see `KeyedMap` for why seeded).
+    seed: foldhash::quality::RandomState,
     /// Every handle -> the slots of its owners: a lookup is one hash probe.
     by_handle: HandleIndex,
-    /// Slot -> the ids merged into it, to keep `ids` flat through chains of
-    /// merges.
+    /// Slot -> the ids merged into it, to keep `merged` flat through chains
+    /// of merges.
     absorbed: KeyedMap<Slot, Vec<CustomerId>>,
     /// How many slots hold a customer.
     live: usize,
@@ -338,7 +347,7 @@ impl Directory {
     pub fn with_capacity(customers: usize) -> Directory {
         Directory {
             slots: Vec::with_capacity(customers),
-            ids: keyed_map(customers),
+            ids: HashTable::with_capacity(customers),
             // Most customers have a couple of handles.
             by_handle: HandleIndex::with_capacity(customers.saturating_mul(2)),
             ..Directory::default()
@@ -375,7 +384,7 @@ impl Directory {
     /// record that was merged into another; [`ErrorKind::DirectoryFull`]
     /// past 2³² − 1 customers.
     pub fn insert(&mut self, customer: Customer) -> Result<()> {
-        if self.ids.contains_key(&customer.id) {
+        if self.slot_of(customer.id.as_str()).is_some() {
             return Err(ErrorKind::DuplicateCustomer {
                 id: customer.id.to_string(),
             }
@@ -388,8 +397,11 @@ impl Directory {
         for handle in customer.handles.keys() {
             self.index(handle, slot);
         }
-        self.ids.insert(customer.id.clone(), slot);
+        let hash = self.seed.hash_one(customer.id.as_str());
         self.slots.push(Some(Box::new(customer)));
+        let (slots, seed) = (&self.slots, &self.seed);
+        self.ids
+            .insert_unique(hash, slot, |&s| id_hash(seed, slots, s));
         self.live += 1;
         Ok(())
     }
@@ -420,7 +432,7 @@ impl Directory {
     /// customer (update that one); as [`Directory::insert`] for a new id.
     /// The directory is unchanged on error.
     pub fn upsert(&mut self, customer: Customer) -> Result<Option<Customer>> {
-        let Some(&slot) = self.ids.get(&customer.id) else {
+        let Some(slot) = self.slot_of(customer.id.as_str()) else {
             self.insert(customer)?;
             return Ok(None);
         };
@@ -464,9 +476,9 @@ impl Directory {
         for handle in customer.handles.keys() {
             self.unindex(handle, slot);
         }
-        self.ids.remove(&customer.id);
+        self.forget_id(&customer.id, slot);
         for merged in self.absorbed.remove(&slot).unwrap_or_default() {
-            self.ids.remove(&merged);
+            self.merged.remove(&merged);
         }
         self.live -= 1;
         Ok(*customer)
@@ -482,6 +494,26 @@ impl Directory {
         self.by_handle.add(self.email_rule.key(handle), slot);
     }
 
+    /// The slot of the customer that holds `id`: its own, or that of the
+    /// customer it was merged into.
+    fn slot_of(&self, id: &str) -> Option<Slot> {
+        let own = self.ids.find(self.seed.hash_one(id), |&s| {
+            self.at(s).is_some_and(|c| c.id.as_str() == id)
+        });
+        own.or_else(|| self.merged.get(id)).copied()
+    }
+
+    /// Takes the id of the customer that was in `slot` out of the id index
+    /// (once a merge or an erasure took the record away).
+    fn forget_id(&mut self, id: &CustomerId, slot: Slot) {
+        if let Ok(entry) = self
+            .ids
+            .find_entry(self.seed.hash_one(id.as_str()), |&s| s == slot)
+        {
+            entry.remove();
+        }
+    }
+
     fn at(&self, slot: Slot) -> Option<&Customer> {
         self.slots.get(slot as usize)?.as_deref()
     }
@@ -494,7 +526,7 @@ impl Directory {
 
     /// The customer with this id, following merges.
     pub fn get(&self, id: &str) -> Option<&Customer> {
-        self.at(*self.ids.get(id)?)
+        self.at(self.slot_of(id)?)
     }
 
     /// Who is behind a handle: one hash lookup. Expected O(1).
@@ -614,9 +646,7 @@ impl Directory {
     }
 
     fn require(&self, id: &str) -> Result<Slot> {
-        self.ids
-            .get(id)
-            .copied()
+        self.slot_of(id)
             .filter(|&s| self.at(s).is_some())
             .ok_or_else(|| ErrorKind::UnknownCustomer { id: id.to_owned() }.into())
     }
@@ -709,10 +739,11 @@ impl Directory {
             self.by_handle
                 .replace(&self.email_rule.key(handle), absorb_slot, keep_slot);
         }
+        self.forget_id(&absorbed.id, absorb_slot);
         let mut moved = self.absorbed.remove(&absorb_slot).unwrap_or_default();
         moved.push(absorbed.id.clone());
         for id in &moved {
-            self.ids.insert(id.clone(), keep_slot);
+            self.merged.insert(id.clone(), keep_slot);
         }
         self.absorbed.entry(keep_slot).or_default().extend(moved);
 
@@ -737,6 +768,19 @@ impl Directory {
         merged.sort();
         merged
     }
+}
+
+/// The hash of the id of the customer in `slot` (to place it when the id
+/// index grows).
+fn id_hash(
+    seed: &foldhash::quality::RandomState,
+    slots: &[Option<Box<Customer>>],
+    slot: Slot,
+) -> u64 {
+    slots
+        .get(slot as usize)
+        .and_then(Option::as_deref)
+        .map_or(0, |c| seed.hash_one(c.id.as_str()))
 }
 
 /// The fields a merge filled in and those on which the records disagreed.
@@ -825,13 +869,13 @@ impl Directory {
             directory.insert(customer)?;
         }
         for (absorbed, kept) in merged_into {
-            let Some(&slot) = directory.ids.get(&kept) else {
+            let Some(slot) = directory.slot_of(kept.as_str()) else {
                 return Err(ErrorKind::UnknownCustomer {
                     id: kept.to_string(),
                 }
                 .into());
             };
-            if directory.ids.contains_key(&absorbed) {
+            if directory.slot_of(absorbed.as_str()).is_some() {
                 return Err(ErrorKind::DuplicateCustomer {
                     id: absorbed.to_string(),
                 }
@@ -842,7 +886,7 @@ impl Directory {
                 .entry(slot)
                 .or_default()
                 .push(absorbed.clone());
-            directory.ids.insert(absorbed, slot);
+            directory.merged.insert(absorbed, slot);
         }
         Ok(directory)
     }

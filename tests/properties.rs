@@ -283,7 +283,9 @@ fn directory_op() -> impl Strategy<Value = DirectoryOp> {
 proptest! {
     /// Whatever the inserts, updates, new handles, merges and erasures,
     /// resolving a handle names exactly the customers whose records hold it,
-    /// and `shared_handles` lists exactly the handles several of them hold.
+    /// `shared_handles` lists exactly the handles several of them hold, and
+    /// every id leads to the customer that holds it now (its own record, or
+    /// the one it was merged into), or nowhere once erased.
     #[test]
     fn the_handle_index_always_agrees_with_the_records(
         ops in proptest::collection::vec(directory_op(), 0..30),
@@ -295,7 +297,30 @@ proptest! {
             })
         };
         let mut d = Directory::new();
+        // id -> the id of the customer holding it now.
+        let mut holder: std::collections::BTreeMap<u8, u8> = std::collections::BTreeMap::new();
         for op in ops {
+            match op {
+                DirectoryOp::Insert(i, _) => {
+                    holder.entry(i).or_insert(i);
+                }
+                DirectoryOp::Upsert(i, _) => {
+                    holder.entry(i).or_insert(i);
+                }
+                DirectoryOp::AddHandle(..) => {}
+                DirectoryOp::Merge(a, b) => {
+                    if let (Some(&keep), Some(&gone)) = (holder.get(&a), holder.get(&b)) {
+                        for h in holder.values_mut().filter(|h| **h == gone) {
+                            *h = keep;
+                        }
+                    }
+                }
+                DirectoryOp::Erase(i) => {
+                    if let Some(&gone) = holder.get(&i) {
+                        holder.retain(|_, h| *h != gone);
+                    }
+                }
+            }
             let _ = match op {
                 DirectoryOp::Insert(i, hs) => d.insert(record(i, &hs)).map(drop),
                 DirectoryOp::Upsert(i, hs) => d.upsert(record(i, &hs)).map(drop),
@@ -323,6 +348,12 @@ proptest! {
                 let listed = d.shared_handles().iter().any(|s| s.handle == h);
                 prop_assert_eq!(listed, holders.len() > 1, "{}", h);
             }
+            for i in 0..5u8 {
+                let found = d.get(&format!("c{i}")).map(|c| c.id.to_string());
+                prop_assert_eq!(found, holder.get(&i).map(|h| format!("c{h}")), "c{}", i);
+            }
+            let live: std::collections::BTreeSet<&u8> = holder.values().collect();
+            prop_assert_eq!(d.len(), live.len());
         }
     }
 }
