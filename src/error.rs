@@ -63,7 +63,6 @@ impl std::error::Error for Error {}
 
 /// `Err` of [`ErrorKind::InvalidState`]: what a stored state's checks
 /// return when its parts do not hold together.
-#[cfg(feature = "serde")]
 pub(crate) fn invalid_state<T>(what: &'static str, reason: String) -> Result<T> {
     Err(ErrorKind::InvalidState { what, reason }.into())
 }
@@ -299,6 +298,15 @@ pub enum ErrorKind {
         /// What was read (`roster`, `monitor`, ...).
         what: &'static str,
         /// What does not hold.
+        reason: String,
+    },
+    /// Changes of a desk asked for, or applied, from a revision they cannot
+    /// start at (see [`crate::desk::Desk::changes_since`]).
+    #[error("no changes from revision {from}: {reason}")]
+    RevisionMismatch {
+        /// The revision the changes start at.
+        from: u64,
+        /// Why they do not fit.
         reason: String,
     },
     /// An input larger than the documented limit of the call that took it.
@@ -554,6 +562,7 @@ impl ErrorKind {
             ErrorKind::InvalidTarget { .. } => "InvalidTarget",
             ErrorKind::InvalidConfig { .. } => "InvalidConfig",
             ErrorKind::InvalidState { .. } => "InvalidState",
+            ErrorKind::RevisionMismatch { .. } => "RevisionMismatch",
             ErrorKind::TooLarge { .. } => "TooLarge",
             ErrorKind::InvalidGraph { .. } => "InvalidGraph",
             ErrorKind::InvalidCount { .. } => "InvalidCount",

@@ -63,12 +63,16 @@ fn batch_sizes_do_not_change_the_desk() {
             order(&one.queue(week.now).unwrap()),
             "batches of {size}"
         );
+        // The same desk, but for its revision, which counts the calls.
         #[cfg(feature = "serde")]
-        assert_eq!(
-            serde_json::to_value(&other).unwrap(),
-            serde_json::to_value(&one).unwrap(),
-            "batches of {size}"
-        );
+        {
+            let stored = |d: &Desk| {
+                let mut value = serde_json::to_value(d).unwrap();
+                value.as_object_mut().unwrap().remove("revision");
+                value
+            };
+            assert_eq!(stored(&other), stored(&one), "batches of {size}");
+        }
     }
     let routed = one.route(week.now).unwrap();
     assert!(routed.iter().filter(|d| d.agent().is_some()).count() > 5);

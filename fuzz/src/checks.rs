@@ -20,7 +20,7 @@ use serde_json::Value;
 use social_crm::crisis::{
     Bucket, Detector, Monitor, Settings, StreamKey, StreamKind, StreamWatcher,
 };
-use social_crm::desk::{Desk, DeskConfig, Event, Outcome, Period};
+use social_crm::desk::{Desk, DeskChanges, DeskConfig, Event, Outcome, Period};
 use social_crm::influence::{pagerank, score, Graph, PageRankConfig, Signals, Weights};
 use social_crm::jiff::civil::Date;
 use social_crm::jiff::tz::{Offset, TimeZone};
@@ -150,7 +150,7 @@ where
 // Stored states
 
 /// The stored types, each with its state from the sample week.
-const STATES: [&str; 11] = [
+const STATES: [&str; 12] = [
     "customer",
     "directory",
     "conversation",
@@ -162,6 +162,7 @@ const STATES: [&str; 11] = [
     "watcher",
     "monitor",
     "desk",
+    "desk-changes",
 ];
 
 /// The sample week's desk before its first message. Built once and cloned:
@@ -182,6 +183,23 @@ static SAMPLE_DESK: LazyLock<Desk> = LazyLock::new(|| {
     assert_eq!(applied.rejected().count(), 0, "the sample week applies");
     desk
 });
+
+/// What changed in the sample desk when a conversation was solved and the
+/// queue routed.
+fn changes_after_the_week() -> DeskChanges {
+    let week = &*WEEK;
+    let mut desk = SAMPLE_DESK.clone();
+    let solved = Event::Status {
+        conversation: "tw-062".parse().expect("id"),
+        status: ConversationStatus::Solved,
+        at: week.now,
+        by: None,
+    };
+    desk.apply(solved, week.now);
+    let _ = desk.route(week.now);
+    desk.changes_since(SAMPLE_DESK.revision())
+        .expect("changes since the sample desk")
+}
 
 /// Each stored type's sample state as JSON, and every path into it.
 static SEEDS: LazyLock<Vec<(Value, Vec<String>)>> = LazyLock::new(|| {
@@ -207,6 +225,7 @@ static SEEDS: LazyLock<Vec<(Value, Vec<String>)>> = LazyLock::new(|| {
         serde_json::to_value(watcher),
         serde_json::to_value(desk.monitor()),
         serde_json::to_value(desk),
+        serde_json::to_value(&changes_after_the_week()),
     ];
     states
         .into_iter()
@@ -442,6 +461,22 @@ pub fn serde_states(data: &[u8]) {
                 let _ = m.observe(i, &ANALYZER.score(&i.text, None), Some(50.0));
                 let _ = m.advance(now);
                 assert_reads_back(&m);
+            }
+        }
+        "desk-changes" => {
+            if let Some(changes) = stored::<DeskChanges>(state) {
+                // Applied to the desk they start from: taken whole, or
+                // refused with the desk as it was.
+                let mut desk = SAMPLE_DESK.clone();
+                let before = serde_json::to_value(&desk).expect("serializes");
+                match desk.apply_changes(changes) {
+                    Ok(()) => use_desk(&mut desk, now),
+                    Err(e) => assert_eq!(
+                        serde_json::to_value(&desk).expect("serializes"),
+                        before,
+                        "refused changes changed the desk: {e}"
+                    ),
+                }
             }
         }
         _ => {
@@ -1295,6 +1330,8 @@ fn any_event(u: &mut Unstructured<'_>, known: &[Interaction], now: Timestamp) ->
 fn desk_events(u: &mut Unstructured<'_>) -> ArbResult<()> {
     let week = &*WEEK;
     let mut desk = EMPTY_DESK.clone();
+    // A copy kept up to date by the desk's changes, now and then.
+    let mut copy = desk.clone();
     let known: Vec<Interaction> = week.interactions().into_iter().take(40).cloned().collect();
     let mut now = week.start;
     for _ in 0..u.int_in_range(0..=25)? {
@@ -1356,7 +1393,25 @@ fn desk_events(u: &mut Unstructured<'_>) -> ArbResult<()> {
             }
             _ => {}
         }
+        if u.ratio(1, 3)? {
+            let changes = desk
+                .changes_since(copy.revision())
+                .expect("changes since the copy's revision");
+            copy.apply_changes(changes)
+                .expect("the changes apply to the copy");
+        }
     }
+    // The copy, brought up to date by stored changes, is the desk.
+    let changes = desk
+        .changes_since(copy.revision())
+        .expect("changes since the copy's revision");
+    copy.apply_changes(assert_reads_back(&changes))
+        .expect("the changes apply to the copy");
+    assert_eq!(
+        serde_json::to_value(&copy).expect("serializes"),
+        serde_json::to_value(&desk).expect("serializes"),
+        "the copy brought up to date is not the desk"
+    );
     let restored = assert_reads_back(&desk);
     assert_eq!(
         format!("{:?}", restored.queue(now)),

@@ -416,6 +416,7 @@ impl Desk {
             Err(e) => applied.monitor_error = Some(e),
         }
         self.release_finished();
+        self.settle();
         applied
     }
 
@@ -594,6 +595,8 @@ impl Desk {
             let last = conversation.interactions().len() - 1;
             conversation.keep(last, mood, usual);
         }
+        conversation.mark(self.revision + 1);
+        self.marked = true;
         Ok(outcome)
     }
 
@@ -629,9 +632,11 @@ impl Desk {
             if event.status != ConversationStatus::Open {
                 return Err(ErrorKind::UnknownConversation { id: id.to_string() }.into());
             }
-            let mut conversation = crate::model::Conversation::new(id.clone());
+            let mut conversation = Thread::new(crate::model::Conversation::new(id.clone()));
             conversation.record_status(event)?;
-            self.conversations.insert(id, Thread::new(conversation));
+            conversation.mark(self.revision + 1);
+            self.marked = true;
+            self.conversations.insert(id, conversation);
             return Ok(Outcome::Applied);
         };
         let recorded = conversation
@@ -657,6 +662,8 @@ impl Desk {
             }
             _ => conversation.record_status(event)?,
         }
+        conversation.mark(self.revision + 1);
+        self.marked = true;
         if resolved {
             if let Some(agent) = self.holders.remove(&id) {
                 self.config.roster.release(agent.as_str());
@@ -702,6 +709,7 @@ impl Desk {
             .or_default()
             .assignments
             .push((at, agent));
+        self.touch(id);
         Ok(Outcome::Applied)
     }
 
@@ -723,6 +731,7 @@ impl Desk {
         if let Some((last, _)) = history.last().filter(|(t, _)| *t > at) {
             return Err(out_of_order("priority change", &id, at, *last));
         }
+        self.touch(&id);
         self.handling
             .entry(id)
             .or_default()
@@ -909,8 +918,12 @@ impl Desk {
         let scrub = Scrub::new(&handles, &names);
         let mut messages = 0u64;
         for conversation in self.conversations.values_mut() {
-            let n = conversation.erase(theirs, |text| scrub.apply(text));
+            let (n, rewritten) = conversation.erase(theirs, |text| scrub.apply(text));
             messages = messages.saturating_add(n as u64);
+            if n + rewritten > 0 {
+                conversation.mark(self.revision + 1);
+                self.marked = true;
+            }
             // Texts may have been rewritten (theirs emptied, their name
             // taken out of others'): the moods are scored again when next
             // needed.

@@ -30,7 +30,8 @@
 //!
 //! With the `serde` feature a desk is a plain value: stored and restored
 //! (and checked when read), and replaying the same events in any batch sizes
-//! gives the same desk. Every answer it gives is serializable too. Read a
+//! gives the same desk (but for its [revision](Desk::revision), which counts
+//! calls). Every answer it gives is serializable too. Read a
 //! stored desk from a `String` (the file read to a string, then
 //! `serde_json::from_str`): the text is checked as UTF-8 once, where
 //! `serde_json::from_slice` checks every string again (a sixth more time
@@ -66,8 +67,21 @@
 //! strings, with no checks, costs within 15 % of a checked restore, and
 //! MessagePack reads a desk 6 % faster than JSON read from a string (282
 //! against 300 ms at 100,000): the cost is in building the conversations'
-//! strings, not in the format, so the snapshot stays JSON. Split a desk
-//! before a snapshot no longer fits a minute.
+//! strings, not in the format, so the snapshot stays JSON.
+//!
+//! A service need not write the whole desk every minute: it stores the desk
+//! once, then what changed since ([`Desk::changes_since`]: the
+//! conversations that changed, whole, and the rest of the desk), and a
+//! restarted service reads the desk and brings it up to date
+//! ([`Desk::apply_changes`]). On the desk of 1,000,000 conversations, the
+//! changes after one more copy of the week (445 events, 100 new
+//! conversations) took 153 ms to work out and write (0.32 MB of JSON) and
+//! 75 ms to read and apply (`desk_scale`). The rest of the desk
+//! (configuration, directory, crisis monitor, profiles) is written whole
+//! each time: small beside the conversations here, but a directory of
+//! millions of customers would make every set of changes as big as itself.
+//! Split a desk before its snapshot no longer fits between two restarts'
+//! worth of changes.
 //!
 //! # Beyond one process
 //!
@@ -148,6 +162,7 @@
 //! ```
 
 mod board;
+mod changes;
 mod event;
 mod map;
 mod moods;
@@ -161,6 +176,7 @@ use jiff::{SignedDuration, Timestamp};
 
 use moods::{has_mood, Mood, Thread};
 
+pub use changes::DeskChanges;
 pub use event::{Applied, Counts, Erasure, Event, Outcome, ERASED};
 pub use map::{Cell, LeftOut, Period, PersonaMap};
 
@@ -404,7 +420,6 @@ struct Handling {
 }
 
 impl Handling {
-    #[cfg(feature = "serde")]
     fn is_in_order(&self) -> bool {
         self.assignments.windows(2).all(|w| w[0].0 <= w[1].0)
             && self.priorities.windows(2).all(|w| w[0].0 <= w[1].0)
@@ -472,6 +487,16 @@ pub struct Desk {
     /// The number of the next `new-N` customer.
     next_newcomer: u64,
     erasures: Vec<Erasure>,
+    /// How many calls changed a conversation (see [`Desk::changes_since`]).
+    revision: u64,
+    /// Whether the call under way changed a conversation (marked with the
+    /// next revision).
+    #[cfg_attr(feature = "serde", serde(skip))]
+    marked: bool,
+    /// The revision it was made, restored or brought up to date at: what
+    /// changed before is not known.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    known_since: u64,
     #[cfg_attr(feature = "serde", serde(skip))]
     analyzer: Analyzer,
     /// The queue's inputs, kept as events arrive; worked out from the
@@ -482,7 +507,6 @@ pub struct Desk {
 
 impl Desk {
     /// Checks what a stored desk holds (see [`Desk`]).
-    #[cfg(feature = "serde")]
     fn check(&self) -> Result<()> {
         let invalid = |reason: String| crate::error::invalid_state("desk", reason);
         for (id, conversation) in &self.conversations {
@@ -551,6 +575,9 @@ impl Desk {
             provisional: BTreeSet::new(),
             next_newcomer: 1,
             erasures: Vec::new(),
+            revision: 0,
+            marked: false,
+            known_since: 0,
             analyzer: Analyzer::default(),
             board: OnceLock::new(),
         }
@@ -597,7 +624,25 @@ impl Desk {
         for id in finished {
             if let Some(agent) = self.holders.remove(&id) {
                 self.config.roster.release(agent.as_str());
+                self.touch(&id);
             }
+        }
+    }
+
+    /// Records that a conversation (or who holds it, or its assignments and
+    /// priorities) changed: it takes the next revision.
+    fn touch(&mut self, id: &ConversationId) {
+        if let Some(thread) = self.conversations.get_mut(id) {
+            thread.mark(self.revision + 1);
+            self.marked = true;
+        }
+    }
+
+    /// Ends a call: the desk is at the next revision if a conversation
+    /// changed.
+    fn settle(&mut self) {
+        if std::mem::take(&mut self.marked) {
+            self.revision = self.revision.saturating_add(1);
         }
     }
 
@@ -898,8 +943,10 @@ impl Desk {
         for d in &decisions {
             if let Routing::Assigned { agent, .. } = &d.routing {
                 self.holders.insert(d.conversation.clone(), agent.clone());
+                self.touch(&d.conversation);
             }
         }
+        self.settle();
         // The queue's order, held ones included.
         let mut by_id: BTreeMap<ConversationId, Decision> = decisions
             .into_iter()
@@ -1203,6 +1250,8 @@ struct DeskFields {
     next_newcomer: u64,
     #[serde(default)]
     erasures: Vec<Erasure>,
+    #[serde(default)]
+    revision: u64,
 }
 
 #[cfg(feature = "serde")]
@@ -1227,6 +1276,9 @@ impl TryFrom<DeskFields> for Desk {
             provisional: f.provisional,
             next_newcomer: f.next_newcomer,
             erasures: f.erasures,
+            revision: f.revision,
+            marked: false,
+            known_since: f.revision,
             analyzer: Analyzer::default(),
             board: OnceLock::new(),
         };

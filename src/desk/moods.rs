@@ -61,6 +61,10 @@ struct Kept {
 pub(super) struct Thread {
     conversation: Conversation,
     moods: Vec<Option<Kept>>,
+    /// The desk's revision when the conversation (or who holds it, or its
+    /// assignments and priorities) last changed; 0 when restored (see
+    /// [`super::Desk::changes_since`]). Not stored.
+    changed: u64,
 }
 
 impl Thread {
@@ -68,7 +72,18 @@ impl Thread {
         Thread {
             conversation,
             moods: Vec::new(),
+            changed: 0,
         }
+    }
+
+    /// The revision of its last change.
+    pub(super) fn changed(&self) -> u64 {
+        self.changed
+    }
+
+    /// Records that it changed at `revision`.
+    pub(super) fn mark(&mut self, revision: u64) {
+        self.changed = revision;
     }
 
     /// The kept mood of the `index`-th interaction, if it was read with the

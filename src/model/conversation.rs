@@ -410,13 +410,14 @@ impl Conversation {
     /// Erases what a customer wrote: each of their messages keeps its place,
     /// time, channel and tags, but loses its author (now [`Author::Erased`])
     /// and its text; `scrub` rewrites every other message's text (to take
-    /// out their name). Returns how many messages were theirs.
+    /// out their name). Returns how many messages were theirs, and how many
+    /// others were rewritten.
     pub(crate) fn erase(
         &mut self,
         theirs: impl Fn(&Handle) -> bool,
         scrub: impl Fn(&str) -> Option<String>,
-    ) -> usize {
-        let mut erased = 0;
+    ) -> (usize, usize) {
+        let (mut erased, mut rewritten) = (0, 0);
         for i in &mut self.interactions {
             if i.customer_handle().is_some_and(&theirs) {
                 i.author = Author::Erased;
@@ -424,9 +425,10 @@ impl Conversation {
                 erased += 1;
             } else if let Some(text) = scrub(&i.text) {
                 i.text = text;
+                rewritten += 1;
             }
         }
-        erased
+        (erased, rewritten)
     }
 
     /// The conversation's id.

@@ -1,0 +1,268 @@
+//! What changed in a desk since a revision: enough to bring a copy stored
+//! at that revision up to date, so that a service persists a big desk every
+//! minute by writing what changed rather than the whole desk.
+//!
+//! A desk counts the calls that changed one of its conversations (a
+//! message, a status, an assignment or priority change, who holds it, an
+//! erasure that rewrote it): its revision. Each conversation remembers the
+//! revision of its last change. The changes since a revision are those
+//! conversations, whole,
+//! with who holds them and their assignments and priorities, and the rest of
+//! the desk whole: configuration (the roster's loads change with every
+//! assignment), directory, crisis monitor, profiles, customer events,
+//! newcomers and erasures. Beside the conversations of a desk of the sample
+//! week's shape that rest is small (`examples/desk_scale` prints both);
+//! a directory of millions of customers would make every set of changes as
+//! big as the directory.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use jiff::Timestamp;
+
+use super::{Desk, DeskConfig, Erasure, Handling, Known, Thread};
+use crate::crisis::Monitor;
+use crate::directory::Directory;
+use crate::error::{ErrorKind, Result};
+use crate::model::{AgentId, Conversation, ConversationId, CustomerId, Handle};
+
+/// What changed in a [`Desk`] from one revision to another
+/// ([`Desk::changes_since`]), to bring a desk stored at the first up to
+/// the second ([`Desk::apply_changes`]).
+///
+/// The conversations that changed (a message, a status, an assignment or
+/// priority change, who holds it, an erasure that rewrote it) are in it
+/// whole, with who holds them and their assignments and priorities; the
+/// rest of the desk is in it whole: configuration (the roster's loads move
+/// with every assignment), directory, crisis monitor, profiles, customer
+/// events, newcomers and erasures. Beside the conversations of a desk of
+/// the sample week's shape that rest is small (`examples/desk_scale` prints
+/// the size of a set of changes); a directory of millions of customers
+/// would make every set as big as the directory.
+///
+/// With the `serde` feature it stores and reads back as the desk does, and
+/// is checked when applied as a stored desk is checked when read.
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct DeskChanges {
+    since: u64,
+    until: u64,
+    rest: Rest,
+    conversations: Vec<Changed>,
+}
+
+/// Everything of a desk but its conversations and who holds them.
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+struct Rest {
+    config: DeskConfig,
+    directory: Directory,
+    monitor: Monitor,
+    profiles: BTreeMap<CustomerId, Known>,
+    records: BTreeMap<CustomerId, Vec<(Timestamp, Option<Handle>)>>,
+    provisional: BTreeSet<CustomerId>,
+    next_newcomer: u64,
+    erasures: Vec<Erasure>,
+}
+
+/// One conversation as it is now, with who holds it and what was done
+/// with it.
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+struct Changed {
+    conversation: Conversation,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    holder: Option<AgentId>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    handling: Option<Handling>,
+}
+
+impl DeskChanges {
+    /// The revision the changes start from.
+    pub fn since(&self) -> u64 {
+        self.since
+    }
+
+    /// The revision they bring a desk to.
+    pub fn until(&self) -> u64 {
+        self.until
+    }
+
+    /// How many conversations changed.
+    pub fn conversations(&self) -> usize {
+        self.conversations.len()
+    }
+}
+
+impl Desk {
+    /// How many calls changed one of its conversations: each
+    /// [`Desk::apply_all`] (or [`Desk::apply`]) and [`Desk::route`] that did
+    /// counts one; a batch of duplicates does not. A stored desk keeps it.
+    /// What else changes (the directory, the crisis monitor, the profiles)
+    /// is in every set of changes, whatever the revisions.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// What changed since `revision`: the conversations that changed, whole,
+    /// and the rest of the desk (see [`DeskChanges`]). Applied to a copy of
+    /// the desk stored at `revision`, they make it this desk.
+    ///
+    /// ```
+    /// use social_crm::desk::{Desk, DeskConfig};
+    /// use social_crm::sample;
+    ///
+    /// let week = sample::week();
+    /// let mut desk = Desk::new(DeskConfig::sample(&week)?, week.directory()?);
+    /// let mut events = week.events();
+    /// let later = events.split_off(100);
+    /// desk.apply_all(events, week.now);
+    /// let mut stored = desk.clone(); // a snapshot, written once
+    ///
+    /// desk.apply_all(later, week.now);
+    /// let changes = desk.changes_since(stored.revision())?;
+    /// assert!(changes.conversations() < desk.conversations().count());
+    /// stored.apply_changes(changes)?; // the snapshot brought up to date
+    /// assert_eq!(stored.queue(week.now)?, desk.queue(week.now)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::RevisionMismatch`] if `revision` is after the desk's,
+    /// or before the revision the desk was made, restored or last brought
+    /// up to date at (what changed before that is not known: store the
+    /// whole desk).
+    pub fn changes_since(&self, revision: u64) -> Result<DeskChanges> {
+        if revision > self.revision {
+            return Err(mismatch(
+                revision,
+                format!("the desk is at revision {}", self.revision),
+            ));
+        }
+        if revision < self.known_since {
+            return Err(mismatch(
+                revision,
+                format!(
+                    "the desk knows what changed since revision {} only",
+                    self.known_since
+                ),
+            ));
+        }
+        let conversations = self
+            .conversations
+            .values()
+            .filter(|t| t.changed() > revision)
+            .map(|t| {
+                let id = t.id();
+                Changed {
+                    conversation: Conversation::clone(t),
+                    holder: self.holders.get(id).cloned(),
+                    handling: self.handling.get(id).cloned(),
+                }
+            })
+            .collect();
+        Ok(DeskChanges {
+            since: revision,
+            until: self.revision,
+            rest: Rest {
+                config: self.config.clone(),
+                directory: self.directory.clone(),
+                monitor: self.monitor.clone(),
+                profiles: self.profiles.clone(),
+                records: self.records.clone(),
+                provisional: self.provisional.clone(),
+                next_newcomer: self.next_newcomer,
+                erasures: self.erasures.clone(),
+            },
+            conversations,
+        })
+    }
+
+    /// Brings the desk from revision [`DeskChanges::since`] to
+    /// [`DeskChanges::until`] (see [`Desk::changes_since`]). The changed
+    /// conversations' moods are scored again when next needed, as a
+    /// restored desk's are.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::RevisionMismatch`] if the desk is not at the revision
+    /// the changes start from; [`ErrorKind::InvalidState`] if the desk they
+    /// make does not hold together as a stored desk must (see [`Desk`]).
+    /// The desk is unchanged on error.
+    pub fn apply_changes(&mut self, changes: DeskChanges) -> Result<()> {
+        if changes.since != self.revision {
+            return Err(mismatch(
+                changes.since,
+                format!("the desk is at revision {}", self.revision),
+            ));
+        }
+        let rest = self.swap_rest(changes.rest);
+        let mut before = Vec::with_capacity(changes.conversations.len());
+        for changed in changes.conversations {
+            let id = changed.conversation.id().clone();
+            let thread = self
+                .conversations
+                .insert(id.clone(), Thread::new(changed.conversation));
+            let holder = put(&mut self.holders, &id, changed.holder);
+            let handling = put(&mut self.handling, &id, changed.handling);
+            before.push((id, thread, holder, handling));
+        }
+        if let Err(e) = self.check() {
+            // Put back what was there, newest first.
+            for (id, thread, holder, handling) in before.into_iter().rev() {
+                match thread {
+                    Some(thread) => self.conversations.insert(id.clone(), thread),
+                    None => self.conversations.remove(&id),
+                };
+                put(&mut self.holders, &id, holder);
+                put(&mut self.handling, &id, handling);
+            }
+            self.swap_rest(rest);
+            return Err(e);
+        }
+        self.revision = changes.until;
+        self.known_since = changes.until;
+        self.board = OnceLock::new();
+        Ok(())
+    }
+
+    /// Puts `rest` in place of the desk's, and returns what was there.
+    fn swap_rest(&mut self, rest: Rest) -> Rest {
+        Rest {
+            config: std::mem::replace(&mut self.config, rest.config),
+            directory: std::mem::replace(&mut self.directory, rest.directory),
+            monitor: std::mem::replace(&mut self.monitor, rest.monitor),
+            profiles: std::mem::replace(&mut self.profiles, rest.profiles),
+            records: std::mem::replace(&mut self.records, rest.records),
+            provisional: std::mem::replace(&mut self.provisional, rest.provisional),
+            next_newcomer: std::mem::replace(&mut self.next_newcomer, rest.next_newcomer),
+            erasures: std::mem::replace(&mut self.erasures, rest.erasures),
+        }
+    }
+}
+
+/// Sets or removes the value of `id`; returns the one it had.
+fn put<V>(
+    map: &mut BTreeMap<ConversationId, V>,
+    id: &ConversationId,
+    value: Option<V>,
+) -> Option<V> {
+    match value {
+        Some(value) => map.insert(id.clone(), value),
+        None => map.remove(id),
+    }
+}
+
+fn mismatch(from: u64, reason: String) -> crate::Error {
+    ErrorKind::RevisionMismatch { from, reason }.into()
+}

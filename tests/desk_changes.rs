@@ -1,0 +1,216 @@
+//! A desk persisted by its changes: a copy stored once and brought up to
+//! date by what changed since (`Desk::changes_since`, `Desk::apply_changes`)
+//! is the desk, whatever the batches, routings, profile refreshes, customer
+//! events and erasures in between.
+#![cfg(all(feature = "serde", feature = "tzdb-bundled"))]
+
+use proptest::prelude::*;
+use social_crm::desk::{Desk, DeskChanges, DeskConfig, Event};
+use social_crm::sample::{self, SampleWeek};
+use social_crm::sla::Priority;
+use social_crm::{
+    AudienceStats, Channel, ConversationId, Customer, Decision, ErrorKind, Handle, Interaction,
+    Purpose, Resolution,
+};
+
+fn desk(week: &SampleWeek) -> Desk {
+    Desk::new(DeskConfig::sample(week).unwrap(), week.directory().unwrap())
+}
+
+/// The desk after the sample week.
+fn week_desk(week: &SampleWeek) -> Desk {
+    let mut live = desk(week);
+    live.apply_all(week.events(), week.now);
+    live
+}
+
+/// Written and read back, as a service stores it.
+fn stored<T: serde::Serialize + serde::de::DeserializeOwned>(value: &T) -> T {
+    serde_json::from_str(&serde_json::to_string(value).unwrap()).unwrap()
+}
+
+fn json(desk: &Desk) -> serde_json::Value {
+    serde_json::to_value(desk).unwrap()
+}
+
+/// The week's events, then one of every other kind at its end: a new
+/// customer's message, an assignment, a priority change, a consent
+/// decision, a customer record and a handle, a merge, and the erasure of a
+/// customer the week's conversations name.
+fn events(week: &SampleWeek) -> Vec<Event> {
+    let now = week.now;
+    let c: ConversationId = "tw-062".parse().unwrap();
+    let lea = Handle::new(Channel::Twitter, "@lea_nouvelle").unwrap();
+    let erased = week
+        .interactions()
+        .iter()
+        .filter_map(|i| i.customer_handle())
+        .find(|h| {
+            matches!(
+                week.directory().unwrap().resolve(h),
+                Resolution::Customer(_)
+            )
+        })
+        .unwrap()
+        .clone();
+    let mut all = week.events();
+    all.extend([
+        Event::Interaction(Interaction::inbound(
+            "x1".parse().unwrap(),
+            "tw-new".parse().unwrap(),
+            lea.clone(),
+            now,
+            "Bonjour, ma commande n'est pas arrivée",
+        )),
+        Event::Assignment {
+            conversation: c.clone(),
+            agent: Some("a6".parse().unwrap()),
+            at: now,
+        },
+        Event::Priority {
+            conversation: c,
+            priority: Priority::Urgent,
+            at: now,
+        },
+        Event::Consent {
+            handle: lea.clone(),
+            purpose: Purpose::Marketing,
+            decision: Decision::Refused,
+            source: None,
+            at: now,
+        },
+        Event::Customer {
+            customer: Customer::new("c900", "Léa Nouvelle")
+                .unwrap()
+                .with_handle(lea, AudienceStats::default()),
+            at: now,
+        },
+        Event::Handle {
+            customer: "c900".parse().unwrap(),
+            handle: Handle::new(Channel::Email, "lea@example.org").unwrap(),
+            stats: AudienceStats::default(),
+            at: now,
+        },
+        Event::Merge {
+            keep: "c001".parse().unwrap(),
+            absorb: "c900".parse().unwrap(),
+            at: now,
+        },
+        Event::Erasure {
+            handle: erased,
+            at: now,
+        },
+    ]);
+    all
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(10))]
+
+    /// Stored once, then brought up to date by its changes at any points,
+    /// a desk reads back exactly as the desk that took every call.
+    #[test]
+    fn a_stored_desk_brought_up_to_date_is_the_desk(
+        batch in 20usize..200,
+        routed in proptest::collection::vec(any::<bool>(), 8),
+        caught_up in proptest::collection::vec(any::<bool>(), 8),
+    ) {
+        let week = sample::week();
+        let events = events(&week);
+        let mut live = desk(&week);
+        let mut copy: Desk = stored(&live);
+        let batches: Vec<&[Event]> = events.chunks(batch).collect();
+        for (k, chunk) in batches.iter().enumerate() {
+            let now = chunk.iter().map(Event::at).max().unwrap();
+            live.apply_all(chunk.to_vec(), now);
+            if routed[k % routed.len()] {
+                live.route(now).unwrap();
+            }
+            let last = k + 1 == batches.len();
+            if last {
+                live.refresh_profiles(now).unwrap();
+            }
+            if caught_up[k % caught_up.len()] || last {
+                let changes: DeskChanges = stored(&live.changes_since(copy.revision()).unwrap());
+                prop_assert_eq!(changes.until(), live.revision());
+                copy.apply_changes(changes).unwrap();
+                prop_assert_eq!(json(&copy), json(&live));
+                prop_assert_eq!(copy.queue(now).unwrap(), live.queue(now).unwrap());
+            }
+        }
+    }
+}
+
+/// A conversation of the week solved at its end.
+fn solved(week: &SampleWeek) -> Event {
+    Event::Status {
+        conversation: "tw-062".parse().unwrap(),
+        status: social_crm::ConversationStatus::Solved,
+        at: week.now,
+        by: Some("a1".parse().unwrap()),
+    }
+}
+
+#[test]
+fn only_what_changed_is_in_the_changes() {
+    let week = sample::week();
+    let mut live = week_desk(&week);
+    let revision = live.revision();
+    assert_eq!(live.changes_since(revision).unwrap().conversations(), 0);
+    let status = solved(&week);
+    live.apply(status.clone(), week.now);
+    assert_eq!(live.changes_since(revision).unwrap().conversations(), 1);
+    // A second delivery changes nothing, not even the revision.
+    let again = live.revision();
+    live.apply(status, week.now);
+    assert_eq!(live.revision(), again);
+    assert_eq!(live.changes_since(again).unwrap().conversations(), 0);
+}
+
+#[test]
+fn changes_are_only_given_and_taken_from_a_known_revision() {
+    let week = sample::week();
+    let mut live = week_desk(&week);
+    let at = live.revision();
+    let ahead = live.changes_since(at + 1).unwrap_err();
+    assert!(matches!(ahead.kind(), ErrorKind::RevisionMismatch { from, .. } if *from == at + 1));
+
+    // A restored desk does not know what changed before it was stored.
+    let mut copy: Desk = stored(&live);
+    assert!(copy.changes_since(0).is_err());
+    assert!(copy.changes_since(at).is_ok());
+
+    // Changes apply to the revision they start from, once.
+    live.apply(solved(&week), week.now);
+    assert_eq!(live.revision(), at + 1);
+    let changes = live.changes_since(at).unwrap();
+    copy.apply_changes(changes.clone()).unwrap();
+    let twice = copy.apply_changes(changes).unwrap_err();
+    assert!(matches!(twice.kind(), ErrorKind::RevisionMismatch { .. }));
+    assert_eq!(json(&copy), json(&live));
+}
+
+#[test]
+fn changes_that_do_not_hold_together_leave_the_desk_as_it_was() {
+    let week = sample::week();
+    let mut live = desk(&week);
+    let mut events = week.events();
+    let later = events.split_off(events.len() / 2);
+    live.apply_all(events, week.now);
+    let mut copy: Desk = stored(&live);
+    let before = json(&copy);
+    live.apply_all(later, week.now);
+    live.route(week.now).unwrap();
+    let mut changes = serde_json::to_value(live.changes_since(copy.revision()).unwrap()).unwrap();
+    // A conversation held by somebody who is not on the roster.
+    let conversations = changes["conversations"].as_array_mut().unwrap();
+    assert!(conversations.len() > 1);
+    conversations[1]["holder"] = serde_json::json!("nobody");
+    let bad: DeskChanges = serde_json::from_value(changes).unwrap();
+    let error = copy.apply_changes(bad).unwrap_err();
+    assert!(
+        matches!(error.kind(), ErrorKind::InvalidState { .. }),
+        "{error}"
+    );
+    assert_eq!(json(&copy), before);
+}
