@@ -14,6 +14,11 @@
 //! - `profiles/refresh_100k`: `Desk::refresh_profiles` on that desk, all of
 //!   it in the week's window (influence and stance of every author, from
 //!   the moods kept when the messages arrived).
+//! - `changes/write_100k` and `changes/apply_100k`: after one more copy of
+//!   the week (445 events, 100 new conversations) on that desk, what
+//!   changed since its snapshot, worked out and written to JSON; and read
+//!   and applied to the restored snapshot (`Desk::changes_since`,
+//!   `Desk::apply_changes`).
 //!
 //! Run with `cargo bench --bench desk_service`.
 
@@ -136,6 +141,37 @@ fn snapshot(c: &mut Criterion) {
     });
     group.bench_function("restore_100k", |b| {
         b.iter(|| black_box(serde_json::from_str::<Desk>(&stored).expect("reads back")))
+    });
+    group.finish();
+
+    // One more copy of the week, persisted by what changed.
+    let restored: Desk = serde_json::from_str(&stored).expect("reads back");
+    let mut later = desk.clone();
+    for batch in week.events_copied(copies..copies + 1, |_| true).chunks(1_000) {
+        let now = batch.last().map_or(week.now, Event::at);
+        later.apply_all(batch.to_vec(), now);
+    }
+    let write = || {
+        let changes = later
+            .changes_since(restored.revision())
+            .expect("changes since the snapshot");
+        serde_json::to_string(&changes).expect("serializes")
+    };
+    let written = write();
+    println!("changes after 445 events: {} bytes", written.len());
+    let mut group = c.benchmark_group("changes");
+    group.sample_size(10);
+    group.bench_function("write_100k", |b| b.iter(|| black_box(write())));
+    group.bench_function("apply_100k", |b| {
+        b.iter_batched(
+            || restored.clone(),
+            |mut desk| {
+                let changes = serde_json::from_str(&written).expect("reads back");
+                desk.apply_changes(changes).expect("applies");
+                desk
+            },
+            BatchSize::LargeInput,
+        )
     });
     group.finish();
 
