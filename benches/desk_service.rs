@@ -147,7 +147,10 @@ fn snapshot(c: &mut Criterion) {
     // One more copy of the week, persisted by what changed.
     let restored: Desk = serde_json::from_str(&stored).expect("reads back");
     let mut later = desk.clone();
-    for batch in week.events_copied(copies..copies + 1, |_| true).chunks(1_000) {
+    for batch in week
+        .events_copied(copies..copies + 1, |_| true)
+        .chunks(1_000)
+    {
         let now = batch.last().map_or(week.now, Event::at);
         later.apply_all(batch.to_vec(), now);
     }
