@@ -81,8 +81,8 @@
 //! (configuration, directory, crisis monitor, profiles) is written whole
 //! each time: small beside the conversations here, but a directory of
 //! millions of customers would make every set of changes as big as itself.
-//! Split a desk before its snapshot no longer fits between two restarts'
-//! worth of changes.
+//! A restarted service still reads the whole snapshot first: split a desk
+//! before that restore takes longer than a restart may.
 //!
 //! # Beyond one process
 //!

@@ -124,7 +124,8 @@ impl Handle {
         }
     }
 
-    /// The handle in its channel's normal form, without the channel.
+    /// The handle in its normal form, without the channel (and without the
+    /// `@` that `Display` shows on networks that use one).
     pub fn value(&self) -> &str {
         match self.named() {
             Some(_) => &self.text[1..],
@@ -135,7 +136,8 @@ impl Handle {
     /// The channel, unless it is a [`Channel::Other`].
     fn named(&self) -> Option<&'static Channel> {
         static NAMED: [Channel; Channel::NAMED.len()] = Channel::NAMED;
-        NAMED.get(usize::from(self.text.as_bytes()[0]).wrapping_sub(1))
+        let tag = self.text.as_bytes().first().copied().unwrap_or(OTHER_TAG);
+        NAMED.get(usize::from(tag).wrapping_sub(1))
     }
 
     /// The channel name and the value of a [`Channel::Other`] handle.
@@ -940,8 +942,8 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// A handle keeps its channel and value apart, and sorts, compares
-        /// and hashes as the pair (channel, value) does.
+        /// A handle keeps its channel and value apart, sorts and compares as
+        /// the pair (channel, value) does, and reads back from its text.
         #[test]
         fn a_handle_is_its_channel_and_value(
             a in (any_channel(), "[a-z0-9!. -]{1,8}"),
