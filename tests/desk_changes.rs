@@ -185,9 +185,20 @@ fn changes_are_only_given_and_taken_from_a_known_revision() {
     assert_eq!(live.revision(), at + 1);
     let changes = live.changes_since(at).unwrap();
     copy.apply_changes(changes.clone()).unwrap();
-    let twice = copy.apply_changes(changes).unwrap_err();
+    let twice = copy.apply_changes(changes.clone()).unwrap_err();
     assert!(matches!(twice.kind(), ErrorKind::RevisionMismatch { .. }));
     assert_eq!(json(&copy), json(&live));
+
+    // Stored changes that end before they start are refused.
+    let mut backwards = serde_json::to_value(&changes).unwrap();
+    backwards["until"] = serde_json::json!(at - 1);
+    let backwards: DeskChanges = serde_json::from_value(backwards).unwrap();
+    let mut older: Desk = stored(&week_desk(&week));
+    let error = older.apply_changes(backwards).unwrap_err();
+    assert!(
+        matches!(error.kind(), ErrorKind::RevisionMismatch { .. }),
+        "{error}"
+    );
 }
 
 #[test]

@@ -196,7 +196,7 @@ impl Desk {
     /// # Errors
     ///
     /// [`ErrorKind::RevisionMismatch`] if the desk is not at the revision
-    /// the changes start from; [`ErrorKind::InvalidState`] if the desk they
+    /// the changes start from, or they end before it; [`ErrorKind::InvalidState`] if the desk they
     /// make does not hold together as a stored desk must (see [`Desk`]).
     /// The desk is unchanged on error.
     pub fn apply_changes(&mut self, changes: DeskChanges) -> Result<()> {
@@ -204,6 +204,12 @@ impl Desk {
             return Err(mismatch(
                 changes.since,
                 format!("the desk is at revision {}", self.revision),
+            ));
+        }
+        if changes.until < changes.since {
+            return Err(mismatch(
+                changes.since,
+                format!("they end before they start, at revision {}", changes.until),
             ));
         }
         let rest = self.swap_rest(changes.rest);
