@@ -96,8 +96,10 @@ impl fmt::Display for ConsentStatus {
     serde(from = "Vec<ConsentRecord>", into = "Vec<ConsentRecord>")
 )]
 pub struct Consent {
-    /// Sorted by (time, purpose, decision, source), without duplicates.
-    records: Vec<ConsentRecord>,
+    /// Sorted by (time, purpose, decision, source), without duplicates. A
+    /// boxed slice, two words in every customer record: decisions are few
+    /// and rarely added.
+    records: Box<[ConsentRecord]>,
 }
 
 impl Consent {
@@ -112,9 +114,14 @@ impl Consent {
     }
 
     fn insert(&mut self, record: ConsentRecord) {
-        if let Err(pos) = self.records.binary_search(&record) {
-            self.records.insert(pos, record);
-        }
+        self.edit(|records| add(records, record));
+    }
+
+    /// Changes the records as a vector.
+    fn edit(&mut self, change: impl FnOnce(&mut Vec<ConsentRecord>)) {
+        let mut records = std::mem::take(&mut self.records).into_vec();
+        change(&mut records);
+        self.records = records.into_boxed_slice();
     }
 
     /// The current state of one purpose.
@@ -142,25 +149,36 @@ impl Consent {
     /// Adds every record of `other` (the union of both histories). The
     /// result does not depend on which side absorbs which.
     pub fn absorb(&mut self, other: &Consent) {
-        for record in &other.records {
-            self.insert(record.clone());
-        }
+        self.edit(|records| {
+            for record in other.records.iter() {
+                add(records, record.clone());
+            }
+        });
+    }
+}
+
+/// Adds a record to sorted records, once.
+fn add(records: &mut Vec<ConsentRecord>, record: ConsentRecord) {
+    if let Err(pos) = records.binary_search(&record) {
+        records.insert(pos, record);
     }
 }
 
 impl From<Vec<ConsentRecord>> for Consent {
     fn from(records: Vec<ConsentRecord>) -> Consent {
         let mut consent = Consent::default();
-        for record in records {
-            consent.insert(record);
-        }
+        consent.edit(|sorted| {
+            for record in records {
+                add(sorted, record);
+            }
+        });
         consent
     }
 }
 
 impl From<Consent> for Vec<ConsentRecord> {
     fn from(consent: Consent) -> Vec<ConsentRecord> {
-        consent.records
+        consent.records.into_vec()
     }
 }
 

@@ -265,6 +265,14 @@ impl Customer {
 mod tests {
     use super::*;
 
+    #[cfg(target_pointer_width = "64")]
+    #[test]
+    fn a_record_is_small() {
+        // A directory holds millions: 168 bytes, the first two handles
+        // inside (176 with the allocator's header).
+        assert_eq!(std::mem::size_of::<Customer>(), 168);
+    }
+
     #[test]
     fn birth_years_are_bounded() {
         assert!(BirthYear::new(1899).is_err());

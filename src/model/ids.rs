@@ -62,7 +62,7 @@ pub(crate) fn check_name(what: &'static str, name: &str) -> Result<()> {
 /// # Ok::<(), social_crm::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Name(String);
+pub struct Name(Box<str>);
 
 impl Name {
     /// Checks and wraps a name.
@@ -78,7 +78,7 @@ impl Name {
     /// As [`Name::new`], the error naming the name as `what`.
     pub(crate) fn checked(what: &'static str, name: &str) -> Result<Name> {
         check_name(what, name)?;
-        Ok(Name(name.to_owned()))
+        Ok(Name(name.into()))
     }
 
     /// The name as text.
@@ -103,19 +103,19 @@ impl AsRef<str> for Name {
 
 impl PartialEq<str> for Name {
     fn eq(&self, other: &str) -> bool {
-        self.0 == other
+        *self.0 == *other
     }
 }
 
 impl PartialEq<&str> for Name {
     fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
+        *self.0 == **other
     }
 }
 
 impl From<Name> for String {
     fn from(name: Name) -> String {
-        name.0
+        name.0.into_string()
     }
 }
 
