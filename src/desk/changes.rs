@@ -86,6 +86,52 @@ struct Changed {
     handling: Option<Handling>,
 }
 
+/// A desk's count of the calls that changed one of its conversations, with
+/// what a call under way and a restore leave behind. Stored as its count.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Revision {
+    /// How many calls changed a conversation.
+    at: u64,
+    /// Whether the call under way changed one (marked with the next
+    /// revision).
+    marked: bool,
+    /// The revision the desk was made, restored or brought up to date at:
+    /// what changed before is not known.
+    known_since: u64,
+}
+
+impl Revision {
+    /// The revision of a desk restored at `at`.
+    pub(super) fn restored(at: u64) -> Revision {
+        Revision {
+            at,
+            marked: false,
+            known_since: at,
+        }
+    }
+
+    /// Records that a conversation changed in the call under way: it takes
+    /// the next revision.
+    pub(super) fn mark(&mut self, thread: &mut Thread) {
+        thread.mark(self.at.saturating_add(1));
+        self.marked = true;
+    }
+
+    /// Ends a call: the next revision if it changed a conversation.
+    pub(super) fn settle(&mut self) {
+        if std::mem::take(&mut self.marked) {
+            self.at = self.at.saturating_add(1);
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Revision {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_u64(self.at)
+    }
+}
+
 impl DeskChanges {
     /// The revision the changes start from.
     pub fn since(&self) -> u64 {
@@ -110,7 +156,7 @@ impl Desk {
     /// What else changes (the directory, the crisis monitor, the profiles)
     /// is in every set of changes, whatever the revisions.
     pub fn revision(&self) -> u64 {
-        self.revision
+        self.revision.at
     }
 
     /// What changed since `revision`: the conversations that changed, whole,
@@ -143,18 +189,18 @@ impl Desk {
     /// up to date at (what changed before that is not known: store the
     /// whole desk).
     pub fn changes_since(&self, revision: u64) -> Result<DeskChanges> {
-        if revision > self.revision {
+        if revision > self.revision.at {
             return Err(mismatch(
                 revision,
-                format!("the desk is at revision {}", self.revision),
+                format!("the desk is at revision {}", self.revision.at),
             ));
         }
-        if revision < self.known_since {
+        if revision < self.revision.known_since {
             return Err(mismatch(
                 revision,
                 format!(
                     "the desk knows what changed since revision {} only",
-                    self.known_since
+                    self.revision.known_since
                 ),
             ));
         }
@@ -173,7 +219,7 @@ impl Desk {
             .collect();
         Ok(DeskChanges {
             since: revision,
-            until: self.revision,
+            until: self.revision.at,
             rest: Rest {
                 config: self.config.clone(),
                 directory: self.directory.clone(),
@@ -200,10 +246,10 @@ impl Desk {
     /// make does not hold together as a stored desk must (see [`Desk`]).
     /// The desk is unchanged on error.
     pub fn apply_changes(&mut self, changes: DeskChanges) -> Result<()> {
-        if changes.since != self.revision {
+        if changes.since != self.revision.at {
             return Err(mismatch(
                 changes.since,
-                format!("the desk is at revision {}", self.revision),
+                format!("the desk is at revision {}", self.revision.at),
             ));
         }
         if changes.until < changes.since {
@@ -223,7 +269,8 @@ impl Desk {
             let handling = put(&mut self.handling, &id, changed.handling);
             before.push((id, thread, holder, handling));
         }
-        if let Err(e) = self.check() {
+        // The changed conversations were put under their own ids.
+        if let Err(e) = self.check_links() {
             // Put back what was there, newest first.
             for (id, thread, holder, handling) in before.into_iter().rev() {
                 match thread {
@@ -236,8 +283,7 @@ impl Desk {
             self.swap_rest(rest);
             return Err(e);
         }
-        self.revision = changes.until;
-        self.known_since = changes.until;
+        self.revision = Revision::restored(changes.until);
         self.board = OnceLock::new();
         Ok(())
     }

@@ -14,7 +14,7 @@ use jiff::Timestamp;
 
 use super::board::Changes;
 use super::moods::{has_mood, Mood, Thread};
-use super::Desk;
+use super::{usual_of, Desk};
 use crate::crisis::Alert;
 use crate::directory::Resolution;
 use crate::error::{Error, ErrorKind, Result};
@@ -416,7 +416,7 @@ impl Desk {
             Err(e) => applied.monitor_error = Some(e),
         }
         self.release_finished();
-        self.settle();
+        self.revision.settle();
         applied
     }
 
@@ -551,22 +551,28 @@ impl Desk {
                 false
             }
         };
-        let newcomer = match interaction.customer_handle() {
-            Some(handle) if matches!(self.directory.resolve(handle), Resolution::Unknown) => {
-                Some(self.newcomer(handle)?)
-            }
-            _ => None,
+        // The author, resolved once: a newcomer to make, or the writer whose
+        // usual language and influence a customer message is read with.
+        let author = interaction
+            .customer_handle()
+            .map(|handle| (handle, self.directory.resolve(handle)));
+        let (newcomer, writer) = match &author {
+            Some((handle, Resolution::Unknown)) => (Some(self.newcomer(handle)?), None),
+            Some((_, Resolution::Customer(c))) => (None, Some(*c)),
+            _ => (None, None),
         };
+        let read = has_mood(&interaction).then(|| {
+            let usual = usual_of(&interaction, writer);
+            let influence = writer.and_then(|c| self.influence_of(c));
+            (self.read(&interaction, usual), usual, influence)
+        });
         if self.conversations.is_empty() && self.monitor.streams().next().is_none() {
             self.start_monitor(interaction.at)?;
         }
         let mut outcome = Outcome::Applied;
         let mut mood = None;
-        if has_mood(&interaction) {
-            let usual = self.usual_language(&interaction);
-            let sentiment = self.read(&interaction, usual);
+        if let Some((sentiment, usual, influence)) = read {
             mood = Some((Mood::of(&sentiment), usual));
-            let influence = self.influence_of(&interaction);
             match self.monitor.observe(&interaction, &sentiment, influence) {
                 Ok(raised) => alerts.extend(raised),
                 Err(e) if matches!(e.kind(), ErrorKind::InvalidBucket { .. }) => {
@@ -595,8 +601,7 @@ impl Desk {
             let last = conversation.interactions().len() - 1;
             conversation.keep(last, mood, usual);
         }
-        conversation.mark(self.revision + 1);
-        self.marked = true;
+        self.revision.mark(conversation);
         Ok(outcome)
     }
 
@@ -634,8 +639,7 @@ impl Desk {
             }
             let mut conversation = Thread::new(crate::model::Conversation::new(id.clone()));
             conversation.record_status(event)?;
-            conversation.mark(self.revision + 1);
-            self.marked = true;
+            self.revision.mark(&mut conversation);
             self.conversations.insert(id, conversation);
             return Ok(Outcome::Applied);
         };
@@ -662,8 +666,7 @@ impl Desk {
             }
             _ => conversation.record_status(event)?,
         }
-        conversation.mark(self.revision + 1);
-        self.marked = true;
+        self.revision.mark(conversation);
         if resolved {
             if let Some(agent) = self.holders.remove(&id) {
                 self.config.roster.release(agent.as_str());
@@ -921,8 +924,7 @@ impl Desk {
             let (n, rewritten) = conversation.erase(theirs, |text| scrub.apply(text));
             messages = messages.saturating_add(n as u64);
             if n + rewritten > 0 {
-                conversation.mark(self.revision + 1);
-                self.marked = true;
+                self.revision.mark(conversation);
             }
             // Texts may have been rewritten (theirs emptied, their name
             // taken out of others'): the moods are scored again when next

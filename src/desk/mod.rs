@@ -178,6 +178,7 @@ use jiff::{SignedDuration, Timestamp};
 use moods::{has_mood, Mood, Thread};
 
 pub use changes::DeskChanges;
+use changes::Revision;
 pub use event::{Applied, Counts, Erasure, Event, Outcome, ERASED};
 pub use map::{Cell, LeftOut, Period, PersonaMap};
 
@@ -489,15 +490,7 @@ pub struct Desk {
     next_newcomer: u64,
     erasures: Vec<Erasure>,
     /// How many calls changed a conversation (see [`Desk::changes_since`]).
-    revision: u64,
-    /// Whether the call under way changed a conversation (marked with the
-    /// next revision).
-    #[cfg_attr(feature = "serde", serde(skip))]
-    marked: bool,
-    /// The revision it was made, restored or brought up to date at: what
-    /// changed before is not known.
-    #[cfg_attr(feature = "serde", serde(skip))]
-    known_since: u64,
+    revision: Revision,
     #[cfg_attr(feature = "serde", serde(skip))]
     analyzer: Analyzer,
     /// The queue's inputs, kept as events arrive; worked out from the
@@ -508,16 +501,24 @@ pub struct Desk {
 
 impl Desk {
     /// Checks what a stored desk holds (see [`Desk`]).
+    #[cfg(feature = "serde")]
     fn check(&self) -> Result<()> {
-        let invalid = |reason: String| crate::error::invalid_state("desk", reason);
         for (id, conversation) in &self.conversations {
             if conversation.id() != id {
-                return invalid(format!(
-                    "conversation `{}` is stored as `{id}`",
-                    conversation.id()
-                ));
+                return crate::error::invalid_state(
+                    "desk",
+                    format!("conversation `{}` is stored as `{id}`", conversation.id()),
+                );
             }
         }
+        self.check_links()
+    }
+
+    /// Checks what refers to something else: profiles, holders,
+    /// assignments and newcomers (all that `check` checks but each
+    /// conversation's id).
+    fn check_links(&self) -> Result<()> {
+        let invalid = |reason: String| crate::error::invalid_state("desk", reason);
         for (id, known) in &self.profiles {
             if let Known::Scored { influence, .. } = known {
                 if !(0.0..=100.0).contains(influence) {
@@ -576,9 +577,7 @@ impl Desk {
             provisional: BTreeSet::new(),
             next_newcomer: 1,
             erasures: Vec::new(),
-            revision: 0,
-            marked: false,
-            known_since: 0,
+            revision: Revision::default(),
             analyzer: Analyzer::default(),
             board: OnceLock::new(),
         }
@@ -634,16 +633,7 @@ impl Desk {
     /// priorities) changed: it takes the next revision.
     fn touch(&mut self, id: &ConversationId) {
         if let Some(thread) = self.conversations.get_mut(id) {
-            thread.mark(self.revision + 1);
-            self.marked = true;
-        }
-    }
-
-    /// Ends a call: the desk is at the next revision if a conversation
-    /// changed.
-    fn settle(&mut self) {
-        if std::mem::take(&mut self.marked) {
-            self.revision = self.revision.saturating_add(1);
+            self.revision.mark(thread);
         }
     }
 
@@ -691,8 +681,9 @@ impl Desk {
     /// writer's recorded one (`None` when the message names its own).
     fn usual_language(&self, message: &Interaction) -> Option<Language> {
         match message.language {
+            // No need to resolve the writer.
             Some(_) => None,
-            None => self.customer_of(message).and_then(|c| c.language),
+            None => usual_of(message, self.customer_of(message)),
         }
     }
 
@@ -718,8 +709,9 @@ impl Desk {
         }
     }
 
-    fn influence_of(&self, interaction: &Interaction) -> Option<f64> {
-        let customer = self.customer_of(interaction)?;
+    /// A customer's influence from the last refresh, unless they refused
+    /// profiling or were not ranked.
+    fn influence_of(&self, customer: &Customer) -> Option<f64> {
         match self.profiles.get(&customer.id)? {
             Known::Scored { influence, .. } => Some(*influence),
             Known::Refused => None,
@@ -947,7 +939,7 @@ impl Desk {
                 self.touch(&d.conversation);
             }
         }
-        self.settle();
+        self.revision.settle();
         // The queue's order, held ones included.
         let mut by_id: BTreeMap<ConversationId, Decision> = decisions
             .into_iter()
@@ -1277,14 +1269,21 @@ impl TryFrom<DeskFields> for Desk {
             provisional: f.provisional,
             next_newcomer: f.next_newcomer,
             erasures: f.erasures,
-            revision: f.revision,
-            marked: false,
-            known_since: f.revision,
+            revision: Revision::restored(f.revision),
             analyzer: Analyzer::default(),
             board: OnceLock::new(),
         };
         desk.check()?;
         Ok(desk)
+    }
+}
+
+/// The language a message without one of its own falls back on: its
+/// writer's recorded one (`None` when the message names its own).
+fn usual_of(message: &Interaction, writer: Option<&Customer>) -> Option<Language> {
+    match message.language {
+        Some(_) => None,
+        None => writer.and_then(|c| c.language),
     }
 }
 

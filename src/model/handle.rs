@@ -299,16 +299,10 @@ impl HandleList {
     fn remove(&mut self, i: usize) {
         let mut handles = std::mem::take(self).into_vec();
         handles.remove(i);
-        *self = match <[Handle; 2]>::try_from(handles) {
-            Ok(pair) => HandleList::Two(pair),
-            Err(mut handles) => match handles.pop() {
-                Some(handle) if handles.is_empty() => HandleList::One(handle),
-                Some(handle) => {
-                    handles.push(handle);
-                    HandleList::Many(handles)
-                }
-                None => HandleList::Empty,
-            },
+        *self = match handles.len() {
+            0 | 1 => handles.pop().map_or(HandleList::Empty, HandleList::One),
+            2 => <[Handle; 2]>::try_from(handles).map_or_else(HandleList::Many, HandleList::Two),
+            _ => HandleList::Many(handles),
         };
     }
 
