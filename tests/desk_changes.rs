@@ -225,3 +225,67 @@ fn changes_that_do_not_hold_together_leave_the_desk_as_it_was() {
     );
     assert_eq!(json(&copy), before);
 }
+
+/// Profiles move with every customer message; the changes carry those that
+/// moved and those forgotten (a refusal to be profiled, a merge), and a
+/// refresh's all of them.
+#[test]
+fn the_changes_carry_the_profiles_that_changed() {
+    let week = sample::week();
+    let mut live = week_desk(&week);
+    let mut copy: Desk = stored(&live);
+    let authors: Vec<Handle> = week
+        .interactions()
+        .iter()
+        .filter_map(|i| i.customer_handle().cloned())
+        .collect();
+    let refusing = authors[0].clone();
+    // A writer other than the refusing one and the one kept.
+    let absorbed = authors
+        .iter()
+        .rev()
+        .find_map(|h| match live.directory().resolve(h) {
+            Resolution::Customer(c) if c.id.as_str() != "c001" && *h != refusing => {
+                Some(c.id.clone())
+            }
+            _ => None,
+        })
+        .unwrap();
+    let now = week.now;
+    let mut catch_up = |live: &mut Desk, events: Vec<Event>| {
+        live.apply_all(events, now);
+        let changes: DeskChanges = stored(&live.changes_since(copy.revision()).unwrap());
+        copy.apply_changes(changes).unwrap();
+        assert_eq!(json(&copy), json(live));
+    };
+    catch_up(
+        &mut live,
+        vec![Event::Interaction(Interaction::inbound(
+            "x2".parse().unwrap(),
+            "tw-new2".parse().unwrap(),
+            refusing.clone(),
+            now,
+            "Toujours rien reçu, c'est inadmissible",
+        ))],
+    );
+    catch_up(
+        &mut live,
+        vec![Event::Consent {
+            handle: refusing,
+            purpose: Purpose::Profiling,
+            decision: Decision::Refused,
+            source: None,
+            at: now,
+        }],
+    );
+    catch_up(
+        &mut live,
+        vec![Event::Merge {
+            keep: "c001".parse().unwrap(),
+            absorb: absorbed,
+            at: now,
+        }],
+    );
+    live.refresh_profiles(now).unwrap();
+    catch_up(&mut live, vec![]);
+}

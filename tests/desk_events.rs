@@ -534,6 +534,34 @@ fn restored_desks_are_checked() {
         .to_string()
         .contains("influence"));
 
+    // So are a profile's messages with a mood out of range or out of time
+    // order, and a negative reach.
+    let scored = &good["profiles"][&key]["Scored"];
+    let posts = scored["posts"].as_array().unwrap();
+    assert!(!posts.is_empty(), "a refreshed profile keeps its messages");
+    for (path, value, says) in [
+        ("mood", serde_json::json!(1.5), "mood outside -1 to 1"),
+        (
+            "at",
+            serde_json::json!("2000-01-01T00:00:00Z"),
+            "time order",
+        ),
+        ("reach", serde_json::json!(-1.0), "reach of `-1`"),
+    ] {
+        let mut bad = good.clone();
+        let scored = &mut bad["profiles"][&key]["Scored"];
+        match path {
+            "reach" => scored["reach"] = value,
+            field => {
+                let posts = scored["posts"].as_array_mut().unwrap();
+                let last = posts.len() - 1;
+                posts[last][field] = value;
+            }
+        }
+        let error = read(&bad).unwrap_err().to_string();
+        assert!(error.contains(says), "{path}: {error}");
+    }
+
     // A holder who is not on the roster is refused.
     let mut holder = good.clone();
     holder["holders"] = serde_json::json!({ "tw-062": "ghost" });

@@ -36,6 +36,9 @@ pub(super) struct Changes {
     /// Customers whose record, handles or consent changed: their
     /// conversations' context and profile may differ.
     pub(super) customers: BTreeSet<CustomerId>,
+    /// Customers who wrote: their profile moved, and so may the triage of
+    /// their other waiting conversations.
+    pub(super) writers: BTreeSet<CustomerId>,
     /// Whether who is behind a handle may have changed (a record, a handle
     /// or a merge): conversations of unknown authors and newcomers are
     /// looked at again.
@@ -65,6 +68,9 @@ pub(super) struct Board {
 struct Entries {
     all: Vec<(ConversationId, Entry)>,
     at: KeyedMap<ConversationId, usize>,
+    /// The entries of each customer, worked out again when a message of
+    /// theirs moves their profile.
+    of_customer: KeyedMap<CustomerId, Vec<ConversationId>>,
 }
 
 impl Entries {
@@ -81,8 +87,17 @@ impl Entries {
     }
 
     fn insert(&mut self, id: ConversationId, entry: Entry) {
+        if let Some(customer) = &entry.customer {
+            self.of_customer
+                .entry(customer.clone())
+                .or_default()
+                .push(id.clone());
+        }
         match self.at.get(&id) {
-            Some(&k) => self.all[k].1 = entry,
+            Some(&k) => {
+                let previous = std::mem::replace(&mut self.all[k].1, entry);
+                self.unlink(&id, previous.customer.as_ref());
+            }
             None => {
                 self.at.insert(id.clone(), self.all.len());
                 self.all.push((id, entry));
@@ -97,7 +112,28 @@ impl Entries {
         if let Some((moved, _)) = self.all.get(k) {
             self.at.insert(moved.clone(), k);
         }
+        self.unlink(id, entry.customer.as_ref());
         Some(entry)
+    }
+
+    /// Takes one link of `id` off the entries of `customer`.
+    fn unlink(&mut self, id: &ConversationId, customer: Option<&CustomerId>) {
+        let Some(customer) = customer else {
+            return;
+        };
+        if let Some(ids) = self.of_customer.get_mut(customer) {
+            if let Some(k) = ids.iter().position(|i| i == id) {
+                ids.swap_remove(k);
+            }
+            if ids.is_empty() {
+                self.of_customer.remove(customer);
+            }
+        }
+    }
+
+    /// The conversations of the entries of `customer`.
+    fn of(&self, customer: &CustomerId) -> &[ConversationId] {
+        self.of_customer.get(customer).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -304,7 +340,10 @@ impl Board {
             *self = Board::build(desk, now);
             return;
         }
-        let touched: BTreeSet<&ConversationId> = changes.conversations.iter().collect();
+        let mut touched: BTreeSet<&ConversationId> = changes.conversations.iter().collect();
+        for writer in &changes.writers {
+            touched.extend(self.entries.of(writer));
+        }
         // A customer's record may change the language their messages are
         // read in: their entries score their messages again.
         let mut rescored: BTreeSet<&ConversationId> = BTreeSet::new();
@@ -643,19 +682,21 @@ mod tests {
             if let crate::influence::InfluenceOutcome::Scored(c) = outcome {
                 let detractor = c.stance.stance == crate::influence::Stance::Detractor;
                 detractors += usize::from(detractor);
-                assert_eq!(
-                    desk.profiles.get(&c.customer),
-                    Some(&super::super::Known::Scored {
-                        influence: c.influence.score,
-                        detractor,
-                    }),
-                    "{}",
-                    c.customer
-                );
+                match desk.profiles.get(&c.customer) {
+                    Some(super::super::Known::Scored(kept)) => {
+                        assert_eq!(
+                            (kept.influence, kept.detractor),
+                            (c.influence.score, detractor),
+                            "{}",
+                            c.customer
+                        );
+                    }
+                    other => panic!("{}: {other:?}", c.customer),
+                }
             }
         }
         assert!(detractors > 0, "the sample week has detractors");
-        assert_eq!(desk.profiles.len(), fresh.outcomes.len());
+        assert_eq!(desk.profiles.iter().count(), fresh.outcomes.len());
     }
 
     #[test]

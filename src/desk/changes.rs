@@ -4,13 +4,15 @@
 //!
 //! A desk counts the calls that changed one of its conversations (a
 //! message, a status, an assignment or priority change, who holds it, an
-//! erasure that rewrote it): its revision. Each conversation remembers the
-//! revision of its last change. The changes since a revision are those
-//! conversations, whole,
-//! with who holds them and their assignments and priorities, and the rest of
-//! the desk whole: configuration (the roster's loads change with every
-//! assignment), directory, crisis monitor, profiles, customer events,
-//! newcomers and erasures. Beside the conversations of a desk of the sample
+//! erasure that rewrote it) or its profiles (a refresh, a profile
+//! forgotten): its revision. Each conversation and each profile remembers
+//! the revision of its last change. The changes since a revision are those
+//! conversations, whole, with who holds them and their assignments and
+//! priorities; the profiles that changed (all of them after a refresh; of a
+//! profile moved by new messages, its figures and those messages); and the
+//! rest of the desk whole: configuration (the roster's loads change with
+//! every assignment), directory, crisis monitor, customer events, newcomers
+//! and erasures. Beside the conversations of a desk of the sample
 //! week's shape that rest is small (`examples/desk_scale` prints both);
 //! a directory of millions of customers would make every set of changes as
 //! big as the directory.
@@ -20,7 +22,8 @@ use std::sync::OnceLock;
 
 use jiff::Timestamp;
 
-use super::{Desk, DeskConfig, Erasure, Handling, Known, Thread};
+use super::profiles::ProfileChanges;
+use super::{Desk, DeskConfig, Erasure, Handling, Thread};
 use crate::crisis::Monitor;
 use crate::directory::Directory;
 use crate::error::{ErrorKind, Result};
@@ -32,10 +35,12 @@ use crate::model::{AgentId, Conversation, ConversationId, CustomerId, Handle};
 ///
 /// The conversations that changed (a message, a status, an assignment or
 /// priority change, who holds it, an erasure that rewrote it) are in it
-/// whole, with who holds them and their assignments and priorities; the
-/// rest of the desk is in it whole: configuration (the roster's loads move
-/// with every assignment), directory, crisis monitor, profiles, customer
-/// events, newcomers and erasures. Beside the conversations of a desk of
+/// whole, with who holds them and their assignments and priorities; so are
+/// the profiles that changed (all of them after a refresh; of one moved by
+/// its customer's messages, its figures and those messages); the rest of
+/// the desk is in it whole: configuration (the roster's loads move with
+/// every assignment), directory, crisis monitor, customer events,
+/// newcomers and erasures. Beside the conversations of a desk of
 /// the sample week's shape that rest is small (`examples/desk_scale` prints
 /// the size of a set of changes); a directory of millions of customers
 /// would make every set as big as the directory.
@@ -60,7 +65,7 @@ struct Rest {
     config: DeskConfig,
     directory: Directory,
     monitor: Monitor,
-    profiles: BTreeMap<CustomerId, Known>,
+    profiles: ProfileChanges,
     records: BTreeMap<CustomerId, Vec<(Timestamp, Option<Handle>)>>,
     provisional: BTreeSet<CustomerId>,
     next_newcomer: u64,
@@ -90,7 +95,7 @@ struct Changed {
 /// what a call under way and a restore leave behind. Stored as its count.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Revision {
-    /// How many calls changed a conversation.
+    /// How many calls changed a conversation or the profiles.
     at: u64,
     /// Whether the call under way changed one (marked with the next
     /// revision).
@@ -113,11 +118,17 @@ impl Revision {
     /// Records that a conversation changed in the call under way: it takes
     /// the next revision.
     pub(super) fn mark(&mut self, thread: &mut Thread) {
-        thread.mark(self.at.saturating_add(1));
-        self.marked = true;
+        thread.mark(self.next());
     }
 
-    /// Ends a call: the next revision if it changed a conversation.
+    /// Records that the call under way changed something: the revision it
+    /// takes.
+    pub(super) fn next(&mut self) -> u64 {
+        self.marked = true;
+        self.at.saturating_add(1)
+    }
+
+    /// Ends a call: the next revision if it changed something.
     pub(super) fn settle(&mut self) {
         if std::mem::take(&mut self.marked) {
             self.at = self.at.saturating_add(1);
@@ -150,11 +161,12 @@ impl DeskChanges {
 }
 
 impl Desk {
-    /// How many calls changed one of its conversations: each
-    /// [`Desk::apply_all`] (or [`Desk::apply`]) and [`Desk::route`] that did
-    /// counts one; a batch of duplicates does not. A stored desk keeps it.
-    /// What else changes (the directory, the crisis monitor, the profiles)
-    /// is in every set of changes, whatever the revisions.
+    /// How many calls changed one of its conversations or its profiles:
+    /// each [`Desk::apply_all`] (or [`Desk::apply`]) and [`Desk::route`]
+    /// that did counts one, and each [`Desk::refresh_profiles`]; a batch of
+    /// duplicates does not. A stored desk keeps it. What else changes (the
+    /// directory, the crisis monitor) is in every set of changes, whatever
+    /// the revisions.
     pub fn revision(&self) -> u64 {
         self.revision.at
     }
@@ -224,7 +236,7 @@ impl Desk {
                 config: self.config.clone(),
                 directory: self.directory.clone(),
                 monitor: self.monitor.clone(),
-                profiles: self.profiles.clone(),
+                profiles: self.profiles.since(revision),
                 records: self.records.clone(),
                 provisional: self.provisional.clone(),
                 next_newcomer: self.next_newcomer,
@@ -258,7 +270,14 @@ impl Desk {
                 format!("they end before they start, at revision {}", changes.until),
             ));
         }
-        let rest = self.swap_rest(changes.rest);
+        let mut rest = changes.rest;
+        // The profiles are changes to the desk's own: checked first, applied
+        // last, once nothing else can refuse.
+        let profiles = std::mem::take(&mut rest.profiles);
+        if let Err(reason) = self.profiles.check(&profiles) {
+            return crate::error::invalid_state("desk", reason);
+        }
+        let rest = self.swap_rest(rest);
         let mut before = Vec::with_capacity(changes.conversations.len());
         for changed in changes.conversations {
             let id = changed.conversation.id().clone();
@@ -283,6 +302,7 @@ impl Desk {
             self.swap_rest(rest);
             return Err(e);
         }
+        self.profiles.apply(profiles);
         self.revision = Revision::restored(changes.until);
         self.board = OnceLock::new();
         Ok(())
@@ -294,7 +314,8 @@ impl Desk {
             config: std::mem::replace(&mut self.config, rest.config),
             directory: std::mem::replace(&mut self.directory, rest.directory),
             monitor: std::mem::replace(&mut self.monitor, rest.monitor),
-            profiles: std::mem::replace(&mut self.profiles, rest.profiles),
+            // Applied apart: they are changes, not a replacement.
+            profiles: ProfileChanges::default(),
             records: std::mem::replace(&mut self.records, rest.records),
             provisional: std::mem::replace(&mut self.provisional, rest.provisional),
             next_newcomer: std::mem::replace(&mut self.next_newcomer, rest.next_newcomer),

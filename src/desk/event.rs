@@ -18,6 +18,7 @@ use super::{usual_of, Desk};
 use crate::crisis::Alert;
 use crate::directory::Resolution;
 use crate::error::{Error, ErrorKind, Result};
+use crate::influence::Post;
 use crate::model::{
     AgentId, AudienceStats, ConversationId, ConversationStatus, Customer, CustomerId,
     Decision as Consented, Direction, Handle, Interaction, Purpose, StatusEvent, Tag,
@@ -430,6 +431,9 @@ impl Desk {
         match event {
             Event::Interaction(i) => {
                 changes.conversations.insert(i.conversation.clone());
+                if i.direction == Direction::Inbound {
+                    changes.writers.extend(i.customer_handle().and_then(owner));
+                }
             }
             Event::Status { conversation, .. } | Event::Priority { conversation, .. } => {
                 changes.conversations.insert(conversation.clone());
@@ -561,6 +565,12 @@ impl Desk {
             Some((_, Resolution::Customer(c))) => (None, Some(*c)),
             _ => (None, None),
         };
+        // Whose profile the message moves: a customer's, sent to the brand.
+        let profiled = match (&newcomer, writer) {
+            _ if interaction.direction != Direction::Inbound => None,
+            (Some((_, c)), _) | (None, Some(c)) => Some(c.id.clone()),
+            (None, None) => None,
+        };
         let read = has_mood(&interaction).then(|| {
             let usual = usual_of(&interaction, writer);
             let influence = writer.and_then(|c| self.influence_of(c));
@@ -584,6 +594,14 @@ impl Desk {
         if let Some(newcomer) = newcomer {
             self.welcome(newcomer)?;
         }
+        let post = profiled.map(|writer| {
+            let post = Post {
+                at: interaction.at,
+                mood: mood.map(|(m, _)| m.compound),
+                engagement: interaction.engagement,
+            };
+            (writer, post)
+        });
         let conversation = self
             .conversations
             .entry(interaction.conversation.clone())
@@ -602,6 +620,9 @@ impl Desk {
             conversation.keep(last, mood, usual);
         }
         self.revision.mark(conversation);
+        if let Some((writer, post)) = post {
+            self.note_post(&writer, post);
+        }
         Ok(outcome)
     }
 
@@ -784,7 +805,7 @@ impl Desk {
         for id in absorbed {
             self.directory.merge(keep.as_str(), id.as_str())?;
             self.provisional.remove(&id);
-            self.profiles.remove(&id);
+            self.forget_profile(&id);
         }
         Ok(Outcome::Applied)
     }
@@ -834,7 +855,7 @@ impl Desk {
             return Ok(Outcome::Duplicate);
         }
         let report = self.directory.merge(keep.as_str(), absorb.as_str())?;
-        self.profiles.remove(&report.absorbed.id);
+        self.forget_profile(&report.absorbed.id);
         self.provisional.remove(&report.absorbed.id);
         Ok(Outcome::Applied)
     }
@@ -880,7 +901,7 @@ impl Desk {
         };
         customer.consent.record(purpose, decision, at, source);
         if customer.refused_profiling() {
-            self.profiles.remove(&customer.id);
+            self.forget_profile(&customer.id);
         }
         self.directory.upsert(customer)?;
         Ok(Outcome::Applied)
@@ -903,7 +924,7 @@ impl Desk {
                     .map(|(absorbed, _)| absorbed.clone())
                     .collect();
                 let c = self.directory.erase(id.as_str())?;
-                self.profiles.remove(id);
+                self.forget_profile(id);
                 self.records.remove(id);
                 for absorbed in &merged {
                     self.records.remove(absorbed);

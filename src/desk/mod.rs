@@ -23,10 +23,15 @@
 //!   routing chooses, with the rules of engagement ([`crate::reply`]);
 //! - [`Desk::persona_map`]: what each persona thinks, topic by topic.
 //!
-//! Customers' profiles (influence, stance) are refreshed on demand
-//! ([`Desk::refresh_profiles`]), since ranking everybody costs more than
-//! taking a message. A customer who refused profiling is never profiled:
-//! the types carry that outcome ([`Profile::Refused`]).
+//! Customers' profiles (influence, stance) are ranked on demand
+//! ([`Desk::refresh_profiles`]: everybody, the mention graph included), and
+//! each customer message brings its writer's profile up to date at once:
+//! their activity, the reactions they drew and their stance over the week up
+//! to that message, the graph's figures (mentions received, reach) from the
+//! last refresh. A customer who turns angry is an influential detractor from
+//! that message on, not from the next refresh. A customer who refused
+//! profiling is never profiled: the types carry that outcome
+//! ([`Profile::Refused`]).
 //!
 //! With the `serde` feature a desk is a plain value: stored and restored
 //! (and checked when read), and replaying the same events in any batch sizes
@@ -167,6 +172,7 @@ mod changes;
 mod event;
 mod map;
 mod moods;
+mod profiles;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Deref;
@@ -176,6 +182,7 @@ use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
 use moods::{has_mood, Mood, Thread};
+use profiles::{Known, Profiles, PROFILE_WINDOW};
 
 pub use changes::DeskChanges;
 use changes::Revision;
@@ -185,7 +192,7 @@ pub use map::{Cell, LeftOut, Period, PersonaMap};
 use crate::crisis::{Monitor, Settings as CrisisSettings, Status, StreamKey, StreamKind};
 use crate::directory::{Directory, Resolution};
 use crate::error::{Error, ErrorKind, Result};
-use crate::influence::{rank_customers_scored, InfluenceOutcome, RankOptions, Stance};
+use crate::influence::{rank_customers_scored, InfluenceOutcome, Post, RankOptions};
 use crate::model::{
     assign_persona, Agent, AgentId, Channel, Conversation, ConversationId, Customer, CustomerId,
     Direction, Handle, Interaction, Language, Persona, PersonaAssignment,
@@ -196,8 +203,6 @@ use crate::sentiment::Analyzer;
 use crate::sla::{evaluate, BusinessCalendar, ConversationSla, PolicySet, Priority, TicketContext};
 use crate::triage::{Profile, SlaUrgency, TriageWeights, Triaged, Waiting};
 
-/// How long the profiles look back: a week of the conversation.
-const PROFILE_WINDOW: SignedDuration = SignedDuration::from_hours(7 * 24);
 /// The influence from which a detractor goes to a senior agent.
 const SENIOR_INFLUENCE: f64 = 60.0;
 /// How far after "now" an event may be dated, by default.
@@ -428,14 +433,6 @@ impl Handling {
     }
 }
 
-/// What the desk knows of a customer's profile, from the last refresh.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-enum Known {
-    Scored { influence: f64, detractor: bool },
-    Refused,
-}
-
 /// A suggested reply.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -478,7 +475,7 @@ pub struct Desk {
     conversations: BTreeMap<ConversationId, Thread>,
     monitor: Monitor,
     holders: BTreeMap<ConversationId, AgentId>,
-    profiles: BTreeMap<CustomerId, Known>,
+    profiles: Profiles,
     /// Each conversation's assignments and priority changes, as applied.
     handling: BTreeMap<ConversationId, Handling>,
     /// The customer events applied to each record: when, and the handle
@@ -489,7 +486,8 @@ pub struct Desk {
     /// The number of the next `new-N` customer.
     next_newcomer: u64,
     erasures: Vec<Erasure>,
-    /// How many calls changed a conversation (see [`Desk::changes_since`]).
+    /// How many calls changed a conversation or the profiles (see
+    /// [`Desk::changes_since`]).
     revision: Revision,
     #[cfg_attr(feature = "serde", serde(skip))]
     analyzer: Analyzer,
@@ -519,9 +517,9 @@ impl Desk {
     /// conversation's id).
     fn check_links(&self) -> Result<()> {
         let invalid = |reason: String| crate::error::invalid_state("desk", reason);
-        for (id, known) in &self.profiles {
-            if let Known::Scored { influence, .. } = known {
-                if !(0.0..=100.0).contains(influence) {
+        for (id, known) in self.profiles.iter() {
+            if let Some(influence) = known.influence() {
+                if !(0.0..=100.0).contains(&influence) {
                     return invalid(format!(
                         "the influence of `{id}` is `{influence}`, not in 0 to 100"
                     ));
@@ -571,7 +569,7 @@ impl Desk {
             directory,
             conversations: BTreeMap::new(),
             holders: BTreeMap::new(),
-            profiles: BTreeMap::new(),
+            profiles: Profiles::default(),
             handling: BTreeMap::new(),
             records: BTreeMap::new(),
             provisional: BTreeSet::new(),
@@ -712,14 +710,28 @@ impl Desk {
     /// A customer's influence from the last refresh, unless they refused
     /// profiling or were not ranked.
     fn influence_of(&self, customer: &Customer) -> Option<f64> {
-        match self.profiles.get(&customer.id)? {
-            Known::Scored { influence, .. } => Some(*influence),
-            Known::Refused => None,
+        self.profiles.get(&customer.id)?.influence()
+    }
+
+    /// Brings the profile of `writer` up to date with a message they sent
+    /// (see the `profiles` module).
+    fn note_post(&mut self, writer: &CustomerId, post: Post) {
+        if let Some(customer) = self.directory.get(writer.as_str()) {
+            self.profiles.note(customer, post, self.revision.next());
         }
     }
 
+    /// Forgets a customer's profile (merged, erased, or refusing profiling).
+    fn forget_profile(&mut self, id: &CustomerId) {
+        self.profiles.forget(id, self.revision.next());
+    }
+
     /// Ranks every customer seen in the last week (influence and stance
-    /// toward the brand), for triage, routing and the crisis drivers.
+    /// toward the brand), for triage, routing and the crisis drivers. Between
+    /// refreshes, each customer message updates its writer's profile: to what
+    /// a refresh at that message would give them, but for the mention graph,
+    /// which a refresh alone reads (a writer it has not ranked has no reach
+    /// yet). A refresh counts as a change (see [`Desk::revision`]).
     ///
     /// # Errors
     ///
@@ -756,34 +768,39 @@ impl Desk {
                 compounds.push(mood.compound);
             }
         }
-        let report = rank_customers_scored(
+        let options = RankOptions::default();
+        let ranked = rank_customers_scored(
             &self.directory,
             &interactions,
             &self.config.brand_handles,
             (from, now),
             &|k: usize, _: &Interaction, _: &Customer| compounds[k],
-            &RankOptions::default(),
+            &options,
         );
         for (id, k, mood, usual) in scored {
             if let Some(thread) = self.conversations.get_mut(&id) {
                 thread.keep(k, mood, usual);
             }
         }
-        let report = report?;
-        self.profiles = report
+        let mut ranked = ranked?;
+        let revision = self.revision.next();
+        let known = ranked
+            .report
             .outcomes
             .iter()
             .map(|o| match o {
-                InfluenceOutcome::Scored(c) => (
-                    c.customer.clone(),
-                    Known::Scored {
-                        influence: c.influence.score,
-                        detractor: c.stance.stance == Stance::Detractor,
-                    },
-                ),
+                InfluenceOutcome::Scored(c) => {
+                    let posts = ranked.posts.remove(&c.customer).unwrap_or_default();
+                    (
+                        c.customer.clone(),
+                        Known::ranked(c, posts, revision, &options),
+                    )
+                }
                 InfluenceOutcome::ProfilingRefused(id) => (id.clone(), Known::Refused),
             })
             .collect();
+        self.profiles.replace(known, revision);
+        self.revision.settle();
         if let Some(mut board) = self.board.take() {
             board.refresh_profiles(self, self.today(now));
             self.board = OnceLock::from(board);
@@ -804,8 +821,8 @@ impl Desk {
             _ => None,
         };
         match self.profiles.get(&customer.id) {
-            Some(Known::Scored { influence, .. }) => Profile::Profiled {
-                influence: *influence,
+            Some(Known::Scored(scored)) => Profile::Profiled {
+                influence: scored.influence,
                 followers: customer.total_followers(),
                 potentials,
             },
@@ -969,7 +986,7 @@ impl Desk {
             )
             .with_language(self.language_of(conversation, customer));
         let detractor = customer.and_then(|c| self.profiles.get(&c.id)).is_some_and(|k| {
-            matches!(k, Known::Scored { influence, detractor } if *influence >= SENIOR_INFLUENCE && (*detractor || complaining))
+            matches!(k, Known::Scored(s) if s.influence >= SENIOR_INFLUENCE && (s.detractor || complaining))
         });
         if self.crisis_on(conversation) {
             need = need.escalated(Escalation::Crisis);
@@ -1232,7 +1249,7 @@ struct DeskFields {
     conversations: BTreeMap<ConversationId, Thread>,
     monitor: Monitor,
     holders: BTreeMap<ConversationId, AgentId>,
-    profiles: BTreeMap<CustomerId, Known>,
+    profiles: Profiles,
     #[serde(default)]
     handling: BTreeMap<ConversationId, Handling>,
     #[serde(default)]

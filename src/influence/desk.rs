@@ -75,6 +75,12 @@ pub fn stance(
         weight += w;
         n += 1;
     }
+    reading(sum, weight, n, min_messages)
+}
+
+/// The stance of `n` scores whose weights add up to `weight` and weighted
+/// scores to `sum`.
+pub(crate) fn reading(sum: f64, weight: f64, n: usize, min_messages: usize) -> StanceReading {
     let mean = if weight > 0.0 { sum / weight } else { 0.0 };
     let stance = if n < min_messages.max(1) {
         Stance::Unknown
@@ -95,6 +101,115 @@ pub fn stance(
 
 /// The mean sentiment beyond which a person takes a side.
 const STANCE_THRESHOLD: f64 = 0.2;
+
+/// One customer message as a profile reads it: when it was sent, its mood
+/// (`None` for a message not read for one) and the reactions it drew.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub(crate) struct Post {
+    pub(crate) at: Timestamp,
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub(crate) mood: Option<f64>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "crate::model::Engagement::is_none")
+    )]
+    pub(crate) engagement: crate::model::Engagement,
+}
+
+impl Post {
+    /// Whether its mood, if any, is a compound score (finite, `-1..=1`).
+    pub(crate) fn is_valid(&self) -> bool {
+        self.mood.is_none_or(|m| (-1.0..=1.0).contains(&m))
+    }
+}
+
+/// What a customer's own messages drew: how many, and the reactions.
+/// Counts are added as floats: three u64 counts can overflow as integers.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Activity {
+    pub(crate) posts: f64,
+    pub(crate) shares: f64,
+    pub(crate) engagement: f64,
+}
+
+impl Activity {
+    /// The activity of `posts`.
+    pub(crate) fn of(posts: &[Post]) -> Activity {
+        let mut activity = Activity::default();
+        for post in posts {
+            activity.add(post, 1.0);
+        }
+        activity
+    }
+
+    /// Counts `post` once (`sign` 1) or takes it off (`sign` -1).
+    pub(crate) fn add(&mut self, post: &Post, sign: f64) {
+        let e = &post.engagement;
+        self.posts += sign;
+        self.shares += sign * e.shares as f64;
+        self.engagement += sign * (e.likes as f64 + e.shares as f64 + e.replies as f64);
+    }
+}
+
+/// A customer's signals at `now` from their record, the activity of their
+/// own messages in a window `days` long, and what the mention graph gives
+/// them (mentions received, reach).
+pub(crate) fn customer_signals(
+    customer: &Customer,
+    now: Timestamp,
+    days: f64,
+    activity: &Activity,
+    mentions_received: f64,
+    reach: f64,
+) -> Signals {
+    let (following, listed) = customer.handles.values().fold((0.0, 0.0), |(f, l), s| {
+        (f + s.following as f64, l + s.listed as f64)
+    });
+    let oldest = customer.handles.values().filter_map(|s| s.created).min();
+    let account_age_days = oldest.map_or(0.0, |c| {
+        (now.duration_since(c).as_secs_f64() / 86_400.0).max(0.0)
+    });
+    let count = activity.posts;
+    Signals {
+        followers: customer.total_followers() as f64,
+        following,
+        listed,
+        posts_per_day: count / days,
+        mentions_received,
+        shares_received: activity.shares,
+        engagement_per_post: if count > 0.0 {
+            activity.engagement / count
+        } else {
+            0.0
+        },
+        reach,
+        account_age_days,
+    }
+}
+
+/// The length of the window from `from` to `now` in days, at least one.
+pub(crate) fn window_days(from: Timestamp, now: Timestamp) -> f64 {
+    (now.duration_since(from).as_secs_f64() / 86_400.0).max(1.0)
+}
+
+/// The stance of a customer's own messages at `now`.
+pub(crate) fn own_stance(posts: &[Post], now: Timestamp, options: &RankOptions) -> StanceReading {
+    stance(
+        posts.iter().filter_map(|p| Some((p.at, p.mood?))),
+        now,
+        options.stance_half_life,
+        options.min_messages,
+    )
+}
+
+/// A ranking with each customer's own messages of the window, oldest first
+/// (what the care desk keeps to update a profile as messages arrive).
+pub(crate) struct Ranked {
+    pub(crate) report: InfluenceReport,
+    pub(crate) posts: KeyedMap<CustomerId, Vec<Post>>,
+}
 
 /// One customer's influence at the desk.
 #[derive(Debug, Clone, PartialEq)]
@@ -273,6 +388,7 @@ pub fn rank_customers(
             .compound
     };
     rank_customers_scored(directory, interactions, brand, (from, now), &mood, options)
+        .map(|ranked| ranked.report)
 }
 
 /// [`rank_customers`] with the sentiment of each customer message given by
@@ -285,7 +401,7 @@ pub(crate) fn rank_customers_scored(
     (from, now): (Timestamp, Timestamp),
     mood: &dyn Fn(usize, &Interaction, &Customer) -> f64,
     options: &RankOptions,
-) -> Result<InfluenceReport> {
+) -> Result<Ranked> {
     if from > now {
         return Err(ErrorKind::InvalidWindow {
             from: from.to_string(),
@@ -293,7 +409,7 @@ pub(crate) fn rank_customers_scored(
         }
         .into());
     }
-    let days = (now.duration_since(from).as_secs_f64() / 86_400.0).max(1.0);
+    let days = window_days(from, now);
     let middle = from + SignedDuration::from_secs_f64(now.duration_since(from).as_secs_f64() / 2.0);
     let in_window: Vec<(usize, &Interaction)> = interactions
         .iter()
@@ -320,8 +436,7 @@ pub(crate) fn rank_customers_scored(
         in_window.iter().map(|&(_, i)| (&i.id, i)).collect();
     let mut edges: Vec<(u32, u32, f64)> = Vec::new();
     let mut mentions: KeyedMap<CustomerId, (f64, f64)> = KeyedMap::default();
-    let mut posts: KeyedMap<CustomerId, (f64, f64, f64)> = KeyedMap::default();
-    let mut moods: KeyedMap<CustomerId, Vec<(Timestamp, f64)>> = KeyedMap::default();
+    let mut posts: KeyedMap<CustomerId, Vec<Post>> = KeyedMap::default();
     let decay = |at: Timestamp| match options.mention_half_life {
         Some(h) if h.is_positive() => {
             0.5f64.powf(now.duration_since(at).as_secs_f64() / h.as_secs_f64())
@@ -335,16 +450,12 @@ pub(crate) fn rank_customers_scored(
         let author = writer.id.clone();
         let weight = decay(i.at);
         let a = node(&author);
-        let p = posts.entry(author.clone()).or_default();
-        p.0 += 1.0;
-        p.1 += i.engagement.shares as f64;
-        // As floats: three u64 counts can overflow when added as integers.
-        let e = &i.engagement;
-        p.2 += e.likes as f64 + e.shares as f64 + e.replies as f64;
-        moods
-            .entry(author.clone())
-            .or_default()
-            .push((i.at, mood(k, i, writer)));
+        let compound = mood(k, i, writer);
+        posts.entry(author.clone()).or_default().push(Post {
+            at: i.at,
+            mood: compound.is_finite().then_some(compound),
+            engagement: i.engagement,
+        });
         // Mentions (and retweets, written "RT @name").
         for name in mentioned(&i.text) {
             let Ok(handle) = Handle::new(i.channel.clone(), name) else {
@@ -397,33 +508,18 @@ pub(crate) fn rank_customers_scored(
             refused.push(id.clone());
             continue;
         }
-        let (following, listed) = customer.handles.values().fold((0.0, 0.0), |(f, l), s| {
-            (f + s.following as f64, l + s.listed as f64)
-        });
-        let oldest = customer.handles.values().filter_map(|s| s.created).min();
-        let account_age_days = oldest.map_or(0.0, |c| {
-            (now.duration_since(c).as_secs_f64() / 86_400.0).max(0.0)
-        });
-        let (count, shares, engagement) = posts.get(id).copied().unwrap_or_default();
+        let own = posts.get(id).map_or(&[][..], Vec::as_slice);
         let (before, after) = mentions.get(id).copied().unwrap_or_default();
-        let signals = Signals {
-            followers: customer.total_followers() as f64,
-            following,
-            listed,
-            posts_per_day: count / days,
-            mentions_received: before + after,
-            shares_received: shares,
-            engagement_per_post: if count > 0.0 { engagement / count } else { 0.0 },
-            reach: ranks.scores[k + 1] * n as f64,
-            account_age_days,
-        };
-        let influence = score(&signals, &weights)?;
-        let reading = stance(
-            moods.remove(id).unwrap_or_default(),
+        let signals = customer_signals(
+            customer,
             now,
-            options.stance_half_life,
-            options.min_messages,
+            days,
+            &Activity::of(own),
+            before + after,
+            ranks.scores[k + 1] * n as f64,
         );
+        let influence = score(&signals, &weights)?;
+        let reading = own_stance(own, now, options);
         scored.push(CustomerInfluence {
             customer: id.clone(),
             influence,
@@ -453,7 +549,10 @@ pub(crate) fn rank_customers_scored(
         .map(|c| InfluenceOutcome::Scored(Box::new(c)))
         .collect();
     outcomes.extend(refused.into_iter().map(InfluenceOutcome::ProfilingRefused));
-    Ok(InfluenceReport { outcomes })
+    Ok(Ranked {
+        report: InfluenceReport { outcomes },
+        posts,
+    })
 }
 
 /// The names after `@` in a text (`@nath_conso`, `RT @mehdi_tech:`).

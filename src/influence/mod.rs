@@ -16,7 +16,9 @@ mod desk;
 mod pagerank;
 mod score;
 
-pub(crate) use desk::rank_customers_scored;
+pub(crate) use desk::{
+    customer_signals, rank_customers_scored, reading, window_days, Activity, Post,
+};
 pub use desk::{
     rank_customers, stance, CustomerInfluence, InfluenceOutcome, InfluenceReport, RankOptions,
     Stance, StanceReading,
