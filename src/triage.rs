@@ -357,6 +357,15 @@ impl Signals {
         }
     }
 
+    /// The same figures with a profile's influence (0 to 100) in place of
+    /// the one they were worked out with.
+    pub(crate) fn with_influence(self, influence: f64) -> Signals {
+        Signals {
+            influence: unit(influence / 100.0),
+            ..self
+        }
+    }
+
     /// The figures of a mood (negativity, intensity), a profile, roles and
     /// a visibility; no SLA, no crisis.
     pub(crate) fn new(

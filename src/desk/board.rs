@@ -58,6 +58,54 @@ pub(super) struct Board {
     unsettled: BTreeSet<ConversationId>,
     /// The desk's date the profiles were worked out for.
     day: Option<Date>,
+    /// The influence of each customer with a profiled entry.
+    influences: Influences,
+}
+
+/// The current influence of each customer who has an entry, by slot: an
+/// entry reads its customer's when the queue is read, so that a message
+/// which moves a customer's profile moves all their entries at once.
+#[derive(Debug, Clone, Default)]
+struct Influences {
+    of: Vec<f64>,
+    slot: KeyedMap<CustomerId, u32>,
+}
+
+impl Influences {
+    /// The slot of `customer`, now at `influence`.
+    fn put(&mut self, customer: &CustomerId, influence: f64) -> u32 {
+        match self.slot.get(customer) {
+            Some(&slot) => {
+                self.of[slot as usize] = influence;
+                slot
+            }
+            None => {
+                let slot = u32::try_from(self.of.len()).unwrap_or(u32::MAX);
+                if slot < u32::MAX {
+                    self.of.push(influence);
+                    self.slot.insert(customer.clone(), slot);
+                }
+                slot
+            }
+        }
+    }
+
+    /// The slot of an entry's customer, if triage reads their influence.
+    fn of_entry(&mut self, desk: &Desk, entry: &Entry) -> Option<u32> {
+        let customer = entry.customer.as_ref().filter(|_| entry.profiled)?;
+        Some(self.put(customer, desk.influence_in_triage(customer)))
+    }
+
+    /// Moves the influence of `customer`, if they have a slot.
+    fn update(&mut self, customer: &CustomerId, influence: f64) {
+        if let Some(&slot) = self.slot.get(customer) {
+            self.of[slot as usize] = influence;
+        }
+    }
+
+    fn get(&self, slot: u32) -> Option<f64> {
+        self.of.get(slot as usize).copied()
+    }
 }
 
 /// The entries, by conversation. They sit side by side in a vector, which
@@ -68,9 +116,6 @@ pub(super) struct Board {
 struct Entries {
     all: Vec<(ConversationId, Entry)>,
     at: KeyedMap<ConversationId, usize>,
-    /// The entries of each customer, worked out again when a message of
-    /// theirs moves their profile.
-    of_customer: KeyedMap<CustomerId, Vec<ConversationId>>,
 }
 
 impl Entries {
@@ -87,17 +132,8 @@ impl Entries {
     }
 
     fn insert(&mut self, id: ConversationId, entry: Entry) {
-        if let Some(customer) = &entry.customer {
-            self.of_customer
-                .entry(customer.clone())
-                .or_default()
-                .push(id.clone());
-        }
         match self.at.get(&id) {
-            Some(&k) => {
-                let previous = std::mem::replace(&mut self.all[k].1, entry);
-                self.unlink(&id, previous.customer.as_ref());
-            }
+            Some(&k) => self.all[k].1 = entry,
             None => {
                 self.at.insert(id.clone(), self.all.len());
                 self.all.push((id, entry));
@@ -112,28 +148,7 @@ impl Entries {
         if let Some((moved, _)) = self.all.get(k) {
             self.at.insert(moved.clone(), k);
         }
-        self.unlink(id, entry.customer.as_ref());
         Some(entry)
-    }
-
-    /// Takes one link of `id` off the entries of `customer`.
-    fn unlink(&mut self, id: &ConversationId, customer: Option<&CustomerId>) {
-        let Some(customer) = customer else {
-            return;
-        };
-        if let Some(ids) = self.of_customer.get_mut(customer) {
-            if let Some(k) = ids.iter().position(|i| i == id) {
-                ids.swap_remove(k);
-            }
-            if ids.is_empty() {
-                self.of_customer.remove(customer);
-            }
-        }
-    }
-
-    /// The conversations of the entries of `customer`.
-    fn of(&self, customer: &CustomerId) -> &[ConversationId] {
-        self.of_customer.get(customer).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -155,6 +170,10 @@ struct Entry {
     /// stream counts.
     channel: Option<Channel>,
     customer: Option<CustomerId>,
+    /// Whether triage reads the customer's influence (they have a record
+    /// and did not refuse profiling), and where it is kept.
+    profiled: bool,
+    influence: Option<u32>,
     /// The desk's date the profile was worked out for (persona rules read
     /// ages).
     day: Date,
@@ -340,9 +359,12 @@ impl Board {
             *self = Board::build(desk, now);
             return;
         }
-        let mut touched: BTreeSet<&ConversationId> = changes.conversations.iter().collect();
+        let touched: BTreeSet<&ConversationId> = changes.conversations.iter().collect();
+        // A message moves its writer's influence, read by the queue from
+        // one place for all their entries.
         for writer in &changes.writers {
-            touched.extend(self.entries.of(writer));
+            self.influences
+                .update(writer, desk.influence_in_triage(writer));
         }
         // A customer's record may change the language their messages are
         // read in: their entries score their messages again.
@@ -397,6 +419,9 @@ impl Board {
             entry.signals = signals(desk, customer, today, entry.visibility, entry.worst);
             entry.day = today;
         }
+        for (customer, &slot) in &self.influences.slot {
+            self.influences.of[slot as usize] = desk.influence_in_triage(customer);
+        }
         self.day = Some(today);
     }
 
@@ -413,7 +438,8 @@ impl Board {
             return;
         };
         match Entry::of(desk, conversation, first, previous, now) {
-            Ok(entry) => {
+            Ok(mut entry) => {
+                entry.influence = self.influences.of_entry(desk, &entry);
                 self.entries.insert(id.clone(), entry);
             }
             Err(_) => {
@@ -457,6 +483,9 @@ impl Board {
                 continue;
             }
             let mut signals = entry.signals;
+            if let Some(influence) = entry.influence.and_then(|k| self.influences.get(k)) {
+                signals = signals.with_influence(influence);
+            }
             signals.sla = Some(entry.clocks.at(&mut at)?);
             signals.crisis = crisis.on(entry.channel.as_ref());
             queue.push(signals.explain(id.clone(), entry.since, weights));
@@ -562,6 +591,8 @@ impl Entry {
             signals: signals(desk, customer, today, opener.visibility, worst),
             channel: conversation.first().map(|i| i.channel.clone()),
             customer: customer.map(|c| c.id.clone()),
+            profiled: customer.is_some_and(|c| !c.refused_profiling()),
+            influence: None,
             day: today,
             clocks: Clocks::of(&sla, status, as_of, &desk.config.calendar)?,
         })

@@ -49,16 +49,20 @@
 //! queue, the profile refresh and the persona map; each waiting
 //! conversation's triage inputs and SLA clocks are brought up to date by
 //! the events that touch it, so reading the queue only moves the running
-//! clocks forward and sorts. Measured on a 2-core machine with the sample
+//! clocks forward and sorts; each customer's profile keeps their messages
+//! of the week (time, mood, reactions): 80 of the 1,314 bytes per
+//! conversation at a million below, where the sample's 80 customers write
+//! every message of the week's million conversations.
+//! Measured on a 2-core machine with the sample
 //! week's shape (`cargo run --release --example desk_scale` prints the
 //! curve from 1,000 to 1,000,000 conversations; `cargo bench --bench
 //! desk_service` the precise figures at 100,000):
 //!
 //! | conversations | apply an event | memory | snapshot (JSON) | restore |
 //! |---|---|---|---|---|
-//! | 10,000 | 0.8 µs | 1.8 KB each | 18 ms, 8.9 MB | 29 ms |
-//! | 100,000 | 0.8 µs | 1.35 KB each | 0.17 to 0.19 s, 88 MB | 0.36 s |
-//! | 1,000,000 | 0.9 µs | 1.25 KB each | 2 to 10 s, 883 MB | 3 to 15 s |
+//! | 10,000 | 0.8 to 1.1 µs | 1.9 KB each | 25 to 30 ms, 9.7 MB | 39 to 87 ms |
+//! | 100,000 | 0.9 µs | 1.42 KB each | 0.19 s, 96 MB | 0.38 s |
+//! | 1,000,000 | 1.0 µs | 1.31 KB each | 2.1 s, 960 MB | 3.7 to 15 s |
 //!
 //! Reading the queue costs 0.2 µs per waiting conversation at 10,000
 //! waiting, 0.38 to 0.40 µs at 100,000 and 0.43 to 0.44 µs at 1,000,000.
@@ -76,16 +80,16 @@
 //!
 //! A service need not write the whole desk every minute: it stores the desk
 //! once, then what changed since ([`Desk::changes_since`]: the
-//! conversations that changed, whole, and the rest of the desk), and a
-//! restarted service reads the desk and brings it up to date
-//! ([`Desk::apply_changes`]). On the desk of 1,000,000 conversations, the
-//! changes after one more copy of the week (445 events, 100 new
-//! conversations) took 153 ms to work out and write (0.32 MB of JSON) and
-//! 75 ms to read and apply (`desk_scale`); at 100,000, 2.9 ms and 8.2 ms
-//! (`cargo bench --bench desk_service -- changes/`). The rest of the desk
-//! (configuration, directory, crisis monitor, profiles) is written whole
-//! each time: small beside the conversations here, but a directory of
-//! millions of customers would make every set of changes as big as itself.
+//! conversations that changed, whole, the profiles that moved, and the rest
+//! of the desk), and a restarted service reads the desk and brings it up to
+//! date ([`Desk::apply_changes`]). On the desk of 1,000,000 conversations,
+//! the changes after one more copy of the week (445 events, 100 new
+//! conversations, the profile of everyone who wrote moved) took 0.1 s to work out and
+//! write (0.34 MB of JSON) and 0.1 to 0.2 s to read and apply
+//! (`desk_scale`); at 100,000, 8 ms and 4 to 5 ms. The rest of the desk
+//! (configuration, directory, crisis monitor) is written whole each time:
+//! small beside the conversations here, but a directory of millions of
+//! customers would make every set of changes as big as itself.
 //! A restarted service still reads the whole snapshot first: split a desk
 //! before that restore takes longer than a restart may.
 //!
@@ -826,13 +830,22 @@ impl Desk {
                 followers: customer.total_followers(),
                 potentials,
             },
-            Some(Known::Refused) => Profile::Refused,
-            None => Profile::Profiled {
+            // Refused when last ranked, consenting now: the record says.
+            Some(Known::Refused) | None => Profile::Profiled {
                 influence: 0.0,
                 followers: customer.total_followers(),
                 potentials,
             },
         }
+    }
+
+    /// The influence triage reads for a customer who did not refuse
+    /// profiling: their profile's, or none yet.
+    fn influence_in_triage(&self, customer: &CustomerId) -> f64 {
+        self.profiles
+            .get(customer)
+            .and_then(Known::influence)
+            .unwrap_or(0.0)
     }
 
     /// The desk's date at `now`.
