@@ -28,8 +28,8 @@ use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 use jiff::{SignedDuration, Timestamp};
 
 use crate::influence::{
-    customer_signals, reading, score, window_days, Activity, CustomerInfluence, Post, RankOptions,
-    Stance,
+    customer_signals, reading, score_only, window_days, Activity, CustomerInfluence, Post,
+    RankOptions, Stance,
 };
 use crate::model::{Customer, CustomerId, KeyedMap};
 
@@ -486,8 +486,8 @@ impl Known {
         );
         // Counted figures always make a score; should one not, the
         // influence stays what it was.
-        if let Ok(influence) = score(&signals, &options.weights) {
-            scored.influence = influence.score;
+        if let Ok(influence) = score_only(&signals, &options.weights) {
+            scored.influence = influence;
         }
         let stance = reading(
             own.mood_sum,

@@ -24,4 +24,5 @@ pub use desk::{
     Stance, StanceReading,
 };
 pub use pagerank::{pagerank, Graph, PageRank, PageRankConfig};
+pub(crate) use score::score_only;
 pub use score::{score, Influence, Signals, Weights};

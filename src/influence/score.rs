@@ -192,24 +192,8 @@ impl fmt::Display for Influence {
 pub fn score(signals: &Signals, weights: &Weights) -> Result<Influence> {
     signals.check()?;
     weights.check()?;
-    let (s, w) = (signals, weights);
-    // Every signal but the follow-back excess (already a log ratio) enters
-    // as `weight · ln(1 + signal)`.
-    let logged = |id, signal: f64, weight: f64| (id, signal, weight * signal.ln_1p());
-    let excess = (s.following.ln_1p() - s.followers.ln_1p()).max(0.0);
-    let parts = [
-        logged("followers", s.followers, w.followers),
-        logged("listed", s.listed, w.listed),
-        ("follow-back", excess, w.follow_back * excess),
-        logged("activity", s.posts_per_day, w.activity),
-        logged("mentions", s.mentions_received, w.mentions),
-        logged("shares", s.shares_received, w.shares),
-        logged("engagement", s.engagement_per_post, w.engagement),
-        logged("reach", s.reach, w.reach),
-        logged("account age", s.account_age_days, w.account_age),
-    ];
     let mut explanation = Explanation::default();
-    for (id, base, value) in parts {
+    for (id, base, value) in parts(signals, weights) {
         if value != 0.0 {
             explanation.contributions.push(Contribution {
                 factor: Factor::Rule { id },
@@ -221,12 +205,80 @@ pub fn score(signals: &Signals, weights: &Weights) -> Result<Influence> {
         }
     }
     let raw = explanation.total();
+    Ok(Influence {
+        raw,
+        score: scaled(raw),
+        explanation,
+    })
+}
+
+/// The score [`score`] gives, without its explanation (for the desk, which
+/// updates a profile with each message).
+pub(crate) fn score_only(signals: &Signals, weights: &Weights) -> Result<f64> {
+    signals.check()?;
+    weights.check()?;
+    // Summed as the explanation's total is: the same values in the same
+    // order.
+    let raw: f64 = parts(signals, weights)
+        .into_iter()
+        .map(|(_, _, value)| value)
+        .filter(|&value| value != 0.0)
+        .sum();
+    Ok(scaled(raw))
+}
+
+/// Each signal's contribution: its name, the signal and its weighted value.
+fn parts(s: &Signals, w: &Weights) -> [(&'static str, f64, f64); 9] {
+    // Every signal but the follow-back excess (already a log ratio) enters
+    // as `weight · ln(1 + signal)`.
+    let logged = |id, signal: f64, weight: f64| (id, signal, weight * signal.ln_1p());
+    let excess = (s.following.ln_1p() - s.followers.ln_1p()).max(0.0);
+    [
+        logged("followers", s.followers, w.followers),
+        logged("listed", s.listed, w.listed),
+        ("follow-back", excess, w.follow_back * excess),
+        logged("activity", s.posts_per_day, w.activity),
+        logged("mentions", s.mentions_received, w.mentions),
+        logged("shares", s.shares_received, w.shares),
+        logged("engagement", s.engagement_per_post, w.engagement),
+        logged("reach", s.reach, w.reach),
+        logged("account age", s.account_age_days, w.account_age),
+    ]
+}
+
+/// A raw score on `0..100`.
+fn scaled(raw: f64) -> f64 {
     let positive = raw.max(0.0);
     // The ratio first: `100 · p` rounded up over `p + 15` rounded down can
     // pass 100 for a huge `p`; a ratio of two rounded values cannot pass 1.
-    Ok(Influence {
-        raw,
-        score: 100.0 * (positive / (positive + HALF_SCORE)),
-        explanation,
-    })
+    100.0 * (positive / (positive + HALF_SCORE))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The score without its explanation is the score.
+        #[test]
+        fn the_score_alone_is_the_score(
+            followers in 0.0..1e9f64,
+            following in 0.0..1e6f64,
+            posts in 0.0..1e3f64,
+            reach in 0.0..10.0f64,
+            engagement in 0.0..1e5f64,
+        ) {
+            let signals = Signals {
+                followers,
+                following,
+                posts_per_day: posts,
+                reach,
+                engagement_per_post: engagement,
+                ..Signals::default()
+            };
+            let weights = Weights::default();
+            let full = score(&signals, &weights).unwrap();
+            proptest::prop_assert_eq!(score_only(&signals, &weights).unwrap().to_bits(), full.score.to_bits());
+        }
+    }
 }
