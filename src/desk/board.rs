@@ -36,8 +36,9 @@ pub(super) struct Changes {
     /// Customers whose record, handles or consent changed: their
     /// conversations' context and profile may differ.
     pub(super) customers: BTreeSet<CustomerId>,
-    /// Customers who wrote: their profile moved, and so may the triage of
-    /// their other waiting conversations.
+    /// Customers who wrote (noted as their messages are taken): their
+    /// profile moved, and so may the triage of their other waiting
+    /// conversations.
     pub(super) writers: BTreeSet<CustomerId>,
     /// Whether who is behind a handle may have changed (a record, a handle
     /// or a merge): conversations of unknown authors and newcomers are
@@ -728,6 +729,45 @@ mod tests {
         }
         assert!(detractors > 0, "the sample week has detractors");
         assert_eq!(desk.profiles.iter().count(), fresh.outcomes.len());
+    }
+
+    /// A customer writing in a conversation someone else opened moves
+    /// their own profile: their other waiting conversations, which no event
+    /// touched, are read with it.
+    #[test]
+    fn a_message_moves_its_writers_other_entries() {
+        let week = crate::sample::week();
+        let mut desk = Desk::new(
+            DeskConfig::sample(&week).unwrap(),
+            week.directory().unwrap(),
+        );
+        desk.apply_all(week.events(), week.now);
+        let queue = desk.queue(week.now).unwrap();
+        let opener = |id: &ConversationId| {
+            let thread = &desk.conversations[id];
+            let customer = desk.customer_of_conversation(thread).map(|c| c.id.clone());
+            let handle = thread.first().and_then(|i| i.customer_handle().cloned());
+            (customer, handle)
+        };
+        let openers: Vec<_> = queue.iter().map(|t| opener(&t.conversation)).collect();
+        // A conversation of X, and one of somebody else.
+        let (x, other) = (0..queue.len())
+            .find_map(|a| {
+                let b = (0..queue.len())
+                    .find(|&b| openers[b].0.is_some() && openers[b].0 != openers[a].0)?;
+                (openers[a].0.is_some() && openers[a].1.is_some()).then_some((a, b))
+            })
+            .unwrap();
+        let handle = openers[x].1.clone().unwrap();
+        let message = crate::Interaction::inbound(
+            "elsewhere-1".parse().unwrap(),
+            queue[other].conversation.clone(),
+            handle,
+            week.now,
+            "Still nothing, this is unacceptable",
+        );
+        desk.apply(Event::Interaction(message), week.now);
+        check(&desk, week.now);
     }
 
     #[test]

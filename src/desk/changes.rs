@@ -91,13 +91,14 @@ struct Changed {
     handling: Option<Handling>,
 }
 
-/// A desk's count of the calls that changed one of its conversations, with
-/// what a call under way and a restore leave behind. Stored as its count.
+/// A desk's count of the calls that changed one of its conversations or
+/// its profiles, with what a call under way and a restore leave behind.
+/// Stored as its count.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Revision {
     /// How many calls changed a conversation or the profiles.
     at: u64,
-    /// Whether the call under way changed one (marked with the next
+    /// Whether the call under way changed something (marked with the next
     /// revision).
     marked: bool,
     /// The revision the desk was made, restored or brought up to date at:

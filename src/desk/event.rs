@@ -397,7 +397,7 @@ impl Desk {
             if kept {
                 self.note_change(&event, &mut changes);
             }
-            let outcome = match self.apply_one(event, now, &mut applied.alerts) {
+            let outcome = match self.apply_one(event, now, &mut applied.alerts, &mut changes) {
                 Ok(outcome) => outcome,
                 Err(e) => Outcome::Rejected(e),
             };
@@ -431,9 +431,6 @@ impl Desk {
         match event {
             Event::Interaction(i) => {
                 changes.conversations.insert(i.conversation.clone());
-                if i.direction == Direction::Inbound {
-                    changes.writers.extend(i.customer_handle().and_then(owner));
-                }
             }
             Event::Status { conversation, .. } | Event::Priority { conversation, .. } => {
                 changes.conversations.insert(conversation.clone());
@@ -458,11 +455,14 @@ impl Desk {
         }
     }
 
+    /// Applies one event; a customer message's writer is noted in
+    /// `changes` (their profile moved).
     fn apply_one(
         &mut self,
         event: Event,
         now: Timestamp,
         alerts: &mut Vec<Alert>,
+        changes: &mut Changes,
     ) -> Result<Outcome> {
         let tolerance = self.config.future_tolerance;
         let latest = now.checked_add(tolerance).unwrap_or(Timestamp::MAX);
@@ -476,7 +476,7 @@ impl Desk {
             .into());
         }
         match event {
-            Event::Interaction(i) => self.take_interaction(i, alerts),
+            Event::Interaction(i) => self.take_interaction(i, alerts, changes),
             Event::Status {
                 conversation,
                 status,
@@ -530,6 +530,7 @@ impl Desk {
         &mut self,
         interaction: Interaction,
         alerts: &mut Vec<Alert>,
+        changes: &mut Changes,
     ) -> Result<Outcome> {
         // Everything that can refuse the message is asked before anything
         // changes: its conversation, the directory, then the crisis monitor,
@@ -622,6 +623,7 @@ impl Desk {
         self.revision.mark(conversation);
         if let Some((writer, post)) = post {
             self.note_post(&writer, post);
+            changes.writers.insert(writer);
         }
         Ok(outcome)
     }

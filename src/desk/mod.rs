@@ -84,8 +84,8 @@
 //! of the desk), and a restarted service reads the desk and brings it up to
 //! date ([`Desk::apply_changes`]). On the desk of 1,000,000 conversations,
 //! the changes after one more copy of the week (445 events, 100 new
-//! conversations, the profile of everyone who wrote moved) took 0.1 s to work out and
-//! write (0.34 MB of JSON) and 0.1 to 0.2 s to read and apply
+//! conversations, the profile of everyone who wrote moved) took 0.1 s to
+//! work out and write (0.34 MB of JSON) and 0.1 to 0.2 s to read and apply
 //! (`desk_scale`); at 100,000, 8 ms and 4 to 5 ms. The rest of the desk
 //! (configuration, directory, crisis monitor) is written whole each time:
 //! small beside the conversations here, but a directory of millions of
@@ -516,20 +516,11 @@ impl Desk {
         self.check_links()
     }
 
-    /// Checks what refers to something else: profiles, holders,
-    /// assignments and newcomers (all that `check` checks but each
-    /// conversation's id).
+    /// Checks what refers to something else: holders, assignments and
+    /// newcomers (all that `check` checks but each conversation's id; a
+    /// profile is checked when read, on its own).
     fn check_links(&self) -> Result<()> {
         let invalid = |reason: String| crate::error::invalid_state("desk", reason);
-        for (id, known) in self.profiles.iter() {
-            if let Some(influence) = known.influence() {
-                if !(0.0..=100.0).contains(&influence) {
-                    return invalid(format!(
-                        "the influence of `{id}` is `{influence}`, not in 0 to 100"
-                    ));
-                }
-            }
-        }
         for (id, agent) in &self.holders {
             if !self.conversations.contains_key(id) {
                 return invalid(format!(
@@ -711,10 +702,10 @@ impl Desk {
         }
     }
 
-    /// A customer's influence from the last refresh, unless they refused
-    /// profiling or were not ranked.
+    /// A customer's influence, unless they refused profiling or have no
+    /// profile yet.
     fn influence_of(&self, customer: &Customer) -> Option<f64> {
-        self.profiles.get(&customer.id)?.influence()
+        self.profiles.influence(&customer.id)
     }
 
     /// Brings the profile of `writer` up to date with a message they sent
@@ -824,28 +815,18 @@ impl Desk {
             PersonaAssignment::Matched { persona, .. } => Some(persona.potentials),
             _ => None,
         };
-        match self.profiles.get(&customer.id) {
-            Some(Known::Scored(scored)) => Profile::Profiled {
-                influence: scored.influence,
-                followers: customer.total_followers(),
-                potentials,
-            },
-            // Refused when last ranked, consenting now: the record says.
-            Some(Known::Refused) | None => Profile::Profiled {
-                influence: 0.0,
-                followers: customer.total_followers(),
-                potentials,
-            },
+        Profile::Profiled {
+            influence: self.influence_in_triage(&customer.id),
+            followers: customer.total_followers(),
+            potentials,
         }
     }
 
     /// The influence triage reads for a customer who did not refuse
-    /// profiling: their profile's, or none yet.
+    /// profiling: their profile's, or none yet (none either when they
+    /// refused when last ranked and consent now: the record says).
     fn influence_in_triage(&self, customer: &CustomerId) -> f64 {
-        self.profiles
-            .get(customer)
-            .and_then(Known::influence)
-            .unwrap_or(0.0)
+        self.profiles.influence(customer).unwrap_or(0.0)
     }
 
     /// The desk's date at `now`.

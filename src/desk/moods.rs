@@ -58,12 +58,16 @@ struct Kept {
 /// and for those not scored yet). Threads only grow at their end, so a slot
 /// stays with its message. It reads as its conversation.
 #[derive(Debug, Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
 pub(super) struct Thread {
     conversation: Conversation,
+    #[cfg_attr(feature = "serde", serde(skip))]
     moods: Vec<Option<Kept>>,
     /// The desk's revision when the conversation (or who holds it, or its
     /// assignments and priorities) last changed; 0 when restored (see
     /// [`super::Desk::changes_since`]). Not stored.
+    #[cfg_attr(feature = "serde", serde(skip))]
     changed: u64,
 }
 
@@ -120,20 +124,6 @@ impl Deref for Thread {
 impl DerefMut for Thread {
     fn deref_mut(&mut self) -> &mut Conversation {
         &mut self.conversation
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for Thread {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.conversation.serialize(serializer)
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Thread {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Thread, D::Error> {
-        Conversation::deserialize(deserializer).map(Thread::new)
     }
 }
 

@@ -36,14 +36,19 @@ use crate::model::{Customer, CustomerId, KeyedMap};
 /// How long a profile looks back: a week of the conversation.
 pub(super) const PROFILE_WINDOW: SignedDuration = SignedDuration::from_hours(7 * 24);
 
-/// Every customer's profile, with the revision at which each last changed.
+/// Every customer's profile, with the revision at which each last changed
+/// (stored as the profiles alone).
 #[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
 pub(super) struct Profiles {
     known: BTreeMap<CustomerId, Known>,
     /// The revision of each profile's last change (removals included)
     /// since the last refresh.
+    #[cfg_attr(feature = "serde", serde(skip))]
     changed: KeyedMap<CustomerId, u64>,
     /// The revision of the last refresh, which replaced them all.
+    #[cfg_attr(feature = "serde", serde(skip))]
     refreshed: u64,
 }
 
@@ -93,6 +98,13 @@ impl Profiles {
         self.known.get(id)
     }
 
+    /// A customer's influence, unless they refused profiling or have no
+    /// profile.
+    pub(super) fn influence(&self, id: &CustomerId) -> Option<f64> {
+        self.known.get(id)?.influence()
+    }
+
+    #[cfg(test)]
     pub(super) fn iter(&self) -> impl Iterator<Item = (&CustomerId, &Known)> {
         self.known.iter()
     }
@@ -171,18 +183,7 @@ impl Profiles {
     /// Checks that `changes` apply: the profiles they move are here, their
     /// messages' moods and influences in range.
     pub(super) fn check(&self, changes: &ProfileChanges) -> Result<(), String> {
-        let influences = changes
-            .set
-            .iter()
-            .filter_map(|(id, known)| Some((id, known.influence()?)))
-            .chain(changes.moved.iter().map(|(id, m)| (id, m.influence)));
-        for (id, influence) in influences {
-            if !(0.0..=100.0).contains(&influence) {
-                return Err(format!(
-                    "the influence of `{id}` is `{influence}`, not in 0 to 100"
-                ));
-            }
-        }
+        // Whole profiles were checked when read; moved ones are checked here.
         for (id, moved) in &changes.moved {
             let here = !changes.whole
                 && matches!(self.known.get(id), Some(Known::Scored(_)))
@@ -193,6 +194,7 @@ impl Profiles {
                     "the changes move the profile of `{id}`, which is not there to move"
                 ));
             }
+            check_influence(moved.influence).map_err(|e| format!("`{id}`: {e}"))?;
             check_posts(&moved.added)?;
         }
         Ok(())
@@ -222,25 +224,8 @@ impl Profiles {
     }
 }
 
-#[cfg(feature = "serde")]
-impl serde::Serialize for Profiles {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.known.serialize(s)
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Profiles {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Profiles, D::Error> {
-        Ok(Profiles {
-            known: BTreeMap::deserialize(d)?,
-            ..Profiles::default()
-        })
-    }
-}
-
 /// What the desk knows of a customer's profile.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "KnownForm", into = "KnownForm"))]
 pub(super) enum Known {
@@ -249,7 +234,7 @@ pub(super) enum Known {
 }
 
 /// A scored profile and what it rests on.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub(super) struct Scored {
     /// The influence score, `0..=100`.
     pub(super) influence: f64,
@@ -336,13 +321,6 @@ impl Ord for Kept {
     }
 }
 
-impl PartialEq for Own {
-    /// The same messages in the same order.
-    fn eq(&self, other: &Own) -> bool {
-        self.posts().eq(other.posts())
-    }
-}
-
 impl Own {
     /// The figures of `posts`, in time order.
     fn of(posts: Vec<Post>, half_life: SignedDuration) -> Own {
@@ -365,6 +343,7 @@ impl Own {
     }
 
     /// The messages, oldest first.
+    #[cfg(any(feature = "serde", test))]
     fn posts(&self) -> impl Iterator<Item = Post> + use<'_> {
         self.kept().into_iter().map(|k| k.post)
     }
@@ -507,6 +486,15 @@ impl Known {
     }
 }
 
+/// Checks a stored influence: in `0..=100`.
+fn check_influence(influence: f64) -> Result<(), String> {
+    if (0.0..=100.0).contains(&influence) {
+        Ok(())
+    } else {
+        Err(format!("an influence of `{influence}`, not in 0 to 100"))
+    }
+}
+
 /// Checks stored messages: moods in `-1..=1`.
 fn check_posts(posts: &[Post]) -> Result<(), String> {
     match posts.iter().find(|p| !p.is_valid()) {
@@ -567,9 +555,7 @@ impl TryFrom<KnownForm> for Known {
         else {
             return Ok(Known::Refused);
         };
-        if !(0.0..=100.0).contains(&influence) {
-            return Err(format!("an influence of `{influence}`, not in 0 to 100"));
-        }
+        check_influence(influence)?;
         for (what, figure) in [("mentions", mentions), ("reach", reach)] {
             if !(figure.is_finite() && figure >= 0.0) {
                 return Err(format!(

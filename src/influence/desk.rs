@@ -204,8 +204,9 @@ pub(crate) fn own_stance(posts: &[Post], now: Timestamp, options: &RankOptions) 
     )
 }
 
-/// A ranking with each customer's own messages of the window, oldest first
-/// (what the care desk keeps to update a profile as messages arrive).
+/// A ranking with each customer's own messages of the window, in the order
+/// of the interactions given (what the care desk keeps to update a profile
+/// as messages arrive).
 pub(crate) struct Ranked {
     pub(crate) report: InfluenceReport,
     pub(crate) posts: KeyedMap<CustomerId, Vec<Post>>,
