@@ -118,14 +118,14 @@ impl Zones {
         let builder = BusinessCalendar::builder(tz.clone(), schedule)
             .holidays(holidays)
             .holiday_mode(mode);
-        let calendar = |first: i16, last: i16| builder.clone().years(first, last).build();
         match &*case.op {
             "between" => {
                 let end = case.end.as_deref().ok_or_else(|| bad("end", "missing"))?;
                 let end = social_crm::time::parse_timestamp(end)?;
                 let first = year(start.min(end)) - 1;
                 let last = year(start.max(end)) + 1;
-                Ok(Answer::Seconds(calendar(first, last)?.between(start, end)?))
+                let calendar = builder.years(first, last).build()?;
+                Ok(Answer::Seconds(calendar.between(start, end)?))
             }
             "add" => {
                 let seconds = case
@@ -137,7 +137,9 @@ impl Zones {
                 let mut ahead = 1;
                 loop {
                     let y = year(start);
-                    match calendar(y - 1, y.saturating_add(ahead))?.add(start, amount) {
+                    let years = (y - 1, y.saturating_add(ahead));
+                    let calendar = builder.clone().years(years.0, years.1).build()?;
+                    match calendar.add(start, amount) {
                         Err(e)
                             if matches!(e.kind(), ErrorKind::OutOfRange { .. })
                                 && ahead < MAX_YEARS_AHEAD =>
@@ -181,10 +183,15 @@ impl std::fmt::Display for Answer {
 
 /// The `week` object's entries in order: a day's name and its shifts.
 #[derive(Default)]
-struct Week<'a>(Vec<(Cow<'a, str>, Vec<Span<'a>>)>);
+struct Week<'a>(Vec<(Text<'a>, Vec<Span<'a>>)>);
 
 /// A shift as the oracle writes it: `["20:00", "02:00"]`.
-type Span<'a> = (Cow<'a, str>, Cow<'a, str>);
+type Span<'a> = (Text<'a>, Text<'a>);
+
+/// A string of the line, borrowed unless it has escapes: a bare `Cow`
+/// inside a tuple or a map is always copied.
+#[derive(Deserialize)]
+struct Text<'a>(#[serde(borrow)] Cow<'a, str>);
 
 impl<'de: 'a, 'a> Deserialize<'de> for Week<'a> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Week<'a>, D::Error> {
@@ -223,11 +230,11 @@ fn week(days: &Week<'_>) -> Result<WeeklySchedule, Error> {
     for (key, spans) in &days.0 {
         let day = NAMES
             .iter()
-            .find(|(name, _)| key.get(..3).is_some_and(|k| k.eq_ignore_ascii_case(name)))
+            .find(|(name, _)| key.0.get(..3).is_some_and(|k| k.eq_ignore_ascii_case(name)))
             .map(|&(_, day)| day)
-            .ok_or_else(|| bad("day", key))?;
+            .ok_or_else(|| bad("day", &key.0))?;
         for (a, b) in spans {
-            schedule.add(day, Shift::parse(a, b)?);
+            schedule.add(day, Shift::parse(&a.0, &b.0)?);
         }
     }
     Ok(schedule)

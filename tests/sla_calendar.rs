@@ -503,3 +503,59 @@ fn stored_calendars_keep_overrides_and_refuse_bad_input() {
         assert!(err.to_string().contains(says), "{bad}: {err}");
     }
 }
+
+/// What a wall time reads as, by the letter of its documentation: one or two
+/// ASCII digits for hours and minutes, optionally seconds, from `00:00` to
+/// `24:00`.
+fn wall_time_by_the_rule(s: &str) -> Option<u32> {
+    let form = regex::Regex::new(r"^([0-9]{1,2}):([0-9]{1,2})(?::([0-9]{1,2}))?$").unwrap();
+    let parts = form.captures(s)?;
+    let field = |i: usize| {
+        parts
+            .get(i)
+            .map_or(0, |m| m.as_str().parse::<u32>().unwrap())
+    };
+    let (h, m, sec) = (field(1), field(2), field(3));
+    let inside = m < 60 && sec < 60 && (h < 24 || (h, m, sec) == (24, 0, 0));
+    inside.then_some(h * 3600 + m * 60 + sec)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn a_wall_time_reads_as_its_rule_says(s in prop_oneof![
+        proptest::collection::vec("[0-9]{0,3}", 1..5).prop_map(|fields| fields.join(":")),
+        "[0-9:٠x]{0,9}",
+    ]) {
+        let read = s.parse::<WallTime>();
+        prop_assert_eq!(read.as_ref().ok().map(|t| t.seconds()), wall_time_by_the_rule(&s), "{}", s);
+        if let Ok(t) = read {
+            prop_assert_eq!(t.to_string().parse::<WallTime>().unwrap(), t);
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn a_schedule_keeps_each_days_shifts_as_given(
+        added in proptest::collection::vec((0i8..7, shift()), 0..20),
+        whole_week in proptest::option::of(shift()),
+        working_days in proptest::option::of(shift()),
+    ) {
+        let day = |d: i8| Weekday::from_monday_zero_offset(d).unwrap();
+        let mut week = WeeklySchedule::new();
+        for &(d, s) in &added {
+            week.add(day(d), s);
+        }
+        week = whole_week.into_iter().fold(week, WeeklySchedule::every_day);
+        week = working_days.into_iter().fold(week, WeeklySchedule::monday_to_friday);
+        for d in 0..7 {
+            let mut expected: Vec<Shift> =
+                added.iter().filter(|&&(e, _)| e == d).map(|&(_, s)| s).collect();
+            expected.extend(whole_week);
+            expected.extend(working_days.filter(|_| d < 5));
+            prop_assert_eq!(week.shifts(day(d)), &expected[..], "day {}", d);
+        }
+    }
+}

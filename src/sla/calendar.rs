@@ -153,20 +153,24 @@ impl FromStr for WallTime {
             }
             .into()
         };
-        let mut parts = s.split(':');
-        let mut field = |required: bool| -> Result<u32> {
-            match parts.next() {
-                Some(p) if (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()) => {
-                    p.parse().map_err(|_| bad())
+        // Read byte by byte: calendars are built from schedules read as
+        // text, and a file of them parses thousands of these.
+        let mut fields = [0u32; 3];
+        let (mut field, mut digits) = (0, 0);
+        for &b in s.as_bytes() {
+            match b {
+                b'0'..=b'9' if digits < 2 => {
+                    fields[field] = fields[field] * 10 + u32::from(b - b'0');
+                    digits += 1;
                 }
-                None if !required => Ok(0),
-                _ => Err(bad()),
+                b':' if digits > 0 && field < 2 => (field, digits) = (field + 1, 0),
+                _ => return Err(bad()),
             }
-        };
-        let (h, m, sec) = (field(true)?, field(true)?, field(false)?);
-        if parts.next().is_some() {
+        }
+        if field == 0 || digits == 0 {
             return Err(bad());
         }
+        let [h, m, sec] = fields;
         WallTime::new(h, m, sec).map_err(|_| bad())
     }
 }
@@ -295,8 +299,11 @@ serde_via_str!(Shift, "a shift such as `08:00-02:00`");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WeeklySchedule {
-    /// Monday first.
-    days: [Vec<Shift>; 7],
+    /// Every day's shifts, Monday's first, each day's in the order given:
+    /// one allocation for the week, which calendars clone with their spec.
+    shifts: Vec<Shift>,
+    /// `ends[d]`: where day `d`'s shifts end in `shifts` (Monday is 0).
+    ends: [usize; 7],
 }
 
 impl WeeklySchedule {
@@ -322,30 +329,42 @@ impl WeeklySchedule {
 
     /// Adds a shift on one weekday, in place.
     pub fn add(&mut self, day: Weekday, shift: Shift) {
-        self.days[day.to_monday_zero_offset() as usize].push(shift);
+        let day = usize::from(day.to_monday_zero_offset().unsigned_abs());
+        self.shifts.insert(self.ends[day], shift);
+        for end in &mut self.ends[day..] {
+            *end += 1;
+        }
     }
 
     /// Adds a shift on every day of the week.
     #[must_use]
-    pub fn every_day(mut self, shift: Shift) -> WeeklySchedule {
-        for day in &mut self.days {
-            day.push(shift);
-        }
-        self
+    pub fn every_day(self, shift: Shift) -> WeeklySchedule {
+        self.on_days(7, shift)
     }
 
     /// Adds a shift from Monday to Friday.
     #[must_use]
-    pub fn monday_to_friday(mut self, shift: Shift) -> WeeklySchedule {
-        for day in &mut self.days[..5] {
-            day.push(shift);
+    pub fn monday_to_friday(self, shift: Shift) -> WeeklySchedule {
+        self.on_days(5, shift)
+    }
+
+    /// Adds a shift on the first `days` days of the week.
+    fn on_days(mut self, days: usize, shift: Shift) -> WeeklySchedule {
+        for day in Weekday::Monday.cycle_forward().take(days) {
+            self.add(day, shift);
         }
         self
     }
 
     /// The shifts of one weekday, as given.
     pub fn shifts(&self, day: Weekday) -> &[Shift] {
-        &self.days[day.to_monday_zero_offset() as usize]
+        self.day(usize::from(day.to_monday_zero_offset().unsigned_abs()))
+    }
+
+    /// The shifts of day `d` (Monday is 0).
+    fn day(&self, d: usize) -> &[Shift] {
+        let start = d.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.shifts[start..self.ends[d]]
     }
 
     /// Open seconds in a week of wall-clock time, overlaps counted once.
@@ -359,9 +378,10 @@ impl WeeklySchedule {
     /// Monday 00:00, within one week (shifts running past Sunday midnight wrap
     /// to Monday).
     fn civil_week(&self) -> Vec<(i128, i128)> {
-        let mut raw = Vec::new();
-        for (day, shifts) in self.days.iter().enumerate() {
-            for shift in shifts {
+        // A shift past Sunday midnight is two intervals.
+        let mut raw = Vec::with_capacity(self.shifts.len() + 1);
+        for day in 0..7 {
+            for shift in self.day(day) {
                 let (s, e) = shift.span();
                 let base = day as i128 * 86_400;
                 let (a, b) = (

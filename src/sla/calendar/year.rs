@@ -275,7 +275,9 @@ impl Year {
         // Every change of offset, from the day before the first local date
         // it touches (a shift starting two days before ends before that
         // date's midnight) to the day after the last.
-        let mut windows: Vec<(Date, Date)> = Vec::new();
+        // Capacities below are the usual sizes: a year has a couple of
+        // offset changes and a few holidays, a window a few days of shifts.
+        let mut windows: Vec<(Date, Date)> = Vec::with_capacity(offsets.changes.len() + 16);
         for &(t, after) in &offsets.changes {
             let before = offsets.at(t - 1);
             let (on_before, on_after) = (local_date(t - 1 + before), local_date(t + after));
@@ -311,6 +313,7 @@ impl Year {
             }
         }
 
+        year.pieces.reserve(2 * merged.len() + 1);
         let mut cursor = first_day;
         for (a, z) in merged {
             if cursor < a {
@@ -347,7 +350,7 @@ impl Year {
         let after = days(z, 1);
         let hi = offsets.wall(after, 0);
         let cum = self.total();
-        let mut raw = Vec::new();
+        let mut raw = Vec::with_capacity(16);
         // The day before may run overnight into the window.
         let mut day = days(a, -1);
         let mut midnight = civil(day);
@@ -384,6 +387,7 @@ impl Year {
             }
         }
         let first = self.exact.len();
+        self.exact.reserve(open.len());
         let mut running = cum;
         for (x, y) in open {
             let (x, y) = (x.max(lo), y.min(hi));
