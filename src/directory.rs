@@ -17,6 +17,9 @@ use hashbrown::HashTable;
 use crate::model::{keyed_map, AudienceStats, Customer, CustomerId, EmailRule, Handle, KeyedMap};
 use crate::{ErrorKind, Result};
 
+mod changes;
+pub(crate) use changes::Holders;
+
 /// The position of a customer in [`Directory::slots`].
 type Slot = u32;
 

@@ -289,3 +289,84 @@ fn the_changes_carry_the_profiles_that_changed() {
     live.refresh_profiles(now).unwrap();
     catch_up(&mut live, vec![]);
 }
+
+/// The changes carry the customers that changed, id by id, not the whole
+/// directory: a newcomer, their record absorbing them, a merge, a handle
+/// given under a merged id, the erasure of a customer holding merged ids.
+#[test]
+fn the_changes_carry_the_customers_that_changed() {
+    let week = sample::week();
+    let mut live = week_desk(&week);
+    let mut copy: Desk = stored(&live);
+    let now = week.now;
+    let lea = Handle::new(Channel::Twitter, "@lea_nouvelle").unwrap();
+    let kept = live.directory().get("c001").unwrap().clone();
+    let erased = kept.handles.keys().next().unwrap().clone();
+    // Applies the events, checks how many customers and ids nobody holds
+    // the changes carry, and brings the copy up to date with them.
+    let mut catch_up = |live: &mut Desk, events: Vec<Event>, customers: usize, gone: usize| {
+        live.apply_all(events, now);
+        let changes = live.changes_since(copy.revision()).unwrap();
+        let written = serde_json::to_value(&changes).unwrap();
+        let count = |what: &str| {
+            written["rest"]["customers"]["directory"][what]
+                .as_array()
+                .map_or(0, Vec::len)
+        };
+        assert_eq!(
+            (count("customers"), count("gone")),
+            (customers, gone),
+            "{written}"
+        );
+        copy.apply_changes(stored(&changes)).unwrap();
+        assert_eq!(json(&copy), json(live));
+    };
+    let message = |id: &str, text: &str| {
+        Event::Interaction(Interaction::inbound(
+            id.parse().unwrap(),
+            "tw-new3".parse().unwrap(),
+            lea.clone(),
+            now,
+            text,
+        ))
+    };
+    // A newcomer, then their record from the CRM, which absorbs them.
+    catch_up(
+        &mut live,
+        vec![message("x3", "Ma commande n'est pas arrivée")],
+        1,
+        0,
+    );
+    let record = Customer::new("c900", "Léa Nouvelle")
+        .unwrap()
+        .with_handle(lea.clone(), AudienceStats::default());
+    catch_up(
+        &mut live,
+        vec![Event::Customer {
+            customer: record,
+            at: now,
+        }],
+        1,
+        0,
+    );
+    let merge = Event::Merge {
+        keep: kept.id.clone(),
+        absorb: "c900".parse().unwrap(),
+        at: now,
+    };
+    catch_up(&mut live, vec![merge], 1, 0);
+    let handle = Event::Handle {
+        customer: "c900".parse().unwrap(),
+        handle: Handle::new(Channel::Email, "lea@example.org").unwrap(),
+        stats: AudienceStats::default(),
+        at: now,
+    };
+    catch_up(&mut live, vec![handle], 1, 0);
+    catch_up(&mut live, vec![message("x4", "Merci, c'est réglé")], 0, 0);
+    let erasure = Event::Erasure {
+        handle: erased,
+        at: now,
+    };
+    // c001, and the two ids merged into it.
+    catch_up(&mut live, vec![erasure], 0, 3);
+}

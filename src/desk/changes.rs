@@ -4,18 +4,19 @@
 //!
 //! A desk counts the calls that changed one of its conversations (a
 //! message, a status, an assignment or priority change, who holds it, an
-//! erasure that rewrote it) or its profiles (a refresh, a profile
-//! forgotten): its revision. Each conversation and each profile remembers
-//! the revision of its last change. The changes since a revision are those
-//! conversations, whole, with who holds them and their assignments and
-//! priorities; the profiles that changed (all of them after a refresh; of a
-//! profile moved by new messages, its figures and those messages); and the
-//! rest of the desk whole: configuration (the roster's loads change with
-//! every assignment), directory, crisis monitor, customer events, newcomers
-//! and erasures. Beside the conversations of a desk of the sample
-//! week's shape that rest is small (`examples/desk_scale` prints both);
-//! a directory of millions of customers would make every set of changes as
-//! big as the directory.
+//! erasure that rewrote it), its customers (a record, a handle, a consent
+//! decision, a merge, an erasure, a newcomer) or its profiles (a refresh, a
+//! profile forgotten): its revision. Each conversation, each customer id
+//! and each profile remembers the revision of its last change. The changes
+//! since a revision are those conversations, whole, with who holds them and
+//! their assignments and priorities; the customers that changed, with every
+//! id merged into them, the ids nobody holds any more, and the customer
+//! events and newcomer marks of those ids; the profiles that changed (all
+//! of them after a refresh; of a profile moved by new messages, its figures
+//! and those messages); and the rest of the desk whole: configuration (the
+//! roster's loads change with every assignment), crisis monitor and
+//! erasures. Beside the conversations of a desk of the sample week's shape
+//! that rest is small (`examples/desk_scale` prints both).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -25,9 +26,9 @@ use jiff::Timestamp;
 use super::profiles::ProfileChanges;
 use super::{Desk, DeskConfig, Erasure, Handling, Thread};
 use crate::crisis::Monitor;
-use crate::directory::Directory;
+use crate::directory::Holders;
 use crate::error::{ErrorKind, Result};
-use crate::model::{AgentId, Conversation, ConversationId, CustomerId, Handle};
+use crate::model::{AgentId, Conversation, CustomerId, Handle};
 
 /// What changed in a [`Desk`] from one revision to another
 /// ([`Desk::changes_since`]), to bring a desk stored at the first up to
@@ -36,14 +37,16 @@ use crate::model::{AgentId, Conversation, ConversationId, CustomerId, Handle};
 /// The conversations that changed (a message, a status, an assignment or
 /// priority change, who holds it, an erasure that rewrote it) are in it
 /// whole, with who holds them and their assignments and priorities; so are
-/// the profiles that changed (all of them after a refresh; of one moved by
-/// its customer's messages, its figures and those messages); the rest of
-/// the desk is in it whole: configuration (the roster's loads move with
-/// every assignment), directory, crisis monitor, customer events,
-/// newcomers and erasures. Beside the conversations of a desk of
-/// the sample week's shape that rest is small (`examples/desk_scale` prints
-/// the size of a set of changes); a directory of millions of customers
-/// would make every set as big as the directory.
+/// the customers that changed (a record, a handle, a consent decision, a
+/// merge, an erasure, a newcomer), each with the ids merged into it, and
+/// the ids nobody holds any more; and the profiles that changed (all of
+/// them after a refresh; of one moved by its customer's messages, its
+/// figures and those messages). The rest of the desk is in it whole:
+/// configuration (the roster's loads move with every assignment), crisis
+/// monitor and erasures. Beside the conversations of a desk of the sample
+/// week's shape that rest is small (`examples/desk_scale` prints the size
+/// of a set of changes), and a directory of millions of customers adds only
+/// the customers that changed.
 ///
 /// With the `serde` feature it stores and reads back as the desk does, and
 /// is checked when applied as a stored desk is checked when read.
@@ -63,13 +66,31 @@ pub struct DeskChanges {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct Rest {
     config: DeskConfig,
-    directory: Directory,
+    customers: CustomerChanges,
     monitor: Monitor,
     profiles: ProfileChanges,
-    records: BTreeMap<CustomerId, Vec<(Timestamp, Option<Handle>)>>,
-    provisional: BTreeSet<CustomerId>,
     next_newcomer: u64,
     erasures: Vec<Erasure>,
+}
+
+/// What the desk holds now for the customer ids that changed: their
+/// directory entries, and of those ids the records applied and the
+/// newcomer marks (an id without is one that has none now).
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+struct CustomerChanges {
+    directory: Holders,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "BTreeMap::is_empty")
+    )]
+    records: BTreeMap<CustomerId, Vec<(Timestamp, Option<Handle>)>>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "BTreeSet::is_empty")
+    )]
+    provisional: BTreeSet<CustomerId>,
 }
 
 /// One conversation as it is now, with who holds it and what was done
@@ -91,12 +112,13 @@ struct Changed {
     handling: Option<Handling>,
 }
 
-/// A desk's count of the calls that changed one of its conversations or
-/// its profiles, with what a call under way and a restore leave behind.
+/// A desk's count of the calls that changed one of its conversations, its
+/// customers or its profiles, with what a call under way and a restore
+/// leave behind.
 /// Stored as its count.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Revision {
-    /// How many calls changed a conversation or the profiles.
+    /// How many calls changed a conversation, a customer or the profiles.
     at: u64,
     /// Whether the call under way changed something (marked with the next
     /// revision).
@@ -162,12 +184,12 @@ impl DeskChanges {
 }
 
 impl Desk {
-    /// How many calls changed one of its conversations or its profiles:
-    /// each [`Desk::apply_all`] (or [`Desk::apply`]) and [`Desk::route`]
-    /// that did counts one, and each [`Desk::refresh_profiles`]; a batch of
-    /// duplicates does not. A stored desk keeps it. What else changes (the
-    /// directory, the crisis monitor) is in every set of changes, whatever
-    /// the revisions.
+    /// How many calls changed one of its conversations, its customers or
+    /// its profiles: each [`Desk::apply_all`] (or [`Desk::apply`]) and
+    /// [`Desk::route`] that did counts one, and each
+    /// [`Desk::refresh_profiles`]; a batch of duplicates does not. A stored
+    /// desk keeps it. What else changes (the configuration, the crisis
+    /// monitor) is in every set of changes, whatever the revisions.
     pub fn revision(&self) -> u64 {
         self.revision.at
     }
@@ -235,11 +257,9 @@ impl Desk {
             until: self.revision.at,
             rest: Rest {
                 config: self.config.clone(),
-                directory: self.directory.clone(),
+                customers: self.customers_since(revision),
                 monitor: self.monitor.clone(),
                 profiles: self.profiles.since(revision),
-                records: self.records.clone(),
-                provisional: self.provisional.clone(),
                 next_newcomer: self.next_newcomer,
                 erasures: self.erasures.clone(),
             },
@@ -278,6 +298,9 @@ impl Desk {
         if let Err(reason) = self.profiles.check(&profiles) {
             return crate::error::invalid_state("desk", reason);
         }
+        // The customers too are changes, put in place of what the desk
+        // holds for their ids.
+        let customers = self.put_customers(std::mem::take(&mut rest.customers))?;
         let rest = self.swap_rest(rest);
         let mut before = Vec::with_capacity(changes.conversations.len());
         for changed in changes.conversations {
@@ -301,24 +324,93 @@ impl Desk {
                 put(&mut self.handling, &id, handling);
             }
             self.swap_rest(rest);
+            self.put_customers(customers)?;
             return Err(e);
         }
         self.profiles.apply(profiles);
         self.revision = Revision::restored(changes.until);
+        self.customers_changed.clear();
         self.board = OnceLock::new();
         Ok(())
+    }
+
+    /// What the desk holds now for the customer ids changed after
+    /// `revision`.
+    fn customers_since(&self, revision: u64) -> CustomerChanges {
+        let ids: BTreeSet<&CustomerId> = self
+            .customers_changed
+            .iter()
+            .filter(|(_, &changed)| changed > revision)
+            .map(|(id, _)| id)
+            .collect();
+        CustomerChanges {
+            directory: self.directory.holders(ids.iter().copied()),
+            records: ids
+                .iter()
+                .filter_map(|&id| Some((id.clone(), self.records.get(id)?.clone())))
+                .collect(),
+            provisional: ids
+                .iter()
+                .filter(|&&id| self.provisional.contains(id))
+                .map(|&id| id.clone())
+                .collect(),
+        }
+    }
+
+    /// Puts `changes` in place of what the desk holds for their ids, and
+    /// returns what it held (put back, it gives the desk as it was).
+    ///
+    /// # Errors
+    ///
+    /// As [`Directory::put_holders`](crate::directory::Directory), or
+    /// [`ErrorKind::InvalidState`] if records or newcomer marks are given
+    /// for ids the changes do not speak for. The desk is unchanged on
+    /// error.
+    fn put_customers(&mut self, changes: CustomerChanges) -> Result<CustomerChanges> {
+        let ids: BTreeSet<CustomerId> = changes.directory.ids().cloned().collect();
+        let stray = changes
+            .records
+            .keys()
+            .chain(&changes.provisional)
+            .find(|id| !ids.contains(*id));
+        if let Some(id) = stray {
+            return crate::error::invalid_state(
+                "desk changes",
+                format!(
+                    "customer `{id}` has records or a newcomer mark but no directory entry in them"
+                ),
+            );
+        }
+        let directory = self.directory.put_holders(changes.directory)?;
+        let mut records = changes.records;
+        let mut before = CustomerChanges {
+            directory,
+            ..CustomerChanges::default()
+        };
+        for id in ids {
+            if let Some(old) = put(&mut self.records, &id, records.remove(&id)) {
+                before.records.insert(id.clone(), old);
+            }
+            let was_newcomer = if changes.provisional.contains(&id) {
+                !self.provisional.insert(id.clone())
+            } else {
+                self.provisional.remove(&id)
+            };
+            if was_newcomer {
+                before.provisional.insert(id);
+            }
+        }
+        Ok(before)
     }
 
     /// Puts `rest` in place of the desk's, and returns what was there.
     fn swap_rest(&mut self, rest: Rest) -> Rest {
         Rest {
             config: std::mem::replace(&mut self.config, rest.config),
-            directory: std::mem::replace(&mut self.directory, rest.directory),
             monitor: std::mem::replace(&mut self.monitor, rest.monitor),
             // Applied apart: they are changes, not a replacement.
+            customers: CustomerChanges::default(),
             profiles: ProfileChanges::default(),
-            records: std::mem::replace(&mut self.records, rest.records),
-            provisional: std::mem::replace(&mut self.provisional, rest.provisional),
             next_newcomer: std::mem::replace(&mut self.next_newcomer, rest.next_newcomer),
             erasures: std::mem::replace(&mut self.erasures, rest.erasures),
         }
@@ -326,11 +418,7 @@ impl Desk {
 }
 
 /// Sets or removes the value of `id`; returns the one it had.
-fn put<V>(
-    map: &mut BTreeMap<ConversationId, V>,
-    id: &ConversationId,
-    value: Option<V>,
-) -> Option<V> {
+fn put<K: Ord + Clone, V>(map: &mut BTreeMap<K, V>, id: &K, value: Option<V>) -> Option<V> {
     match value {
         Some(value) => map.insert(id.clone(), value),
         None => map.remove(id),

@@ -646,10 +646,34 @@ impl Desk {
         }
     }
 
+    /// Every id of the customers holding `ids` (their own and those merged
+    /// into them), and `ids` themselves: what a change to those customers
+    /// touches, found before the change (a merge or an erasure takes ids
+    /// away).
+    fn customer_ids(&self, ids: &[&CustomerId]) -> Vec<CustomerId> {
+        let mut all: Vec<CustomerId> = ids.iter().map(|&id| id.clone()).collect();
+        for id in ids {
+            all.extend(self.directory.ids_with(id.as_str()));
+        }
+        all
+    }
+
+    /// Records that the call under way changed these customer ids: their
+    /// directory entries, records and newcomer marks go in the next set of
+    /// changes. Called once the change is made: a refused call changes
+    /// nothing, not even the revision.
+    fn mark_customers(&mut self, ids: Vec<CustomerId>) {
+        let revision = self.revision.next();
+        for id in ids {
+            self.customers_changed.insert(id, revision);
+        }
+    }
+
     /// Puts a newcomer in the directory.
     fn welcome(&mut self, (n, customer): (u64, Customer)) -> Result<CustomerId> {
         let id = customer.id.clone();
         self.directory.insert(customer)?;
+        self.mark_customers(vec![id.clone()]);
         self.provisional.insert(id.clone());
         self.next_newcomer = n.saturating_add(1);
         Ok(id)
@@ -798,7 +822,10 @@ impl Desk {
             }
         }
         let keep = customer.id.clone();
+        let ids: Vec<&CustomerId> = std::iter::once(&keep).chain(&absorbed).collect();
+        let touched = self.customer_ids(&ids);
         self.directory.upsert(customer)?;
+        self.mark_customers(touched);
         self.records
             .entry(keep.clone())
             .or_default()
@@ -841,8 +868,10 @@ impl Desk {
         if customer.handles.get(&handle) == Some(&stats) || self.written(id, at, Some(&handle)) {
             return Ok(Outcome::Duplicate);
         }
+        let touched = self.customer_ids(&[id]);
         self.directory
             .add_handle(id.as_str(), handle.clone(), stats)?;
+        self.mark_customers(touched);
         self.records
             .entry(id.clone())
             .or_default()
@@ -856,7 +885,9 @@ impl Desk {
         if kept.is_some() && kept == absorbed {
             return Ok(Outcome::Duplicate);
         }
+        let touched = self.customer_ids(&[keep, absorb]);
         let report = self.directory.merge(keep.as_str(), absorb.as_str())?;
+        self.mark_customers(touched);
         self.forget_profile(&report.absorbed.id);
         self.provisional.remove(&report.absorbed.id);
         Ok(Outcome::Applied)
@@ -905,7 +936,9 @@ impl Desk {
         if customer.refused_profiling() {
             self.forget_profile(&customer.id);
         }
+        let touched = self.customer_ids(&[&id]);
         self.directory.upsert(customer)?;
+        self.mark_customers(touched);
         Ok(Outcome::Applied)
     }
 
@@ -925,7 +958,9 @@ impl Desk {
                     .filter(|(_, kept)| *kept == id)
                     .map(|(absorbed, _)| absorbed.clone())
                     .collect();
+                let touched = self.customer_ids(&[id]);
                 let c = self.directory.erase(id.as_str())?;
+                self.mark_customers(touched);
                 self.forget_profile(id);
                 self.records.remove(id);
                 for absorbed in &merged {
