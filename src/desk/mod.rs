@@ -82,11 +82,12 @@
 //! once, then what changed since ([`Desk::changes_since`]: the
 //! conversations that changed, whole, the profiles that moved, the
 //! customers that changed, and the rest of the desk), and a restarted
-//! service reads the desk and brings it up to date ([`Desk::apply_changes`]). On the desk of 1,000,000 conversations,
-//! the changes after one more copy of the week (445 events, 100 new
+//! service reads the desk and brings it up to date
+//! ([`Desk::apply_changes`]). On the desk of 1,000,000 conversations, the
+//! changes after one more copy of the week (445 events, 100 new
 //! conversations, the profile of everyone who wrote moved) took 0.1 s to
-//! work out and write (0.34 MB of JSON) and 0.1 to 0.2 s to read and apply
-//! (`desk_scale`); at 100,000, 8 ms and 4 to 5 ms. The directory goes
+//! work out and write (0.30 MB of JSON) and 30 ms to read and apply
+//! (`desk_scale`); at 100,000, 9 ms and 5 ms. The directory goes
 //! customer by customer: those a record, a handle, a consent decision, a
 //! merge, an erasure or a newcomer changed, with their records and
 //! newcomer marks, so that a directory of millions of customers does not
