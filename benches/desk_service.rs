@@ -19,6 +19,11 @@
 //!   changed since its snapshot, worked out and written to JSON; and read
 //!   and applied to the restored snapshot (`Desk::changes_since`,
 //!   `Desk::apply_changes`).
+//! - `changes/write_1m_customers` and `changes/apply_1m_customers`: on the
+//!   sample week's desk whose directory holds 1,000,000 more customers (two
+//!   handles each), after one customer record and one newcomer's message,
+//!   what changed, worked out and written; and read and applied to a copy.
+//!   The directory goes customer by customer, so neither grows with it.
 //!
 //! Run with `cargo bench --bench desk_service`.
 
@@ -188,5 +193,80 @@ fn snapshot(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, apply, queue, snapshot);
+fn customers(c: &mut Criterion) {
+    use social_crm::{AudienceStats, Channel, Customer, Handle, Interaction};
+    let week = sample::week();
+    let mut directory = week.directory().expect("sample directory");
+    for i in 0..1_000_000 {
+        let customer = Customer::new(&format!("s{i}"), "Synthetic Customer")
+            .and_then(|c| {
+                Ok(c.with_handle(
+                    Handle::new(Channel::Twitter, &format!("@user{i}"))?,
+                    AudienceStats::default(),
+                )
+                .with_handle(
+                    Handle::new(Channel::Email, &format!("user{i}@example.com"))?,
+                    AudienceStats::default(),
+                ))
+            })
+            .expect("a customer");
+        directory.insert(customer).expect("a new id");
+    }
+    let mut desk = Desk::new(DeskConfig::sample(&week).expect("sample config"), directory);
+    desk.apply_all(week.events(), week.now);
+    let copy = desk.clone();
+    let renamed = Customer::new("s7", "Renamed Customer")
+        .and_then(|c| {
+            Ok(c.with_handle(
+                Handle::new(Channel::Twitter, "@user7")?,
+                AudienceStats::default(),
+            ))
+        })
+        .expect("a customer");
+    let newcomer = Handle::new(Channel::Twitter, "@someone_new").expect("a handle");
+    desk.apply_all(
+        vec![
+            Event::Customer {
+                customer: renamed,
+                at: week.now,
+            },
+            Event::Interaction(Interaction::inbound(
+                "z1".parse().expect("an id"),
+                "tw-z1".parse().expect("an id"),
+                newcomer,
+                week.now,
+                "Bonjour, ma commande n'est pas arrivée",
+            )),
+        ],
+        week.now,
+    );
+    let write = || {
+        let changes = desk
+            .changes_since(copy.revision())
+            .expect("changes since the copy");
+        serde_json::to_string(&changes).expect("serializes")
+    };
+    let written = write();
+    println!(
+        "changes after a record and a newcomer, 1,000,000 more customers: {} bytes",
+        written.len()
+    );
+    let mut group = c.benchmark_group("changes");
+    group.sample_size(10);
+    group.bench_function("write_1m_customers", |b| b.iter(|| black_box(write())));
+    group.bench_function("apply_1m_customers", |b| {
+        b.iter_batched(
+            || copy.clone(),
+            |mut copy| {
+                let changes = serde_json::from_str(&written).expect("reads back");
+                copy.apply_changes(changes).expect("applies");
+                copy
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, apply, queue, snapshot, customers);
 criterion_main!(benches);
