@@ -71,8 +71,10 @@ pub enum Modifier {
     /// Stressed, not negated, by "never" with an intensifier between
     /// ("never been so happy", "jamais été aussi", "nunca tan").
     Stressed,
-    /// Thanks that open a polite request ("merci de me rembourser"): the
-    /// thing is not done yet, so they count for nothing.
+    /// Thanks that open a polite request ("merci de me rembourser"), or
+    /// praise in a sentence that thanks in advance ("merci d'avance pour une
+    /// réponse rapide"): the thing is not done yet, so they count for
+    /// nothing.
     Request,
 }
 
@@ -89,7 +91,7 @@ impl fmt::Display for Modifier {
             Modifier::Irony => "irony",
             Modifier::Question => "in a question",
             Modifier::Stressed => "stressed, not negated",
-            Modifier::Request => "a polite request, not thanks",
+            Modifier::Request => "a polite request, not praise",
         })
     }
 }

@@ -38,6 +38,10 @@ fn polite_requests_for_money_back_are_complaints() {
         ("I'd appreciate a refund, the order never arrived", EN),
         ("Por favor devuélvanme el dinero", ES),
         ("Quiero un reembolso, gracias de antemano", ES),
+        // A letter's formulas ask as "merci de" does.
+        ("Je vous remercie de bien vouloir me rembourser", FR),
+        ("Nous vous remercions de nous rembourser", FR),
+        ("En vous remerciant de bien vouloir annuler ma commande", FR),
     ] {
         let (label, complaint, situation) = answer(text, language);
         assert_ne!(label, Label::Positive, "{text}");
@@ -98,6 +102,10 @@ fn double_charges_and_delays_complain() {
         ("My parcel never arrived", EN),
         ("Me cobraron dos veces el mismo pedido", ES),
         ("Mi pedido todavía no ha llegado", ES),
+        // Still waiting, and cannot: the same classes in each language.
+        ("J'attends toujours mon avoir, merci", FR),
+        ("Elle attend toujours son colis", FR),
+        ("Impossible de me connecter à mon compte", FR),
     ] {
         let (label, complaint, situation) = answer(text, language);
         assert_eq!(label, Label::Negative, "{text}");
@@ -132,11 +140,33 @@ fn thanks_after_a_solved_problem_are_thanks() {
         ("Got refunded today, thanks!", EN),
         ("Gracias, ya está solucionado", ES),
         ("Me han reembolsado, gracias", ES),
+        // Thanks for what was done: a past infinitive, not a request.
+        ("Merci de m'avoir répondu si vite", FR),
+        ("Merci d'avoir réglé le problème", FR),
+        ("Je vous remercie de votre réponse rapide", FR),
     ] {
         let (label, complaint, situation) = answer(text, language);
         assert_eq!(label, Label::Positive, "{text}");
         assert!(!complaint, "{text}");
         assert_eq!(situation, Situation::Happy, "{text}");
+    }
+}
+
+/// Thanks given in advance ask for something: the praise after them says
+/// what is wanted, not what happened, and is not answered as praise.
+#[test]
+fn thanks_in_advance_ask_rather_than_praise() {
+    for (text, language) in [
+        ("Merci d'avance pour une réponse rapide", FR),
+        ("Merci par avance pour un retour rapide", FR),
+        ("Merci d'avance pour le remboursement rapide", FR),
+        ("Je vous remercie de procéder au remboursement", FR),
+        ("Thanks in advance for a quick reply", EN),
+        ("Gracias de antemano por una respuesta rápida", ES),
+    ] {
+        let (label, _, situation) = answer(text, language);
+        assert_ne!(label, Label::Positive, "{text}");
+        assert_ne!(situation, Situation::Happy, "{text}");
     }
 }
 

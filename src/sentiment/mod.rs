@@ -136,9 +136,29 @@ impl Hint {
 const IRONY_MARKS: [char; 4] = ['🙃', '🙄', '😒', '🤡'];
 
 /// Thanks that ask rather than thank when a verb follows: "merci de me
-/// rembourser", "merci de bien vouloir", "merci d'envoyer". French writes a
-/// polite imperative this way; the thanks are for something not yet done.
-const THANKS_THAT_ASK: [&str; 1] = ["merci"];
+/// rembourser", "merci de bien vouloir", "merci d'envoyer", and the
+/// letter's formulas "je vous remercie de", "nous vous remercions de", "en
+/// vous remerciant de bien vouloir". French writes a polite imperative this
+/// way; the thanks are for something not yet done. A past infinitive
+/// ("merci de m'avoir répondu", "merci d'être venus") thanks for what was
+/// done.
+const THANKS_THAT_ASK: [&str; 4] = ["merci", "remercie", "remercions", "remerciant"];
+
+/// The auxiliaries of a past infinitive after thanks: "merci d'avoir
+/// réglé", "merci de m'avoir répondu".
+const DONE: [&str; 2] = ["avoir", "être"];
+
+/// Thanks given in advance: the sentence they open asks for something, so
+/// its praise says what is wanted ("merci d'avance pour une réponse
+/// rapide", "thanks in advance for a quick reply"), not what happened.
+const THANKS_IN_ADVANCE: [&str; 6] = [
+    "merci d'avance",
+    "merci par avance",
+    "thanks in advance",
+    "thank you in advance",
+    "gracias de antemano",
+    "gracias por adelantado",
+];
 
 /// What follows "merci de" in a request: an object pronoun or "bien"
 /// before the verb ("merci de me", "merci de nous", "merci de bien").
@@ -996,9 +1016,22 @@ impl Analyzer {
                     .filter(|t| t.kind == Kind::Word)
                     .map(|_| lower(j))
             };
-            one_of(lower(k), &THANKS_THAT_ASK)
-                && word(k + 1).is_some_and(|w| one_of(w, &["de", "d'", "d’", "d"]))
-                && word(k + 2).is_some_and(|w| one_of(w, &REQUEST_OPENERS) || infinitive_like(w))
+            if !one_of(lower(k), &THANKS_THAT_ASK)
+                || !word(k + 1).is_some_and(|w| one_of(w, &["de", "d'", "d’", "d"]))
+            {
+                return false;
+            }
+            // The verb, after its pronouns and "bien": a request unless it
+            // is the auxiliary of a past infinitive.
+            let mut j = k + 2;
+            while j < k + 5 && word(j).is_some_and(|w| one_of(w, &REQUEST_OPENERS)) {
+                j += 1;
+            }
+            match word(j) {
+                Some(w) if one_of(w, &DONE) => false,
+                Some(w) if infinitive_like(w) => true,
+                _ => j > k + 2,
+            }
         };
 
         let (language, language_source) = match hint {
@@ -1244,6 +1277,8 @@ impl Analyzer {
         // come in token order, so the search only moves forward.
         let mut sentence_end = 0;
         let mut asks = false;
+        // Where the sentence opened by thanks given in advance ends.
+        let mut requested_until = 0;
         let mut complaint = false;
         for item in items.iter() {
             let mut v = item.base;
@@ -1321,6 +1356,15 @@ impl Analyzer {
             if asks && v != 0.0 {
                 v *= c.question;
                 note(Modifier::Question);
+            }
+            // Praise in a sentence that thanks in advance is what is asked
+            // for ("une réponse rapide"): it says nothing of what happened.
+            if item.first < requested_until && v > 0.0 {
+                v = 0.0;
+                note(Modifier::Request);
+            }
+            if item.first < item.last && thanks_in_advance(&text[item.start..item.end]) {
+                requested_until = sentence_after(item.last, tokens, text).0;
             }
             if let Some(cut) = contrast {
                 if item.last < cut {
@@ -1523,6 +1567,27 @@ impl Analyzer {
 /// The token that ends the sentence after token `from` (a full stop, an
 /// exclamation or a question mark, an ellipsis; past the last token at the
 /// text's end), and whether it is a question mark.
+/// Whether a phrase is one of [`THANKS_IN_ADVANCE`], whatever its case,
+/// spacing and apostrophe.
+fn thanks_in_advance(phrase: &str) -> bool {
+    let same = |word: &str, part: &str| {
+        word.chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| if c == '’' { '\'' } else { c })
+            .eq(part.chars())
+    };
+    THANKS_IN_ADVANCE.iter().any(|formula| {
+        let (mut words, mut parts) = (phrase.split_whitespace(), formula.split(' '));
+        loop {
+            match (words.next(), parts.next()) {
+                (None, None) => return true,
+                (Some(w), Some(p)) if same(w, p) => {}
+                _ => return false,
+            }
+        }
+    })
+}
+
 fn sentence_after(from: usize, tokens: &[Tok], text: &str) -> (usize, bool) {
     for (k, t) in tokens.iter().enumerate().skip(from + 1) {
         if t.kind != Kind::Boundary {
