@@ -106,6 +106,9 @@ fn double_charges_and_delays_complain() {
         ("J'attends toujours mon avoir, merci", FR),
         ("Elle attend toujours son colis", FR),
         ("Impossible de me connecter à mon compte", FR),
+        ("Customer service has been unreachable for a week", EN),
+        ("Nunca recibí mi pedido", ES),
+        ("Me enviaron la talla equivocada", ES),
     ] {
         let (label, complaint, situation) = answer(text, language);
         assert_eq!(label, Label::Negative, "{text}");
@@ -152,17 +155,31 @@ fn thanks_after_a_solved_problem_are_thanks() {
     }
 }
 
-/// Thanks given in advance ask for something: the praise after them says
-/// what is wanted, not what happened, and is not answered as praise.
+/// Thanks given in advance, and gratitude in the conditional, ask for
+/// something: the praise after them says what is wanted, not what
+/// happened, and is not answered as praise.
 #[test]
-fn thanks_in_advance_ask_rather_than_praise() {
+fn requests_wrapped_in_thanks_ask_rather_than_praise() {
     for (text, language) in [
         ("Merci d'avance pour une réponse rapide", FR),
         ("Merci par avance pour un retour rapide", FR),
         ("Merci d'avance pour le remboursement rapide", FR),
         ("Je vous remercie de procéder au remboursement", FR),
+        (
+            "Je vous serais reconnaissant de me rembourser rapidement",
+            FR,
+        ),
+        ("J'apprécierais un remboursement rapide", FR),
         ("Thanks in advance for a quick reply", EN),
+        ("I would appreciate a quick answer", EN),
         ("Gracias de antemano por una respuesta rápida", ES),
+        ("Les agradecería que me devolvieran el dinero", ES),
+        ("Agradecería un reembolso lo antes posible", ES),
+        // "Nulle part" is nowhere, not "nul" negated.
+        (
+            "Ma carte a été débitée mais la commande n'apparaît nulle part",
+            FR,
+        ),
     ] {
         let (label, _, situation) = answer(text, language);
         assert_ne!(label, Label::Positive, "{text}");

@@ -148,16 +148,30 @@ const THANKS_THAT_ASK: [&str; 4] = ["merci", "remercie", "remercions", "remercia
 /// réglé", "merci de m'avoir répondu".
 const DONE: [&str; 2] = ["avoir", "être"];
 
-/// Thanks given in advance: the sentence they open asks for something, so
-/// its praise says what is wanted ("merci d'avance pour une réponse
-/// rapide", "thanks in advance for a quick reply"), not what happened.
-const THANKS_IN_ADVANCE: [&str; 6] = [
+/// Thanks given in advance, and gratitude in the conditional: the sentence
+/// they open asks for something, so they thank for nothing yet and its
+/// praise says what is wanted ("merci d'avance pour une réponse rapide",
+/// "I would appreciate a quick refund", "les agradecería una respuesta
+/// rápida"), not what happened.
+const REQUEST_FORMULAS: [&str; 18] = [
     "merci d'avance",
     "merci par avance",
+    "apprécierais",
+    "apprécierions",
+    "serais reconnaissant",
+    "serais reconnaissante",
+    "serions reconnaissants",
     "thanks in advance",
     "thank you in advance",
+    "would appreciate",
+    "i'd appreciate",
+    "would be grateful",
+    "i'd be grateful",
     "gracias de antemano",
     "gracias por adelantado",
+    "agradecería",
+    "agradeceríamos",
+    "estaría agradecido",
 ];
 
 /// What follows "merci de" in a request: an object pronoun or "bien"
@@ -1357,14 +1371,16 @@ impl Analyzer {
                 v *= c.question;
                 note(Modifier::Question);
             }
-            // Praise in a sentence that thanks in advance is what is asked
-            // for ("une réponse rapide"): it says nothing of what happened.
-            if item.first < requested_until && v > 0.0 {
+            // A request formula thanks for nothing yet, and the praise in
+            // its sentence is what is asked for ("une réponse rapide"): it
+            // says nothing of what happened.
+            if item.base >= 0.0 && request_formula(&text[item.start..item.end]) {
+                requested_until = sentence_after(item.last, tokens, text).0;
                 v = 0.0;
                 note(Modifier::Request);
-            }
-            if item.first < item.last && thanks_in_advance(&text[item.start..item.end]) {
-                requested_until = sentence_after(item.last, tokens, text).0;
+            } else if item.first < requested_until && v > 0.0 {
+                v = 0.0;
+                note(Modifier::Request);
             }
             if let Some(cut) = contrast {
                 if item.last < cut {
@@ -1567,16 +1583,21 @@ impl Analyzer {
 /// The token that ends the sentence after token `from` (a full stop, an
 /// exclamation or a question mark, an ellipsis; past the last token at the
 /// text's end), and whether it is a question mark.
-/// Whether a phrase is one of [`THANKS_IN_ADVANCE`], whatever its case,
+/// Whether a phrase is one of [`REQUEST_FORMULAS`], whatever its case,
 /// spacing and apostrophe.
-fn thanks_in_advance(phrase: &str) -> bool {
+fn request_formula(phrase: &str) -> bool {
+    // Most items are words too short or phrases too long to be one: they
+    // are told apart without reading them.
+    if !(11..=32).contains(&phrase.len()) {
+        return false;
+    }
     let same = |word: &str, part: &str| {
         word.chars()
             .flat_map(char::to_lowercase)
             .map(|c| if c == '’' { '\'' } else { c })
             .eq(part.chars())
     };
-    THANKS_IN_ADVANCE.iter().any(|formula| {
+    REQUEST_FORMULAS.iter().any(|formula| {
         let (mut words, mut parts) = (phrase.split_whitespace(), formula.split(' '));
         loop {
             match (words.next(), parts.next()) {
