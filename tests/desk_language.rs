@@ -109,6 +109,12 @@ fn double_charges_and_delays_complain() {
         ("Customer service has been unreachable for a week", EN),
         ("Nunca recibí mi pedido", ES),
         ("Me enviaron la talla equivocada", ES),
+        ("I still haven't got my refund", EN),
+        // What does not work, or came incomplete.
+        ("Le produit ne fonctionne pas", FR),
+        ("The product doesn't work", EN),
+        ("El producto no funciona", ES),
+        ("La commande est arrivée incomplète", FR),
     ] {
         let (label, complaint, situation) = answer(text, language);
         assert_eq!(label, Label::Negative, "{text}");
