@@ -12,9 +12,11 @@
 //! good", "je ne pense pas que", "no creo que"), intensifiers and
 //! softeners, contrast ("mais",
 //! "but", "pero": what follows weighs more), irony markers ("bravo 👏" after
-//! a complaint, "merci pour rien"), and care-desk complaints that carry no
+//! a complaint, "merci pour rien"), care-desk complaints that carry no
 //! negative word ("toujours pas reçu", "still waiting", "me han cobrado dos
-//! veces").
+//! veces"), and thanks that ask rather than thank ("merci de me
+//! rembourser", "je vous serais reconnaissant de", "thanks in advance for",
+//! "les agradecería que"), whose praise is what is wanted.
 //!
 //! ```
 //! use social_crm::sentiment::{Analyzer, Label};
@@ -57,7 +59,7 @@
 //! | corpus | 5-fold | validation | peer (validation) |
 //! |---|---|---|---|
 //! | UMSAB tweets, English (2,163) | 0.631 ± 0.032 | 0.646 | VADER 0.605 |
-//! | UMSAB tweets, French (2,163) | 0.632 ± 0.029 | 0.635 | vaderSentiment-fr 0.521 |
+//! | UMSAB tweets, French (2,163) | 0.633 ± 0.029 | 0.635 | vaderSentiment-fr 0.521 |
 //! | UMSAB tweets, Spanish (2,163) | 0.616 ± 0.013 | 0.626 | best Spanish lexicon package 0.487 |
 //! | VADER's tweets (2,100) | 0.729 ± 0.018 | 0.730 | VADER 0.702 |
 //!
