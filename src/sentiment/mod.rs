@@ -1293,7 +1293,7 @@ impl Analyzer {
         // come in token order, so the search only moves forward.
         let mut sentence_end = 0;
         let mut asks = false;
-        // Where the sentence opened by thanks given in advance ends.
+        // Where the sentence opened by a request formula ends.
         let mut requested_until = 0;
         let mut complaint = false;
         for item in items.iter() {
@@ -1582,9 +1582,6 @@ impl Analyzer {
     }
 }
 
-/// The token that ends the sentence after token `from` (a full stop, an
-/// exclamation or a question mark, an ellipsis; past the last token at the
-/// text's end), and whether it is a question mark.
 /// Whether a phrase is one of [`REQUEST_FORMULAS`], whatever its case,
 /// spacing and apostrophe.
 fn request_formula(phrase: &str) -> bool {
@@ -1611,6 +1608,9 @@ fn request_formula(phrase: &str) -> bool {
     })
 }
 
+/// The token that ends the sentence after token `from` (a full stop, an
+/// exclamation or a question mark, an ellipsis; past the last token at the
+/// text's end), and whether it is a question mark.
 fn sentence_after(from: usize, tokens: &[Tok], text: &str) -> (usize, bool) {
     for (k, t) in tokens.iter().enumerate().skip(from + 1) {
         if t.kind != Kind::Boundary {
