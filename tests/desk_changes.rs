@@ -369,4 +369,9 @@ fn the_changes_carry_the_customers_that_changed() {
     };
     // c001, and the two ids merged into it.
     catch_up(&mut live, vec![erasure], 0, 3);
+    // Nothing of them stays, not the events applied under a merged id.
+    let records = json(&live)["records"].clone();
+    for id in [kept.id.as_str(), "c900"] {
+        assert!(records.get(id).is_none(), "{records}");
+    }
 }

@@ -951,21 +951,13 @@ impl Desk {
         let (handles, names) = match &customer {
             Some(id) => {
                 // Every id that led to them: their own and those merged in.
-                let merged: Vec<CustomerId> = self
-                    .directory
-                    .merged_ids()
-                    .into_iter()
-                    .filter(|(_, kept)| *kept == id)
-                    .map(|(absorbed, _)| absorbed.clone())
-                    .collect();
                 let touched = self.customer_ids(&[id]);
                 let c = self.directory.erase(id.as_str())?;
-                self.mark_customers(touched);
                 self.forget_profile(id);
-                self.records.remove(id);
-                for absorbed in &merged {
-                    self.records.remove(absorbed);
+                for led in &touched {
+                    self.records.remove(led);
                 }
+                self.mark_customers(touched);
                 self.provisional.remove(id);
                 let mut handles: Vec<Handle> = c.handles.keys().cloned().collect();
                 if !handles.contains(handle) {

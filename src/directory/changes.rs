@@ -71,14 +71,9 @@ impl Directory {
     /// Every id of the customer holding `id` (its own and those merged into
     /// it); none if nobody holds it.
     pub(crate) fn ids_with(&self, id: &str) -> Vec<CustomerId> {
-        let Some((slot, customer)) = self.slot_of(id).and_then(|s| Some((s, self.at(s)?))) else {
-            return Vec::new();
-        };
-        let merged = self.absorbed.get(&slot).into_iter().flatten();
-        std::iter::once(&customer.id)
-            .chain(merged)
-            .cloned()
-            .collect()
+        self.slot_of(id).map_or_else(Vec::new, |slot| {
+            self.ids_of_slot(slot).into_iter().cloned().collect()
+        })
     }
 
     /// What the directory holds for `ids`.
