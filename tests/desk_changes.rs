@@ -30,7 +30,11 @@ fn stored<T: serde::Serialize + serde::de::DeserializeOwned>(value: &T) -> T {
 }
 
 fn json(desk: &Desk) -> serde_json::Value {
-    serde_json::to_value(desk).unwrap()
+    json_of(desk)
+}
+
+fn json_of<T: serde::Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).unwrap()
 }
 
 /// The week's events, then one of every other kind at its end: a new
@@ -374,4 +378,69 @@ fn the_changes_carry_the_customers_that_changed() {
     for id in [kept.id.as_str(), "c900"] {
         assert!(records.get(id).is_none(), "{records}");
     }
+}
+
+/// Erasures are never undone: the changes carry those applied since their
+/// revision, and a copy that does not have the ones before is refused.
+#[test]
+fn the_changes_carry_the_erasures_applied_since() {
+    let week = sample::week();
+    let mut live = week_desk(&week);
+    let erase = |handle: &Handle| Event::Erasure {
+        handle: handle.clone(),
+        at: week.now,
+    };
+    let authors: Vec<Handle> = week
+        .interactions()
+        .iter()
+        .filter_map(|i| i.customer_handle().cloned())
+        .collect();
+    let mut copy: Desk = stored(&live);
+    let without = copy.clone();
+
+    live.apply(erase(&authors[0]), week.now);
+    let first = live.revision();
+    let changes = stored(&live.changes_since(copy.revision()).unwrap());
+    assert_eq!(
+        json_of(&changes)["rest"]["erasures"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    copy.apply_changes(changes).unwrap();
+
+    let other = authors.iter().find(|h| **h != authors[0]).unwrap();
+    live.apply(erase(other), week.now);
+    assert_eq!(live.erasures().len(), 2);
+    let changes: DeskChanges = stored(&live.changes_since(first).unwrap());
+    let carried = json_of(&changes)["rest"].clone();
+    assert_eq!(carried["erasures_before"], 1);
+    assert_eq!(carried["erasures"].as_array().unwrap().len(), 1);
+    // None since the last one.
+    let none = live.changes_since(live.revision()).unwrap();
+    assert_eq!(
+        json_of(&none)["rest"]["erasures"].as_array().unwrap().len(),
+        0
+    );
+
+    // A copy at that revision whose stored form lost the first erasure.
+    let mut lost = json(&copy);
+    lost["erasures"] = serde_json::json!([]);
+    let mut lost: Desk = serde_json::from_value(lost).unwrap();
+    let refused = lost.apply_changes(changes.clone()).unwrap_err();
+    assert!(
+        matches!(refused.kind(), ErrorKind::RevisionMismatch { .. }),
+        "{refused}"
+    );
+    assert!(lost.erasures().is_empty());
+
+    copy.apply_changes(changes).unwrap();
+    assert_eq!(json(&copy), json(&live));
+    // And a copy stored before both catches up in one step.
+    let mut older = without;
+    older
+        .apply_changes(stored(&live.changes_since(older.revision()).unwrap()))
+        .unwrap();
+    assert_eq!(older.erasures(), live.erasures());
 }

@@ -5,17 +5,18 @@
 //! A desk counts the calls that changed one of its conversations (a
 //! message, a status, an assignment or priority change, who holds it, an
 //! erasure that rewrote it), its customers (a record, a handle, a consent
-//! decision, a merge, an erasure, a newcomer) or its profiles (a refresh, a
-//! profile forgotten): its revision. Each conversation, each customer id
-//! and each profile remembers the revision of its last change. The changes
+//! decision, a merge, an erasure, a newcomer), its profiles (a refresh, a
+//! profile forgotten) or its list of erasures: its revision. Each
+//! conversation, each customer id, each profile and each erasure remembers
+//! the revision of its last change. The changes
 //! since a revision are those conversations, whole, with who holds them and
 //! their assignments and priorities; the customers that changed, with every
 //! id merged into them, the ids nobody holds any more, and the customer
 //! events and newcomer marks of those ids; the profiles that changed (all
 //! of them after a refresh; of a profile moved by new messages, its figures
-//! and those messages); and the rest of the desk whole: configuration (the
-//! roster's loads change with every assignment), crisis monitor and
-//! erasures. Beside the conversations of a desk of the sample week's shape
+//! and those messages); the erasures applied since; and the rest of the
+//! desk whole: configuration (the roster's loads change with every
+//! assignment) and crisis monitor. Beside the conversations of a desk of the sample week's shape
 //! that rest is small (`examples/desk_scale` prints both).
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -41,9 +42,9 @@ use crate::model::{AgentId, Conversation, CustomerId, Handle};
 /// merge, an erasure, a newcomer), each with the ids merged into it, and
 /// the ids nobody holds any more; and the profiles that changed (all of
 /// them after a refresh; of one moved by its customer's messages, its
-/// figures and those messages). The rest of the desk is in it whole:
-/// configuration (the roster's loads move with every assignment), crisis
-/// monitor and erasures. Beside the conversations of a desk of the sample
+/// figures and those messages), and the erasures applied since. The rest
+/// of the desk is in it whole: configuration (the roster's loads move with
+/// every assignment) and crisis monitor. Beside the conversations of a desk of the sample
 /// week's shape that rest is small (`examples/desk_scale` prints the size
 /// of a set of changes), and a directory of millions of customers adds only
 /// the customers that changed.
@@ -70,6 +71,9 @@ struct Rest {
     monitor: Monitor,
     profiles: ProfileChanges,
     next_newcomer: u64,
+    /// How many erasures the desk had at the revision the changes start
+    /// from: they are never undone, so the changes carry the later ones.
+    erasures_before: usize,
     erasures: Vec<Erasure>,
 }
 
@@ -118,7 +122,8 @@ struct Changed {
 /// Stored as its count.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Revision {
-    /// How many calls changed a conversation, a customer or the profiles.
+    /// How many calls changed a conversation, a customer, the profiles or
+    /// the erasures.
     at: u64,
     /// Whether the call under way changed something (marked with the next
     /// revision).
@@ -184,8 +189,8 @@ impl DeskChanges {
 }
 
 impl Desk {
-    /// How many calls changed one of its conversations, its customers or
-    /// its profiles: each [`Desk::apply_all`] (or [`Desk::apply`]) and
+    /// How many calls changed one of its conversations, its customers, its
+    /// profiles or its erasures: each [`Desk::apply_all`] (or [`Desk::apply`]) and
     /// [`Desk::route`] that did counts one, and each
     /// [`Desk::refresh_profiles`]; a batch of duplicates does not. A stored
     /// desk keeps it. What else changes (the configuration, the crisis
@@ -252,6 +257,13 @@ impl Desk {
                 }
             })
             .collect();
+        // The erasures applied before the desk was made, restored or brought
+        // up to date have no revision: all are before `revision`.
+        let known = self.erasures.len() - self.erasures_changed.len();
+        let erasures_before = known
+            + self
+                .erasures_changed
+                .partition_point(|&changed| changed <= revision);
         Ok(DeskChanges {
             since: revision,
             until: self.revision.at,
@@ -261,7 +273,8 @@ impl Desk {
                 monitor: self.monitor.clone(),
                 profiles: self.profiles.since(revision),
                 next_newcomer: self.next_newcomer,
-                erasures: self.erasures.clone(),
+                erasures_before,
+                erasures: self.erasures[erasures_before..].to_vec(),
             },
             conversations,
         })
@@ -292,6 +305,18 @@ impl Desk {
             ));
         }
         let mut rest = changes.rest;
+        if rest.erasures_before != self.erasures.len() {
+            return Err(mismatch(
+                changes.since,
+                format!(
+                    "they follow {} erasures and the desk has {}",
+                    rest.erasures_before,
+                    self.erasures.len()
+                ),
+            ));
+        }
+        // Erasures are added, once nothing else can refuse.
+        let erasures = std::mem::take(&mut rest.erasures);
         // The profiles are changes to the desk's own: checked first, applied
         // last, once nothing else can refuse.
         let profiles = std::mem::take(&mut rest.profiles);
@@ -328,8 +353,10 @@ impl Desk {
             return Err(e);
         }
         self.profiles.apply(profiles);
+        self.erasures.extend(erasures);
         self.revision = Revision::restored(changes.until);
         self.customers_changed.clear();
+        self.erasures_changed.clear();
         self.board = OnceLock::new();
         Ok(())
     }
@@ -412,7 +439,9 @@ impl Desk {
             customers: CustomerChanges::default(),
             profiles: ProfileChanges::default(),
             next_newcomer: std::mem::replace(&mut self.next_newcomer, rest.next_newcomer),
-            erasures: std::mem::replace(&mut self.erasures, rest.erasures),
+            // Added apart, once the changes cannot be refused.
+            erasures_before: self.erasures.len(),
+            erasures: Vec::new(),
         }
     }
 }

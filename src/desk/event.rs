@@ -990,6 +990,8 @@ impl Desk {
             record: customer.is_some(),
             messages,
         });
+        let revision = self.revision.next();
+        self.erasures_changed.push(revision);
         Ok(Outcome::Applied)
     }
 }

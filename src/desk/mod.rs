@@ -494,14 +494,18 @@ pub struct Desk {
     /// The number of the next `new-N` customer.
     next_newcomer: u64,
     erasures: Vec<Erasure>,
-    /// How many calls changed a conversation, a customer or the profiles
-    /// (see [`Desk::changes_since`]).
+    /// How many calls changed a conversation, a customer, the profiles or
+    /// the erasures (see [`Desk::changes_since`]).
     revision: Revision,
     /// The revision of the last change of each customer id's directory
     /// entry, records or newcomer mark, since the desk was made, restored
     /// or brought up to date (see [`Desk::changes_since`]).
     #[cfg_attr(feature = "serde", serde(skip))]
     customers_changed: KeyedMap<CustomerId, u64>,
+    /// The revisions of the last `erasures` (those applied since the desk
+    /// was made, restored or brought up to date), oldest first.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    erasures_changed: Vec<u64>,
     #[cfg_attr(feature = "serde", serde(skip))]
     analyzer: Analyzer,
     /// The queue's inputs, kept as events arrive; worked out from the
@@ -581,6 +585,7 @@ impl Desk {
             erasures: Vec::new(),
             revision: Revision::default(),
             customers_changed: KeyedMap::default(),
+            erasures_changed: Vec::new(),
             analyzer: Analyzer::default(),
             board: OnceLock::new(),
         }
@@ -1292,6 +1297,7 @@ impl TryFrom<DeskFields> for Desk {
             erasures: f.erasures,
             revision: Revision::restored(f.revision),
             customers_changed: KeyedMap::default(),
+            erasures_changed: Vec::new(),
             analyzer: Analyzer::default(),
             board: OnceLock::new(),
         };
