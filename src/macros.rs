@@ -131,12 +131,14 @@ macro_rules! word_enum {
 }
 
 /// Declares a validated string id: not empty, at most 128 bytes, no control
-/// characters and no surrounding white space. Cloning is cheap (`Arc<str>`).
+/// characters and no surrounding white space. Two words wide; an id of up to
+/// 15 bytes (most are) is held in them, a longer one in a shared copy, so
+/// cloning is cheap either way and short ids cost no allocation.
 macro_rules! id_type {
     ($(#[$meta:meta])* $name:ident ($what:literal)) => {
         $(#[$meta])*
         #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub struct $name(std::sync::Arc<str>);
+        pub struct $name(ecow::EcoString);
 
         impl $name {
             #[doc = concat!("Checks and wraps a ", $what, ".")]
@@ -148,7 +150,7 @@ macro_rules! id_type {
             /// or contains a control character.
             pub fn new(id: &str) -> $crate::Result<Self> {
                 $crate::model::ids::check_id($what, id)?;
-                Ok($name(std::sync::Arc::from(id)))
+                Ok($name(ecow::EcoString::from(id)))
             }
 
             /// The id as text.

@@ -2,7 +2,8 @@
 
 use std::fmt;
 use std::str::FromStr;
-use std::sync::Arc;
+
+use ecow::EcoString;
 
 use crate::model::{Channel, Country, OtherChannel};
 use crate::{ErrorKind, Result};
@@ -50,13 +51,15 @@ use crate::{ErrorKind, Result};
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Handle {
-    /// The channel and the normal form in one shared string, so a handle is
-    /// two words wide (a directory holds millions): a tag character for the
+    /// The channel and the normal form in one string, so a handle is two
+    /// words wide (a directory holds millions): a tag character for the
     /// channel (see [`tag`]), for [`Channel::Other`] its name and a NUL, then
     /// the value. The tags follow the declaration order of [`Channel`] and NUL
     /// sorts before any character of a name, so the derived order is the
-    /// order of (channel, value).
-    text: Arc<str>,
+    /// order of (channel, value). Up to 15 bytes (`@` handles, most platform
+    /// ids) the text is held in those two words, so comparing a handle reads
+    /// no other memory; longer ones share one reference-counted copy.
+    text: EcoString,
 }
 
 /// The tag of [`Channel::Other`]: after every named channel's.
@@ -147,16 +150,18 @@ impl Handle {
 
     /// A handle from its parts, already checked.
     fn from_parts(channel: &Channel, value: &str) -> Handle {
-        let mut text = String::with_capacity(1 + value.len());
+        let name = match channel {
+            Channel::Other(name) => name.as_str().len() + 1,
+            _ => 0,
+        };
+        let mut text = EcoString::with_capacity(1 + name + value.len());
         text.push(char::from(tag(channel)));
         if let Channel::Other(name) = channel {
             text.push_str(name.as_str());
             text.push('\0');
         }
         text.push_str(value);
-        Handle {
-            text: Arc::from(text),
-        }
+        Handle { text }
     }
 }
 

@@ -2,7 +2,6 @@
 
 use std::fmt;
 use std::str::FromStr;
-use std::sync::Arc;
 
 use crate::{ErrorKind, Result};
 
@@ -22,7 +21,7 @@ use crate::{ErrorKind, Result};
 /// # Ok::<(), social_crm::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Tag(Arc<str>);
+pub struct Tag(ecow::EcoString);
 
 impl Tag {
     /// The longest tag accepted, in bytes, once folded.
@@ -60,7 +59,7 @@ impl Tag {
         } else if folded.chars().any(char::is_control) {
             "must not contain control characters"
         } else {
-            return Ok(Tag(Arc::from(folded)));
+            return Ok(Tag(ecow::EcoString::from(&*folded)));
         };
         Err(ErrorKind::InvalidTag {
             value: label.to_owned(),
