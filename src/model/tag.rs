@@ -35,10 +35,17 @@ impl Tag {
     /// holds `,` or a control character.
     pub fn new(label: &str) -> Result<Tag> {
         // A label already folded (every stored one) is taken as it is.
-        let folded: std::borrow::Cow<'_, str> = if label
-            .chars()
-            .any(|c| c.is_whitespace() || !c.to_lowercase().eq([c]))
-        {
+        let needs_folding = if label.is_ascii() {
+            // Most labels: no case tables to consult.
+            label
+                .bytes()
+                .any(|b| b.is_ascii_uppercase() || char::from(b).is_whitespace())
+        } else {
+            label
+                .chars()
+                .any(|c| c.is_whitespace() || !c.to_lowercase().eq([c]))
+        };
+        let folded: std::borrow::Cow<'_, str> = if needs_folding {
             let mut folded = String::with_capacity(label.len());
             for word in label.split_whitespace() {
                 if !folded.is_empty() {
