@@ -512,6 +512,28 @@ fn restored_desks_are_checked() {
     );
     assert_eq!(serde_json::to_value(&restored).unwrap(), good);
 
+    // A conversation stored twice is refused, not overwritten.
+    let (id, first) = good["conversations"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .next()
+        .unwrap();
+    let text = serde_json::to_string(&good).unwrap();
+    let again = format!(
+        "\"conversations\":{{{}:{first},",
+        serde_json::to_string(id).unwrap()
+    );
+    let twice = text.replacen("\"conversations\":{", &again, 1);
+    assert_ne!(twice, text);
+    let err = serde_json::from_str::<Desk>(&twice)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains(&format!("conversation `{id}` is stored twice")),
+        "{err}"
+    );
+
     // A monitor listing a stream kind twice is refused.
     let mut twice = good.clone();
     let kinds = twice["monitor"]["kinds"].as_array_mut().unwrap();
