@@ -50,7 +50,7 @@
 //! conversation's triage inputs and SLA clocks are brought up to date by
 //! the events that touch it, so reading the queue only moves the running
 //! clocks forward and sorts; each customer's profile keeps their messages
-//! of the week (time, mood, reactions): 80 of the 1,314 bytes per
+//! of the week (time, mood, reactions): 80 of the 1,219 bytes per
 //! conversation at a million below, where the sample's 80 customers write
 //! every message of the week's million conversations.
 //! Measured on a 2-core machine with the sample
@@ -60,23 +60,27 @@
 //!
 //! | conversations | apply an event | memory | snapshot (JSON) | restore |
 //! |---|---|---|---|---|
-//! | 10,000 | 0.8 to 1.1 µs | 1.9 KB each | 25 to 30 ms, 9.7 MB | 39 to 87 ms |
-//! | 100,000 | 0.9 µs | 1.42 KB each | 0.19 s, 96 MB | 0.38 s |
-//! | 1,000,000 | 1.0 µs | 1.31 KB each | 2.1 s, 960 MB | 3.7 to 15 s |
+//! | 10,000 | 0.8 to 1.0 µs | 1.8 KB each | 18 to 21 ms, 9.7 MB | 26 to 30 ms |
+//! | 100,000 | 0.7 to 1.0 µs | 1.34 KB each | 0.15 to 0.17 s, 96 MB | 0.30 s |
+//! | 1,000,000 | 0.71 to 0.79 µs | 1.22 KB each | 1.4 to 1.7 s, 960 MB | 2.9 to 11 s |
 //!
-//! Reading the queue costs 0.2 µs per waiting conversation at 10,000
-//! waiting, 0.38 to 0.40 µs at 100,000 and 0.43 to 0.44 µs at 1,000,000.
-//! A profile refresh over a week of 100,000 conversations takes 54 ms
-//! (`profiles/refresh_100k`), 0.9 s at 1,000,000. Snapshots and restores
-//! grow faster than the desk past a few hundred thousand conversations, and
-//! at a million they vary from run to run of the same code on a virtual
-//! machine (the ranges above): much of the time goes to the kernel
-//! providing fresh memory (zeroing pages was 29 % of a whole `desk_scale`
-//! run at a million) and to the allocator. Reading the same JSON into plain
-//! strings, with no checks, costs within 15 % of a checked restore, and
-//! MessagePack reads a desk 6 % faster than JSON read from a string (282
-//! against 300 ms at 100,000): the cost is in building the conversations'
-//! strings, not in the format, so the snapshot stays JSON.
+//! Reading the queue costs 0.18 µs per waiting conversation at 10,000
+//! waiting, 0.32 to 0.37 µs at 100,000 and 0.39 to 0.40 µs at 1,000,000.
+//! A profile refresh over a week of 100,000 conversations takes 43 ms
+//! (`profiles/refresh_100k`), 0.9 s at 1,000,000. Dropping a desk takes
+//! 3, 23 and 228 ms at ten thousand, a hundred thousand and a million
+//! conversations. Restores at a million vary from run to run of the same
+//! code on a virtual machine (the range above): the process asks the
+//! kernel for 1.2 GB of fresh memory, and zeroing and mapping those pages
+//! took from a fifth to more than half of the time. In a process that
+//! already has the memory (a second restore after the first desk is
+//! dropped) a million conversations are read in 2.4 to 2.5 s. That is the
+//! floor of this format more than of the checks: reading the same JSON
+//! into plain strings with no checks costs as much, and into borrowed
+//! strings with no text and no checks 1.6 s (with parsing the timestamps,
+//! 2.2 s); MessagePack reads a desk 6 % faster than JSON read from a string
+//! (282 against 300 ms at 100,000). So the snapshot stays JSON, and a
+//! service persists a big desk by its changes (below).
 //!
 //! A service need not write the whole desk every minute: it stores the desk
 //! once, then what changed since ([`Desk::changes_since`]: the

@@ -66,8 +66,8 @@
 //! VADER was built and tuned on its own tweets; on them the paired
 //! bootstrap puts this crate's lead at +0.004 to +0.053 (95 %). A
 //! fine-tuned XLM-R transformer reaches about 0.68 to 0.72 on the UMSAB
-//! test split. Speed (`cargo bench --bench sentiment`): about 800,000
-//! texts a second on one core with the language given, 1.2 million on the
+//! test split. Speed (`cargo bench --bench sentiment`): about 600,000
+//! texts a second on one core with the language given, 700,000 on the
 //! sample week's tweets; VADER does about 28,500 a second on the same
 //! machine.
 
