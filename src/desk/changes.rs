@@ -8,16 +8,16 @@
 //! decision, a merge, an erasure, a newcomer), its profiles (a refresh, a
 //! profile forgotten) or its list of erasures: its revision. Each
 //! conversation, each customer id, each profile and each erasure remembers
-//! the revision of its last change. The changes
-//! since a revision are those conversations, whole, with who holds them and
-//! their assignments and priorities; the customers that changed, with every
-//! id merged into them, the ids nobody holds any more, and the customer
-//! events and newcomer marks of those ids; the profiles that changed (all
-//! of them after a refresh; of a profile moved by new messages, its figures
-//! and those messages); the erasures applied since; and the rest of the
-//! desk whole: configuration (the roster's loads change with every
-//! assignment) and crisis monitor. Beside the conversations of a desk of the sample week's shape
-//! that rest is small (`examples/desk_scale` prints both).
+//! the revision of its last change. The changes since a revision are those
+//! conversations, whole, with who holds them and their assignments and
+//! priorities; the customers that changed, with every id merged into them,
+//! the ids nobody holds any more, and the customer events and newcomer
+//! marks of those ids; the profiles that changed (all of them after a
+//! refresh; of a profile moved by new messages, its figures and those
+//! messages); the erasures applied since; and the rest of the desk whole:
+//! configuration (the roster's loads change with every assignment) and
+//! crisis monitor. Beside the conversations of a desk of the sample week's
+//! shape that rest is small (`examples/desk_scale` prints both).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -44,8 +44,8 @@ use crate::model::{AgentId, Conversation, CustomerId, Handle};
 /// them after a refresh; of one moved by its customer's messages, its
 /// figures and those messages), and the erasures applied since. The rest
 /// of the desk is in it whole: configuration (the roster's loads move with
-/// every assignment) and crisis monitor. Beside the conversations of a desk of the sample
-/// week's shape that rest is small (`examples/desk_scale` prints the size
+/// every assignment) and crisis monitor. Beside the conversations of a
+/// desk of the sample week's shape that rest is small (`examples/desk_scale` prints the size
 /// of a set of changes), and a directory of millions of customers adds only
 /// the customers that changed.
 ///
@@ -190,8 +190,8 @@ impl DeskChanges {
 
 impl Desk {
     /// How many calls changed one of its conversations, its customers, its
-    /// profiles or its erasures: each [`Desk::apply_all`] (or [`Desk::apply`]) and
-    /// [`Desk::route`] that did counts one, and each
+    /// profiles or its erasures: each [`Desk::apply_all`] (or
+    /// [`Desk::apply`]) and [`Desk::route`] that did counts one, and each
     /// [`Desk::refresh_profiles`]; a batch of duplicates does not. A stored
     /// desk keeps it. What else changes (the configuration, the crisis
     /// monitor) is in every set of changes, whatever the revisions.

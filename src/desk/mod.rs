@@ -1282,9 +1282,10 @@ struct DeskFields {
 
 /// Reads the stored conversations into a list, then the map: a desk is
 /// stored in the map's order, and a map built from a sorted list fills its
-/// nodes where one built key by key leaves half of each empty (a tenth
-/// less memory and time restoring a million conversations). A conversation
-/// stored twice is refused, not overwritten.
+/// nodes where one built key by key leaves about half of each empty
+/// (restoring a million conversations took 5 % less time, and dropping
+/// them a third of it). A conversation stored twice is refused, not
+/// overwritten.
 #[cfg(feature = "serde")]
 fn conversations_in_order<'de, D: serde::Deserializer<'de>>(
     d: D,

@@ -56,9 +56,10 @@ pub struct Handle {
     /// channel (see [`tag`]), for [`Channel::Other`] its name and a NUL, then
     /// the value. The tags follow the declaration order of [`Channel`] and NUL
     /// sorts before any character of a name, so the derived order is the
-    /// order of (channel, value). Up to 15 bytes (`@` handles, most platform
-    /// ids) the text is held in those two words, so comparing a handle reads
-    /// no other memory; longer ones share one reference-counted copy.
+    /// order of (channel, value). Up to 15 bytes (the tag and a name of up
+    /// to 14, as most `@` handles) the text is held in those two words, so
+    /// comparing such a handle reads no other memory; longer ones (e-mail
+    /// addresses, platform ids) share one reference-counted copy.
     text: EcoString,
 }
 
