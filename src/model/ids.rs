@@ -198,6 +198,30 @@ mod tests {
         assert!(CustomerId::new(&long[..MAX_ID_LEN]).is_ok());
     }
 
+    proptest::proptest! {
+        /// Whether an id is held inline (up to 15 bytes) or shared, it
+        /// reads, compares, orders and hashes as its text does.
+        #[test]
+        fn an_id_is_its_text_whatever_its_length(
+            a in "[a-zé€-]{1,20}",
+            b in "[a-zé€-]{1,20}",
+        ) {
+            use std::hash::BuildHasher;
+            let hasher = std::collections::hash_map::RandomState::new();
+            let (x, y) = (CustomerId::new(&a).unwrap(), CustomerId::new(&b).unwrap());
+            proptest::prop_assert_eq!(x.as_str(), a.as_str());
+            proptest::prop_assert_eq!(x.to_string(), a.clone());
+            proptest::prop_assert_eq!(x.clone(), a.parse::<CustomerId>().unwrap());
+            proptest::prop_assert_eq!(x.cmp(&y), a.cmp(&b));
+            proptest::prop_assert_eq!(x == y, a == b);
+            proptest::prop_assert_eq!(
+                hasher.hash_one(&x),
+                hasher.hash_one(a.as_str()),
+                "an id finds its entry in a map looked up by text"
+            );
+        }
+    }
+
     #[test]
     fn ids_borrow_as_str_for_map_lookups() {
         let mut map = std::collections::HashMap::new();
