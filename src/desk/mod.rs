@@ -62,7 +62,7 @@
 //! |---|---|---|---|---|
 //! | 10,000 | 0.8 to 1.0 µs | 1.8 KB each | 18 to 21 ms, 9.7 MB | 26 to 30 ms |
 //! | 100,000 | 0.7 to 1.0 µs | 1.34 KB each | 0.15 to 0.17 s, 96 MB | 0.30 s |
-//! | 1,000,000 | 0.71 to 0.79 µs | 1.22 KB each | 1.4 to 1.7 s, 960 MB | 2.9 to 11 s |
+//! | 1,000,000 | 0.71 to 0.79 µs | 1.22 KB each | 1.4 to 1.7 s, 960 MB | 2.9 to 11.5 s |
 //!
 //! Reading the queue costs 0.18 µs per waiting conversation at 10,000
 //! waiting, 0.32 to 0.37 µs at 100,000 and 0.39 to 0.40 µs at 1,000,000.
@@ -71,10 +71,10 @@
 //! 3, 23 and 228 ms at ten thousand, a hundred thousand and a million
 //! conversations. Restores at a million vary from run to run of the same
 //! code on a virtual machine (the range above): the process asks the
-//! kernel for 1.2 GB of fresh memory, and zeroing and mapping those pages
-//! took from a fifth to more than half of the time. In a process that
+//! kernel for 1.2 GB of fresh memory, and zeroing those pages alone took
+//! from about a fifth to half of the time. In a process that
 //! already has the memory (a second restore after the first desk is
-//! dropped) a million conversations are read in 2.4 to 2.5 s. That is the
+//! dropped) a million conversations are read in 2.4 to 2.8 s. That is the
 //! floor of this format more than of the checks: reading the same JSON
 //! into plain strings with no checks costs as much, and into borrowed
 //! strings with no text and no checks 1.6 s (with parsing the timestamps,
