@@ -534,6 +534,26 @@ fn restored_desks_are_checked() {
         "{err}"
     );
 
+    // Conversations stored in any order read back as the desk.
+    let stored = serde_json::to_string(&good["conversations"]).unwrap();
+    let reversed: Vec<String> = good["conversations"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .rev()
+        .map(|(id, c)| format!("{}:{c}", serde_json::to_string(id).unwrap()))
+        .collect();
+    let shuffled = text.replacen(&stored, &format!("{{{}}}", reversed.join(",")), 1);
+    assert_ne!(shuffled, text);
+    let restored: Desk = serde_json::from_str(&shuffled).unwrap();
+    assert_eq!(serde_json::to_value(&restored).unwrap(), good);
+    // And one stored twice, apart, is refused all the same.
+    let apart = format!("{{{},{}}}", reversed.last().unwrap(), reversed.join(","));
+    let err = serde_json::from_str::<Desk>(&text.replacen(&stored, &apart, 1))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("is stored twice"), "{err}");
+
     // A monitor listing a stream kind twice is refused.
     let mut twice = good.clone();
     let kinds = twice["monitor"]["kinds"].as_array_mut().unwrap();

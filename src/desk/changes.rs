@@ -40,14 +40,14 @@ use crate::model::{AgentId, Conversation, CustomerId, Handle};
 /// whole, with who holds them and their assignments and priorities; so are
 /// the customers that changed (a record, a handle, a consent decision, a
 /// merge, an erasure, a newcomer), each with the ids merged into it, and
-/// the ids nobody holds any more; and the profiles that changed (all of
-/// them after a refresh; of one moved by its customer's messages, its
-/// figures and those messages), and the erasures applied since. The rest
-/// of the desk is in it whole: configuration (the roster's loads move with
-/// every assignment) and crisis monitor. Beside the conversations of a
-/// desk of the sample week's shape that rest is small (`examples/desk_scale` prints the size
-/// of a set of changes), and a directory of millions of customers adds only
-/// the customers that changed.
+/// the ids nobody holds any more; the profiles that changed (all of them
+/// after a refresh; of one moved by its customer's messages, its figures
+/// and those messages); and the erasures applied since. The rest of the
+/// desk is in it whole: configuration (the roster's loads move with every
+/// assignment) and crisis monitor. Beside the conversations of a desk of
+/// the sample week's shape that rest is small (`examples/desk_scale`
+/// prints the size of a set of changes), and a directory of millions of
+/// customers adds only the customers that changed.
 ///
 /// With the `serde` feature it stores and reads back as the desk does, and
 /// is checked when applied as a stored desk is checked when read.

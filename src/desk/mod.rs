@@ -1302,17 +1302,22 @@ fn conversations_in_order<'de, D: serde::Deserializer<'de>>(
         ) -> std::result::Result<Self::Value, A::Error> {
             let mut all: Vec<(ConversationId, Thread)> =
                 Vec::with_capacity(map.size_hint().unwrap_or(0).min(4096));
-            while let Some(entry) = map.next_entry()? {
-                all.push(entry);
+            // Ids in strictly increasing order (as stored) cannot repeat.
+            let mut in_order = true;
+            while let Some((id, thread)) = map.next_entry::<ConversationId, Thread>()? {
+                in_order &= all.last().is_none_or(|(last, _)| *last < id);
+                all.push((id, thread));
             }
-            // Stable, and linear when already sorted.
-            all.sort_by(|a, b| a.0.cmp(&b.0));
-            if let Some(twice) = all.windows(2).find(|w| w[0].0 == w[1].0) {
-                return Err(serde::de::Error::custom(format!(
-                    "conversation `{}` is stored twice",
-                    twice[0].0
-                )));
+            if !in_order {
+                all.sort_by(|a, b| a.0.cmp(&b.0));
+                if let Some(twice) = all.windows(2).find(|w| w[0].0 == w[1].0) {
+                    return Err(serde::de::Error::custom(format!(
+                        "conversation `{}` is stored twice",
+                        twice[0].0
+                    )));
+                }
             }
+            // The map's own sort is one pass over a sorted list.
             Ok(all.into_iter().collect())
         }
     }

@@ -29,6 +29,7 @@ pub(crate) struct Holders {
         serde(default, skip_serializing_if = "BTreeMap::is_empty")
     )]
     merged_into: BTreeMap<CustomerId, CustomerId>,
+    /// Ids nobody holds.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "BTreeSet::is_empty")
@@ -76,24 +77,27 @@ impl Directory {
         })
     }
 
+    /// The slot of the customer holding `id`, if a customer does.
+    fn holding(&self, id: &CustomerId) -> Option<(Slot, &Customer)> {
+        let slot = self.slot_of(id.as_str())?;
+        Some((slot, self.at(slot)?))
+    }
+
     /// What the directory holds for `ids`.
     pub(crate) fn holders<'a>(&self, ids: impl IntoIterator<Item = &'a CustomerId>) -> Holders {
-        let mut slots = BTreeSet::new();
+        let mut held = BTreeMap::new();
         let mut holders = Holders::default();
         for id in ids {
-            match self.slot_of(id.as_str()).filter(|&s| self.at(s).is_some()) {
-                Some(slot) => {
-                    slots.insert(slot);
+            match self.holding(id) {
+                Some((slot, customer)) => {
+                    held.insert(slot, customer);
                 }
                 None => {
                     holders.gone.insert(id.clone());
                 }
             }
         }
-        for slot in slots {
-            let Some(customer) = self.at(slot) else {
-                continue;
-            };
+        for (slot, customer) in held {
             for merged in self.absorbed.get(&slot).into_iter().flatten() {
                 holders
                     .merged_into
@@ -124,8 +128,7 @@ impl Directory {
         // Every customer holding one of the ids here is replaced.
         let replaced: BTreeSet<Slot> = spoken
             .iter()
-            .filter_map(|id| self.slot_of(id.as_str()))
-            .filter(|&s| self.at(s).is_some())
+            .filter_map(|id| Some(self.holding(id)?.0))
             .collect();
         for &slot in &replaced {
             if let Some(lost) = self

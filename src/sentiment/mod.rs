@@ -1731,6 +1731,19 @@ impl fmt::Display for Sentiment {
 mod tests {
     use super::*;
 
+    /// Every formula is found as written, in capitals, with a typographic
+    /// apostrophe and doubled spaces (the length filter lets them all
+    /// through), and a longer phrase is not one.
+    #[test]
+    fn every_request_formula_is_found_however_it_is_typed() {
+        for formula in REQUEST_FORMULAS {
+            let typed = formula.to_uppercase().replace('\'', "’").replace(' ', "  ");
+            assert!(request_formula(formula), "{formula}");
+            assert!(request_formula(&typed), "{typed}");
+            assert!(!request_formula(&format!("{formula} now")), "{formula} now");
+        }
+    }
+
     #[test]
     fn the_word_memory_answers_as_resolving_would() {
         let resolved = |valence: f64| Resolved {
