@@ -12,7 +12,7 @@ pub(crate) fn check_id(what: &'static str, id: &str) -> Result<()> {
         "must not be empty"
     } else if id.len() > MAX_ID_LEN {
         "must be at most 128 bytes long"
-    } else if id.trim() != id {
+    } else if id.starts_with(char::is_whitespace) || id.ends_with(char::is_whitespace) {
         "must not start or end with white space"
     } else if id.chars().any(char::is_control) {
         "must not contain control characters"
@@ -219,6 +219,16 @@ mod tests {
                 hasher.hash_one(a.as_str()),
                 "an id finds its entry in a map looked up by text"
             );
+        }
+
+        /// Looking at the two ends takes and refuses what trimming does: no
+        /// surrounding white space (nor control character), ASCII or not.
+        #[test]
+        fn ids_are_checked_as_the_plain_rule_says(
+            id in "[ a\\t\\n\\x00\\x1f\\x7f\\u{85}\\u{a0}\\u{2003}\\u{9f}é]{1,8}",
+        ) {
+            let plain = id.trim() == id && !id.chars().any(char::is_control);
+            proptest::prop_assert_eq!(check_id("id", &id).is_ok(), plain);
         }
     }
 

@@ -109,6 +109,12 @@ impl Language {
     /// 639-1 code (nor one of the four above), or a subtag is not 1 to 8
     /// letters or digits.
     pub fn from_tag(tag: &str) -> Result<Option<Language>> {
+        // The form every stored language has: two lowercase letters.
+        if let &[a @ b'a'..=b'z', b @ b'a'..=b'z'] = tag.as_bytes() {
+            if in_table(ISO_639_1, [a, b]) {
+                return Ok(Some(Language([a, b])));
+            }
+        }
         let invalid = || {
             Err(ErrorKind::InvalidLanguage {
                 value: tag.to_owned(),
@@ -235,6 +241,29 @@ serde_via_str!(Country, "an ISO 3166-1 alpha-2 country code");
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Two lowercase letters (every stored language) take a shorter path
+    /// that must read them as the full one does: every pair, compared with
+    /// the same letters in capitals and with spaces around, which take it.
+    #[test]
+    fn stored_codes_read_as_any_other_spelling() {
+        for a in b'a'..=b'z' {
+            for b in b'a'..=b'z' {
+                let code = String::from_utf8(vec![a, b]).unwrap();
+                let fast = Language::from_tag(&code).ok();
+                assert_eq!(
+                    fast,
+                    Language::from_tag(&code.to_uppercase()).ok(),
+                    "{code}"
+                );
+                assert_eq!(
+                    fast,
+                    Language::from_tag(&format!(" {code} ")).ok(),
+                    "{code}"
+                );
+            }
+        }
+    }
 
     fn codes(table: &str) -> Vec<&[u8]> {
         table.as_bytes().chunks_exact(2).collect()

@@ -239,7 +239,10 @@ impl<'de> serde::Deserialize<'de> for Tags {
                 self,
                 mut seq: A,
             ) -> std::result::Result<Tags, A::Error> {
-                let mut tags = Tags::new();
+                // A binary format says how many (JSON does not): one
+                // allocation of the right size rather than one per tag. The
+                // count is the input's, so it only sizes a first allocation.
+                let mut tags = Tags(Vec::with_capacity(seq.size_hint().unwrap_or(0).min(16)));
                 while let Some(tag) = seq.next_element::<Tag>()? {
                     tags.insert(tag);
                 }
