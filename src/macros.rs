@@ -74,6 +74,59 @@ macro_rules! serde_via_str {
     };
 }
 
+/// Implements `Serialize` for a struct, field by field in the order given.
+/// A field written `name if empty` is left out of human-readable forms
+/// (JSON) when `empty(&self.name)` holds, as `skip_serializing_if` would,
+/// and written in every other form: binary formats (postcard, bincode) read
+/// a struct's fields by position, so a field left out would shift the rest.
+/// A field written `name as Form` is written as `Form(&self.name)`.
+/// `Deserialize` stays derived, with `#[serde(default)]` on the fields that
+/// may be left out.
+#[cfg(feature = "serde")]
+macro_rules! serialize_struct {
+    ($ty:ident $(<$lt:lifetime>)? {
+        $($field:ident $(if $empty:path)? $(as $form:path)?),* $(,)?
+    }) => {
+        impl $(<$lt>)? serde::Serialize for $ty $(<$lt>)? {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                s: S,
+            ) -> std::result::Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct as _;
+                let readable = s.is_human_readable();
+                let this = self;
+                let len = 0 $(+ serialize_struct!(@written readable, this.$field $(, $empty)?))*;
+                let mut out = s.serialize_struct(stringify!($ty), len)?;
+                $(
+                    if serialize_struct!(@written readable, this.$field $(, $empty)?) == 1 {
+                        out.serialize_field(
+                            stringify!($field),
+                            serialize_struct!(@value this.$field $(, $form)?),
+                        )?;
+                    } else {
+                        out.skip_field(stringify!($field))?;
+                    }
+                )*
+                out.end()
+            }
+        }
+    };
+    // 1 when the field is written, 0 when it is left out.
+    (@written $readable:ident, $value:expr) => {{
+        let _ = $readable;
+        1usize
+    }};
+    (@written $readable:ident, $value:expr, $empty:path) => {
+        usize::from(!($readable && $empty(&$value)))
+    };
+    (@value $value:expr) => {
+        &$value
+    };
+    (@value $value:expr, $form:path) => {
+        &$form(&$value)
+    };
+}
+
 /// Declares a fieldless enum whose values are words: `as_str`, `ALL`,
 /// `Display`, `FromStr` (case-insensitive, with aliases) and serde as text.
 macro_rules! word_enum {

@@ -81,40 +81,42 @@ struct Rest {
 /// directory entries, and of those ids the records applied and the
 /// newcomer marks (an id without is one that has none now).
 #[derive(Debug, Clone, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct CustomerChanges {
     directory: Holders,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "BTreeMap::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(default))]
     records: BTreeMap<CustomerId, Vec<(Timestamp, Option<Handle>)>>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "BTreeSet::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(default))]
     provisional: BTreeSet<CustomerId>,
 }
+
+#[cfg(feature = "serde")]
+serialize_struct!(CustomerChanges {
+    directory,
+    records if BTreeMap::is_empty,
+    provisional if BTreeSet::is_empty,
+});
 
 /// One conversation as it is now, with who holds it and what was done
 /// with it.
 #[derive(Debug, Clone)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct Changed {
     conversation: Conversation,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default))]
     holder: Option<AgentId>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default))]
     handling: Option<Handling>,
 }
+
+#[cfg(feature = "serde")]
+serialize_struct!(Changed {
+    conversation,
+    holder if Option::is_none,
+    handling if Option::is_none,
+});
 
 /// A desk's count of the calls that changed one of its conversations, its
 /// customers or its profiles, with what a call under way and a restore

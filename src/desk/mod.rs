@@ -424,19 +424,19 @@ fn default_language() -> Language {
 /// every assignment and priority change applied, oldest first, so that a
 /// second delivery of any of them is known as one.
 #[derive(Debug, Clone, Default, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 struct Handling {
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(default))]
     assignments: Vec<(Timestamp, Option<AgentId>)>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(default))]
     priorities: Vec<(Timestamp, Priority)>,
 }
+
+#[cfg(feature = "serde")]
+serialize_struct!(Handling {
+    assignments if Vec::is_empty,
+    priorities if Vec::is_empty,
+});
 
 impl Handling {
     fn is_in_order(&self) -> bool {

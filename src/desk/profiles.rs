@@ -54,31 +54,30 @@ pub(super) struct Profiles {
 
 /// What changed in the profiles after a revision.
 #[derive(Debug, Clone, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(super) struct ProfileChanges {
     /// Whether `set` is every profile (after a refresh).
     #[cfg_attr(feature = "serde", serde(default))]
     whole: bool,
     /// Profiles made or replaced since, whole.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "BTreeMap::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(default))]
     set: BTreeMap<CustomerId, Known>,
     /// Profiles moved by their customer's messages since.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "BTreeMap::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(default))]
     moved: BTreeMap<CustomerId, Moved>,
     /// Profiles forgotten since.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "BTreeSet::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(default))]
     removed: BTreeSet<CustomerId>,
 }
+
+#[cfg(feature = "serde")]
+serialize_struct!(ProfileChanges {
+    whole,
+    set if BTreeMap::is_empty,
+    moved if BTreeMap::is_empty,
+    removed if BTreeSet::is_empty,
+});
 
 /// A profile moved by new messages: its figures now, the instant of its
 /// first message still in the week (those before left it), and the
@@ -511,30 +510,46 @@ fn check_posts(posts: &[Post]) -> Result<(), String> {
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 enum KnownForm {
-    Scored {
-        influence: f64,
-        detractor: bool,
-        #[serde(default)]
-        mentions: f64,
-        #[serde(default)]
-        reach: f64,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        posts: Vec<Post>,
-    },
+    Scored(ScoredForm),
     Refused,
 }
+
+/// A scored profile's stored form: stored as a struct variant of
+/// [`KnownForm`] would be, in JSON as in binary formats.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScoredForm {
+    influence: f64,
+    detractor: bool,
+    #[serde(default)]
+    mentions: f64,
+    #[serde(default)]
+    reach: f64,
+    #[serde(default)]
+    posts: Vec<Post>,
+}
+
+#[cfg(feature = "serde")]
+serialize_struct!(ScoredForm {
+    influence,
+    detractor,
+    mentions,
+    reach,
+    posts if Vec::is_empty,
+});
 
 #[cfg(feature = "serde")]
 impl From<Known> for KnownForm {
     fn from(known: Known) -> KnownForm {
         match known {
-            Known::Scored(s) => KnownForm::Scored {
+            Known::Scored(s) => KnownForm::Scored(ScoredForm {
                 influence: s.influence,
                 detractor: s.detractor,
                 mentions: s.mentions,
                 reach: s.reach,
                 posts: s.own.posts().collect(),
-            },
+            }),
             Known::Refused => KnownForm::Refused,
         }
     }
@@ -545,13 +560,13 @@ impl TryFrom<KnownForm> for Known {
     type Error = String;
 
     fn try_from(form: KnownForm) -> Result<Known, String> {
-        let KnownForm::Scored {
+        let KnownForm::Scored(ScoredForm {
             influence,
             detractor,
             mentions,
             reach,
             posts,
-        } = form
+        }) = form
         else {
             return Ok(Known::Refused);
         };

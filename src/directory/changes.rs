@@ -14,28 +14,26 @@ use crate::Result;
 /// with every id merged into it, and the ids nobody holds (erased, or
 /// never known).
 #[derive(Debug, Clone, Default, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(crate) struct Holders {
     /// Sorted by id.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(default))]
     customers: Vec<Customer>,
     /// Each id merged into one of `customers` -> that customer's id.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "BTreeMap::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(default))]
     merged_into: BTreeMap<CustomerId, CustomerId>,
     /// Ids nobody holds.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "BTreeSet::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(default))]
     gone: BTreeSet<CustomerId>,
 }
+
+#[cfg(feature = "serde")]
+serialize_struct!(Holders {
+    customers if Vec::is_empty,
+    merged_into if BTreeMap::is_empty,
+    gone if BTreeSet::is_empty,
+});
 
 impl Holders {
     /// Every id they speak for.

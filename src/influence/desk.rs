@@ -105,18 +105,26 @@ const STANCE_THRESHOLD: f64 = 0.2;
 /// One customer message as a profile reads it: when it was sent, its mood
 /// (`None` for a message not read for one) and the reactions it drew.
 #[derive(Debug, Clone, Copy, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub(crate) struct Post {
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::time::serde_timestamp::deserialize")
+    )]
     pub(crate) at: Timestamp,
     #[cfg_attr(feature = "serde", serde(default))]
     pub(crate) mood: Option<f64>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "crate::model::Engagement::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub(crate) engagement: crate::model::Engagement,
 }
+
+#[cfg(feature = "serde")]
+serialize_struct!(Post {
+    at as crate::time::serde_timestamp::Stored,
+    mood,
+    engagement if crate::model::Engagement::is_none,
+});
 
 impl Post {
     /// Whether its mood, if any, is a compound score (finite, `-1..=1`).

@@ -66,22 +66,30 @@ impl ConversationStatus {
 
 /// A change of status at an instant, and who made it when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[non_exhaustive]
 pub struct StatusEvent {
     /// When the status changed.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::time::serde_timestamp::deserialize")
+    )]
     pub at: Timestamp,
     /// The new status.
     pub status: ConversationStatus,
     /// The agent who changed it; `None` for a change made by the system
     /// (an automation, the desk reopening a conversation the customer wrote
     /// in) or not recorded.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub by: Option<AgentId>,
 }
+
+#[cfg(feature = "serde")]
+serialize_struct!(StatusEvent {
+    at as crate::time::serde_timestamp::Stored,
+    status,
+    by if Option::is_none,
+});
 
 impl StatusEvent {
     /// A change to `status` at `at`, by nobody in particular.

@@ -53,7 +53,9 @@ word_enum! {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "i64", into = "i16"))]
+// Written as the integer it is read as: a binary format with fixed-width
+// integers (bincode) reads back only what it wrote.
+#[cfg_attr(feature = "serde", serde(try_from = "i64", into = "i64"))]
 pub struct BirthYear(i16);
 
 impl BirthYear {
@@ -104,6 +106,12 @@ impl TryFrom<i64> for BirthYear {
 impl From<BirthYear> for i16 {
     fn from(year: BirthYear) -> i16 {
         year.0
+    }
+}
+
+impl From<BirthYear> for i64 {
+    fn from(year: BirthYear) -> i64 {
+        i64::from(year.0)
     }
 }
 

@@ -97,7 +97,7 @@ impl Engagement {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[non_exhaustive]
 pub struct Interaction {
     /// Stable identifier.
@@ -111,36 +111,44 @@ pub struct Interaction {
     /// Who wrote it.
     pub author: Author,
     /// When it was sent (or the call started).
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::time::serde_timestamp::deserialize")
+    )]
     pub at: Timestamp,
     /// What was said, exactly as received.
     pub text: String,
     /// The language, when known (given by the channel or detected).
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub language: Option<Language>,
     /// The interaction this one answers.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub in_reply_to: Option<InteractionId>,
     /// Who can see it.
     pub visibility: Visibility,
     /// Reactions it drew.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Engagement::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub engagement: Engagement,
     /// Topics, products, campaigns.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Tags::is_empty")
-    )]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub tags: Tags,
 }
+
+#[cfg(feature = "serde")]
+serialize_struct!(Interaction {
+    id,
+    conversation,
+    channel,
+    direction,
+    author,
+    at as crate::time::serde_timestamp::Stored,
+    text,
+    language if Option::is_none,
+    in_reply_to if Option::is_none,
+    visibility,
+    engagement if Engagement::is_none,
+    tags if Tags::is_empty,
+});
 
 impl Interaction {
     /// A message from a customer, on the channel of their handle, visible as

@@ -964,24 +964,34 @@ mod serde_form {
     use super::{BusinessCalendar, HolidayMode, Shift, WeeklySchedule, DEFAULT_YEARS};
 
     /// Days without shifts are left out; unknown day names are refused.
-    #[derive(Serialize, Deserialize)]
+    #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct ScheduleForm {
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[serde(default)]
         monday: Vec<Shift>,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[serde(default)]
         tuesday: Vec<Shift>,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[serde(default)]
         wednesday: Vec<Shift>,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[serde(default)]
         thursday: Vec<Shift>,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[serde(default)]
         friday: Vec<Shift>,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[serde(default)]
         saturday: Vec<Shift>,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[serde(default)]
         sunday: Vec<Shift>,
     }
+
+    serialize_struct!(ScheduleForm {
+        monday if Vec::is_empty,
+        tuesday if Vec::is_empty,
+        wednesday if Vec::is_empty,
+        thursday if Vec::is_empty,
+        friday if Vec::is_empty,
+        saturday if Vec::is_empty,
+        sunday if Vec::is_empty,
+    });
 
     impl ScheduleForm {
         fn days(&mut self) -> [&mut Vec<Shift>; 7] {
@@ -1040,19 +1050,31 @@ mod serde_form {
         *mode == HolidayMode::default()
     }
 
-    #[derive(Serialize)]
     struct CalendarRef<'c> {
-        #[serde(with = "crate::time::serde_zone")]
-        time_zone: &'c TimeZone,
+        time_zone: Zone<'c>,
         schedule: &'c WeeklySchedule,
-        #[serde(skip_serializing_if = "BTreeSet::is_empty")]
         holidays: &'c BTreeSet<Date>,
-        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
         overrides: &'c BTreeMap<Date, Vec<Shift>>,
-        #[serde(skip_serializing_if = "is_default_mode")]
         holiday_mode: HolidayMode,
-        #[serde(skip_serializing_if = "is_default_years")]
         years: (i16, i16),
+    }
+
+    serialize_struct!(CalendarRef<'c> {
+        time_zone,
+        schedule,
+        holidays if BTreeSet::is_empty,
+        overrides if BTreeMap::is_empty,
+        holiday_mode if is_default_mode,
+        years if is_default_years,
+    });
+
+    /// A zone in its stored form (`crate::time::serde_zone`).
+    struct Zone<'c>(&'c TimeZone);
+
+    impl Serialize for Zone<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            crate::time::serde_zone::serialize(self.0, s)
+        }
     }
 
     #[derive(Deserialize)]
@@ -1075,7 +1097,7 @@ mod serde_form {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let spec = &self.spec;
             CalendarRef {
-                time_zone: &spec.tz,
+                time_zone: Zone(&spec.tz),
                 schedule: &spec.week,
                 holidays: &spec.holidays,
                 overrides: &spec.overrides,
