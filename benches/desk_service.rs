@@ -9,8 +9,10 @@
 //! - `queue/100k_waiting`: `Desk::queue` on a desk holding 100,000
 //!   conversations that wait for an answer (the sample's waiting ones,
 //!   repeated): sentiment, profiles, SLA and triage, all through the desk.
-//! - `snapshot/100k` and `restore/100k`: a desk of 100,000 conversations of
-//!   the sample's shape to JSON and back (`serde_json`).
+//! - `snapshot/100k` and `snapshot/restore_100k`: a desk of 100,000
+//!   conversations of the sample's shape to JSON and back (`serde_json`);
+//!   `snapshot/postcard_100k` and `snapshot/postcard_restore_100k`: the
+//!   same in postcard, a binary serde format.
 //! - `profiles/refresh_100k`: `Desk::refresh_profiles` on that desk, all of
 //!   it in the week's window (influence and stance of every author, from
 //!   the moods kept when the messages arrived).
@@ -146,6 +148,18 @@ fn snapshot(c: &mut Criterion) {
     });
     group.bench_function("restore_100k", |b| {
         b.iter(|| black_box(serde_json::from_str::<Desk>(&stored).expect("reads back")))
+    });
+    let binary = postcard::to_stdvec(&desk).expect("serializes");
+    println!(
+        "in postcard: {} bytes ({} per conversation)",
+        binary.len(),
+        binary.len() / n
+    );
+    group.bench_function("postcard_100k", |b| {
+        b.iter(|| black_box(postcard::to_stdvec(&desk).expect("serializes")))
+    });
+    group.bench_function("postcard_restore_100k", |b| {
+        b.iter(|| black_box(postcard::from_bytes::<Desk>(&binary).expect("reads back")))
     });
     group.finish();
 

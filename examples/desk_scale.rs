@@ -1,11 +1,13 @@
 //! How does a desk's cost grow with its work? Builds desks of 1,000 to
 //! 1,000,000 conversations of the sample week's shape and prints, for each,
 //! the time to apply its events, the memory it holds (on Linux), the time
-//! to read its queue, and the time and size of a snapshot and a restore;
-//! then, for one more copy of the week's events, the time and size of the
-//! changes since the snapshot and the time to bring the restored desk up to
-//! date with them (what a service persisting every minute does); then desks of 10,000 to 1,000,000 conversations that all wait on the
-//! brand (the week's waiting ones, repeated), and the time to read their
+//! to read its queue, and the time and size of a snapshot and a restore in
+//! JSON; then, for one more copy of the week's events, the time and size of
+//! the changes since the snapshot and the time to bring the restored desk
+//! up to date with them (what a service persisting every minute does); then
+//! the time and size of a snapshot and a restore in postcard, a binary serde
+//! format. Then desks of 10,000 to 1,000,000 conversations that all wait on
+//! the brand (the week's waiting ones, repeated), and the time to read their
 //! queue.
 //!
 //! ```text
@@ -45,7 +47,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut stdout = std::io::stdout().lock();
     writeln!(
         stdout,
-        "{:>13} {:>9} {:>10} {:>13} {:>12} {:>14} {:>12} {:>13} {:>12} {:>10} {:>10} {:>12} {:>10}",
+        "{:>13} {:>9} {:>10} {:>13} {:>12} {:>14} {:>12} {:>13} {:>12} {:>10} {:>10} {:>12} {:>10} {:>13} {:>12} {:>13}",
         "conversations",
         "waiting",
         "events",
@@ -58,7 +60,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "drop",
         "changes",
         "changes size",
-        "catch up"
+        "catch up",
+        "postcard snap",
+        "postcard size",
+        "postcard rest"
     )?;
     for &n in &sizes {
         row(&mut stdout, "--one", n)?;
@@ -130,6 +135,17 @@ fn one(n: usize) -> Result<(), Box<dyn std::error::Error>> {
     let mut back: Desk = serde_json::from_str(std::str::from_utf8(&stored)?)?;
     let restore = start.elapsed();
 
+    // The same desk in postcard, a binary serde format (no text to scan, no
+    // field names; timestamps are still text, jiff's serde form), read into
+    // fresh memory as the JSON was.
+    let start = Instant::now();
+    let binary = postcard::to_stdvec(&desk)?;
+    let binary_snapshot = start.elapsed();
+    let start = Instant::now();
+    let binary_back: Desk = postcard::from_bytes(&binary)?;
+    let binary_restore = start.elapsed();
+    drop(binary_back);
+
     // One more copy of the week arrives; the service writes what changed
     // since the snapshot, and a restarted one reads the snapshot, then that.
     let mut desk = desk;
@@ -155,7 +171,7 @@ fn one(n: usize) -> Result<(), Box<dyn std::error::Error>> {
         _ => "n/a".to_owned(),
     };
     println!(
-        "{:>13} {:>9} {:>10} {:>10.0} ns {:>12} {:>11.2} µs {:>9.0} ms {:>10.1} MB {:>9.0} ms {:>7.0} ms {:>7.0} ms {:>9.2} MB {:>7.0} ms",
+        "{:>13} {:>9} {:>10} {:>10.0} ns {:>12} {:>11.2} µs {:>9.0} ms {:>10.1} MB {:>9.0} ms {:>7.0} ms {:>7.0} ms {:>9.2} MB {:>7.0} ms {:>10.0} ms {:>9.1} MB {:>10.0} ms",
         conversations,
         first,
         events,
@@ -169,6 +185,9 @@ fn one(n: usize) -> Result<(), Box<dyn std::error::Error>> {
         written.as_secs_f64() * 1e3,
         changes.len() as f64 / 1e6,
         caught_up.as_secs_f64() * 1e3,
+        binary_snapshot.as_secs_f64() * 1e3,
+        binary.len() as f64 / 1e6,
+        binary_restore.as_secs_f64() * 1e3,
     );
     Ok(())
 }
