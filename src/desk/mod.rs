@@ -36,8 +36,12 @@
 //! With the `serde` feature a desk is a plain value: stored and restored
 //! (and checked when read), and replaying the same events in any batch sizes
 //! gives the same desk (but for its [revision](Desk::revision), which counts
-//! calls). Every answer it gives is serializable too. Read a
-//! stored desk from a `String` (the file read to a string, then
+//! calls). Every answer it gives is serializable too, and any serde format
+//! will do: JSON for a desk people read, a binary one such as postcard for
+//! a big desk (half the bytes, about half the time to read; see below). Empty
+//! fields are left out of JSON and written in binary formats, which read a
+//! struct's fields by position. Read a
+//! stored JSON desk from a `String` (the file read to a string, then
 //! `serde_json::from_str`): the text is checked as UTF-8 once, where
 //! `serde_json::from_slice` checks every string again (a sixth more time
 //! on the sample week's desks).
@@ -78,9 +82,23 @@
 //! floor of this format more than of the checks: reading the same JSON
 //! into plain strings with no checks costs as much, and into borrowed
 //! strings with no text and no checks 1.6 s (with parsing the timestamps,
-//! 2.2 s); MessagePack reads a desk 6 % faster than JSON read from a string
-//! (282 against 300 ms at 100,000). So the snapshot stays JSON, and a
-//! service persists a big desk by its changes (below).
+//! 2.2 s).
+//!
+//! A binary serde format does not have that floor: no text to scan for
+//! quotes and escapes, no field names, and the instants of messages,
+//! statuses and posts written as integers rather than text. In postcard
+//! the desk of a million conversations is 471 MB (960 MB of JSON) and reads
+//! back in 45 to 65 % of the time, measured side by side on a day this
+//! machine ran slower than for the table above (`sla_cases` 27.8 ms against
+//! 15 ms):
+//!
+//! | conversations | JSON: write, read | postcard: write, read |
+//! |---|---|---|
+//! | 100,000 (`cargo bench --bench desk_service -- snapshot/`) | 301 ms, 535 ms | 196 ms, 346 ms |
+//! | 1,000,000, memory reused (`desk_scale`, "again") | 2.4 to 4.1 s, 4.2 to 5.6 s | 1.9 to 3.5 s, 2.4 to 2.7 s |
+//!
+//! So store a big desk in a binary format, and persist it by its changes
+//! (below).
 //!
 //! A service need not write the whole desk every minute: it stores the desk
 //! once, then what changed since ([`Desk::changes_since`]: the
