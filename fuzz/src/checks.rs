@@ -511,6 +511,13 @@ where
     let again = serde_json::to_value(&back).expect("a state serializes");
     let first: Value = serde_json::from_str(&json).expect("JSON");
     assert_eq!(again, first, "a stored state reads back as another");
+    // The same in a binary format, which reads a struct's fields by position
+    // and the instants of messages as integers.
+    let binary = postcard::to_stdvec(value).expect("a state serializes in postcard");
+    let from_binary: T = postcard::from_bytes(&binary)
+        .unwrap_or_else(|e| panic!("a stored state does not read back from postcard: {e}\n{json}"));
+    let again = serde_json::to_value(&from_binary).expect("a state serializes");
+    assert_eq!(again, first, "a stored state reads back from postcard as another");
     back
 }
 
