@@ -1,10 +1,13 @@
-//! The crate's few macros: one way to give a type a text form.
+//! The crate's few macros: one way to give a type a text form, and one way
+//! to store a struct in every serde format.
 //!
 //! Many of the crate's types are stored and printed as short words (`twitter`,
 //! `opinion-leader`, `pending`) or validated strings (ids, handles, language
 //! codes). They all get `Display`, `FromStr` and, with the `serde` feature, a
 //! serde form that is exactly that text, so a value written by one reads back
-//! through the other and through the same validation.
+//! through the other and through the same validation. Structs that leave
+//! empty fields out of JSON get their `Serialize` from `serialize_struct!`,
+//! which writes those fields in binary formats.
 
 use std::fmt;
 

@@ -517,7 +517,10 @@ where
     let from_binary: T = postcard::from_bytes(&binary)
         .unwrap_or_else(|e| panic!("a stored state does not read back from postcard: {e}\n{json}"));
     let again = serde_json::to_value(&from_binary).expect("a state serializes");
-    assert_eq!(again, first, "a stored state reads back from postcard as another");
+    assert_eq!(
+        again, first,
+        "a stored state reads back from postcard as another"
+    );
     back
 }
 
