@@ -97,30 +97,32 @@ macro_rules! serialize_struct {
             ) -> std::result::Result<S::Ok, S::Error> {
                 use serde::ser::SerializeStruct as _;
                 let readable = s.is_human_readable();
-                let this = self;
-                let len = 0 $(+ serialize_struct!(@written readable, this.$field $(, $empty)?))*;
+                // Each field's fate, decided once: the count goes first.
+                let skipped = [$(serialize_struct!(@skip readable, self.$field $(, $empty)?)),*];
+                let len = skipped.iter().filter(|&&skip| !skip).count();
                 let mut out = s.serialize_struct(stringify!($ty), len)?;
+                let mut skipped = skipped.into_iter();
                 $(
-                    if serialize_struct!(@written readable, this.$field $(, $empty)?) == 1 {
+                    if skipped.next() == Some(true) {
+                        out.skip_field(stringify!($field))?;
+                    } else {
                         out.serialize_field(
                             stringify!($field),
-                            serialize_struct!(@value this.$field $(, $form)?),
+                            serialize_struct!(@value self.$field $(, $form)?),
                         )?;
-                    } else {
-                        out.skip_field(stringify!($field))?;
                     }
                 )*
                 out.end()
             }
         }
     };
-    // 1 when the field is written, 0 when it is left out.
-    (@written $readable:ident, $value:expr) => {{
+    // Whether the field is left out.
+    (@skip $readable:ident, $value:expr) => {{
         let _ = $readable;
-        1usize
+        false
     }};
-    (@written $readable:ident, $value:expr, $empty:path) => {
-        usize::from(!($readable && $empty(&$value)))
+    (@skip $readable:ident, $value:expr, $empty:path) => {
+        $readable && $empty(&$value)
     };
     (@value $value:expr) => {
         &$value
