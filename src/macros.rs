@@ -172,15 +172,22 @@ macro_rules! word_enum {
             type Err = $crate::Error;
 
             fn from_str(s: &str) -> $crate::Result<Self> {
-                match &*$crate::macros::fold_word(s) {
-                    $($canonical $(| $alias)* => Ok($name::$variant),)+
-                    _ => Err($crate::ErrorKind::UnknownName {
-                        what: $what,
-                        value: s.to_owned(),
-                        expected: $crate::macros::Spellings(&[$($canonical),+]),
-                    }
-                    .into()),
-                }
+                let named = |word: &str| match word {
+                    $($canonical $(| $alias)* => Some($name::$variant),)+
+                    _ => None,
+                };
+                // A spelling already folded (every stored one) is looked up
+                // as it is; folding is for what people type.
+                named(s)
+                    .or_else(|| named(&$crate::macros::fold_word(s)))
+                    .ok_or_else(|| {
+                        $crate::ErrorKind::UnknownName {
+                            what: $what,
+                            value: s.to_owned(),
+                            expected: $crate::macros::Spellings(&[$($canonical),+]),
+                        }
+                        .into()
+                    })
             }
         }
 

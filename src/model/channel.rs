@@ -230,6 +230,10 @@ impl FromStr for Channel {
     type Err = crate::Error;
 
     fn from_str(s: &str) -> Result<Channel> {
+        // A name already folded (every stored one) is looked up as it is.
+        if let Some(channel) = Channel::named(s) {
+            return Ok(channel);
+        }
         let folded = fold_word(s);
         match Channel::named(&folded) {
             Some(channel) => Ok(channel),

@@ -200,8 +200,9 @@ impl Conversation {
     /// A conversation from interactions and status events in any order.
     ///
     /// Both lists are sorted by time (a stable sort: equal instants keep the
-    /// order given) and then added one by one as by [`push`](Self::push) and
-    /// [`push_status`](Self::push_status).
+    /// order given) and then checked one by one as by [`push`](Self::push)
+    /// and [`push_status`](Self::push_status). The conversation keeps the
+    /// two vectors it is given (a restore reads every thread this way).
     ///
     /// # Errors
     ///
@@ -217,15 +218,47 @@ impl Conversation {
     ) -> Result<Conversation> {
         interactions.sort_by_key(|i| i.at);
         events.sort_by_key(|e| e.at);
-        let mut conversation = Conversation::new(id);
-        for event in events {
-            conversation.record_status(event)?;
+        // Each is checked against those before it, where it already is.
+        for k in 0..events.len() {
+            check_status(&id, events[..k].last(), &[], &events[k])?;
         }
-        conversation.interactions.reserve(interactions.len());
-        for interaction in interactions {
-            conversation.push(interaction)?;
+        let closed_at = closed_at(&events);
+        let mut ids = None;
+        for k in 0..interactions.len() {
+            let (before, rest) = interactions.split_at_mut(k);
+            let earlier = Earlier {
+                id: &id,
+                interactions: before,
+                ids: ids.as_deref(),
+                closed_at,
+            };
+            earlier.check(&rest[0])?;
+            earlier.share(&mut rest[0]);
+            if k >= SCANNED {
+                ids.get_or_insert_with(|| Box::new(before.iter().map(|i| i.id.clone()).collect()))
+                    .insert(rest[0].id.clone());
+            }
         }
-        Ok(conversation)
+        // A list read from a format that does not give its length first
+        // grew as it was read.
+        interactions.shrink_to_fit();
+        events.shrink_to_fit();
+        Ok(Conversation {
+            id,
+            interactions,
+            events,
+            ids,
+        })
+    }
+
+    /// The thread as checking a new message reads it.
+    fn earlier(&self) -> Earlier<'_> {
+        Earlier {
+            id: &self.id,
+            interactions: &self.interactions,
+            ids: self.ids.as_deref(),
+            closed_at: self.closed_at(),
+        }
     }
 
     /// Appends an interaction, which must not be earlier than the last one.
@@ -237,34 +270,9 @@ impl Conversation {
     /// [`ErrorKind::ReplyTargetMissing`] or [`ErrorKind::ConversationClosed`];
     /// the conversation is unchanged.
     pub fn push(&mut self, mut interaction: Interaction) -> Result<()> {
-        self.check(&interaction)?;
-        // What the thread already holds is shared rather than kept twice:
-        // its id, the message replied to, an author who wrote before, the
-        // tags of the message before (most threads are a few messages
-        // between one customer and the desk, on one subject).
-        interaction.conversation = self.id.clone();
-        // Only the last few are read, so that a long thread costs no more.
-        let recent = || self.interactions.iter().rev().take(SCANNED);
-        if let Some(target) = &interaction.in_reply_to {
-            if let Some(earlier) = recent().find(|i| i.id == *target) {
-                interaction.in_reply_to = Some(earlier.id.clone());
-            }
-        }
-        if let Author::Customer(handle) = &interaction.author {
-            let same = recent().find_map(|i| match &i.author {
-                Author::Customer(h) if h == handle => Some(h.clone()),
-                _ => None,
-            });
-            if let Some(same) = same {
-                interaction.author = Author::Customer(same);
-            }
-        }
-        // A thread's messages mostly carry the same few tags.
-        if let Some(previous) = self.interactions.last() {
-            for tag in &previous.tags {
-                interaction.tags.share(tag);
-            }
-        }
+        let earlier = self.earlier();
+        earlier.check(&interaction)?;
+        earlier.share(&mut interaction);
         if self.interactions.len() >= SCANNED {
             let interactions = &self.interactions;
             self.ids
@@ -280,64 +288,7 @@ impl Conversation {
 
     /// What [`Conversation::push`] would say of `new`, without pushing it.
     pub(crate) fn check(&self, new: &Interaction) -> Result<()> {
-        // The thread's id is written out only for an error.
-        let conversation = || self.id.to_string();
-        if new.conversation != self.id {
-            return Err(ErrorKind::WrongConversation {
-                interaction: new.id.to_string(),
-                expected: conversation(),
-                found: new.conversation.to_string(),
-            }
-            .into());
-        }
-        if !new.is_consistent() {
-            return Err(ErrorKind::AuthorMismatch {
-                id: new.id.to_string(),
-                direction: new.direction,
-                author: new.author.to_string(),
-            }
-            .into());
-        }
-        if let Some(last) = self.interactions.last() {
-            if new.at < last.at {
-                return Err(ErrorKind::OutOfOrder {
-                    what: "interaction",
-                    id: new.id.to_string(),
-                    at: new.at,
-                    last: last.at,
-                }
-                .into());
-            }
-        }
-        if self.contains(&new.id) {
-            return Err(ErrorKind::DuplicateInteraction {
-                id: new.id.to_string(),
-                conversation: conversation(),
-            }
-            .into());
-        }
-        if let Some(target) = &new.in_reply_to {
-            if !self.contains(target) {
-                return Err(ErrorKind::ReplyTargetMissing {
-                    id: new.id.to_string(),
-                    in_reply_to: target.to_string(),
-                    conversation: conversation(),
-                }
-                .into());
-            }
-        }
-        if let Some(closed_at) = self.closed_at() {
-            if new.at > closed_at {
-                return Err(ErrorKind::ConversationClosed {
-                    id: new.id.to_string(),
-                    conversation: conversation(),
-                    at: new.at,
-                    closed_at,
-                }
-                .into());
-            }
-        }
-        Ok(())
+        self.earlier().check(new)
     }
 
     /// Records a status change, which must not be earlier than the last one
@@ -359,44 +310,7 @@ impl Conversation {
     ///
     /// As [`push_status`](Self::push_status); the conversation is unchanged.
     pub fn record_status(&mut self, event: StatusEvent) -> Result<()> {
-        let StatusEvent { at, status, .. } = event;
-        let from = match self.events.last() {
-            Some(last) if at < last.at => {
-                return Err(ErrorKind::OutOfOrder {
-                    what: "status event",
-                    id: self.id.to_string(),
-                    at,
-                    last: last.at,
-                }
-                .into());
-            }
-            Some(last) => TransitionFrom::Status(last.status),
-            None => TransitionFrom::Nothing,
-        };
-        let allowed = match from {
-            TransitionFrom::Nothing => status == ConversationStatus::Open,
-            TransitionFrom::Status(s) => s.can_become(status),
-        };
-        if !allowed {
-            return Err(ErrorKind::InvalidTransition {
-                conversation: self.id.to_string(),
-                from,
-                to: status,
-                at,
-            }
-            .into());
-        }
-        if status == ConversationStatus::Closed {
-            if let Some(after) = self.interactions.iter().find(|i| i.at > at) {
-                return Err(ErrorKind::ConversationClosed {
-                    id: after.id.to_string(),
-                    conversation: self.id.to_string(),
-                    at: after.at,
-                    closed_at: at,
-                }
-                .into());
-            }
-        }
+        check_status(&self.id, self.events.last(), &self.interactions, &event)?;
         if event.status.is_resolved() {
             // A solved or closed thread seldom grows again: give back what
             // its growth reserved.
@@ -409,10 +323,7 @@ impl Conversation {
 
     /// Whether an interaction with this id is in the thread.
     pub fn contains(&self, id: &InteractionId) -> bool {
-        match &self.ids {
-            Some(ids) => ids.contains(id),
-            None => self.interactions.iter().any(|i| i.id == *id),
-        }
+        contains(&self.interactions, self.ids.as_deref(), id)
     }
 
     /// Erases what a customer wrote: each of their messages keeps its place,
@@ -467,10 +378,7 @@ impl Conversation {
 
     /// When the conversation was closed, if it was.
     pub fn closed_at(&self) -> Option<Timestamp> {
-        self.events
-            .iter()
-            .find(|e| e.status == ConversationStatus::Closed)
-            .map(|e| e.at)
+        closed_at(&self.events)
     }
 
     /// The first interaction, whose channel is where the conversation began.
@@ -516,6 +424,180 @@ impl Conversation {
     pub fn is_waiting_on_brand(&self) -> bool {
         self.awaiting_reply().is_some()
     }
+}
+
+/// What checking a new message reads of a conversation: its id, the
+/// messages before it (with their ids once the thread is long) and when it
+/// was closed. [`Conversation::from_parts`] checks a thread in place
+/// through it.
+struct Earlier<'a> {
+    id: &'a ConversationId,
+    interactions: &'a [Interaction],
+    ids: Option<&'a HashSet<InteractionId>>,
+    closed_at: Option<Timestamp>,
+}
+
+impl Earlier<'_> {
+    /// What [`Conversation::push`] says of `new`.
+    fn check(&self, new: &Interaction) -> Result<()> {
+        // The thread's id is written out only for an error.
+        let conversation = || self.id.to_string();
+        if new.conversation != *self.id {
+            return Err(ErrorKind::WrongConversation {
+                interaction: new.id.to_string(),
+                expected: conversation(),
+                found: new.conversation.to_string(),
+            }
+            .into());
+        }
+        if !new.is_consistent() {
+            return Err(ErrorKind::AuthorMismatch {
+                id: new.id.to_string(),
+                direction: new.direction,
+                author: new.author.to_string(),
+            }
+            .into());
+        }
+        if let Some(last) = self.interactions.last() {
+            if new.at < last.at {
+                return Err(ErrorKind::OutOfOrder {
+                    what: "interaction",
+                    id: new.id.to_string(),
+                    at: new.at,
+                    last: last.at,
+                }
+                .into());
+            }
+        }
+        if contains(self.interactions, self.ids, &new.id) {
+            return Err(ErrorKind::DuplicateInteraction {
+                id: new.id.to_string(),
+                conversation: conversation(),
+            }
+            .into());
+        }
+        if let Some(target) = &new.in_reply_to {
+            if !contains(self.interactions, self.ids, target) {
+                return Err(ErrorKind::ReplyTargetMissing {
+                    id: new.id.to_string(),
+                    in_reply_to: target.to_string(),
+                    conversation: conversation(),
+                }
+                .into());
+            }
+        }
+        if let Some(closed_at) = self.closed_at {
+            if new.at > closed_at {
+                return Err(ErrorKind::ConversationClosed {
+                    id: new.id.to_string(),
+                    conversation: conversation(),
+                    at: new.at,
+                    closed_at,
+                }
+                .into());
+            }
+        }
+        Ok(())
+    }
+
+    /// Makes `new` share what the thread already holds rather than keep it
+    /// twice: its id, the message replied to, an author who wrote before,
+    /// the tags of the message before (most threads are a few messages
+    /// between one customer and the desk, on one subject).
+    fn share(&self, new: &mut Interaction) {
+        new.conversation = self.id.clone();
+        // Only the last few are read, so that a long thread costs no more.
+        let recent = || self.interactions.iter().rev().take(SCANNED);
+        if let Some(target) = &new.in_reply_to {
+            if let Some(earlier) = recent().find(|i| i.id == *target) {
+                new.in_reply_to = Some(earlier.id.clone());
+            }
+        }
+        if let Author::Customer(handle) = &new.author {
+            let same = recent().find_map(|i| match &i.author {
+                Author::Customer(h) if h == handle => Some(h.clone()),
+                _ => None,
+            });
+            if let Some(same) = same {
+                new.author = Author::Customer(same);
+            }
+        }
+        // A thread's messages mostly carry the same few tags.
+        if let Some(previous) = self.interactions.last() {
+            for tag in &previous.tags {
+                new.tags.share(tag);
+            }
+        }
+    }
+}
+
+/// Whether `interactions` (whose ids are `ids` in a long thread) hold `id`.
+fn contains(
+    interactions: &[Interaction],
+    ids: Option<&HashSet<InteractionId>>,
+    id: &InteractionId,
+) -> bool {
+    match ids {
+        Some(ids) => ids.contains(id),
+        None => interactions.iter().any(|i| i.id == *id),
+    }
+}
+
+/// When the status events close the conversation, if they do.
+fn closed_at(events: &[StatusEvent]) -> Option<Timestamp> {
+    events
+        .iter()
+        .find(|e| e.status == ConversationStatus::Closed)
+        .map(|e| e.at)
+}
+
+/// What [`Conversation::record_status`] says of `event` after `last`, in
+/// conversation `id` holding `interactions`.
+fn check_status(
+    id: &ConversationId,
+    last: Option<&StatusEvent>,
+    interactions: &[Interaction],
+    event: &StatusEvent,
+) -> Result<()> {
+    let StatusEvent { at, status, .. } = *event;
+    let from = match last {
+        Some(last) if at < last.at => {
+            return Err(ErrorKind::OutOfOrder {
+                what: "status event",
+                id: id.to_string(),
+                at,
+                last: last.at,
+            }
+            .into());
+        }
+        Some(last) => TransitionFrom::Status(last.status),
+        None => TransitionFrom::Nothing,
+    };
+    let allowed = match from {
+        TransitionFrom::Nothing => status == ConversationStatus::Open,
+        TransitionFrom::Status(s) => s.can_become(status),
+    };
+    if !allowed {
+        return Err(ErrorKind::InvalidTransition {
+            conversation: id.to_string(),
+            from,
+            to: status,
+            at,
+        }
+        .into());
+    }
+    if status == ConversationStatus::Closed {
+        if let Some(after) = interactions.iter().find(|i| i.at > at) {
+            return Err(ErrorKind::ConversationClosed {
+                id: after.id.to_string(),
+                conversation: id.to_string(),
+                at: after.at,
+                closed_at: at,
+            }
+            .into());
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -582,6 +664,82 @@ mod tests {
         )
         .unwrap();
         assert_eq!(back, conv);
+    }
+
+    proptest::proptest! {
+        /// Reading a thread from its parts (checked in place) says what
+        /// pushing its parts one by one, in time order, says: the same
+        /// conversation or the same error, short threads and long.
+        #[test]
+        fn from_parts_is_pushing_in_time_order(
+            messages in proptest::collection::vec((0u8..3, 0u8..40, 0u8..64), 0..44),
+            statuses in proptest::collection::vec((0u8..50, 0u8..6), 0..3),
+        ) {
+            let at = |minute: u8| format!("2026-11-20T10:{minute:02}:00Z");
+            let interactions: Vec<Interaction> = messages
+                .iter()
+                .enumerate()
+                .map(|(k, &(jitter, kind, to))| {
+                    // Mostly in time order, with ties and a few out of it.
+                    let minute = u8::try_from(k).unwrap() + jitter;
+                    let id = match kind {
+                        21 if k > 0 => format!("m{}", usize::from(to) % k),
+                        _ => format!("m{k}"),
+                    };
+                    match kind {
+                        // A reply to a message drawn earlier, or to none.
+                        0..=9 => {
+                            let to = match k {
+                                0 => "m999".to_owned(),
+                                _ => format!("m{}", usize::from(to) % k),
+                            };
+                            reply(&id, &at(minute), &to)
+                        }
+                        10 => {
+                            let mut stray = msg(&id, &at(minute));
+                            stray.conversation = "d".parse().unwrap();
+                            stray
+                        }
+                        _ => msg(&id, &at(minute)),
+                    }
+                })
+                .collect();
+            // Opened first, then whatever was drawn.
+            let events: Vec<StatusEvent> = [(0, 0)]
+                .iter()
+                .chain(&statuses)
+                .map(|&(minute, status)| {
+                    let status = [
+                        ConversationStatus::Open,
+                        ConversationStatus::Pending,
+                        ConversationStatus::OnHold,
+                        ConversationStatus::Solved,
+                        ConversationStatus::Reopened,
+                        ConversationStatus::Closed,
+                    ][usize::from(status)];
+                    StatusEvent::new(ts(&at(minute)), status)
+                })
+                .collect();
+            let pushed = {
+                let (mut interactions, mut events) = (interactions.clone(), events.clone());
+                interactions.sort_by_key(|i| i.at);
+                events.sort_by_key(|e| e.at);
+                let mut conv = Conversation::new("c".parse().unwrap());
+                events
+                    .into_iter()
+                    .try_for_each(|e| conv.record_status(e))
+                    .and_then(|()| interactions.into_iter().try_for_each(|i| conv.push(i)))
+                    .map(|()| conv)
+            };
+            let read = Conversation::from_parts("c".parse().unwrap(), interactions, events);
+            match (read, pushed) {
+                (Ok(read), Ok(pushed)) => proptest::prop_assert_eq!(read, pushed),
+                (Err(read), Err(pushed)) => {
+                    proptest::prop_assert_eq!(read.to_string(), pushed.to_string())
+                }
+                (read, pushed) => proptest::prop_assert!(false, "{read:?} against {pushed:?}"),
+            }
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Handles: how a customer is known on one channel, in one normal form.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -530,7 +531,14 @@ impl<'de> serde::Deserialize<'de> for Handles {
 }
 
 /// The normal form of `raw` on `channel`, or why there is none.
-fn normalise(channel: &Channel, raw: &str, region: Option<Country>) -> Result<String, String> {
+/// The normal form of `raw` on `channel`, or why it has none. A handle
+/// already in normal form (every stored one) is mostly returned as it is,
+/// borrowed.
+fn normalise<'a>(
+    channel: &Channel,
+    raw: &'a str,
+    region: Option<Country>,
+) -> Result<Cow<'a, str>, String> {
     if raw.len() > Handle::MAX_LEN {
         return Err(format!("must be at most {} bytes long", Handle::MAX_LEN));
     }
@@ -543,7 +551,7 @@ fn normalise(channel: &Channel, raw: &str, region: Option<Country>) -> Result<St
     }
     if takes_platform_ids(channel) {
         if let Some(id) = platform_id(raw)? {
-            return Ok(id);
+            return Ok(Cow::Borrowed(id));
         }
     }
     match channel {
@@ -553,16 +561,26 @@ fn normalise(channel: &Channel, raw: &str, region: Option<Country>) -> Result<St
         Channel::TikTok => network_name(raw, &["tiktok.com"], 2..=24, "._"),
         Channel::YouTube => network_name(raw, &["youtube.com"], 3..=30, "._-"),
         Channel::Facebook => network_name(raw, &["facebook.com", "fb.com"], 1..=50, "."),
-        Channel::LinkedIn => linkedin(raw),
+        Channel::LinkedIn => linkedin(raw).map(Cow::Owned),
         Channel::Email => email(raw),
-        Channel::Phone | Channel::Sms | Channel::WhatsApp => phone(raw, region),
+        Channel::Phone | Channel::Sms | Channel::WhatsApp => phone(raw, region).map(Cow::Owned),
         Channel::Forum | Channel::Community | Channel::ReviewSite => {
-            Ok(fold_spaces(raw).to_lowercase())
+            Ok(Cow::Owned(fold_spaces(raw).to_lowercase()))
         }
-        Channel::Blog => blog(raw),
+        Channel::Blog => blog(raw).map(Cow::Owned),
         Channel::LiveChat | Channel::WebForm | Channel::Store | Channel::Other(_) => {
-            Ok(fold_spaces(raw))
+            Ok(Cow::Owned(fold_spaces(raw)))
         }
+    }
+}
+
+/// `s` in lower case, borrowed when it already is: lowercase ASCII, the
+/// stored form of most handles, needs no case tables and no copy.
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
     }
 }
 
@@ -583,21 +601,16 @@ fn strip_scheme(s: &str) -> &str {
 }
 
 /// A social network account name: `@name`, `name` or a profile URL.
-fn network_name(
-    raw: &str,
+fn network_name<'a>(
+    raw: &'a str,
     hosts: &[&str],
     len: std::ops::RangeInclusive<usize>,
     extra: &str,
-) -> Result<String, String> {
-    let lower = raw.to_lowercase();
-    let mut name = strip_scheme(&lower);
-    for host in hosts {
-        if let Some(rest) = name.strip_prefix(host).and_then(|r| r.strip_prefix('/')) {
-            name = rest.trim_end_matches('/');
-            break;
-        }
-    }
-    let name = name.strip_prefix('@').unwrap_or(name);
+) -> Result<Cow<'a, str>, String> {
+    let name = match lowercase(raw) {
+        Cow::Borrowed(lower) => Cow::Borrowed(account_name(lower, hosts)),
+        Cow::Owned(lower) => Cow::Owned(account_name(&lower, hosts).to_owned()),
+    };
     // A name read back is stripped of one `www.` as an address would be:
     // a name that still starts with one would not read back as itself.
     if name.starts_with("www.") {
@@ -623,7 +636,20 @@ fn network_name(
             len.end()
         ));
     }
-    Ok(name.to_owned())
+    Ok(name)
+}
+
+/// The account name in a lowercase `@name`, `name` or profile URL on one of
+/// `hosts`, not yet checked.
+fn account_name<'a>(lower: &'a str, hosts: &[&str]) -> &'a str {
+    let mut name = strip_scheme(lower);
+    for host in hosts {
+        if let Some(rest) = name.strip_prefix(host).and_then(|r| r.strip_prefix('/')) {
+            name = rest.trim_end_matches('/');
+            break;
+        }
+    }
+    name.strip_prefix('@').unwrap_or(name)
 }
 
 fn linkedin(raw: &str) -> Result<String, String> {
@@ -653,14 +679,14 @@ fn takes_platform_ids(channel: &Channel) -> bool {
 
 /// A platform id, `id:` and 1 to 24 digits (X's user ids, Meta's
 /// page-scoped and Instagram-scoped ids); `None` if `raw` is not one.
-fn platform_id(raw: &str) -> Result<Option<String>, String> {
+fn platform_id(raw: &str) -> Result<Option<&str>, String> {
     let Some(digits) = raw.strip_prefix("id:") else {
         return Ok(None);
     };
     if !(1..=24).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err("a platform id is `id:` and 1 to 24 digits".to_owned());
     }
-    Ok(Some(raw.to_owned()))
+    Ok(Some(raw))
 }
 
 /// When two e-mail addresses are one: the rule a [`crate::Directory`]
@@ -756,7 +782,7 @@ impl Handle {
     }
 }
 
-fn email(raw: &str) -> Result<String, String> {
+fn email(raw: &str) -> Result<Cow<'_, str>, String> {
     let (_, raw) = split_mailbox(raw);
     let Some((local, domain)) = raw.rsplit_once('@') else {
         return Err("expected `name@domain`".to_owned());
@@ -767,22 +793,24 @@ fn email(raw: &str) -> Result<String, String> {
     if local.contains('@') || local.chars().any(char::is_whitespace) {
         return Err("the part before `@` must not contain `@` or white space".to_owned());
     }
-    let domain = domain.to_lowercase();
-    let labels: Vec<&str> = domain.split('.').collect();
-    let label_ok = |l: &&str| {
+    let domain = lowercase(domain);
+    let label_ok = |l: &str| {
         !l.is_empty()
             && l.len() <= 63
             && !l.starts_with('-')
             && !l.ends_with('-')
             && l.chars().all(|c| c.is_alphanumeric() || c == '-')
     };
-    if labels.len() < 2 || !labels.iter().all(label_ok) || domain.len() > 253 {
+    if !domain.contains('.') || !domain.split('.').all(label_ok) || domain.len() > 253 {
         return Err(format!(
             "`{domain}` is not a domain name such as `example.com`"
         ));
     }
-    let local = local.to_lowercase();
-    Ok(format!("{local}@{domain}"))
+    Ok(match (lowercase(local), domain) {
+        // `raw` is `local@domain`, already in lower case.
+        (Cow::Borrowed(_), Cow::Borrowed(_)) => Cow::Borrowed(raw),
+        (local, domain) => Cow::Owned(format!("{local}@{domain}")),
+    })
 }
 
 /// Calling code and whether national numbers start with a trunk `0` that
@@ -958,6 +986,26 @@ mod tests {
             proptest::prop_assert_eq!(x.cmp(&y), pair(&x).cmp(&pair(&y)));
             proptest::prop_assert_eq!(x == y, pair(&x) == pair(&y));
             proptest::prop_assert_eq!(x.to_string().parse::<Handle>().unwrap(), x);
+        }
+    }
+
+    proptest::proptest! {
+        /// Case never matters on a network or in an address: a spelling and
+        /// its lowercase give one handle, or are both refused (whether the
+        /// text needs lowercasing is decided before reading it).
+        #[test]
+        fn case_does_not_change_a_handle(
+            channel in proptest::sample::select(vec![
+                Channel::Twitter, Channel::Instagram, Channel::Messenger, Channel::TikTok,
+                Channel::YouTube, Channel::Facebook, Channel::Email,
+            ]),
+            raw in "[a-zA-Z0-9_.@/:Éé-]{0,16}|(https://)?(www\\.)?[xX]\\.[cC][oO][mM]/@?[a-zA-Z0-9_]{0,16}|[a-zA-Z]{1,4}@[a-zA-Z]{1,4}\\.[a-zA-Z]{2,3}|[a-z]{1,4}@[a-zA-Z]{1,4}\\.[a-z]{2,3}",
+        ) {
+            let lower = raw.to_lowercase();
+            proptest::prop_assert_eq!(
+                Handle::new(channel.clone(), &raw).ok(),
+                Handle::new(channel, &lower).ok()
+            );
         }
     }
 
