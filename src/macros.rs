@@ -133,7 +133,9 @@ macro_rules! serialize_struct {
 }
 
 /// Declares a fieldless enum whose values are words: `as_str`, `ALL`,
-/// `Display`, `FromStr` (case-insensitive, with aliases) and serde as text.
+/// `Display`, `FromStr` (case-insensitive, with aliases) and serde: the word
+/// in human-readable formats, the value's position in `ALL` (one byte) in
+/// the others. A new value therefore goes last.
 macro_rules! word_enum {
     (
         $(#[$meta:meta])*
@@ -191,7 +193,43 @@ macro_rules! word_enum {
             }
         }
 
-        serde_via_str!($name, concat!("a ", $what));
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                if s.is_human_readable() {
+                    s.serialize_str(self.as_str())
+                } else {
+                    s.serialize_u8(*self as u8)
+                }
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct Visitor;
+                impl serde::de::Visitor<'_> for Visitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(concat!("a ", $what))
+                    }
+                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<$name, E> {
+                        v.parse().map_err(E::custom)
+                    }
+                    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<$name, E> {
+                        usize::try_from(v)
+                            .ok()
+                            .and_then(|at| $name::ALL.get(at).copied())
+                            .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+                    }
+                }
+                if d.is_human_readable() {
+                    d.deserialize_str(Visitor)
+                } else {
+                    d.deserialize_u8(Visitor)
+                }
+            }
+        }
     };
 }
 
@@ -262,6 +300,89 @@ macro_rules! id_type {
 
 #[cfg(test)]
 mod tests {
+
+    /// Every word enum reads back from JSON (as its word) and from a binary
+    /// format (as its position, one byte); a position beyond the last is
+    /// an error.
+    #[cfg(feature = "serde")]
+    #[test]
+    fn word_enums_read_back_from_text_and_binary_forms() {
+        use serde::{de::DeserializeOwned, Serialize};
+        fn check<T>(all: &[T], word: fn(T) -> &'static str)
+        where
+            T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug + Copy,
+        {
+            for (at, &value) in all.iter().enumerate() {
+                let json = serde_json::to_string(&value).unwrap();
+                assert_eq!(json, format!("\"{}\"", word(value)));
+                assert_eq!(serde_json::from_str::<T>(&json).unwrap(), value);
+                let bytes = postcard::to_stdvec(&value).unwrap();
+                assert_eq!(bytes, [u8::try_from(at).unwrap()]);
+                assert_eq!(postcard::from_bytes::<T>(&bytes).unwrap(), value);
+            }
+            let beyond = [u8::try_from(all.len()).unwrap()];
+            assert!(postcard::from_bytes::<T>(&beyond).is_err());
+        }
+        // Every word enum of the crate.
+        check(
+            crate::model::ConversationStatus::ALL,
+            crate::model::ConversationStatus::as_str,
+        );
+        check(crate::model::Level::ALL, crate::model::Level::as_str);
+        check(crate::model::Role::ALL, crate::model::Role::as_str);
+        check(crate::model::Purpose::ALL, crate::model::Purpose::as_str);
+        check(crate::model::Decision::ALL, crate::model::Decision::as_str);
+        check(
+            crate::model::Direction::ALL,
+            crate::model::Direction::as_str,
+        );
+        check(
+            crate::model::Visibility::ALL,
+            crate::model::Visibility::as_str,
+        );
+        check(
+            crate::influence::Stance::ALL,
+            crate::influence::Stance::as_str,
+        );
+        check(
+            crate::channels::Delivery::ALL,
+            crate::channels::Delivery::as_str,
+        );
+        check(crate::desk::Period::ALL, crate::desk::Period::as_str);
+        check(
+            crate::sentiment::Label::ALL,
+            crate::sentiment::Label::as_str,
+        );
+        check(
+            crate::reply::Situation::ALL,
+            crate::reply::Situation::as_str,
+        );
+        check(crate::reply::Guidance::ALL, crate::reply::Guidance::as_str);
+        check(
+            crate::reply::ReplyRule::ALL,
+            crate::reply::ReplyRule::as_str,
+        );
+        check(
+            crate::privacy::PiiKind::ALL,
+            crate::privacy::PiiKind::as_str,
+        );
+        check(crate::crisis::Level::ALL, crate::crisis::Level::as_str);
+        check(
+            crate::crisis::StreamKind::ALL,
+            crate::crisis::StreamKind::as_str,
+        );
+        check(
+            crate::sla::HolidayMode::ALL,
+            crate::sla::HolidayMode::as_str,
+        );
+        check(
+            crate::sla::ClockStatus::ALL,
+            crate::sla::ClockStatus::as_str,
+        );
+        check(crate::sla::Metric::ALL, crate::sla::Metric::as_str);
+        check(crate::sla::Priority::ALL, crate::sla::Priority::as_str);
+        check(crate::sla::Hours::ALL, crate::sla::Hours::as_str);
+    }
     proptest::proptest! {
         /// Words already folded are returned as they are, and every word
         /// folds as the plain rule says.

@@ -110,9 +110,9 @@ impl Language {
     /// letters or digits.
     pub fn from_tag(tag: &str) -> Result<Option<Language>> {
         // The form every stored language has: two lowercase letters.
-        if let &[a @ b'a'..=b'z', b @ b'a'..=b'z'] = tag.as_bytes() {
-            if in_table(ISO_639_1, [a, b]) {
-                return Ok(Some(Language([a, b])));
+        if let &[a, b] = tag.as_bytes() {
+            if let Some(language) = Language::stored([a, b]) {
+                return Ok(Some(language));
             }
         }
         let invalid = || {
@@ -178,7 +178,54 @@ impl FromStr for Language {
     }
 }
 
-serde_via_str!(Language, "an ISO 639-1 language code");
+impl Language {
+    /// The language whose code is these two lowercase letters, the form a
+    /// language is stored in.
+    fn stored(code: [u8; 2]) -> Option<Language> {
+        let lowercase = code.iter().all(u8::is_ascii_lowercase);
+        (lowercase && in_table(ISO_639_1, code)).then_some(Language(code))
+    }
+}
+
+/// The code as text in human-readable formats, as its two bytes in one
+/// integer in the others.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Language {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            s.serialize_str(self.as_str())
+        } else {
+            s.serialize_u16(u16::from_be_bytes(self.0))
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Language {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Language;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an ISO 639-1 language code")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Language, E> {
+                v.parse().map_err(E::custom)
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<Language, E> {
+                u16::try_from(v)
+                    .ok()
+                    .and_then(|code| Language::stored(code.to_be_bytes()))
+                    .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+            }
+        }
+        if d.is_human_readable() {
+            d.deserialize_str(Visitor)
+        } else {
+            d.deserialize_u16(Visitor)
+        }
+    }
+}
 
 /// A country or territory, as its ISO 3166-1 alpha-2 code (`FR`, `US`, ...).
 ///
@@ -263,6 +310,31 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Every language reads back from JSON (as its code) and from a binary
+    /// format (as two bytes), and no other pair of bytes reads as one.
+    #[cfg(feature = "serde")]
+    #[test]
+    fn languages_read_back_from_text_and_binary_forms() {
+        let mut stored = 0;
+        for code in 0..=u16::MAX {
+            let [a, b] = code.to_be_bytes();
+            let text = String::from_utf8(vec![a, b]).ok();
+            let language = text.as_deref().and_then(|t| t.parse::<Language>().ok());
+            let language = language.filter(|l| l.as_str().as_bytes() == [a, b]);
+            let bytes = postcard::to_stdvec(&code).unwrap();
+            let read = postcard::from_bytes::<Language>(&bytes).ok();
+            assert_eq!(read, language, "{code:#06x}");
+            if let Some(language) = language {
+                stored += 1;
+                assert_eq!(postcard::to_stdvec(&language).unwrap(), bytes);
+                let json = serde_json::to_string(&language).unwrap();
+                assert_eq!(json, format!("\"{}\"", language.as_str()));
+                assert_eq!(serde_json::from_str::<Language>(&json).unwrap(), language);
+            }
+        }
+        assert_eq!(stored, ISO_639_1.len() / 2);
     }
 
     fn codes(table: &str) -> Vec<&[u8]> {
