@@ -49,6 +49,9 @@ pub(crate) fn fold_word(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// Implements `Serialize` through `Display` and `Deserialize` through
 /// `FromStr`, so the serde form is the text form and is validated on the way in.
+/// With a third argument, a function giving that text (`Tag::as_str`), the
+/// text is written as it is, without the formatting machinery (which
+/// postcard runs twice: once to count the bytes).
 macro_rules! serde_via_str {
     ($ty:ty, $expecting:expr) => {
         #[cfg(feature = "serde")]
@@ -57,6 +60,20 @@ macro_rules! serde_via_str {
                 s.collect_str(self)
             }
         }
+
+        serde_via_str!(@deserialize $ty, $expecting);
+    };
+    ($ty:ty, $expecting:expr, $text:path) => {
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(&$text(self))
+            }
+        }
+
+        serde_via_str!(@deserialize $ty, $expecting);
+    };
+    (@deserialize $ty:ty, $expecting:expr) => {
 
         #[cfg(feature = "serde")]
         impl<'de> serde::Deserialize<'de> for $ty {
@@ -294,7 +311,7 @@ macro_rules! id_type {
             }
         }
 
-        serde_via_str!($name, concat!("a ", $what));
+        serde_via_str!($name, concat!("a ", $what), $name::as_str);
     };
 }
 

@@ -242,7 +242,11 @@ impl FromStr for Channel {
     }
 }
 
-serde_via_str!(Channel, "a channel name such as `twitter` or `email`");
+serde_via_str!(
+    Channel,
+    "a channel name such as `twitter` or `email`",
+    Channel::as_str
+);
 
 /// The name of a channel the crate does not know, such as `mastodon`.
 ///

@@ -143,7 +143,7 @@ impl std::str::FromStr for Name {
     }
 }
 
-serde_via_str!(Name, "a name");
+serde_via_str!(Name, "a name", Name::as_str);
 
 id_type! {
     /// Identifies a [`Customer`](crate::Customer): stable across channels and

@@ -283,7 +283,11 @@ impl FromStr for Country {
     }
 }
 
-serde_via_str!(Country, "an ISO 3166-1 alpha-2 country code");
+serde_via_str!(
+    Country,
+    "an ISO 3166-1 alpha-2 country code",
+    Country::as_str
+);
 
 #[cfg(test)]
 mod tests {

@@ -116,7 +116,7 @@ impl AsRef<str> for Tag {
     }
 }
 
-serde_via_str!(Tag, "a tag");
+serde_via_str!(Tag, "a tag", Tag::as_str);
 
 /// The tags of an interaction: a set kept as one sorted vector. Most
 /// interactions carry one to three tags, and a tree would allocate a node of
