@@ -38,9 +38,10 @@
 //! gives the same desk (but for its [revision](Desk::revision), which counts
 //! calls). Every answer it gives is serializable too, and any serde format
 //! will do: JSON for a desk people read, a binary one such as postcard for
-//! a big desk (half the bytes, about half the time to read; see below). Empty
-//! fields are left out of JSON and written in binary formats, which read a
-//! struct's fields by position. Read a
+//! a big desk (45 % of the bytes, a third to a half of the time to read,
+//! about a third of the time to write; see below). Empty fields are left out of
+//! JSON and written in binary formats, which read a struct's fields by
+//! position. Read a
 //! stored JSON desk from a `String` (the file read to a string, then
 //! `serde_json::from_str`): the text is checked as UTF-8 once, where
 //! `serde_json::from_slice` checks every string again (a sixth more time
@@ -86,19 +87,28 @@
 //!
 //! A binary serde format does not have that floor: no text to scan for
 //! quotes and escapes, no field names, and the instants of messages,
-//! statuses and posts written as integers rather than text. In postcard
-//! the desk of a million conversations is 471 MB (960 MB of JSON) and reads
-//! back in 45 to 65 % of the time, measured side by side on a day this
-//! machine ran slower than for the table above (`sla_cases` 27.8 ms against
-//! 15 ms):
+//! statuses and posts, the words of enums and the languages written as
+//! integers rather than text. In postcard the desk of a million
+//! conversations is 432 MB (960 MB of JSON), written in 27 to 35 % and
+//! read back in 32 to 51 % of JSON's time, measured side by side on
+//! a day this machine ran about twice as slow as for the table above
+//! (`sla_cases` 29.8 to 33.5 ms against 15 ms):
 //!
 //! | conversations | JSON: write, read | postcard: write, read |
 //! |---|---|---|
-//! | 100,000 (`cargo bench --bench desk_service -- snapshot/`) | 301 ms, 535 ms | 196 ms, 346 ms |
-//! | 1,000,000, memory reused (`desk_scale`, "again") | 2.4 to 4.1 s, 4.2 to 5.6 s | 1.9 to 3.5 s, 2.4 to 2.7 s |
+//! | 10,000 (`desk_scale`, "again") | 29 ms, 56 ms | 10 ms, 23 ms |
+//! | 100,000 (`cargo bench --bench desk_service -- snapshot/`) | 248 ms, 444 ms | 87 ms, 227 ms |
+//! | 1,000,000, memory reused (`desk_scale`, "again") | 2.2 s, 4.8 s | 0.60 s, 1.52 s |
+//! | 1,000,000, a process of its own | | 0.69 to 0.82 s, 1.76 to 1.79 s |
 //!
-//! So store a big desk in a binary format, and persist it by its changes
-//! (below).
+//! The last line is a process that only reads the snapshot file and the
+//! desk (then writes it), three runs; a fourth read took 4.3 s, 2.9 s of it
+//! in the kernel handing out fresh memory. That is what varies on a virtual
+//! machine: in `desk_scale`'s process, which holds the built desk, its
+//! events and the JSON snapshot besides, writing the postcard snapshot into
+//! a new buffer took 4.7 s and the first JSON restore 11.8 s. So store a
+//! big desk in a binary format, write it through a buffered writer rather
+//! than into one large buffer, and persist it by its changes (below).
 //!
 //! A service need not write the whole desk every minute: it stores the desk
 //! once, then what changed since ([`Desk::changes_since`]: the
