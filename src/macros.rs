@@ -341,64 +341,37 @@ mod tests {
             assert!(postcard::from_bytes::<T>(&beyond).is_err());
         }
         // Every word enum of the crate.
-        check(
-            crate::model::ConversationStatus::ALL,
-            crate::model::ConversationStatus::as_str,
-        );
-        check(crate::model::Level::ALL, crate::model::Level::as_str);
-        check(crate::model::Role::ALL, crate::model::Role::as_str);
-        check(crate::model::Purpose::ALL, crate::model::Purpose::as_str);
-        check(crate::model::Decision::ALL, crate::model::Decision::as_str);
-        check(
-            crate::model::Direction::ALL,
-            crate::model::Direction::as_str,
-        );
-        check(
-            crate::model::Visibility::ALL,
-            crate::model::Visibility::as_str,
-        );
-        check(
-            crate::influence::Stance::ALL,
-            crate::influence::Stance::as_str,
-        );
-        check(
-            crate::channels::Delivery::ALL,
-            crate::channels::Delivery::as_str,
-        );
-        check(crate::desk::Period::ALL, crate::desk::Period::as_str);
-        check(
-            crate::sentiment::Label::ALL,
-            crate::sentiment::Label::as_str,
-        );
-        check(
-            crate::reply::Situation::ALL,
-            crate::reply::Situation::as_str,
-        );
-        check(crate::reply::Guidance::ALL, crate::reply::Guidance::as_str);
-        check(
-            crate::reply::ReplyRule::ALL,
-            crate::reply::ReplyRule::as_str,
-        );
-        check(
-            crate::privacy::PiiKind::ALL,
-            crate::privacy::PiiKind::as_str,
-        );
-        check(crate::crisis::Level::ALL, crate::crisis::Level::as_str);
-        check(
-            crate::crisis::StreamKind::ALL,
-            crate::crisis::StreamKind::as_str,
-        );
-        check(
-            crate::sla::HolidayMode::ALL,
-            crate::sla::HolidayMode::as_str,
-        );
-        check(
-            crate::sla::ClockStatus::ALL,
-            crate::sla::ClockStatus::as_str,
-        );
-        check(crate::sla::Metric::ALL, crate::sla::Metric::as_str);
-        check(crate::sla::Priority::ALL, crate::sla::Priority::as_str);
-        check(crate::sla::Hours::ALL, crate::sla::Hours::as_str);
+        use crate::channels::Delivery;
+        use crate::crisis::{self, StreamKind};
+        use crate::desk::Period;
+        use crate::influence::Stance;
+        use crate::model::*;
+        use crate::privacy::PiiKind;
+        use crate::reply::{Guidance, ReplyRule, Situation};
+        use crate::sentiment::Label;
+        use crate::sla::{ClockStatus, HolidayMode, Hours, Metric, Priority};
+        check(ConversationStatus::ALL, ConversationStatus::as_str);
+        check(Level::ALL, Level::as_str);
+        check(Role::ALL, Role::as_str);
+        check(Purpose::ALL, Purpose::as_str);
+        check(Decision::ALL, Decision::as_str);
+        check(Direction::ALL, Direction::as_str);
+        check(Visibility::ALL, Visibility::as_str);
+        check(Stance::ALL, Stance::as_str);
+        check(Delivery::ALL, Delivery::as_str);
+        check(Period::ALL, Period::as_str);
+        check(Label::ALL, Label::as_str);
+        check(Situation::ALL, Situation::as_str);
+        check(Guidance::ALL, Guidance::as_str);
+        check(ReplyRule::ALL, ReplyRule::as_str);
+        check(PiiKind::ALL, PiiKind::as_str);
+        check(crisis::Level::ALL, crisis::Level::as_str);
+        check(StreamKind::ALL, StreamKind::as_str);
+        check(HolidayMode::ALL, HolidayMode::as_str);
+        check(ClockStatus::ALL, ClockStatus::as_str);
+        check(Metric::ALL, Metric::as_str);
+        check(Priority::ALL, Priority::as_str);
+        check(Hours::ALL, Hours::as_str);
     }
     proptest::proptest! {
         /// Words already folded are returned as they are, and every word

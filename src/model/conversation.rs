@@ -234,10 +234,7 @@ impl Conversation {
             };
             earlier.check(&rest[0])?;
             earlier.share(&mut rest[0]);
-            if k >= SCANNED {
-                ids.get_or_insert_with(|| Box::new(before.iter().map(|i| i.id.clone()).collect()))
-                    .insert(rest[0].id.clone());
-            }
+            index(&mut ids, before, &rest[0]);
         }
         // A list read from a format that does not give its length first
         // grew as it was read.
@@ -273,14 +270,7 @@ impl Conversation {
         let earlier = self.earlier();
         earlier.check(&interaction)?;
         earlier.share(&mut interaction);
-        if self.interactions.len() >= SCANNED {
-            let interactions = &self.interactions;
-            self.ids
-                .get_or_insert_with(|| {
-                    Box::new(interactions.iter().map(|i| i.id.clone()).collect())
-                })
-                .insert(interaction.id.clone());
-        }
+        index(&mut self.ids, &self.interactions, &interaction);
         super::room_for_one(&mut self.interactions);
         self.interactions.push(interaction);
         Ok(())
@@ -528,6 +518,16 @@ impl Earlier<'_> {
                 new.tags.share(tag);
             }
         }
+    }
+}
+
+/// Adds `new`'s id to the ids of a thread holding `before`, once the thread
+/// is long enough to keep them (then every earlier id goes in first).
+#[allow(clippy::box_collection)]
+fn index(ids: &mut Option<Box<HashSet<InteractionId>>>, before: &[Interaction], new: &Interaction) {
+    if before.len() >= SCANNED {
+        ids.get_or_insert_with(|| Box::new(before.iter().map(|i| i.id.clone()).collect()))
+            .insert(new.id.clone());
     }
 }
 

@@ -544,10 +544,9 @@ impl<'de> serde::Deserialize<'de> for Handles {
     }
 }
 
-/// The normal form of `raw` on `channel`, or why there is none.
-/// The normal form of `raw` on `channel`, or why it has none. A handle
-/// already in normal form (every stored one) is mostly returned as it is,
-/// borrowed.
+/// The normal form of `raw` on `channel`, or why there is none. A handle
+/// already in normal form on a network or as an address (most stored ones)
+/// is returned as it is, borrowed.
 fn normalise<'a>(
     channel: &Channel,
     raw: &'a str,
