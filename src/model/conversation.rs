@@ -202,7 +202,8 @@ impl Conversation {
     /// Both lists are sorted by time (a stable sort: equal instants keep the
     /// order given) and then checked one by one as by [`push`](Self::push)
     /// and [`push_status`](Self::push_status). The conversation keeps the
-    /// two vectors it is given (a restore reads every thread this way).
+    /// two vectors it is given, shrunk to their length (a restore reads
+    /// every thread this way).
     ///
     /// # Errors
     ///
