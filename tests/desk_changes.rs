@@ -273,6 +273,59 @@ fn changes_that_do_not_hold_together_leave_the_desk_as_it_was() {
     assert_eq!(json(&copy), before);
 }
 
+/// Changes that take an agent off the roster while they still hold a
+/// conversation the changes do not carry are refused, and leave the desk as
+/// it was.
+#[test]
+fn changes_that_take_a_holder_off_the_roster_are_refused() {
+    let week = sample::week();
+    let mut live = desk(&week);
+    let mut events = week.events();
+    let later = events.split_off(events.len() / 2);
+    live.apply_all(events, week.now);
+    live.route(week.now).unwrap();
+    let mut copy: Desk = stored(&live);
+    let before = json(&copy);
+    live.apply_all(later, week.now);
+    let mut changes = json_of(&live.changes_since(copy.revision()).unwrap());
+    let changed: Vec<String> = changes["conversations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["conversation"]["id"].as_str().unwrap().to_owned())
+        .collect();
+    let holder = copy
+        .conversations()
+        .filter(|c| !changed.iter().any(|id| id == c.id().as_str()))
+        .find_map(|c| copy.holder(c.id()))
+        .expect("an unchanged conversation with a holder")
+        .to_string();
+    // The changes as they are apply; without that agent they do not.
+    let roster = &mut changes["rest"]["config"]["roster"];
+    roster["agents"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|agent| agent["id"] != holder.as_str());
+    for map in ["shifts", "load"] {
+        if let Some(map) = roster[map].as_object_mut() {
+            map.remove(&holder);
+        }
+    }
+    if roster["last"] == holder.as_str() {
+        roster["last"] = serde_json::Value::Null;
+    }
+    let bad: DeskChanges = serde_json::from_value(changes).unwrap();
+    let error = copy.apply_changes(bad).unwrap_err();
+    assert!(
+        matches!(error.kind(), ErrorKind::InvalidState { .. }),
+        "{error}"
+    );
+    assert_eq!(json(&copy), before);
+    copy.apply_changes(live.changes_since(copy.revision()).unwrap())
+        .unwrap();
+    assert_eq!(json(&copy), json(&live));
+}
+
 /// Profiles move with every customer message; the changes carry those that
 /// moved and those forgotten (a refusal to be profiled, a merge), and a
 /// refresh's all of them.
