@@ -120,7 +120,10 @@
 //! changes after one more copy of the week (445 events, 100 new
 //! conversations, the profile of everyone who wrote moved) took 0.1 s to
 //! work out and write (0.30 MB of JSON) and 30 ms to read and apply
-//! (`desk_scale`); at 100,000, 9 ms and 5 ms. The directory goes
+//! (`desk_scale`); at 100,000, 9 ms and 5 ms. On the slower day of the
+//! postcard table above, three runs at a million gave 74 to 175 ms and 35
+//! to 445 ms: in `desk_scale`'s process, which holds several copies of the
+//! desk, fresh memory is what varies. The directory goes
 //! customer by customer: those a record, a handle, a consent decision, a
 //! merge, an erasure or a newcomer changed, with their records and
 //! newcomer marks, so that a directory of millions of customers does not
