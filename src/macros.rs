@@ -74,7 +74,6 @@ macro_rules! serde_via_str {
         serde_via_str!(@deserialize $ty, $expecting);
     };
     (@deserialize $ty:ty, $expecting:expr) => {
-
         #[cfg(feature = "serde")]
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

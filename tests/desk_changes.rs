@@ -24,6 +24,15 @@ fn week_desk(week: &SampleWeek) -> Desk {
     live
 }
 
+/// The desk after the first half of the week's events, and the second half.
+fn first_half(week: &SampleWeek) -> (Desk, Vec<Event>) {
+    let mut live = desk(week);
+    let mut events = week.events();
+    let later = events.split_off(events.len() / 2);
+    live.apply_all(events, week.now);
+    (live, later)
+}
+
 /// Written and read back, as a service stores it.
 fn stored<T: serde::Serialize + serde::de::DeserializeOwned>(value: &T) -> T {
     serde_json::from_str(&serde_json::to_string(value).unwrap()).unwrap()
@@ -251,10 +260,7 @@ fn changes_are_only_given_and_taken_from_a_known_revision() {
 #[test]
 fn changes_that_do_not_hold_together_leave_the_desk_as_it_was() {
     let week = sample::week();
-    let mut live = desk(&week);
-    let mut events = week.events();
-    let later = events.split_off(events.len() / 2);
-    live.apply_all(events, week.now);
+    let (mut live, later) = first_half(&week);
     let mut copy: Desk = stored(&live);
     let before = json(&copy);
     live.apply_all(later, week.now);
@@ -279,10 +285,7 @@ fn changes_that_do_not_hold_together_leave_the_desk_as_it_was() {
 #[test]
 fn changes_that_take_a_holder_off_the_roster_are_refused() {
     let week = sample::week();
-    let mut live = desk(&week);
-    let mut events = week.events();
-    let later = events.split_off(events.len() / 2);
-    live.apply_all(events, week.now);
+    let (mut live, later) = first_half(&week);
     live.route(week.now).unwrap();
     let mut copy: Desk = stored(&live);
     let before = json(&copy);

@@ -185,27 +185,41 @@ impl fmt::Debug for Handle {
 /// (`twitter:@nath_conso`, `email:julie@exemple.fr`).
 impl fmt::Display for Handle {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text())
+        self.parts()
+            .into_iter()
+            .try_for_each(|part| f.write_str(part))
     }
 }
 
 impl Handle {
-    /// The text `Display` writes, put together without the formatting
-    /// machinery (what a snapshot writes for every message); up to 15
-    /// bytes are held inline.
-    fn text(&self) -> EcoString {
-        let (name, at, value) = match self.named() {
+    /// The pieces of the text `Display` writes: channel, `:`, `@` or
+    /// nothing, value.
+    fn parts(&self) -> [&str; 4] {
+        match self.named() {
             Some(channel) => {
                 let at = at_style(channel) && !self.is_platform_id();
-                (channel.as_str(), if at { "@" } else { "" }, self.value())
+                [
+                    channel.as_str(),
+                    ":",
+                    if at { "@" } else { "" },
+                    self.value(),
+                ]
             }
             None => {
                 let (name, value) = self.split_other();
-                (name, "", value)
+                [name, ":", "", value]
             }
-        };
-        let mut text = EcoString::with_capacity(name.len() + 1 + at.len() + value.len());
-        for part in [name, ":", at, value] {
+        }
+    }
+
+    /// That text in one string, put together without the formatting
+    /// machinery (what a snapshot writes for every message); up to 15
+    /// bytes are held inline.
+    #[cfg(feature = "serde")]
+    fn text(&self) -> EcoString {
+        let parts = self.parts();
+        let mut text = EcoString::with_capacity(parts.iter().map(|p| p.len()).sum());
+        for part in parts {
             text.push_str(part);
         }
         text
