@@ -612,8 +612,9 @@ fn crisis(
     );
     let _ = writeln!(
         out,
-        "\nFriday evening on the brand-wide stream, hour by hour (a watch needs a score of at \
-         least {} or accumulated evidence of {}; once alarming, {} and {} times the usual \
+        "\nFriday evening on the brand-wide stream, hour by hour (a watch needs a score or \
+         accumulated evidence at the stream's bar: at least {} and {}, raised to the stream's \
+         recent peaks and its record of the week; once alarming, {} and {} times the usual \
          negatives make it a warning and a crisis):",
         s.watch, s.build, s.warning_ratio, s.crisis_ratio,
     );
@@ -625,6 +626,7 @@ fn crisis(
         ">share z",
         ">score",
         ">accumulated",
+        ">bar (score / accumulated)",
         "status after the hour",
     ]);
     for (start, evidence, status) in &evening {
@@ -637,8 +639,9 @@ fn crisis(
                 format!(">{:.1}", e.share_z.unwrap_or(0.0)),
                 format!(">{:.1}", e.score),
                 format!(">{:.1}", e.accumulated),
+                format!(">{:.1} / {:.1}", e.score_bar, e.accumulated_bar),
             ]),
-            None => row.extend(std::iter::repeat_n(">-".to_owned(), 6)),
+            None => row.extend(std::iter::repeat_n(">-".to_owned(), 7)),
         }
         row.push(match status {
             Status::Alerting(level) => format!("{level}"),

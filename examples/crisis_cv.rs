@@ -190,6 +190,62 @@ fn run() -> Result<(), Box<dyn Error>> {
             "", sd, min, max
         );
     }
+    println!();
+    print_margins(&cases, &families)?;
+    Ok(())
+}
+
+/// How close each window came to passing unseen under the crate's
+/// defaults: its best margin (the highest `Evidence::margin` of its rows;
+/// an alert needs 1). A window found only just on these series is one that
+/// a slightly different series misses, which the scores above do not show.
+fn print_margins(
+    cases: &[Case],
+    families: &BTreeMap<&str, Vec<usize>>,
+) -> Result<(), Box<dyn Error>> {
+    println!("windows by margin under the defaults (the highest margin in the window; an alert needs 1):");
+    for (family, members) in families {
+        let mut windows: Vec<(f64, String)> = Vec::new();
+        for &k in members {
+            let case = &cases[k];
+            let settings = Settings::new(case.series.bucket_width()?)?;
+            let margins = case.series.margins(&case.name, settings)?;
+            for &(start, end) in &case.windows {
+                let best = margins
+                    .get(start..=end)
+                    .unwrap_or_default()
+                    .iter()
+                    .flatten()
+                    .fold(0.0f64, |m, &v| m.max(v));
+                windows.push((
+                    best,
+                    format!(
+                        "{}/{} {}",
+                        case.folder, case.name, case.series.stamps[start]
+                    ),
+                ));
+            }
+        }
+        if windows.is_empty() {
+            continue;
+        }
+        windows.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let values: Vec<f64> = windows.iter().map(|w| w.0).collect();
+        let quantile = |q: f64| values[((values.len() - 1) as f64 * q).round() as usize];
+        println!(
+            "{family:<27} {} windows: smallest {:.2}, quartiles {:.2} / {:.2} / {:.2}; under 1.1: {}, under 1.25: {}",
+            values.len(),
+            values[0],
+            quantile(0.25),
+            quantile(0.5),
+            quantile(0.75),
+            values.iter().filter(|&&v| v < 1.1).count(),
+            values.iter().filter(|&&v| v < 1.25).count()
+        );
+        for (margin, window) in windows.iter().take(5) {
+            println!("{:<27} {margin:>5.2}  {window}", "");
+        }
+    }
     Ok(())
 }
 

@@ -527,8 +527,77 @@ fn buckets_of(steps: &[(u8, u32, u32)]) -> Vec<Bucket> {
         .collect()
 }
 
+/// A stream's bar is the watch threshold while nothing stands out; a burst
+/// raises it to the burst's score for the buckets after it, and it comes
+/// down with the peaks' half-life while the record of the week keeps it from
+/// falling under the day's peaks.
+#[test]
+fn a_burst_raises_the_streams_bar_for_what_follows() {
+    let watch = settings().sensitivity().watch;
+    let build = settings().sensitivity().build;
+    let mut d = Detector::new("bar", settings());
+    let mut i = 0;
+    let mut push = |d: &mut Detector, total: u64| {
+        let step = d.push(Bucket::new(at(i), total)).unwrap();
+        i += 1;
+        step
+    };
+    let mut calm = None;
+    for k in 0..14 * 96 {
+        calm = push(&mut d, 40 + k % 7).evidence;
+    }
+    let calm = calm.unwrap();
+    assert_eq!((calm.score_bar, calm.accumulated_bar), (watch, build));
+    assert!(calm.margin() < 1.0, "{calm:?}");
+
+    let burst = push(&mut d, 400);
+    let burst_evidence = burst.evidence.unwrap();
+    assert_eq!(burst_evidence.score_bar, watch);
+    assert!(burst_evidence.margin() >= 1.0);
+    assert_eq!(burst.alerts[0].kind, AlertKind::Raised);
+
+    let after = push(&mut d, 44).evidence.unwrap();
+    assert_eq!(after.score_bar, burst_evidence.score);
+    // A day later the peak has decayed, but not to the watch: the record of
+    // the week remembers the day's peak only as the second highest, so the
+    // decayed peak sets the bar.
+    let mut later = after;
+    for k in 0..96 {
+        later = push(&mut d, 40 + k % 7).evidence.unwrap();
+    }
+    let day_keep = 0.5f64.powf(24.0 / settings().sensitivity().peak_half_life_hours);
+    assert!(later.score_bar < after.score_bar && later.score_bar > watch);
+    assert!((later.score_bar - burst_evidence.score * day_keep).abs() < 0.05 * later.score_bar);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A bucket alarms exactly when it reaches the stream's bar: every
+    /// alert raised or escalated stands at a margin of 1 or more, every
+    /// bucket at such a margin leaves the stream alerting, and the bars
+    /// never fall under the thresholds they raise.
+    #[test]
+    fn alarms_come_from_buckets_at_the_bar(steps in arb_stream()) {
+        let settings = settings().with_warm_up(SignedDuration::from_hours(2)).unwrap();
+        let (watch, build) = (settings.sensitivity().watch, settings.sensitivity().build);
+        let mut d = Detector::new("p", settings);
+        for b in buckets_of(&steps) {
+            let step = d.push(b).unwrap();
+            for a in &step.alerts {
+                if a.kind != AlertKind::AllClear {
+                    prop_assert!(a.evidence.margin() >= 1.0, "{a}");
+                }
+            }
+            if let Some(e) = step.evidence {
+                prop_assert!(e.score_bar >= watch && e.accumulated_bar >= build, "{e:?}");
+                prop_assert!(e.margin().is_finite());
+                if e.margin() >= 1.0 {
+                    prop_assert!(matches!(step.status, Status::Alerting(_)), "{e:?}");
+                }
+            }
+        }
+    }
 
     /// Any stream: no panic, the alert grammar holds, and (with serde) a
     /// restore at any point changes nothing.

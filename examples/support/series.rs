@@ -72,6 +72,22 @@ impl Series {
         Ok(rows)
     }
 
+    /// Each row's margin under a detector with `settings`: how far past
+    /// the stream's bar the row stood (`Evidence::margin`; an alert needs
+    /// 1), `None` while the detector was learning.
+    #[allow(dead_code)] // crisis_eval prints alerts only
+    pub fn margins(
+        &self,
+        name: &str,
+        settings: Settings,
+    ) -> Result<Vec<Option<f64>>, Box<dyn Error>> {
+        let mut detector = Detector::new(name, settings);
+        self.buckets
+            .iter()
+            .map(|bucket| Ok(detector.push(*bucket)?.evidence.map(|e| e.margin())))
+            .collect()
+    }
+
     /// The most common step between consecutive buckets.
     pub fn bucket_width(&self) -> Result<SignedDuration, Box<dyn Error>> {
         let mut counts: HashMap<SignedDuration, usize> = HashMap::new();

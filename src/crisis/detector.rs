@@ -454,6 +454,16 @@ pub struct Evidence {
     /// The evidence accumulated over recent buckets (one-sided CUSUM of the
     /// score less the drift).
     pub accumulated: f64,
+    /// The score this bucket needed for a watch: [`Sensitivity::watch`],
+    /// raised to the stream's recent peaks and to its record of the week
+    /// when they are higher (see [`Sensitivity::peak_half_life_hours`]). The
+    /// stream's own bar, set by the buckets before this one: a bucket whose
+    /// score is under it raises nothing, however unusual its volume, and
+    /// the warning and crisis thresholds are raised in the same proportion.
+    pub score_bar: f64,
+    /// The same for the accumulated evidence: [`Sensitivity::build`], raised
+    /// to the stream's recent and daily peaks of accumulated evidence.
+    pub accumulated_bar: f64,
 }
 
 impl Evidence {
@@ -464,6 +474,34 @@ impl Evidence {
             Some(n) if self.observed > 0 => Some(n as f64 / self.observed as f64),
             _ => None,
         }
+    }
+
+    /// How far this bucket stood past the stream's bar: the larger of the
+    /// score over [`score_bar`](Evidence::score_bar) and the accumulated
+    /// evidence over [`accumulated_bar`](Evidence::accumulated_bar). From 1
+    /// up the bucket alarms; under 1 it says how close it came, which is
+    /// what to look at when an incident raised nothing, or only just.
+    ///
+    /// ```
+    /// use social_crm::crisis::{Bucket, Detector, Settings};
+    /// use social_crm::jiff::{SignedDuration, Timestamp};
+    ///
+    /// let width = SignedDuration::from_mins(15);
+    /// let mut detector = Detector::new("mentions", Settings::new(width)?);
+    /// let mut at: Timestamp = "2026-11-02T00:00:00Z".parse()?;
+    /// for i in 0..(14 * 96) {
+    ///     detector.push(Bucket::new(at, 40 + i % 7))?;
+    ///     at = at.checked_add(width)?;
+    /// }
+    /// let quiet = detector.push(Bucket::new(at, 44))?.evidence.unwrap();
+    /// assert!(quiet.margin() < 1.0);
+    /// let at = at.checked_add(width)?;
+    /// let surge = detector.push(Bucket::new(at, 400))?.evidence.unwrap();
+    /// assert!(surge.margin() >= 1.0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn margin(&self) -> f64 {
+        (self.score / self.score_bar).max(self.accumulated / self.accumulated_bar)
     }
 }
 
@@ -598,8 +636,9 @@ impl std::fmt::Display for Alert {
         };
         write!(
             f,
-            "; score {:.1} ({z_name} {z:.1}), {:.1}x the usual {what}, accumulated {:.1}",
-            e.score, e.ratio, e.accumulated
+            "; score {:.1} ({z_name} {z:.1}) for a bar of {:.1}, {:.1}x the usual {what}, \
+             accumulated {:.1} for a bar of {:.1}",
+            e.score, e.score_bar, e.ratio, e.accumulated, e.accumulated_bar
         )
     }
 }
@@ -673,6 +712,12 @@ struct Record {
     /// The peaks of the days before, the most recent first (0 for a day
     /// without data).
     past: [(f64, f64); RECORD_DAYS],
+    /// The two highest scores and the two highest accumulated evidences of
+    /// `past`, highest first: derived from it when the day moves on (and
+    /// when a detector is read back), so that every bucket can be told its
+    /// bar without going through the week.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    past_top: ((f64, f64), (f64, f64)),
 }
 
 impl Record {
@@ -693,6 +738,17 @@ impl Record {
             self.today = (0.0, 0.0);
         }
         self.day = Some(day);
+        self.rank_past();
+    }
+
+    /// Derives `past_top` from `past`.
+    fn rank_past(&mut self) {
+        let (mut score, mut accumulated) = ((0.0, 0.0), (0.0, 0.0));
+        for &(s, a) in &self.past {
+            keep_top_two(&mut score, s);
+            keep_top_two(&mut accumulated, a);
+        }
+        self.past_top = (score, accumulated);
     }
 
     fn remember(&mut self, score: f64, accumulated: f64) {
@@ -703,18 +759,22 @@ impl Record {
     /// The second-highest peak score and accumulated evidence over the
     /// record's days: what a spike must beat to be news.
     fn bar(&self) -> (f64, f64) {
-        let second = |value: fn(&(f64, f64)) -> f64| {
-            let mut top = (0.0f64, 0.0f64);
-            for v in self.past.iter().chain([&self.today]).map(value) {
-                if v > top.0 {
-                    top = (v, top.0);
-                } else if v > top.1 {
-                    top.1 = v;
-                }
-            }
+        let second = |mut top: (f64, f64), today: f64| {
+            keep_top_two(&mut top, today);
             top.1
         };
-        (second(|p| p.0), second(|p| p.1))
+        let (score, accumulated) = self.past_top;
+        (
+            second(score, self.today.0),
+            second(accumulated, self.today.1),
+        )
+    }
+
+    /// A record read back: its derived ranking made again.
+    #[cfg(feature = "serde")]
+    fn read_back(mut self) -> Record {
+        self.rank_past();
+        self
     }
 
     #[cfg(feature = "serde")]
@@ -723,6 +783,13 @@ impl Record {
             .iter()
             .chain([&self.today])
             .all(|&(s, a)| s.is_finite() && s >= 0.0 && a.is_finite() && a >= 0.0)
+    }
+}
+
+/// Keeps the two highest values seen, highest first.
+fn keep_top_two(top: &mut (f64, f64), v: f64) {
+    if v > top.1 {
+        *top = if v > top.0 { (v, top.0) } else { (top.0, v) };
     }
 }
 
@@ -1016,6 +1083,11 @@ impl Detector {
             }
             Signal::Volume => 0.0,
         };
+        // The bars: the thresholds, raised by the stream's recent peaks and
+        // its record of the week (this bucket not yet among them).
+        let (record_score, record_accumulated) = self.record.bar();
+        let score_bar = s.watch.max(self.peaks.0).max(record_score);
+        let accumulated_bar = s.build.max(self.peaks.1).max(record_accumulated);
         Evidence {
             at: bucket.start(),
             observed: bucket.total(),
@@ -1032,29 +1104,25 @@ impl Detector {
             signal,
             score,
             accumulated: self.accumulated,
+            score_bar,
+            accumulated_bar,
         }
     }
 
-    /// The level a bucket's evidence calls for, and why: thresholds raised
-    /// by the stream's recent peaks (see [`Sensitivity::peak_half_life_hours`])
-    /// and by its record of the week.
+    /// The level a bucket's evidence calls for, and why: every threshold
+    /// raised in the proportion its bars raise the watch.
     fn level_for(&self, e: &Evidence) -> Option<(Level, Trigger)> {
         let s = &self.settings.sensitivity;
-        // The bars only ever raise the thresholds: most buckets are below
-        // them already.
-        if e.score < s.watch && e.accumulated < s.build {
+        if e.score < e.score_bar && e.accumulated < e.accumulated_bar {
             return None;
         }
-        let (record_score, record_accumulated) = self.record.bar();
-        let spike_bar = (self.peaks.0.max(record_score) / s.watch).max(1.0);
-        let build_bar = (self.peaks.1.max(record_accumulated) / s.build).max(1.0);
         let spike = [
-            (s.crisis, Level::Crisis),
-            (s.warning, Level::Warning),
-            (s.watch, Level::Watch),
+            (s.crisis / s.watch, Level::Crisis),
+            (s.warning / s.watch, Level::Warning),
+            (1.0, Level::Watch),
         ]
         .into_iter()
-        .find(|(threshold, _)| e.score >= threshold * spike_bar)
+        .find(|(times, _)| e.score >= times * e.score_bar)
         .map(|(_, level)| (level, Trigger::Spike));
         let build = [
             (4.0, Level::Crisis),
@@ -1062,7 +1130,7 @@ impl Detector {
             (1.0, Level::Watch),
         ]
         .into_iter()
-        .find(|(times, _)| e.accumulated >= times * s.build * build_bar)
+        .find(|(times, _)| e.accumulated >= times * e.accumulated_bar)
         .map(|(_, level)| (level, Trigger::Build));
         let (level, trigger) = match (spike, build) {
             (Some(a), Some(b)) => {
@@ -1304,7 +1372,7 @@ impl TryFrom<DetectorFields> for Detector {
             last: f.last,
             accumulated: f.accumulated,
             peaks: f.peaks,
-            record: f.record,
+            record: f.record.read_back(),
             episode: f.episode,
             trigger: f.trigger,
             last_evidence: f.last_evidence,
