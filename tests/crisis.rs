@@ -529,8 +529,7 @@ fn buckets_of(steps: &[(u8, u32, u32)]) -> Vec<Bucket> {
 
 /// A stream's bar is the watch threshold while nothing stands out; a burst
 /// raises it to the burst's score for the buckets after it, and it comes
-/// down with the peaks' half-life while the record of the week keeps it from
-/// falling under the day's peaks.
+/// down with the peaks' half-life.
 #[test]
 fn a_burst_raises_the_streams_bar_for_what_follows() {
     let watch = settings().sensitivity().watch;
