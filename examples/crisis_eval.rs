@@ -26,7 +26,7 @@ use std::fs;
 use std::path::PathBuf;
 
 use series::Series;
-use social_crm::crisis::{AlertKind, Detector, Settings};
+use social_crm::crisis::{AlertKind, Settings};
 
 fn main() {
     if let Err(e) = run() {
@@ -68,20 +68,18 @@ fn run() -> Result<(), Box<dyn Error>> {
             .and_then(|s| s.to_str())
             .ok_or("a series file name is not UTF-8")?;
         let settings = Settings::new(series.bucket_width()?)?;
-        let mut detector = Detector::new(name, settings);
-        for (row, bucket) in series.buckets.iter().enumerate() {
-            let step = detector
-                .push(*bucket)
-                .map_err(|e| format!("{}: row {}: {e}", path.display(), row + 2))?;
-            for alert in step.alerts {
-                let level = match alert.kind {
-                    AlertKind::AllClear if !all => continue,
-                    AlertKind::AllClear => format!("all-clear after {}", alert.level),
-                    _ => alert.level.to_string(),
-                };
-                out.push_str(&format!("{name},{},{level}\n", series.stamps[row]));
-            }
-        }
+        series
+            .feed(name, settings, |row, step| {
+                for alert in step.alerts {
+                    let level = match alert.kind {
+                        AlertKind::AllClear if !all => continue,
+                        AlertKind::AllClear => format!("all-clear after {}", alert.level),
+                        _ => alert.level.to_string(),
+                    };
+                    out.push_str(&format!("{name},{},{level}\n", series.stamps[row]));
+                }
+            })
+            .map_err(|e| format!("{}: {e}", path.display()))?;
     }
     print!("{out}");
     Ok(())

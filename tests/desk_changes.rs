@@ -257,6 +257,18 @@ fn changes_are_only_given_and_taken_from_a_known_revision() {
     );
 }
 
+/// Changes (as JSON) that `desk` refuses as an invalid state, leaving it as
+/// `before`.
+fn assert_refused(desk: &mut Desk, changes: serde_json::Value, before: &serde_json::Value) {
+    let bad: DeskChanges = serde_json::from_value(changes).unwrap();
+    let error = desk.apply_changes(bad).unwrap_err();
+    assert!(
+        matches!(error.kind(), ErrorKind::InvalidState { .. }),
+        "{error}"
+    );
+    assert_eq!(json(desk), *before);
+}
+
 #[test]
 fn changes_that_do_not_hold_together_leave_the_desk_as_it_was() {
     let week = sample::week();
@@ -265,18 +277,12 @@ fn changes_that_do_not_hold_together_leave_the_desk_as_it_was() {
     let before = json(&copy);
     live.apply_all(later, week.now);
     live.route(week.now).unwrap();
-    let mut changes = serde_json::to_value(live.changes_since(copy.revision()).unwrap()).unwrap();
+    let mut changes = json_of(&live.changes_since(copy.revision()).unwrap());
     // A conversation held by somebody who is not on the roster.
     let conversations = changes["conversations"].as_array_mut().unwrap();
     assert!(conversations.len() > 1);
     conversations[1]["holder"] = serde_json::json!("nobody");
-    let bad: DeskChanges = serde_json::from_value(changes).unwrap();
-    let error = copy.apply_changes(bad).unwrap_err();
-    assert!(
-        matches!(error.kind(), ErrorKind::InvalidState { .. }),
-        "{error}"
-    );
-    assert_eq!(json(&copy), before);
+    assert_refused(&mut copy, changes, &before);
 }
 
 /// Changes that take an agent off the roster while they still hold a
@@ -317,13 +323,7 @@ fn changes_that_take_a_holder_off_the_roster_are_refused() {
     if roster["last"] == holder.as_str() {
         roster["last"] = serde_json::Value::Null;
     }
-    let bad: DeskChanges = serde_json::from_value(changes).unwrap();
-    let error = copy.apply_changes(bad).unwrap_err();
-    assert!(
-        matches!(error.kind(), ErrorKind::InvalidState { .. }),
-        "{error}"
-    );
-    assert_eq!(json(&copy), before);
+    assert_refused(&mut copy, changes, &before);
     copy.apply_changes(live.changes_since(copy.revision()).unwrap())
         .unwrap();
     assert_eq!(json(&copy), json(&live));

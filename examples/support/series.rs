@@ -8,7 +8,7 @@ use std::error::Error;
 use std::fs;
 use std::path::Path;
 
-use social_crm::crisis::{AlertKind, Bucket, Detector, Settings};
+use social_crm::crisis::{AlertKind, Bucket, Detector, Settings, Step};
 use social_crm::jiff::{civil::DateTime, tz::TimeZone, SignedDuration, Timestamp};
 
 /// One CSV series: the buckets, and each row's timestamp as written.
@@ -57,18 +57,35 @@ impl Series {
         Ok(Some(series))
     }
 
+    /// Feeds every row to a detector with `settings`, in order, and hands
+    /// each row's step to `each`. An error names the row (as a line of the
+    /// file: the header is line 1).
+    pub fn feed(
+        &self,
+        name: &str,
+        settings: Settings,
+        mut each: impl FnMut(usize, Step),
+    ) -> Result<(), Box<dyn Error>> {
+        let mut detector = Detector::new(name, settings);
+        for (row, bucket) in self.buckets.iter().enumerate() {
+            let step = detector
+                .push(*bucket)
+                .map_err(|e| format!("row {}: {e}", row + 2))?;
+            each(row, step);
+        }
+        Ok(())
+    }
+
     /// The rows at which a detector with `settings` raises or escalates
     /// (what `crisis_eval` prints; all-clears left out).
     #[allow(dead_code)] // crisis_eval prints each alert itself
     pub fn alert_rows(&self, name: &str, settings: Settings) -> Result<Vec<usize>, Box<dyn Error>> {
-        let mut detector = Detector::new(name, settings);
         let mut rows = Vec::new();
-        for (row, bucket) in self.buckets.iter().enumerate() {
-            let step = detector.push(*bucket)?;
+        self.feed(name, settings, |row, step| {
             if step.alerts.iter().any(|a| a.kind != AlertKind::AllClear) {
                 rows.push(row);
             }
-        }
+        })?;
         Ok(rows)
     }
 
@@ -81,11 +98,11 @@ impl Series {
         name: &str,
         settings: Settings,
     ) -> Result<Vec<Option<f64>>, Box<dyn Error>> {
-        let mut detector = Detector::new(name, settings);
-        self.buckets
-            .iter()
-            .map(|bucket| Ok(detector.push(*bucket)?.evidence.map(|e| e.margin())))
-            .collect()
+        let mut margins = Vec::with_capacity(self.buckets.len());
+        self.feed(name, settings, |_, step| {
+            margins.push(step.evidence.map(|e| e.margin()));
+        })?;
+        Ok(margins)
     }
 
     /// The most common step between consecutive buckets.
