@@ -273,8 +273,8 @@ fn a_refund_request_worded_as_thanks_is_not_answered_with_thanks() {
 
 #[test]
 fn a_short_message_is_read_in_its_writers_recorded_language() {
-    // "Quiero un reembolso" alone reads as French to a trigram detector;
-    // its writer is on record as Spanish-speaking.
+    // "Terrible" is a word of all three languages, and a trigram detector
+    // reads it as French; its writer is on record as Spanish-speaking.
     let week = sample::week();
     let (mut d, _) = replay(&week, 1000);
     let first = week.interactions()[0].clone();
@@ -297,7 +297,7 @@ fn a_short_message_is_read_in_its_writers_recorded_language() {
     message.conversation = "es-1".parse().unwrap();
     message.in_reply_to = None;
     message.at = week.now;
-    message.text = "Quiero un reembolso".to_owned();
+    message.text = "Terrible".to_owned();
     message.language = None;
     ingest(&mut d, [message.clone()], week.now);
     let s = d.suggest(&message.conversation, week.now).unwrap();

@@ -1,20 +1,26 @@
 //! Telling French, English and Spanish apart in a short text.
 //!
-//! Each built-in lexicon lists its language's most frequent function words
-//! (articles, pronouns, prepositions); a text is given the language whose
-//! words it uses most, helped by its sentiment words (at half weight) and
-//! by letters only one of the three uses (`ñ`, `¿`, `¡` for Spanish; `ç`,
-//! `œ`, `è`, `ê`, `à`, `ù` for French). A tie, or no evidence, is
-//! "unknown". The confidence is the share of the evidence that points to
-//! the language, counting only the evidence no other language explains
-//! when there is enough of it ("de la" is French and Spanish alike).
+//! Each built-in lexicon lists its language's function words (articles,
+//! pronouns, prepositions, the auxiliaries and the present of the
+//! commonest verbs, question words, adverbs of time and degree); a text is
+//! given the language whose words it uses most, helped by its sentiment
+//! words (at half weight) and by letters only one of the three uses (`ñ`,
+//! `¿`, `¡` for Spanish; `ç`, `œ`, `è`, `ê`, `à`, `ù` for French). A tie,
+//! or no evidence, is "unknown". The confidence is the share of the
+//! evidence that points to the language, counting only the evidence no
+//! other language explains when there is enough of it ("de la" is French
+//! and Spanish alike).
 //!
 //! With the `whatlang` feature (on by default), a text the words leave
 //! unsure of (confidence under 0.7, or no evidence) is passed to the
 //! [whatlang](https://docs.rs/whatlang) trigram detector, restricted to the
-//! three languages. On the 6,489 tweets of the shared UMSAB corpora the
-//! combination is right 99.4 % of the time, whatlang alone 98.7 % and the
-//! words alone 98.1 % (French headlines carry few function words).
+//! three languages, whose answer is taken when it is at least as sure as
+//! the words were. On the 6,489 tweets of the shared UMSAB corpora the
+//! combination is right 99.7 % of the time, whatlang alone 98.7 % and the
+//! words alone 98.5 % (French headlines carry few function words). On the
+//! 193 messages of two to eight words of the crate's desk-language tests
+//! the combination is always right, and the words alone on 190 (the other
+//! three unknown, none wrong).
 
 use std::sync::LazyLock;
 
@@ -70,11 +76,19 @@ const LEXICON_WEIGHT: f64 = 0.5;
 /// text that also says "pour" and "avec" look unsure.
 const DISTINCT_ENOUGH: f64 = 2.0;
 
-/// The function-word guess, or whatlang's when that guess is unsure.
+/// The function-word guess, or whatlang's when that guess is unsure and
+/// whatlang is at least as sure. On a text of three or four words a
+/// trigram detector is often less sure than the words are ("Nadie me
+/// contesta": whatlang says French at 0.04, the words Spanish at 0.5), and
+/// then the words keep the text.
 pub(crate) fn resolve(ours: Option<LanguageGuess>, text: &str) -> Option<LanguageGuess> {
     match ours {
         Some(g) if g.confidence >= SURE => Some(g),
-        _ => statistical(text).or(ours),
+        Some(g) => match statistical(text) {
+            Some(w) if w.confidence >= g.confidence => Some(w),
+            _ => Some(g),
+        },
+        None => statistical(text),
     }
 }
 

@@ -769,15 +769,15 @@ impl Analyzer {
     /// recorded language): `language` when given; else the language
     /// detected when the text says it clearly (a confidence of 0.7 or
     /// more); else `usual` ([`LanguageSource::Usual`]). Short texts often
-    /// say too little: "Quiero un reembolso" alone reads as French to a
-    /// trigram detector.
+    /// say too little: "No funciona" shares its "no" with English, and a
+    /// trigram detector is unsure of two words.
     ///
     /// ```
     /// use social_crm::sentiment::{Analyzer, Label, LanguageSource};
     /// use social_crm::Language;
     ///
     /// let analyzer = Analyzer::default();
-    /// let s = analyzer.score_with_usual_language("Quiero un reembolso", None, Some(Language::SPANISH));
+    /// let s = analyzer.score_with_usual_language("No funciona", None, Some(Language::SPANISH));
     /// assert_eq!(s.language, Some(Language::SPANISH));
     /// assert_eq!(s.language_source, LanguageSource::Usual);
     /// assert_eq!(s.label, Label::Negative);
