@@ -113,10 +113,11 @@ fn french() {
             ("😍😍", Positive, Emoji),
             ("La réunion est à 15h", Neutral, Nothing),
             (
-                "Toujours rien, personne ne répond",
+                "Toujours rien, le livreur ne répond pas",
                 Negative,
                 Rule("bare-negation"),
             ),
+            ("Toujours rien, personne ne répond", Negative, Lexicon),
             ("Vous pensez que c'est bien ?", Neutral, Mod(M::Question)),
         ],
     );

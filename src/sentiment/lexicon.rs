@@ -309,9 +309,10 @@ const CLITICS: [&str; 17] = [
 
 /// Spanish verb endings and the infinitive endings they may stand for:
 /// feminine participles ("odiada"), the future and the conditional
-/// ("odiaré", "sufriría"), the preterite's second person ("odiaste") and
-/// the imperfect of -er and -ir verbs ("sufría").
-const SPANISH_TENSES: [(&str, &[&str]); 18] = [
+/// ("odiaré", "sufriría"), the preterite's second person ("odiaste"), the
+/// imperfect of -er and -ir verbs ("sufría") and the imperative of
+/// "vosotros" that a desk is written in ("cancelad", "devolved").
+const SPANISH_TENSES: [(&str, &[&str]); 21] = [
     ("ada", &["ar"]),
     ("aste", &["ar"]),
     ("iste", &["er", "ir"]),
@@ -330,6 +331,9 @@ const SPANISH_TENSES: [(&str, &[&str]); 18] = [
     ("iría", &["ir"]),
     ("ía", &["er", "ir"]),
     ("ían", &["er", "ir"]),
+    ("ad", &["ar"]),
+    ("ed", &["er"]),
+    ("id", &["ir"]),
 ];
 
 /// French endings of -er verbs that the table in [`stems`] leaves out: the
@@ -377,12 +381,17 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
         (buffer.len() >= 3 && (buffer.is_ascii() || buffer.chars().count() >= 3)) && found(buffer)
     };
     let strip = |suffix: &str| word.strip_suffix(suffix);
-    // Spanish pronouns fastened to an infinitive or a gerund: "odiarte",
-    // "quererte", "odiándome", "criticándonos".
+    // Spanish pronouns fastened to an infinitive, a gerund or an imperative
+    // of "vosotros": "odiarte", "quererte", "odiándome", "devolvedme".
     for clitic in CLITICS {
         let Some(rest) = strip(clitic) else { continue };
         if (rest.ends_with("ar") || rest.ends_with("er") || rest.ends_with("ir"))
             && attempt(rest, "")
+        {
+            return true;
+        }
+        if (rest.ends_with("ad") || rest.ends_with("ed") || rest.ends_with("id"))
+            && attempt(&rest[..rest.len() - 1], "r")
         {
             return true;
         }
@@ -749,6 +758,11 @@ mod tests {
             ("odiarte", "odiar"),
             ("odiándome", "odiar"),
             ("sufriéndolo", "sufrir"),
+            // The imperative of "vosotros", alone and with a pronoun.
+            ("cancelad", "cancelar"),
+            ("devolved", "devolver"),
+            ("devolvedme", "devolver"),
+            ("pedidnos", "pedir"),
             // Tenses and the feminine participle.
             ("odiada", "odiar"),
             ("odiaste", "odiar"),

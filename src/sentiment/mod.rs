@@ -59,8 +59,8 @@
 //! | corpus | 5-fold | validation | peer (validation) |
 //! |---|---|---|---|
 //! | UMSAB tweets, English (2,163) | 0.631 ± 0.032 | 0.646 | VADER 0.605 |
-//! | UMSAB tweets, French (2,163) | 0.633 ± 0.029 | 0.635 | vaderSentiment-fr 0.521 |
-//! | UMSAB tweets, Spanish (2,163) | 0.616 ± 0.013 | 0.626 | best Spanish lexicon package 0.487 |
+//! | UMSAB tweets, French (2,163) | 0.634 ± 0.032 | 0.638 | vaderSentiment-fr 0.521 |
+//! | UMSAB tweets, Spanish (2,163) | 0.616 ± 0.013 | 0.629 | best Spanish lexicon package 0.487 |
 //! | VADER's tweets (2,100) | 0.729 ± 0.018 | 0.730 | VADER 0.702 |
 //!
 //! VADER was built and tuned on its own tweets; on them the paired
