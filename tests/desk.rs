@@ -271,10 +271,13 @@ fn a_refund_request_worded_as_thanks_is_not_answered_with_thanks() {
     }
 }
 
-#[test]
-fn a_short_message_is_read_in_its_writers_recorded_language() {
-    // "Terrible" is a word of all three languages, and a trigram detector
-    // reads it as French; its writer is on record as Spanish-speaking.
+/// What the desk suggests for a new conversation opened by `text`, from
+/// one of the sample week's customers whose recorded language is set to
+/// `recorded`; the message carries no language of its own.
+fn suggestion_for_a_new_message(
+    recorded: Option<social_crm::Language>,
+    text: &str,
+) -> social_crm::desk::Suggestion {
     let week = sample::week();
     let (mut d, _) = replay(&week, 1000);
     let first = week.interactions()[0].clone();
@@ -283,7 +286,7 @@ fn a_short_message_is_read_in_its_writers_recorded_language() {
         social_crm::Resolution::Customer(c) => c.clone(),
         _ => panic!("the sample's authors are known"),
     };
-    customer.language = Some(social_crm::Language::SPANISH);
+    customer.language = recorded;
     let record = Event::Customer {
         customer,
         at: week.now,
@@ -293,17 +296,44 @@ fn a_short_message_is_read_in_its_writers_recorded_language() {
         [Outcome::Applied]
     ));
     let mut message = first;
-    message.id = "i-es-1".parse().unwrap();
-    message.conversation = "es-1".parse().unwrap();
+    message.id = "i-new-1".parse().unwrap();
+    message.conversation = "new-1".parse().unwrap();
     message.in_reply_to = None;
     message.at = week.now;
-    message.text = "Terrible".to_owned();
+    message.text = text.to_owned();
     message.language = None;
     ingest(&mut d, [message.clone()], week.now);
-    let s = d.suggest(&message.conversation, week.now).unwrap();
+    d.suggest(&message.conversation, week.now).unwrap()
+}
+
+#[test]
+fn a_short_message_is_read_in_its_writers_recorded_language() {
+    // "Terrible" is a word of all three languages, and a trigram detector
+    // reads it as French; its writer is on record as Spanish-speaking.
+    let s = suggestion_for_a_new_message(Some(social_crm::Language::SPANISH), "Terrible");
     assert_eq!(
         s.advice.situation,
         social_crm::reply::Situation::Disappointed
     );
     assert_eq!(s.advice.language, social_crm::Language::SPANISH);
+}
+
+#[test]
+fn a_short_message_is_answered_in_the_language_it_is_written_in() {
+    // No recorded language: four words must say Spanish on their own (they
+    // read as French before the function words knew "quiero"), and the
+    // answer is neither in the desk's default language nor a thank-you.
+    let default = DeskConfig::sample(&sample::week())
+        .unwrap()
+        .default_language;
+    assert_ne!(default, social_crm::Language::SPANISH);
+    for text in ["Quiero darme de baja", "Me cobraron dos veces"] {
+        let s = suggestion_for_a_new_message(None, text);
+        assert_eq!(s.advice.language, social_crm::Language::SPANISH, "{text}");
+        assert_eq!(
+            s.advice.situation,
+            social_crm::reply::Situation::Disappointed,
+            "{text}"
+        );
+    }
 }
