@@ -166,6 +166,12 @@ fn short_chat_complaints_complain_in_every_language() {
         ("I still haven't received my order", EN),
         ("Can't log in to my account", EN),
         ("No puedo entrar en mi cuenta", ES),
+        ("Deux heures au téléphone pour rien", FR),
+        ("Two hours on the phone and still nothing", EN),
+        ("Dos horas al teléfono para nada", ES),
+        ("Le suivi indique livré mais je n'ai rien", FR),
+        ("Tracking says delivered but nothing came", EN),
+        ("El seguimiento pone entregado pero no tengo nada", ES),
     ] {
         assert_complains(text, language);
     }
