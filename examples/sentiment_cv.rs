@@ -22,6 +22,8 @@
 //! Then the mean, the standard deviation across folds and the range, as
 //! `mean=<value>` lines a script can read.
 
+#[path = "support/language.rs"]
+mod file_language;
 #[path = "support/spread.rs"]
 mod spread;
 
@@ -56,11 +58,7 @@ fn run() -> Result<(), Box<dyn Error>> {
         return Err("usage: sentiment_cv [--folds K>=2] [--lang CODE] FILE.tsv...".into());
     }
     if language.is_none() {
-        language = std::path::Path::new(&files[0])
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(|n| n.get(..2).filter(|_| n.get(2..3) == Some("-")))
-            .and_then(|c| c.parse().ok());
+        language = file_language::of_file(&files[0]);
     }
 
     let analyzer = Analyzer::default();

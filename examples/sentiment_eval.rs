@@ -12,6 +12,9 @@
 //! detected text by text. Output: `negative`, `neutral` or `positive`, one
 //! line per data row, in order.
 
+#[path = "support/language.rs"]
+mod file_language;
+
 use std::io::{self, BufRead, BufWriter, Read, Write};
 
 use social_crm::sentiment::Analyzer;
@@ -34,14 +37,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some(p) => {
             input = std::fs::read_to_string(p)?;
             if language.is_none() {
-                let name = std::path::Path::new(p)
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .unwrap_or_default();
-                language = name
-                    .get(..2)
-                    .filter(|_| name.get(2..3) == Some("-"))
-                    .and_then(|c| c.parse().ok());
+                language = file_language::of_file(p);
             }
         }
         None => {

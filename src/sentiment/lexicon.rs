@@ -368,8 +368,9 @@ const FRENCH_TENSES: [(&str, &[&str]); 16] = [
 /// `-a`, `-an`, `-ado`, `-ido`, `-ando`, `-iendo`, `-ó`, `-ió`, `-é`, `-í`,
 /// `-aba`, `-amos`, and the [`SPANISH_TENSES`]), French tenses of -er verbs
 /// ([`FRENCH_TENSES`]), English doubled consonants ("saddest", "sobbing")
-/// and Spanish pronouns fastened to an infinitive or a gerund ("odiarte",
-/// "odiándome"). Used only when the word itself is not in the lexicon.
+/// and Spanish pronouns fastened to an infinitive, a gerund or an
+/// imperative ("odiarte", "odiándome", "devolvedme"). Used only when the
+/// word itself is not in the lexicon.
 /// Returns whether one was accepted.
 /// `buffer` holds the candidates, so that trying them allocates nothing once
 /// it has grown.
