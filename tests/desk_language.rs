@@ -131,7 +131,8 @@ fn double_charges_and_delays_complain() {
 
 /// What a chat says in a few words: nobody answers, the technician did not
 /// come, a change made without notice, a customer at a loss, a system that
-/// refuses, a charge that comes again, a cancellation. Each class in each
+/// refuses, a charge that comes again, a cancellation, hours on the phone,
+/// a parcel marked as delivered that is not there. Each class in each
 /// language, none of these sentences a lexicon key as written.
 #[test]
 fn short_chat_complaints_complain_in_every_language() {
