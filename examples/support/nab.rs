@@ -80,10 +80,16 @@ fn sigmoid(x: f64) -> f64 {
     }
 }
 
+/// The first rows of a series of `rows` that the scorer ignores, alerts
+/// and windows alike: min(15 %, 750).
+pub fn probation(rows: usize) -> usize {
+    ((0.15 * rows as f64).floor()).min(750.0) as usize
+}
+
 /// The standard profile's score of `alerts` (rows, sorted) on a series of
 /// `rows` buckets of `bucket_secs` seconds with `windows` (sorted).
 pub fn score(rows: usize, bucket_secs: f64, windows: &[(usize, usize)], alerts: &[usize]) -> Score {
-    let probation = ((0.15 * rows as f64).floor()).min(750.0) as usize;
+    let probation = probation(rows);
     let window_of = |i: usize| windows.iter().position(|&(lo, hi)| lo <= i && i <= hi);
     let mut first: Vec<Option<usize>> = vec![None; windows.len()];
     let mut false_alarms = Vec::new();

@@ -412,7 +412,8 @@ pub enum Signal {
     /// ordinary messages (a campaign, a TV mention) does not alarm.
     NegativeShare,
     /// The volume alone (when negatives are unknown): more messages than
-    /// usual at this hour of this day.
+    /// usual at this hour of this day, in the bucket or in the last three
+    /// buckets together (see [`Evidence::recent_volume_z`]).
     Volume,
 }
 
@@ -432,6 +433,17 @@ pub struct Evidence {
     /// `sqrt(count + 3/8)`, against the same hour of the week (of the day
     /// during the first week).
     pub volume_z: f64,
+    /// With volume only, how unusual the volume of the last three buckets
+    /// together is (this one and the two before it): the z-score of their
+    /// sum, divided by the stream's own inflation of such z-scores
+    /// (neighbouring buckets are not independent). The score is then the
+    /// larger of this and [`volume_z`](Evidence::volume_z): a burst that
+    /// stays a little above the usual for several buckets, too small in
+    /// each for a large z-score, still shows. `None` with negatives known
+    /// (the mood decides), and until three buckets in a row have been
+    /// judged and the inflation has been learnt for an hour.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub recent_volume_z: Option<f64>,
     /// Negative messages, when known.
     pub negative: Option<u64>,
     /// The negatives expected given the bucket's volume and the usual
@@ -626,19 +638,27 @@ impl std::fmt::Display for Alert {
         if let (Some(n), Some(expected)) = (e.negative, e.expected_negative) {
             write!(f, ", {n} negative for {expected:.0} expected")?;
         }
-        let (what, z) = match e.signal {
-            Signal::NegativeShare => ("negatives", e.share_z.unwrap_or(e.score)),
-            Signal::Volume => ("messages", e.volume_z),
+        let what = match e.signal {
+            Signal::NegativeShare => "negatives",
+            Signal::Volume => "messages",
         };
-        let z_name = match e.signal {
-            Signal::NegativeShare => "negative share z",
-            Signal::Volume => "volume z",
-        };
+        write!(f, "; score {:.1} (", e.score)?;
+        match (e.signal, e.recent_volume_z) {
+            (Signal::NegativeShare, _) => {
+                write!(f, "negative share z {:.1}", e.share_z.unwrap_or(e.score))?
+            }
+            (Signal::Volume, Some(recent)) if recent > e.volume_z => write!(
+                f,
+                "volume z {:.1}, {recent:.1} for the last three buckets together",
+                e.volume_z
+            )?,
+            (Signal::Volume, _) => write!(f, "volume z {:.1}", e.volume_z)?,
+        }
         write!(
             f,
-            "; score {:.1} ({z_name} {z:.1}) for a bar of {:.1}, {:.1}x the usual {what}, \
+            ") for a bar of {:.1}, {:.1}x the usual {what}, \
              accumulated {:.1} for a bar of {:.1}",
-            e.score, e.score_bar, e.ratio, e.accumulated, e.accumulated_bar
+            e.score_bar, e.ratio, e.accumulated, e.accumulated_bar
         )
     }
 }
@@ -995,6 +1015,7 @@ impl Detector {
         let allowed = self.settings.max_gap.as_secs() / width.as_secs();
         if missing > allowed {
             self.accumulated = 0.0;
+            self.baseline.forget_recent();
             return Ok(());
         }
         let first = self.first.unwrap_or(last);
@@ -1030,6 +1051,15 @@ impl Detector {
         let total = bucket.total() as f64;
         let negative = bucket.negative().map(|n| n as f64);
         let expected = self.baseline.expected(hour_of_week);
+        // The last buckets together are tested on volume alone: with
+        // negatives known, the mood decides.
+        let recent_z = match (&expected, negative) {
+            (Some(e), None) => self.baseline.judge_recent(total, e),
+            _ => {
+                self.baseline.forget_recent();
+                None
+            }
+        };
         self.baseline
             .learn(hour_of_week, total, negative, expected.as_ref());
         let learning = self.warming_up(first, bucket.start());
@@ -1037,7 +1067,7 @@ impl Detector {
             self.last_evidence = None;
             return (self.status_while_learning(), None);
         };
-        let evidence = self.evidence(bucket, &expected);
+        let evidence = self.evidence(bucket, &expected, recent_z);
         self.alarm(&evidence, alerts);
         self.remember_peaks(&evidence);
         self.last_evidence = Some(evidence);
@@ -1051,7 +1081,12 @@ impl Detector {
         }
     }
 
-    fn evidence(&mut self, bucket: &Bucket, expected: &Expected) -> Evidence {
+    fn evidence(
+        &mut self,
+        bucket: &Bucket,
+        expected: &Expected,
+        recent_volume_z: Option<f64>,
+    ) -> Evidence {
         let total = bucket.total() as f64;
         let volume_z = expected.volume_z(total);
         let share_z = bucket.negative().map(|n| expected.share_z(n as f64, total));
@@ -1066,7 +1101,12 @@ impl Detector {
                 (Signal::NegativeShare, z.max(expected.negative_z(n as f64)))
             }
             (Some(z), _) => (Signal::NegativeShare, z),
-            (None, _) => (Signal::Volume, volume_z),
+            // Volume alone: the bucket, or the last few together when they
+            // say more.
+            (None, _) => (
+                Signal::Volume,
+                recent_volume_z.map_or(volume_z, |z| volume_z.max(z)),
+            ),
         };
         let s = &self.settings.sensitivity;
         // Evidence accumulates (a CUSUM) on the negative share only: its
@@ -1093,6 +1133,7 @@ impl Detector {
             observed: bucket.total(),
             expected: from_anscombe(expected.mean),
             volume_z,
+            recent_volume_z,
             negative: bucket.negative(),
             expected_negative: bucket.negative().map(|_| total * expected.share),
             expected_share: bucket.negative().map(|_| expected.share),
