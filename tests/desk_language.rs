@@ -129,6 +129,23 @@ fn double_charges_and_delays_complain() {
     }
 }
 
+/// French negates in two words: the "n'" of "je n'ai toujours pas reçu" and
+/// the "pas" of "toujours pas reçu" are one negation, not two that cancel
+/// out into praise. The same with "rien", "aucune", and a verb between.
+#[test]
+fn a_negation_in_two_words_is_one_negation() {
+    for text in [
+        "Je n'ai toujours pas reçu mon colis",
+        "Je n'ai toujours pas été remboursée",
+        "Je n'ai toujours rien reçu",
+        "Nous n'avons toujours aucune nouvelle de la commande",
+        "Ça ne marche toujours pas",
+        "Le technicien n'est toujours pas passé",
+    ] {
+        assert_complains(text, FR);
+    }
+}
+
 /// What a chat says in a few words: nobody answers, the technician did not
 /// come, a change made without notice, a customer at a loss, a system that
 /// refuses, a charge that comes again, a cancellation, hours on the phone,

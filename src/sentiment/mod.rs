@@ -1205,9 +1205,19 @@ impl Analyzer {
                     if elongated && base != 0.0 {
                         base += base.signum() * self.config.booster;
                     }
+                    // A phrase with a negator in it ("pas mal", "toujours
+                    // pas reçu") is negated already: the "n'" of "je n'ai
+                    // toujours pas reçu" is the same negation.
                     let negation_inside = last > i
                         && !resolved.elongated
-                        && matches!(resolved.entry, Some((Entry::Negator, _)));
+                        && (i..=last).any(|j| {
+                            let entry = if j == i {
+                                resolved.entry
+                            } else {
+                                self.resolve(lexicons, lower(j), buffers).entry
+                            };
+                            matches!(entry, Some((Entry::Negator, _)))
+                        });
                     items.push(Item {
                         first: i,
                         last,
