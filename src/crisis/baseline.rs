@@ -12,9 +12,9 @@
 //!   of the day and the whole stream when a slot has seen few messages, with
 //!   one over-dispersion factor for the whole stream.
 //!
-//! The baseline also keeps the last two buckets it judged, so that the volume
-//! of three buckets together can be tested as well as each bucket's (see
-//! [`Recent`]).
+//! On a stream of volume only, the baseline also keeps the last two buckets
+//! it judged, so that the volume of three buckets together can be tested as
+//! well as each bucket's (see [`Recent`]).
 //!
 //! Both are robust to incidents: an observation is clipped to a few scales
 //! around the current estimate before it is learnt, so one crisis moves the

@@ -147,10 +147,10 @@
 //! independent check measured on four NAB series never shown here, with
 //! the detector of that time: 62.5 (10 of 12, 1.34 a week). The windows
 //! the three-bucket test gained there are one slow rise on PFE, a quiet
-//! series (about one tweet in five minutes), found at a margin of 1.12 from
-//! the first start and missed from every later one, and one of AAPL's;
-//! the four still missed are one burst on UPS, on a Sunday morning whose
-//! weekly slot first met another burst. The figure to expect on unseen
+//! series (about one tweet in five minutes), which the single buckets
+//! passed at a margin of 1.12 from the first start and missed from every
+//! later one, and one of AAPL's; the four still missed are one burst on
+//! UPS, on a Sunday morning whose weekly slot first met another burst. The figure to expect on unseen
 //! series is the started-later one, not the one from the first bucket.
 //!
 //! On the synthetic desks the shipped settings were chosen on another seed,
