@@ -731,6 +731,71 @@ fn a_second_delivery_after_a_record_update_is_still_a_duplicate() {
     assert_eq!(d.directory().resolve(&extra), Resolution::Unknown);
 }
 
+/// Found by the `desk` fuzz target: a consent decision for a handle nobody
+/// knew made a newcomer, a customer record claimed the handle (the
+/// newcomer and its decision merged in), a later record no longer listed
+/// it; delivered again, the decision made a second newcomer. The customer
+/// the record took the handle from still has the decision: it is a
+/// duplicate.
+#[test]
+fn a_consent_delivered_again_after_a_record_took_its_handle_is_a_duplicate() {
+    let week = sample::week();
+    let mut d = week_desk(&week);
+    let now = week.now;
+    let at = |m: i64| now.checked_add(SignedDuration::from_mins(m)).unwrap();
+    let stray = Handle::new(Channel::Twitter, "@stray_handle").unwrap();
+    let record = week.customer("c001").unwrap().clone();
+    let refusal = Event::Consent {
+        handle: stray.clone(),
+        purpose: Purpose::Contact,
+        decision: Decision::Refused,
+        source: None,
+        at: at(-20),
+    };
+    let claimed = Event::Customer {
+        customer: record
+            .clone()
+            .with_handle(stray.clone(), AudienceStats::default()),
+        at: at(-30),
+    };
+    let released = Event::Customer {
+        customer: record,
+        at: at(-10),
+    };
+    let batch = vec![refusal, claimed, released];
+    let first = d.apply_all(batch.clone(), now);
+    assert_eq!(
+        first.outcomes,
+        [Outcome::Applied, Outcome::Applied, Outcome::Applied]
+    );
+    assert_eq!(d.directory().resolve(&stray), Resolution::Unknown);
+    assert!(d
+        .directory()
+        .get("c001")
+        .unwrap()
+        .consent
+        .is_refused(Purpose::Contact));
+    let customers = d.directory().len();
+    let again = d.apply_all(batch, now);
+    assert_eq!(
+        again.outcomes,
+        [Outcome::Duplicate, Outcome::Duplicate, Outcome::Duplicate]
+    );
+    assert_eq!(d.directory().resolve(&stray), Resolution::Unknown);
+    assert_eq!(d.directory().len(), customers);
+    // Erased, the handle is forgotten where the record took it too.
+    let erased = d.apply_all(
+        vec![Event::Erasure {
+            handle: stray.clone(),
+            at: now,
+        }],
+        now,
+    );
+    assert_eq!(erased.outcomes, [Outcome::Applied]);
+    #[cfg(feature = "serde")]
+    assert!(!serde_json::to_string(&d).unwrap().contains("@stray_handle"));
+}
+
 #[test]
 fn a_customer_who_answers_a_pending_conversation_puts_it_back_in_the_queue() {
     let week = sample::week();

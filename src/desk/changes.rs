@@ -88,6 +88,8 @@ struct CustomerChanges {
     #[cfg_attr(feature = "serde", serde(default))]
     records: BTreeMap<CustomerId, Vec<(Timestamp, Option<Handle>)>>,
     #[cfg_attr(feature = "serde", serde(default))]
+    released: BTreeMap<CustomerId, Vec<Handle>>,
+    #[cfg_attr(feature = "serde", serde(default))]
     provisional: BTreeSet<CustomerId>,
 }
 
@@ -95,6 +97,7 @@ struct CustomerChanges {
 serialize_struct!(CustomerChanges {
     directory,
     records if BTreeMap::is_empty,
+    released if BTreeMap::is_empty,
     provisional if BTreeSet::is_empty,
 });
 
@@ -378,6 +381,10 @@ impl Desk {
                 .iter()
                 .filter_map(|&id| Some((id.clone(), self.records.get(id)?.clone())))
                 .collect(),
+            released: ids
+                .iter()
+                .filter_map(|&id| Some((id.clone(), self.released.get(id)?.clone())))
+                .collect(),
             provisional: ids
                 .iter()
                 .filter(|&&id| self.provisional.contains(id))
@@ -400,6 +407,7 @@ impl Desk {
         let stray = changes
             .records
             .keys()
+            .chain(changes.released.keys())
             .chain(&changes.provisional)
             .find(|id| !ids.contains(*id));
         if let Some(id) = stray {
@@ -411,7 +419,7 @@ impl Desk {
             );
         }
         let directory = self.directory.put_holders(changes.directory)?;
-        let mut records = changes.records;
+        let (mut records, mut released) = (changes.records, changes.released);
         let mut before = CustomerChanges {
             directory,
             ..CustomerChanges::default()
@@ -419,6 +427,9 @@ impl Desk {
         for id in ids {
             if let Some(old) = put(&mut self.records, &id, records.remove(&id)) {
                 before.records.insert(id.clone(), old);
+            }
+            if let Some(old) = put(&mut self.released, &id, released.remove(&id)) {
+                before.released.insert(id.clone(), old);
             }
             let was_newcomer = if changes.provisional.contains(&id) {
                 !self.provisional.insert(id.clone())

@@ -335,8 +335,9 @@ impl Desk {
     ///   or recorded at that instant; an assignment, priority change or
     ///   customer record already applied at that instant; a handle the
     ///   customer has with those figures, or added at that instant; two records already merged; a
-    ///   consent record already kept; an erasure with nothing left to
-    ///   erase. A record of a customer the directory does not hold, or a
+    ///   consent record already kept, by the handle's owner or, for a handle
+    ///   nobody owns, by a customer a later record took the handle from; an
+    ///   erasure with nothing left to erase. A record of a customer the directory does not hold, or a
     ///   consent decision for a handle nobody owns, dated at or before the
     ///   last erasure, is taken as a second delivery of what that erasure
     ///   removed (a duplicate), so that an erased customer never comes
@@ -821,10 +822,30 @@ impl Desk {
                 }
             }
         }
+        // The handles this record takes from the customer: a consent
+        // decision taken through one of them stays theirs.
+        let released: Vec<Handle> = known
+            .filter(|k| k.id == customer.id)
+            .map(|k| {
+                k.handles
+                    .keys()
+                    .filter(|h| customer.handles.get(h).is_none())
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
         let keep = customer.id.clone();
         let ids: Vec<&CustomerId> = std::iter::once(&keep).chain(&absorbed).collect();
         let touched = self.customer_ids(&ids);
         self.directory.upsert(customer)?;
+        if !released.is_empty() {
+            let theirs = self.released.entry(keep.clone()).or_default();
+            for handle in released {
+                if !theirs.contains(&handle) {
+                    theirs.push(handle);
+                }
+            }
+        }
         self.mark_customers(touched);
         self.records
             .entry(keep.clone())
@@ -914,13 +935,26 @@ impl Desk {
         at: Timestamp,
         source: Tag,
     ) -> Result<Outcome> {
-        if let Resolution::Customer(c) = self.directory.resolve(handle) {
-            let known = c.consent.records().iter().any(|r| {
+        let taken = |c: &Customer| {
+            c.consent.records().iter().any(|r| {
                 r.at == at && r.purpose == purpose && r.decision == decision && r.source == source
-            });
-            if known {
-                return Ok(Outcome::Duplicate);
+            })
+        };
+        match self.directory.resolve(handle) {
+            Resolution::Customer(c) if taken(c) => return Ok(Outcome::Duplicate),
+            // Nobody owns the handle now: a customer record may have taken
+            // it from the customer who has this decision.
+            Resolution::Unknown => {
+                let released_by = self
+                    .released
+                    .iter()
+                    .filter(|(_, handles)| handles.contains(handle))
+                    .filter_map(|(id, _)| self.directory.get(id.as_str()));
+                if released_by.into_iter().any(taken) {
+                    return Ok(Outcome::Duplicate);
+                }
             }
+            _ => {}
         }
         // A decision for a handle nobody owns, dated before the last
         // erasure, may be a second delivery for the customer it erased:
@@ -956,6 +990,7 @@ impl Desk {
                 self.forget_profile(id);
                 for led in &touched {
                     self.records.remove(led);
+                    self.released.remove(led);
                 }
                 self.mark_customers(touched);
                 self.provisional.remove(id);
@@ -967,6 +1002,26 @@ impl Desk {
             }
             None => (vec![handle.clone()], Vec::new()),
         };
+        // A record may have taken one of these handles from someone else:
+        // the desk forgets it there too.
+        let released_by: Vec<CustomerId> = self
+            .released
+            .iter()
+            .filter(|(_, taken)| taken.iter().any(|h| handles.contains(h)))
+            .map(|(id, _)| id.clone())
+            .collect();
+        for id in &released_by {
+            if let Some(taken) = self.released.get_mut(id) {
+                taken.retain(|h| !handles.contains(h));
+                if taken.is_empty() {
+                    self.released.remove(id);
+                }
+            }
+        }
+        let forgot_released = !released_by.is_empty();
+        if forgot_released {
+            self.mark_customers(released_by);
+        }
         let theirs = |h: &Handle| handles.contains(h);
         let scrub = Scrub::new(&handles, &names);
         let mut messages = 0u64;
@@ -982,7 +1037,7 @@ impl Desk {
             conversation.forget_moods();
         }
         let forgot = self.monitor.forget_authors(&theirs);
-        if customer.is_none() && messages == 0 && !forgot {
+        if customer.is_none() && messages == 0 && !forgot && !forgot_released {
             return Ok(Outcome::Duplicate);
         }
         self.erasures.push(Erasure {

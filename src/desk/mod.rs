@@ -527,6 +527,11 @@ pub struct Desk {
     /// The customer events applied to each record: when, and the handle
     /// for a new handle (`None` for the whole record).
     records: BTreeMap<CustomerId, Vec<(Timestamp, Option<Handle>)>>,
+    /// The handles a customer record took from each customer (a record
+    /// that no longer lists them): a consent decision taken through one of
+    /// them and delivered again stays that customer's, though nobody owns
+    /// the handle now.
+    released: BTreeMap<CustomerId, Vec<Handle>>,
     /// Customers the desk made for authors it did not know.
     provisional: BTreeSet<CustomerId>,
     /// The number of the next `new-N` customer.
@@ -618,6 +623,7 @@ impl Desk {
             profiles: Profiles::default(),
             handling: BTreeMap::new(),
             records: BTreeMap::new(),
+            released: BTreeMap::new(),
             provisional: BTreeSet::new(),
             next_newcomer: 1,
             erasures: Vec::new(),
@@ -1303,6 +1309,8 @@ struct DeskFields {
     #[serde(default)]
     records: BTreeMap<CustomerId, Vec<(Timestamp, Option<Handle>)>>,
     #[serde(default)]
+    released: BTreeMap<CustomerId, Vec<Handle>>,
+    #[serde(default)]
     provisional: BTreeSet<CustomerId>,
     #[serde(default = "first_newcomer")]
     next_newcomer: u64,
@@ -1375,6 +1383,7 @@ impl TryFrom<DeskFields> for Desk {
             profiles: f.profiles,
             handling: f.handling,
             records: f.records,
+            released: f.released,
             provisional: f.provisional,
             next_newcomer: f.next_newcomer,
             erasures: f.erasures,
