@@ -125,8 +125,9 @@
 //! to 445 ms: in `desk_scale`'s process, which holds several copies of the
 //! desk, fresh memory is what varies. The directory goes
 //! customer by customer: those a record, a handle, a consent decision, a
-//! merge, an erasure or a newcomer changed, with their records and
-//! newcomer marks, so that a directory of millions of customers does not
+//! merge, an erasure or a newcomer changed, with their records, the
+//! handles a record took from them and their newcomer marks, so that a
+//! directory of millions of customers does not
 //! make every set of changes as big as itself. The rest of the desk
 //! (configuration, crisis monitor) is written whole each time: small
 //! beside the conversations.
