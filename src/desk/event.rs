@@ -334,11 +334,12 @@ impl Desk {
     ///   same interaction id in its conversation; a status already in force,
     ///   or recorded at that instant; an assignment, priority change or
     ///   customer record already applied at that instant; a handle the
-    ///   customer has with those figures, or added at that instant; two records already merged; a
-    ///   consent record already kept, by the handle's owner or, for a handle
-    ///   nobody owns, by a customer a later record took the handle from; an
-    ///   erasure with nothing left to erase. A record of a customer the directory does not hold, or a
-    ///   consent decision for a handle nobody owns, dated at or before the
+    ///   customer has with those figures, or added at that instant; two
+    ///   records already merged; a consent record already kept, by the
+    ///   handle's owner or, for a handle nobody owns, by a customer a later
+    ///   record took the handle from; an erasure with nothing left to erase.
+    ///   A record of a customer the directory does not hold, or a consent
+    ///   decision for a handle nobody owns, dated at or before the
     ///   last erasure, is taken as a second delivery of what that erasure
     ///   removed (a duplicate), so that an erased customer never comes
     ///   back through a webhook's retry. An erasure delivered again erases
