@@ -31,6 +31,12 @@
 //! an independent check, and 64.8 on the six started one to six days later
 //! (73.3 with the test).
 //!
+//! `--thin P1,P2,...` adds, for every series, the same series with each
+//! message kept with probability P (the n-th value drawn with seed n, so
+//! `--thin 0.5,0.5` gives two draws): a smaller brand with the same
+//! incidents, whose buckets hold fewer messages each. They pool as the
+//! family `<family>+thin`.
+//!
 //! Printed: each held-out series with the setting chosen without it; per
 //! family, the cross-validated NAB standard score (pooled as the scorer
 //! pools series), windows found and false alarms a week, beside the same
@@ -58,8 +64,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use nab::Score;
+use proptest::prelude::RngExt;
+use proptest::test_runner::{RngAlgorithm, TestRng};
 use series::{timestamp, Series};
-use social_crm::crisis::{Sensitivity, Settings};
+use social_crm::crisis::{Bucket, Sensitivity, Settings};
 use social_crm::jiff::SignedDuration;
 
 /// One setting of the grid: the sensitivity, and the calm it takes to clear
@@ -91,22 +99,42 @@ struct Case {
     family: String,
     folder: String,
     name: String,
-    /// Days after the series' first bucket that this case starts (0: the
-    /// series as given).
-    later: u32,
+    /// How this case was made from the series in its folder.
+    probe: Probe,
     series: Series,
     /// Inclusive row ranges of the incident windows, in order.
     windows: Vec<(usize, usize)>,
     limit: f64,
 }
 
+/// How a case was made from a series.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Probe {
+    /// The series as given.
+    AsGiven,
+    /// Started this many days after its first bucket.
+    Later(u32),
+    /// Each message kept with this probability, drawn with this seed.
+    Thinned(f64, u64),
+}
+
 fn run() -> Result<(), Box<dyn Error>> {
     let mut folders: Vec<(PathBuf, f64)> = Vec::new();
     let mut grid: Vec<(String, Vec<String>)> = Vec::new();
     let mut later: Vec<u32> = Vec::new();
+    let mut thin: Vec<f64> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
-        if arg == "--later" {
+        if arg == "--thin" {
+            let fractions = args.next().ok_or("--thin needs P1,P2,... (0 < P < 1)")?;
+            for p in fractions.split(',') {
+                let p: f64 = p.parse().map_err(|e| format!("--thin `{p}`: {e}"))?;
+                if !(p > 0.0 && p < 1.0) {
+                    return Err(format!("--thin `{p}`: a fraction between 0 and 1").into());
+                }
+                thin.push(p);
+            }
+        } else if arg == "--later" {
             let days = args.next().ok_or("--later needs D1,D2,... (days)")?;
             for d in days.split(',') {
                 later.push(d.parse().map_err(|e| format!("--later `{d}`: {e}"))?);
@@ -128,7 +156,8 @@ fn run() -> Result<(), Box<dyn Error>> {
     }
     if folders.is_empty() {
         return Err(
-            "usage: crisis_cv DIR[:MAX_FA_PER_WEEK]... [--grid FIELD=V1,V2,...] [--later D1,D2,...]"
+            "usage: crisis_cv DIR[:MAX_FA_PER_WEEK]... [--grid FIELD=V1,V2,...] [--later D1,D2,...] \
+             [--thin P1,P2,...]"
                 .into(),
         );
     }
@@ -141,7 +170,13 @@ fn run() -> Result<(), Box<dyn Error>> {
         .filter(|&&days| days > 0)
         .flat_map(|&days| cases.iter().filter_map(move |c| c.started_later(days)))
         .collect::<Vec<_>>();
+    let thinned = thin
+        .iter()
+        .zip(1..)
+        .flat_map(|(&p, seed)| cases.iter().map(move |c| c.thinned(p, seed)))
+        .collect::<Result<Vec<_>, _>>()?;
     cases.extend(started_later);
+    cases.extend(thinned);
     let settings = expand(&grid)?;
     eprintln!(
         "{} settings x {} series ({} buckets)",
@@ -315,7 +350,7 @@ fn read_cases(dir: &Path, limit: f64) -> Result<Vec<Case>, Box<dyn Error>> {
             family: family.clone(),
             folder: folder.to_owned(),
             name,
-            later: 0,
+            probe: Probe::AsGiven,
             series,
             windows: rows,
             limit,
@@ -325,11 +360,12 @@ fn read_cases(dir: &Path, limit: f64) -> Result<Vec<Case>, Box<dyn Error>> {
 }
 
 impl Case {
-    /// The folder and series, and how much later it starts.
+    /// The folder and series, and how the case was made from it.
     fn label(&self) -> String {
-        match self.later {
-            0 => format!("{}/{}", self.folder, self.name),
-            days => format!("{}/{} +{days}d", self.folder, self.name),
+        match self.probe {
+            Probe::AsGiven => format!("{}/{}", self.folder, self.name),
+            Probe::Later(days) => format!("{}/{} +{days}d", self.folder, self.name),
+            Probe::Thinned(p, seed) => format!("{}/{} x{p}#{seed}", self.folder, self.name),
         }
     }
 
@@ -365,12 +401,49 @@ impl Case {
             family: format!("{}+later", self.family),
             folder: self.folder.clone(),
             name: self.name.clone(),
-            later: days,
+            probe: Probe::Later(days),
             series: Series {
                 stamps: self.series.stamps[cut..].to_vec(),
                 buckets: self.series.buckets[cut..].to_vec(),
             },
             windows,
+            limit: self.limit,
+        })
+    }
+}
+
+impl Case {
+    /// The series with each message kept with probability `p`, drawn with
+    /// `seed` (negatives and the other messages thinned apart, so the
+    /// share of negatives stays what it was on average).
+    fn thinned(&self, p: f64, seed: u64) -> Result<Case, Box<dyn Error>> {
+        let mut seed_bytes = [0u8; 32];
+        seed_bytes[..8].copy_from_slice(&seed.to_le_bytes());
+        let mut rng = TestRng::from_seed(RngAlgorithm::ChaCha, &seed_bytes);
+        let mut keep = |n: u64| (0..n).filter(|_| rng.random_bool(p)).count() as u64;
+        let buckets = self
+            .series
+            .buckets
+            .iter()
+            .map(|b| match b.negative() {
+                None => Ok(Bucket::new(b.start(), keep(b.total()))),
+                Some(n) => {
+                    let negative = keep(n);
+                    let others = keep(b.total() - n);
+                    Bucket::new(b.start(), negative + others).with_negative(negative)
+                }
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Case {
+            family: format!("{}+thin", self.family),
+            folder: self.folder.clone(),
+            name: self.name.clone(),
+            probe: Probe::Thinned(p, seed),
+            series: Series {
+                stamps: self.series.stamps.clone(),
+                buckets,
+            },
+            windows: self.windows.clone(),
             limit: self.limit,
         })
     }
