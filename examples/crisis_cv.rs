@@ -397,22 +397,13 @@ impl Case {
         if windows.is_empty() {
             return None;
         }
-        Some(Case {
-            family: format!("{}+later", self.family),
-            folder: self.folder.clone(),
-            name: self.name.clone(),
-            probe: Probe::Later(days),
-            series: Series {
-                stamps: self.series.stamps[cut..].to_vec(),
-                buckets: self.series.buckets[cut..].to_vec(),
-            },
-            windows,
-            limit: self.limit,
-        })
+        let series = Series {
+            stamps: self.series.stamps[cut..].to_vec(),
+            buckets: self.series.buckets[cut..].to_vec(),
+        };
+        Some(self.probed("later", Probe::Later(days), series, windows))
     }
-}
 
-impl Case {
     /// The series with each message kept with probability `p`, drawn with
     /// `seed` (negatives and the other messages thinned apart, so the
     /// share of negatives stays what it was on average).
@@ -434,18 +425,36 @@ impl Case {
                 }
             })
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Case {
-            family: format!("{}+thin", self.family),
+        let series = Series {
+            stamps: self.series.stamps.clone(),
+            buckets,
+        };
+        Ok(self.probed(
+            "thin",
+            Probe::Thinned(p, seed),
+            series,
+            self.windows.clone(),
+        ))
+    }
+
+    /// A case made from this one by `probe`, in the family of this one's
+    /// with `+suffix`.
+    fn probed(
+        &self,
+        suffix: &str,
+        probe: Probe,
+        series: Series,
+        windows: Vec<(usize, usize)>,
+    ) -> Case {
+        Case {
+            family: format!("{}+{suffix}", self.family),
             folder: self.folder.clone(),
             name: self.name.clone(),
-            probe: Probe::Thinned(p, seed),
-            series: Series {
-                stamps: self.series.stamps.clone(),
-                buckets,
-            },
-            windows: self.windows.clone(),
+            probe,
+            series,
+            windows,
             limit: self.limit,
-        })
+        }
     }
 }
 

@@ -166,15 +166,13 @@ pub(crate) struct Recent {
 }
 
 impl Recent {
-    /// The z-score of the sum of the buckets held and one more (`total`
-    /// messages with `expected`), as if they were independent; `None` until
-    /// enough buckets in a row are held.
-    fn raw_z(&self, total: f64, expected: &Expected) -> Option<f64> {
+    /// The z-score of the sum of the buckets held and one more, as if they
+    /// were independent; `None` until enough buckets in a row are held.
+    fn raw_z(&self, bucket: &Judged) -> Option<f64> {
         if usize::from(self.held) < self.before.len() {
             return None;
         }
-        let (mut observed, mut typical, mut scale) =
-            (total, from_anscombe(expected.mean), expected.scale);
+        let (mut observed, mut typical, mut scale) = (bucket.total, bucket.expected, bucket.scale);
         for b in &self.before {
             observed += b.total;
             typical += b.expected;
@@ -193,20 +191,14 @@ impl Recent {
         }
     }
 
-    /// Learns the bucket judged (whose sum with the ones held had the
-    /// z-score `raw`) and keeps it among the last ones.
-    fn learn(&mut self, total: f64, expected: &Expected, raw: Option<f64>, slowest: f64) {
+    /// Learns the bucket judged (its own z-score `single`, and `raw`, that
+    /// of its sum with the ones held) and keeps it among the last ones.
+    fn learn(&mut self, judged: Judged, single: f64, raw: Option<f64>, slowest: f64) {
         if let Some(z) = raw {
-            let single = expected.volume_z(total);
             self.single
                 .average((single * single).min(DISPERSION_CAP), slowest);
             self.summed.average((z * z).min(DISPERSION_CAP), slowest);
         }
-        let judged = Judged {
-            total,
-            expected: from_anscombe(expected.mean),
-            scale: expected.scale,
-        };
         match self.before.get_mut(usize::from(self.held)) {
             Some(slot) => {
                 *slot = judged;
@@ -409,9 +401,14 @@ impl Baseline {
         let (_, _, week) = self.rates();
         let recent = &mut self.recent;
         let known = recent.summed.seen >= self.per_hour;
-        let raw = recent.raw_z(total, expected);
+        let judged = Judged {
+            total,
+            expected: from_anscombe(expected.mean),
+            scale: expected.scale,
+        };
+        let raw = recent.raw_z(&judged);
         let z = raw.filter(|_| known).map(|z| z / recent.inflation());
-        recent.learn(total, expected, raw, week);
+        recent.learn(judged, expected.volume_z(total), raw, week);
         z
     }
 

@@ -794,10 +794,12 @@ impl Desk {
 
     fn take_customer(&mut self, mut customer: Customer, at: Timestamp) -> Result<Outcome> {
         let known = self.directory.get(customer.id.as_str());
+        // The same record as before (not one merged into it).
+        let previous = known.filter(|k| k.id == customer.id);
         // Consent decisions are history: a record from elsewhere adds its
         // own, it never takes one (a refusal above all) away.
-        if let Some(known) = known.filter(|k| k.id == customer.id) {
-            customer.consent.absorb(&known.consent);
+        if let Some(previous) = previous {
+            customer.consent.absorb(&previous.consent);
         }
         if known == Some(&customer)
             || self.written(&customer.id, at, None)
@@ -825,8 +827,7 @@ impl Desk {
         }
         // The handles this record takes from the customer: a consent
         // decision taken through one of them stays theirs.
-        let released: Vec<Handle> = known
-            .filter(|k| k.id == customer.id)
+        let released: Vec<Handle> = previous
             .map(|k| {
                 k.handles
                     .keys()
@@ -946,12 +947,13 @@ impl Desk {
             // Nobody owns the handle now: a customer record may have taken
             // it from the customer who has this decision.
             Resolution::Unknown => {
-                let released_by = self
+                let taken_by_one_it_left = self
                     .released
                     .iter()
                     .filter(|(_, handles)| handles.contains(handle))
-                    .filter_map(|(id, _)| self.directory.get(id.as_str()));
-                if released_by.into_iter().any(taken) {
+                    .filter_map(|(id, _)| self.directory.get(id.as_str()))
+                    .any(taken);
+                if taken_by_one_it_left {
                     return Ok(Outcome::Duplicate);
                 }
             }
@@ -1005,20 +1007,15 @@ impl Desk {
         };
         // A record may have taken one of these handles from someone else:
         // the desk forgets it there too.
-        let released_by: Vec<CustomerId> = self
-            .released
-            .iter()
-            .filter(|(_, taken)| taken.iter().any(|h| handles.contains(h)))
-            .map(|(id, _)| id.clone())
-            .collect();
-        for id in &released_by {
-            if let Some(taken) = self.released.get_mut(id) {
-                taken.retain(|h| !handles.contains(h));
-                if taken.is_empty() {
-                    self.released.remove(id);
-                }
+        let mut released_by: Vec<CustomerId> = Vec::new();
+        self.released.retain(|id, taken| {
+            let before = taken.len();
+            taken.retain(|h| !handles.contains(h));
+            if taken.len() < before {
+                released_by.push(id.clone());
             }
-        }
+            !taken.is_empty()
+        });
         let forgot_released = !released_by.is_empty();
         if forgot_released {
             self.mark_customers(released_by);
