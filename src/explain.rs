@@ -76,6 +76,9 @@ pub enum Modifier {
     /// réponse rapide"): the thing is not done yet, so they count for
     /// nothing.
     Request,
+    /// A problem said to be solved ("problème résolu", "thanks for fixing
+    /// my issue", "resolvieron mi problema"): no longer a complaint.
+    Solved,
 }
 
 impl fmt::Display for Modifier {
@@ -92,6 +95,7 @@ impl fmt::Display for Modifier {
             Modifier::Question => "in a question",
             Modifier::Stressed => "stressed, not negated",
             Modifier::Request => "a polite request, not praise",
+            Modifier::Solved => "solved, no longer a complaint",
         })
     }
 }

@@ -4,6 +4,7 @@
 //! solved. Written for this crate (no corpus text).
 
 use proptest::prelude::*;
+use social_crm::explain::Modifier;
 use social_crm::reply::{advise, ReplyContext, Situation};
 use social_crm::sentiment::{detect_language, Analyzer, Label};
 use social_crm::{Language, Visibility};
@@ -124,6 +125,14 @@ fn double_charges_and_delays_complain() {
         ("The product doesn't work", EN),
         ("El producto no funciona", ES),
         ("La commande est arrivée incomplète", FR),
+        // What stopped working, and service that hangs up on the customer.
+        ("Le produit ne fonctionne plus après deux jours", FR),
+        ("My phone stopped working after a week", EN),
+        ("La lavadora dejó de funcionar al mes", ES),
+        ("Ils m'ont raccroché au nez", FR),
+        ("They hung up on me twice", EN),
+        ("Me colgaron dos veces", ES),
+        ("No lo soporto más", ES),
     ] {
         assert_complains(text, language);
     }
@@ -242,12 +251,91 @@ fn thanks_after_a_solved_problem_are_thanks() {
         ("Merci de m'avoir répondu si vite", FR),
         ("Merci d'avoir réglé le problème", FR),
         ("Je vous remercie de votre réponse rapide", FR),
+        // The problem named with the verb that solved it, before or after
+        // it, with a possessive or an article between.
+        ("Vous avez réparé la panne en une heure, merci", FR),
+        ("You solved my issue in minutes, thank you", EN),
+        ("Thanks for fixing my problem so quickly", EN),
+        ("Muchas gracias por resolver mi problema tan rápido", ES),
+        ("Gracias por solucionar el problema, sois geniales", ES),
+        ("The issue is now fixed, many thanks", EN),
+        // "Soporte" is the support team, not a form of "soportar".
+        ("Todo resuelto, mil gracias al equipo de soporte", ES),
     ] {
         let (label, complaint, situation) = answer(text, language);
         assert_eq!(label, Label::Positive, "{text}");
         assert!(!complaint, "{text}");
         assert_eq!(situation, Situation::Happy, "{text}");
     }
+}
+
+/// A problem is solved only when the text says so: a denied solving ("no
+/// han resuelto"), a problem still not fixed, and a request to fix one all
+/// still complain.
+#[test]
+fn a_problem_not_said_to_be_solved_still_complains() {
+    for (text, language) in [
+        ("No han resuelto mi problema", ES),
+        ("Todavía no me han solucionado el problema", ES),
+        ("Personne n'a résolu mon problème", FR),
+        ("Le problème n'est toujours pas résolu", FR),
+        ("Nobody has fixed my problem yet", EN),
+        ("The problem is still not fixed", EN),
+        ("Merci de régler mon problème au plus vite", FR),
+        ("Please fix my problem", EN),
+        ("Necesito que resuelvan mi problema", ES),
+        // The negation is the solving verb's: the problem is not negated.
+        ("They didn't fix the issue", EN),
+        ("No resolvieron el problema", ES),
+        ("Ils n'ont pas réparé la panne", FR),
+    ] {
+        assert_complains(text, language);
+    }
+}
+
+/// Praise that opens a message on its own, then a failure and nothing
+/// good: the praise is ironic. With good news after it, it is meant (the
+/// message still names what went wrong, so it may be flagged as a
+/// complaint; its mood is positive).
+#[test]
+fn opening_praise_then_a_failure_is_irony() {
+    for (text, language) in [
+        ("Perfect, the new update deleted all my photos", EN),
+        (
+            "Great, my order was cancelled again without any explanation",
+            EN,
+        ),
+        (
+            "Excellent service client, ils m'ont raccroché au nez deux fois",
+            FR,
+        ),
+        ("Génial, l'appli ne marche plus depuis la mise à jour", FR),
+        ("Excelente atención, me colgaron el teléfono tres veces", ES),
+        ("Perfecto, la actualización borró todos mis contactos", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    for (text, language) in [
+        ("Great, the lost parcel turned up today, really happy", EN),
+        (
+            "Génial, le colis perdu est arrivé ce matin, merci beaucoup",
+            FR,
+        ),
+        ("Genial, el paquete perdido llegó hoy, muy contento", ES),
+    ] {
+        let (label, _, _) = answer(text, language);
+        assert_eq!(label, Label::Positive, "{text}");
+    }
+    // Praise in a longer opening clause is about something else than what
+    // follows: not irony.
+    let text = "Great job by the firefighters last night, terrible fire downtown";
+    let (_, why) = analyzer().explain(text, Some(EN));
+    assert!(
+        why.contributions
+            .iter()
+            .all(|c| !c.modifiers.contains(&Modifier::Irony)),
+        "{text}: {why:?}"
+    );
 }
 
 /// Thanks given in advance, and gratitude in the conditional, ask for

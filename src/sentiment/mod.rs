@@ -12,7 +12,11 @@
 //! good", "je ne pense pas que", "no creo que"), intensifiers and
 //! softeners, contrast ("mais",
 //! "but", "pero": what follows weighs more), irony markers ("bravo 👏" after
-//! a complaint, "merci pour rien"), care-desk complaints that carry no
+//! a complaint, "merci pour rien", praise that opens a message on its own
+//! before a failure: "Perfect, the update deleted all my photos"), a
+//! problem said to be solved, which no longer complains ("merci d'avoir
+//! réparé la panne", "gracias por resolver mi problema"; "they didn't fix
+//! the issue" still does), care-desk complaints that carry no
 //! negative word ("toujours pas reçu", "still waiting", "me han cobrado dos
 //! veces"), and thanks that ask rather than thank ("merci de me
 //! rembourser", "je vous serais reconnaissant de", "thanks in advance for",
@@ -114,6 +118,141 @@ const RAISING: [&str; 8] = [
     "think", "believe", "expect", "suppose", "pense", "crois", "creo", "pienso",
 ];
 
+/// Words that name a problem: once said to be solved, they no longer
+/// complain.
+const PROBLEMS: [&str; 26] = [
+    "problème",
+    "problèmes",
+    "probleme",
+    "problemes",
+    "souci",
+    "soucis",
+    "panne",
+    "pannes",
+    "bug",
+    "bugs",
+    "incident",
+    "problema",
+    "problemas",
+    "incidencia",
+    "incidencias",
+    "avería",
+    "averia",
+    "averías",
+    "fallo",
+    "fallos",
+    "problem",
+    "problems",
+    "issue",
+    "issues",
+    "fault",
+    "glitch",
+];
+
+/// "Solved": the participles and past tenses of solving, fixing, sorting
+/// out and repairing, in each language ("réglé", "resolvieron", "fixed").
+const SOLVED: [&str; 49] = [
+    "résolu",
+    "résolue",
+    "résolus",
+    "résolues",
+    "réglé",
+    "réglée",
+    "réglés",
+    "réglées",
+    "réparé",
+    "réparée",
+    "réparés",
+    "réparées",
+    "corrigé",
+    "corrigée",
+    "corrigés",
+    "corrigées",
+    "solutionné",
+    "solutionnée",
+    "resuelto",
+    "resuelta",
+    "resueltos",
+    "resueltas",
+    "resolvió",
+    "resolvio",
+    "resolvieron",
+    "resolviste",
+    "solucionado",
+    "solucionada",
+    "solucionados",
+    "solucionó",
+    "solucionaron",
+    "arreglado",
+    "arreglada",
+    "arreglados",
+    "arregló",
+    "arreglo",
+    "arreglaron",
+    "reparado",
+    "reparada",
+    "reparó",
+    "repararon",
+    "solved",
+    "fixed",
+    "resolved",
+    "sorted",
+    "repaired",
+    "corrected",
+    "handled",
+    "dealt",
+];
+
+/// The verbs of [`SOLVED`] as infinitives and gerunds: a thing solved only
+/// after "for" or "por" ("thanks for fixing my issue", "gracias por
+/// resolver mi problema"); a request otherwise ("please fix my problem",
+/// "merci de régler mon problème"); denied after a negation ("they didn't
+/// fix the issue").
+const TO_SOLVE: [&str; 16] = [
+    "résoudre",
+    "régler",
+    "réparer",
+    "corriger",
+    "resolver",
+    "solucionar",
+    "arreglar",
+    "reparar",
+    "solve",
+    "fix",
+    "resolve",
+    "repair",
+    "solving",
+    "fixing",
+    "resolving",
+    "repairing",
+];
+
+/// What may stand between a problem and its "solved" after it ("the issue
+/// is now fixed", "le problème a été réglé", "el problema ya está
+/// resuelto").
+const LINKS: [&str; 20] = [
+    "is",
+    "was",
+    "has",
+    "been",
+    "now",
+    "all",
+    "est",
+    "a",
+    "été",
+    "bien",
+    "maintenant",
+    "enfin",
+    "está",
+    "esta",
+    "fue",
+    "ha",
+    "sido",
+    "ya",
+    "quedó",
+    "quedo",
+];
+
 /// Whether `word` is one of `words`, ignoring ASCII case.
 /// What the caller says of a text's language.
 #[derive(Debug, Clone, Copy)]
@@ -132,6 +271,14 @@ impl Hint {
         }
     }
 }
+
+/// What closes a clause: praise before one of these, then a complaint,
+/// reads as irony.
+const CLAUSE_MARKS: [char; 7] = [',', '.', ';', ':', '!', '?', '…'];
+
+/// The most words a clause of opening praise may have to be read as
+/// irony when complaints follow ("Excellent service client, ...").
+const OPENING_WORDS: usize = 3;
 
 /// Emoji that mark praise as ironic: upside-down face, eye roll, unamused
 /// face, clown.
@@ -196,6 +343,61 @@ fn infinitive_like(word: &str) -> bool {
 
 fn one_of(word: &str, words: &[&str]) -> bool {
     words.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// Whether the problem word at `at` is said to be solved: `Some(true)`
+/// when a form of [`SOLVED`] is near it (up to three words before it, with
+/// a possessive or article between, or after it with [`LINKS`] between),
+/// or an infinitive of [`TO_SOLVE`] after "for"/"por" is before it (or
+/// after a negation: "didn't fix", denied);
+/// `Some(false)` when that solving is negated (`negates` says which words
+/// negate, a negation inside a phrase such as "todavía no" included);
+/// `None` when nothing near it
+/// solves it. Only words count: a clause boundary or an emoji ends the
+/// search.
+fn solved<'a>(
+    at: usize,
+    lower: &impl Fn(usize) -> &'a str,
+    tokens: &[Tok],
+    negates: impl Fn(usize) -> bool,
+) -> Option<bool> {
+    let word = |j: usize| tokens.get(j).is_some_and(|t| t.kind == Kind::Word);
+    // Before: "réglé mon problème", "por resolver el problema".
+    let before = (at.saturating_sub(3)..at)
+        .rev()
+        .take_while(|&j| word(j))
+        .find(|&j| {
+            one_of(lower(j), &SOLVED)
+                || (one_of(lower(j), &TO_SOLVE)
+                    && j.checked_sub(1).is_some_and(|p| {
+                        word(p) && (one_of(lower(p), &["for", "por"]) || negates(p))
+                    }))
+        });
+    if let Some(j) = before {
+        let denied = (j.saturating_sub(3)..j)
+            .rev()
+            .take_while(|&k| word(k))
+            .any(&negates);
+        return Some(!denied);
+    }
+    // After: "problème réglé", "the issue is now fixed", "problema no
+    // resuelto".
+    let mut denied = false;
+    for j in at + 1..tokens.len().min(at + 5) {
+        if !word(j) {
+            return None;
+        }
+        let w = lower(j);
+        if one_of(w, &SOLVED) {
+            return Some(!denied);
+        }
+        if negates(j) {
+            denied = true;
+        } else if !one_of(w, &LINKS) {
+            return None;
+        }
+    }
+    None
 }
 
 /// How far, in words, a negation carried by one of [`RAISING`] reaches.
@@ -1319,6 +1521,29 @@ impl Analyzer {
                 v = 0.0;
                 note(Modifier::Request);
             }
+            // A problem solved ("vous avez réglé mon problème", "thanks
+            // for fixing my issue") is not a complaint, unless the solving
+            // is denied ("nobody has fixed my problem"): then the negation
+            // is the verb's, and the problem stays one.
+            // (Problem words are negative lexicon words: the cheap tests
+            // first.)
+            let solving = if item.base < 0.0
+                && item.first == item.last
+                && one_of(lower(item.first), &PROBLEMS)
+            {
+                solved(item.first, &lower, tokens, |k| {
+                    negator[k]
+                        || items
+                            .iter()
+                            .any(|it| it.negation_inside && (it.first..=it.last).contains(&k))
+                })
+            } else {
+                None
+            };
+            if solving == Some(true) {
+                v = 0.0;
+                note(Modifier::Solved);
+            }
             let sign = v.signum();
             // A phrase shouts when one of its words does ("c'est NUL").
             let shouted = || (item.first..=item.last).any(|k| is_shouted(token_text(k)));
@@ -1372,7 +1597,7 @@ impl Analyzer {
             }
             // An emoji says how the writer feels: a negation before it does
             // not turn ":(" into a smile.
-            if negated && !item.negation_inside && !item.emoji {
+            if negated && !item.negation_inside && !item.emoji && solving.is_none() {
                 v *= c.negation;
                 note(Modifier::Negated);
             }
@@ -1428,11 +1653,37 @@ impl Analyzer {
         let marked = items
             .iter()
             .any(|it| it.emoji && text[it.start..it.end].contains(IRONY_MARKS));
+        // Praise that opens the text on its own, in a clause of a few
+        // words, then complaints and nothing good of the same weight
+        // ("Perfect, the new update
+        // deleted all my photos", "Excelente atención, me colgaron"), is
+        // ironic too; with a contrast word it is meant ("merci, mais").
+        let opening = contrast.is_none()
+            && items.first().is_some_and(|it| {
+                if !it.praise {
+                    return false;
+                }
+                let Some(mark) = text[it.end..].find(CLAUSE_MARKS).map(|m| it.end + m) else {
+                    return false;
+                };
+                let words = tokens
+                    .iter()
+                    .take_while(|t| t.start < mark)
+                    .filter(|t| t.kind == Kind::Word)
+                    .count();
+                let mut after = items
+                    .iter()
+                    .zip(values.iter())
+                    .filter(|(later, _)| later.start > mark && !later.praise);
+                words <= OPENING_WORDS
+                    && after.clone().any(|(_, v)| *v <= COMPLAINT)
+                    && !after.any(|(_, v)| *v >= -COMPLAINT)
+            });
         if first_complaint.is_some() || marked {
             let first = first_complaint.unwrap_or(usize::MAX);
             for (k, (item, v)) in items.iter().zip(values.iter_mut()).enumerate() {
                 let meant = contrast.is_some_and(|cut| item.first > cut);
-                let ironic = marked || claps || item.first > first;
+                let ironic = marked || claps || item.first > first || (k == 0 && opening);
                 if item.praise && *v > 0.0 && ironic && !meant {
                     *v = -*v;
                     complaint = true;
