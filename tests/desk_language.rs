@@ -327,15 +327,25 @@ fn opening_praise_then_a_failure_is_irony() {
         assert_eq!(label, Label::Positive, "{text}");
     }
     // Praise in a longer opening clause is about something else than what
-    // follows: not irony.
-    let text = "Great job by the firefighters last night, terrible fire downtown";
-    let (_, why) = analyzer().explain(text, Some(EN));
-    assert!(
-        why.contributions
-            .iter()
-            .all(|c| !c.modifiers.contains(&Modifier::Irony)),
-        "{text}: {why:?}"
-    );
+    // follows, and thanks that open an account of a problem (an agent's
+    // reply, often) are thanks: not irony.
+    for (text, language) in [
+        (
+            "Great job by the firefighters last night, terrible fire downtown",
+            EN,
+        ),
+        ("Merci Julie, le retard vient du transporteur", FR),
+        ("Thanks, the delay comes from the carrier", EN),
+        ("Gracias Ana, el retraso viene del transportista", ES),
+    ] {
+        let (_, why) = analyzer().explain(text, Some(language));
+        assert!(
+            why.contributions
+                .iter()
+                .all(|c| !c.modifiers.contains(&Modifier::Irony)),
+            "{text}: {why:?}"
+        );
+    }
 }
 
 /// Thanks given in advance, and gratitude in the conditional, ask for

@@ -276,6 +276,22 @@ impl Hint {
 /// reads as irony.
 const CLAUSE_MARKS: [char; 7] = [',', '.', ';', ':', '!', '?', '…'];
 
+/// Thanks: praise that opens a message sincerely far more often than not,
+/// before the account of a problem ("Merci, le retard vient du
+/// transporteur"), so an opening of thanks is never read as irony.
+const THANKS: [&str; 10] = [
+    "merci",
+    "merci beaucoup",
+    "thanks",
+    "thank you",
+    "thanks a lot",
+    "thank you so much",
+    "gracias",
+    "muchas gracias",
+    "mil gracias",
+    "mille mercis",
+];
+
 /// The most words a clause of opening praise may have to be read as
 /// irony when complaints follow ("Excellent service client, ...").
 const OPENING_WORDS: usize = 3;
@@ -1655,12 +1671,13 @@ impl Analyzer {
             .any(|it| it.emoji && text[it.start..it.end].contains(IRONY_MARKS));
         // Praise that opens the text on its own, in a clause of a few
         // words, then complaints and nothing good of the same weight
-        // ("Perfect, the new update
-        // deleted all my photos", "Excelente atención, me colgaron"), is
-        // ironic too; with a contrast word it is meant ("merci, mais").
+        // ("Perfect, the new update deleted all my photos", "Excelente
+        // atención, me colgaron"), is ironic too; with a contrast word it
+        // is meant ("merci, mais"), and opening thanks are meant (see
+        // [`THANKS`]).
         let opening = contrast.is_none()
             && items.first().is_some_and(|it| {
-                if !it.praise {
+                if !it.praise || one_of(&text[it.start..it.end], &THANKS) {
                     return false;
                 }
                 let Some(mark) = text[it.end..].find(CLAUSE_MARKS).map(|m| it.end + m) else {
