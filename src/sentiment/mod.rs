@@ -120,87 +120,29 @@ const RAISING: [&str; 8] = [
 
 /// Words that name a problem: once said to be solved, they no longer
 /// complain.
+#[rustfmt::skip]
 const PROBLEMS: [&str; 26] = [
-    "problème",
-    "problèmes",
-    "probleme",
-    "problemes",
-    "souci",
-    "soucis",
-    "panne",
-    "pannes",
-    "bug",
-    "bugs",
-    "incident",
-    "problema",
-    "problemas",
-    "incidencia",
-    "incidencias",
-    "avería",
-    "averia",
-    "averías",
-    "fallo",
-    "fallos",
-    "problem",
-    "problems",
-    "issue",
-    "issues",
-    "fault",
-    "glitch",
+    "problème", "problèmes", "probleme", "problemes", "souci", "soucis", "panne", "pannes",
+    "bug", "bugs", "incident",
+    "problema", "problemas", "incidencia", "incidencias", "avería", "averia", "averías",
+    "fallo", "fallos",
+    "problem", "problems", "issue", "issues", "fault", "glitch",
 ];
 
 /// "Solved": the participles and past tenses of solving, fixing, sorting
 /// out and repairing, in each language ("réglé", "resolvieron", "fixed").
-const SOLVED: [&str; 49] = [
-    "résolu",
-    "résolue",
-    "résolus",
-    "résolues",
-    "réglé",
-    "réglée",
-    "réglés",
-    "réglées",
-    "réparé",
-    "réparée",
-    "réparés",
-    "réparées",
-    "corrigé",
-    "corrigée",
-    "corrigés",
-    "corrigées",
-    "solutionné",
-    "solutionnée",
-    "resuelto",
-    "resuelta",
-    "resueltos",
-    "resueltas",
-    "resolvió",
-    "resolvio",
-    "resolvieron",
-    "resolviste",
-    "solucionado",
-    "solucionada",
-    "solucionados",
-    "solucionó",
-    "solucionaron",
-    "arreglado",
-    "arreglada",
-    "arreglados",
-    "arregló",
-    "arreglo",
-    "arreglaron",
-    "reparado",
-    "reparada",
-    "reparó",
-    "repararon",
-    "solved",
-    "fixed",
-    "resolved",
-    "sorted",
-    "repaired",
-    "corrected",
-    "handled",
-    "dealt",
+#[rustfmt::skip]
+const SOLVED: [&str; 48] = [
+    "résolu", "résolue", "résolus", "résolues", "réglé", "réglée", "réglés", "réglées",
+    "réparé", "réparée", "réparés", "réparées",
+    "corrigé", "corrigée", "corrigés", "corrigées",
+    "solutionné", "solutionnée",
+    "resuelto", "resuelta", "resueltos", "resueltas",
+    "resolvió", "resolvio", "resolvieron", "resolviste",
+    "solucionado", "solucionada", "solucionados", "solucionó", "solucionaron",
+    "arreglado", "arreglada", "arreglados", "arregló", "arreglaron",
+    "reparado", "reparada", "reparó", "repararon",
+    "solved", "fixed", "resolved", "sorted", "repaired", "corrected", "handled", "dealt",
 ];
 
 /// The verbs of [`SOLVED`] as infinitives and gerunds: a thing solved only
@@ -208,49 +150,21 @@ const SOLVED: [&str; 49] = [
 /// resolver mi problema"); a request otherwise ("please fix my problem",
 /// "merci de régler mon problème"); denied after a negation ("they didn't
 /// fix the issue").
+#[rustfmt::skip]
 const TO_SOLVE: [&str; 16] = [
-    "résoudre",
-    "régler",
-    "réparer",
-    "corriger",
-    "resolver",
-    "solucionar",
-    "arreglar",
-    "reparar",
-    "solve",
-    "fix",
-    "resolve",
-    "repair",
-    "solving",
-    "fixing",
-    "resolving",
-    "repairing",
+    "résoudre", "régler", "réparer", "corriger",
+    "resolver", "solucionar", "arreglar", "reparar",
+    "solve", "fix", "resolve", "repair", "solving", "fixing", "resolving", "repairing",
 ];
 
 /// What may stand between a problem and its "solved" after it ("the issue
 /// is now fixed", "le problème a été réglé", "el problema ya está
 /// resuelto").
+#[rustfmt::skip]
 const LINKS: [&str; 20] = [
-    "is",
-    "was",
-    "has",
-    "been",
-    "now",
-    "all",
-    "est",
-    "a",
-    "été",
-    "bien",
-    "maintenant",
-    "enfin",
-    "está",
-    "esta",
-    "fue",
-    "ha",
-    "sido",
-    "ya",
-    "quedó",
-    "quedo",
+    "est", "a", "été", "bien", "maintenant", "enfin",
+    "está", "esta", "fue", "ha", "sido", "ya", "quedó", "quedo",
+    "is", "was", "has", "been", "now", "all",
 ];
 
 /// Whether `word` is one of `words`, ignoring ASCII case.
@@ -279,17 +193,11 @@ const CLAUSE_MARKS: [char; 7] = [',', '.', ';', ':', '!', '?', '…'];
 /// Thanks: praise that opens a message sincerely far more often than not,
 /// before the account of a problem ("Merci, le retard vient du
 /// transporteur"), so an opening of thanks is never read as irony.
+#[rustfmt::skip]
 const THANKS: [&str; 10] = [
-    "merci",
-    "merci beaucoup",
-    "thanks",
-    "thank you",
-    "thanks a lot",
-    "thank you so much",
-    "gracias",
-    "muchas gracias",
-    "mil gracias",
-    "mille mercis",
+    "merci", "merci beaucoup", "mille mercis",
+    "thanks", "thank you", "thanks a lot", "thank you so much",
+    "gracias", "muchas gracias", "mil gracias",
 ];
 
 /// The most words a clause of opening praise may have to be read as
@@ -361,16 +269,17 @@ fn one_of(word: &str, words: &[&str]) -> bool {
     words.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
-/// Whether the problem word at `at` is said to be solved: `Some(true)`
-/// when a form of [`SOLVED`] is near it (up to three words before it, with
-/// a possessive or article between, or after it with [`LINKS`] between),
-/// or an infinitive of [`TO_SOLVE`] after "for"/"por" is before it (or
-/// after a negation: "didn't fix", denied);
-/// `Some(false)` when that solving is negated (`negates` says which words
-/// negate, a negation inside a phrase such as "todavía no" included);
-/// `None` when nothing near it
-/// solves it. Only words count: a clause boundary or an emoji ends the
-/// search.
+/// Whether the problem word at `at` is said to be solved.
+///
+/// `Some(true)` when a form of [`SOLVED`] is near it: up to three words
+/// before it (a possessive or an article between), or after it with only
+/// [`LINKS`] between; or when an infinitive of [`TO_SOLVE`] comes after
+/// "for"/"por" before it. `Some(false)` when that solving is denied: a
+/// negation before the verb, or between the problem and its "solved" (an
+/// infinitive right after a negation, "didn't fix", is denied too).
+/// `negates` says which words negate, a negation inside a phrase such as
+/// "todavía no" included. `None` when nothing near it solves it. Only
+/// words count: a clause boundary or an emoji ends the search.
 fn solved<'a>(
     at: usize,
     lower: &impl Fn(usize) -> &'a str,
