@@ -77,7 +77,8 @@ pub enum Modifier {
     /// nothing.
     Request,
     /// A problem said to be solved ("problème résolu", "thanks for fixing
-    /// my issue", "resolvieron mi problema"): no longer a complaint.
+    /// my issue", "resolvieron mi problema"), or something lost said to be
+    /// found ("le colis perdu est enfin arrivé"): no longer a complaint.
     Solved,
 }
 

@@ -293,6 +293,31 @@ fn a_problem_not_said_to_be_solved_still_complains() {
     }
 }
 
+/// What was lost and then arrived or was found is no longer a complaint,
+/// so thanks after it are thanks, not irony; lost and never arrived still
+/// complains.
+#[test]
+fn a_lost_parcel_that_arrived_is_no_complaint() {
+    for (text, language) in [
+        ("Le colis perdu est enfin arrivé, merci", FR),
+        ("J'ai retrouvé mon colis perdu, merci", FR),
+        ("My lost parcel arrived this morning, thanks a lot", EN),
+        ("El paquete perdido llegó hoy, gracias", ES),
+    ] {
+        let (label, complaint, situation) = answer(text, language);
+        assert_ne!(label, Label::Negative, "{text}");
+        assert!(!complaint, "{text}");
+        assert_ne!(situation, Situation::Disappointed, "{text}");
+    }
+    for (text, language) in [
+        ("Colis perdu, jamais reçu", FR),
+        ("My parcel was lost and never arrived", EN),
+        ("El paquete perdido nunca llegó", ES),
+    ] {
+        assert_complains(text, language);
+    }
+}
+
 /// Praise that opens a message on its own, then a failure and nothing
 /// good: the praise is ironic. With good news after it, it is meant (the
 /// message still names what went wrong, so it may be flagged as a

@@ -16,7 +16,8 @@
 //! before a failure: "Perfect, the update deleted all my photos"), a
 //! problem said to be solved, which no longer complains ("merci d'avoir
 //! réparé la panne", "gracias por resolver mi problema"; "they didn't fix
-//! the issue" still does), care-desk complaints that carry no
+//! the issue" still does) and so does a parcel lost then found ("le colis
+//! perdu est enfin arrivé"), care-desk complaints that carry no
 //! negative word ("toujours pas reçu", "still waiting", "me han cobrado dos
 //! veces"), and thanks that ask rather than thank ("merci de me
 //! rembourser", "je vous serais reconnaissant de", "thanks in advance for",
@@ -193,6 +194,48 @@ const CLAUSE_MARKS: [char; 7] = [',', '.', ';', ':', '!', '?', '…'];
 /// Thanks: praise that opens a message sincerely far more often than not,
 /// before the account of a problem ("Merci, le retard vient du
 /// transporteur"), so an opening of thanks is never read as irony.
+/// Words that say something is lost: once it arrived or was found, no
+/// longer a complaint ("le colis perdu est enfin arrivé").
+#[rustfmt::skip]
+const LOST: [&str; 13] = [
+    "perdu", "perdue", "perdus", "perdues", "égaré", "égarée",
+    "perdido", "perdida", "perdidos", "perdidas", "extraviado", "extraviada",
+    "lost",
+];
+
+/// "Arrived" and "found", for what was [`LOST`].
+#[rustfmt::skip]
+const FOUND: [&str; 19] = [
+    "arrivé", "arrivée", "arrivés", "arrivées", "retrouvé", "retrouvée", "reçu", "reçue",
+    "llegó", "llego", "llegaron", "apareció", "aparecio", "encontrado", "encontrada",
+    "arrived", "found", "delivered", "came",
+];
+
+/// A trouble and the words that end it: a problem solved, a parcel lost
+/// then found (see [`solved`]).
+struct Remedy {
+    /// The words that name the trouble.
+    troubles: &'static [&'static str],
+    /// Past forms that say it ended.
+    done: &'static [&'static str],
+    /// Infinitives and gerunds that say it ended after "for"/"por".
+    to_do: &'static [&'static str],
+}
+
+/// Every trouble the scorer knows an end for.
+const REMEDIES: [Remedy; 2] = [
+    Remedy {
+        troubles: &PROBLEMS,
+        done: &SOLVED,
+        to_do: &TO_SOLVE,
+    },
+    Remedy {
+        troubles: &LOST,
+        done: &FOUND,
+        to_do: &[],
+    },
+];
+
 #[rustfmt::skip]
 const THANKS: [&str; 10] = [
     "merci", "merci beaucoup", "mille mercis",
@@ -269,19 +312,22 @@ fn one_of(word: &str, words: &[&str]) -> bool {
     words.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
-/// Whether the problem word at `at` is said to be solved.
+/// Whether the trouble word at `at` (a word of `remedy.troubles`) is said
+/// to be over: solved, or found.
 ///
-/// `Some(true)` when a form of [`SOLVED`] is near it: up to three words
-/// before it (a possessive or an article between), or after it with only
-/// [`LINKS`] between; or when an infinitive of [`TO_SOLVE`] comes after
-/// "for"/"por" before it. `Some(false)` when that solving is denied: a
-/// negation before the verb, or between the problem and its "solved" (an
+/// `Some(true)` when a past form of `remedy.done` ([`SOLVED`], [`FOUND`])
+/// is near it: up to three words before it (a possessive or an article
+/// between), or after it with only [`LINKS`] and one other word between;
+/// or when an infinitive of `remedy.to_do` ([`TO_SOLVE`]) comes after
+/// "for"/"por" before it. `Some(false)` when that ending is denied: a
+/// negation before the verb, or between the trouble and its "solved" (an
 /// infinitive right after a negation, "didn't fix", is denied too).
 /// `negates` says which words negate, a negation inside a phrase such as
-/// "todavía no" included. `None` when nothing near it solves it. Only
-/// words count: a clause boundary or an emoji ends the search.
+/// "todavía no" included. `None` when nothing near it ends it. Only words
+/// count: a clause boundary or an emoji ends the search.
 fn solved<'a>(
     at: usize,
+    remedy: &Remedy,
     lower: &impl Fn(usize) -> &'a str,
     tokens: &[Tok],
     negates: impl Fn(usize) -> bool,
@@ -292,8 +338,8 @@ fn solved<'a>(
         .rev()
         .take_while(|&j| word(j))
         .find(|&j| {
-            one_of(lower(j), &SOLVED)
-                || (one_of(lower(j), &TO_SOLVE)
+            one_of(lower(j), remedy.done)
+                || (one_of(lower(j), remedy.to_do)
                     && j.checked_sub(1).is_some_and(|p| {
                         word(p) && (one_of(lower(p), &["for", "por"]) || negates(p))
                     }))
@@ -306,20 +352,24 @@ fn solved<'a>(
         return Some(!denied);
     }
     // After: "problème réglé", "the issue is now fixed", "problema no
-    // resuelto".
-    let mut denied = false;
-    for j in at + 1..tokens.len().min(at + 5) {
+    // resuelto", and one other word, the noun an adjective qualifies
+    // ("the lost parcel arrived", "problema técnico resuelto").
+    let (mut denied, mut free) = (false, 1);
+    for j in at + 1..tokens.len().min(at + 6) {
         if !word(j) {
             return None;
         }
         let w = lower(j);
-        if one_of(w, &SOLVED) {
+        if one_of(w, remedy.done) {
             return Some(!denied);
         }
         if negates(j) {
             denied = true;
         } else if !one_of(w, &LINKS) {
-            return None;
+            if free == 0 {
+                return None;
+            }
+            free -= 1;
         }
     }
     None
@@ -1452,11 +1502,15 @@ impl Analyzer {
             // is the verb's, and the problem stays one.
             // (Problem words are negative lexicon words: the cheap tests
             // first.)
-            let solving = if item.base < 0.0
-                && item.first == item.last
-                && one_of(lower(item.first), &PROBLEMS)
-            {
-                solved(item.first, &lower, tokens, |k| {
+            let remedy = (item.base < 0.0 && item.first == item.last)
+                .then(|| {
+                    REMEDIES
+                        .iter()
+                        .find(|r| one_of(lower(item.first), r.troubles))
+                })
+                .flatten();
+            let solving = if let Some(remedy) = remedy {
+                solved(item.first, remedy, &lower, tokens, |k| {
                     negator[k]
                         || items
                             .iter()
