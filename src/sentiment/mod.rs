@@ -191,9 +191,6 @@ impl Hint {
 /// reads as irony.
 const CLAUSE_MARKS: [char; 7] = [',', '.', ';', ':', '!', '?', '…'];
 
-/// Thanks: praise that opens a message sincerely far more often than not,
-/// before the account of a problem ("Merci, le retard vient du
-/// transporteur"), so an opening of thanks is never read as irony.
 /// Words that say something is lost: once it arrived or was found, no
 /// longer a complaint ("le colis perdu est enfin arrivé").
 #[rustfmt::skip]
@@ -236,6 +233,9 @@ const REMEDIES: [Remedy; 2] = [
     },
 ];
 
+/// Thanks: praise that opens a message sincerely far more often than not,
+/// before the account of a problem ("Merci, le retard vient du
+/// transporteur"), so an opening of thanks is never read as irony.
 #[rustfmt::skip]
 const THANKS: [&str; 10] = [
     "merci", "merci beaucoup", "mille mercis",
