@@ -188,7 +188,8 @@ impl Hint {
 }
 
 /// What closes a clause: praise before one of these, then a complaint,
-/// reads as irony.
+/// reads as irony. The tokenizer's clause boundaries, and the ellipsis
+/// character, which it does not split on ("Génial… encore en panne").
 const CLAUSE_MARKS: [char; 7] = [',', '.', ';', ':', '!', '?', '…'];
 
 /// Words that say something is lost: once it arrived or was found, no
@@ -1483,6 +1484,14 @@ impl Analyzer {
         // Where the sentence opened by a request formula ends.
         let mut requested_until = 0;
         let mut complaint = false;
+        // Whether the word at `k` negates: a negator, or a word of a phrase
+        // with its negation inside ("todavía no").
+        let negates = |k: usize| {
+            negator[k]
+                || items
+                    .iter()
+                    .any(|it| it.negation_inside && (it.first..=it.last).contains(&k))
+        };
         for item in items.iter() {
             let mut v = item.base;
             let mut mods = Vec::new();
@@ -1497,28 +1506,19 @@ impl Analyzer {
                 note(Modifier::Request);
             }
             // A problem solved ("vous avez réglé mon problème", "thanks
-            // for fixing my issue") is not a complaint, unless the solving
-            // is denied ("nobody has fixed my problem"): then the negation
-            // is the verb's, and the problem stays one.
-            // (Problem words are negative lexicon words: the cheap tests
-            // first.)
-            let remedy = (item.base < 0.0 && item.first == item.last)
-                .then(|| {
-                    REMEDIES
-                        .iter()
-                        .find(|r| one_of(lower(item.first), r.troubles))
-                })
-                .flatten();
-            let solving = if let Some(remedy) = remedy {
-                solved(item.first, remedy, &lower, tokens, |k| {
-                    negator[k]
-                        || items
-                            .iter()
-                            .any(|it| it.negation_inside && (it.first..=it.last).contains(&k))
-                })
+            // for fixing my issue") or a loss found ("le colis perdu est
+            // arrivé") is not a complaint, unless the ending is denied
+            // ("nobody has fixed my problem"): then the negation is the
+            // verb's, and the trouble stays one. Trouble words are negative
+            // lexicon words: the cheap tests first.
+            let remedy = if item.base < 0.0 && item.first == item.last {
+                REMEDIES
+                    .iter()
+                    .find(|r| one_of(lower(item.first), r.troubles))
             } else {
                 None
             };
+            let solving = remedy.and_then(|r| solved(item.first, r, &lower, tokens, negates));
             if solving == Some(true) {
                 v = 0.0;
                 note(Modifier::Solved);

@@ -16,7 +16,7 @@ pub(crate) enum Kind {
     Emoji,
     /// An ASCII emoticon such as `:-)` or `<3`.
     Emoticon,
-    /// A clause boundary: `.`, `,`, `;`, `:`.
+    /// A clause boundary: `.`, `,`, `;`, `:`, `!`, `?`.
     Boundary,
 }
 
