@@ -455,6 +455,56 @@ fn opening_praise_then_a_failure_is_irony() {
     }
 }
 
+/// "Why ...?" about something that went wrong reproaches rather than asks;
+/// "why" about nothing bad still asks.
+#[test]
+fn why_questions_about_a_failure_complain() {
+    for (text, language) in [
+        ("Why was I charged twice?", EN),
+        ("Why did you cancel my order without telling me?", EN),
+        ("Pourquoi ma commande n'est toujours pas arrivée ?", FR),
+        ("¿Por qué me habéis cobrado dos veces?", ES),
+        ("¿Por que nadie contesta?", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    for (text, language) in [
+        ("Why do you need my address?", EN),
+        ("Pourquoi faut-il créer un compte ?", FR),
+    ] {
+        let (label, complaint, _) = answer(text, language);
+        assert_eq!(label, Label::Neutral, "{text}");
+        assert!(!complaint, "{text}");
+    }
+}
+
+/// Goods that come apart, payments that do not go through, customers who
+/// say they are leaving, and "incredible" after a complaint: complaints.
+#[test]
+fn breakage_churn_and_exasperation_complain() {
+    for (text, language) in [
+        ("The sole fell apart after a week", EN),
+        ("La semelle s'est décollée au bout d'une semaine", FR),
+        ("La suela se despegó a la semana", ES),
+        ("Le paiement ne passe pas", FR),
+        ("My card payment won't go through", EN),
+        ("You've just lost a customer", EN),
+        ("Vous avez perdu une cliente", FR),
+        ("Habéis perdido un cliente fiel", ES),
+        ("Toujours pas de réponse après trois mails. Incroyable.", FR),
+        ("Tres correos y ninguna respuesta. Increíble.", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    // "Incroyable" without a complaint is praise.
+    for (text, language) in [
+        ("Incroyable, livré en une journée !", FR),
+        ("La nueva colección es increíble", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+}
+
 /// Thanks given in advance, and gratitude in the conditional, ask for
 /// something: the praise after them says what is wanted, not what
 /// happened, and is not answered as praise.

@@ -404,7 +404,7 @@ fn settings_are_checked_once() {
 fn a_question_weighs_less_than_what_follows_it() {
     let analyzer = Analyzer::default();
     let (s, why) = analyzer.explain(
-        "Why is the app so slow? Terrible service.",
+        "Is the app slow for everyone? Terrible service.",
         Some(Language::ENGLISH),
     );
     assert_eq!(s.label, Label::Negative);

@@ -1645,7 +1645,10 @@ impl Analyzer {
             if item.last >= sentence_end {
                 (sentence_end, asks) = sentence_after(item.last, tokens, text);
             }
-            if asks && v != 0.0 {
+            // "Why ...?" about something bad reproaches: it is not damped
+            // as a question, and it complains ("why was I charged twice?").
+            let reproach = asks && v < 0.0 && why_before(item.first, tokens, text, &lower);
+            if asks && v != 0.0 && !reproach {
                 v *= c.question;
                 note(Modifier::Question);
             }
@@ -1670,7 +1673,7 @@ impl Analyzer {
                 }
             }
             // A question about refunds asks; it does not complain.
-            complaint |= v < 0.0 && item.base.abs() >= -COMPLAINT && !asks;
+            complaint |= v < 0.0 && item.base.abs() >= -COMPLAINT && (!asks || reproach);
             values.push(v);
             if explaining {
                 modifiers.push(mods);
@@ -1916,17 +1919,49 @@ fn request_formula(phrase: &str) -> bool {
 /// text's end), and whether it is a question mark.
 fn sentence_after(from: usize, tokens: &[Tok], text: &str) -> (usize, bool) {
     for (k, t) in tokens.iter().enumerate().skip(from + 1) {
-        if t.kind != Kind::Boundary {
-            continue;
-        }
-        match &text[t.start..t.end] {
-            "?" => return (k, true),
-            "." | "!" => return (k, false),
-            s if s.starts_with("...") => return (k, false),
-            _ => {}
+        if let Some(asks) = ends_sentence(t, text) {
+            return (k, asks);
         }
     }
     (tokens.len(), false)
+}
+
+/// Whether `token` ends a sentence (`?`, `.`, `!`, an ellipsis of dots),
+/// and if so whether the sentence asks.
+fn ends_sentence(token: &Tok, text: &str) -> Option<bool> {
+    if token.kind != Kind::Boundary {
+        return None;
+    }
+    match &text[token.start..token.end] {
+        "?" => Some(true),
+        "." | "!" => Some(false),
+        s if s.starts_with("...") => Some(false),
+        _ => None,
+    }
+}
+
+/// The words that open a question of reproach rather than one that asks:
+/// "why", "pourquoi", "porqué", and "por qué" (see [`why_before`]).
+const WHY: [&str; 3] = ["why", "pourquoi", "porqué"];
+
+/// Whether the sentence holding the word at `at` has a "why" before it
+/// ([`WHY`], or "por qué"/"por que").
+fn why_before<'a>(
+    at: usize,
+    tokens: &[Tok],
+    text: &str,
+    lower: &impl Fn(usize) -> &'a str,
+) -> bool {
+    (0..at)
+        .rev()
+        .take_while(|&j| ends_sentence(&tokens[j], text).is_none())
+        .any(|j| {
+            tokens[j].kind == Kind::Word
+                && (one_of(lower(j), &WHY)
+                    || (one_of(lower(j), &["qué", "que"])
+                        && j.checked_sub(1)
+                            .is_some_and(|p| lower(p).eq_ignore_ascii_case("por"))))
+        })
 }
 
 /// How many `!` and `?` a text holds, eight bytes at a time.
