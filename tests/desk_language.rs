@@ -4,7 +4,7 @@
 //! solved. Written for this crate (no corpus text).
 
 use proptest::prelude::*;
-use social_crm::explain::Modifier;
+use social_crm::explain::{Factor, Modifier};
 use social_crm::reply::{advise, ReplyContext, Situation};
 use social_crm::sentiment::{detect_language, Analyzer, Label};
 use social_crm::{Language, Visibility};
@@ -395,6 +395,7 @@ fn billing_product_and_account_failures_complain() {
         ("Personne ne m'a rappelé depuis lundi", FR),
         ("Nadie me llamó para la cita", ES),
         ("Colis livré trempé, tout est à jeter", FR),
+        ("On m'a surfacturé ce mois-ci", FR),
     ] {
         assert_complains(text, language);
     }
@@ -502,6 +503,37 @@ fn breakage_churn_and_exasperation_complain() {
         ("La nueva colección es increíble", ES),
     ] {
         assert_pleased(text, language);
+    }
+}
+
+/// A negation reaches through the auxiliaries of a compound tense and
+/// "capable"/"capaz" to the verb they carry: nobody was able to help is
+/// nobody helped. The "ne" before a stressing "jamais" is the same
+/// negation, and the stress stays.
+#[test]
+fn a_negation_reaches_through_auxiliaries() {
+    for (text, language) in [
+        ("Personne n'a été capable de m'aider", FR),
+        ("Personne n'a pu m'aider", FR),
+        ("Nadie ha sido capaz de ayudarme", ES),
+    ] {
+        assert_complains(text, language);
+        // The negation reached the verb: it is not also a bare negation.
+        let (_, why) = analyzer().explain(text, Some(language));
+        assert!(
+            why.contributions.iter().all(|c| c.factor
+                != Factor::Rule {
+                    id: "bare-negation"
+                }),
+            "{text}: {why}"
+        );
+    }
+    for (text, language) in [
+        ("Je n'ai jamais été aussi contente", FR),
+        ("Nunca había sido tan feliz", ES),
+    ] {
+        let (label, _, _) = answer(text, language);
+        assert_eq!(label, Label::Positive, "{text}");
     }
 }
 

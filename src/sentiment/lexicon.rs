@@ -8,7 +8,9 @@
 //! - `[boosters]`: `word or phrase<TAB>amount`, positive for intensifiers
 //!   ("très"), negative for softeners ("un peu");
 //! - `[negators]`, `[contrast]`, `[praise]` (words that irony can turn,
-//!   like "bravo"), `[stopwords]` (for language detection): one entry a line.
+//!   like "bravo"), `[auxiliaries]` (words a negation reaches through
+//!   without counting them: "personne n'a été capable de m'aider"),
+//!   `[stopwords]` (for language detection): one entry a line.
 //!
 //! Keys are matched lowercase, and also without accents ("decu" finds
 //! "déçu"), except that `ñ` is kept (Spanish "año" is not "ano").
@@ -57,6 +59,10 @@ pub(crate) struct Lexicon {
     /// The longest key, in words.
     pub max_words: usize,
     pub praise: FxHashSet<String>,
+    /// Auxiliaries of compound tenses and words of ability ("a", "été",
+    /// "capable", "sido", "capaz", "been", "able"): a negation reaches
+    /// through them without counting them as words between.
+    pub auxiliaries: FxHashSet<String>,
     pub stopwords: FxHashSet<String>,
     /// The first four letters of every key (accents removed): a word whose
     /// start is not here cannot be an inflection of any key.
@@ -119,6 +125,7 @@ impl Lexicon {
                     "negators" => "negators",
                     "contrast" => "contrast",
                     "praise" => "praise",
+                    "auxiliaries" => "auxiliaries",
                     "stopwords" => "stopwords",
                     _ => "",
                 };
@@ -141,6 +148,10 @@ impl Lexicon {
                         }
                     }
                     lexicon.praise.insert(key);
+                    continue;
+                }
+                ("auxiliaries", _) => {
+                    lexicon.auxiliaries.insert(key.to_lowercase());
                     continue;
                 }
                 ("stopwords", _) => {

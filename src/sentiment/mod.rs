@@ -9,7 +9,8 @@
 //! (one negation, even with a verb between), negation in each language,
 //! "never so" that stresses rather than negates ("jamais été aussi
 //! heureux"), a negation carried over by "think" ("I don't think it is
-//! good", "je ne pense pas que", "no creo que"), intensifiers and
+//! good", "je ne pense pas que", "no creo que") or through auxiliaries
+//! ("personne n'a été capable de m'aider"), intensifiers and
 //! softeners, contrast ("mais",
 //! "but", "pero": what follows weighs more), irony markers ("bravo 👏" after
 //! a complaint, "merci pour rien", praise that opens a message on its own
@@ -17,7 +18,9 @@
 //! problem said to be solved, which no longer complains ("merci d'avoir
 //! réparé la panne", "gracias por resolver mi problema"; "they didn't fix
 //! the issue" still does) and so does a parcel lost then found ("le colis
-//! perdu est enfin arrivé"), care-desk complaints that carry no
+//! perdu est enfin arrivé") or a refund received ("my refund came
+//! through"), "why" questions about a failure, which reproach rather than
+//! ask ("why was I charged twice?"), care-desk complaints that carry no
 //! negative word ("toujours pas reçu", "still waiting", "me han cobrado dos
 //! veces"), and thanks that ask rather than thank ("merci de me
 //! rembourser", "je vous serais reconnaissant de", "thanks in advance for",
@@ -769,6 +772,9 @@ struct Scratch {
     items: Vec<Item>,
     values: Vec<f64>,
     negator: Vec<bool>,
+    /// Which tokens are auxiliaries (see [`lexicon::Lexicon::auxiliaries`]);
+    /// filled only for a text with a negation.
+    auxiliary: Vec<bool>,
     booster: Vec<f64>,
     bare: Vec<(usize, f64)>,
     /// The phrase being read.
@@ -1468,6 +1474,19 @@ impl Analyzer {
             i = last + 1;
         }
 
+        // Auxiliaries ("n'a été capable de", "ha sido capaz de"): a
+        // negation reaches through them without counting them. Looked up
+        // only in a text with a negation.
+        let auxiliary = &mut scratch.auxiliary;
+        auxiliary.clear();
+        if negator.contains(&true) {
+            auxiliary.extend((0..tokens.len()).map(|k| {
+                tokens[k].kind == Kind::Word
+                    && lexicons.iter().any(|l| l.auxiliaries.contains(lower(k)))
+            }));
+        }
+        let aux = |k: usize| auxiliary.get(k).copied().unwrap_or(false);
+
         // A word that is also an intensifier and does intensify a following
         // sentiment word is only an intensifier.
         let c = &self.config;
@@ -1604,10 +1623,14 @@ impl Analyzer {
             let mut seen = 0;
             let mut k = item.first;
             let mut so = false;
+            let mut stressed = false;
             while k > 0 && seen < reach {
                 k -= 1;
                 if tokens[k].kind != Kind::Word {
                     break;
+                }
+                if aux(k) && !negator[k] {
+                    continue;
                 }
                 seen += 1;
                 if seen > window {
@@ -1616,11 +1639,14 @@ impl Analyzer {
                     negated |= negator[k] && raises(k);
                     continue;
                 }
-                // A "never" with a "so" between it and the word stresses.
+                // A "never" with a "so" between it and the word stresses,
+                // and the "ne" before it is the same negation ("je n'ai
+                // jamais été aussi content").
                 if negator[k] {
                     if so && one_of(token_text(k), &NEVER) {
                         note(Modifier::Stressed);
-                    } else {
+                        stressed = true;
+                    } else if !stressed {
                         negated = true;
                     }
                 }
@@ -1751,7 +1777,7 @@ impl Analyzer {
             // It reaches a word, not an emoji, and not past one (as above).
             let reaches = items.get(next).is_some_and(|it| {
                 !it.emoji
-                    && (it.first - k <= window
+                    && (it.first - k - (k + 1..it.first).filter(|&j| aux(j)).count() <= window
                         || (raised && it.first - k <= RAISED_REACH && raises(k)))
                     && tokens[k + 1..it.first].iter().all(|t| t.kind == Kind::Word)
             });
