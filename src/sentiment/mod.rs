@@ -84,6 +84,9 @@ mod lexicon;
 mod tokenize;
 
 use std::fmt;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::explain::{Contribution, Explanation, Factor, Modifier};
 use crate::model::Language;
@@ -262,6 +265,33 @@ const REMEDIES: [Remedy; 3] = [
         to_do: &[],
     },
 ];
+
+/// Every trouble of [`REMEDIES`] and the remedy that ends it: one lookup
+/// per negative word, the scorer's common case.
+struct Troubles {
+    /// The troubles of one word.
+    words: FxHashMap<&'static str, &'static Remedy>,
+    /// The troubles of several words ("money back").
+    phrases: Vec<(&'static str, &'static Remedy)>,
+}
+
+static TROUBLES: LazyLock<Troubles> = LazyLock::new(|| {
+    let mut troubles = Troubles {
+        words: FxHashMap::default(),
+        phrases: Vec::new(),
+    };
+    for remedy in &REMEDIES {
+        for &trouble in remedy.troubles {
+            match trouble.contains(' ') {
+                true => troubles.phrases.push((trouble, remedy)),
+                false => {
+                    troubles.words.insert(trouble, remedy);
+                }
+            }
+        }
+    }
+    troubles
+});
 
 /// Thanks: praise that opens a message sincerely far more often than not,
 /// before the account of a problem ("Merci, le retard vient du
@@ -772,9 +802,6 @@ struct Scratch {
     items: Vec<Item>,
     values: Vec<f64>,
     negator: Vec<bool>,
-    /// Which tokens are auxiliaries (see [`lexicon::Lexicon::auxiliaries`]);
-    /// filled only for a text with a negation.
-    auxiliary: Vec<bool>,
     booster: Vec<f64>,
     bare: Vec<(usize, f64)>,
     /// The phrase being read.
@@ -1476,16 +1503,13 @@ impl Analyzer {
 
         // Auxiliaries ("n'a été capable de", "ha sido capaz de"): a
         // negation reaches through them without counting them. Looked up
-        // only in a text with a negation.
-        let auxiliary = &mut scratch.auxiliary;
-        auxiliary.clear();
-        if negator.contains(&true) {
-            auxiliary.extend((0..tokens.len()).map(|k| {
-                tokens[k].kind == Kind::Word
-                    && lexicons.iter().any(|l| l.auxiliaries.contains(lower(k)))
-            }));
-        }
-        let aux = |k: usize| auxiliary.get(k).copied().unwrap_or(false);
+        // only in a text with a negation, and only where a negation looks.
+        let negation = negator.contains(&true);
+        let aux = |k: usize| {
+            negation
+                && tokens[k].kind == Kind::Word
+                && lexicons.iter().any(|l| l.auxiliaries.contains(lower(k)))
+        };
 
         // A word that is also an intensifier and does intensify a following
         // sentiment word is only an intensifier.
@@ -1588,16 +1612,14 @@ impl Analyzer {
             // verb's, and the trouble stays one. Trouble words are negative
             // lexicon words: the cheap tests first.
             let span = (item.first, item.last);
-            let remedy = if item.base < 0.0 {
-                let word = (item.first == item.last).then(|| lower(item.first));
-                REMEDIES.iter().find(|r| {
-                    r.troubles.iter().any(|t| match word {
-                        Some(w) => w.eq_ignore_ascii_case(t),
-                        None => t.contains(' ') && spells(span, t, &lower),
-                    })
-                })
-            } else {
-                None
+            let remedy = match item.base < 0.0 {
+                true if item.first == item.last => TROUBLES.words.get(lower(item.first)).copied(),
+                true => TROUBLES
+                    .phrases
+                    .iter()
+                    .find(|(t, _)| spells(span, t, &lower))
+                    .map(|&(_, r)| r),
+                false => None,
             };
             let solving = remedy.and_then(|r| solved(span, r, &lower, tokens, negates));
             if solving == Some(true) {
