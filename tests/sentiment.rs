@@ -313,6 +313,13 @@ fn odd_and_huge_input_gets_an_answer() {
         // Many negations and many sentiment words: still one pass.
         "pas bon pas ".repeat(60_000),
         "no no no ".repeat(60_000),
+        // Words that make a rule look around them, many times over: each
+        // look stays local (these were quadratic once).
+        "problème ".repeat(60_000),
+        "lost ".repeat(60_000),
+        "merci de me ".repeat(60_000),
+        "merci d'avance ".repeat(60_000),
+        format!("{}?", "bad ".repeat(60_000)),
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".to_owned(),
     ] {
         let s = analyzer.score(&text, None);

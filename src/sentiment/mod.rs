@@ -1582,12 +1582,18 @@ impl Analyzer {
         let mut complaint = false;
         // Whether the word at `k` negates: a negator, or a word of a phrase
         // with its negation inside ("todavía no").
+        // Items are in token order and do not overlap: the one that may
+        // hold `k` is found by binary search.
         let negates = |k: usize| {
             negator[k]
-                || items
-                    .iter()
-                    .any(|it| it.negation_inside && (it.first..=it.last).contains(&k))
+                || items[..items.partition_point(|it| it.first <= k)]
+                    .last()
+                    .is_some_and(|it| it.negation_inside && k <= it.last)
         };
+        // Whether a "why" opened the sentence being read so far (see
+        // [`WHY`]): tokens are read once, up to the current item, only
+        // when a question holds a negative word.
+        let (mut why_read_to, mut why_open) = (0, false);
         for item in items.iter() {
             let mut v = item.base;
             let mut mods = Vec::new();
@@ -1601,7 +1607,9 @@ impl Analyzer {
             // for ("merci de corriger ça rapidement"), as after a request
             // formula below.
             if item.praise && item.first == item.last && asks_politely(item.last) {
-                requested_until = sentence_after(item.last, tokens, text).0;
+                if item.last >= requested_until {
+                    requested_until = sentence_after(item.last, tokens, text).0;
+                }
                 v = 0.0;
                 note(Modifier::Request);
             }
@@ -1695,7 +1703,16 @@ impl Analyzer {
             }
             // "Why ...?" about something bad reproaches: it is not damped
             // as a question, and it complains ("why was I charged twice?").
-            let reproach = asks && v < 0.0 && why_before(item.first, tokens, text, &lower);
+            if asks && v < 0.0 {
+                for j in why_read_to..item.first {
+                    match ends_sentence(&tokens[j], text) {
+                        Some(_) => why_open = false,
+                        None => why_open |= is_why(j, tokens, &lower),
+                    }
+                }
+                why_read_to = why_read_to.max(item.first);
+            }
+            let reproach = asks && v < 0.0 && why_open;
             if asks && v != 0.0 && !reproach {
                 v *= c.question;
                 note(Modifier::Question);
@@ -1704,7 +1721,9 @@ impl Analyzer {
             // its sentence is what is asked for ("une réponse rapide"): it
             // says nothing of what happened.
             if item.base >= 0.0 && request_formula(&text[item.start..item.end]) {
-                requested_until = sentence_after(item.last, tokens, text).0;
+                if item.last >= requested_until {
+                    requested_until = sentence_after(item.last, tokens, text).0;
+                }
                 v = 0.0;
                 note(Modifier::Request);
             } else if item.first < requested_until && v > 0.0 {
@@ -1989,27 +2008,17 @@ fn ends_sentence(token: &Tok, text: &str) -> Option<bool> {
 }
 
 /// The words that open a question of reproach rather than one that asks:
-/// "why", "pourquoi", "porqué", and "por qué" (see [`why_before`]).
+/// "why", "pourquoi", "porqué", and "por qué" (see [`is_why`]).
 const WHY: [&str; 3] = ["why", "pourquoi", "porqué"];
 
-/// Whether the sentence holding the word at `at` has a "why" before it
-/// ([`WHY`], or "por qué"/"por que").
-fn why_before<'a>(
-    at: usize,
-    tokens: &[Tok],
-    text: &str,
-    lower: &impl Fn(usize) -> &'a str,
-) -> bool {
-    (0..at)
-        .rev()
-        .take_while(|&j| ends_sentence(&tokens[j], text).is_none())
-        .any(|j| {
-            tokens[j].kind == Kind::Word
-                && (one_of(lower(j), &WHY)
-                    || (one_of(lower(j), &["qué", "que"])
-                        && j.checked_sub(1)
-                            .is_some_and(|p| lower(p).eq_ignore_ascii_case("por"))))
-        })
+/// Whether the token at `j` is a "why": one of [`WHY`], or the "qué" of
+/// "por qué" (also written "por que").
+fn is_why<'a>(j: usize, tokens: &[Tok], lower: &impl Fn(usize) -> &'a str) -> bool {
+    tokens[j].kind == Kind::Word
+        && (one_of(lower(j), &WHY)
+            || (one_of(lower(j), &["qué", "que"])
+                && j.checked_sub(1)
+                    .is_some_and(|p| lower(p).eq_ignore_ascii_case("por"))))
 }
 
 /// How many `!` and `?` a text holds, eight bytes at a time.
