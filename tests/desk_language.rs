@@ -1,7 +1,8 @@
 //! The care desk's own language, in French, English and Spanish: polite
-//! requests that are complaints, agreement in gender and number, refunds,
-//! double charges, delays, irony with emoji, and thanks once a problem is
-//! solved. Written for this crate (no corpus text).
+//! requests that are complaints, agreement in gender and number, refunds
+//! asked for and received, double charges, delays, irony with emoji,
+//! thanks once a problem is solved, "why" questions that reproach, and
+//! negations through auxiliaries. Written for this crate (no corpus text).
 
 use proptest::prelude::*;
 use social_crm::explain::{Factor, Modifier};
