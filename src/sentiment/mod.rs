@@ -66,8 +66,8 @@
 //!
 //! | corpus | 5-fold | validation | peer (validation) |
 //! |---|---|---|---|
-//! | UMSAB tweets, English (2,163) | 0.631 ± 0.032 | 0.646 | VADER 0.605 |
-//! | UMSAB tweets, French (2,163) | 0.635 ± 0.032 | 0.638 | vaderSentiment-fr 0.521 |
+//! | UMSAB tweets, English (2,163) | 0.631 ± 0.031 | 0.646 | VADER 0.605 |
+//! | UMSAB tweets, French (2,163) | 0.634 ± 0.032 | 0.638 | vaderSentiment-fr 0.521 |
 //! | UMSAB tweets, Spanish (2,163) | 0.616 ± 0.013 | 0.626 | best Spanish lexicon package 0.487 |
 //! | VADER's tweets (2,100) | 0.728 ± 0.016 | 0.729 | VADER 0.702 |
 //!
