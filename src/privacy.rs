@@ -349,11 +349,15 @@ impl<'t> Found<'t> {
                     start -= 1;
                 }
             }
-            // More digits just before, after one separator: the number
-            // began earlier.
-            let continues_left = start == tokens[i].span.start
+            // More digits just before or just after, across one
+            // separator, continue the number: it began earlier or ends
+            // later, unless the two together are too long to be one
+            // number (15 digits at most): then they are two, as in a list
+            // "0612345678 0698765432".
+            let digits_left = (start == tokens[i].span.start
                 && separator(self.before(start))
-                && digit(self.before(start - 1));
+                && digit(self.before(start - 1)))
+            .then(|| i.checked_sub(1).map_or(0, |p| tokens[p].span.len()));
             let mut ends = Vec::new();
             let mut digits = 0;
             for (j, token) in tokens.iter().enumerate().skip(i) {
@@ -369,21 +373,21 @@ impl<'t> Found<'t> {
                 }
                 ends.push(j);
             }
-            let taken = if continues_left {
-                None
-            } else {
-                ends.into_iter().rev().find(|&j| {
-                    let end = tokens[j].span.end;
-                    let continues_right = separator(self.after(end)) && digit(self.after(end + 1));
-                    let span = start..end;
-                    let candidate = &self.text[span.clone()];
-                    let lens: Vec<usize> = tokens[i..=j].iter().map(|t| t.span.len()).collect();
-                    !continues_right
-                        && !self.glued(&span)
-                        && is_phone(candidate, lens)
-                        && self.add(PiiKind::Phone, span)
-                })
-            };
+            let taken = ends.into_iter().rev().find(|&j| {
+                let end = tokens[j].span.end;
+                let digits_right = (separator(self.after(end)) && digit(self.after(end + 1)))
+                    .then(|| tokens.get(j + 1).map_or(0, |next| next.span.len()));
+                let span = start..end;
+                let candidate = &self.text[span.clone()];
+                let lens: Vec<usize> = tokens[i..=j].iter().map(|t| t.span.len()).collect();
+                let digits: usize = lens.iter().sum();
+                let continues = |more: Option<usize>| more.is_some_and(|m| digits + m <= 15);
+                !continues(digits_left)
+                    && !continues(digits_right)
+                    && !self.glued(&span)
+                    && is_phone(candidate, lens)
+                    && self.add(PiiKind::Phone, span)
+            });
             i = taken.map_or(i + 1, |j| j + 1);
         }
     }

@@ -89,6 +89,30 @@ proptest! {
     }
 }
 
+/// Numbers listed with a single space between them are each a number when
+/// together they are too long to be one (more than 15 digits): each is
+/// redacted. Shorter runs stay one candidate, which may be no phone at all.
+#[test]
+fn phone_numbers_listed_with_single_spaces_are_each_redacted() {
+    for (text, redacted) in [
+        (
+            "Mes numéros : 0612345678 0698765432",
+            "Mes numéros : [phone] [phone]",
+        ),
+        (
+            "0612345678 0612345678 0612345678",
+            "[phone] [phone] [phone]",
+        ),
+        ("+33 612345678 +34 612345678", "[phone] [phone]"),
+        // Twelve digits in all: one number of an unknown shape, not a
+        // phone and a stray pair.
+        ("Tel 0612345678 12", "Tel 0612345678 12"),
+        ("06 12 34 56 78 90", "06 12 34 56 78 90"),
+    ] {
+        assert_eq!(redact(text).text, redacted, "{text}");
+    }
+}
+
 #[test]
 fn long_adversarial_inputs_do_not_panic() {
     // Shapes that make backtracking matchers explode.
