@@ -1,8 +1,8 @@
 //! The care desk's own language, in French, English and Spanish: polite
 //! requests that are complaints, agreement in gender and number, refunds
 //! asked for and received, double charges, delays, irony with emoji,
-//! thanks once a problem is solved, "why" questions that reproach, and
-//! negations through auxiliaries. Written for this crate (no corpus text).
+//! thanks once a problem is solved, "why" questions that reproach,
+//! negations through auxiliaries, requests for a manager and orders chased. Written for this crate (no corpus text).
 
 use proptest::prelude::*;
 use social_crm::explain::{Factor, Modifier};
@@ -37,6 +37,14 @@ fn assert_pleased(text: &str, language: Language) {
     assert_eq!(label, Label::Positive, "{text}");
     assert!(!complaint, "{text}");
     assert_eq!(situation, Situation::Happy, "{text}");
+}
+
+/// Asserts that the desk reads `text` as a plain question or statement:
+/// neutral, no complaint.
+fn assert_asks(text: &str, language: Language) {
+    let (label, complaint, _) = answer(text, language);
+    assert_eq!(label, Label::Neutral, "{text}");
+    assert!(!complaint, "{text}");
 }
 
 const FR: Language = Language::FRENCH;
@@ -474,9 +482,7 @@ fn why_questions_about_a_failure_complain() {
         ("Why do you need my address?", EN),
         ("Pourquoi faut-il créer un compte ?", FR),
     ] {
-        let (label, complaint, _) = answer(text, language);
-        assert_eq!(label, Label::Neutral, "{text}");
-        assert!(!complaint, "{text}");
+        assert_asks(text, language);
     }
 }
 
@@ -504,6 +510,69 @@ fn breakage_churn_and_exasperation_complain() {
         ("La nueva colección es increíble", ES),
     ] {
         assert_pleased(text, language);
+    }
+}
+
+/// Asking for someone above the agent complains; so does chasing an order
+/// ("where is my order?"), even as a question, and shouted it is a
+/// complaint outright. A "where" about something else asks.
+#[test]
+fn asking_for_a_manager_or_chasing_an_order_complains() {
+    for (text, language) in [
+        ("Can I talk to your manager please", EN),
+        ("Je voudrais parler à votre responsable", FR),
+        ("Necesito hablar con el encargado de la tienda", ES),
+        ("WHERE'S MY PARCEL", EN),
+        ("OÙ EST MON COLIS", FR),
+        ("DÓNDE ESTÁ MI ENVÍO", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    for (text, language) in [
+        ("Where is my refund? You promised it last week", EN),
+        ("Où en est mon remboursement ? Toujours rien", FR),
+        ("¿Dónde está mi dinero? Pagué hace un mes", ES),
+        ("Is it normal that nobody has called me back?", EN),
+        ("Est-il normal que personne ne m'ait rappelé ?", FR),
+    ] {
+        let (label, _, situation) = answer(text, language);
+        assert_eq!(label, Label::Negative, "{text}");
+        assert_ne!(situation, Situation::Happy, "{text}");
+    }
+    for (text, language) in [
+        ("Where is the nearest shop?", EN),
+        ("Où est le magasin le plus proche ?", FR),
+        ("¿Dónde está la tienda más cercana?", ES),
+    ] {
+        assert_asks(text, language);
+    }
+}
+
+/// French adverbs whose adjective changes its ending are read as the
+/// adjective: "violemment" as "violent", "généreusement" as "généreux".
+#[test]
+fn french_adverbs_carry_their_adjective() {
+    for text in [
+        "Le livreur m'a parlé violemment",
+        "Votre conseiller a répondu méchamment",
+        "Il m'a raccroché au nez agressivement",
+    ] {
+        assert_eq!(
+            analyzer().score(text, Some(FR)).label,
+            Label::Negative,
+            "{text}"
+        );
+    }
+    for text in [
+        "Votre équipe a réglé le souci brillamment",
+        "Vous m'avez accueillie chaleureusement",
+        "La vendeuse m'a conseillée très gentiment",
+    ] {
+        assert_eq!(
+            analyzer().score(text, Some(FR)).label,
+            Label::Positive,
+            "{text}"
+        );
     }
 }
 

@@ -374,7 +374,7 @@ const FRENCH_TENSES: [(&str, &[&str]); 16] = [
 /// plurals (`-s`, `-x`, `-es`), feminines (`-e`, `-a`, `-lle`, `-euse`,
 /// `-ive`, `-ora`), verbs in `-e` ("adore", "protège", "preocupe"), past
 /// participles and gerunds (`-ed`, `-ing`, `-ée`), third persons plural
-/// (`-ent`), adverbs (`-ly`, `-ment`, `-mente`), Spanish superlatives and
+/// (`-ent`), adverbs (`-ly`, `-ment` as in "tristement", "violemment", "généreusement", `-mente`), Spanish superlatives and
 /// diminutives (`-ísimo`, `-ito`, `-ico`, `-illo`) and verb forms (`-o`,
 /// `-a`, `-an`, `-ado`, `-ido`, `-ando`, `-iendo`, `-ó`, `-ió`, `-é`, `-í`,
 /// `-aba`, `-amos`, and the [`SPANISH_TENSES`]), French tenses of -er verbs
@@ -442,7 +442,7 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
                 return true;
             }
         }
-        let rules: [(&str, &[&str]); 44] = [
+        let rules: [(&str, &[&str]); 51] = [
             ("iest", &["y"]),
             ("est", &["", "e"]),
             ("ier", &["y"]),
@@ -464,6 +464,16 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
             ("ing", &["", "e"]),
             ("ly", &["", "le"]),
             ("ement", &["", "e"]),
+            // French adverbs whose adjective changes its ending:
+            // "violemment", "brillamment", "généreusement", "agressivement",
+            // "cruellement", "joliment", "gentiment", "assurément".
+            ("emment", &["ent"]),
+            ("amment", &["ant"]),
+            ("eusement", &["eux"]),
+            ("ivement", &["if"]),
+            ("ellement", &["el"]),
+            ("iment", &["i", "il"]),
+            ("ément", &["é"]),
             // Spanish feminines in -ora ("ganadora"), superlatives and
             // diminutives ("buenísima", "regalito", "preciosita") and the
             // participles and gerunds of -er and -ir verbs ("dormido",
@@ -786,6 +796,15 @@ mod tests {
             ("adorerais", "adorer"),
             ("critiquant", "critiquer"),
             ("détestons", "détester"),
+            // French adverbs whose adjective changes its ending.
+            ("violemment", "violent"),
+            ("brillamment", "brillant"),
+            ("généreusement", "généreux"),
+            ("agressivement", "agressif"),
+            ("cruellement", "cruel"),
+            ("joliment", "joli"),
+            ("gentiment", "gentil"),
+            ("assurément", "assuré"),
         ] {
             assert!(reaches(word, target), "{word} -> {target}");
         }

@@ -22,9 +22,10 @@
 //! through"), "why" questions about a failure, which reproach rather than
 //! ask ("why was I charged twice?"), care-desk complaints that carry no
 //! negative word ("toujours pas reçu", "still waiting", "me han cobrado dos
-//! veces"), and thanks that ask rather than thank ("merci de me
-//! rembourser", "je vous serais reconnaissant de", "thanks in advance for",
-//! "les agradecería que"), whose praise is what is wanted.
+//! veces", "where is my order?", "je veux parler à un responsable"), and
+//! thanks that ask rather than thank ("merci de me rembourser", "je vous
+//! serais reconnaissant de", "thanks in advance for", "les agradecería
+//! que"), whose praise is what is wanted.
 //!
 //! ```
 //! use social_crm::sentiment::{Analyzer, Label};
