@@ -64,7 +64,8 @@ pub enum Modifier {
     BeforeContrast,
     /// After a contrast word: weighs more.
     AfterContrast,
-    /// Praise turned into reproach by irony ("bravo 👏" after a complaint).
+    /// Praise turned into reproach by irony ("bravo 👏" after a complaint,
+    /// "thanks for losing my order").
     Irony,
     /// In a sentence that asks ("is it any good?"): weighs less.
     Question,

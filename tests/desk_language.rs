@@ -2,7 +2,8 @@
 //! requests that are complaints, agreement in gender and number, refunds
 //! asked for and received, double charges, delays, irony with emoji,
 //! thanks once a problem is solved, "why" questions that reproach,
-//! negations through auxiliaries, requests for a manager and orders chased. Written for this crate (no corpus text).
+//! negations through auxiliaries, requests for a manager and orders chased,
+//! praise aimed at a failure, repeated contact and legal threats. Written for this crate (no corpus text).
 
 use proptest::prelude::*;
 use social_crm::explain::{Factor, Modifier};
@@ -45,6 +46,14 @@ fn assert_asks(text: &str, language: Language) {
     let (label, complaint, _) = answer(text, language);
     assert_eq!(label, Label::Neutral, "{text}");
     assert!(!complaint, "{text}");
+}
+
+/// Whether some praise in `text` was read as irony.
+fn read_as_irony(text: &str, language: Language) -> bool {
+    let (_, why) = analyzer().explain(text, Some(language));
+    why.contributions
+        .iter()
+        .any(|c| c.modifiers.contains(&Modifier::Irony))
 }
 
 const FR: Language = Language::FRENCH;
@@ -455,13 +464,7 @@ fn opening_praise_then_a_failure_is_irony() {
         ("Thanks, the delay comes from the carrier", EN),
         ("Gracias Ana, el retraso viene del transportista", ES),
     ] {
-        let (_, why) = analyzer().explain(text, Some(language));
-        assert!(
-            why.contributions
-                .iter()
-                .all(|c| !c.modifiers.contains(&Modifier::Irony)),
-            "{text}: {why:?}"
-        );
+        assert!(!read_as_irony(text, language), "{text}");
     }
 }
 
@@ -545,6 +548,62 @@ fn asking_for_a_manager_or_chasing_an_order_complains() {
         ("¿Dónde está la tienda más cercana?", ES),
     ] {
         assert_asks(text, language);
+    }
+}
+
+/// Praise aimed at a failure is irony: "thanks for losing my order",
+/// "bravo pour avoir cassé", "gracias por perder". Thanks for cancelling
+/// are meant, and so are thanks for fixing a problem, and an adjective
+/// right after thanks says what kind they are.
+#[test]
+fn praise_aimed_at_a_failure_is_ironic() {
+    for (text, language) in [
+        ("Thanks for losing my parcel", EN),
+        ("Well done damaging my phone screen", EN),
+        ("Bravo pour avoir cassé mon écran", FR),
+        ("Merci d'avoir perdu mon colis", FR),
+        ("Gracias por perder mi maleta", ES),
+    ] {
+        assert_complains(text, language);
+        assert!(read_as_irony(text, language), "{text}");
+    }
+    for (text, language) in [
+        ("Thanks for fixing the problem", EN),
+        ("Merci d'avoir réglé le problème", FR),
+    ] {
+        assert_pleased(text, language);
+    }
+    // Meant thanks: no irony (a cancellation still counts as negative).
+    for (text, language) in [
+        ("Thanks for canceling my order so quickly", EN),
+        ("Merci d'avoir annulé ma commande aussi vite", FR),
+        ("Gracias por cancelar el pedido tan rápido", ES),
+        ("Muchas gracias atrasadas, un abrazo", ES),
+    ] {
+        let (label, _, _) = answer(text, language);
+        assert_ne!(label, Label::Negative, "{text}");
+        assert!(!read_as_irony(text, language), "{text}");
+    }
+}
+
+/// Writing again and again, being left unanswered, asking not to be
+/// written to, and going to law complain.
+#[test]
+fn repeated_contact_silence_and_legal_threats_complain() {
+    for (text, language) in [
+        ("This is the fourth time I've asked for an invoice", EN),
+        ("C'est la quatrième fois que je demande ma facture", FR),
+        ("Es la cuarta vez que pido la factura", ES),
+        ("You closed the case without replying", EN),
+        ("Han cerrado el caso sin contestar", ES),
+        ("Stop emailing me, I never signed up", EN),
+        ("Dejen de enviarme mensajes", ES),
+        ("I am passing this to my solicitor", EN),
+        ("J'ai transmis le dossier à mon avocat", FR),
+        ("Voy a emprender acciones legales", ES),
+        ("Mi pedido está retenido en aduanas desde hace un mes", ES),
+    ] {
+        assert_complains(text, language);
     }
 }
 

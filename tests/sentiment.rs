@@ -462,6 +462,27 @@ fn reused_buffers_never_carry_one_text_into_the_next() {
     });
 }
 
+/// A phrase, built in or the caller's, changes how no other word reads:
+/// "parado en aduana" and "paraguas roto" must not let "para" be tried as
+/// a form of "paro", as if a one-word key started with "para".
+#[test]
+fn a_phrase_changes_no_other_word() {
+    let text = "Ocupo ruedas nuevas para los patines";
+    for analyzer in [
+        Analyzer::default(),
+        Analyzer::default()
+            .with_words([("paraguas roto", -2.0)])
+            .unwrap(),
+    ] {
+        let (s, why) = analyzer.explain(text, Some(Language::SPANISH));
+        assert_eq!(s.raw, 0.0, "{why}");
+        assert_eq!(s.label, Label::Neutral, "{why}");
+    }
+    // The phrase itself is read.
+    let s = Analyzer::default().score("Mi paquete sigue parado en aduana", Some(Language::SPANISH));
+    assert_eq!(s.label, Label::Negative);
+}
+
 /// Words that only look like forms of a sentiment word (an inflection rule
 /// would read "latest" as "late", "mente" as "mentir", "seulement" as
 /// "seul") carry no sentiment: they are entries of value 0.

@@ -64,8 +64,10 @@ pub(crate) struct Lexicon {
     /// through them without counting them as words between.
     pub auxiliaries: FxHashSet<String>,
     pub stopwords: FxHashSet<String>,
-    /// The first four letters of every key (accents removed): a word whose
-    /// start is not here cannot be an inflection of any key.
+    /// The first four letters of every one-word key (accents removed): a
+    /// word whose start is not here cannot be an inflection of any key. A
+    /// phrase adds none: its first word is no key, so "parado en aduana"
+    /// must not let "para" be read as a form of "paro".
     pub prefixes: Prefixes,
 }
 
@@ -240,7 +242,11 @@ impl Lexicon {
             }
         }
         let folded = fold_accents(&key);
-        self.prefixes.insert(prefix(&folded));
+        // Only a word can be an inflection's dictionary form (see
+        // `prefixes`).
+        if words == 1 {
+            self.prefixes.insert(prefix(&folded));
+        }
         let praise = self.praise.contains(&key);
         // A word listed both as a sentiment word and as an intensifier keeps
         // both meanings.

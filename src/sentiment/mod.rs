@@ -14,7 +14,8 @@
 //! softeners, contrast ("mais",
 //! "but", "pero": what follows weighs more), irony markers ("bravo 👏" after
 //! a complaint, "merci pour rien", praise that opens a message on its own
-//! before a failure: "Perfect, the update deleted all my photos"), a
+//! before a failure: "Perfect, the update deleted all my photos", praise
+//! aimed at a failure: "thanks for losing my order"), a
 //! problem said to be solved, which no longer complains ("merci d'avoir
 //! réparé la panne", "gracias por resolver mi problema"; "they didn't fix
 //! the issue" still does) and so does a parcel lost then found ("le colis
@@ -323,6 +324,26 @@ const IRONY_MARKS: [char; 4] = ['🙃', '🙄', '😒', '🤡'];
 /// ("merci de m'avoir répondu", "merci d'être venus") thanks for what was
 /// done.
 const THANKS_THAT_ASK: [&str; 4] = ["merci", "remercie", "remercions", "remerciant"];
+
+/// What may stand between praise and the failure it is aimed at: "thanks
+/// for losing", "bravo pour avoir perdu", "merci d'avoir égaré", "gracias
+/// por perder".
+const AIMED_AT: [&str; 10] = [
+    "for", "pour", "por", "de", "d'", "d’", "d", "avoir", "having", "haber",
+];
+
+/// The beginnings of words for what customers ask for and may thank for
+/// ("thanks for cancelling my order", "merci d'avoir résilié"): a negative
+/// word, but not a failure.
+const ASKED_FOR: [&str; 7] = [
+    "cancel",
+    "annul",
+    "résili",
+    "resili",
+    "anula",
+    "unsubscrib",
+    "désabonn",
+];
 
 /// The auxiliaries of a past infinitive after thanks: "merci d'avoir
 /// réglé", "merci de m'avoir répondu".
@@ -1804,11 +1825,41 @@ impl Analyzer {
                     && after.clone().any(|(_, v)| *v <= COMPLAINT)
                     && !after.any(|(_, v)| *v >= -COMPLAINT)
             });
+        // Praise aimed at a failure is ironic ("thanks for losing my
+        // order", "bravo pour avoir perdu mon colis", "great job losing my
+        // parcel"): the failure follows the praise after one or two of
+        // [`AIMED_AT`], or at once as an English gerund; a word right after
+        // praise may say what kind it is ("gracias atrasadas"). Thanks for
+        // cancelling are meant: a cancellation is what customers ask for
+        // (see [`ASKED_FOR`]).
+        let aimed = |k: usize, values: &[f64]| {
+            let (Some(praise), Some(failure)) = (items.get(k), items.get(k + 1)) else {
+                return false;
+            };
+            let between = praise.last + 1..failure.first;
+            praise.praise
+                && !failure.praise
+                && values.get(k + 1).is_some_and(|v| *v <= COMPLAINT)
+                && (!between.is_empty() || lower(failure.first).ends_with("ing"))
+                && between.len() <= 2
+                && between
+                    .clone()
+                    .all(|j| tokens[j].kind == Kind::Word && one_of(lower(j), &AIMED_AT))
+                && !ASKED_FOR
+                    .iter()
+                    .any(|asked| lower(failure.first).starts_with(asked))
+        };
         if first_complaint.is_some() || marked {
             let first = first_complaint.unwrap_or(usize::MAX);
-            for (k, (item, v)) in items.iter().zip(values.iter_mut()).enumerate() {
+            for k in 0..items.len() {
+                let item = &items[k];
                 let meant = contrast.is_some_and(|cut| item.first > cut);
-                let ironic = marked || claps || item.first > first || (k == 0 && opening);
+                let ironic = marked
+                    || claps
+                    || item.first > first
+                    || (k == 0 && opening)
+                    || aimed(k, values);
+                let v = &mut values[k];
                 if item.praise && *v > 0.0 && ironic && !meant {
                     *v = -*v;
                     complaint = true;
