@@ -503,6 +503,17 @@ fn look_alikes_of_sentiment_words_carry_none() {
             "Seulement deux fermes cultivent ces plantes",
         ),
         (Language::FRENCH, "Uniquement le mardi"),
+        (
+            Language::FRENCH,
+            "Les biens de la société, classés par valeur",
+        ),
+        (Language::FRENCH, "Le classement des ventes de mars"),
+        (Language::FRENCH, "Il faut combler la différence"),
+        (
+            Language::ENGLISH,
+            "The contents of the box are listed below",
+        ),
+        (Language::ENGLISH, "Two fighters and a car dealer"),
     ] {
         let (s, why) = analyzer.explain(text, Some(language));
         assert_eq!(s.label, Label::Neutral, "{text}\n{why}");
