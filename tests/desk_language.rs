@@ -254,6 +254,9 @@ fn asking_for_help_or_an_agent_is_no_praise() {
     }
 }
 
+/// An emoji that rolls its eyes or turns its face upside down turns every
+/// good word of the message, praise or not ("love", "j'adore", "me
+/// encanta").
 #[test]
 fn praise_with_an_ironic_emoji_is_reproach() {
     for (text, language) in [
@@ -262,6 +265,9 @@ fn praise_with_an_ironic_emoji_is_reproach() {
         ("Great, another delay 🙄", EN),
         ("Perfect timing as always 🙃", EN),
         ("Genial, otra vez sin pedido 🙃", ES),
+        ("Love spending my Sunday on hold 🙄", EN),
+        ("J'adore passer mon dimanche au téléphone 🙃", FR),
+        ("Me encanta pasar el domingo al teléfono 🙄", ES),
     ] {
         assert_complains(text, language);
     }
@@ -604,6 +610,33 @@ fn repeated_contact_silence_and_legal_threats_complain() {
         ("Mi pedido está retenido en aduanas desde hace un mes", ES),
     ] {
         assert_complains(text, language);
+    }
+}
+
+/// Rude agents, damaged or stale goods, hidden fees and locked accounts
+/// complain; courteous, competent, punctual service pleases.
+#[test]
+fn desk_adjectives_are_read() {
+    for (text, language) in [
+        ("L'accueil téléphonique était désagréable", FR),
+        ("Le colis est arrivé déchiré et le produit taché", FR),
+        ("Yaourt périmé dans ma livraison", FR),
+        ("Des frais cachés sur chaque commande", FR),
+        ("El repartidor fue muy borde", ES),
+        ("El yogur estaba caducado", ES),
+        ("Me cobraron cargos ocultos", ES),
+        ("The box arrived torn and the shirt stained", EN),
+        ("Scandalous handling of my claim", EN),
+        ("I've been locked out of my account for days", EN),
+    ] {
+        assert_complains(text, language);
+    }
+    for (text, language) in [
+        ("Livreur ponctuel et courtois", FR),
+        ("Una agente muy competente y resolutiva", ES),
+        ("Punctual, competent and responsive support", EN),
+    ] {
+        assert_pleased(text, language);
     }
 }
 

@@ -312,8 +312,8 @@ const THANKS: [&str; 10] = [
 /// irony when complaints follow ("Excellent service client, ...").
 const OPENING_WORDS: usize = 3;
 
-/// Emoji that mark praise as ironic: upside-down face, eye roll, unamused
-/// face, clown.
+/// Emoji that mark praise, and every other good word, as ironic:
+/// upside-down face, eye roll, unamused face, clown.
 const IRONY_MARKS: [char; 4] = ['🙃', '🙄', '😒', '🤡'];
 
 /// Thanks that ask rather than thank when a verb follows: "merci de me
@@ -1794,7 +1794,8 @@ impl Analyzer {
             .map(|(it, _)| it.first);
         let claps = items.iter().any(|it| it.emoji && it.praise);
         // An emoji that rolls its eyes or turns its face upside down says
-        // the praise is not meant, complaint or not ("Super 🙃").
+        // the praise is not meant, complaint or not ("Super 🙃"), nor any
+        // other good word ("Love waiting on hold 🙄").
         let marked = items
             .iter()
             .any(|it| it.emoji && text[it.start..it.end].contains(IRONY_MARKS));
@@ -1860,7 +1861,7 @@ impl Analyzer {
                     || (k == 0 && opening)
                     || aimed(k, values);
                 let v = &mut values[k];
-                if item.praise && *v > 0.0 && ironic && !meant {
+                if (item.praise || marked) && *v > 0.0 && ironic && !meant {
                     *v = -*v;
                     complaint = true;
                     if explaining {
