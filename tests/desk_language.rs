@@ -508,6 +508,9 @@ fn breakage_churn_and_exasperation_complain() {
         ("You've just lost a customer", EN),
         ("Vous avez perdu une cliente", FR),
         ("Habéis perdido un cliente fiel", ES),
+        ("Encore une coupure et je change d'opérateur", FR),
+        ("La próxima vez me doy de baja", ES),
+        ("I'm taking my business elsewhere", EN),
         ("Toujours pas de réponse après trois mails. Incroyable.", FR),
         ("Tres correos y ninguna respuesta. Increíble.", ES),
     ] {
