@@ -92,6 +92,7 @@ fn thanks_for_nothing_is_reproach_in_every_language() {
     for (text, language) in [
         ("Merci pour rien", FR),
         ("Thanks for nothing", EN),
+        ("thx for nothing", EN),
         ("Gracias por nada", ES),
         ("Me han cobrado dos veces, gracias por nada", ES),
     ] {
