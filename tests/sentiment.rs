@@ -509,6 +509,7 @@ fn look_alikes_of_sentiment_words_carry_none() {
         ),
         (Language::FRENCH, "Le classement des ventes de mars"),
         (Language::FRENCH, "Il faut combler la différence"),
+        (Language::FRENCH, "Livraison exceptionnellement le samedi"),
         (
             Language::ENGLISH,
             "The contents of the box are listed below",

@@ -380,7 +380,8 @@ const FRENCH_TENSES: [(&str, &[&str]); 16] = [
 /// plurals (`-s`, `-x`, `-es`), feminines (`-e`, `-a`, `-lle`, `-euse`,
 /// `-ive`, `-ora`), verbs in `-e` ("adore", "protège", "preocupe"), past
 /// participles and gerunds (`-ed`, `-ing`, `-ée`), third persons plural
-/// (`-ent`), adverbs (`-ly`, `-ment` as in "tristement", "violemment", "généreusement", `-mente`), Spanish superlatives and
+/// (`-ent`), adverbs (`-ly`, `-mente`, and `-ment` as in "tristement",
+/// "violemment", "généreusement"), Spanish superlatives and
 /// diminutives (`-ísimo`, `-ito`, `-ico`, `-illo`) and verb forms (`-o`,
 /// `-a`, `-an`, `-ado`, `-ido`, `-ando`, `-iendo`, `-ó`, `-ió`, `-é`, `-í`,
 /// `-aba`, `-amos`, and the [`SPANISH_TENSES`]), French tenses of -er verbs
