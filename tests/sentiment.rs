@@ -515,6 +515,8 @@ fn look_alikes_of_sentiment_words_carry_none() {
             "The contents of the box are listed below",
         ),
         (Language::ENGLISH, "Two fighters and a car dealer"),
+        (Language::FRENCH, "Les tâches de la semaine"),
+        (Language::SPANISH, "Los cortes de la semana"),
     ] {
         let (s, why) = analyzer.explain(text, Some(language));
         assert_eq!(s.label, Label::Neutral, "{text}\n{why}");
