@@ -3,7 +3,8 @@
 //! asked for and received, double charges, delays, irony with emoji,
 //! thanks once a problem is solved, "why" questions that reproach,
 //! negations through auxiliaries, requests for a manager and orders chased,
-//! praise aimed at a failure, repeated contact and legal threats. Written for this crate (no corpus text).
+//! praise aimed at a failure, repeated contact and legal threats. Written
+//! for this crate (no corpus text).
 
 use proptest::prelude::*;
 use social_crm::explain::{Factor, Modifier};

@@ -320,6 +320,7 @@ fn odd_and_huge_input_gets_an_answer() {
         "merci de me ".repeat(60_000),
         "merci d'avance ".repeat(60_000),
         format!("{}?", "bad ".repeat(60_000)),
+        format!("{}good", "no ".repeat(60_000)),
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".to_owned(),
     ] {
         let s = analyzer.score(&text, None);

@@ -1646,9 +1646,7 @@ impl Analyzer {
             // for ("merci de corriger ça rapidement"), as after a request
             // formula below.
             if item.praise && item.first == item.last && asks_politely(item.last) {
-                if item.last >= requested_until {
-                    requested_until = sentence_after(item.last, tokens, text).0;
-                }
+                reach_sentence_end(&mut requested_until, item.last, tokens, text);
                 v = 0.0;
                 note(Modifier::Request);
             }
@@ -1760,9 +1758,7 @@ impl Analyzer {
             // its sentence is what is asked for ("une réponse rapide"): it
             // says nothing of what happened.
             if item.base >= 0.0 && request_formula(&text[item.start..item.end]) {
-                if item.last >= requested_until {
-                    requested_until = sentence_after(item.last, tokens, text).0;
-                }
+                reach_sentence_end(&mut requested_until, item.last, tokens, text);
                 v = 0.0;
                 note(Modifier::Request);
             } else if item.first < requested_until && v > 0.0 {
@@ -1843,17 +1839,16 @@ impl Analyzer {
                 return false;
             };
             let between = praise.last + 1..failure.first;
+            let failed = lower(failure.first);
             praise.praise
                 && !failure.praise
                 && values.get(k + 1).is_some_and(|v| *v <= COMPLAINT)
-                && (!between.is_empty() || lower(failure.first).ends_with("ing"))
+                && (!between.is_empty() || failed.ends_with("ing"))
                 && between.len() <= 2
                 && between
                     .clone()
                     .all(|j| tokens[j].kind == Kind::Word && one_of(lower(j), &AIMED_AT))
-                && !ASKED_FOR
-                    .iter()
-                    .any(|asked| lower(failure.first).starts_with(asked))
+                && !ASKED_FOR.iter().any(|asked| failed.starts_with(asked))
         };
         if first_complaint.is_some() || marked {
             let first = first_complaint.unwrap_or(usize::MAX);
@@ -1886,10 +1881,14 @@ impl Analyzer {
         for (k, _) in negator.iter().enumerate().filter(|(_, n)| **n) {
             let next = items.partition_point(|it| it.first <= k);
             // It reaches a word, not an emoji, and not past one (as above).
+            // Within the window: fewer than `window` tokens between, not
+            // counting auxiliaries; counted no further than the window, so
+            // that a long run of negations stays linear.
+            let within =
+                |first: usize| (k + 1..first).filter(|&j| !aux(j)).take(window).count() < window;
             let reaches = items.get(next).is_some_and(|it| {
                 !it.emoji
-                    && (it.first - k - (k + 1..it.first).filter(|&j| aux(j)).count() <= window
-                        || (raised && it.first - k <= RAISED_REACH && raises(k)))
+                    && (within(it.first) || (raised && it.first - k <= RAISED_REACH && raises(k)))
                     && tokens[k + 1..it.first].iter().all(|t| t.kind == Kind::Word)
             });
             let next_to_last = bare.last().is_some_and(|&(b, _)| k - b <= 1);
@@ -2063,6 +2062,15 @@ fn sentence_after(from: usize, tokens: &[Tok], text: &str) -> (usize, bool) {
     (tokens.len(), false)
 }
 
+/// Moves `until` to the end of the sentence holding token `last`, unless it
+/// is there already: a sentence's end is looked for once, however many
+/// requests it holds.
+fn reach_sentence_end(until: &mut usize, last: usize, tokens: &[Tok], text: &str) {
+    if last >= *until {
+        *until = sentence_after(last, tokens, text).0;
+    }
+}
+
 /// Whether `token` ends a sentence (`?`, `.`, `!`, an ellipsis of dots),
 /// and if so whether the sentence asks.
 fn ends_sentence(token: &Tok, text: &str) -> Option<bool> {
@@ -2196,9 +2204,8 @@ impl fmt::Display for Sentiment {
 mod tests {
     use super::*;
 
-    /// Every formula is found as written, in capitals, with a typographic
-    /// apostrophe and doubled spaces (the length filter lets them all
-    /// through), and a longer phrase is not one.
+    /// A trouble is only looked for among negative lexicon items: one that
+    /// no built-in lexicon scores below zero could never be remedied.
     #[test]
     fn every_trouble_is_a_negative_lexicon_word() {
         let analyzer = Analyzer::default();
@@ -2210,6 +2217,9 @@ mod tests {
         }
     }
 
+    /// Every formula is found as written, in capitals, with a typographic
+    /// apostrophe and doubled spaces (the length filter lets them all
+    /// through), and a longer phrase is not one.
     #[test]
     fn every_request_formula_is_found_however_it_is_typed() {
         for formula in REQUEST_FORMULAS {
