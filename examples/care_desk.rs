@@ -8,6 +8,8 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::io::Write as _;
+use std::process::ExitCode;
 
 use social_crm::crisis::{
     AlertKind, Escalation, Evidence, Level, Monitor, Settings, Status, StreamKey, StreamKind,
@@ -30,7 +32,14 @@ use social_crm::{
     Resolution, Role, Visibility,
 };
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+#[path = "support/exit.rs"]
+mod exit;
+
+fn main() -> ExitCode {
+    exit::finish(run())
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
     let week = sample::week();
     let mut out = String::new();
     let mut directory = week.directory()?;
@@ -57,7 +66,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     queue(&mut out, &week, &mut desk)?;
     replies(&mut out, &week, &desk)?;
     persona_map(&mut out, &desk);
-    print!("{out}");
+    std::io::stdout().lock().write_all(out.as_bytes())?;
     Ok(())
 }
 

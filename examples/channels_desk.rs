@@ -9,10 +9,16 @@
 //! The payloads are the crate's test fixtures (`tests/fixtures/`), written
 //! from each platform's documented shapes.
 
+use std::io::{self, Write};
+use std::process::ExitCode;
+
 use social_crm::channels::signature::{meta_signature, verify_meta};
 use social_crm::channels::{email, meta, whatsapp, x, Person, Received};
 use social_crm::desk::{Desk, DeskConfig, Event, Outcome};
 use social_crm::{sample, AudienceStats, Customer, Resolution};
+
+#[path = "support/exit.rs"]
+mod exit;
 
 /// An adapter of the `channels` module.
 type Adapter = fn(&[u8]) -> social_crm::Result<Received>;
@@ -21,7 +27,12 @@ type Adapter = fn(&[u8]) -> social_crm::Result<Received>;
 /// life: from its configuration, never from the crate).
 const APP_SECRET: &[u8] = b"demo-app-secret";
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> ExitCode {
+    exit::finish(run())
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let mut out = io::stdout().lock();
     let week = sample::week();
     let mut desk = Desk::new(DeskConfig::sample(&week)?, week.directory()?);
     let webhooks: [(&str, &str, Adapter); 4] = [
@@ -64,10 +75,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // Oldest payload first, as they would have arrived.
     payloads.sort_by_key(|(_, r)| r.messages.iter().map(|m| m.interaction.at).min());
-    println!(
+    writeln!(
+        out,
         "{:<14} {:>8} {:>6} {:>7} {:>9} {:>4} {:>8} {:>7}",
         "payload", "messages", "people", "applied", "duplicate", "late", "rejected", "skipped"
-    );
+    )?;
     let mut now = week.now;
     for (name, received) in &payloads {
         now = received
@@ -103,7 +115,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         events.extend(received.events());
         let applied = desk.apply_all(events, now);
         let counts = applied.counts();
-        println!(
+        writeln!(
+            out,
             "{name:<14} {:>8} {people:>6} {:>7} {:>9} {:>4} {:>8} {:>7}",
             received.messages.len(),
             counts.applied,
@@ -111,26 +124,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             counts.late,
             counts.rejected,
             received.skipped.len() + received.to_fetch.len()
-        );
+        )?;
         for outcome in &applied.outcomes {
             if let Outcome::Rejected(e) = outcome {
-                println!("  refused: {e}");
+                writeln!(out, "  refused: {e}")?;
             }
         }
     }
 
-    println!("\nWaiting at {now}, most urgent first:");
+    writeln!(out, "\nWaiting at {now}, most urgent first:")?;
     for t in desk.queue(now)?.iter().take(8) {
-        println!(
+        writeln!(
+            out,
             "  {:<26} {:>3.0}  {}",
             t.conversation.as_str(),
             t.score,
             t.reasons(2).join(", ")
-        );
+        )?;
         // A channel nobody on the roster works on is said, not guessed.
         match desk.suggest(&t.conversation, now) {
-            Ok(suggestion) => println!("  {:<26}      → {}", "", suggestion.text),
-            Err(e) => println!("  {:<26}      ✗ {e}", ""),
+            Ok(suggestion) => writeln!(out, "  {:<26}      → {}", "", suggestion.text)?,
+            Err(e) => writeln!(out, "  {:<26}      ✗ {e}", "")?,
         }
     }
     Ok(())

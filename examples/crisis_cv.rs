@@ -51,6 +51,8 @@
 //! five closest windows. The scores say which windows were found; the
 //! margins say how narrowly.
 
+#[path = "support/exit.rs"]
+mod exit;
 #[path = "support/nab.rs"]
 mod nab;
 #[path = "support/series.rs"]
@@ -61,7 +63,9 @@ mod spread;
 use std::collections::BTreeMap;
 use std::error::Error;
 use std::fs;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use nab::Score;
 use proptest::prelude::RngExt;
@@ -87,11 +91,8 @@ impl Default for Choice {
     }
 }
 
-fn main() {
-    if let Err(e) = run() {
-        eprintln!("crisis_cv: {e}");
-        std::process::exit(1);
-    }
+fn main() -> ExitCode {
+    exit::finish(run())
 }
 
 /// One series with its windows, as rows.
@@ -196,10 +197,12 @@ fn run() -> Result<(), Box<dyn Error>> {
     let default = settings.iter().position(|(_, s)| *s == Choice::default());
 
     let all: Vec<usize> = (0..cases.len()).collect();
-    println!(
+    let mut out = io::stdout().lock();
+    writeln!(
+        out,
         "{:<36} {:<44} {:>5} {:>7} {:>7}",
         "held-out series", "chosen without it", "NAB", "found", "fa/week"
-    );
+    )?;
     let mut held_out = vec![Score::default(); cases.len()];
     for (k, case) in cases.iter().enumerate() {
         // Not the series itself, nor any other start of it.
@@ -211,7 +214,8 @@ fn run() -> Result<(), Box<dyn Error>> {
         let chosen = choose(&cases, &scores, &others);
         let s = scores[chosen][k];
         held_out[k] = s;
-        println!(
+        writeln!(
+            out,
             "{:<36} {:<44} {:>5.1} {:>3}/{:<3} {:>7.2}",
             case.label(),
             settings[chosen].0,
@@ -219,13 +223,13 @@ fn run() -> Result<(), Box<dyn Error>> {
             s.detected,
             s.windows,
             s.per_week()
-        );
+        )?;
     }
     let everywhere = choose(&cases, &scores, &all);
-    println!();
-    println!("chosen on every series: {}", settings[everywhere].0);
-    println!();
-    println!("family                      cross-validated            defaults                   chosen on all (seen)");
+    writeln!(out)?;
+    writeln!(out, "chosen on every series: {}", settings[everywhere].0)?;
+    writeln!(out)?;
+    writeln!(out, "family                      cross-validated            defaults                   chosen on all (seen)")?;
     let families: BTreeMap<&str, Vec<usize>> =
         cases
             .iter()
@@ -256,18 +260,20 @@ fn run() -> Result<(), Box<dyn Error>> {
         let defaults = default.map_or("(not in the grid)".to_owned(), |d| {
             shown(pooled(&|k| scores[d][k]))
         });
-        println!(
+        writeln!(
+            out,
             "{family:<27} {}  {defaults:<26} {}",
             shown(cv),
             shown(pooled(&|k| scores[everywhere][k]))
-        );
-        println!(
+        )?;
+        writeln!(
+            out,
             "{:<27} per series: sd {:.1}, range {:.1}..{:.1}",
             "", sd, min, max
-        );
+        )?;
     }
-    println!();
-    print_margins(&cases, &families)?;
+    writeln!(out)?;
+    print_margins(&mut out, &cases, &families)?;
     Ok(())
 }
 
@@ -276,10 +282,11 @@ fn run() -> Result<(), Box<dyn Error>> {
 /// an alert needs 1). A window found only just on these series is one that
 /// a slightly different series misses, which the scores above do not show.
 fn print_margins(
+    out: &mut impl Write,
     cases: &[Case],
     families: &BTreeMap<&str, Vec<usize>>,
 ) -> Result<(), Box<dyn Error>> {
-    println!("windows by margin under the defaults (the highest margin in the window; an alert needs 1):");
+    writeln!(out, "windows by margin under the defaults (the highest margin in the window; an alert needs 1):")?;
     for (family, members) in families {
         let mut windows: Vec<(f64, String)> = Vec::new();
         for &k in members {
@@ -305,7 +312,8 @@ fn print_margins(
         windows.sort_by(|a, b| a.0.total_cmp(&b.0));
         let values: Vec<f64> = windows.iter().map(|w| w.0).collect();
         let quantile = |q: f64| values[((values.len() - 1) as f64 * q).round() as usize];
-        println!(
+        writeln!(
+            out,
             "{family:<27} {} windows: smallest {:.2}, quartiles {:.2} / {:.2} / {:.2}; under 1.1: {}, under 1.25: {}",
             values.len(),
             values[0],
@@ -314,9 +322,9 @@ fn print_margins(
             quantile(0.75),
             values.iter().filter(|&&v| v < 1.1).count(),
             values.iter().filter(|&&v| v < 1.25).count()
-        );
+        )?;
         for (margin, window) in windows.iter().take(5) {
-            println!("{:<27} {margin:>5.2}  {window}", "");
+            writeln!(out, "{:<27} {margin:>5.2}  {window}", "")?;
         }
     }
     Ok(())

@@ -18,21 +18,22 @@
 //! standard error. Add `--all` to print the all-clears too (as
 //! `all-clear after <level>`), which the scorer must not see.
 
+#[path = "support/exit.rs"]
+mod exit;
 #[path = "support/series.rs"]
 mod series;
 
 use std::error::Error;
 use std::fs;
+use std::io::Write;
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use series::Series;
 use social_crm::crisis::{AlertKind, Settings};
 
-fn main() {
-    if let Err(e) = run() {
-        eprintln!("crisis_eval: {e}");
-        std::process::exit(1);
-    }
+fn main() -> ExitCode {
+    exit::finish(run())
 }
 
 fn run() -> Result<(), Box<dyn Error>> {
@@ -81,7 +82,7 @@ fn run() -> Result<(), Box<dyn Error>> {
             })
             .map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    print!("{out}");
+    std::io::stdout().lock().write_all(out.as_bytes())?;
     Ok(())
 }
 

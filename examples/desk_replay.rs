@@ -37,6 +37,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
+use std::process::ExitCode;
 
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -49,6 +50,9 @@ use social_crm::{
     Agent, AgentId, Channel, ConversationStatus, Decision, Direction, Directory, Handle,
     Interaction, Language, Purpose,
 };
+
+#[path = "support/exit.rs"]
+mod exit;
 
 #[derive(Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
@@ -288,7 +292,11 @@ fn snake(word: &str) -> String {
     word.replace('-', "_")
 }
 
-fn main() -> io::Result<()> {
+fn main() -> ExitCode {
+    exit::finish(run())
+}
+
+fn run() -> io::Result<()> {
     let stdin = io::stdin();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());

@@ -21,11 +21,14 @@
 //! not hide what the next one takes. The criterion benchmarks
 //! (`cargo bench --bench desk_service`) give the precise figures at 100,000.
 
+#[path = "support/exit.rs"]
+mod exit;
 #[path = "support/scale.rs"]
 mod scale;
 
 use std::hint::black_box;
 use std::io::Write;
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use scale::{count, resident_kib, row, sizes};
@@ -35,7 +38,11 @@ use social_crm::Error;
 
 const SIZES: [usize; 4] = [1_000, 10_000, 100_000, 1_000_000];
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> ExitCode {
+    exit::finish(run())
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let [flag, n] = args.as_slice() {
         if flag == "--one" {
@@ -109,11 +116,12 @@ fn waiting(n: usize) -> Result<(), Box<dyn std::error::Error>> {
     desk.refresh_profiles(week.now)?;
     let waiting = desk.queue(week.now)?.len();
     let queue = fastest_queue(&desk, week.now)?;
-    println!(
+    writeln!(
+        std::io::stdout().lock(),
         "{waiting:>13} {:>11.1} ms {:>11.2} µs",
         queue.as_secs_f64() * 1e3,
         queue.as_secs_f64() * 1e6 / waiting.max(1) as f64
-    );
+    )?;
     Ok(())
 }
 
@@ -194,7 +202,8 @@ fn one(n: usize) -> Result<(), Box<dyn std::error::Error>> {
         (Some(a), Some(b)) => format!("{} B", (b.saturating_sub(a)) * 1024 / conversations as u64),
         _ => "n/a".to_owned(),
     };
-    println!(
+    writeln!(
+        std::io::stdout().lock(),
         "{:>13} {:>9} {:>10} {:>10.0} ns {:>12} {:>11.2} µs {:>9.0} ms {:>10.1} MB {:>9.0} ms {:>7.0} ms {:>7.0} ms {:>9.2} MB {:>7.0} ms {:>10.0} ms {:>9.1} MB {:>15.0} ms {:>7.0} ms {:>12.0} ms {:>7.0} ms",
         conversations,
         first,
@@ -215,7 +224,7 @@ fn one(n: usize) -> Result<(), Box<dyn std::error::Error>> {
         json_again.as_secs_f64() * 1e3,
         binary_write_again.as_secs_f64() * 1e3,
         binary_restore.as_secs_f64() * 1e3,
-    );
+    )?;
     Ok(())
 }
 

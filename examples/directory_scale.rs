@@ -13,11 +13,14 @@
 //! not hide what the next one takes. Criterion's `cargo bench --bench
 //! directory` gives the precise per-lookup and per-merge figures.
 
+#[path = "support/exit.rs"]
+mod exit;
 #[path = "support/scale.rs"]
 mod scale;
 
 use std::hint::black_box;
 use std::io::Write;
+use std::process::ExitCode;
 use std::time::Instant;
 
 use rustc_hash::FxHashMap;
@@ -26,7 +29,11 @@ use social_crm::{AudienceStats, Channel, Customer, Directory, Handle};
 
 const SIZES: [usize; 2] = [100_000, 1_000_000];
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> ExitCode {
+    exit::finish(run())
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let [flag, n] = args.as_slice() {
         if flag == "--one" {
@@ -108,10 +115,11 @@ fn one(n: usize) -> Result<(), Box<dyn std::error::Error>> {
         (Some(a), Some(b)) => format!("{} B", b.saturating_sub(a) * 1024 / n.max(1) as u64),
         _ => "n/a".to_owned(),
     };
-    println!(
+    writeln!(
+        std::io::stdout().lock(),
         "{n:>10} {:>7.2} s {memory:>14} {resolve:>10.0} ns {baseline:>10.0} ns {:>6.2}x",
         built.as_secs_f64(),
         resolve / baseline,
-    );
+    )?;
     Ok(())
 }

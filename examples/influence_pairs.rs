@@ -12,10 +12,18 @@
 //! listed, mentions and retweets received, and posts.
 
 use std::io::{self, BufRead, BufWriter, Write};
+use std::process::ExitCode;
 
 use social_crm::influence::{score, Signals, Weights};
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+#[path = "support/exit.rs"]
+mod exit;
+
+fn main() -> ExitCode {
+    exit::finish(run())
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
     let stdin = io::stdin();
     let mut lines = stdin.lock().lines();
     let header = lines

@@ -13,21 +13,23 @@
 //! The second command measures the function words alone (without the
 //! `whatlang` feature).
 
+#[path = "support/exit.rs"]
+mod exit;
 #[path = "support/language.rs"]
 mod file_language;
 
 use std::error::Error;
+use std::io::{self, Write};
+use std::process::ExitCode;
 
 use social_crm::sentiment::detect_language;
 
-fn main() {
-    if let Err(e) = run() {
-        eprintln!("language_eval: {e}");
-        std::process::exit(1);
-    }
+fn main() -> ExitCode {
+    exit::finish(run())
 }
 
 fn run() -> Result<(), Box<dyn Error>> {
+    let mut out = io::stdout().lock();
     let mut list_wrong = false;
     let mut files = Vec::new();
     for arg in std::env::args().skip(1) {
@@ -63,18 +65,23 @@ fn run() -> Result<(), Box<dyn Error>> {
                     }
                     if list_wrong {
                         let said = guess.map_or("unknown".to_owned(), |g| g.language.to_string());
-                        println!("  {said}: {text}");
+                        writeln!(out, "  {said}: {text}")?;
                     }
                 }
             }
         }
-        println!("{path}: {r} of {} right, {w} wrong, {u} unknown", r + w + u);
+        writeln!(
+            out,
+            "{path}: {r} of {} right, {w} wrong, {u} unknown",
+            r + w + u
+        )?;
         (right, wrong, unknown) = (right + r, wrong + w, unknown + u);
     }
     let total = right + wrong + unknown;
-    println!(
+    writeln!(
+        out,
         "all: {right} of {total} right ({:.2} %), {wrong} wrong, {unknown} unknown",
         100.0 * right as f64 / total.max(1) as f64
-    );
+    )?;
     Ok(())
 }

@@ -14,10 +14,18 @@
 
 use std::collections::HashMap;
 use std::io::{self, BufWriter, Read, Write};
+use std::process::ExitCode;
 
 use social_crm::influence::{pagerank, Graph, PageRankConfig};
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+#[path = "support/exit.rs"]
+mod exit;
+
+fn main() -> ExitCode {
+    exit::finish(run())
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut input = String::new();
     match std::env::args().nth(1) {
         Some(path) => input = std::fs::read_to_string(path)?,

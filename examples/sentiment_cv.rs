@@ -22,6 +22,8 @@
 //! Then the mean, the standard deviation across folds and the range, as
 //! `mean=<value>` lines a script can read.
 
+#[path = "support/exit.rs"]
+mod exit;
 #[path = "support/language.rs"]
 mod file_language;
 #[path = "support/spread.rs"]
@@ -29,15 +31,14 @@ mod spread;
 
 use std::error::Error;
 use std::fs;
+use std::io::{self, Write};
+use std::process::ExitCode;
 
 use social_crm::sentiment::{Analyzer, Label};
 use social_crm::Language;
 
-fn main() {
-    if let Err(e) = run() {
-        eprintln!("sentiment_cv: {e}");
-        std::process::exit(1);
-    }
+fn main() -> ExitCode {
+    exit::finish(run())
 }
 
 fn run() -> Result<(), Box<dyn Error>> {
@@ -85,7 +86,11 @@ fn run() -> Result<(), Box<dyn Error>> {
         return Err(format!("{} texts cannot make {folds} folds", rows.len()).into());
     }
 
-    println!("fold  texts  default  fitted  cuts (negative, positive)");
+    let mut out = io::stdout().lock();
+    writeln!(
+        out,
+        "fold  texts  default  fitted  cuts (negative, positive)"
+    )?;
     let (mut shipped, mut fitted) = (Vec::new(), Vec::new());
     for fold in 0..folds {
         let held: Vec<usize> = (0..rows.len()).filter(|i| i % folds == fold).collect();
@@ -93,18 +98,22 @@ fn run() -> Result<(), Box<dyn Error>> {
         let default = macro_f1(held.iter().map(|&i| (rows[i].0, rows[i].1)));
         let cuts = best_cuts(&rows, &rest);
         let tuned = macro_f1(held.iter().map(|&i| (rows[i].0, cut(rows[i].2, cuts))));
-        println!(
+        writeln!(
+            out,
             "{fold:>4} {:>6} {default:>8.3} {tuned:>7.3}  ({:+.2}, {:+.2})",
             held.len(),
             cuts.0,
             cuts.1
-        );
+        )?;
         shipped.push(default);
         fitted.push(tuned);
     }
     for (name, scores) in [("default", &shipped), ("fitted", &fitted)] {
         let (mean, sd, min, max) = spread::summary(scores);
-        println!("{name}: mean={mean:.3} sd={sd:.3} range={min:.3}..{max:.3}");
+        writeln!(
+            out,
+            "{name}: mean={mean:.3} sd={sd:.3} range={min:.3}..{max:.3}"
+        )?;
     }
     Ok(())
 }

@@ -12,15 +12,22 @@
 //! detected text by text. Output: `negative`, `neutral` or `positive`, one
 //! line per data row, in order.
 
+#[path = "support/exit.rs"]
+mod exit;
 #[path = "support/language.rs"]
 mod file_language;
 
 use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::process::ExitCode;
 
 use social_crm::sentiment::Analyzer;
 use social_crm::Language;
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> ExitCode {
+    exit::finish(run())
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut language: Option<Language> = None;
     let mut path: Option<String> = None;
     let mut args = std::env::args().skip(1);

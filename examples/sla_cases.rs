@@ -25,6 +25,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, BufRead, BufWriter, Write};
+use std::process::ExitCode;
 
 use serde::Deserialize;
 use social_crm::jiff::civil::{Date, Weekday};
@@ -33,11 +34,18 @@ use social_crm::jiff::{SignedDuration, Timestamp};
 use social_crm::sla::{BusinessCalendar, HolidayMode, Shift, WeeklySchedule};
 use social_crm::{Error, ErrorKind};
 
+#[path = "support/exit.rs"]
+mod exit;
+
 /// How far ahead an `add` may look, in years, before giving up: a due time
 /// further away than this is an error, not a search without end.
 const MAX_YEARS_AHEAD: i16 = 112;
 
-fn main() -> io::Result<()> {
+fn main() -> ExitCode {
+    exit::finish(run())
+}
+
+fn run() -> io::Result<()> {
     let mut input = io::stdin().lock();
     let mut out = BufWriter::new(io::stdout().lock());
     let mut zones = Zones::default();
