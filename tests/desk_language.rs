@@ -704,6 +704,40 @@ fn a_negation_reaches_through_auxiliaries() {
     }
 }
 
+/// A subject pronoun opens a new clause, which a negation before it does
+/// not reach: in "si vous ne me remboursez pas je porte plainte" the "pas"
+/// follows its verb, and the complaint after it stays one. A negation
+/// carried by "think" still crosses into the clause it introduces.
+#[test]
+fn a_negation_stops_at_the_next_clause() {
+    for (text, language) in [
+        ("Si vous ne me remboursez pas je porte plainte", FR),
+        ("Vous ne répondez jamais je suis furieuse", FR),
+        ("You never answer I'm furious", EN),
+    ] {
+        assert_complains(text, language);
+        // The negation reached nothing: a bare one, itself a complaint.
+        let (_, why) = analyzer().explain(text, Some(language));
+        assert!(
+            why.contributions.iter().any(|c| c.factor
+                == Factor::Rule {
+                    id: "bare-negation"
+                }),
+            "{text}: {why}"
+        );
+    }
+    assert_pleased("no I love it", EN);
+    for (text, language) in [
+        ("I don't think I like it", EN),
+        ("Je ne pense pas qu'il soit bon", FR),
+        ("Je ne suis pas contente", FR),
+        ("We're not happy", EN),
+    ] {
+        let (label, _, _) = answer(text, language);
+        assert_eq!(label, Label::Negative, "{text}");
+    }
+}
+
 /// Thanks given in advance, and gratitude in the conditional, ask for
 /// something: the praise after them says what is wanted, not what
 /// happened, and is not answered as praise.

@@ -10,6 +10,8 @@
 //! - `[negators]`, `[contrast]`, `[praise]` (words that irony can turn,
 //!   like "bravo"), `[auxiliaries]` (words a negation reaches through
 //!   without counting them: "personne n'a été capable de m'aider"),
+//!   `[subjects]` (pronouns that open a clause, which a negation before
+//!   them does not reach: "si vous ne répondez pas je résilie"),
 //!   `[stopwords]` (for language detection): one entry a line.
 //!
 //! Keys are matched lowercase, and also without accents ("decu" finds
@@ -63,6 +65,10 @@ pub(crate) struct Lexicon {
     /// "capable", "sido", "capaz", "been", "able"): a negation reaches
     /// through them without counting them as words between.
     pub auxiliaries: FxHashSet<String>,
+    /// Subject pronouns ("je", "I", "yo"): a clause starts at one, and a
+    /// negation before it does not reach the words after it, unless
+    /// "think" and the like carry it ("I don't think I like it").
+    pub subjects: FxHashSet<String>,
     pub stopwords: FxHashSet<String>,
     /// The first four letters of every one-word key (accents removed): a
     /// word whose start is not here cannot be an inflection of any key. A
@@ -128,6 +134,7 @@ impl Lexicon {
                     "contrast" => "contrast",
                     "praise" => "praise",
                     "auxiliaries" => "auxiliaries",
+                    "subjects" => "subjects",
                     "stopwords" => "stopwords",
                     _ => "",
                 };
@@ -154,6 +161,13 @@ impl Lexicon {
                 }
                 ("auxiliaries", _) => {
                     lexicon.auxiliaries.insert(key.to_lowercase());
+                    continue;
+                }
+                ("subjects", _) => {
+                    // "I’m" as typed on phones, with a curly apostrophe.
+                    let key = key.to_lowercase();
+                    lexicon.subjects.insert(key.replace('\'', "’"));
+                    lexicon.subjects.insert(key);
                     continue;
                 }
                 ("stopwords", _) => {

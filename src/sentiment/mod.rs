@@ -10,8 +10,9 @@
 //! "never so" that stresses rather than negates ("jamais été aussi
 //! heureux"), a negation carried over by "think" ("I don't think it is
 //! good", "je ne pense pas que", "no creo que") or through auxiliaries
-//! ("personne n'a été capable de m'aider"), intensifiers and
-//! softeners, contrast ("mais",
+//! ("personne n'a été capable de m'aider") but not past the subject that
+//! opens the next clause ("si vous ne me remboursez pas je porte plainte"),
+//! intensifiers and softeners, contrast ("mais",
 //! "but", "pero": what follows weighs more), irony markers ("bravo 👏" after
 //! a complaint, "merci pour rien", praise that opens a message on its own
 //! before a failure: "Perfect, the update deleted all my photos", praise
@@ -1549,6 +1550,12 @@ impl Analyzer {
                 && tokens[k].kind == Kind::Word
                 && lexicons.iter().any(|l| l.auxiliaries.contains(lower(k)))
         };
+        // Subject pronouns ("je", "I"): a clause starts at one.
+        let subject = |k: usize| {
+            negation
+                && tokens[k].kind == Kind::Word
+                && lexicons.iter().any(|l| l.subjects.contains(lower(k)))
+        };
 
         // A word that is also an intensifier and does intensify a following
         // sentiment word is only an intensifier.
@@ -1691,6 +1698,7 @@ impl Analyzer {
             let mut k = item.first;
             let mut so = false;
             let mut stressed = false;
+            let mut before_its_clause = false;
             while k > 0 && seen < reach {
                 k -= 1;
                 if tokens[k].kind != Kind::Word {
@@ -1700,10 +1708,16 @@ impl Analyzer {
                     continue;
                 }
                 seen += 1;
-                if seen > window {
-                    // Past the window, only a negation carried by "think"
+                if seen > window || before_its_clause {
+                    // Past the window, and before the subject that opens
+                    // the word's clause ("si vous ne me remboursez pas je
+                    // porte plainte"), only a negation carried by "think"
                     // and the like reaches.
                     negated |= negator[k] && raises(k);
+                    continue;
+                }
+                if subject(k) {
+                    before_its_clause = true;
                     continue;
                 }
                 // A "never" with a "so" between it and the word stresses,
@@ -1883,9 +1897,12 @@ impl Analyzer {
             // It reaches a word, not an emoji, and not past one (as above).
             // Within the window: fewer than `window` tokens between, not
             // counting auxiliaries; counted no further than the window, so
-            // that a long run of negations stays linear.
-            let within =
-                |first: usize| (k + 1..first).filter(|&j| !aux(j)).take(window).count() < window;
+            // that a long run of negations stays linear;
+            // and no subject pronoun between, which opens another clause.
+            let within = |first: usize| {
+                let mut between = (k + 1..first).filter(|&j| !aux(j)).take(window);
+                between.clone().count() < window && !between.any(subject)
+            };
             let reaches = items.get(next).is_some_and(|it| {
                 !it.emoji
                     && (within(it.first) || (raised && it.first - k <= RAISED_REACH && raises(k)))
