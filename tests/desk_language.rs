@@ -439,6 +439,33 @@ fn billing_product_and_account_failures_complain() {
     }
 }
 
+/// A charge after the customer cancelled, closed or sent back, and a
+/// phone nobody picks up, said with the verb of each language. The nouns
+/// the new verbs resemble (an invoice, a direct debit, "résilient") stay
+/// neutral.
+#[test]
+fn charges_after_cancelling_and_unanswered_phones_complain() {
+    for (text, language) in [
+        ("Billed again though my contract ended in May", EN),
+        ("Débitée le 3 alors que tout était résilié", FR),
+        ("Me han facturado junio con el contrato ya cancelado", ES),
+        ("No one picks up at your call centre", EN),
+        ("J'appelle depuis ce matin, personne ne décroche", FR),
+        ("Llamo y nadie coge", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    for text in [
+        "Ma facture de juin est disponible",
+        "Le prélèvement aura lieu le 5",
+        "Un réseau résilient",
+    ] {
+        let (label, complaint, _) = answer(text, FR);
+        assert_ne!(label, Label::Negative, "{text}");
+        assert!(!complaint, "{text}");
+    }
+}
+
 /// Praise that opens a message on its own, then a failure and nothing
 /// good: the praise is ironic. With good news after it, it is meant (the
 /// message still names what went wrong, so it may be flagged as a
