@@ -390,7 +390,9 @@ word_enum! {
         InviteAsAmbassador => "invite-as-ambassador",
         /// Hold: acknowledge and give a time, no speculation, no blame.
         HoldingStatementOnly => "holding-statement-only",
-        /// An influential voice: a senior agent answers.
+        /// A senior agent answers: an influential voice complains, or the
+        /// message asks for a manager or threatens to leave or to go to
+        /// law ([`Sentiment::escalates`](crate::sentiment::Sentiment::escalates)).
         EscalateToSenior => "escalate-to-senior",
     }
 }
@@ -531,9 +533,10 @@ pub fn advise(context: &ReplyContext) -> Advice {
     }
     if complains {
         guidance.push(Guidance::NeverThreaten);
-        if context.influence.is_some_and(|i| i >= SENIOR_INFLUENCE) {
-            guidance.insert(0, Guidance::EscalateToSenior);
-        }
+    }
+    let influential = complains && context.influence.is_some_and(|i| i >= SENIOR_INFLUENCE);
+    if influential || s.escalates {
+        guidance.insert(0, Guidance::EscalateToSenior);
     }
     if situation == Situation::CrisisHolding {
         guidance.insert(0, Guidance::HoldingStatementOnly);

@@ -8,7 +8,7 @@
 
 use proptest::prelude::*;
 use social_crm::explain::{Factor, Modifier};
-use social_crm::reply::{advise, ReplyContext, Situation};
+use social_crm::reply::{advise, Guidance, ReplyContext, Situation};
 use social_crm::sentiment::{detect_language, Analyzer, Label};
 use social_crm::{Language, Visibility};
 
@@ -463,6 +463,46 @@ fn charges_after_cancelling_and_unanswered_phones_complain() {
         let (label, complaint, _) = answer(text, FR);
         assert_ne!(label, Label::Negative, "{text}");
         assert!(!complaint, "{text}");
+    }
+}
+
+/// A manager asked for, a lawyer named, a customer who says they are
+/// leaving: a senior agent answers, even when the request is a question.
+/// A complaint without them, or a negation that takes them back, stays
+/// with the agent on duty.
+#[test]
+fn managers_lawyers_and_leaving_call_for_a_senior() {
+    let senior = |text: &str, language: Language| {
+        let s = analyzer().score(text, Some(language));
+        let advice = advise(&ReplyContext::new(Visibility::Public, s));
+        let guided = advice.guidance.contains(&Guidance::EscalateToSenior);
+        assert_eq!(s.escalates, guided, "{text}");
+        guided
+    };
+    for (text, language) in [
+        ("Passez-moi votre responsable, c'est inadmissible", FR),
+        ("Puis-je parler à un superviseur ?", FR),
+        ("Sans réponse d'ici vendredi, je résilie", FR),
+        ("Mon avocat vous contactera", FR),
+        ("I want to talk to your manager right now", EN),
+        ("Can I speak with a supervisor please?", EN),
+        ("One more week and I'm taking my business elsewhere", EN),
+        ("Quiero hablar con el encargado", ES),
+        ("Esto lo va a ver mi abogado", ES),
+        ("Si sigue así me voy a la competencia", ES),
+    ] {
+        assert!(senior(text, language), "{text}");
+    }
+    for (text, language) in [
+        ("Mon colis est arrivé cassé", FR),
+        ("My order is three weeks late", EN),
+        ("No quiero hablar con el encargado, ya está resuelto", ES),
+        (
+            "Je ne veux pas parler à un responsable, juste être remboursé",
+            FR,
+        ),
+    ] {
+        assert!(!senior(text, language), "{text}");
     }
 }
 

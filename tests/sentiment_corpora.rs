@@ -8,11 +8,11 @@ use social_crm::Language;
 
 /// Corpus file, its language, and the macro-F1 reached (see CHANGELOG).
 const FLOORS: &[(&str, &str, f64)] = &[
-    ("umsab/en-val.tsv", "en", 0.6491),
-    ("umsab/fr-val.tsv", "fr", 0.6514),
-    ("umsab/es-val.tsv", "es", 0.6227),
-    ("vader-tweets/en-val.tsv", "en", 0.7295),
-    ("vader-amazon/en-val.tsv", "en", 0.5762),
+    ("umsab/en-val.tsv", "en", 0.6464),
+    ("umsab/fr-val.tsv", "fr", 0.6517),
+    ("umsab/es-val.tsv", "es", 0.6259),
+    ("vader-tweets/en-val.tsv", "en", 0.7293),
+    ("vader-amazon/en-val.tsv", "en", 0.5774),
 ];
 
 fn macro_f1(pairs: &[(Label, Label)]) -> f64 {

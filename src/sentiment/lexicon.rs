@@ -8,7 +8,8 @@
 //! - `[boosters]`: `word or phrase<TAB>amount`, positive for intensifiers
 //!   ("très"), negative for softeners ("un peu");
 //! - `[negators]`, `[contrast]`, `[praise]` (words that irony can turn,
-//!   like "bravo"), `[auxiliaries]` (words a negation reaches through
+//!   like "bravo"), `[escalation]` (what calls for a senior agent: a
+//!   manager asked for, a threat to leave or to go to law), `[auxiliaries]` (words a negation reaches through
 //!   without counting them: "personne n'a été capable de m'aider"),
 //!   `[subjects]` (pronouns that open a clause, which a negation before
 //!   them does not reach: "si vous ne répondez pas je résilie"),
@@ -39,12 +40,23 @@ pub(crate) enum Entry {
     Contrast,
 }
 
+/// What a key says besides its entry: the sections that name it after
+/// `[words]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Marks {
+    /// Irony can turn it (`[praise]`: "bravo", "merci").
+    pub praise: bool,
+    /// It calls for a senior agent (`[escalation]`: "speak to a manager",
+    /// "mon avocat", "me doy de baja").
+    pub escalates: bool,
+}
+
 /// What a lexicon knows about one key as written (a word, or a phrase of
 /// several words separated by spaces).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub(crate) struct Word {
-    /// Its entry, if it is a key, and whether irony can turn it (praise).
-    pub entry: Option<(Entry, bool)>,
+    /// Its entry, if it is a key, and what else it says.
+    pub entry: Option<(Entry, Marks)>,
     /// Whether some longer key (a phrase) starts with it and a space: one
     /// lookup says both what a word (or the start of a phrase) is and
     /// whether a phrase may go on from there.
@@ -61,6 +73,7 @@ pub(crate) struct Lexicon {
     /// The longest key, in words.
     pub max_words: usize,
     pub praise: FxHashSet<String>,
+    pub escalation: FxHashSet<String>,
     /// Auxiliaries of compound tenses and words of ability ("a", "été",
     /// "capable", "sido", "capaz", "been", "able"): a negation reaches
     /// through them without counting them as words between.
@@ -133,6 +146,7 @@ impl Lexicon {
                     "negators" => "negators",
                     "contrast" => "contrast",
                     "praise" => "praise",
+                    "escalation" => "escalation",
                     "auxiliaries" => "auxiliaries",
                     "subjects" => "subjects",
                     "stopwords" => "stopwords",
@@ -149,14 +163,21 @@ impl Lexicon {
                 ("boosters", Some(v)) => Entry::Booster(v),
                 ("negators", _) => Entry::Negator,
                 ("contrast", _) => Entry::Contrast,
-                ("praise", _) => {
+                ("praise" | "escalation", _) => {
                     let key = super::tokenize::key_words(key);
+                    let praise = section == "praise";
                     for k in [fold_accents(&key), key.clone()] {
                         if let Some(Word { entry: Some(e), .. }) = lexicon.entries.get_mut(&k) {
-                            e.1 = true;
+                            match praise {
+                                true => e.1.praise = true,
+                                false => e.1.escalates = true,
+                            }
                         }
                     }
-                    lexicon.praise.insert(key);
+                    match praise {
+                        true => lexicon.praise.insert(key),
+                        false => lexicon.escalation.insert(key),
+                    };
                     continue;
                 }
                 ("auxiliaries", _) => {
@@ -261,7 +282,10 @@ impl Lexicon {
         if words == 1 {
             self.prefixes.insert(prefix(&folded));
         }
-        let praise = self.praise.contains(&key);
+        let marks = Marks {
+            praise: self.praise.contains(&key),
+            escalates: self.escalation.contains(&key),
+        };
         // A word listed both as a sentiment word and as an intensifier keeps
         // both meanings.
         let entry = match (
@@ -275,12 +299,12 @@ impl Lexicon {
         if folded != key {
             let alias = self.entries.entry(folded).or_default();
             match &mut alias.entry {
-                None => alias.entry = Some((entry, praise)),
+                None => alias.entry = Some((entry, marks)),
                 Some(e) if matches!(entry, Entry::Both(..)) => e.0 = entry,
                 Some(_) => {}
             }
         }
-        self.entries.entry(key).or_default().entry = Some((entry, praise));
+        self.entries.entry(key).or_default().entry = Some((entry, marks));
     }
 }
 
@@ -292,9 +316,9 @@ pub(crate) fn inflected(
     key: &str,
     folded: &mut String,
     stem: &mut String,
-    find: impl Fn(&str) -> Option<(Entry, bool)>,
+    find: impl Fn(&str) -> Option<(Entry, Marks)>,
     could_start: impl Fn(&str) -> bool,
-) -> Option<(Entry, bool)> {
+) -> Option<(Entry, Marks)> {
     if !key.is_ascii() {
         fold_accents_into(key, folded);
         if let Some(hit) = find(folded) {
@@ -749,6 +773,20 @@ mod tests {
                 "{e}"
             );
             assert!(v.parse::<f64>().is_ok(), "{line}");
+        }
+    }
+
+    #[test]
+    fn every_escalation_is_a_complaint_of_the_words_section() {
+        for (language, lexicon) in all() {
+            assert!(!lexicon.escalation.is_empty(), "{language}");
+            for key in &lexicon.escalation {
+                let entry = lexicon.entries.get(key).and_then(|w| w.entry);
+                assert!(
+                    matches!(entry, Some((Entry::Valence(v), m)) if v < 0.0 && m.escalates),
+                    "{language}: {key:?} is no negative key of [words]: {entry:?}"
+                );
+            }
         }
     }
 
