@@ -1,6 +1,7 @@
 //! Who answers? Each conversation of the queue to an agent on shift who
 //! speaks the customer's language, has the channel's skill and room for it;
-//! crises and influential detractors to senior agents; and, when nobody
+//! crises, influential detractors and customers who ask for a manager or
+//! threaten to leave or to go to law to senior agents; and, when nobody
 //! can take it, why and what happens next.
 //!
 //! [`route`] takes conversations in priority order (the [`triage`] queue) and
@@ -215,6 +216,9 @@ pub enum Escalation {
     Crisis,
     /// An influential customer who speaks against the brand.
     InfluentialDetractor,
+    /// The customer asked for a manager, or threatened to leave or to go
+    /// to law ([`Sentiment::escalates`](crate::sentiment::Sentiment::escalates)).
+    ByCustomer,
 }
 
 /// What a conversation needs from whoever answers it.
@@ -499,6 +503,7 @@ fn route_one(need: &Need, roster: &Roster, on_shift: &[usize], now: Timestamp) -
         reasons.push(match why {
             Escalation::Crisis => "senior, for a crisis".to_owned(),
             Escalation::InfluentialDetractor => "senior, for an influential detractor".to_owned(),
+            Escalation::ByCustomer => "senior, as the customer asked or threatened".to_owned(),
         });
     }
     let matched: Vec<&str> = need

@@ -238,6 +238,24 @@ fn suggestions_are_signed_and_in_the_customers_language() {
     }
 }
 
+/// A message like `like`, from the same customer, opening the conversation
+/// `conversation` at `at` with `text`, its language left to the desk.
+fn opened_by(
+    like: &Interaction,
+    conversation: &str,
+    text: &str,
+    at: social_crm::jiff::Timestamp,
+) -> Interaction {
+    let mut message = like.clone();
+    message.id = format!("i-{conversation}").parse().unwrap();
+    message.conversation = conversation.parse().unwrap();
+    message.in_reply_to = None;
+    message.at = at;
+    message.text = text.to_owned();
+    message.language = None;
+    message
+}
+
 #[test]
 fn a_refund_request_worded_as_thanks_is_not_answered_with_thanks() {
     // The case of issue #21: a polite request for money back drew the
@@ -253,13 +271,7 @@ fn a_refund_request_worded_as_thanks_is_not_answered_with_thanks() {
     .into_iter()
     .enumerate()
     {
-        let mut message = customer.clone();
-        message.id = format!("i-refund-{k}").parse().unwrap();
-        message.conversation = format!("refund-{k}").parse().unwrap();
-        message.in_reply_to = None;
-        message.at = week.now;
-        message.text = text.to_owned();
-        message.language = None;
+        let message = opened_by(&customer, &format!("refund-{k}"), text, week.now);
         ingest(&mut d, [message.clone()], week.now);
         let s = d.suggest(&message.conversation, week.now).unwrap();
         assert_eq!(
@@ -335,5 +347,49 @@ fn a_short_message_is_answered_in_the_language_it_is_written_in() {
             social_crm::reply::Situation::Disappointed,
             "{text}"
         );
+    }
+}
+
+/// A customer who asks for a manager, or threatens to leave or to go to
+/// law, is answered by a senior agent: routing asks for one, and the
+/// suggested reply says so.
+#[test]
+fn a_manager_asked_for_goes_to_a_senior_agent() {
+    let week = sample::week();
+    let customer = week.interactions()[0].clone();
+    for (k, text) in [
+        "Troisième message sans réponse : je veux parler à un responsable",
+        "If this isn't fixed today I'm taking my business elsewhere",
+        "Esto lo va a ver mi abogado",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        // A desk of its own for each: one senior taken by the first would
+        // leave the next queued.
+        let (mut d, _) = replay(&week, 1000);
+        let message = opened_by(&customer, &format!("senior-{k}"), text, week.now);
+        ingest(&mut d, [message.clone()], week.now);
+        let suggestion = d.suggest(&message.conversation, week.now).unwrap();
+        assert!(
+            suggestion
+                .advice
+                .guidance
+                .contains(&social_crm::reply::Guidance::EscalateToSenior),
+            "{text}: {:?}",
+            suggestion.advice.guidance
+        );
+        let decisions = d.route(week.now).unwrap();
+        let decision = decisions
+            .iter()
+            .find(|c| c.conversation == message.conversation)
+            .expect("the new conversation is routed");
+        let agent = decision.agent().unwrap_or_else(|| panic!("{decision:?}"));
+        let senior = d
+            .config()
+            .roster
+            .agent(agent.as_str())
+            .is_some_and(|a| a.is_senior());
+        assert!(senior, "{text}: {decision:?}");
     }
 }

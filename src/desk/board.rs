@@ -19,7 +19,7 @@ use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
 
 use super::moods::{has_mood, Mood, Thread};
-use super::Desk;
+use super::{Calls, Desk};
 use crate::model::{
     Channel, Conversation, ConversationId, ConversationStatus, Customer, CustomerId, Direction,
     KeyedMap, Visibility,
@@ -162,6 +162,9 @@ struct Entry {
     scored: usize,
     /// The most negative of those (the first of equals).
     worst: Option<Mood>,
+    /// Whether one of those asks for a manager, or threatens to leave or
+    /// to go to law.
+    escalating: bool,
     since: Timestamp,
     visibility: Visibility,
     /// Triage's figures but for the SLA and the crisis, which move with
@@ -451,7 +454,7 @@ impl Board {
 
     /// The queue at `now`, each conversation with whether its unanswered
     /// messages complain (the most negative one is labelled negative).
-    pub(super) fn queue(&self, desk: &Desk, now: Timestamp) -> Result<(Vec<Triaged>, Vec<bool>)> {
+    pub(super) fn queue(&self, desk: &Desk, now: Timestamp) -> Result<(Vec<Triaged>, Vec<Calls>)> {
         let weights = &desk.config.weights;
         weights.check()?;
         let today = desk.today(now);
@@ -467,20 +470,18 @@ impl Board {
         // moving them).
         let capacity = self.entries.len() + self.unsettled.len();
         let mut queue: Vec<Triaged> = Vec::with_capacity(capacity);
-        let mut complaining: Vec<bool> = Vec::with_capacity(capacity);
-        let the_long_way = |id: &ConversationId,
-                            queue: &mut Vec<Triaged>,
-                            complaining: &mut Vec<bool>|
-         -> Result<()> {
-            if let Some((waiting, complains)) = desk.waiting_item_of(id, now)? {
-                queue.push(score(&waiting, weights));
-                complaining.push(complains);
-            }
-            Ok(())
-        };
+        let mut calls: Vec<Calls> = Vec::with_capacity(capacity);
+        let the_long_way =
+            |id: &ConversationId, queue: &mut Vec<Triaged>, calls: &mut Vec<Calls>| -> Result<()> {
+                if let Some((waiting, call)) = desk.waiting_item_of(id, now)? {
+                    queue.push(score(&waiting, weights));
+                    calls.push(call);
+                }
+                Ok(())
+            };
         for (id, entry) in self.entries.iter() {
             if entry.clocks.as_of > now || entry.day != today {
-                the_long_way(id, &mut queue, &mut complaining)?;
+                the_long_way(id, &mut queue, &mut calls)?;
                 continue;
             }
             let mut signals = entry.signals;
@@ -490,10 +491,13 @@ impl Board {
             signals.sla = Some(entry.clocks.at(&mut at)?);
             signals.crisis = crisis.on(entry.channel.as_ref());
             queue.push(signals.explain(id.clone(), entry.since, weights));
-            complaining.push(entry.worst.is_some_and(|m| m.negative()));
+            calls.push(Calls {
+                complaining: entry.worst.is_some_and(|m| m.negative()),
+                escalating: entry.escalating,
+            });
         }
         for id in &self.unsettled {
-            the_long_way(id, &mut queue, &mut complaining)?;
+            the_long_way(id, &mut queue, &mut calls)?;
         }
         // The order is found on small keys, the first bytes of the ids
         // settling most ties without reading the ids.
@@ -522,15 +526,15 @@ impl Board {
                 .then_with(|| queue[a.at].conversation.cmp(&queue[b.at].conversation))
         });
         let mut order: Vec<usize> = keys.into_iter().map(|key| key.at).collect();
-        permute(&mut queue, &mut complaining, &mut order);
-        Ok((queue, complaining))
+        permute(&mut queue, &mut calls, &mut order);
+        Ok((queue, calls))
     }
 }
 
 /// Puts the item at `order[k]` in place `k`, for every `k`, in both lists:
 /// each cycle of the permutation is followed once, swapping along it.
 /// `order` is used up (every place ends pointing at itself).
-fn permute<T>(items: &mut [T], flags: &mut [bool], order: &mut [usize]) {
+fn permute<T, F>(items: &mut [T], flags: &mut [F], order: &mut [usize]) {
     for start in 0..order.len() {
         let mut place = start;
         while order[place] != start {
@@ -564,15 +568,18 @@ impl Entry {
     ) -> Result<Entry> {
         let messages = conversation.interactions();
         // The moods scored before, when the same messages still wait.
-        let (mut worst, start) = match previous {
-            Some(p) if p.first == first && p.scored <= messages.len() => (p.worst, p.scored),
-            _ => (None, first),
+        let (mut worst, mut escalating, start) = match previous {
+            Some(p) if p.first == first && p.scored <= messages.len() => {
+                (p.worst, p.escalating, p.scored)
+            }
+            _ => (None, false, first),
         };
         for (k, message) in messages.iter().enumerate().skip(start) {
             if !has_mood(message) {
                 continue;
             }
             let mood = desk.mood_at(conversation, k);
+            escalating |= mood.escalates;
             if worst.is_none_or(|w: Mood| mood.compound.total_cmp(&w.compound).is_lt()) {
                 worst = Some(mood);
             }
@@ -587,6 +594,7 @@ impl Entry {
             first,
             scored: messages.len(),
             worst,
+            escalating,
             since: opener.at,
             visibility: opener.visibility,
             signals: signals(desk, customer, today, opener.visibility, worst),

@@ -250,6 +250,17 @@ use crate::triage::{Profile, SlaUrgency, TriageWeights, Triaged, Waiting};
 
 /// The influence from which a detractor goes to a senior agent.
 const SENIOR_INFLUENCE: f64 = 60.0;
+
+/// What a waiting conversation's unanswered messages call for, besides
+/// their place in the queue.
+#[derive(Debug, Clone, Copy, Default)]
+struct Calls {
+    /// The most negative of them is labelled negative.
+    complaining: bool,
+    /// One of them asks for a manager, or threatens to leave or to go to
+    /// law.
+    escalating: bool,
+}
 /// How far after "now" an event may be dated, by default.
 pub const DEFAULT_FUTURE_TOLERANCE: SignedDuration = SignedDuration::from_mins(5);
 
@@ -925,9 +936,9 @@ impl Desk {
         Ok(self.ranked(now)?.0)
     }
 
-    /// The queue, each conversation with whether its unanswered messages
-    /// complain, from the entries kept as events arrive.
-    fn ranked(&self, now: Timestamp) -> Result<(Vec<Triaged>, Vec<bool>)> {
+    /// The queue, each conversation with what its unanswered messages call
+    /// for, from the entries kept as events arrive.
+    fn ranked(&self, now: Timestamp) -> Result<(Vec<Triaged>, Vec<Calls>)> {
         self.board
             .get_or_init(|| board::Board::build(self, now))
             .queue(self, now)
@@ -938,7 +949,7 @@ impl Desk {
         &self,
         id: &ConversationId,
         now: Timestamp,
-    ) -> Result<Option<(Waiting, bool)>> {
+    ) -> Result<Option<(Waiting, Calls)>> {
         match self.conversations.get(id) {
             Some(conversation) => self.waiting_item(conversation, now),
             None => Ok(None),
@@ -951,7 +962,7 @@ impl Desk {
         &self,
         conversation: &Thread,
         now: Timestamp,
-    ) -> Result<Option<(Waiting, bool)>> {
+    ) -> Result<Option<(Waiting, Calls)>> {
         let today = self.today(now);
         if !conversation.is_waiting_on_brand() {
             return Ok(None);
@@ -962,9 +973,13 @@ impl Desk {
         };
         let first = &conversation.interactions()[opener];
         let customer = self.customer_of(first);
-        let worst = unanswered
+        let moods: Vec<Mood> = unanswered
             .iter()
             .map(|&k| self.mood_at(conversation, k))
+            .collect();
+        let worst = moods
+            .iter()
+            .copied()
             .min_by(|a, b| a.compound.total_cmp(&b.compound));
         let sla = self.sla_of(conversation, customer, now)?;
         let mut item = Waiting::new(conversation.id().clone(), first.at)
@@ -978,8 +993,11 @@ impl Desk {
         if let Some(c) = customer {
             item = item.with_roles(c.roles.clone());
         }
-        let complaining = worst.is_some_and(|s| s.negative());
-        Ok(Some((item, complaining)))
+        let calls = Calls {
+            complaining: worst.is_some_and(|s| s.negative()),
+            escalating: moods.iter().any(|m| m.escalates),
+        };
+        Ok(Some((item, calls)))
     }
 
     /// Routes the queue: each waiting conversation not yet held goes to an
@@ -990,15 +1008,15 @@ impl Desk {
     ///
     /// As [`Desk::queue`] and [`route`].
     pub fn route(&mut self, now: Timestamp) -> Result<Vec<Decision>> {
-        let (queue, complaining) = self.ranked(now)?;
+        let (queue, calls) = self.ranked(now)?;
         let mut needs = Vec::new();
         let mut held = Vec::new();
-        for (t, &complaining) in queue.iter().zip(&complaining) {
+        for (t, &calls) in queue.iter().zip(&calls) {
             if let Some(agent) = self.holders.get(&t.conversation) {
                 held.push(Decision::held(t.conversation.clone(), agent.clone()));
                 continue;
             }
-            let Some(need) = self.need_of(&t.conversation, complaining) else {
+            let Some(need) = self.need_of(&t.conversation, calls) else {
                 continue;
             };
             needs.push(need);
@@ -1024,10 +1042,11 @@ impl Desk {
     }
 
     /// What a conversation needs from whoever answers it: its channel, its
-    /// language, its topics, and a senior agent in a crisis or for an
+    /// language, its topics, and a senior agent in a crisis, for an
     /// influential customer who speaks against the brand (by their stance,
-    /// or by `complaining` messages waiting).
-    fn need_of(&self, id: &ConversationId, complaining: bool) -> Option<Need> {
+    /// or by complaining messages waiting), or when a waiting message asks
+    /// for a manager or threatens to leave or to go to law.
+    fn need_of(&self, id: &ConversationId, calls: Calls) -> Option<Need> {
         let conversation = self.conversations.get(id)?;
         let channel = conversation.first()?.channel.clone();
         let customer = self.customer_of_conversation(conversation);
@@ -1040,12 +1059,14 @@ impl Desk {
             )
             .with_language(self.language_of(conversation, customer));
         let detractor = customer.and_then(|c| self.profiles.get(&c.id)).is_some_and(|k| {
-            matches!(k, Known::Scored(s) if s.influence >= SENIOR_INFLUENCE && (s.detractor || complaining))
+            matches!(k, Known::Scored(s) if s.influence >= SENIOR_INFLUENCE && (s.detractor || calls.complaining))
         });
         if self.crisis_on(conversation) {
             need = need.escalated(Escalation::Crisis);
         } else if detractor {
             need = need.escalated(Escalation::InfluentialDetractor);
+        } else if calls.escalating {
+            need = need.escalated(Escalation::ByCustomer);
         }
         Some(need)
     }
@@ -1166,7 +1187,7 @@ impl Desk {
             return Ok(agent);
         }
         let need = self
-            .need_of(id, false)
+            .need_of(id, Calls::default())
             .ok_or_else(|| Error::from(ErrorKind::UnknownConversation { id: id.to_string() }))?;
         let chosen = match crate::routing::choose(&need, roster, now)? {
             Routing::Assigned { agent, .. } => Some(agent),

@@ -29,6 +29,9 @@ pub(super) struct Mood {
     pub(super) intensity: f64,
     /// Positive, neutral or negative.
     pub(super) label: Label,
+    /// It asks for a manager, or threatens to leave or to go to law
+    /// ([`Sentiment::escalates`]).
+    pub(super) escalates: bool,
 }
 
 impl Mood {
@@ -37,6 +40,7 @@ impl Mood {
             compound: sentiment.compound,
             intensity: sentiment.intensity,
             label: sentiment.label,
+            escalates: sentiment.escalates,
         }
     }
 

@@ -9,14 +9,15 @@ use crate::ErrorKind;
 use crate::Result;
 
 word_enum! {
-    /// How senior an agent is: crises and influential detractors go to
-    /// senior agents.
+    /// How senior an agent is: crises, influential detractors and customers
+    /// who ask for a manager go to senior agents.
     #[derive(Default)]
     pub enum Level ("agent level") {
         /// Answers the everyday queue.
         #[default]
         Standard => "standard" | "agent",
-        /// Also takes escalations: crises, influential detractors.
+        /// Also takes escalations: crises, influential detractors,
+        /// customers who ask for a manager or threaten to leave or to sue.
         Senior => "senior" | "lead",
     }
 }
