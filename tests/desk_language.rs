@@ -858,6 +858,8 @@ fn short_messages_are_told_apart() {
             &[
                 "Me cobraron dos veces",
                 "Quiero darme de baja",
+                "Me doy de baja",
+                "Dicen que mañana lo arreglan",
                 "Mi pedido no ha llegado",
                 "No funciona la app",
                 "Necesito ayuda con mi cuenta",
