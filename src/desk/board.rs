@@ -18,7 +18,7 @@ use std::collections::BTreeSet;
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
 
-use super::moods::{has_mood, Mood, Thread};
+use super::moods::{has_mood, Mood, Thread, Unanswered};
 use super::{Calls, Desk};
 use crate::model::{
     Channel, Conversation, ConversationId, ConversationStatus, Customer, CustomerId, Direction,
@@ -160,11 +160,9 @@ struct Entry {
     first: usize,
     /// The interactions scored so far: `first..scored`.
     scored: usize,
-    /// The most negative of those (the first of equals).
-    worst: Option<Mood>,
-    /// Whether one of those asks for a manager, or threatens to leave or
-    /// to go to law.
-    escalating: bool,
+    /// What those say together: the most negative, and whether one calls
+    /// for a senior agent.
+    unanswered: Unanswered,
     since: Timestamp,
     visibility: Visibility,
     /// Triage's figures but for the SLA and the crisis, which move with
@@ -420,7 +418,13 @@ impl Board {
                 .customer
                 .as_ref()
                 .and_then(|c| desk.directory.get(c.as_str()));
-            entry.signals = signals(desk, customer, today, entry.visibility, entry.worst);
+            entry.signals = signals(
+                desk,
+                customer,
+                today,
+                entry.visibility,
+                entry.unanswered.worst,
+            );
             entry.day = today;
         }
         for (customer, &slot) in &self.influences.slot {
@@ -452,8 +456,8 @@ impl Board {
         }
     }
 
-    /// The queue at `now`, each conversation with whether its unanswered
-    /// messages complain (the most negative one is labelled negative).
+    /// The queue at `now`, each conversation with what its unanswered
+    /// messages call for.
     pub(super) fn queue(&self, desk: &Desk, now: Timestamp) -> Result<(Vec<Triaged>, Vec<Calls>)> {
         let weights = &desk.config.weights;
         weights.check()?;
@@ -491,10 +495,7 @@ impl Board {
             signals.sla = Some(entry.clocks.at(&mut at)?);
             signals.crisis = crisis.on(entry.channel.as_ref());
             queue.push(signals.explain(id.clone(), entry.since, weights));
-            calls.push(Calls {
-                complaining: entry.worst.is_some_and(|m| m.negative()),
-                escalating: entry.escalating,
-            });
+            calls.push(entry.unanswered.calls());
         }
         for id in &self.unsettled {
             the_long_way(id, &mut queue, &mut calls)?;
@@ -568,21 +569,15 @@ impl Entry {
     ) -> Result<Entry> {
         let messages = conversation.interactions();
         // The moods scored before, when the same messages still wait.
-        let (mut worst, mut escalating, start) = match previous {
-            Some(p) if p.first == first && p.scored <= messages.len() => {
-                (p.worst, p.escalating, p.scored)
-            }
-            _ => (None, false, first),
+        let (mut unanswered, start) = match previous {
+            Some(p) if p.first == first && p.scored <= messages.len() => (p.unanswered, p.scored),
+            _ => (Unanswered::default(), first),
         };
         for (k, message) in messages.iter().enumerate().skip(start) {
             if !has_mood(message) {
                 continue;
             }
-            let mood = desk.mood_at(conversation, k);
-            escalating |= mood.escalates;
-            if worst.is_none_or(|w: Mood| mood.compound.total_cmp(&w.compound).is_lt()) {
-                worst = Some(mood);
-            }
+            unanswered.add(desk.mood_at(conversation, k));
         }
         let opener = &messages[first];
         let customer = desk.customer_of(opener);
@@ -593,11 +588,10 @@ impl Entry {
         Ok(Entry {
             first,
             scored: messages.len(),
-            worst,
-            escalating,
+            unanswered,
             since: opener.at,
             visibility: opener.visibility,
-            signals: signals(desk, customer, today, opener.visibility, worst),
+            signals: signals(desk, customer, today, opener.visibility, unanswered.worst),
             channel: conversation.first().map(|i| i.channel.clone()),
             customer: customer.map(|c| c.id.clone()),
             profiled: customer.is_some_and(|c| !c.refused_profiling()),

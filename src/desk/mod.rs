@@ -226,7 +226,7 @@ use std::sync::OnceLock;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
-use moods::{has_mood, Mood, Thread};
+use moods::{has_mood, Mood, Thread, Unanswered};
 use profiles::{Known, Profiles, PROFILE_WINDOW};
 
 pub use changes::DeskChanges;
@@ -261,6 +261,7 @@ struct Calls {
     /// law.
     escalating: bool,
 }
+
 /// How far after "now" an event may be dated, by default.
 pub const DEFAULT_FUTURE_TOLERANCE: SignedDuration = SignedDuration::from_mins(5);
 
@@ -973,31 +974,23 @@ impl Desk {
         };
         let first = &conversation.interactions()[opener];
         let customer = self.customer_of(first);
-        let moods: Vec<Mood> = unanswered
-            .iter()
-            .map(|&k| self.mood_at(conversation, k))
-            .collect();
-        let worst = moods
-            .iter()
-            .copied()
-            .min_by(|a, b| a.compound.total_cmp(&b.compound));
+        let mut said = Unanswered::default();
+        for &k in &unanswered {
+            said.add(self.mood_at(conversation, k));
+        }
         let sla = self.sla_of(conversation, customer, now)?;
         let mut item = Waiting::new(conversation.id().clone(), first.at)
             .with_profile(self.profile(customer, today))
             .with_sla(SlaUrgency::of(&sla))
             .in_crisis(self.crisis_on(conversation))
             .with_visibility(first.visibility);
-        if let Some(s) = worst {
+        if let Some(s) = said.worst {
             item = item.with_mood((-s.compound).max(0.0), s.intensity);
         }
         if let Some(c) = customer {
             item = item.with_roles(c.roles.clone());
         }
-        let calls = Calls {
-            complaining: worst.is_some_and(|s| s.negative()),
-            escalating: moods.iter().any(|m| m.escalates),
-        };
-        Ok(Some((item, calls)))
+        Ok(Some((item, said.calls())))
     }
 
     /// Routes the queue: each waiting conversation not yet held goes to an

@@ -17,6 +17,7 @@
 
 use std::ops::{Deref, DerefMut};
 
+use super::Calls;
 use crate::model::{room_for_one, Conversation, Direction, Interaction, Language};
 use crate::sentiment::{Label, Sentiment};
 
@@ -47,6 +48,38 @@ impl Mood {
     /// Whether it is labelled negative.
     pub(super) fn negative(&self) -> bool {
         self.label == Label::Negative
+    }
+}
+
+/// A conversation's unanswered messages as triage and routing read them:
+/// the most negative mood (the first of equals) and whether any of them
+/// calls for a senior agent.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Unanswered {
+    /// The most negative mood, if any message has one.
+    pub(super) worst: Option<Mood>,
+    /// Whether one of them escalates.
+    pub(super) escalating: bool,
+}
+
+impl Unanswered {
+    /// Takes one more message's mood into account.
+    pub(super) fn add(&mut self, mood: Mood) {
+        self.escalating |= mood.escalates;
+        if self
+            .worst
+            .is_none_or(|w| mood.compound.total_cmp(&w.compound).is_lt())
+        {
+            self.worst = Some(mood);
+        }
+    }
+
+    /// What they call for.
+    pub(super) fn calls(&self) -> Calls {
+        Calls {
+            complaining: self.worst.is_some_and(|m| m.negative()),
+            escalating: self.escalating,
+        }
     }
 }
 
