@@ -501,6 +501,7 @@ fn managers_lawyers_and_leaving_call_for_a_senior() {
             "Je ne veux pas parler à un responsable, juste être remboursé",
             FR,
         ),
+        ("Votre superviseur m'a très bien conseillée", FR),
     ] {
         assert!(!senior(text, language), "{text}");
     }
