@@ -27,7 +27,10 @@
 //! veces", "where is my order?", "je veux parler à un responsable"), and
 //! thanks that ask rather than thank ("merci de me rembourser", "je vous
 //! serais reconnaissant de", "thanks in advance for", "les agradecería
-//! que"), whose praise is what is wanted.
+//! que"), whose praise is what is wanted. Besides its score, a text says
+//! whether it complains anywhere ([`Sentiment::complaint`]) and whether it
+//! calls for a senior agent: a manager asked for, a threat to leave or to
+//! go to law ([`Sentiment::escalates`]).
 //!
 //! ```
 //! use social_crm::sentiment::{Analyzer, Label};
