@@ -874,6 +874,41 @@ mod tests {
         assert!(!reaches("chien", "chier"));
     }
 
+    /// Keys of three letters or fewer are out of the inflection rules'
+    /// reach (a form must keep its key's first four letters: "made" is not
+    /// "mad"), so their regular forms are written out, with the key's
+    /// weight. Not "wars": "Star Wars" is a film.
+    #[test]
+    fn short_keys_have_their_forms_written_out() {
+        let valence = |language: Language, key: &str| match builtin(language)
+            .and_then(|l| l.entries.get(key))
+            .and_then(|w| w.entry)
+        {
+            Some((Entry::Valence(v), _)) => Some(v),
+            _ => None,
+        };
+        for (language, key, forms) in [
+            (Language::FRENCH, "bon", &["bons"][..]),
+            (Language::FRENCH, "fou", &["fous"]),
+            (Language::FRENCH, "dur", &["durs", "dure", "dures"]),
+            (Language::FRENCH, "ami", &["amies"]),
+            (Language::SPANISH, "feo", &["feos"]),
+            (Language::SPANISH, "fea", &["feas"]),
+            (Language::ENGLISH, "cry", &["cries", "cried"]),
+            (Language::ENGLISH, "gem", &["gems"]),
+            (Language::ENGLISH, "hug", &["hugged", "hugging"]),
+            (Language::ENGLISH, "sob", &["sobs", "sobbed", "sobbing"]),
+            (Language::ENGLISH, "joy", &["joys"]),
+            (Language::ENGLISH, "woe", &["woes"]),
+        ] {
+            let weight = valence(language, key);
+            assert!(weight.is_some(), "{language}: {key}");
+            for form in forms {
+                assert_eq!(valence(language, form), weight, "{language}: {form}");
+            }
+        }
+    }
+
     #[test]
     fn english_doubled_consonants_find_their_word() {
         for (word, target) in [
