@@ -379,6 +379,9 @@ fn a_manager_asked_for_goes_to_a_senior_agent() {
             "{text}: {:?}",
             suggestion.advice.guidance
         );
+        // Signed, before routing, by the senior routing will choose.
+        let signer = d.config().roster.agent(suggestion.agent.as_str());
+        assert!(signer.is_some_and(|a| a.is_senior()), "{text}: {signer:?}");
         let decisions = d.route(week.now).unwrap();
         let decision = decisions
             .iter()

@@ -1172,15 +1172,19 @@ impl Desk {
 
     /// Who signs a reply: the agent who holds the conversation, else the
     /// one routing would choose now (on shift, on the channel, speaking the
-    /// language), else the one whose shift comes next, else anyone on the
-    /// roster who works on the channel, speaking the language if one does.
+    /// language, senior when the waiting messages call for one), else the
+    /// one whose shift comes next, else anyone on the roster who works on
+    /// the channel, speaking the language if one does.
     fn signer(&self, id: &ConversationId, language: Language, now: Timestamp) -> Result<&Agent> {
         let roster = &self.config.roster;
         if let Some(agent) = self.holders.get(id).and_then(|a| roster.agent(a.as_str())) {
             return Ok(agent);
         }
+        let calls = self
+            .waiting_item_of(id, now)?
+            .map_or_else(Calls::default, |(_, calls)| calls);
         let need = self
-            .need_of(id, Calls::default())
+            .need_of(id, calls)
             .ok_or_else(|| Error::from(ErrorKind::UnknownConversation { id: id.to_string() }))?;
         let chosen = match crate::routing::choose(&need, roster, now)? {
             Routing::Assigned { agent, .. } => Some(agent),
