@@ -9,8 +9,9 @@
 //!   ("très"), negative for softeners ("un peu");
 //! - `[negators]`, `[contrast]`, `[praise]` (words that irony can turn,
 //!   like "bravo"), `[escalation]` (what calls for a senior agent: a
-//!   manager asked for, a threat to leave or to go to law), `[auxiliaries]` (words a negation reaches through
-//!   without counting them: "personne n'a été capable de m'aider"),
+//!   manager asked for, a threat to leave or to go to law), `[auxiliaries]`
+//!   (words a negation reaches through without counting them: "personne
+//!   n'a été capable de m'aider"),
 //!   `[subjects]` (pronouns that open a clause, which a negation before
 //!   them does not reach: "si vous ne répondez pas je résilie"),
 //!   `[stopwords]` (for language detection): one entry a line.
@@ -72,6 +73,8 @@ pub(crate) struct Lexicon {
     pub entries: FxHashMap<String, Word>,
     /// The longest key, in words.
     pub max_words: usize,
+    /// The keys of `[praise]` and of `[escalation]`: a key inserted after
+    /// its section was read takes its marks from here.
     pub praise: FxHashSet<String>,
     pub escalation: FxHashSet<String>,
     /// Auxiliaries of compound tenses and words of ability ("a", "été",
@@ -168,16 +171,19 @@ impl Lexicon {
                     let praise = section == "praise";
                     for k in [fold_accents(&key), key.clone()] {
                         if let Some(Word { entry: Some(e), .. }) = lexicon.entries.get_mut(&k) {
-                            match praise {
-                                true => e.1.praise = true,
-                                false => e.1.escalates = true,
+                            if praise {
+                                e.1.praise = true;
+                            } else {
+                                e.1.escalates = true;
                             }
                         }
                     }
-                    match praise {
-                        true => lexicon.praise.insert(key),
-                        false => lexicon.escalation.insert(key),
+                    let keys = if praise {
+                        &mut lexicon.praise
+                    } else {
+                        &mut lexicon.escalation
                     };
+                    keys.insert(key);
                     continue;
                 }
                 ("auxiliaries", _) => {
