@@ -793,7 +793,15 @@ fn a_negation_stops_at_the_next_clause() {
         assert!(has_bare_negation(text, language), "{text}");
     }
     assert_pleased("no I love it", EN);
+    // Spanish drops its subjects; a clitic pronoun opens the verb phrase
+    // instead: "me doy de baja" after "si no lo arreglan" is the threat.
+    let threat = analyzer().score("Si no lo arreglan me doy de baja", Some(ES));
+    assert_eq!(threat.label, Label::Negative);
+    assert!(threat.escalates);
+    assert!(has_bare_negation("Si no lo arreglan me doy de baja", ES));
     for (text, language) in [
+        ("No me gusta nada", ES),
+        ("Nunca me ha gustado", ES),
         ("I don't think I like it", EN),
         ("Je ne pense pas qu'il soit bon", FR),
         ("Je ne suis pas contente", FR),

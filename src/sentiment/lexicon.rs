@@ -14,6 +14,8 @@
 //!   n'a été capable de m'aider"),
 //!   `[subjects]` (pronouns that open a clause, which a negation before
 //!   them does not reach: "si vous ne répondez pas je résilie"),
+//!   `[clitics]` (pronouns that open a verb phrase: "si no lo solucionan
+//!   me doy de baja"),
 //!   `[stopwords]` (for language detection): one entry a line.
 //!
 //! Keys are matched lowercase, and also without accents ("decu" finds
@@ -85,6 +87,11 @@ pub(crate) struct Lexicon {
     /// negation before it does not reach the words after it, unless
     /// "think" and the like carry it ("I don't think I like it").
     pub subjects: FxHashSet<String>,
+    /// Clitic pronouns that are not also articles ("me", "se", not "la"):
+    /// a word or phrase that opens with one ("me doy de baja") opens its
+    /// own verb phrase, which a negation before another verb does not
+    /// reach ("si no lo solucionan me doy de baja").
+    pub clitics: FxHashSet<String>,
     pub stopwords: FxHashSet<String>,
     /// The first four letters of every one-word key (accents removed): a
     /// word whose start is not here cannot be an inflection of any key. A
@@ -152,6 +159,7 @@ impl Lexicon {
                     "escalation" => "escalation",
                     "auxiliaries" => "auxiliaries",
                     "subjects" => "subjects",
+                    "clitics" => "clitics",
                     "stopwords" => "stopwords",
                     _ => "",
                 };
@@ -195,6 +203,10 @@ impl Lexicon {
                     let key = key.to_lowercase();
                     lexicon.subjects.insert(key.replace('\'', "’"));
                     lexicon.subjects.insert(key);
+                    continue;
+                }
+                ("clitics", _) => {
+                    lexicon.clitics.insert(key.to_lowercase());
                     continue;
                 }
                 ("stopwords", _) => {
