@@ -1,7 +1,11 @@
 //! What does the desk's triage cost?
 //!
-//! Claim measured here: triage of 100,000 waiting conversations, SLA
-//! included, in under one second on one core. The conversations are the
+//! Claims measured here: triage of 100,000 waiting conversations, SLA
+//! included, in under one second on one core (`triage/100k_waiting_with_sla`);
+//! and what one suggested reply costs (`suggest/sample_waiting`: every
+//! waiting conversation of the sample week, nobody holding it yet, so that
+//! the signer is the agent routing would choose given what its messages
+//! say). The conversations are the
 //! sample week's waiting ones, repeated under distinct ids; for each, the
 //! timed part evaluates the SLA (default care-desk policies on the 7/7
 //! 08:00-02:00 desk calendar), builds its triage inputs and the queue is
@@ -13,6 +17,7 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use social_crm::desk::{Desk, DeskConfig};
 use social_crm::sample;
 use social_crm::sentiment::Analyzer;
 use social_crm::sla::{
@@ -92,5 +97,30 @@ fn triage_100k(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, triage_100k);
+fn suggest(c: &mut Criterion) {
+    let week = sample::week();
+    let mut desk = Desk::new(
+        DeskConfig::sample(&week).expect("sample config"),
+        week.directory().expect("sample directory"),
+    );
+    desk.apply_all(week.events(), week.now);
+    let waiting: Vec<ConversationId> = desk
+        .queue(week.now)
+        .expect("the sample's queue")
+        .into_iter()
+        .map(|t| t.conversation)
+        .collect();
+    let mut group = c.benchmark_group("suggest");
+    group.throughput(Throughput::Elements(waiting.len() as u64));
+    group.bench_function("sample_waiting", |b| {
+        b.iter(|| {
+            for id in &waiting {
+                black_box(desk.suggest(id, week.now).expect("a suggestion"));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, triage_100k, suggest);
 criterion_main!(benches);

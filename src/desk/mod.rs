@@ -957,6 +957,15 @@ impl Desk {
         }
     }
 
+    /// What the messages at `unanswered` say together.
+    fn said(&self, conversation: &Thread, unanswered: &[usize]) -> Unanswered {
+        let mut said = Unanswered::default();
+        for &k in unanswered {
+            said.add(self.mood_at(conversation, k));
+        }
+        said
+    }
+
     /// One conversation's triage input worked out from the conversation
     /// itself, `None` unless it waits on the brand.
     fn waiting_item(
@@ -974,10 +983,7 @@ impl Desk {
         };
         let first = &conversation.interactions()[opener];
         let customer = self.customer_of(first);
-        let mut said = Unanswered::default();
-        for &k in &unanswered {
-            said.add(self.mood_at(conversation, k));
-        }
+        let said = self.said(conversation, &unanswered);
         let sla = self.sla_of(conversation, customer, now)?;
         let mut item = Waiting::new(conversation.id().clone(), first.at)
             .with_profile(self.profile(customer, today))
@@ -1180,9 +1186,10 @@ impl Desk {
         if let Some(agent) = self.holders.get(id).and_then(|a| roster.agent(a.as_str())) {
             return Ok(agent);
         }
-        let calls = self
-            .waiting_item_of(id, now)?
-            .map_or_else(Calls::default, |(_, calls)| calls);
+        let calls = match self.conversations.get(id) {
+            Some(c) if c.is_waiting_on_brand() => self.said(c, &unanswered(c)).calls(),
+            _ => Calls::default(),
+        };
         let need = self
             .need_of(id, calls)
             .ok_or_else(|| Error::from(ErrorKind::UnknownConversation { id: id.to_string() }))?;
