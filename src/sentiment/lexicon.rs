@@ -194,23 +194,20 @@ impl Lexicon {
                     keys.insert(key);
                     continue;
                 }
-                ("auxiliaries", _) => {
-                    lexicon.auxiliaries.insert(key.to_lowercase());
-                    continue;
-                }
-                ("subjects", _) => {
-                    // "I’m" as typed on phones, with a curly apostrophe.
+                ("auxiliaries" | "subjects" | "clitics" | "stopwords", _) => {
                     let key = key.to_lowercase();
-                    lexicon.subjects.insert(key.replace('\'', "’"));
-                    lexicon.subjects.insert(key);
-                    continue;
-                }
-                ("clitics", _) => {
-                    lexicon.clitics.insert(key.to_lowercase());
-                    continue;
-                }
-                ("stopwords", _) => {
-                    lexicon.stopwords.insert(key.to_lowercase());
+                    let class = match section {
+                        "auxiliaries" => &mut lexicon.auxiliaries,
+                        "subjects" => {
+                            // "I’m" as typed on phones, with a curly
+                            // apostrophe.
+                            lexicon.subjects.insert(key.replace('\'', "’"));
+                            &mut lexicon.subjects
+                        }
+                        "clitics" => &mut lexicon.clitics,
+                        _ => &mut lexicon.stopwords,
+                    };
+                    class.insert(key);
                     continue;
                 }
                 _ => continue,

@@ -96,7 +96,7 @@ mod tokenize;
 use std::fmt;
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::explain::{Contribution, Explanation, Factor, Modifier};
 use crate::model::Language;
@@ -1564,27 +1564,21 @@ impl Analyzer {
             i = last + 1;
         }
 
-        // Auxiliaries ("n'a été capable de", "ha sido capaz de"): a
-        // negation reaches through them without counting them. Looked up
-        // only in a text with a negation, and only where a negation looks.
+        // The word classes that bound a negation's reach, looked up only in
+        // a text with a negation, and only where a negation looks.
         let negation = negator.contains(&true);
-        let aux = |k: usize| {
+        let listed = |k: usize, class: fn(&Lexicon) -> &FxHashSet<String>| {
             negation
                 && tokens[k].kind == Kind::Word
-                && lexicons.iter().any(|l| l.auxiliaries.contains(lower(k)))
+                && lexicons.iter().any(|l| class(l).contains(lower(k)))
         };
+        // Auxiliaries ("n'a été capable de", "ha sido capaz de"): a
+        // negation reaches through them without counting them.
+        let aux = |k: usize| listed(k, |l| &l.auxiliaries);
         // Subject pronouns ("je", "I"): a clause starts at one. Clitic
         // pronouns ("me", "se"): a verb phrase starts at one.
-        let subject = |k: usize| {
-            negation
-                && tokens[k].kind == Kind::Word
-                && lexicons.iter().any(|l| l.subjects.contains(lower(k)))
-        };
-        let clitic = |k: usize| {
-            negation
-                && tokens[k].kind == Kind::Word
-                && lexicons.iter().any(|l| l.clitics.contains(lower(k)))
-        };
+        let subject = |k: usize| listed(k, |l| &l.subjects);
+        let clitic = |k: usize| listed(k, |l| &l.clitics);
         // Whether the word at `j`, between a negation and a word, puts them
         // in different clauses: a subject pronoun; and, before a word that
         // opens its own verb phrase, any word but a clitic or a negation.
