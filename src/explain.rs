@@ -81,6 +81,10 @@ pub enum Modifier {
     /// my issue", "resolvieron mi problema"), or something lost said to be
     /// found ("le colis perdu est enfin arrivé"): no longer a complaint.
     Solved,
+    /// Whom praise is for ("thanks to your manager", "merci à votre
+    /// responsable", "gracias al encargado"): the manager is thanked, not
+    /// asked for, so the words count for nothing and call for nobody.
+    Thanked,
 }
 
 impl fmt::Display for Modifier {
@@ -98,6 +102,7 @@ impl fmt::Display for Modifier {
             Modifier::Stressed => "stressed, not negated",
             Modifier::Request => "a polite request, not praise",
             Modifier::Solved => "solved, no longer a complaint",
+            Modifier::Thanked => "thanked, not asked for",
         })
     }
 }

@@ -477,6 +477,13 @@ fn managers_lawyers_and_leaving_call_for_a_senior() {
         let advice = advise(&ReplyContext::new(Visibility::Public, s));
         let guided = advice.guidance.contains(&Guidance::EscalateToSenior);
         assert_eq!(s.escalates, guided, "{text}");
+        // The explanation says which words called for a senior.
+        let (_, why) = analyzer().explain(text, Some(language));
+        let said = why
+            .notes
+            .iter()
+            .any(|n| n.starts_with("calls for a senior"));
+        assert_eq!(said, guided, "{text}: {why}");
         guided
     };
     for (text, language) in [
@@ -504,6 +511,49 @@ fn managers_lawyers_and_leaving_call_for_a_senior() {
         ("Votre superviseur m'a très bien conseillée", FR),
     ] {
         assert!(!senior(text, language), "{text}");
+    }
+}
+
+/// Thanks addressed to a manager name whom they are for: nobody is asked
+/// for, the customer is pleased, and the explanation says why the manager
+/// weighs nothing. A comma, or words other than intensifiers, between the
+/// thanks and the manager leave the request standing.
+#[test]
+fn thanks_to_a_manager_ask_for_nobody() {
+    for (text, language) in [
+        ("Thanks to your manager for sorting it out so quickly!", EN),
+        ("Big thank you to the supervisor who helped me today", EN),
+        ("Thank you to your manager, great service", EN),
+        ("Merci à votre responsable pour son aide", FR),
+        ("Un grand merci au responsable du magasin, très pro", FR),
+        ("Bravo à votre responsable, service impeccable", FR),
+        ("Mille mercis à votre superviseur, très efficace", FR),
+    ] {
+        assert_pleased(text, language);
+        let (s, why) = analyzer().explain(text, Some(language));
+        assert!(!s.escalates, "{text}");
+        assert!(
+            why.contributions
+                .iter()
+                .any(|c| c.value == 0.0 && c.modifiers.contains(&Modifier::Thanked)),
+            "{text}: {why}"
+        );
+    }
+    // Spanish asks for a manager "con" one: thanks go "al" one.
+    for text in [
+        "Gracias al encargado por su ayuda",
+        "Muchas gracias al gerente, muy amable",
+    ] {
+        assert_pleased(text, ES);
+        assert!(!analyzer().score(text, Some(ES)).escalates, "{text}");
+    }
+    for (text, language) in [
+        ("Thanks, get me a manager", EN),
+        ("Thanks for nothing, I want to speak to your manager", EN),
+        ("Merci, mais je veux parler à votre responsable", FR),
+        ("Gracias, pero quiero hablar con el encargado", ES),
+    ] {
+        assert!(analyzer().score(text, Some(language)).escalates, "{text}");
     }
 }
 

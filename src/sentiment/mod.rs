@@ -31,7 +31,8 @@
 //! que"), whose praise is what is wanted. Besides its score, a text says
 //! whether it complains anywhere ([`Sentiment::complaint`]) and whether it
 //! calls for a senior agent: a manager asked for, a threat to leave or to
-//! go to law ([`Sentiment::escalates`]).
+//! go to law ([`Sentiment::escalates`]); thanks addressed to a manager
+//! ("thanks to your manager", "merci à votre responsable") ask for nobody.
 //!
 //! ```
 //! use social_crm::sentiment::{Analyzer, Label};
@@ -591,8 +592,10 @@ pub struct Sentiment {
     /// Whether the text calls for a senior agent: it asks for a manager or
     /// a human, or threatens to leave or to go to law ("je veux parler à
     /// un responsable", "I'll take legal action", "me doy de baja"), and
-    /// no negation takes it back. [`reply::advise`](crate::reply::advise)
-    /// then has a senior agent answer.
+    /// no negation takes it back; thanks addressed to a manager ("merci à
+    /// votre responsable") ask for nobody. [`reply::advise`](crate::reply::advise)
+    /// then has a senior agent answer, and [`Analyzer::explain`] notes the
+    /// words that called for one.
     ///
     /// ```
     /// use social_crm::sentiment::Analyzer;
@@ -600,6 +603,10 @@ pub struct Sentiment {
     /// let analyzer = Analyzer::default();
     /// assert!(analyzer.score("Je veux parler à un responsable", None).escalates);
     /// assert!(!analyzer.score("Je veux un remboursement", None).escalates);
+    /// assert!(!analyzer.score("Merci à votre responsable pour son aide", None).escalates);
+    ///
+    /// let (_, why) = analyzer.explain("Get me a manager, now", None);
+    /// assert!(why.notes.iter().any(|n| n == "calls for a senior agent: “Get me a manager”"));
     /// ```
     pub escalates: bool,
 }
@@ -1670,6 +1677,7 @@ impl Analyzer {
         // [`WHY`]): tokens are read once, up to the current item, only
         // when a question holds a negative word.
         let (mut why_read_to, mut why_open) = (0, false);
+        let mut previous: Option<&Item> = None;
         for item in items.iter() {
             let mut v = item.base;
             let mut mods = Vec::new();
@@ -1686,6 +1694,21 @@ impl Analyzer {
                 reach_sentence_end(&mut requested_until, item.last, tokens, text);
                 v = 0.0;
                 note(Modifier::Request);
+            }
+            // Praise right before a manager says whom it is for ("thanks to
+            // your manager", "un grand merci au responsable", "gracias al
+            // encargado"), with at most intensifiers between ("thanks so
+            // much to your supervisor"): nobody is asked for.
+            let thanked = item.escalates
+                && previous.is_some_and(|p| {
+                    (p.praise || one_of(&text[p.start..p.end], &THANKS))
+                        && p.base > 0.0
+                        && (p.last + 1..item.first)
+                            .all(|k| tokens[k].kind == Kind::Word && booster[k] != 0.0)
+                });
+            if thanked {
+                v = 0.0;
+                note(Modifier::Thanked);
             }
             // A problem solved ("vous avez réglé mon problème", "thanks
             // for fixing my issue") or a loss found ("le colis perdu est
@@ -1829,6 +1852,7 @@ impl Analyzer {
             // Asking for a manager asks for one, question or not; "I don't
             // want to speak to a manager" does not.
             escalates |= item.escalates && v < 0.0;
+            previous = Some(item);
             values.push(v);
             if explaining {
                 modifiers.push(mods);
@@ -2056,6 +2080,15 @@ impl Analyzer {
                     modifiers: Vec::new(),
                     value: v,
                 });
+            }
+            // Say what called for a senior: the contributions list the
+            // words, not what they ask for.
+            let mut asked = items.iter().zip(values.iter());
+            if let Some((item, _)) = asked.find(|(it, v)| it.escalates && **v < 0.0) {
+                why.notes.push(format!(
+                    "calls for a senior agent: “{}”",
+                    &text[item.start..item.end]
+                ));
             }
             if emphasis != 0.0 {
                 why.contributions.push(Contribution {
