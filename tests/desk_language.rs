@@ -287,6 +287,50 @@ fn praise_with_an_ironic_emoji_is_reproach() {
     }
 }
 
+/// Writing again about the same thing complains, however politely it is
+/// put: "third time I ask", "quatrième fois que", "quinta vez que", "the
+/// umpteenth time".
+#[test]
+fn writing_again_complains() {
+    for (text, language) in [
+        (
+            "Would you please sort out my account, this is the third time I ask",
+            EN,
+        ),
+        ("Fourth time I call about this order", EN),
+        ("This is the umpteenth time I've reported it", EN),
+        ("C'est la cinquième fois que j'envoie ce formulaire", FR),
+        ("Quinta vez que escribo por el mismo pedido", ES),
+    ] {
+        assert_complains(text, language);
+    }
+}
+
+/// Clapping (👏) turns praise, the exclamations that irony uses, in each
+/// language alike: "wonderful", "merveilleux", "qué maravilla"; "good job",
+/// "buen trabajo"; "merci beaucoup", "mil gracias". Without the clap, and
+/// with nothing gone wrong, they are praise.
+#[test]
+fn clapped_praise_is_reproach_in_every_language() {
+    for (text, language) in [
+        ("Qué maravilla, tres horas esperando al teléfono 👏", ES),
+        ("Buen trabajo, me habéis cobrado dos veces 👏", ES),
+        ("Merveilleux, encore trois jours de retard 👏", FR),
+        ("Merci beaucoup, trois semaines sans nouvelles 👏", FR),
+        ("Wonderful, two hours on hold 👏", EN),
+    ] {
+        assert_complains(text, language);
+        assert!(read_as_irony(text, language), "{text}");
+    }
+    for (text, language) in [
+        ("Maravilloso el trato, muchas gracias", ES),
+        ("Buen trabajo, todo llegó perfecto", ES),
+        ("Merveilleux accueil en boutique, merci", FR),
+    ] {
+        assert_pleased(text, language);
+    }
+}
+
 #[test]
 fn thanks_after_a_solved_problem_are_thanks() {
     for (text, language) in [
