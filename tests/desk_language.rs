@@ -287,6 +287,30 @@ fn praise_with_an_ironic_emoji_is_reproach() {
     }
 }
 
+/// A remedy demanded complains: the imperative with what is broken
+/// ("corrigez votre application", "réparez ça"), and the Spanish imperative
+/// of "ustedes", which is not the present ("arreglen", not "arreglan"). The
+/// French imperative alone is also the present, so a question about a
+/// service stays a question.
+#[test]
+fn a_remedy_demanded_complains() {
+    for (text, language) in [
+        ("Corrigez votre application", FR),
+        ("Résolvez ça vite svp", FR),
+        ("Arreglen esto ya", ES),
+        ("Reparen mi lavadora", ES),
+        ("Fix your app", EN),
+    ] {
+        assert_complains(text, language);
+    }
+    for (text, language) in [
+        ("Vous réparez les vélos électriques ?", FR),
+        ("¿Ustedes arreglan móviles?", ES),
+    ] {
+        assert_asks(text, language);
+    }
+}
+
 /// Writing again about the same thing complains, however politely it is
 /// put: "third time I ask", "quatrième fois que", "quinta vez que", "the
 /// umpteenth time".
