@@ -82,8 +82,8 @@ pub enum Modifier {
     /// found ("le colis perdu est enfin arrivé"): no longer a complaint.
     Solved,
     /// Whom praise is for ("thanks to your manager", "merci à votre
-    /// responsable", "gracias al encargado"): the manager is thanked, not
-    /// asked for, so the words count for nothing and call for nobody.
+    /// responsable"): the manager is thanked, not asked for, so the words
+    /// count for nothing and call for nobody.
     Thanked,
 }
 

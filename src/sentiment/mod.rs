@@ -1696,9 +1696,10 @@ impl Analyzer {
                 note(Modifier::Request);
             }
             // Praise right before a manager says whom it is for ("thanks to
-            // your manager", "un grand merci au responsable", "gracias al
-            // encargado"), with at most intensifiers between ("thanks so
-            // much to your supervisor"): nobody is asked for.
+            // your manager", "un grand merci au responsable"), with at most
+            // intensifiers between ("thanks so much to your supervisor"):
+            // nobody is asked for. (Spanish asks "con el encargado" and
+            // thanks "al encargado": nothing to undo there.)
             let thanked = item.escalates
                 && previous.is_some_and(|p| {
                     (p.praise || one_of(&text[p.start..p.end], &THANKS))
@@ -2083,8 +2084,11 @@ impl Analyzer {
             }
             // Say what called for a senior: the contributions list the
             // words, not what they ask for.
-            let mut asked = items.iter().zip(values.iter());
-            if let Some((item, _)) = asked.find(|(it, v)| it.escalates && **v < 0.0) {
+            let asked = items
+                .iter()
+                .zip(values.iter())
+                .find(|(it, v)| it.escalates && **v < 0.0);
+            if let Some((item, _)) = asked {
                 why.notes.push(format!(
                     "calls for a senior agent: “{}”",
                     &text[item.start..item.end]
