@@ -330,6 +330,34 @@ fn writing_again_complains() {
     }
 }
 
+/// A laugh (😂, 🤣) or a thumbs-up after a complaint is bitter, not glad,
+/// in every language; before a complaint, or after a contrast word, or with
+/// nothing gone wrong, it is what it says.
+#[test]
+fn a_laugh_or_a_thumb_after_a_complaint_is_bitter() {
+    for (text, language) in [
+        ("Colis encore perdu 😂😂", FR),
+        ("Trois semaines sans réponse 👍", FR),
+        ("Order cancelled again lol 😂", EN),
+        ("Me han cancelado el pedido otra vez 😂", ES),
+        ("Dos semanas esperando 👍🏽", ES),
+    ] {
+        assert_complains(text, language);
+        assert!(read_as_irony(text, language), "{text}");
+    }
+    for (text, language) in [
+        ("Merci Eric, reçu à l'instant 👍", FR),
+        ("Got it today, thanks 😂", EN),
+        ("Un poco tarde, pero todo perfecto 👍", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    // A thumb is no clap: it does not turn the praise before it.
+    let text = "Super service 👍 même si le colis était un peu abîmé";
+    assert_ne!(answer(text, FR).0, Label::Negative, "{text}");
+    assert!(!read_as_irony(text, FR), "{text}");
+}
+
 /// Clapping (👏) turns praise, the exclamations that irony uses, in each
 /// language alike: "wonderful", "merveilleux", "qué maravilla"; "good job",
 /// "buen trabajo"; "merci beaucoup", "mil gracias". Without the clap, and

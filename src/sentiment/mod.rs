@@ -15,7 +15,8 @@
 //! me doy de baja"),
 //! intensifiers and softeners, contrast ("mais",
 //! "but", "pero": what follows weighs more), irony markers ("bravo 👏" after
-//! a complaint, "merci pour rien", praise that opens a message on its own
+//! a complaint, a laugh or a thumbs-up after one: "colis encore perdu 😂",
+//! "merci pour rien", praise that opens a message on its own
 //! before a failure: "Perfect, the update deleted all my photos", praise
 //! aimed at a failure: "thanks for losing my order"), a
 //! problem said to be solved, which no longer complains ("merci d'avoir
@@ -324,6 +325,18 @@ const OPENING_WORDS: usize = 3;
 /// Emoji that mark praise, and every other good word, as ironic:
 /// upside-down face, eye roll, unamused face, clown.
 const IRONY_MARKS: [char; 4] = ['🙃', '🙄', '😒', '🤡'];
+
+/// Emoji that laugh out loud or approve, and clapping hands: praise that
+/// irony can turn. After a complaint the laugh is bitter and the thumb
+/// sarcastic ("Colis encore perdu 😂", "Trois semaines sans réponse 👍").
+/// The awkward grin (😅) is not praise: it eases a mishap ("livré chez le
+/// voisin, heureusement qu'il est honnête 😅").
+const PRAISING_EMOJI: [char; 4] = ['😂', '🤣', '👍', CLAP];
+
+/// Clapping hands: praise that makes every praise of a complaining text
+/// ironic, wherever it stands ("Génial le service, trois semaines sans
+/// réponse 👏").
+const CLAP: char = '\u{1F44F}';
 
 /// Thanks that ask rather than thank when a verb follows: "merci de me
 /// rembourser", "merci de bien vouloir", "merci d'envoyer", and the
@@ -1480,8 +1493,7 @@ impl Analyzer {
                 }
                 Kind::Emoji => {
                     if let Some(v) = lexicon::emoji(token_text(i)) {
-                        let clap = token_text(i).starts_with('\u{1F44F}');
-                        items.push(symbol(v, clap));
+                        items.push(symbol(v, token_text(i).starts_with(PRAISING_EMOJI)));
                     }
                     i += 1;
                     continue;
@@ -1871,7 +1883,9 @@ impl Analyzer {
             .zip(values.iter())
             .find(|(it, v)| !it.praise && **v <= COMPLAINT)
             .map(|(it, _)| it.first);
-        let claps = items.iter().any(|it| it.emoji && it.praise);
+        let claps = items
+            .iter()
+            .any(|it| it.emoji && text[it.start..it.end].starts_with(CLAP));
         // An emoji that rolls its eyes or turns its face upside down says
         // the praise is not meant, complaint or not ("Super 🙃"), nor any
         // other good word ("Love waiting on hold 🙄").
