@@ -287,6 +287,34 @@ fn praise_with_an_ironic_emoji_is_reproach() {
     }
 }
 
+/// The customer's own apologies for writing, or for writing late, are
+/// politeness: a question that opens with one is a question, and a
+/// complaint after one is still a complaint.
+#[test]
+fn a_customer_apologising_for_writing_is_polite() {
+    for (text, language) in [
+        (
+            "Sorry to bother you, do you have the blue one in stock?",
+            EN,
+        ),
+        ("Sorry for the late reply, here is my order number", EN),
+        ("Désolée de vous déranger, vous livrez en Belgique ?", FR),
+        ("Perdón por la molestia, ¿tienen la talla 38?", ES),
+    ] {
+        assert_asks(text, language);
+    }
+    for (text, language) in [
+        ("Sorry to bother you but my parcel is damaged", EN),
+        (
+            "Désolée de vous déranger mais ma commande est arrivée cassée",
+            FR,
+        ),
+        ("Perdón por la molestia, pero el pedido llegó roto", ES),
+    ] {
+        assert_complains(text, language);
+    }
+}
+
 /// A remedy demanded complains: the imperative with what is broken
 /// ("corrigez votre application", "réparez ça"), and the Spanish imperative
 /// of "ustedes", which is not the present ("arreglen", not "arreglan"). The
