@@ -315,6 +315,24 @@ fn a_customer_apologising_for_writing_is_polite() {
     }
 }
 
+/// What is not what was ordered, pictured or expected complains, the
+/// negation inside the phrase ("ce n'est pas ce que j'ai commandé" is one
+/// negation, not two).
+#[test]
+fn not_what_was_ordered_complains() {
+    for (text, language) in [
+        ("This is not what I ordered, I want a refund", EN),
+        ("Not as advertised at all", EN),
+        ("Ce n'est pas ce que j'ai commandé", FR),
+        ("Produit non conforme à la description", FR),
+        ("No es lo que pedí, quiero devolverlo", ES),
+        ("El color no es como en la foto", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    assert_pleased("Exactly what I ordered, great quality", EN);
+}
+
 /// A remedy demanded complains: the imperative with what is broken
 /// ("corrigez votre application", "réparez ça"), and the Spanish imperative
 /// of "ustedes", which is not the present ("arreglen", not "arreglan"). The

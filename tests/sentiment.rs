@@ -84,7 +84,8 @@ fn french() {
                 Positive,
                 Lexicon,
             ),
-            ("Produit non conforme", Negative, Mod(M::Negated)),
+            ("Produit non conforme", Negative, Lexicon),
+            ("Produit non fiable", Negative, Mod(M::Negated)),
             ("Rendez-moi mon argent", Negative, Lexicon),
             ("Non seulement rapide, mais efficace", Positive, Lexicon),
             (
