@@ -391,8 +391,9 @@ word_enum! {
         /// Hold: acknowledge and give a time, no speculation, no blame.
         HoldingStatementOnly => "holding-statement-only",
         /// A senior agent answers: an influential voice complains, or the
-        /// message asks for a manager or threatens to leave or to go to
-        /// law ([`Sentiment::escalates`](crate::sentiment::Sentiment::escalates)).
+        /// message asks for a manager or threatens to leave, to go to law,
+        /// to a consumer body or to the public
+        /// ([`Sentiment::escalates`](crate::sentiment::Sentiment::escalates)).
         EscalateToSenior => "escalate-to-senior",
     }
 }

@@ -613,7 +613,7 @@ fn charges_after_cancelling_and_unanswered_phones_complain() {
 /// A complaint without them, or a negation that takes them back, stays
 /// with the agent on duty.
 #[test]
-fn managers_lawyers_and_leaving_call_for_a_senior() {
+fn managers_lawyers_the_public_and_leaving_call_for_a_senior() {
     let senior = |text: &str, language: Language| {
         let s = analyzer().score(text, Some(language));
         let advice = advise(&ReplyContext::new(Visibility::Public, s));
@@ -639,6 +639,13 @@ fn managers_lawyers_and_leaving_call_for_a_senior() {
         ("Quiero hablar con el encargado", ES),
         ("Esto lo va a ver mi abogado", ES),
         ("Si sigue así me voy a la competencia", ES),
+        // A consumer body or the public called on.
+        ("I'll be reporting you to trading standards", EN),
+        ("I'm going to post this all over social media", EN),
+        ("Je vais saisir le médiateur", FR),
+        ("Je vais laisser un avis négatif partout", FR),
+        ("Voy a poner una hoja de reclamaciones", ES),
+        ("Lo voy a publicar en redes", ES),
     ] {
         assert!(senior(text, language), "{text}");
     }
@@ -651,6 +658,9 @@ fn managers_lawyers_and_leaving_call_for_a_senior() {
             FR,
         ),
         ("Votre superviseur m'a très bien conseillée", FR),
+        ("I left a five star review, well deserved", EN),
+        ("J'ai laissé un avis positif", FR),
+        ("Os he dejado una reseña de cinco estrellas", ES),
     ] {
         assert!(!senior(text, language), "{text}");
     }

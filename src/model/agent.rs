@@ -17,7 +17,8 @@ word_enum! {
         #[default]
         Standard => "standard" | "agent",
         /// Also takes escalations: crises, influential detractors,
-        /// customers who ask for a manager or threaten to leave or to sue.
+        /// customers who ask for a manager or threaten to leave, to sue or
+        /// to go public.
         Senior => "senior" | "lead",
     }
 }

@@ -9,7 +9,8 @@
 //!   ("très"), negative for softeners ("un peu");
 //! - `[negators]`, `[contrast]`, `[praise]` (words that irony can turn,
 //!   like "bravo"), `[escalation]` (what calls for a senior agent: a
-//!   manager asked for, a threat to leave or to go to law), `[auxiliaries]`
+//!   manager asked for, a threat to leave, to go to law, to a consumer
+//!   body or to the public), `[auxiliaries]`
 //!   (words a negation reaches through without counting them: "personne
 //!   n'a été capable de m'aider"),
 //!   `[subjects]` (pronouns that open a clause, which a negation before
