@@ -391,8 +391,7 @@ word_enum! {
         /// Hold: acknowledge and give a time, no speculation, no blame.
         HoldingStatementOnly => "holding-statement-only",
         /// A senior agent answers: an influential voice complains, or the
-        /// message asks for a manager or threatens to leave, to go to law,
-        /// to a consumer body or to the public
+        /// message calls for one
         /// ([`Sentiment::escalates`](crate::sentiment::Sentiment::escalates)).
         EscalateToSenior => "escalate-to-senior",
     }

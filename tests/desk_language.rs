@@ -613,7 +613,7 @@ fn charges_after_cancelling_and_unanswered_phones_complain() {
 /// A complaint without them, or a negation that takes them back, stays
 /// with the agent on duty.
 #[test]
-fn managers_lawyers_the_public_and_leaving_call_for_a_senior() {
+fn managers_lawyers_the_public_harm_and_leaving_call_for_a_senior() {
     let senior = |text: &str, language: Language| {
         let s = analyzer().score(text, Some(language));
         let advice = advise(&ReplyContext::new(Visibility::Public, s));
@@ -646,6 +646,12 @@ fn managers_lawyers_the_public_and_leaving_call_for_a_senior() {
         ("Je vais laisser un avis négatif partout", FR),
         ("Voy a poner una hoja de reclamaciones", ES),
         ("Lo voy a publicar en redes", ES),
+        // Harm: a hazard in what was sold, or personal data leaked.
+        ("Found a piece of glass in my coffee", EN),
+        ("You leaked my personal data", EN),
+        ("Intoxication alimentaire après votre sandwich", FR),
+        ("Mi hijo tuvo una reacción alérgica", ES),
+        ("Habéis filtrado mis datos", ES),
     ] {
         assert!(senior(text, language), "{text}");
     }
@@ -661,6 +667,10 @@ fn managers_lawyers_the_public_and_leaving_call_for_a_senior() {
         ("I left a five star review, well deserved", EN),
         ("J'ai laissé un avis positif", FR),
         ("Os he dejado una reseña de cinco estrellas", ES),
+        // Spoilt goods complain without calling for a senior; a hazard
+        // denied is none.
+        ("Le pain était moisi", FR),
+        ("Sin gluten y sin reacción alérgica, ¡por fin!", ES),
     ] {
         assert!(!senior(text, language), "{text}");
     }

@@ -257,8 +257,8 @@ const SENIOR_INFLUENCE: f64 = 60.0;
 struct Calls {
     /// The most negative of them is labelled negative.
     complaining: bool,
-    /// One of them asks for a manager, or threatens to leave, to go to
-    /// law, to a consumer body or to the public.
+    /// One of them calls for a senior agent
+    /// ([`Sentiment::escalates`](crate::sentiment::Sentiment::escalates)).
     escalating: bool,
 }
 
@@ -1044,8 +1044,8 @@ impl Desk {
     /// language, its topics, and a senior agent in a crisis, for an
     /// influential customer who speaks against the brand (by their stance,
     /// or by complaining messages waiting), or when a waiting message asks
-    /// for a manager or threatens to leave, to go to law, to a consumer
-    /// body or to the public.
+    /// for a senior agent
+    /// ([`Sentiment::escalates`](crate::sentiment::Sentiment::escalates)).
     fn need_of(&self, id: &ConversationId, calls: Calls) -> Option<Need> {
         let conversation = self.conversations.get(id)?;
         let channel = conversation.first()?.channel.clone();

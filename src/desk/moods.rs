@@ -30,8 +30,7 @@ pub(super) struct Mood {
     pub(super) intensity: f64,
     /// Positive, neutral or negative.
     pub(super) label: Label,
-    /// It asks for a manager, or threatens to leave, to go to law, to a
-    /// consumer body or to the public ([`Sentiment::escalates`]).
+    /// It calls for a senior agent ([`Sentiment::escalates`]).
     pub(super) escalates: bool,
 }
 

@@ -17,8 +17,8 @@ word_enum! {
         #[default]
         Standard => "standard" | "agent",
         /// Also takes escalations: crises, influential detractors,
-        /// customers who ask for a manager or threaten to leave, to sue or
-        /// to go public.
+        /// customers whose messages call for a senior (a manager asked for,
+        /// a threat, a harm reported).
         Senior => "senior" | "lead",
     }
 }

@@ -32,7 +32,8 @@
 //! que"), whose praise is what is wanted. Besides its score, a text says
 //! whether it complains anywhere ([`Sentiment::complaint`]) and whether it
 //! calls for a senior agent: a manager asked for, a threat to leave, to go
-//! to law, to a consumer body or to the public ([`Sentiment::escalates`]); thanks addressed to a manager
+//! to law, to a consumer body or to the public, a harm reported
+//! ([`Sentiment::escalates`]); thanks addressed to a manager
 //! ("thanks to your manager", "merci à votre responsable") ask for nobody.
 //!
 //! ```
@@ -603,9 +604,11 @@ pub struct Sentiment {
     /// ```
     pub complaint: bool,
     /// Whether the text calls for a senior agent: it asks for a manager or
-    /// a human, or threatens to leave, to go to law, to a consumer body or
-    /// to the public ("je veux parler à un responsable", "I'll take legal
-    /// action", "hoja de reclamaciones", "avis négatif", "me doy de baja"), and
+    /// a human, threatens to leave, to go to law, to a consumer body or to
+    /// the public, or reports a harm: a hazard in what was sold, personal
+    /// data leaked ("je veux parler à un responsable", "I'll take legal
+    /// action", "hoja de reclamaciones", "avis négatif", "me doy de baja",
+    /// "food poisoning"), and
     /// no negation takes it back; thanks addressed to a manager ("merci à
     /// votre responsable") ask for nobody. [`reply::advise`](crate::reply::advise)
     /// then has a senior agent answer, and [`Analyzer::explain`] notes the
