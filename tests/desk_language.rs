@@ -333,6 +333,20 @@ fn not_what_was_ordered_complains() {
     assert_pleased("Exactly what I ordered, great quality", EN);
 }
 
+/// A payment that fails, or a site that times out, complains in English as
+/// "paiement refusé" and "pago rechazado" do.
+#[test]
+fn a_payment_that_fails_complains() {
+    for (text, language) in [
+        ("My card was declined again at checkout", EN),
+        ("The website keeps timing out when I pay", EN),
+        ("Paiement refusé alors que ma carte fonctionne", FR),
+        ("Me rechaza la tarjeta todo el rato", ES),
+    ] {
+        assert_complains(text, language);
+    }
+}
+
 /// A remedy demanded complains: the imperative with what is broken
 /// ("corrigez votre application", "réparez ça"), and the Spanish imperative
 /// of "ustedes", which is not the present ("arreglen", not "arreglan"). The
