@@ -655,11 +655,11 @@ fn managers_lawyers_the_public_harm_and_leaving_call_for_a_senior() {
         ("Si sigue así me voy a la competencia", ES),
         // A consumer body or the public called on.
         ("I'll be reporting you to trading standards", EN),
-        ("I'm going to post this all over social media", EN),
+        ("Expect a bad review from me", EN),
         ("Je vais saisir le médiateur", FR),
         ("Je vais laisser un avis négatif partout", FR),
+        ("Je vais tout balancer sur les réseaux", FR),
         ("Voy a poner una hoja de reclamaciones", ES),
-        ("Lo voy a publicar en redes", ES),
         // Harm: a hazard in what was sold, or personal data leaked.
         ("Found a piece of glass in my coffee", EN),
         ("You leaked my personal data", EN),
@@ -681,6 +681,9 @@ fn managers_lawyers_the_public_harm_and_leaving_call_for_a_senior() {
         ("I left a five star review, well deserved", EN),
         ("J'ai laissé un avis positif", FR),
         ("Os he dejado una reseña de cinco estrellas", ES),
+        // Sharing is no threat: it takes the words around it to tell.
+        ("Love it, I'm going to post this all over social media!", EN),
+        ("Que choisir, le rouge ou le bleu ?", FR),
         // Spoilt goods complain without calling for a senior; a hazard
         // denied is none.
         ("Le pain était moisi", FR),
