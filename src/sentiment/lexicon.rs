@@ -10,7 +10,8 @@
 //! - `[negators]`, `[contrast]`, `[praise]` (words that irony can turn,
 //!   like "bravo"), `[escalation]` (what calls for a senior agent: a
 //!   manager asked for, a threat to leave, to go to law, to a consumer
-//!   body or to the public, a harm reported), `[auxiliaries]`
+//!   body or to the public with a bad review, a harm reported),
+//!   `[auxiliaries]`
 //!   (words a negation reaches through without counting them: "personne
 //!   n'a été capable de m'aider"),
 //!   `[subjects]` (pronouns that open a clause, which a negation before

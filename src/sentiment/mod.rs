@@ -32,8 +32,8 @@
 //! que"), whose praise is what is wanted. Besides its score, a text says
 //! whether it complains anywhere ([`Sentiment::complaint`]) and whether it
 //! calls for a senior agent: a manager asked for, a threat to leave, to go
-//! to law, to a consumer body or to the public, a harm reported
-//! ([`Sentiment::escalates`]); thanks addressed to a manager
+//! to law, to a consumer body or to the public with a bad review, a harm
+//! reported ([`Sentiment::escalates`]); thanks addressed to a manager
 //! ("thanks to your manager", "merci à votre responsable") ask for nobody.
 //!
 //! ```
@@ -79,7 +79,7 @@
 //!
 //! | corpus | 5-fold | validation | peer (validation) |
 //! |---|---|---|---|
-//! | UMSAB tweets, English (2,163) | 0.631 ± 0.031 | 0.643 | VADER 0.605 |
+//! | UMSAB tweets, English (2,163) | 0.631 ± 0.032 | 0.643 | VADER 0.605 |
 //! | UMSAB tweets, French (2,163) | 0.648 ± 0.031 | 0.652 | vaderSentiment-fr 0.521 |
 //! | UMSAB tweets, Spanish (2,163) | 0.617 ± 0.012 | 0.626 | best Spanish lexicon package 0.487 |
 //! | VADER's tweets (2,100) | 0.729 ± 0.015 | 0.729 | VADER 0.702 |
@@ -603,14 +603,14 @@ pub struct Sentiment {
     /// assert!(!analyzer.score("J'ai été remboursée, merci !", None).complaint);
     /// ```
     pub complaint: bool,
-    /// Whether the text calls for a senior agent: it asks for a manager or
-    /// a human, threatens to leave, to go to law, to a consumer body or to
-    /// the public, or reports a harm: a hazard in what was sold, personal
-    /// data leaked ("je veux parler à un responsable", "I'll take legal
-    /// action", "hoja de reclamaciones", "avis négatif", "me doy de baja",
-    /// "food poisoning"), and
-    /// no negation takes it back; thanks addressed to a manager ("merci à
-    /// votre responsable") ask for nobody. [`reply::advise`](crate::reply::advise)
+    /// Whether the text calls for a senior agent, and no negation takes it
+    /// back: it asks for a manager or a human ("je veux parler à un
+    /// responsable"), threatens to leave ("me doy de baja"), to go to law
+    /// ("I'll take legal action"), to a consumer body ("hoja de
+    /// reclamaciones") or to the public with a bad review ("avis négatif"),
+    /// or reports a harm: a hazard in what was sold ("food poisoning"),
+    /// personal data leaked. Thanks addressed to a manager ("merci à votre
+    /// responsable") ask for nobody. [`reply::advise`](crate::reply::advise)
     /// then has a senior agent answer, and [`Analyzer::explain`] notes the
     /// words that called for one.
     ///
