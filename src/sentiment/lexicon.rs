@@ -77,9 +77,10 @@ pub(crate) struct Lexicon {
     pub entries: FxHashMap<String, Word>,
     /// The longest key, in words.
     pub max_words: usize,
-    /// The keys of `[praise]` and of `[escalation]`: a key inserted after
-    /// its section was read takes its marks from here.
+    /// The keys of `[praise]`: a key inserted after its section was read
+    /// takes its mark from here.
     pub praise: FxHashSet<String>,
+    /// The keys of `[escalation]`, kept for the same reason.
     pub escalation: FxHashSet<String>,
     /// Auxiliaries of compound tenses and words of ability ("a", "été",
     /// "capable", "sido", "capaz", "been", "able"): a negation reaches

@@ -1678,7 +1678,8 @@ impl Analyzer {
         // Where the sentence opened by a request formula ends.
         let mut requested_until = 0;
         let mut complaint = false;
-        let mut escalates = false;
+        // The first item that calls for a senior agent, if any.
+        let mut escalating: Option<usize> = None;
         // Whether the word at `k` negates: a negator, or a word of a phrase
         // with its negation inside ("todavía no").
         // Items are in token order and do not overlap: the one that may
@@ -1693,8 +1694,7 @@ impl Analyzer {
         // [`WHY`]): tokens are read once, up to the current item, only
         // when a question holds a negative word.
         let (mut why_read_to, mut why_open) = (0, false);
-        let mut previous: Option<&Item> = None;
-        for item in items.iter() {
+        for (at, item) in items.iter().enumerate() {
             let mut v = item.base;
             let mut mods = Vec::new();
             let mut note = |m: Modifier| {
@@ -1717,7 +1717,7 @@ impl Analyzer {
             // nobody is asked for. (Spanish asks "con el encargado" and
             // thanks "al encargado": nothing to undo there.)
             let thanked = item.escalates
-                && previous.is_some_and(|p| {
+                && at.checked_sub(1).map(|p| &items[p]).is_some_and(|p| {
                     (p.praise || one_of(&text[p.start..p.end], &THANKS))
                         && p.base > 0.0
                         && (p.last + 1..item.first)
@@ -1868,8 +1868,9 @@ impl Analyzer {
             complaint |= v < 0.0 && item.base.abs() >= -COMPLAINT && (!asks || reproach);
             // Asking for a manager asks for one, question or not; "I don't
             // want to speak to a manager" does not.
-            escalates |= item.escalates && v < 0.0;
-            previous = Some(item);
+            if item.escalates && v < 0.0 {
+                escalating.get_or_insert(at);
+            }
             values.push(v);
             if explaining {
                 modifiers.push(mods);
@@ -2102,11 +2103,7 @@ impl Analyzer {
             }
             // Say what called for a senior: the contributions list the
             // words, not what they ask for.
-            let asked = items
-                .iter()
-                .zip(values.iter())
-                .find(|(it, v)| it.escalates && **v < 0.0);
-            if let Some((item, _)) = asked {
+            if let Some(item) = escalating.map(|at| &items[at]) {
                 why.notes.push(format!(
                     "calls for a senior agent: “{}”",
                     &text[item.start..item.end]
@@ -2133,7 +2130,7 @@ impl Analyzer {
             language,
             language_source,
             complaint,
-            escalates,
+            escalates: escalating.is_some(),
         }
     }
 }
