@@ -485,37 +485,25 @@ fn a_tampered_state_is_refused() {
     assert!(serde_json::from_str::<social_crm::crisis::StreamWatcher>(&saved).is_ok());
 }
 
-/// A detector stored before the three-bucket test (no `recent` in its
-/// baseline, no `recent_volume_z` in its last evidence) reads back and goes
-/// on: its three buckets start afresh.
+/// A detector stored before its baseline kept the last weeks of each hour
+/// (one learnt location and scale an hour, `{seen, mean, scale}`) is
+/// refused with an error, not misread: no release stored that form.
 #[cfg(feature = "serde")]
 #[test]
-fn a_detector_stored_before_the_three_bucket_test_reads_back() {
+fn a_detector_stored_before_the_median_baseline_is_refused() {
     let mut d = Detector::new("v", settings());
     let mut rng = Rng(3);
     for i in 0..(2 * 96) {
         d.push(Bucket::new(at(i), rng.count(20.0))).unwrap();
     }
     let mut stored = serde_json::to_value(&d).unwrap();
-    let removed_recent = stored["baseline"]
-        .as_object_mut()
-        .and_then(|b| b.remove("recent"));
-    let removed_z = stored["last_evidence"]
-        .as_object_mut()
-        .and_then(|e| e.remove("recent_volume_z"));
-    assert!(removed_recent.is_some() && removed_z.is_some());
-    let mut restored: Detector = serde_json::from_value(stored).unwrap();
-    assert_eq!(restored.last_evidence().unwrap().recent_volume_z, None);
-    let after: Vec<_> = (0..8)
-        .map(|k| {
-            let b = Bucket::new(at(2 * 96 + k), rng.count(20.0));
-            restored.push(b).unwrap().evidence.unwrap().recent_volume_z
-        })
-        .collect();
-    // Three buckets in a row, then an hour (four sums) to learn the
-    // inflation again, before the sum of three is used.
-    assert!(after[..6].iter().all(Option::is_none), "{after:?}");
-    assert!(after[6..].iter().all(Option::is_some), "{after:?}");
+    let level = serde_json::json!({"seen": 8, "mean": 4.5, "scale": 0.7});
+    let baseline = stored["baseline"].as_object_mut().unwrap();
+    baseline.insert("week".into(), serde_json::json!(vec![level.clone(); 168]));
+    baseline.insert("day".into(), serde_json::json!(vec![level; 24]));
+    baseline.remove("open");
+    let error = serde_json::from_value::<Detector>(stored).unwrap_err();
+    assert!(error.to_string().contains("invalid type"), "{error}");
 }
 
 #[cfg(feature = "serde")]
@@ -536,11 +524,12 @@ fn the_state_does_not_grow_with_the_stream() {
     let mut sizes = Vec::new();
     for (i, b) in buckets.iter().enumerate() {
         d.push(*b).unwrap();
-        if i == 14 * 96 || i == buckets.len() - 1 {
+        if i == 49 * 96 || i == buckets.len() - 1 {
             sizes.push(leaves(&serde_json::to_value(&d).unwrap()));
         }
     }
-    // Eight weeks hold exactly as many values as two.
+    // Once every hour holds the weeks it keeps (six), eight weeks hold
+    // exactly as many values as seven.
     assert_eq!(sizes[0], sizes[1]);
 }
 

@@ -123,7 +123,8 @@ fn influence_past_100_is_refused_and_states_read_back() {
     );
 
     let mut state = serde_json::to_value(&watcher).unwrap();
-    state["detector"]["baseline"]["week"][0]["mean"] = serde_json::json!(1e200);
+    state["detector"]["baseline"]["week"][0] =
+        serde_json::json!([{"buckets": 1, "mean": 1e200, "spread": 0.0}]);
     assert!(serde_json::from_value::<StreamWatcher>(state).is_err());
 }
 

@@ -835,8 +835,8 @@ impl PartialEq for HourCache {
 /// exactly (serde_json does with its `float_roundtrip` feature; bincode and
 /// postcard always do). A restored state is checked: a malformed one is an
 /// error, not a detector. Its size does not grow with the stream's length
-/// (about 10 KiB on a 64-bit target: 888 bytes inline, 9,216 of hourly
-/// slots).
+/// (about 30 KiB on a 64-bit target: the last six weeks of each hour of the
+/// week and seven days of each hour of the day, a few numbers each).
 ///
 /// ```
 /// use social_crm::crisis::{AlertKind, Bucket, Detector, Level, Settings, Status};
