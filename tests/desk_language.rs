@@ -333,6 +333,37 @@ fn not_what_was_ordered_complains() {
     assert_pleased("Exactly what I ordered, great quality", EN);
 }
 
+/// Faint praise is a mild complaint: "okay at best" bounds the praise
+/// ("best" alone is high praise), and "así así", "ni fu ni fa" say so-so.
+/// Mild, as "meh" and "bof" are: negative, never answered as praise, but
+/// not a complaint that turns later praise into irony. The desk's own
+/// nouns ("customer support", "tech support") are no praise of anyone.
+#[test]
+fn faint_praise_is_no_praise() {
+    for (text, language) in [
+        ("Meh, the coffee was okay at best", EN),
+        ("Customer support was average at best", EN),
+        ("Livraison correcte au mieux, emballage abîmé", FR),
+        ("La atención, así así", ES),
+        ("El café, ni fu ni fa", ES),
+        ("Calidad mediocre en el mejor de los casos", ES),
+    ] {
+        let (label, _, situation) = answer(text, language);
+        assert_eq!(label, Label::Negative, "{text}");
+        assert_ne!(situation, Situation::Happy, "{text}");
+    }
+    assert_pleased("At best it arrives tomorrow, great news!", EN);
+    assert_pleased("Honestly the best buy of my year", EN);
+    assert_pleased("Faites au mieux, merci beaucoup", FR);
+    for (text, language) in [
+        ("I bought it at Best Buy last week", EN),
+        ("I called customer support this morning", EN),
+        ("Nous ferons au mieux pour lundi", FR),
+    ] {
+        assert_asks(text, language);
+    }
+}
+
 /// A payment that fails, or a site that times out, complains in English as
 /// "paiement refusé" and "pago rechazado" do.
 #[test]
