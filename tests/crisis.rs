@@ -845,7 +845,15 @@ fn a_monitor_splits_the_week_into_streams() {
         .map(|a| a.stream.as_str())
         .collect();
     assert!(raised.contains(&"all"), "{raised:?}");
-    assert!(raised.contains(&"channel:twitter"), "{raised:?}");
+    // Twitter, where four messages in ten are negative all week, has its
+    // own stream and judges the Friday burst (14 negative of 17) on its own
+    // usual share: a share z-score of 2.95, just under the 3 from which the
+    // count of negatives may speak, so the brand's stream is the one that
+    // raises. (It raised too, at 3.13, until the sarcastic Thursday message
+    // "aucun mail, aucune info. Super le service client 👏" was read as the
+    // complaint it is.)
+    let twitter: StreamKey = "channel:twitter".parse().unwrap();
+    assert!(monitor.stream(&twitter).is_some());
     // A tag first seen on Friday evening was still learning then: no guess.
     let gate: StreamKey = "tag:cafeliagate".parse().unwrap();
     assert!(monitor.stream(&gate).is_some());

@@ -333,6 +333,73 @@ fn not_what_was_ordered_complains() {
     assert_pleased("Exactly what I ordered, great quality", EN);
 }
 
+/// Whether some item of `text` was weighed as coming after a contrast.
+fn after_a_contrast(text: &str, language: Language) -> bool {
+    let (_, why) = analyzer().explain(text, Some(language));
+    why.contributions
+        .iter()
+        .any(|c| c.modifiers.contains(&Modifier::AfterContrast))
+}
+
+/// A laugh or a thumb after something missing is bitter, as after a
+/// complaint: "no parcel", "sin pedido", "nothing" negate nothing else, and
+/// say that what should have come has not. A negated verb is no such
+/// absence (a laugh after it is often at oneself), and thanks right after
+/// the negation refuse politely.
+#[test]
+fn a_laugh_after_something_missing_is_bitter() {
+    for (text, language) in [
+        ("Still no parcel 😂", EN),
+        ("Nothing yet 👍", EN),
+        ("Otra vez sin pedido 😂", ES),
+        ("Sin noticias del paquete 😂", ES),
+        ("Aucune nouvelle de ma commande 👍", FR),
+    ] {
+        assert_complains(text, language);
+        assert!(read_as_irony(text, language), "{text}");
+    }
+    for (text, language) in [
+        ("No problem at all 😂 thanks!", EN),
+        ("No, thanks 👍", EN),
+        ("Je n'ai pas vu le match 😂", FR),
+    ] {
+        assert_pleased(text, language);
+    }
+}
+
+/// "Yet" contrasts only where it opens a clause that goes on ("cheap, yet
+/// it works"); at the end of one it is an adverb of time ("no reply yet"),
+/// and "yet another" counts one more. Read as a contrast there, it gave
+/// the laugh after it the weight of what the writer means.
+#[test]
+fn yet_contrasts_only_where_it_opens_a_clause() {
+    assert!(after_a_contrast("Cheap, yet it works perfectly", EN));
+    assert_pleased("Cheap, yet it works perfectly", EN);
+    assert!(after_a_contrast("Expensive and yet worth every penny", EN));
+    for text in ["No tracking number yet 🤣", "Yet another delay, brilliant"] {
+        assert!(!after_a_contrast(text, EN), "{text}");
+        assert_complains(text, EN);
+    }
+}
+
+/// A polite refusal declines an offer: neither thanks nor thanks denied
+/// ("No thanks" read as a complaint and got the template for disappointed
+/// customers). "No thanks to" still blames.
+#[test]
+fn a_polite_refusal_is_no_complaint() {
+    for (text, language) in [
+        ("No thanks", EN),
+        ("No thanks, I'll keep it", EN),
+        ("Non merci", FR),
+        ("Non merci pour la proposition", FR),
+        ("No gracias", ES),
+        ("No muchas gracias", ES),
+    ] {
+        assert_asks(text, language);
+    }
+    assert_complains("No thanks to your courier, I had to fetch it myself", EN);
+}
+
 /// Faint praise is a mild complaint: "okay at best" bounds the praise
 /// ("best" alone is high praise), and "así así", "ni fu ni fa" say so-so.
 /// Mild, as "meh" and "bof" are: negative, never answered as praise, but

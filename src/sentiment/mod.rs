@@ -14,8 +14,10 @@
 //! ("si vous ne me remboursez pas je porte plainte", "si no lo solucionan
 //! me doy de baja"),
 //! intensifiers and softeners, contrast ("mais",
-//! "but", "pero": what follows weighs more), irony markers ("bravo 👏" after
-//! a complaint, a laugh or a thumbs-up after one: "colis encore perdu 😂",
+//! "but", "pero": what follows weighs more; "yet" only where it opens a
+//! clause, not in "no reply yet"), irony markers ("bravo 👏" after
+//! a complaint, a laugh or a thumbs-up after one or after something missing:
+//! "colis encore perdu 😂", "otra vez sin pedido 😂",
 //! "merci pour rien", praise that opens a message on its own
 //! before a failure: "Perfect, the update deleted all my photos", praise
 //! aimed at a failure: "thanks for losing my order"), a
@@ -318,6 +320,19 @@ const THANKS: [&str; 10] = [
     "thanks", "thank you", "thanks a lot", "thank you so much",
     "gracias", "muchas gracias", "mil gracias",
 ];
+
+/// Negations of something missing ("sin pedido", "aucune réponse",
+/// "nothing"): after one, a laugh is bitter; so after English "no" ("no
+/// parcel") and French "pas de", not after Spanish "no", which negates
+/// verbs far more often.
+const ABSENCE: [&str; 12] = [
+    "nothing", "none", "rien", "aucun", "aucune", "sans", "sin", "nada", "ningún", "ninguna",
+    "ninguno", "nadie",
+];
+
+/// Contrast words that are also adverbs of time (see the scorer's
+/// `contrasts_here`).
+const TIME_OR_CONTRAST: [&str; 1] = ["yet"];
 
 /// The most words a clause of opening praise may have to be read as
 /// irony when complaints follow ("Excellent service client, ...").
@@ -1372,6 +1387,21 @@ impl Analyzer {
             Some((start, end)) => &scratch.lower[start..end],
             None => token_text(i),
         };
+        // Whether the contrast word at `k` contrasts where it stands:
+        // "yet" is also an adverb of time ("no reply yet", "yet another
+        // delay"), a contrast only where it opens a clause that goes on
+        // ("cheap, yet it works", "and yet", "Yet it fails").
+        let contrasts_here = |k: usize| {
+            if !one_of(lower(k), &TIME_OR_CONTRAST) {
+                return true;
+            }
+            let opens = k
+                .checked_sub(1)
+                .is_none_or(|j| tokens[j].kind == Kind::Boundary || one_of(lower(j), &["and"]));
+            let goes_on = tokens.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
+                && !one_of(lower(k + 1), &["another", "again", "more"]);
+            opens && goes_on
+        };
         // Whether the thanks at `k` open a request: "merci de/d'" then a
         // pronoun or a verb.
         let asks_politely = |k: usize| {
@@ -1582,6 +1612,7 @@ impl Analyzer {
                 }
                 Entry::Negator => negator[i] = true,
                 Entry::Booster(b) => booster[last] = b,
+                Entry::Contrast if last == i && !contrasts_here(i) => {}
                 Entry::Contrast => contrast = Some(last),
             }
             i = last + 1;
@@ -1876,6 +1907,55 @@ impl Analyzer {
                 modifiers.push(mods);
             }
         }
+        // A negation that negates nothing is itself a complaint ("toujours
+        // rien", "nadie contesta", "not again").
+        // Items are in token order: the first item after a negation is the
+        // only one it can reach, found by binary search (linear overall).
+        let bare = &mut scratch.bare;
+        bare.clear();
+        for (k, _) in negator.iter().enumerate().filter(|(_, n)| **n) {
+            let next = items.partition_point(|it| it.first <= k);
+            // It reaches a word, not an emoji, and not past one (as above).
+            // Within the window: fewer than `window` tokens between, not
+            // counting auxiliaries; counted no further than the window, so
+            // that a long run of negations stays linear;
+            // and no subject pronoun between, which opens another clause,
+            // nor a verb before a word that opens its own verb phrase.
+            let within = |first: usize| {
+                let mut between = (k + 1..first).filter(|&j| !aux(j)).take(window);
+                let own_verb_phrase = clitic(first);
+                between.clone().count() < window && !between.any(|j| separates(j, own_verb_phrase))
+            };
+            let reaches = items.get(next).is_some_and(|it| {
+                !it.emoji
+                    && (within(it.first) || (raised && it.first - k <= RAISED_REACH && raises(k)))
+                    && tokens[k + 1..it.first].iter().all(|t| t.kind == Kind::Word)
+            });
+            let next_to_last = bare.last().is_some_and(|&(b, _)| k - b <= 1);
+            // Nor when another negator follows before any word it could
+            // reach: "ne ... pas" with a verb between is one negation ("je ne
+            // pourrais pas", "n'ai jamais").
+            // The words that follow within the window, up to a non-word.
+            let ahead = || {
+                (k + 1..tokens.len().min(k + 1 + window))
+                    .take_while(|&j| tokens[j].kind == Kind::Word)
+            };
+            let another_follows = || {
+                ahead()
+                    .find(|&j| negator[j])
+                    .is_some_and(|j| items.get(next).is_none_or(|it| it.first > j))
+            };
+            // Nor is "never" that stresses a later word ("nunca había sido
+            // tan feliz").
+            let stresses = || {
+                never
+                    && one_of(token_text(k), &NEVER)
+                    && ahead().any(|j| one_of(token_text(j), &SO))
+            };
+            if !reaches && !next_to_last && !another_follows() && !stresses() {
+                bare.push((k, BARE_NEGATION));
+            }
+        }
         // Irony: praise ("bravo", 👏, "merci") in a text that otherwise
         // complains turns into reproach.
         // It applies to praise after the first complaint, or anywhere when
@@ -1947,7 +2027,35 @@ impl Analyzer {
                     .all(|j| tokens[j].kind == Kind::Word && one_of(lower(j), &AIMED_AT))
                 && !ASKED_FOR.iter().any(|asked| failed.starts_with(asked))
         };
-        if first_complaint.is_some() || marked {
+        // A laugh or a thumb after a negation of something missing that
+        // negates nothing else is bitter as after a complaint ("Still no
+        // parcel 😂", "Otra vez sin pedido 😂", "Nothing yet 👍"): what
+        // should have come has not. A negated verb is no such absence, and
+        // a laugh after one is often at oneself ("j'ai pas tout compris
+        // 😂"). Nor is a polite refusal, thanks right after the negation
+        // ("No, thanks 👍").
+        let absence = |k: usize| {
+            one_of(lower(k), &ABSENCE)
+                || (one_of(lower(k), &["no"]) && language != Some(Language::SPANISH))
+                || (one_of(lower(k), &["pas"])
+                    && tokens.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
+                    && one_of(lower(k + 1), &["de", "d'", "d’", "d"]))
+        };
+        let declines = |k: usize| {
+            let j = match tokens.get(k + 1) {
+                Some(t) if t.kind == Kind::Boundary && token_text(k + 1) == "," => k + 2,
+                _ => k + 1,
+            };
+            items
+                .iter()
+                .find(|it| it.first >= j)
+                .is_some_and(|it| it.first == j && one_of(&text[it.start..it.end], &THANKS))
+        };
+        let first_bare = bare
+            .iter()
+            .map(|&(k, _)| k)
+            .find(|&k| absence(k) && !declines(k));
+        if first_complaint.is_some() || marked || first_bare.is_some() {
             let first = first_complaint.unwrap_or(usize::MAX);
             for k in 0..items.len() {
                 let item = &items[k];
@@ -1955,6 +2063,7 @@ impl Analyzer {
                 let ironic = marked
                     || claps
                     || item.first > first
+                    || (item.emoji && first_bare.is_some_and(|b| item.first > b))
                     || (k == 0 && opening)
                     || aimed(k, values);
                 let v = &mut values[k];
@@ -1969,55 +2078,6 @@ impl Analyzer {
         }
 
         let (mut pos, mut neg) = (0.0, 0.0);
-        // A negation that negates nothing is itself a complaint ("toujours
-        // rien", "nadie contesta", "not again").
-        // Items are in token order: the first item after a negation is the
-        // only one it can reach, found by binary search (linear overall).
-        let bare = &mut scratch.bare;
-        bare.clear();
-        for (k, _) in negator.iter().enumerate().filter(|(_, n)| **n) {
-            let next = items.partition_point(|it| it.first <= k);
-            // It reaches a word, not an emoji, and not past one (as above).
-            // Within the window: fewer than `window` tokens between, not
-            // counting auxiliaries; counted no further than the window, so
-            // that a long run of negations stays linear;
-            // and no subject pronoun between, which opens another clause,
-            // nor a verb before a word that opens its own verb phrase.
-            let within = |first: usize| {
-                let mut between = (k + 1..first).filter(|&j| !aux(j)).take(window);
-                let own_verb_phrase = clitic(first);
-                between.clone().count() < window && !between.any(|j| separates(j, own_verb_phrase))
-            };
-            let reaches = items.get(next).is_some_and(|it| {
-                !it.emoji
-                    && (within(it.first) || (raised && it.first - k <= RAISED_REACH && raises(k)))
-                    && tokens[k + 1..it.first].iter().all(|t| t.kind == Kind::Word)
-            });
-            let next_to_last = bare.last().is_some_and(|&(b, _)| k - b <= 1);
-            // Nor when another negator follows before any word it could
-            // reach: "ne ... pas" with a verb between is one negation ("je ne
-            // pourrais pas", "n'ai jamais").
-            // The words that follow within the window, up to a non-word.
-            let ahead = || {
-                (k + 1..tokens.len().min(k + 1 + window))
-                    .take_while(|&j| tokens[j].kind == Kind::Word)
-            };
-            let another_follows = || {
-                ahead()
-                    .find(|&j| negator[j])
-                    .is_some_and(|j| items.get(next).is_none_or(|it| it.first > j))
-            };
-            // Nor is "never" that stresses a later word ("nunca había sido
-            // tan feliz").
-            let stresses = || {
-                never
-                    && one_of(token_text(k), &NEVER)
-                    && ahead().any(|j| one_of(token_text(j), &SO))
-            };
-            if !reaches && !next_to_last && !another_follows() && !stresses() {
-                bare.push((k, BARE_NEGATION));
-            }
-        }
         let mut raw: f64 = values.iter().sum::<f64>() + bare.iter().map(|(_, v)| v).sum::<f64>();
         for (_, v) in bare.iter() {
             neg += v - 1.0;
