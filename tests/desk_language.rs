@@ -541,6 +541,33 @@ fn clapped_praise_is_reproach_in_every_language() {
     }
 }
 
+/// The praise that irony turns after a complaint has its common words in
+/// each language: "fantastic" and "awesome" as "amazing" already,
+/// "fantastique" as "génial", "fantástico", "fenomenal", "espectacular" as
+/// "estupendo". Praise first, or with nothing gone wrong, is praise.
+#[test]
+fn praise_after_a_complaint_is_irony_with_every_common_word() {
+    for (text, language) in [
+        ("Not delivered again, fantastic", EN),
+        ("Lost my parcel again, awesome", EN),
+        ("Charged twice, lovely", EN),
+        ("Colis perdu, fantastique", FR),
+        ("Cobrado dos veces, fenomenal", ES),
+        ("Me cancelaron el pedido, espectacular", ES),
+    ] {
+        assert_complains(text, language);
+        assert!(read_as_irony(text, language), "{text}");
+    }
+    for (text, language) in [
+        ("Awesome, it arrived!", EN),
+        ("Lovely staff and superb coffee", EN),
+        ("Fantastique, merci pour la rapidité", FR),
+        ("Servicio espectacular, gracias", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+}
+
 #[test]
 fn thanks_after_a_solved_problem_are_thanks() {
     for (text, language) in [
