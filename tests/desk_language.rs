@@ -455,6 +455,7 @@ fn a_remedy_demanded_complains() {
     for (text, language) in [
         ("Corrigez votre application", FR),
         ("Résolvez ça vite svp", FR),
+        ("Réglez ça une bonne fois pour toutes", FR),
         ("Arreglen esto ya", ES),
         ("Reparen mi lavadora", ES),
         ("Fix your app", EN),
@@ -464,9 +465,13 @@ fn a_remedy_demanded_complains() {
     for (text, language) in [
         ("Vous réparez les vélos électriques ?", FR),
         ("¿Ustedes arreglan móviles?", ES),
+        ("Je règle par carte ou par virement ?", FR),
+        ("On a fixé la date une bonne fois pour toutes", FR),
     ] {
         assert_asks(text, language);
     }
+    // "Une bonne fois pour toutes" insists; it praises nothing.
+    assert_pleased("Merci, tout est réglé une bonne fois pour toutes", FR);
 }
 
 /// Writing again about the same thing complains, however politely it is
