@@ -2046,9 +2046,10 @@ impl Analyzer {
                 Some(t) if t.kind == Kind::Boundary && token_text(k + 1) == "," => k + 2,
                 _ => k + 1,
             };
+            // By binary search, as for the bare negations: a long run of
+            // refusals stays linear.
             items
-                .iter()
-                .find(|it| it.first >= j)
+                .get(items.partition_point(|it| it.first < j))
                 .is_some_and(|it| it.first == j && one_of(&text[it.start..it.end], &THANKS))
         };
         let first_bare = bare
