@@ -503,7 +503,10 @@ fn a_detector_stored_before_the_median_baseline_is_refused() {
     baseline.insert("day".into(), serde_json::json!(vec![level; 24]));
     baseline.remove("open");
     let error = serde_json::from_value::<Detector>(stored).unwrap_err();
-    assert!(error.to_string().contains("invalid type"), "{error}");
+    assert!(
+        error.to_string().contains("missing field `hours`"),
+        "{error}"
+    );
 }
 
 #[cfg(feature = "serde")]

@@ -124,7 +124,7 @@ fn influence_past_100_is_refused_and_states_read_back() {
 
     let mut state = serde_json::to_value(&watcher).unwrap();
     state["detector"]["baseline"]["week"][0] =
-        serde_json::json!([{"buckets": 1, "mean": 1e200, "spread": 0.0}]);
+        serde_json::json!({"seen": 1, "hours": [{"mean": 1e200, "spread": 0.0}]});
     assert!(serde_json::from_value::<StreamWatcher>(state).is_err());
 }
 

@@ -122,22 +122,20 @@ impl OpenHour {
     fn close(&self) -> Hour {
         let variance = self.squares.max(0.0) / f64::from(self.buckets.max(1));
         Hour {
-            buckets: self.buckets,
             mean: self.mean as f32,
             spread: variance.sqrt() as f32,
         }
     }
 }
 
-/// One past hour of a slot: how many buckets it held, and their mean and
-/// standard deviation on the Anscombe scale. Single precision is plenty for
-/// a baseline and halves the state; stored as double, the precision of
-/// every other number in the state, so that text formats write it as the
-/// same number they read back.
+/// One past hour of a slot: the mean and standard deviation of its
+/// buckets on the Anscombe scale. Single precision is plenty for a baseline
+/// and halves the state; stored as double, the precision of every other
+/// number in the state, so that text formats write it as the same number
+/// they read back.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Hour {
-    buckets: u32,
     #[cfg_attr(feature = "serde", serde(with = "single_as_double"))]
     mean: f32,
     #[cfg_attr(feature = "serde", serde(with = "single_as_double"))]
@@ -176,21 +174,31 @@ mod single_as_double {
 /// causal peer that did well on series never shown here uses.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(from = "Vec<Hour>", into = "Vec<Hour>"))]
+#[cfg_attr(feature = "serde", serde(from = "SlotFields", into = "SlotFields"))]
 pub(crate) struct Slot {
+    /// Buckets learnt (saturating): the slot is known once it has seen an
+    /// hour's worth.
+    seen: u32,
     hours: Vec<Hour>,
-    /// Buckets in `hours`.
-    buckets: u64,
     /// The median of the hours' means.
     mean: f64,
     /// The median of their spreads around it.
     scale: f64,
 }
 
-impl From<Vec<Hour>> for Slot {
-    fn from(hours: Vec<Hour>) -> Slot {
+/// What a slot stores: the medians follow from its hours.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub(crate) struct SlotFields {
+    seen: u32,
+    hours: Vec<Hour>,
+}
+
+impl From<SlotFields> for Slot {
+    fn from(fields: SlotFields) -> Slot {
         let mut slot = Slot {
-            hours,
+            seen: fields.seen,
+            hours: fields.hours,
             ..Slot::default()
         };
         slot.summarise();
@@ -198,15 +206,20 @@ impl From<Vec<Hour>> for Slot {
     }
 }
 
-impl From<Slot> for Vec<Hour> {
-    fn from(slot: Slot) -> Vec<Hour> {
-        slot.hours
+impl From<Slot> for SlotFields {
+    fn from(slot: Slot) -> SlotFields {
+        SlotFields {
+            seen: slot.seen,
+            hours: slot.hours,
+        }
     }
 }
 
 impl Slot {
-    /// Remembers one more hour, forgetting the oldest beyond `keep`.
-    fn push(&mut self, hour: Hour, keep: usize) {
+    /// Remembers one more hour of `buckets` buckets, forgetting the oldest
+    /// beyond `keep`.
+    fn push(&mut self, hour: Hour, buckets: u32, keep: usize) {
+        self.seen = self.seen.saturating_add(buckets);
         if self.hours.len() >= keep {
             self.hours.remove(0);
         } else if self.hours.is_empty() {
@@ -221,7 +234,6 @@ impl Slot {
         // holding more is refused by `is_well_formed`; until then its extra
         // hours are left out here.
         let hours = &self.hours[..self.hours.len().min(MOST_KEPT)];
-        self.buckets = hours.iter().map(|h| u64::from(h.buckets)).sum();
         let mut values = [0.0; MOST_KEPT];
         let values = &mut values[..hours.len()];
         for (value, hour) in values.iter_mut().zip(hours) {
@@ -241,16 +253,21 @@ impl Slot {
     /// The usual location and scale, once the slot has seen a full hour of
     /// buckets (`per_hour`).
     fn usual(&self, per_hour: u32) -> Option<(f64, f64)> {
-        (self.buckets >= u64::from(per_hour)).then_some((self.mean, self.scale))
+        (self.seen >= per_hour).then_some((self.mean, self.scale))
     }
 
     #[cfg(any(feature = "serde", test))]
     fn is_well_formed(&self, keep: usize) -> bool {
         let most = most() as f32;
+        // An hour is kept once it has held a bucket, and every bucket is
+        // counted.
         self.hours.len() <= keep
-            && self.hours.iter().all(|h| {
-                h.buckets > 0 && (0.0..=most).contains(&h.mean) && (0.0..=most).contains(&h.spread)
-            })
+            && (self.seen == 0) == self.hours.is_empty()
+            && self.hours.len() <= self.seen as usize
+            && self
+                .hours
+                .iter()
+                .all(|h| (0.0..=most).contains(&h.mean) && (0.0..=most).contains(&h.spread))
     }
 }
 
@@ -645,9 +662,9 @@ impl Baseline {
             Some(open) if open.hour_of_week == hour_of_week => open,
             closed => {
                 if let Some(closed) = closed {
-                    let hour = closed.close();
-                    self.week[closed.hour_of_week].push(hour, WEEKS_KEPT);
-                    self.day[closed.hour_of_week % DAY_SLOTS].push(hour, DAYS_KEPT);
+                    let (hour, buckets) = (closed.close(), closed.buckets);
+                    self.week[closed.hour_of_week].push(hour, buckets, WEEKS_KEPT);
+                    self.day[closed.hour_of_week % DAY_SLOTS].push(hour, buckets, DAYS_KEPT);
                 }
                 OpenHour::new(hour_of_week)
             }
@@ -844,24 +861,27 @@ mod tests {
             squares: 0.0,
         });
         assert!(!b.is_well_formed());
-        let hour = |mean: f32, spread: f32| Hour {
-            buckets: 1,
-            mean,
-            spread,
-        };
+        let slot = |seen: u32, hours: Vec<Hour>| Slot::from(SlotFields { seen, hours });
+        let hour = |mean: f32, spread: f32| Hour { mean, spread };
         for bad in [
-            vec![hour(f32::MAX, 0.0)],
-            vec![hour(1.0, f32::NAN)],
-            vec![hour(1.0, 0.0); WEEKS_KEPT + 1],
-            vec![Hour::default()],
+            slot(1, vec![hour(f32::MAX, 0.0)]),
+            slot(1, vec![hour(1.0, f32::NAN)]),
+            slot(9, vec![hour(1.0, 0.0); WEEKS_KEPT + 1]),
+            // Hours never seen, or seen and not kept.
+            slot(0, vec![Hour::default()]),
+            slot(1, vec![Hour::default(); 2]),
+            slot(3, vec![]),
         ] {
             let mut b = Baseline::new(1);
-            b.week[3] = Slot::from(bad);
+            b.week[3] = bad;
             assert!(!b.is_well_formed());
         }
         let mut b = Baseline::new(1);
-        b.day[3] = Slot::from(vec![hour(1.0, 0.0); DAYS_KEPT + 1]);
+        b.day[3] = slot(9, vec![hour(1.0, 0.0); DAYS_KEPT + 1]);
         assert!(!b.is_well_formed());
+        let mut b = Baseline::new(1);
+        b.day[3] = slot(9, vec![hour(1.0, 0.0); DAYS_KEPT]);
+        assert!(b.is_well_formed());
         let mut b = Baseline::new(1);
         let mut outside = OpenHour::new(WEEK_SLOTS);
         outside.add(1.0);

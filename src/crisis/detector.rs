@@ -835,7 +835,7 @@ impl PartialEq for HourCache {
 /// exactly (serde_json does with its `float_roundtrip` feature; bincode and
 /// postcard always do). A restored state is checked: a malformed one is an
 /// error, not a detector. Its size does not grow with the stream's length
-/// (about 30 KiB on a 64-bit target: the last six weeks of each hour of the
+/// (about 25 KiB on a 64-bit target: the last six weeks of each hour of the
 /// week and seven days of each hour of the day, a few numbers each).
 ///
 /// ```

@@ -221,12 +221,12 @@
 //!
 //! Speed (`cargo bench --bench crisis`, on a 2-core machine where the
 //! detector before the median baseline measured 12.4, 13.1 and 21.5 the
-//! same day): about 10 million buckets a second on one core for one stream
-//! fed a year of 5-minute buckets, with negatives or volume only, and 19
-//! million across 10,000 streams fed a day each. A detector holds about
-//! 30 KiB whatever the stream's length (29 KiB of hourly slots and 1 KiB
-//! inline, counted by an allocator after eight weeks; 10 KiB before the
-//! median baseline).
+//! same day): about 10.5 million buckets a second on one core for one
+//! stream fed a year of 5-minute buckets, with negatives or volume only,
+//! and 18.5 million across 10,000 streams fed a day each. A detector holds
+//! about 25 KiB whatever the stream's length (24 KiB on the heap, its
+//! hourly slots and shares, and 1 KiB inline, counted by an allocator
+//! after eight weeks; 11 KiB before the median baseline).
 
 mod baseline;
 mod bucket;

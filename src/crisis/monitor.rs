@@ -101,8 +101,8 @@ word_enum! {
 /// alerts, named after its [`StreamKey`].
 ///
 /// At most [`Monitor::MAX_STREAMS`] streams are opened (a flood of new tags
-/// cannot exhaust memory: a stream's detector holds about 30 KiB, so a full
-/// monitor about 120 MiB); messages for streams beyond that are counted in
+/// cannot exhaust memory: a stream's detector holds about 25 KiB, so a full
+/// monitor about 100 MiB); messages for streams beyond that are counted in
 /// [`Monitor::unwatched`], never silently lost. Like the watchers, a monitor
 /// is a plain serde value.
 ///
