@@ -400,6 +400,24 @@ fn a_polite_refusal_is_no_complaint() {
     assert_complains("No thanks to your courier, I had to fetch it myself", EN);
 }
 
+/// No sign of what should have come complains in each language: "ni
+/// rastro" as "no sign of" and "aucune trace de" ("ni" negated the word
+/// after it, and "Ni rastro del reembolso" read glad).
+#[test]
+fn no_sign_of_what_should_have_come_complains() {
+    for (text, language) in [
+        ("No sign of my parcel", EN),
+        ("Aucune trace de mon colis", FR),
+        ("Del pedido, ni rastro", ES),
+    ] {
+        let (label, _, situation) = answer(text, language);
+        assert_eq!(label, Label::Negative, "{text}");
+        assert_ne!(situation, Situation::Happy, "{text}");
+    }
+    assert_complains("Ni rastro del reembolso", ES);
+    assert_complains("Ni rastro de mi paquete 👍", ES);
+}
+
 /// Faint praise is a mild complaint: "okay at best" bounds the praise
 /// ("best" alone is high praise), and "así así", "ni fu ni fa" say so-so.
 /// Mild, as "meh" and "bof" are: negative, never answered as praise, but
