@@ -652,9 +652,7 @@ impl Baseline {
         self.share_day[hour_of_day].learn(negative, total, day_rate);
         self.share_all.learn(negative, total, all_rate);
     }
-}
 
-impl Baseline {
     /// Adds a bucket's volume `y` to the hour being seen; a bucket of
     /// another hour first closes that one into its slots.
     fn see(&mut self, hour_of_week: usize, y: f64) {
