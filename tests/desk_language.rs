@@ -73,14 +73,18 @@ fn read_as_irony(text: &str, language: Language) -> bool {
 }
 
 /// Whether a negation in `text` reached no word and counted as a
-/// complaint of its own.
+/// complaint of its own: a bare one, or one that denies the service its
+/// job ("you never answer").
 fn has_bare_negation(text: &str, language: Language) -> bool {
     let (_, why) = analyzer().explain(text, Some(language));
     why.contributions.iter().any(|c| {
-        c.factor
-            == Factor::Rule {
+        [
+            Factor::Rule {
                 id: "bare-negation",
-            }
+            },
+            Factor::Rule { id: "failure" },
+        ]
+        .contains(&c.factor)
     })
 }
 
@@ -1549,5 +1553,89 @@ proptest! {
         let (_, complaint, situation) = answer(&text, language);
         prop_assert!(complaint, "{}", text);
         prop_assert_ne!(situation, Situation::Happy, "{}", text);
+    }
+}
+
+/// Whether a negation in `text` denied the service its job (see
+/// `a_service_denied_its_job_complains`).
+fn reports_a_failure(text: &str, language: Language) -> bool {
+    let (_, why) = analyzer().explain(text, Some(language));
+    why.contributions.iter().any(|c| {
+        c.factor == Factor::Rule { id: "failure" } || c.modifiers.contains(&Modifier::Negated)
+    })
+}
+
+#[test]
+fn a_service_denied_its_job_complains() {
+    // The verb of the service working, denied: a failure, whatever it
+    // weighs on its own.
+    for (text, language) in [
+        ("The tracking page won't load", EN),
+        ("My parcel hasn't arrived", EN),
+        ("The page doesn't even load", EN),
+        ("I still haven't been refunded", EN),
+        ("It's not fixed", EN),
+        ("Le site ne charge pas depuis hier", FR),
+        ("L'application ne s'ouvre plus", FR),
+        ("Ma box ne démarre plus", FR),
+        ("Personne n'a répondu à mon mail", FR),
+        ("Je n'ai jamais été remboursée", FR),
+        ("Sigue sin funcionar", ES),
+        ("La app ya no conecta", ES),
+        ("No me han reembolsado", ES),
+        ("Nadie ha contestado a mi correo", ES),
+        ("Sin resolver desde el lunes", ES),
+    ] {
+        assert_complains(text, language);
+        assert!(reports_a_failure(text, language), "{text}");
+    }
+    // Affirmed, the same verbs are no complaint; asked, no complaint
+    // either; and a negation of something else says nothing of a failure.
+    for (text, language) in [
+        ("It works again, thanks!", EN),
+        ("Mon colis est arrivé, merci !", FR),
+        ("Ya funciona, muchas gracias", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    for (text, language) in [
+        ("Does it not work on Android?", EN),
+        ("¿No funciona con tarjeta?", ES),
+    ] {
+        let (_, complaint, _) = answer(text, language);
+        assert!(!complaint, "{text}");
+    }
+    // A question weighs its failure as it weighs its words: half.
+    let asked = analyzer().score("Does it not load on Android?", Some(EN));
+    let said = analyzer().score("It does not load on Android.", Some(EN));
+    assert!(asked.compound > said.compound, "{asked:?} {said:?}");
+    for (text, language) in [
+        ("I can't stop listening to it", EN),
+        ("No me lo esperaba", ES),
+        ("Je ne m'y attendais pas", FR),
+    ] {
+        assert!(!reports_a_failure(text, language), "{text}");
+    }
+}
+
+#[test]
+fn praise_after_a_failure_is_irony() {
+    for (text, language) in [
+        ("The app won't open again, brilliant", EN),
+        ("Still not fixed, amazing", EN),
+        ("L'appli ne charge plus, génial", FR),
+        ("Toujours pas remboursé, super", FR),
+        ("La web no abre, genial", ES),
+        ("No lo han arreglado, fantástico", ES),
+    ] {
+        assert_reproaches(text, language);
+    }
+    for (text, language) in [
+        ("No more waiting, great", EN),
+        ("Can't stop listening to it, brilliant", EN),
+        ("Ça marche maintenant, génial", FR),
+        ("No esperaba que llegara tan rápido, genial", ES),
+    ] {
+        assert_pleased(text, language);
     }
 }

@@ -116,6 +116,11 @@ fn french() {
             (
                 "Toujours rien, le livreur ne répond pas",
                 Negative,
+                Rule("failure"),
+            ),
+            (
+                "Le livreur ne sait pas lire une adresse",
+                Negative,
                 Rule("bare-negation"),
             ),
             ("Toujours rien, personne ne répond", Negative, Lexicon),

@@ -18,6 +18,9 @@
 //!   them does not reach: "si vous ne répondez pas je résilie"),
 //!   `[clitics]` (pronouns that open a verb phrase: "si no lo solucionan
 //!   me doy de baja"),
+//!   `[failures]` (what the service does when it works: "work", "arrive",
+//!   "fixed"; denied, each reports a failure: "my order hasn't arrived",
+//!   "sigue sin funcionar", "l'appli ne s'ouvre plus"),
 //!   `[stopwords]` (for language detection): one entry a line.
 //!
 //! Keys are matched lowercase, and also without accents ("decu" finds
@@ -95,6 +98,11 @@ pub(crate) struct Lexicon {
     /// own verb phrase, which a negation before another verb does not
     /// reach ("si no lo solucionan me doy de baja").
     pub clitics: FxHashSet<String>,
+    /// Words that say the service did its job ("work", "arrived",
+    /// "fixed", "funciona", "répond"), with their accent-free forms (and,
+    /// in French and Spanish, their agreeing ones): denied, each reports
+    /// a failure, whatever it weighs on its own.
+    pub failures: FxHashSet<String>,
     pub stopwords: FxHashSet<String>,
     /// The first four letters of every one-word key (accents removed): a
     /// word whose start is not here cannot be an inflection of any key. A
@@ -163,6 +171,7 @@ impl Lexicon {
                     "auxiliaries" => "auxiliaries",
                     "subjects" => "subjects",
                     "clitics" => "clitics",
+                    "failures" => "failures",
                     "stopwords" => "stopwords",
                     _ => "",
                 };
@@ -195,6 +204,12 @@ impl Lexicon {
                         &mut lexicon.escalation
                     };
                     keys.insert(key);
+                    continue;
+                }
+                ("failures", _) => {
+                    let key = key.to_lowercase();
+                    lexicon.failures.insert(fold_accents(&key));
+                    lexicon.failures.insert(key);
                     continue;
                 }
                 ("auxiliaries" | "subjects" | "clitics" | "stopwords", _) => {
@@ -267,6 +282,17 @@ impl Lexicon {
                     self.insert(&variant, entry);
                 }
             }
+        }
+        self
+    }
+
+    /// Adds the forms the failure words take in agreement ("arrivée",
+    /// "arreglados"), accent-free too.
+    fn with_agreeing_failures(mut self, forms: fn(&str) -> Vec<String>) -> Lexicon {
+        let agreeing: Vec<String> = self.failures.iter().flat_map(|w| forms(w)).collect();
+        for form in agreeing {
+            self.failures.insert(fold_accents(&form));
+            self.failures.insert(form);
         }
         self
     }
@@ -669,10 +695,16 @@ const SPANISH_FILE: &str = include_str!("lexicon/es.txt");
 const EMOJI_FILE: &str = include_str!("lexicon/emoji.txt");
 
 static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(ENGLISH_FILE));
-static FRENCH: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::parse(FRENCH_FILE).with_agreeing_phrases(french_agreement));
-static SPANISH: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::parse(SPANISH_FILE).with_agreeing_phrases(spanish_agreement));
+static FRENCH: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::parse(FRENCH_FILE)
+        .with_agreeing_phrases(french_agreement)
+        .with_agreeing_failures(french_agreement)
+});
+static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::parse(SPANISH_FILE)
+        .with_agreeing_phrases(spanish_agreement)
+        .with_agreeing_failures(spanish_agreement)
+});
 static EMOJI: LazyLock<FxHashMap<char, f64>> = LazyLock::new(|| {
     EMOJI_FILE
         .lines()

@@ -28,7 +28,10 @@
 //! through"), "why" questions about a failure, which reproach rather than
 //! ask ("why was I charged twice?"), care-desk complaints that carry no
 //! negative word ("toujours pas reçu", "still waiting", "me han cobrado dos
-//! veces", "where is my order?", "je veux parler à un responsable"), and
+//! veces", "where is my order?", "je veux parler à un responsable"), the
+//! service denied its job, a failure whatever the verb weighs ("my order
+//! hasn't arrived", "it's not fixed", "sigue sin funcionar", "l'appli ne
+//! s'ouvre plus"), and
 //! thanks that ask rather than thank ("merci de me rembourser", "je vous
 //! serais reconnaissant de", "thanks in advance for", "les agradecería
 //! que"), whose praise is what is wanted. Besides its score, a text says
@@ -113,6 +116,16 @@ pub use lang::{detect_language, LanguageGuess};
 
 /// What a negation that negates no sentiment word adds on its own.
 const BARE_NEGATION: f64 = -0.6;
+
+/// What a denied word of the service doing its job weighs ("my order
+/// hasn't arrived", "sigue sin funcionar", "ce n'est pas réparé"): as much
+/// as the lexicons' phrases that say so already ("no ha llegado", "pas
+/// reçu", "pas venu"), a complaint whatever the word weighs on its own.
+const FAILURE: f64 = -2.0;
+
+/// French negations that follow the verb they deny ("ça marche pas",
+/// "l'appli ne s'ouvre plus").
+const AFTER_THE_VERB: [&str; 3] = ["pas", "plus", "jamais"];
 
 /// Negators that, with an intensifier between them and the word ("never
 /// so happy", "jamais été aussi nul", "nunca tan feliz"), stress the word
@@ -1639,6 +1652,11 @@ impl Analyzer {
         let separates = |j: usize, own_verb_phrase: bool| {
             subject(j) || (own_verb_phrase && !negator[j] && !clitic(j))
         };
+        // Words of the service doing its job (see `Lexicon::failures`),
+        // looked up only where a negation denies them.
+        let fails = |k: usize| {
+            tokens[k].kind == Kind::Word && lexicons.iter().any(|l| l.failures.contains(lower(k)))
+        };
 
         // A word that is also an intensifier and does intensify a following
         // sentiment word is only an intensifier.
@@ -1850,9 +1868,31 @@ impl Analyzer {
                     });
                 }
             }
-            // An emoji says how the writer feels: a negation before it does
-            // not turn ":(" into a smile.
-            if negated && !item.negation_inside && !item.emoji && solving.is_none() {
+            // A word of the service doing its job, denied, reports a
+            // failure ("it's not fixed", "no lo han arreglado"), whatever
+            // it weighs on its own ("refunded" is barely good news), and so
+            // right after a phrase that holds a negation ("still not
+            // fixed", "toujours pas réparé").
+            let after_inner_negation = || {
+                at.checked_sub(1).map(|p| &items[p]).is_some_and(|p| {
+                    p.negation_inside
+                        && item.first - p.last <= window
+                        && tokens[p.last + 1..item.first]
+                            .iter()
+                            .all(|t| t.kind == Kind::Word)
+                })
+            };
+            let failed = !item.emoji
+                && item.first == item.last
+                && (negated || after_inner_negation())
+                && fails(item.first);
+            // Any other word a negation turns, but not an emoji: it says
+            // how the writer feels, and a negation before it does not turn
+            // ":(" into a smile.
+            if failed {
+                v = FAILURE;
+                note(Modifier::Negated);
+            } else if negated && !item.negation_inside && !item.emoji && solving.is_none() {
                 v *= c.negation;
                 note(Modifier::Negated);
             }
@@ -1896,7 +1936,8 @@ impl Analyzer {
                 }
             }
             // A question about refunds asks; it does not complain.
-            complaint |= v < 0.0 && item.base.abs() >= -COMPLAINT && (!asks || reproach);
+            complaint |=
+                v < 0.0 && (failed || item.base.abs() >= -COMPLAINT) && (!asks || reproach);
             // Asking for a manager asks for one, question or not; "I don't
             // want to speak to a manager" does not.
             if item.escalates && v < 0.0 {
@@ -1913,6 +1954,9 @@ impl Analyzer {
         // only one it can reach, found by binary search (linear overall).
         let bare = &mut scratch.bare;
         bare.clear();
+        // Where the sentence of the last negation denying a failure ends,
+        // and whether it asks (negations come in token order).
+        let (mut bare_sentence_end, mut bare_asks) = (0, false);
         for (k, _) in negator.iter().enumerate().filter(|(_, n)| **n) {
             let next = items.partition_point(|it| it.first <= k);
             // It reaches a word, not an emoji, and not past one (as above).
@@ -1953,7 +1997,31 @@ impl Analyzer {
                     && ahead().any(|j| one_of(token_text(j), &SO))
             };
             if !reaches && !next_to_last && !another_follows() && !stresses() {
-                bare.push((k, BARE_NEGATION));
+                // A negation that denies a word of the service doing its
+                // job reports a failure: the verb right after it, over
+                // auxiliaries, clitics and one more word ("my order hasn't
+                // arrived", "la app ya no conecta", "doesn't even load"), or,
+                // in French, the verb before it ("ça marche pas").
+                let mut after = (k + 1..tokens.len().min(k + 2 + window))
+                    .take_while(|&j| tokens[j].kind == Kind::Word)
+                    .filter(|&j| !aux(j) && !clitic(j) && !negator[j])
+                    .take(2);
+                let denies = after.any(&fails)
+                    || (k > 0 && one_of(lower(k), &AFTER_THE_VERB) && fails(k - 1));
+                if denies {
+                    if k >= bare_sentence_end {
+                        (bare_sentence_end, bare_asks) = sentence_after(k, tokens, text);
+                    }
+                    let v = if bare_asks {
+                        FAILURE * c.question
+                    } else {
+                        FAILURE
+                    };
+                    complaint |= !bare_asks;
+                    bare.push((k, v));
+                } else {
+                    bare.push((k, BARE_NEGATION));
+                }
             }
         }
         // Irony: praise ("bravo", 👏, "merci") in a text that otherwise
@@ -1967,7 +2035,10 @@ impl Analyzer {
             .iter()
             .zip(values.iter())
             .find(|(it, v)| !it.praise && **v <= COMPLAINT)
-            .map(|(it, _)| it.first);
+            .map(|(it, _)| it.first)
+            .into_iter()
+            .chain(bare.iter().find(|(_, v)| *v <= COMPLAINT).map(|&(k, _)| k))
+            .min();
         let claps = items
             .iter()
             .any(|it| it.emoji && text[it.start..it.end].starts_with(CLAP));
@@ -2152,10 +2223,15 @@ impl Analyzer {
                 });
             }
             for &(k, v) in bare.iter() {
+                // Every bare negation weighs the same but one that denies
+                // the service its job.
+                let id = if v == BARE_NEGATION {
+                    "bare-negation"
+                } else {
+                    "failure"
+                };
                 why.contributions.push(Contribution {
-                    factor: Factor::Rule {
-                        id: "bare-negation",
-                    },
+                    factor: Factor::Rule { id },
                     span: Some(tokens[k].start..tokens[k].end),
                     base: v,
                     modifiers: Vec::new(),
