@@ -373,6 +373,8 @@ fn a_laugh_after_something_missing_is_bitter() {
         ("Otra vez sin pedido 😂", ES),
         ("Sin noticias del paquete 😂", ES),
         ("Aucune nouvelle de ma commande 👍", FR),
+        ("Toujours rien 😂", FR),
+        ("Rien de neuf depuis lundi 👍", FR),
     ] {
         assert_reproaches(text, language);
     }
@@ -380,9 +382,14 @@ fn a_laugh_after_something_missing_is_bitter() {
         ("No problem at all 😂 thanks!", EN),
         ("No, thanks 👍", EN),
         ("Je n'ai pas vu le match 😂", FR),
+        // "Rien" before its verb negates the verb, as "pas" does.
+        ("J'ai rien compris au film 😂", FR),
+        ("Je n'ai rien vu venir 😂", FR),
     ] {
         assert_pleased(text, language);
     }
+    // Nothing received is still missing: the verb says what failed.
+    assert_complains("J'ai rien reçu 😂", FR);
 }
 
 /// "Yet" contrasts only where it opens a clause that goes on ("cheap, yet
@@ -412,6 +419,11 @@ fn a_polite_refusal_is_no_complaint() {
         ("Non merci pour la proposition", FR),
         ("No gracias", ES),
         ("No muchas gracias", ES),
+        // "No need" declines as politely.
+        ("No thanks, no need", EN),
+        ("Non merci, pas besoin", FR),
+        ("Pas la peine de rappeler", FR),
+        ("No gracias, no hace falta", ES),
     ] {
         assert_asks(text, language);
     }
@@ -1595,6 +1607,8 @@ fn a_service_denied_its_job_complains() {
         ("It works again, thanks!", EN),
         ("Mon colis est arrivé, merci !", FR),
         ("Ya funciona, muchas gracias", ES),
+        // A phrase that holds its own negation denies nothing after it.
+        ("No worries it works now", EN),
     ] {
         assert_pleased(text, language);
     }
