@@ -1653,3 +1653,29 @@ fn praise_after_a_failure_is_irony() {
         assert_pleased(text, language);
     }
 }
+
+#[test]
+fn outages_and_crashes_complain() {
+    for (text, language) in [
+        ("The booking site is down", EN),
+        ("Tablet froze twice today", EN),
+        ("Ça plante à chaque paiement", FR),
+        ("La caisse en ligne beugue", FR),
+        ("La app no se abre desde ayer", ES),
+        ("El lector se queda colgado", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    // "Down" and "plante" say nothing of a service elsewhere, nor does "no
+    // sé" typed without its accent.
+    for (text, language) in [
+        (
+            "Feeling down, a chat with your team cheered me up, thanks!",
+            EN,
+        ),
+        ("Merci pour la plante, elle est superbe", FR),
+    ] {
+        assert_pleased(text, language);
+    }
+    assert_asks("No se, ya veremos mañana", ES);
+}
