@@ -271,8 +271,6 @@ struct Own {
     /// The messages, the oldest on top: a message comes in, and the oldest
     /// leaves, in logarithmic time whatever the order they are delivered in.
     posts: BinaryHeap<Reverse<Kept>>,
-    /// The arrival number of the next message.
-    next: u64,
     /// The latest message's instant.
     latest: Option<Timestamp>,
     activity: Activity,
@@ -285,18 +283,27 @@ struct Own {
     moods: usize,
 }
 
-/// A kept message, ordered by instant, then arrival.
+/// A kept message, ordered by instant, then by what it says (its mood,
+/// then its engagement): messages of one instant keep one order whether
+/// they were noted one by one or read back by a refresh, which gathers
+/// them conversation by conversation.
 #[derive(Debug, Clone, Copy)]
 struct Kept {
     post: Post,
-    arrival: u64,
     /// The revision it came at (0 when read back).
     revision: u64,
 }
 
 impl Kept {
-    fn key(&self) -> (Timestamp, u64) {
-        (self.post.at, self.arrival)
+    fn key(&self) -> (Timestamp, Option<u64>, (u64, u64, u64)) {
+        let Post {
+            at,
+            mood,
+            engagement: e,
+        } = self.post;
+        // The bits of a finite mood in -1..=1 do not order as the numbers
+        // do; any total order will do, so long as both paths share it.
+        (at, mood.map(f64::to_bits), (e.likes, e.shares, e.replies))
     }
 }
 
@@ -334,7 +341,7 @@ impl Own {
     }
 
     /// The kept messages, oldest first (among those of one instant, in the
-    /// order they came).
+    /// order of [`Kept`]).
     fn kept(&self) -> Vec<&Kept> {
         let mut kept: Vec<&Kept> = self.posts.iter().map(|k| &k.0).collect();
         kept.sort_unstable();
@@ -376,12 +383,7 @@ impl Own {
             }
             None => self.latest = Some(post.at),
         }
-        self.posts.push(Reverse(Kept {
-            post,
-            arrival: self.next,
-            revision,
-        }));
-        self.next += 1;
+        self.posts.push(Reverse(Kept { post, revision }));
         self.activity.add(&post, 1.0);
         if let Some(mood) = post.mood {
             let w = self.weight(post.at, half_life);
