@@ -1612,9 +1612,12 @@ fn a_service_denied_its_job_complains() {
     ] {
         assert_pleased(text, language);
     }
+    // Nor does a request not to: an English negative imperative asks.
     for (text, language) in [
         ("Does it not work on Android?", EN),
         ("¿No funciona con tarjeta?", ES),
+        ("Please do not reply to this email", EN),
+        ("Don't open the parcel before I'm home", EN),
     ] {
         let (_, complaint, _) = answer(text, language);
         assert!(!complaint, "{text}");

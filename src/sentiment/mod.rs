@@ -124,6 +124,9 @@ const BARE_NEGATION: f64 = -0.6;
 /// reçu", "pas venu"), a complaint whatever the word weighs on its own.
 const FAILURE: f64 = -2.0;
 
+/// What opens an English request ("please do not reply").
+const PLEASE: [&str; 4] = ["please", "pls", "plz", "kindly"];
+
 /// French negations that follow the verb they deny ("ça marche pas",
 /// "l'appli ne s'ouvre plus").
 const AFTER_THE_VERB: [&str; 3] = ["pas", "plus", "jamais"];
@@ -2017,7 +2020,13 @@ impl Analyzer {
                     .take_while(|&j| tokens[j].kind == Kind::Word)
                     .filter(|&j| !aux(j) && !clitic(j) && !negator[j])
                     .take(2);
-                let denies = after.any(&fails)
+                // "Don't reply", "please do not open": an English
+                // negative imperative asks, it reports nothing.
+                let opens = |j: usize| j == 0 || tokens[j - 1].kind != Kind::Word;
+                let imperative = k > 0
+                    && one_of(lower(k - 1), &["do"])
+                    && (opens(k - 1) || (one_of(lower(k - 2), &PLEASE) && opens(k - 2)));
+                let denies = (!imperative && after.any(&fails))
                     || (k > 0 && one_of(lower(k), &AFTER_THE_VERB) && fails(k - 1));
                 if denies {
                     if k >= bare_sentence_end {
