@@ -772,6 +772,50 @@ mod tests {
         check(&desk, week.now);
     }
 
+    /// A new record that takes a writer's handle leaves the handle shared:
+    /// their waiting conversations lose their known author (no profile,
+    /// no roles), though no event touched them; and the record that gives
+    /// it up again gives it back (found by the `desk` fuzz target: the
+    /// restored desk queued differently).
+    #[test]
+    fn a_record_that_takes_or_drops_a_writers_handle_moves_their_entries() {
+        let week = crate::sample::week();
+        let mut desk = Desk::new(
+            DeskConfig::sample(&week).unwrap(),
+            week.directory().unwrap(),
+        );
+        desk.apply_all(week.events(), week.now);
+        let queue = desk.queue(week.now).unwrap();
+        let handle = queue
+            .iter()
+            .find_map(|t| {
+                let thread = &desk.conversations[&t.conversation];
+                desk.customer_of_conversation(thread)?;
+                thread.first()?.customer_handle().cloned()
+            })
+            .unwrap();
+        let twin = Customer::new("c-twin", "Twin").unwrap();
+        desk.apply(
+            Event::Customer {
+                customer: twin.clone().with_handle(handle.clone(), Default::default()),
+                at: week.now,
+            },
+            week.now,
+        );
+        assert!(desk.directory.resolve(&handle).customer().is_none());
+        check(&desk, week.now);
+        let later = week.now + SignedDuration::from_mins(1);
+        desk.apply(
+            Event::Customer {
+                customer: twin,
+                at: later,
+            },
+            later,
+        );
+        assert!(desk.directory.resolve(&handle).customer().is_some());
+        check(&desk, later);
+    }
+
     #[test]
     fn the_kept_queue_is_the_queue_worked_out_from_scratch() {
         let week = crate::sample::week();

@@ -430,6 +430,14 @@ impl Desk {
             Resolution::Customer(c) => Some(c.id.clone()),
             _ => None,
         };
+        // Everyone holding a handle: a record that takes a handle leaves
+        // its holder sharing it (their messages now have no known author),
+        // and one that drops it leaves the other holder alone with it.
+        let holders = |handle: &Handle| match self.directory.resolve(handle) {
+            Resolution::Customer(c) => vec![c.id.clone()],
+            Resolution::Ambiguous(all) => all.into_iter().map(|c| c.id.clone()).collect(),
+            Resolution::Unknown => Vec::new(),
+        };
         match event {
             Event::Interaction(i) => {
                 changes.conversations.insert(i.conversation.clone());
@@ -441,10 +449,21 @@ impl Desk {
             Event::Assignment { .. } => {}
             Event::Customer { customer, .. } => {
                 changes.customers.insert(customer.id.clone());
+                let before = self.directory.get(customer.id.as_str());
+                for handle in customer
+                    .handles
+                    .keys()
+                    .chain(before.into_iter().flat_map(|c| c.handles.keys()))
+                {
+                    changes.customers.extend(holders(handle));
+                }
                 changes.authors = true;
             }
-            Event::Handle { customer, .. } => {
+            Event::Handle {
+                customer, handle, ..
+            } => {
                 changes.customers.insert(customer.clone());
+                changes.customers.extend(holders(handle));
                 changes.authors = true;
             }
             Event::Merge { keep, absorb, .. } => {
