@@ -733,17 +733,23 @@ mod tests {
         assert_eq!(desk.profiles.iter().count(), fresh.outcomes.len());
     }
 
-    /// A customer writing in a conversation someone else opened moves
-    /// their own profile: their other waiting conversations, which no event
-    /// touched, are read with it.
-    #[test]
-    fn a_message_moves_its_writers_other_entries() {
+    /// The sample week's desk, every event applied.
+    fn sample_desk() -> (crate::sample::SampleWeek, Desk) {
         let week = crate::sample::week();
         let mut desk = Desk::new(
             DeskConfig::sample(&week).unwrap(),
             week.directory().unwrap(),
         );
         desk.apply_all(week.events(), week.now);
+        (week, desk)
+    }
+
+    /// A customer writing in a conversation someone else opened moves
+    /// their own profile: their other waiting conversations, which no event
+    /// touched, are read with it.
+    #[test]
+    fn a_message_moves_its_writers_other_entries() {
+        let (week, mut desk) = sample_desk();
         let queue = desk.queue(week.now).unwrap();
         let opener = |id: &ConversationId| {
             let thread = &desk.conversations[id];
@@ -779,12 +785,7 @@ mod tests {
     /// restored desk queued differently).
     #[test]
     fn a_record_that_takes_or_drops_a_writers_handle_moves_their_entries() {
-        let week = crate::sample::week();
-        let mut desk = Desk::new(
-            DeskConfig::sample(&week).unwrap(),
-            week.directory().unwrap(),
-        );
-        desk.apply_all(week.events(), week.now);
+        let (week, mut desk) = sample_desk();
         let queue = desk.queue(week.now).unwrap();
         let handle = queue
             .iter()
