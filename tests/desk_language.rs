@@ -1681,4 +1681,6 @@ fn outages_and_crashes_complain() {
         assert_pleased(text, language);
     }
     assert_asks("No se, ya veremos mañana", ES);
+    let (_, complaint, _) = answer("We walk the dog once the sun is down", EN);
+    assert!(!complaint);
 }
