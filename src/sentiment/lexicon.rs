@@ -827,6 +827,20 @@ mod tests {
     }
 
     #[test]
+    fn failure_words_agree_and_are_found_without_accents() {
+        for word in ["arrivé", "arrivée", "arrivees", "remboursés", "repare"] {
+            assert!(FRENCH.failures.contains(word), "{word}");
+        }
+        for word in ["arreglado", "arreglada", "arreglados", "funciono"] {
+            assert!(SPANISH.failures.contains(word), "{word}");
+        }
+        assert!(ENGLISH.failures.contains("refunded"));
+        // Not the verbs said of people as much as of a service.
+        assert!(!ENGLISH.failures.contains("come"));
+        assert!(!SPANISH.failures.contains("vino"));
+    }
+
+    #[test]
     fn every_escalation_is_a_complaint_of_the_words_section() {
         for (language, lexicon) in all() {
             assert!(!lexicon.escalation.is_empty(), "{language}");

@@ -2118,13 +2118,6 @@ impl Analyzer {
                     .all(|j| tokens[j].kind == Kind::Word && one_of(lower(j), &AIMED_AT))
                 && !ASKED_FOR.iter().any(|asked| failed.starts_with(asked))
         };
-        // A laugh or a thumb after a negation of something missing that
-        // negates nothing else is bitter as after a complaint ("Still no
-        // parcel 😂", "Otra vez sin pedido 😂", "Nothing yet 👍"): what
-        // should have come has not. A negated verb is no such absence, and
-        // a laugh after one is often at oneself ("j'ai pas tout compris
-        // 😂"). Nor is a polite refusal, thanks right after the negation
-        // ("No, thanks 👍").
         // French "rien" before the verb it goes with ("j'ai rien compris",
         // "je n'ai rien vu") negates that verb, as "pas" does; before "de"
         // ("rien de neuf") or alone ("toujours rien"), something is
@@ -2134,6 +2127,13 @@ impl Analyzer {
                 && tokens.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
                 && !one_of(lower(k + 1), &["de", "d'", "d’", "d"])
         };
+        // A laugh or a thumb after a negation of something missing that
+        // negates nothing else is bitter as after a complaint ("Still no
+        // parcel 😂", "Otra vez sin pedido 😂", "Nothing yet 👍"): what
+        // should have come has not. A negated verb is no such absence, and
+        // a laugh after one is often at oneself ("j'ai pas tout compris
+        // 😂"). Nor is a polite refusal, thanks right after the negation
+        // ("No, thanks 👍").
         let absence = |k: usize| {
             (one_of(lower(k), &ABSENCE) && !negates_a_verb(k))
                 || (one_of(lower(k), &["no"]) && language != Some(Language::SPANISH))
