@@ -437,7 +437,10 @@ impl Board {
     /// keeping the moods already scored when `reuse` allows.
     fn settle(&mut self, desk: &Desk, conversation: &Thread, now: Timestamp, reuse: bool) {
         let id = conversation.id();
-        let previous = if reuse { self.entries.remove(id) } else { None };
+        // The old entry goes whatever comes next: a conversation no longer
+        // waiting has none (kept, a conversation solved while its author's
+        // record changed stayed in the queue).
+        let previous = self.entries.remove(id).filter(|_| reuse);
         self.unsettled.remove(id);
         if !conversation.is_waiting_on_brand() {
             return;
@@ -815,6 +818,42 @@ mod tests {
         );
         assert!(desk.directory.resolve(&handle).customer().is_some());
         check(&desk, later);
+    }
+
+    /// A conversation solved in the batch that also changes its writer's
+    /// record leaves the queue (found by the `desk` fuzz target: it stayed,
+    /// and the restored desk queued differently).
+    #[test]
+    fn a_conversation_solved_as_its_writers_record_changes_leaves_the_queue() {
+        let (week, mut desk) = sample_desk();
+        let queue = desk.queue(week.now).unwrap();
+        let (conversation, mut writer) = queue
+            .iter()
+            .find_map(|t| {
+                let thread = &desk.conversations[&t.conversation];
+                let writer = desk.customer_of_conversation(thread)?.clone();
+                Some((t.conversation.clone(), writer))
+            })
+            .unwrap();
+        writer.roles.insert(crate::Role::Journalist);
+        desk.apply_all(
+            [
+                Event::Status {
+                    conversation: conversation.clone(),
+                    status: crate::ConversationStatus::Solved,
+                    at: week.now,
+                    by: None,
+                },
+                Event::Customer {
+                    customer: writer,
+                    at: week.now,
+                },
+            ],
+            week.now,
+        );
+        let queue = desk.queue(week.now).unwrap();
+        assert!(queue.iter().all(|t| t.conversation != conversation));
+        check(&desk, week.now);
     }
 
     #[test]
