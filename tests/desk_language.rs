@@ -56,6 +56,12 @@ fn assert_pleased(text: &str, language: Language) {
     assert_eq!(situation, Situation::Happy, "{text}");
 }
 
+/// Asserts that `text` is no complaint, whatever its label.
+fn assert_no_complaint(text: &str, language: Language) {
+    let (_, complaint, _) = answer(text, language);
+    assert!(!complaint, "{text}");
+}
+
 /// Asserts that the desk reads `text` as a plain question or statement:
 /// neutral, no complaint.
 fn assert_asks(text: &str, language: Language) {
@@ -1619,8 +1625,7 @@ fn a_service_denied_its_job_complains() {
         ("Please do not reply to this email", EN),
         ("Don't open the parcel before I'm home", EN),
     ] {
-        let (_, complaint, _) = answer(text, language);
-        assert!(!complaint, "{text}");
+        assert_no_complaint(text, language);
     }
     // A question weighs its failure as it weighs its words: half.
     let asked = analyzer().score("Does it not load on Android?", Some(EN));
@@ -1681,6 +1686,5 @@ fn outages_and_crashes_complain() {
         assert_pleased(text, language);
     }
     assert_asks("No se, ya veremos mañana", ES);
-    let (_, complaint, _) = answer("We walk the dog once the sun is down", EN);
-    assert!(!complaint);
+    assert_no_complaint("We walk the dog once the sun is down", EN);
 }

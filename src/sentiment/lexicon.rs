@@ -206,13 +206,7 @@ impl Lexicon {
                     keys.insert(key);
                     continue;
                 }
-                ("failures", _) => {
-                    let key = key.to_lowercase();
-                    lexicon.failures.insert(fold_accents(&key));
-                    lexicon.failures.insert(key);
-                    continue;
-                }
-                ("auxiliaries" | "subjects" | "clitics" | "stopwords", _) => {
+                ("auxiliaries" | "subjects" | "clitics" | "failures" | "stopwords", _) => {
                     let key = key.to_lowercase();
                     let class = match section {
                         "auxiliaries" => &mut lexicon.auxiliaries,
@@ -223,6 +217,11 @@ impl Lexicon {
                             &mut lexicon.subjects
                         }
                         "clitics" => &mut lexicon.clitics,
+                        "failures" => {
+                            // Typed without its accents too ("repare").
+                            lexicon.failures.insert(fold_accents(&key));
+                            &mut lexicon.failures
+                        }
                         _ => &mut lexicon.stopwords,
                     };
                     class.insert(key);

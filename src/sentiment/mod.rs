@@ -924,7 +924,9 @@ struct Scratch {
     values: Vec<f64>,
     negator: Vec<bool>,
     booster: Vec<f64>,
-    bare: Vec<(usize, f64)>,
+    /// Negations that reached no word: their token, their weight and the
+    /// rule that weighed them.
+    bare: Vec<(usize, f64, &'static str)>,
     /// The phrase being read.
     phrase: String,
     words: Words,
@@ -1645,9 +1647,11 @@ impl Analyzer {
             i = last + 1;
         }
 
-        // The word classes that bound a negation's reach, looked up only in
-        // a text with a negation, and only where a negation looks.
-        let negation = negator.contains(&true);
+        // The word classes that bound a negation's reach or that it denies,
+        // looked up only in a text with a negation (a negator, or a phrase
+        // that ends with one: "still not fixed"), and only where a negation
+        // looks.
+        let negation = negator.contains(&true) || items.iter().any(|it| it.negation_last);
         let listed = |k: usize, class: fn(&Lexicon) -> &FxHashSet<String>| {
             negation
                 && tokens[k].kind == Kind::Word
@@ -1668,9 +1672,7 @@ impl Analyzer {
         };
         // Words of the service doing its job (see `Lexicon::failures`),
         // looked up only where a negation denies them.
-        let fails = |k: usize| {
-            tokens[k].kind == Kind::Word && lexicons.iter().any(|l| l.failures.contains(lower(k)))
-        };
+        let fails = |k: usize| listed(k, |l| &l.failures);
 
         // A word that is also an intensifier and does intensify a following
         // sentiment word is only an intensifier.
@@ -1989,7 +1991,7 @@ impl Analyzer {
                     && (within(it.first) || (raised && it.first - k <= RAISED_REACH && raises(k)))
                     && tokens[k + 1..it.first].iter().all(|t| t.kind == Kind::Word)
             });
-            let next_to_last = bare.last().is_some_and(|&(b, _)| k - b <= 1);
+            let next_to_last = bare.last().is_some_and(|&(b, ..)| k - b <= 1);
             // Nor when another negator follows before any word it could
             // reach: "ne ... pas" with a verb between is one negation ("je ne
             // pourrais pas", "n'ai jamais").
@@ -2023,10 +2025,12 @@ impl Analyzer {
                 // "Don't reply", "please do not open": an English
                 // negative imperative asks, it reports nothing.
                 let opens = |j: usize| j == 0 || tokens[j - 1].kind != Kind::Word;
-                let imperative = k > 0
-                    && one_of(lower(k - 1), &["do"])
-                    && (opens(k - 1) || (one_of(lower(k - 2), &PLEASE) && opens(k - 2)));
-                let denies = (!imperative && after.any(&fails))
+                let imperative = || {
+                    k > 0
+                        && one_of(lower(k - 1), &["do"])
+                        && (opens(k - 1) || (one_of(lower(k - 2), &PLEASE) && opens(k - 2)))
+                };
+                let denies = (after.any(&fails) && !imperative())
                     || (k > 0 && one_of(lower(k), &AFTER_THE_VERB) && fails(k - 1));
                 if denies {
                     if k >= bare_sentence_end {
@@ -2038,9 +2042,9 @@ impl Analyzer {
                         FAILURE
                     };
                     complaint |= !bare_asks;
-                    bare.push((k, v));
+                    bare.push((k, v, "failure"));
                 } else {
-                    bare.push((k, BARE_NEGATION));
+                    bare.push((k, BARE_NEGATION, "bare-negation"));
                 }
             }
         }
@@ -2057,7 +2061,11 @@ impl Analyzer {
             .find(|(it, v)| !it.praise && **v <= COMPLAINT)
             .map(|(it, _)| it.first)
             .into_iter()
-            .chain(bare.iter().find(|(_, v)| *v <= COMPLAINT).map(|&(k, _)| k))
+            .chain(
+                bare.iter()
+                    .find(|(_, v, _)| *v <= COMPLAINT)
+                    .map(|&(k, ..)| k),
+            )
             .min();
         let claps = items
             .iter()
@@ -2154,7 +2162,7 @@ impl Analyzer {
         };
         let first_bare = bare
             .iter()
-            .map(|&(k, _)| k)
+            .map(|&(k, ..)| k)
             .find(|&k| absence(k) && !declines(k));
         if first_complaint.is_some() || marked || first_bare.is_some() {
             let first = first_complaint.unwrap_or(usize::MAX);
@@ -2179,8 +2187,8 @@ impl Analyzer {
         }
 
         let (mut pos, mut neg) = (0.0, 0.0);
-        let mut raw: f64 = values.iter().sum::<f64>() + bare.iter().map(|(_, v)| v).sum::<f64>();
-        for (_, v) in bare.iter() {
+        let mut raw: f64 = values.iter().sum::<f64>() + bare.iter().map(|(_, v, _)| v).sum::<f64>();
+        for (_, v, _) in bare.iter() {
             neg += v - 1.0;
         }
         for v in values.iter() {
@@ -2251,14 +2259,7 @@ impl Analyzer {
                     value: v,
                 });
             }
-            for &(k, v) in bare.iter() {
-                // Every bare negation weighs the same but one that denies
-                // the service its job.
-                let id = if v == BARE_NEGATION {
-                    "bare-negation"
-                } else {
-                    "failure"
-                };
+            for &(k, v, id) in bare.iter() {
                 why.contributions.push(Contribution {
                     factor: Factor::Rule { id },
                     span: Some(tokens[k].start..tokens[k].end),
