@@ -1688,3 +1688,70 @@ fn outages_and_crashes_complain() {
     assert_asks("No se, ya veremos mañana", ES);
     assert_no_complaint("We walk the dog once the sun is down", EN);
 }
+
+/// Nobody coming and a parcel still not here complain in each language:
+/// the engineer who never turned up, "personne n'est venu", "nadie ha
+/// venido". "Not here" alone says nothing of a parcel ("I'm not here to
+/// complain"), and nobody coming close is praise.
+#[test]
+fn nobody_coming_and_a_parcel_still_not_here_complain() {
+    for (text, language) in [
+        ("Nobody came to fix the boiler", EN),
+        ("The driver didn't turn up for the morning slot", EN),
+        ("Two weeks later my order still isn't here", EN),
+        ("Personne n'est venu installer la fibre", FR),
+        ("Le livreur ne s'est jamais présenté chez moi", FR),
+        ("Nadie ha venido a instalar la fibra", ES),
+        ("El técnico nunca apareció por casa", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    assert_reproaches("The engineer never turned up, brilliant", EN);
+    assert_reproaches("Nadie vino a arreglarlo, genial", ES);
+    assert_no_complaint("I'm not here to complain, just a question", EN);
+    assert_pleased("Nothing comes close to your coffee", EN);
+    assert_pleased("No one came close to this quality, brilliant", EN);
+}
+
+/// A surprise is not a negation: what "didn't expect" and "wasn't
+/// expecting" are followed by holds as it is said, praise or complaint
+/// ("I didn't expect it so fast" had denied "fast", then read "amazing"
+/// as irony). In the present the negation is carried on: "I don't expect
+/// it to be good" says it will not be.
+#[test]
+fn a_surprise_is_not_a_negation() {
+    for text in [
+        "I didn't expect it so fast, amazing",
+        "Didn't expect such good service, thank you",
+        "We were not expecting such a warm welcome, thank you all",
+    ] {
+        assert_pleased(text, EN);
+    }
+    assert_complains("I wasn't expecting it to be this bad", EN);
+    assert_complains("I don't expect it to be good", EN);
+}
+
+/// A customer who offers to wait is patient, not kept waiting: "I'll
+/// wait", "je vais attendre", "no hay prisa" neither displease nor
+/// complain, while waiting still is a complaint.
+#[test]
+fn offering_to_wait_is_patience() {
+    for (text, language) in [
+        ("No thank you, I'll wait", EN),
+        ("No rush at all", EN),
+        ("Non merci, je vais attendre", FR),
+        ("Je peux attendre lundi", FR),
+        ("No gracias, esperaré", ES),
+    ] {
+        assert_asks(text, language);
+    }
+    assert_no_complaint("Rien ne presse, merci", FR);
+    assert_no_complaint("No hay prisa, gracias", ES);
+    for (text, language) in [
+        ("Still waiting for my refund", EN),
+        ("J'attends toujours mon remboursement", FR),
+        ("Sigo esperando mi reembolso", ES),
+    ] {
+        assert_complains(text, language);
+    }
+}

@@ -152,7 +152,9 @@ const SO: [&str; 8] = [
 
 /// Verbs that carry a negation over to the clause they introduce: "I don't
 /// think it is good" says "it is not good" ("je ne pense pas que", "no creo
-/// que").
+/// que"). A surprise in the past ("didn't expect", "wasn't expecting") is
+/// a phrase of the English lexicon that takes its negation: what follows
+/// holds as said.
 const RAISING: [&str; 8] = [
     "think", "believe", "expect", "suppose", "pense", "crois", "creo", "pienso",
 ];
