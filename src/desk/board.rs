@@ -747,6 +747,20 @@ mod tests {
         (week, desk)
     }
 
+    /// The first queued conversation whose writer the directory knows, and
+    /// their record (the queue is read, so the desk keeps its board).
+    fn first_known_writer(desk: &Desk, now: Timestamp) -> (ConversationId, Customer) {
+        desk.queue(now)
+            .unwrap()
+            .iter()
+            .find_map(|t| {
+                let thread = &desk.conversations[&t.conversation];
+                let writer = desk.customer_of_conversation(thread)?.clone();
+                Some((t.conversation.clone(), writer))
+            })
+            .unwrap()
+    }
+
     /// A customer writing in a conversation someone else opened moves
     /// their own profile: their other waiting conversations, which no event
     /// touched, are read with it.
@@ -789,14 +803,10 @@ mod tests {
     #[test]
     fn a_record_that_takes_or_drops_a_writers_handle_moves_their_entries() {
         let (week, mut desk) = sample_desk();
-        let queue = desk.queue(week.now).unwrap();
-        let handle = queue
-            .iter()
-            .find_map(|t| {
-                let thread = &desk.conversations[&t.conversation];
-                desk.customer_of_conversation(thread)?;
-                thread.first()?.customer_handle().cloned()
-            })
+        let (conversation, _) = first_known_writer(&desk, week.now);
+        let handle = desk.conversations[&conversation]
+            .first()
+            .and_then(|i| i.customer_handle().cloned())
             .unwrap();
         let twin = Customer::new("c-twin", "Twin").unwrap();
         desk.apply(
@@ -820,21 +830,46 @@ mod tests {
         check(&desk, later);
     }
 
+    /// A merge named by an id its writer was merged under before moves
+    /// their entries (found by the `desk` fuzz target: a newcomer's id,
+    /// once that newcomer was merged into a customer record, merged that
+    /// record into another customer; the kept queue still scored the
+    /// conversation with the first record).
+    #[test]
+    fn a_merge_named_by_an_old_id_moves_the_writers_entries() {
+        let (week, mut desk) = sample_desk();
+        let writer = first_known_writer(&desk, week.now).1.id;
+        let other = |desk: &Desk, not: &[&CustomerId]| {
+            desk.directory
+                .sorted()
+                .into_iter()
+                .map(|c| c.id.clone())
+                .find(|id| !not.contains(&id))
+                .unwrap()
+        };
+        // An old id of the writer: a record merged into theirs.
+        let old = other(&desk, &[&writer]);
+        let merge = |keep: &CustomerId, absorb: &CustomerId| Event::Merge {
+            keep: keep.clone(),
+            absorb: absorb.clone(),
+            at: week.now,
+        };
+        desk.apply(merge(&writer, &old), week.now);
+        check(&desk, week.now);
+        // The writer's record, merged into another under that old id.
+        let keep = other(&desk, &[&writer, &old]);
+        desk.apply(merge(&keep, &old), week.now);
+        assert_eq!(desk.directory.canonical_id(writer.as_str()), Some(&keep));
+        check(&desk, week.now);
+    }
+
     /// A conversation solved in the batch that also changes its writer's
     /// record leaves the queue (found by the `desk` fuzz target: it stayed,
     /// and the restored desk queued differently).
     #[test]
     fn a_conversation_solved_as_its_writers_record_changes_leaves_the_queue() {
         let (week, mut desk) = sample_desk();
-        let queue = desk.queue(week.now).unwrap();
-        let (conversation, mut writer) = queue
-            .iter()
-            .find_map(|t| {
-                let thread = &desk.conversations[&t.conversation];
-                let writer = desk.customer_of_conversation(thread)?.clone();
-                Some((t.conversation.clone(), writer))
-            })
-            .unwrap();
+        let (conversation, mut writer) = first_known_writer(&desk, week.now);
         writer.roles.insert(crate::Role::Journalist);
         desk.apply_all(
             [

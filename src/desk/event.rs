@@ -438,6 +438,16 @@ impl Desk {
             Resolution::Ambiguous(all) => all.into_iter().map(|c| c.id.clone()).collect(),
             Resolution::Unknown => Vec::new(),
         };
+        // A customer by the id an event names, and by the one their record
+        // goes by now: an id merged into another record names that record
+        // ("new-1", a newcomer merged into the customer record that took
+        // their handle, then merged on).
+        let named = |id: &CustomerId, changes: &mut Changes| {
+            changes.customers.insert(id.clone());
+            changes
+                .customers
+                .extend(self.directory.canonical_id(id.as_str()).cloned());
+        };
         match event {
             Event::Interaction(i) => {
                 changes.conversations.insert(i.conversation.clone());
@@ -462,13 +472,13 @@ impl Desk {
             Event::Handle {
                 customer, handle, ..
             } => {
-                changes.customers.insert(customer.clone());
+                named(customer, changes);
                 changes.customers.extend(holders(handle));
                 changes.authors = true;
             }
             Event::Merge { keep, absorb, .. } => {
-                changes.customers.insert(keep.clone());
-                changes.customers.insert(absorb.clone());
+                named(keep, changes);
+                named(absorb, changes);
                 changes.authors = true;
             }
             Event::Consent { handle, .. } => changes.customers.extend(owner(handle)),
