@@ -70,7 +70,9 @@ pub enum Modifier {
     /// In a sentence that asks ("is it any good?"): weighs less.
     Question,
     /// Stressed, not negated, by "never" with an intensifier between
-    /// ("never been so happy", "jamais été aussi", "nunca tan").
+    /// ("never been so happy", "jamais été aussi", "nunca tan"), or by
+    /// what cannot be done enough or better ("can't thank you enough",
+    /// "couldn't be more pleased", "je ne vous remercierai jamais assez").
     Stressed,
     /// Thanks that open a polite request ("merci de me rembourser"), or
     /// praise in a sentence that thanks in advance ("merci d'avance pour une

@@ -1755,3 +1755,52 @@ fn offering_to_wait_is_patience() {
         assert_complains(text, language);
     }
 }
+
+/// What cannot be done enough or better is praise said as strongly as it
+/// can be: "can't thank you enough", "couldn't be more pleased", "je ne
+/// vous remercierai jamais assez", "nunca os lo agradeceré lo
+/// suficiente". Each read as thanks denied, a complaint: the desk would
+/// have apologised to its happiest customers. A complaint said the same
+/// way stays one ("it couldn't be worse", "no puede ser peor"), and
+/// "never good enough" and "not good enough" still complain.
+#[test]
+fn what_cannot_be_done_enough_is_praise() {
+    for (text, language) in [
+        ("We can't thank your engineer enough", EN),
+        ("I cannot recommend this shop enough!", EN),
+        ("Couldn't be more pleased with the new machine", EN),
+        ("The agent couldn't have been kinder", EN),
+        ("I can't say enough good things about the team", EN),
+        ("Je ne remercierai jamais assez votre technicien", FR),
+        ("Nunca os agradeceré lo suficiente", ES),
+    ] {
+        assert_pleased(text, language);
+        let (_, why) = analyzer().explain(text, Some(language));
+        assert!(
+            why.contributions
+                .iter()
+                .any(|c| c.modifiers.contains(&Modifier::Stressed)),
+            "{text}"
+        );
+    }
+    for (text, language) in [
+        ("It couldn't be worse, my parcel is lost", EN),
+        ("Your answers are never good enough", EN),
+        ("The packaging was not good enough", EN),
+        ("No puede ser peor este servicio", ES),
+    ] {
+        assert_complains(text, language);
+    }
+}
+
+/// The French "ne ... que" says "only", not "not": "on ne peut que
+/// recommander" praises, "il n'y a que des bugs" complains. With a "pas"
+/// before the "que" it negates again ("je ne pense pas que ce soit
+/// réparé").
+#[test]
+fn french_ne_que_says_only() {
+    assert_pleased("On ne peut que recommander cette boutique", FR);
+    assert_pleased("Je n'ai que des compliments à faire", FR);
+    assert_complains("Il n'y a que des bugs depuis la mise à jour", FR);
+    assert_complains("Je ne pense pas que ce soit réparé", FR);
+}
