@@ -863,6 +863,51 @@ mod tests {
         check(&desk, week.now);
     }
 
+    /// A consent decision for a handle nobody holds makes its holder a
+    /// newcomer, who becomes the author of the handle's waiting messages
+    /// (found by the `desk` fuzz target: the kept queue still scored the
+    /// conversation as written by nobody known, a desk read back from
+    /// storage with the newcomer's influence).
+    #[test]
+    fn a_consent_that_brings_a_newcomer_moves_their_entries() {
+        let (week, mut desk) = sample_desk();
+        desk.queue(week.now).unwrap();
+        let handle = crate::Handle::new(Channel::Twitter, "@just_arrived").unwrap();
+        let message = crate::Interaction::inbound(
+            "arrival-1".parse().unwrap(),
+            "arrival".parse().unwrap(),
+            handle.clone(),
+            week.now,
+            "Still nothing, this is unacceptable",
+        );
+        desk.apply(Event::Interaction(message), week.now);
+        // A record takes the handle (and its newcomer), then an update of
+        // the record gives it up: the message has no known author.
+        let record = Customer::new("c-arrival", "Arrival").unwrap();
+        let holding = record
+            .clone()
+            .with_handle(handle.clone(), Default::default());
+        for (customer, minutes) in [(holding, 1), (record, 2)] {
+            let at = week.now + SignedDuration::from_mins(minutes);
+            desk.apply(Event::Customer { customer, at }, at);
+        }
+        assert!(desk.directory.resolve(&handle).customer().is_none());
+        let at = week.now + SignedDuration::from_mins(3);
+        desk.apply(
+            Event::Consent {
+                handle: handle.clone(),
+                purpose: Purpose::Contact,
+                decision: Consented::Granted,
+                source: None,
+                at,
+            },
+            at,
+        );
+        assert!(desk.directory.resolve(&handle).customer().is_some());
+        desk.refresh_profiles(at).unwrap();
+        check(&desk, at);
+    }
+
     /// A conversation solved in the batch that also changes its writer's
     /// record leaves the queue (found by the `desk` fuzz target: it stayed,
     /// and the restored desk queued differently).

@@ -426,10 +426,6 @@ impl Desk {
     /// What an event may change of the queue (noted before it applies: an
     /// erasure's handle resolves only before).
     fn note_change(&self, event: &Event, changes: &mut Changes) {
-        let owner = |handle: &Handle| match self.directory.resolve(handle) {
-            Resolution::Customer(c) => Some(c.id.clone()),
-            _ => None,
-        };
         // Everyone holding a handle: a record that takes a handle leaves
         // its holder sharing it (their messages now have no known author),
         // and one that drops it leaves the other holder alone with it.
@@ -481,7 +477,16 @@ impl Desk {
                 named(absorb, changes);
                 changes.authors = true;
             }
-            Event::Consent { handle, .. } => changes.customers.extend(owner(handle)),
+            Event::Consent { handle, .. } => match self.directory.resolve(handle) {
+                Resolution::Customer(c) => {
+                    changes.customers.insert(c.id.clone());
+                }
+                // Nobody holds the handle: the decision makes its holder a
+                // newcomer, the author of the handle's messages from then on.
+                Resolution::Unknown => changes.authors = true,
+                // Rejected: whose decision it is cannot be told.
+                Resolution::Ambiguous(_) => {}
+            },
             Event::Erasure { .. } => changes.everything = true,
         }
     }
