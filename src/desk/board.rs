@@ -863,13 +863,11 @@ mod tests {
         check(&desk, week.now);
     }
 
-    /// A consent decision for a handle nobody holds makes its holder a
-    /// newcomer, who becomes the author of the handle's waiting messages
-    /// (found by the `desk` fuzz target: the kept queue still scored the
-    /// conversation as written by nobody known, a desk read back from
-    /// storage with the newcomer's influence).
-    #[test]
-    fn a_consent_that_brings_a_newcomer_moves_their_entries() {
+    /// Sample desk whose queue was read, with a waiting message by a handle
+    /// nobody holds any more: a record took it (and the newcomer its
+    /// message made), then an update of the record gave it up. Returns the
+    /// desk, the handle and the time of the last event.
+    fn message_of_a_released_handle() -> (Desk, crate::Handle, Timestamp) {
         let (week, mut desk) = sample_desk();
         desk.queue(week.now).unwrap();
         let handle = crate::Handle::new(Channel::Twitter, "@just_arrived").unwrap();
@@ -881,18 +879,28 @@ mod tests {
             "Still nothing, this is unacceptable",
         );
         desk.apply(Event::Interaction(message), week.now);
-        // A record takes the handle (and its newcomer), then an update of
-        // the record gives it up: the message has no known author.
         let record = Customer::new("c-arrival", "Arrival").unwrap();
         let holding = record
             .clone()
             .with_handle(handle.clone(), Default::default());
+        let mut at = week.now;
         for (customer, minutes) in [(holding, 1), (record, 2)] {
-            let at = week.now + SignedDuration::from_mins(minutes);
+            at = week.now + SignedDuration::from_mins(minutes);
             desk.apply(Event::Customer { customer, at }, at);
         }
         assert!(desk.directory.resolve(&handle).customer().is_none());
-        let at = week.now + SignedDuration::from_mins(3);
+        (desk, handle, at)
+    }
+
+    /// A consent decision for a handle nobody holds makes its holder a
+    /// newcomer, who becomes the author of the handle's waiting messages
+    /// (found by the `desk` fuzz target: the kept queue still scored the
+    /// conversation as written by nobody known, a desk read back from
+    /// storage with the newcomer's influence).
+    #[test]
+    fn a_consent_that_brings_a_newcomer_moves_their_entries() {
+        let (mut desk, handle, at) = message_of_a_released_handle();
+        let at = at + SignedDuration::from_mins(1);
         desk.apply(
             Event::Consent {
                 handle: handle.clone(),
@@ -904,6 +912,26 @@ mod tests {
             at,
         );
         assert!(desk.directory.resolve(&handle).customer().is_some());
+        desk.refresh_profiles(at).unwrap();
+        check(&desk, at);
+    }
+
+    /// So does a new message by that handle, elsewhere: its newcomer
+    /// writes the first one too.
+    #[test]
+    fn a_message_that_brings_a_newcomer_moves_their_entries() {
+        let (mut desk, handle, at) = message_of_a_released_handle();
+        let at = at + SignedDuration::from_mins(1);
+        let message = crate::Interaction::inbound(
+            "arrival-2".parse().unwrap(),
+            "arrival-again".parse().unwrap(),
+            handle.clone(),
+            at,
+            "Hello? Anyone?",
+        );
+        desk.apply(Event::Interaction(message), at);
+        assert!(desk.directory.resolve(&handle).customer().is_some());
+        check(&desk, at);
         desk.refresh_profiles(at).unwrap();
         check(&desk, at);
     }

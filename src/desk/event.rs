@@ -426,6 +426,18 @@ impl Desk {
     /// What an event may change of the queue (noted before it applies: an
     /// erasure's handle resolves only before).
     fn note_change(&self, event: &Event, changes: &mut Changes) {
+        let owner = |handle: &Handle| match self.directory.resolve(handle) {
+            Resolution::Customer(c) => Some(c.id.clone()),
+            _ => None,
+        };
+        // A handle a record gave up, which nobody holds now: a message or a
+        // consent decision for it makes a newcomer, who writes the handle's
+        // earlier messages too (such handles are few: most newcomers wrote
+        // nothing before).
+        let given_up = |handle: &Handle| {
+            matches!(self.directory.resolve(handle), Resolution::Unknown)
+                && self.released.values().any(|taken| taken.contains(handle))
+        };
         // Everyone holding a handle: a record that takes a handle leaves
         // its holder sharing it (their messages now have no known author),
         // and one that drops it leaves the other holder alone with it.
@@ -447,6 +459,7 @@ impl Desk {
         match event {
             Event::Interaction(i) => {
                 changes.conversations.insert(i.conversation.clone());
+                changes.authors |= i.customer_handle().is_some_and(given_up);
             }
             Event::Status { conversation, .. } | Event::Priority { conversation, .. } => {
                 changes.conversations.insert(conversation.clone());
@@ -477,16 +490,10 @@ impl Desk {
                 named(absorb, changes);
                 changes.authors = true;
             }
-            Event::Consent { handle, .. } => match self.directory.resolve(handle) {
-                Resolution::Customer(c) => {
-                    changes.customers.insert(c.id.clone());
-                }
-                // Nobody holds the handle: the decision makes its holder a
-                // newcomer, the author of the handle's messages from then on.
-                Resolution::Unknown => changes.authors = true,
-                // Rejected: whose decision it is cannot be told.
-                Resolution::Ambiguous(_) => {}
-            },
+            Event::Consent { handle, .. } => {
+                changes.customers.extend(owner(handle));
+                changes.authors |= given_up(handle);
+            }
             Event::Erasure { .. } => changes.everything = true,
         }
     }
