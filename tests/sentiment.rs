@@ -246,6 +246,9 @@ fn spanish() {
                 Lexicon,
             ),
             ("No sé si pedirlo hoy", Neutral, Lexicon),
+            ("Es mi cafetería preferida", Positive, Lexicon),
+            ("Estoy avergonzada del trato recibido", Negative, Lexicon),
+            ("Me cansé de llamar", Negative, Lexicon),
             (
                 "¿Alguien sabe si el nuevo modelo es bueno?",
                 Neutral,

@@ -1914,7 +1914,10 @@ impl Analyzer {
                 let nicer = || {
                     item.first == item.last
                         && lower(item.first).ends_with("er")
-                        && one_of(lower(item.first - 1), &["be", "been"])
+                        && item
+                            .first
+                            .checked_sub(1)
+                            .is_some_and(|p| one_of(lower(p), &["be", "been"]))
                 };
                 if can && nicer() {
                     return true;
