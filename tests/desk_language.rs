@@ -1804,3 +1804,23 @@ fn french_ne_que_says_only() {
     assert_complains("Il n'y a que des bugs depuis la mise à jour", FR);
     assert_complains("Je ne pense pas que ce soit réparé", FR);
 }
+
+/// Goods that arrive damaged or fail in use complain in each language,
+/// in their agreeing forms: a machine that leaks or drips, a cracked mug,
+/// a dented tin ("fêlée", "cabossée", "abollada", "gotea"). Laughing
+/// ("cracked me up") and praise ("you smashed it") are not damage.
+#[test]
+fn damaged_goods_complain() {
+    for (text, language) in [
+        ("The espresso machine is leaking again", EN),
+        ("Both cups came cracked", EN),
+        ("Ma tasse est arrivée fêlée", FR),
+        ("Les boîtes sont cabossées", FR),
+        ("La máquina gotea desde ayer", ES),
+        ("Las latas llegaron abolladas", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    assert_pleased("Your ad cracked me up, love it", EN);
+    assert_pleased("You smashed it with the winter blend!", EN);
+}
