@@ -1824,3 +1824,27 @@ fn damaged_goods_complain() {
     assert_pleased("Your ad cracked me up, love it", EN);
     assert_pleased("You smashed it with the winter blend!", EN);
 }
+
+/// A failure told as what happened, in the imperfect ("le terminal ne
+/// marchait pas", "el datáfono no funcionaba"), by someone who was not
+/// served ("nadie me atendió"), or while it was under way ("nobody was
+/// answering"), complains as the present does. So does a failure followed
+/// by a negation of its own ("no funcionaba y no pude pagar": the second
+/// "no" had swallowed the first).
+#[test]
+fn a_failure_told_in_the_past_complains() {
+    for (text, language) in [
+        ("Le lecteur de carte ne marchait pas hier", FR),
+        ("Personne ne répondait au téléphone", FR),
+        ("El lector de tarjetas no funcionaba ayer", ES),
+        ("No me atendieron en toda la mañana", ES),
+        ("Nobody was answering the phone", EN),
+        ("La web no cargaba y no pude comprar", ES),
+        ("No contestan y no devuelven el dinero", ES),
+    ] {
+        assert_complains(text, language);
+        assert!(reports_a_failure(text, language), "{text}");
+    }
+    // "Ne ... pas" and "no ... nada" stay one negation.
+    assert_pleased("Je ne pourrais pas être plus heureuse", FR);
+}

@@ -181,6 +181,10 @@ const PODER: [&str; 9] = [
     "podriamos",
 ];
 
+/// Negations that open a negation of their own, never the second part of
+/// the one before them (as "pas" is of "ne", "nada" of "no").
+const OPENING_NEGATIONS: [&str; 5] = ["no", "not", "n't", "ne", "n"];
+
 /// What makes the French "ne" a negation rather than the "ne ... que" of
 /// "only" ("on ne peut que recommander", "je n'ai que des éloges").
 const FRENCH_SECOND_NEGATORS: [&str; 10] = [
@@ -2103,7 +2107,7 @@ impl Analyzer {
             let another_follows = || {
                 ahead()
                     .find(|&j| negator[j])
-                    .is_some_and(|j| items.get(next).is_none_or(|it| it.first > j))
+                    .filter(|&j| items.get(next).is_none_or(|it| it.first > j))
             };
             // Nor is "never" that stresses a later word ("nunca había sido
             // tan feliz").
@@ -2112,7 +2116,7 @@ impl Analyzer {
                     && one_of(token_text(k), &NEVER)
                     && ahead().any(|j| one_of(token_text(j), &SO))
             };
-            if !reaches && !next_to_last && !another_follows() && !stresses() {
+            if !reaches && !next_to_last && !stresses() {
                 // A negation that denies a word of the service doing its
                 // job reports a failure: the verb right after it, over
                 // auxiliaries, clitics and one more word ("my order hasn't
@@ -2132,6 +2136,18 @@ impl Analyzer {
                 };
                 let denies = (after.any(&fails) && !imperative())
                     || (k > 0 && one_of(lower(k), &AFTER_THE_VERB) && fails(k - 1));
+                let counts = match another_follows() {
+                    None => true,
+                    // One negation in two words, counted at the second.
+                    Some(j) if !one_of(lower(j), &OPENING_NEGATIONS) => false,
+                    // A "no" or "not" that follows opens a negation of its
+                    // own: this one counts when it denies the service its
+                    // job ("no funcionaba y no pude pagar").
+                    Some(_) => denies,
+                };
+                if !counts {
+                    continue;
+                }
                 if denies {
                     if k >= bare_sentence_end {
                         (bare_sentence_end, bare_asks) = sentence_after(k, tokens, text);
