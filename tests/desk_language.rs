@@ -1666,6 +1666,7 @@ fn praise_after_a_failure_is_irony() {
 fn outages_and_crashes_complain() {
     for (text, language) in [
         ("The booking site is down", EN),
+        ("The card machine was down so I couldn't pay", EN),
         ("Tablet froze twice today", EN),
         ("Ça plante à chaque paiement", FR),
         ("La caisse en ligne beugue", FR),
@@ -1807,8 +1808,9 @@ fn french_ne_que_says_only() {
 
 /// Goods that arrive damaged or fail in use complain in each language,
 /// in their agreeing forms: a machine that leaks or drips, a cracked mug,
-/// a dented tin ("fêlée", "cabossée", "abollada", "gotea"). Laughing
-/// ("cracked me up") and praise ("you smashed it") are not damage.
+/// a dented tin, a parcel half empty ("fêlée", "cabossée", "à moitié vide",
+/// "abollada", "gotea"). Laughing ("cracked me up") and praise ("you
+/// smashed it") are not damage.
 #[test]
 fn damaged_goods_complain() {
     for (text, language) in [
@@ -1816,6 +1818,7 @@ fn damaged_goods_complain() {
         ("Both cups came cracked", EN),
         ("Ma tasse est arrivée fêlée", FR),
         ("Les boîtes sont cabossées", FR),
+        ("Le colis est arrivé à moitié vide", FR),
         ("La máquina gotea desde ayer", ES),
         ("Las latas llegaron abolladas", ES),
     ] {
