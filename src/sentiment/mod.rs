@@ -2096,15 +2096,15 @@ impl Analyzer {
                     && tokens[k + 1..it.first].iter().all(|t| t.kind == Kind::Word)
             });
             let next_to_last = bare.last().is_some_and(|&(b, ..)| k - b <= 1);
-            // Nor when another negator follows before any word it could
-            // reach: "ne ... pas" with a verb between is one negation ("je ne
-            // pourrais pas", "n'ai jamais").
             // The words that follow within the window, up to a non-word.
             let ahead = || {
                 (k + 1..tokens.len().min(k + 1 + window))
                     .take_while(|&j| tokens[j].kind == Kind::Word)
             };
-            let another_follows = || {
+            // The next negator, when it comes before any word this one could
+            // reach: "ne ... pas" with a verb between is one negation ("je ne
+            // pourrais pas", "n'ai jamais"), counted at its second word.
+            let next_negator = || {
                 ahead()
                     .find(|&j| negator[j])
                     .filter(|&j| items.get(next).is_none_or(|it| it.first > j))
@@ -2136,9 +2136,8 @@ impl Analyzer {
                 };
                 let denies = (after.any(&fails) && !imperative())
                     || (k > 0 && one_of(lower(k), &AFTER_THE_VERB) && fails(k - 1));
-                let counts = match another_follows() {
+                let counts = match next_negator() {
                     None => true,
-                    // One negation in two words, counted at the second.
                     Some(j) if !one_of(lower(j), &OPENING_NEGATIONS) => false,
                     // A "no" or "not" that follows opens a negation of its
                     // own: this one counts when it denies the service its
