@@ -1851,3 +1851,21 @@ fn a_failure_told_in_the_past_complains() {
     // "Ne ... pas" and "no ... nada" stay one negation.
     assert_pleased("Je ne pourrais pas être plus heureuse", FR);
 }
+
+/// Spanish denies in two words around the verb: "no contesta nadie", "no
+/// me devuelven nada" are one negation, and it denies the service its job
+/// (the pass counted it at "nadie", after the verb, and saw no failure).
+/// "No me gusta nada" stays a dislike, "ça ne marche pas" a failure.
+#[test]
+fn a_failure_denied_in_two_words_complains() {
+    for (text, language) in [
+        ("No responde nadie en la tienda", ES),
+        ("No me devuelven nada de lo que pagué", ES),
+        ("Ça ne marche jamais le lundi", FR),
+    ] {
+        assert_complains(text, language);
+        assert!(reports_a_failure(text, language), "{text}");
+    }
+    assert_reproaches("No contesta nadie, genial", ES);
+    assert_complains("No me gusta nada el nuevo envase", ES);
+}

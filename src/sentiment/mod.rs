@@ -2077,7 +2077,13 @@ impl Analyzer {
         // Where the sentence of the last negation denying a failure ends,
         // and whether it asks (negations come in token order).
         let (mut bare_sentence_end, mut bare_asks) = (0, false);
+        // The end of a negation counted with its second part ("no contesta
+        // nadie" is one negation, counted at "no").
+        let mut counted_until = 0;
         for (k, _) in negator.iter().enumerate().filter(|(_, n)| **n) {
+            if k < counted_until {
+                continue;
+            }
             let next = items.partition_point(|it| it.first <= k);
             // It reaches a word, not an emoji, and not past one (as above).
             // Within the window: fewer than `window` tokens between, not
@@ -2138,11 +2144,18 @@ impl Analyzer {
                     || (k > 0 && one_of(lower(k), &AFTER_THE_VERB) && fails(k - 1));
                 let counts = match next_negator() {
                     None => true,
-                    Some(j) if !one_of(lower(j), &OPENING_NEGATIONS) => false,
                     // A "no" or "not" that follows opens a negation of its
                     // own: this one counts when it denies the service its
                     // job ("no funcionaba y no pude pagar").
-                    Some(_) => denies,
+                    Some(j) if one_of(lower(j), &OPENING_NEGATIONS) => denies,
+                    // The second part of this one after the verb it denies:
+                    // counted here, with the verb ("no contesta nadie"); a
+                    // French "pas" counts with the verb before it.
+                    Some(j) if denies && !one_of(lower(j), &AFTER_THE_VERB) => {
+                        counted_until = j + 1;
+                        true
+                    }
+                    Some(_) => false,
                 };
                 if !counts {
                     continue;
