@@ -1583,6 +1583,12 @@ fn reports_a_failure(text: &str, language: Language) -> bool {
     })
 }
 
+/// Asserts that `text` complains by denying the service its job.
+fn assert_reports_a_failure(text: &str, language: Language) {
+    assert_complains(text, language);
+    assert!(reports_a_failure(text, language), "{text}");
+}
+
 #[test]
 fn a_service_denied_its_job_complains() {
     // The verb of the service working, denied: a failure, whatever it
@@ -1604,8 +1610,7 @@ fn a_service_denied_its_job_complains() {
         ("Nadie ha contestado a mi correo", ES),
         ("Sin resolver desde el lunes", ES),
     ] {
-        assert_complains(text, language);
-        assert!(reports_a_failure(text, language), "{text}");
+        assert_reports_a_failure(text, language);
     }
     // Affirmed, the same verbs are no complaint; asked, no complaint
     // either; and a negation of something else says nothing of a failure.
@@ -1845,8 +1850,7 @@ fn a_failure_told_in_the_past_complains() {
         ("La web no cargaba y no pude comprar", ES),
         ("No contestan y no devuelven el dinero", ES),
     ] {
-        assert_complains(text, language);
-        assert!(reports_a_failure(text, language), "{text}");
+        assert_reports_a_failure(text, language);
     }
     // "Ne ... pas" and "no ... nada" stay one negation.
     assert_pleased("Je ne pourrais pas être plus heureuse", FR);
@@ -1863,8 +1867,7 @@ fn a_failure_denied_in_two_words_complains() {
         ("No me devuelven nada de lo que pagué", ES),
         ("Ça ne marche jamais le lundi", FR),
     ] {
-        assert_complains(text, language);
-        assert!(reports_a_failure(text, language), "{text}");
+        assert_reports_a_failure(text, language);
     }
     assert_reproaches("No contesta nadie, genial", ES);
     assert_complains("No me gusta nada el nuevo envase", ES);
