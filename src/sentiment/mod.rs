@@ -2122,7 +2122,11 @@ impl Analyzer {
                     && one_of(token_text(k), &NEVER)
                     && ahead().any(|j| one_of(token_text(j), &SO))
             };
-            if !reaches && !next_to_last && !stresses() {
+            let follower = next_negator();
+            // "Ne ... pas": one negation, counted at "pas" with the verb
+            // before it.
+            let second_part_follows = follower.is_some_and(|j| one_of(lower(j), &AFTER_THE_VERB));
+            if !reaches && !next_to_last && !second_part_follows && !stresses() {
                 // A negation that denies a word of the service doing its
                 // job reports a failure: the verb right after it, over
                 // auxiliaries, clitics and one more word ("my order hasn't
@@ -2142,20 +2146,20 @@ impl Analyzer {
                 };
                 let denies = (after.any(&fails) && !imperative())
                     || (k > 0 && one_of(lower(k), &AFTER_THE_VERB) && fails(k - 1));
-                let counts = match next_negator() {
+                let counts = match follower {
                     None => true,
                     // A "no" or "not" that follows opens a negation of its
                     // own: this one counts when it denies the service its
                     // job ("no funcionaba y no pude pagar").
                     Some(j) if one_of(lower(j), &OPENING_NEGATIONS) => denies,
                     // The second part of this one after the verb it denies:
-                    // counted here, with the verb ("no contesta nadie"); a
-                    // French "pas" counts with the verb before it.
-                    Some(j) if denies && !one_of(lower(j), &AFTER_THE_VERB) => {
-                        counted_until = j + 1;
-                        true
+                    // counted here, with the verb ("no contesta nadie").
+                    Some(j) => {
+                        if denies {
+                            counted_until = j + 1;
+                        }
+                        denies
                     }
-                    Some(_) => false,
                 };
                 if !counts {
                     continue;
