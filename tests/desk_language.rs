@@ -647,6 +647,14 @@ fn thanks_after_a_solved_problem_are_thanks() {
         ("The issue is now fixed, many thanks", EN),
         // "Soporte" is the support team, not a form of "soportar".
         ("Todo resuelto, mil gracias al equipo de soporte", ES),
+        // Told in the past, to whoever did it or of them.
+        ("Gracias Ana, me lo solucionaste en nada", ES),
+        ("Os escribí ayer y lo arreglasteis enseguida, gracias", ES),
+        ("Gracias, el técnico me resolvió la avería", ES),
+        ("Mil gracias, lo repararon en un día", ES),
+        ("Merci, vous avez solutionné le problème", FR),
+        ("Thanks Jo, you sorted it out in no time", EN),
+        ("The courier repaired the box, thanks", EN),
     ] {
         assert_pleased(text, language);
     }
@@ -671,9 +679,40 @@ fn a_problem_not_said_to_be_solved_still_complains() {
         ("They didn't fix the issue", EN),
         ("No resolvieron el problema", ES),
         ("Ils n'ont pas réparé la panne", FR),
+        // Told in the past, or still not done with the auxiliaries
+        // between.
+        ("No me lo solucionaron y ya van dos semanas", ES),
+        ("Aún no me lo han arreglado", ES),
+        ("Nadie me resolvió nada", ES),
+        ("Le problème n'a jamais été solutionné", FR),
+        ("Still not sorted it out after a week", EN),
     ] {
         assert_complains(text, language);
     }
+}
+
+/// A complaining phrase that ends with its negation ("still not",
+/// "toujours pas", "sigo sin") denies what follows it: "still not happy"
+/// read as happy. A phrase whose negation is its object ("thanks for
+/// nothing", "de nada") denies nothing after it.
+#[test]
+fn still_not_denies_what_follows() {
+    for (text, language) in [
+        ("Still not pleased with the new router", EN),
+        ("Still not happy with how this was handled", EN),
+        ("Toujours pas satisfaite de la réparation", FR),
+        ("Todavía no estoy contenta con el servicio", ES),
+        ("Sigo sin estar satisfecha con el cambio", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    for (text, language) in [
+        ("De nada, un placer ayudarte", ES),
+        ("No pasa nada, gracias por todo", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    assert_reproaches("Thanks for nothing, brilliant support", EN);
 }
 
 /// What was lost and then arrived or was found is no longer a complaint,

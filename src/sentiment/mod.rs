@@ -15,7 +15,9 @@
 //! good", "je ne pense pas que", "no creo que") or through auxiliaries
 //! ("personne n'a été capable de m'aider") but not into the next clause
 //! ("si vous ne me remboursez pas je porte plainte", "si no lo solucionan
-//! me doy de baja"),
+//! me doy de baja"), a complaining phrase that ends with its negation
+//! and denies what follows ("still not happy", "toujours pas content",
+//! "todavía no me lo han solucionado"),
 //! intensifiers and softeners, contrast ("mais",
 //! "but", "pero": what follows weighs more; "yet" only where it opens a
 //! clause, not in "no reply yet"), irony markers ("bravo 👏" after
@@ -151,6 +153,14 @@ const SO: [&str; 8] = [
     "tellement",
     "tan",
     "tanto",
+];
+
+/// Negations that are pronouns: a phrase ending with one has its object
+/// ("thanks for nothing", "merci pour rien", "no vino nadie") and denies
+/// nothing after it.
+#[rustfmt::skip]
+const NOTHING: [&str; 9] = [
+    "nothing", "nobody", "none", "rien", "personne", "nada", "nadie", "ninguno", "ninguna",
 ];
 
 /// What cannot be done enough: after a negation of "can" or "never" ("can't
@@ -1988,24 +1998,31 @@ impl Analyzer {
                     });
                 }
             }
+            // A phrase that ends with a negation ("still not", "toujours
+            // pas", "todavía no") reaches the words after it as far as a
+            // negation does, through auxiliaries ("todavía no me lo han
+            // solucionado"), within its clause.
+            let inner_negation = at.checked_sub(1).map(|p| &items[p]).filter(|p| {
+                let between = p.last + 1..item.first;
+                p.negation_last
+                    && tokens[between.clone()].iter().all(|t| t.kind == Kind::Word)
+                    && between.filter(|&k| !aux(k)).count() < window
+            });
             // A word of the service doing its job, denied, reports a
             // failure ("it's not fixed", "no lo han arreglado"), whatever
             // it weighs on its own ("refunded" is barely good news), and so
-            // right after a phrase that ends with a negation ("still not
-            // fixed", "toujours pas réparé"; not "no problem, it works").
-            let after_inner_negation = || {
-                at.checked_sub(1).map(|p| &items[p]).is_some_and(|p| {
-                    p.negation_last
-                        && item.first - p.last <= window
-                        && tokens[p.last + 1..item.first]
-                            .iter()
-                            .all(|t| t.kind == Kind::Word)
-                })
-            };
+            // right after such a phrase ("still not fixed", "toujours pas
+            // réparé", "toujours rien reçu"; not "no problem, it works").
             let failed = !item.emoji
                 && item.first == item.last
-                && (negated || after_inner_negation())
+                && (negated || inner_negation.is_some())
                 && fails(item.first);
+            // Any other word is turned by a complaining phrase that ends
+            // with a negation ("still not happy", "sigo sin ganas"), not by
+            // one whose negation is an object ("thanks for nothing", "de
+            // nada", "no pasa nada").
+            let negated = negated
+                || inner_negation.is_some_and(|p| p.base < 0.0 && !one_of(lower(p.last), &NOTHING));
             // Any other word a negation turns, but not an emoji: it says
             // how the writer feels, and a negation before it does not turn
             // ":(" into a smile.
