@@ -229,6 +229,9 @@ fn spanish() {
             ("El pedido llega el martes", Neutral, Nothing),
             ("Nadie contesta", Negative, Lexicon),
             ("Una tiendita preciosita", Positive, Lexicon),
+            // A diminutive whose stem changes within its first letters.
+            ("¡Qué joyita de tienda!", Positive, Lexicon),
+            ("Un cochecito feíto", Negative, Lexicon),
             ("La app es lentísima y desagradable", Negative, Lexicon),
             ("Llevo esperando toda la tarde", Negative, Lexicon),
             ("Sin internet desde el lunes", Negative, Lexicon),

@@ -381,8 +381,9 @@ pub(crate) fn inflected(
     // Only inflections that keep the first four letters are tried: shorter
     // stems find the wrong words ("made" is not "mad", "wine" not "win").
     // Measured: trying every candidate costs 0.007 macro-F1 on English and
-    // Spanish UMSAB tweets.
-    if !could_start(start) {
+    // Spanish UMSAB tweets. Spanish diminutives are the exception: their
+    // stem changes early in short words ("joyita", "poquito", "feíto").
+    if !could_start(start) && !is_diminutive(key) {
         return None;
     }
     let mut hit = None;
@@ -397,6 +398,16 @@ pub(crate) fn inflected(
         hit.is_some()
     });
     hit
+}
+
+/// Whether a word ends like a Spanish diminutive ("joyita", "poquitos",
+/// "feíto"): its stem may change within its first four letters, so that
+/// no key starts as it does, and its inflections are tried anyway.
+fn is_diminutive(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    ["ito", "ita", "íto", "íta"]
+        .iter()
+        .any(|suffix| singular.ends_with(suffix))
 }
 
 /// Spanish enclitic pronouns, longest first.
@@ -463,7 +474,8 @@ const FRENCH_TENSES: [(&str, &[&str]); 16] = [
 /// participles and gerunds (`-ed`, `-ing`, `-ée`), third persons plural
 /// (`-ent`), adverbs (`-ly`, `-mente`, and `-ment` as in "tristement",
 /// "violemment", "généreusement"), Spanish superlatives and
-/// diminutives (`-ísimo`, `-ito`, `-ico`, `-illo`) and verb forms (`-o`,
+/// diminutives (`-ísimo`, `-ito`, `-ico`, `-illo`, and `-cito`, `-ecito`,
+/// `-quito`, `-guito`, `-íto`, which change the word's end) and verb forms (`-o`,
 /// `-a`, `-an`, `-ado`, `-ido`, `-ando`, `-iendo`, `-ó`, `-ió`, `-é`, `-í`,
 /// `-aba`, `-amos`, and the [`SPANISH_TENSES`]), French tenses of -er verbs
 /// ([`FRENCH_TENSES`]), English doubled consonants ("saddest", "sobbing")
@@ -530,7 +542,7 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
                 return true;
             }
         }
-        let rules: [(&str, &[&str]); 51] = [
+        let rules: [(&str, &[&str]); 61] = [
             ("iest", &["y"]),
             ("est", &["", "e"]),
             ("ier", &["y"]),
@@ -573,6 +585,19 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
             ("isima", &["a", "o"]),
             ("ito", &["o"]),
             ("ita", &["a", "o"]),
+            // Diminutives that change the word's end: "pobrecito",
+            // "florecita", "corazoncito", "poquito", "fresquita",
+            // "amiguito", "feíto".
+            ("cito", &[""]),
+            ("cita", &["", "a"]),
+            ("ecito", &[""]),
+            ("ecita", &[""]),
+            ("quito", &["co"]),
+            ("quita", &["ca", "co"]),
+            ("guito", &["go"]),
+            ("guita", &["ga", "go"]),
+            ("íto", &["o"]),
+            ("íta", &["a", "o"]),
             ("ico", &["o"]),
             ("ica", &["a", "o"]),
             ("illo", &["o"]),
@@ -885,6 +910,15 @@ mod tests {
             ("casita", "casa"),
             ("joyica", "joya"),
             ("regalito", "regalo"),
+            // Diminutives that change the word's end.
+            ("pobrecito", "pobre"),
+            ("florecita", "flor"),
+            ("corazoncito", "corazon"),
+            ("amorcito", "amor"),
+            ("poquito", "poco"),
+            ("fresquita", "fresca"),
+            ("amiguitos", "amigo"),
+            ("feíto", "feo"),
             ("dormido", "dormir"),
             ("sufridas", "sufrir"),
             ("perdiendo", "perder"),
