@@ -715,6 +715,48 @@ fn still_not_denies_what_follows() {
     assert_reproaches("Thanks for nothing, brilliant support", EN);
 }
 
+/// The run-around, a defect, a status that does not move: complaints
+/// with no negative word of their own.
+#[test]
+fn the_run_around_defects_and_stuck_tracking_complain() {
+    for (text, language) in [
+        ("I keep getting passed from one department to another", EN),
+        ("On me renvoie de service en service depuis une semaine", FR),
+        ("Me pasan de un departamento a otro y nadie sabe nada", ES),
+        ("The new one has a defect too", EN),
+        ("Le lave-linge a un défaut de fabrication", FR),
+        ("La chaqueta tiene un defecto en la cremallera", ES),
+        ("My account hasn't updated after the payment", EN),
+        ("Le statut n'a pas bougé depuis trois jours", FR),
+        // The negation denies the failure, not the word after it.
+        ("My parcel hasn't arrived since Monday", EN),
+    ] {
+        assert_complains(text, language);
+    }
+    // A default setting is no defect.
+    for (text, language) in [
+        ("Les notifications sont activées par défaut", FR),
+        ("Viene activado por defecto", ES),
+    ] {
+        assert_no_complaint(text, language);
+    }
+}
+
+/// A customer who says they will buy again is pleased, and so is one whose
+/// problem has gone.
+#[test]
+fn buying_again_and_a_problem_gone_please() {
+    for (text, language) in [
+        ("Great fit, will buy again", EN),
+        ("Volveré a pedir seguro, todo perfecto", ES),
+        ("Très bonne qualité, je rachèterai", FR),
+        ("The glitch is gone now, thanks Sam", EN),
+        ("Issue gone after the update, cheers", EN),
+    ] {
+        assert_pleased(text, language);
+    }
+}
+
 /// What was lost and then arrived or was found is no longer a complaint,
 /// so thanks after it are thanks, not irony; lost and never arrived still
 /// complains.

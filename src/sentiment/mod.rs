@@ -222,9 +222,10 @@ const PROBLEMS: [&str; 23] = [
 ];
 
 /// "Solved": the participles and past tenses of solving, fixing, sorting
-/// out and repairing, in each language ("réglé", "resolvieron", "fixed").
+/// out and repairing, in each language ("réglé", "resolvieron", "fixed"),
+/// and of a problem going away.
 #[rustfmt::skip]
-const SOLVED: [&str; 48] = [
+const SOLVED: [&str; 49] = [
     "résolu", "résolue", "résolus", "résolues", "réglé", "réglée", "réglés", "réglées",
     "réparé", "réparée", "réparés", "réparées",
     "corrigé", "corrigée", "corrigés", "corrigées",
@@ -235,6 +236,8 @@ const SOLVED: [&str; 48] = [
     "arreglado", "arreglada", "arreglados", "arregló", "arreglaron",
     "reparado", "reparada", "reparó", "repararon",
     "solved", "fixed", "resolved", "sorted", "repaired", "corrected", "handled", "dealt",
+    // Not "disparu", "desaparecido": also a parcel lost.
+    "gone",
 ];
 
 /// The verbs of [`SOLVED`] as infinitives and gerunds: a thing solved only
@@ -1735,15 +1738,17 @@ impl Analyzer {
         // pronouns ("me", "se"): a verb phrase starts at one.
         let subject = |k: usize| listed(k, |l| &l.subjects);
         let clitic = |k: usize| listed(k, |l| &l.clitics);
-        // Whether the word at `j`, between a negation and a word, puts them
-        // in different clauses: a subject pronoun; and, before a word that
-        // opens its own verb phrase, any word but a clitic or a negation.
-        let separates = |j: usize, own_verb_phrase: bool| {
-            subject(j) || (own_verb_phrase && !negator[j] && !clitic(j))
-        };
         // Words of the service doing its job (see `Lexicon::failures`),
         // looked up only where a negation denies them.
         let fails = |k: usize| listed(k, |l| &l.failures);
+        // Whether the word at `j`, between a negation and a word, puts them
+        // in different clauses: a subject pronoun; a word of the service
+        // doing its job, which the negation denies instead ("the tracking
+        // hasn't updated since Monday"); and, before a word that opens its
+        // own verb phrase, any word but a clitic or a negation.
+        let separates = |j: usize, own_verb_phrase: bool| {
+            subject(j) || fails(j) || (own_verb_phrase && !negator[j] && !clitic(j))
+        };
 
         // A word that is also an intensifier and does intensify a following
         // sentiment word is only an intensifier.
