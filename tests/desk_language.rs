@@ -730,6 +730,18 @@ fn the_run_around_defects_and_stuck_tracking_complain() {
         ("Le statut n'a pas bougé depuis trois jours", FR),
         // The negation denies the failure, not the word after it.
         ("My parcel hasn't arrived since Monday", EN),
+        // Thrown out of an account, told one thing and then another,
+        // something that stopped working.
+        ("Your website kicked me out halfway through paying", EN),
+        ("L'appli m'a déconnectée trois fois ce matin", FR),
+        ("La web me cierra sesión sin parar", ES),
+        ("Each agent gives me conflicting information", EN),
+        (
+            "Chaque conseiller me donne des informations contradictoires",
+            FR,
+        ),
+        ("Cada agente me da respuestas distintas", ES),
+        ("La box a cessé de fonctionner hier soir", FR),
     ] {
         assert_complains(text, language);
     }
