@@ -754,6 +754,30 @@ fn the_run_around_defects_and_stuck_tracking_complain() {
     }
 }
 
+/// What washing did to the goods, a bill that went up, a piece missing,
+/// an account the customer cannot get into.
+#[test]
+fn worn_goods_a_higher_bill_and_a_locked_account_complain() {
+    for (text, language) in [
+        ("The dress shrank the first time I washed it", EN),
+        ("La chemise a rétréci dès le premier lavage", FR),
+        ("El vestido encogió al lavarlo", ES),
+        ("Le jean a déteint sur tout le linge", FR),
+        ("Why has my bill gone up? My bill has gone up by £10", EN),
+        ("Encore une fois ma facture a augmenté sans prévenir", FR),
+        ("Otra vez me han subido la factura sin avisar", ES),
+        ("Il manquait deux articles dans le colis", FR),
+        ("Faltaban piezas en la caja", ES),
+        ("I still can't access my online account", EN),
+        ("Je n'arrive plus à accéder à mon espace client", FR),
+        ("No consigo iniciar sesión desde ayer", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    // A countdown is no missing piece.
+    assert_no_complaint("Faltan tres días para las rebajas", ES);
+}
+
 /// A customer who says they will buy again is pleased, and so is one whose
 /// problem has gone.
 #[test]
