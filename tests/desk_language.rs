@@ -778,6 +778,31 @@ fn worn_goods_a_higher_bill_and_a_locked_account_complain() {
     assert_no_complaint("Faltan tres días para las rebajas", ES);
 }
 
+/// A voucher is a noun, not praise ("bon d'achat") nor assent ("vale"),
+/// and one that expired complains.
+#[test]
+fn an_expired_voucher_complains() {
+    for (text, language) in [
+        ("My gift card expired after six months", EN),
+        (
+            "Mon bon d'achat a expiré sans que personne ne me prévienne",
+            FR,
+        ),
+        ("Mi vale regalo caducó y nadie me avisó", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    for (text, language) in [
+        (
+            "J'ai reçu un bon de réduction pour ma prochaine commande",
+            FR,
+        ),
+        ("Tengo un vale de descuento para la próxima compra", ES),
+    ] {
+        assert_no_complaint(text, language);
+    }
+}
+
 /// A customer who says they will buy again is pleased, and so is one whose
 /// problem has gone.
 #[test]
