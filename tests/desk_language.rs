@@ -803,6 +803,26 @@ fn an_expired_voucher_complains() {
     }
 }
 
+/// A name with a glad word in it (a device, a date) praises nothing, and a
+/// discount not taken off or a device that will not start complains.
+#[test]
+fn names_praise_nothing_and_discounts_not_applied_complain() {
+    for (text, language) in [
+        ("The yoghurt was two weeks past its best before date", EN),
+        ("My smart TV keeps freezing", EN),
+        ("The 20% discount wasn't applied to my basket", EN),
+        ("My promo code doesn't apply to sale items, why?", EN),
+        ("La remise n'a pas été appliquée sur ma facture", FR),
+        ("Ma smart TV ne s'allume plus depuis hier", FR),
+        ("No se ha aplicado el descuento en mi pedido", ES),
+        ("El portátil no enciende desde la actualización", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    // A rule that does not apply is an argument, not a complaint.
+    assert_no_complaint("That rule doesn't apply to students", EN);
+}
+
 /// A customer who says they will buy again is pleased, and so is one whose
 /// problem has gone.
 #[test]
@@ -1114,6 +1134,10 @@ fn why_questions_about_a_failure_complain() {
         ("Pourquoi ma commande n'est toujours pas arrivée ?", FR),
         ("¿Por qué me habéis cobrado dos veces?", ES),
         ("¿Por que nadie contesta?", ES),
+        // "Why" at the end of the question reproaches as well.
+        ("The app crashed again, why?", EN),
+        ("Mon colis est encore bloqué, pourquoi ?", FR),
+        ("Otra vez me habéis cobrado de más, ¿por qué?", ES),
     ] {
         assert_complains(text, language);
     }

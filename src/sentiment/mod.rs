@@ -31,7 +31,7 @@
 //! the issue" still does) and so does a parcel lost then found ("le colis
 //! perdu est enfin arrivé") or a refund received ("my refund came
 //! through"), "why" questions about a failure, which reproach rather than
-//! ask ("why was I charged twice?"), care-desk complaints that carry no
+//! ask ("why was I charged twice?", "it crashed again, why?"), care-desk complaints that carry no
 //! negative word ("toujours pas reçu", "still waiting", "me han cobrado dos
 //! veces", "where is my order?", "je veux parler à un responsable"), the
 //! service denied its job, a failure whatever the verb weighs ("my order
@@ -1816,6 +1816,9 @@ impl Analyzer {
         // come in token order, so the search only moves forward.
         let mut sentence_end = 0;
         let mut asks = false;
+        // Whether that question ends with "why" ("the code doesn't work,
+        // why?"), which reproaches as one that opens with it does.
+        let mut why_last = false;
         // Where the sentence opened by a request formula ends.
         let mut requested_until = 0;
         let mut complaint = false;
@@ -2040,6 +2043,10 @@ impl Analyzer {
             }
             if item.last >= sentence_end {
                 (sentence_end, asks) = sentence_after(item.last, tokens, text);
+                why_last = asks
+                    && sentence_end
+                        .checked_sub(1)
+                        .is_some_and(|k| k > item.last && is_why(k, tokens, &lower));
             }
             // "Why ...?" about something bad reproaches: it is not damped
             // as a question, and it complains ("why was I charged twice?").
@@ -2052,7 +2059,7 @@ impl Analyzer {
                 }
                 why_read_to = why_read_to.max(item.first);
             }
-            let reproach = asks && v < 0.0 && why_open;
+            let reproach = asks && v < 0.0 && (why_open || why_last);
             if asks && v != 0.0 && !reproach {
                 v *= c.question;
                 note(Modifier::Question);
