@@ -823,6 +823,34 @@ fn names_praise_nothing_and_discounts_not_applied_complain() {
     assert_no_complaint("That rule doesn't apply to students", EN);
 }
 
+/// Praise for an agent who took the time, and a refund that landed.
+#[test]
+fn a_patient_agent_and_a_refund_that_landed_please() {
+    for (text, language) in [
+        ("Sara was so patient with me, thank you", EN),
+        ("The refund has landed, thanks for chasing it", EN),
+        ("Conseillère très patiente, merci pour tout", FR),
+        ("La agente fue muy paciente conmigo, gracias", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+}
+
+/// Not told what the customer should have known, or cut off mid-chat.
+#[test]
+fn not_being_told_and_being_cut_off_complain() {
+    for (text, language) in [
+        ("Nobody informed me the store was closing", EN),
+        ("I was never notified about the price change", EN),
+        ("On ne m'a jamais prévenue du changement de tarif", FR),
+        ("No me informaron de la subida de precio", ES),
+        ("The agent cut me off before I could explain", EN),
+        ("Le chat s'est coupé en pleine conversation", FR),
+    ] {
+        assert_complains(text, language);
+    }
+}
+
 /// A customer who says they will buy again is pleased, and so is one whose
 /// problem has gone.
 #[test]

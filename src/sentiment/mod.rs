@@ -316,10 +316,11 @@ const REFUNDS: [&str; 7] = [
 
 /// "Received" and "paid in", for a [`REFUNDS`] word.
 #[rustfmt::skip]
-const RECEIVED: [&str; 27] = [
+const RECEIVED: [&str; 29] = [
     "reçu", "reçus", "arrivé", "arrivés", "effectué", "effectués", "versé", "crédité", "obtenu",
-    "recibí", "recibi", "recibido", "recibidos", "llegó", "llego", "ingresado", "ingresaron",
-    "received", "got", "arrived", "came", "processed", "credited", "issued", "paid",
+    "recibí", "recibi", "recibido", "recibidos", "llegó", "llego", "llegado", "ingresado",
+    "ingresaron",
+    "received", "got", "arrived", "came", "processed", "credited", "issued", "paid", "landed",
     "went through", "came through",
 ];
 
