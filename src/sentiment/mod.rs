@@ -91,7 +91,7 @@
 //! |---|---|---|---|
 //! | UMSAB tweets, English (2,163) | 0.631 ± 0.032 | 0.643 | VADER 0.605 |
 //! | UMSAB tweets, French (2,163) | 0.650 ± 0.032 | 0.652 | vaderSentiment-fr 0.521 |
-//! | UMSAB tweets, Spanish (2,163) | 0.618 ± 0.013 | 0.626 | best Spanish lexicon package 0.487 |
+//! | UMSAB tweets, Spanish (2,163) | 0.618 ± 0.015 | 0.626 | best Spanish lexicon package 0.487 |
 //! | VADER's tweets (2,100) | 0.728 ± 0.015 | 0.728 | VADER 0.702 |
 //!
 //! VADER was built and tuned on its own tweets; on them this crate leads
