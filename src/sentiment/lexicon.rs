@@ -404,11 +404,26 @@ pub(crate) fn inflected(
 /// "feíto"): its stem may change within its first four letters, so that
 /// no key starts as it does, and its inflections are tried anyway.
 fn is_diminutive(word: &str) -> bool {
-    let singular = word.strip_suffix('s').unwrap_or(word);
-    ["ito", "ita", "íto", "íta"]
-        .iter()
-        .any(|suffix| singular.ends_with(suffix))
+    let singular = word.strip_suffix('s').unwrap_or(word).as_bytes();
+    // "ito", "ita", and "íto", "íta", whose "í" is two bytes ending in 0xAD.
+    matches!(singular, [.., b'i' | 0xAD, b't', b'o' | b'a'])
 }
+
+/// Spanish diminutives that change the word's end, and the endings they
+/// may stand for: "pobrecito", "florecita", "corazoncito", "poquito",
+/// "fresquita", "amiguito", "feíto".
+const DIMINUTIVES: [(&str, &[&str]); 10] = [
+    ("cito", &[""]),
+    ("cita", &["", "a"]),
+    ("ecito", &[""]),
+    ("ecita", &[""]),
+    ("quito", &["co"]),
+    ("quita", &["ca", "co"]),
+    ("guito", &["go"]),
+    ("guita", &["ga", "go"]),
+    ("íto", &["o"]),
+    ("íta", &["a", "o"]),
+];
 
 /// Spanish enclitic pronouns, longest first.
 const CLITICS: [&str; 17] = [
@@ -542,7 +557,7 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
                 return true;
             }
         }
-        let rules: [(&str, &[&str]); 61] = [
+        let rules: [(&str, &[&str]); 51] = [
             ("iest", &["y"]),
             ("est", &["", "e"]),
             ("ier", &["y"]),
@@ -585,19 +600,6 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
             ("isima", &["a", "o"]),
             ("ito", &["o"]),
             ("ita", &["a", "o"]),
-            // Diminutives that change the word's end: "pobrecito",
-            // "florecita", "corazoncito", "poquito", "fresquita",
-            // "amiguito", "feíto".
-            ("cito", &[""]),
-            ("cita", &["", "a"]),
-            ("ecito", &[""]),
-            ("ecita", &[""]),
-            ("quito", &["co"]),
-            ("quita", &["ca", "co"]),
-            ("guito", &["go"]),
-            ("guita", &["ga", "go"]),
-            ("íto", &["o"]),
-            ("íta", &["a", "o"]),
             ("ico", &["o"]),
             ("ica", &["a", "o"]),
             ("illo", &["o"]),
@@ -630,6 +632,17 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
             if let Some(s) = cut(suffix) {
                 if endings.iter().any(|e| attempt(s, e)) {
                     return true;
+                }
+            }
+        }
+        // Diminutives that change the word's end, tried only on a word that
+        // ends like one (see [`is_diminutive`]).
+        if is_diminutive(base) {
+            for (suffix, endings) in DIMINUTIVES {
+                if let Some(s) = cut(suffix) {
+                    if endings.iter().any(|e| attempt(s, e)) {
+                        return true;
+                    }
                 }
             }
         }

@@ -31,9 +31,10 @@
 //! the issue" still does) and so does a parcel lost then found ("le colis
 //! perdu est enfin arrivé") or a refund received ("my refund came
 //! through"), "why" questions about a failure, which reproach rather than
-//! ask ("why was I charged twice?", "it crashed again, why?"), care-desk complaints that carry no
-//! negative word ("toujours pas reçu", "still waiting", "me han cobrado dos
-//! veces", "where is my order?", "je veux parler à un responsable"), the
+//! ask ("why was I charged twice?", "it crashed again, why?"), care-desk
+//! complaints that carry no negative word ("toujours pas reçu", "still
+//! waiting", "me han cobrado dos veces", "where is my order?", "je veux
+//! parler à un responsable"), the
 //! service denied its job, a failure whatever the verb weighs ("my order
 //! hasn't arrived", "it's not fixed", "sigue sin funcionar", "l'appli ne
 //! s'ouvre plus"), and
@@ -1743,13 +1744,16 @@ impl Analyzer {
         // looked up only where a negation denies them.
         let fails = |k: usize| listed(k, |l| &l.failures);
         // Whether the word at `j`, between a negation and a word, puts them
-        // in different clauses: a subject pronoun; a word of the service
-        // doing its job, which the negation denies instead ("the tracking
-        // hasn't updated since Monday"); and, before a word that opens its
-        // own verb phrase, any word but a clitic or a negation.
+        // in different clauses: a subject pronoun; and, before a word that
+        // opens its own verb phrase, any word but a clitic or a negation.
         let separates = |j: usize, own_verb_phrase: bool| {
-            subject(j) || fails(j) || (own_verb_phrase && !negator[j] && !clitic(j))
+            subject(j) || (own_verb_phrase && !negator[j] && !clitic(j))
         };
+        // Whether a word of the service doing its job stands between a
+        // negation at `n` and a word at `first`: the negation denies it
+        // instead ("the tracking hasn't updated since Monday"). Looked up
+        // only once a negation is found.
+        let denies_first = |n: usize, first: usize| (n + 1..first).any(fails);
 
         // A word that is also an intensifier and does intensify a following
         // sentiment word is only an intensifier.
@@ -1987,6 +1991,11 @@ impl Analyzer {
                 // A "never" with a "so" between it and the word stresses,
                 // and the "ne" before it is the same negation ("je n'ai
                 // jamais été aussi content").
+                if negator[k] && denies_first(k, item.first) {
+                    before_its_clause = true;
+                    negated |= raises(k);
+                    continue;
+                }
                 if negator[k] {
                     if (so && one_of(token_text(k), &NEVER)) || (!negated && beyond(k)) {
                         note(Modifier::Stressed);
@@ -2124,7 +2133,9 @@ impl Analyzer {
             let within = |first: usize| {
                 let mut between = (k + 1..first).filter(|&j| !aux(j)).take(window);
                 let own_verb_phrase = clitic(first);
-                between.clone().count() < window && !between.any(|j| separates(j, own_verb_phrase))
+                between.clone().count() < window
+                    && !between.any(|j| separates(j, own_verb_phrase))
+                    && !denies_first(k, first)
             };
             let reaches = items.get(next).is_some_and(|it| {
                 !it.emoji
