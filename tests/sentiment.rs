@@ -232,6 +232,8 @@ fn spanish() {
             // A diminutive whose stem changes within its first letters.
             ("¡Qué joyita de tienda!", Positive, Lexicon),
             ("Un cochecito feíto", Negative, Lexicon),
+            // The preterite of "vosotros", as Spain writes to a brand.
+            ("Perdisteis mi paquete", Negative, Lexicon),
             ("La app es lentísima y desagradable", Negative, Lexicon),
             ("Llevo esperando toda la tarde", Negative, Lexicon),
             ("Sin internet desde el lunes", Negative, Lexicon),

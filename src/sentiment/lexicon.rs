@@ -433,13 +433,16 @@ const CLITICS: [&str; 17] = [
 
 /// Spanish verb endings and the infinitive endings they may stand for:
 /// feminine participles ("odiada"), the future and the conditional
-/// ("odiaré", "sufriría"), the preterite's second person ("odiaste"), the
+/// ("odiaré", "sufriría"), the preterite's second persons ("odiaste",
+/// "perdisteis"), the
 /// imperfect of -er and -ir verbs ("sufría") and the imperative of
 /// "vosotros" that a desk is written in ("cancelad", "devolved").
-const SPANISH_TENSES: [(&str, &[&str]); 21] = [
+const SPANISH_TENSES: [(&str, &[&str]); 23] = [
     ("ada", &["ar"]),
     ("aste", &["ar"]),
     ("iste", &["er", "ir"]),
+    ("asteis", &["ar"]),
+    ("isteis", &["er", "ir"]),
     ("aré", &["ar"]),
     ("ará", &["ar"]),
     ("arán", &["ar"]),
@@ -957,6 +960,8 @@ mod tests {
             // Tenses and the feminine participle.
             ("odiada", "odiar"),
             ("odiaste", "odiar"),
+            ("cobrasteis", "cobrar"),
+            ("perdisteis", "perder"),
             ("odiaré", "odiar"),
             ("sufriría", "sufrir"),
             ("sufría", "sufrir"),
