@@ -1753,12 +1753,19 @@ impl Analyzer {
         // negation at `n` and a word at `first`: the negation denies it
         // instead ("the tracking hasn't updated since Monday"). Looked up
         // only once a negation is found.
-        let denies_first = |n: usize, first: usize| (n + 1..first).any(fails);
+        let failure_between = |n: usize, first: usize| (n + 1..first).any(fails);
 
         // A word that is also an intensifier and does intensify a following
         // sentiment word is only an intensifier.
         let c = &self.config;
         let window = c.window;
+        // Whether a word at `first` is within a negation's reach from `n`:
+        // fewer than `window` words between, not counting auxiliaries;
+        // counted no further than the window, so that a long run of
+        // negations stays linear.
+        let near = |n: usize, first: usize| {
+            (n + 1..first).filter(|&j| !aux(j)).take(window).count() < window
+        };
         let has_boundary =
             |from: usize, to: usize| tokens[from..to].iter().any(|t| t.kind == Kind::Boundary);
         let mut kept = 0;
@@ -1988,15 +1995,17 @@ impl Analyzer {
                     before_its_clause = true;
                     continue;
                 }
-                // A "never" with a "so" between it and the word stresses,
-                // and the "ne" before it is the same negation ("je n'ai
-                // jamais été aussi content").
-                if negator[k] && denies_first(k, item.first) {
-                    before_its_clause = true;
-                    negated |= raises(k);
-                    continue;
-                }
                 if negator[k] {
+                    // A negation with a failure between it and the word
+                    // denies the failure: the word is in another clause.
+                    if failure_between(k, item.first) {
+                        before_its_clause = true;
+                        negated |= raises(k);
+                        continue;
+                    }
+                    // A "never" with a "so" between it and the word
+                    // stresses, and the "ne" before it is the same negation
+                    // ("je n'ai jamais été aussi content").
                     if (so && one_of(token_text(k), &NEVER)) || (!negated && beyond(k)) {
                         note(Modifier::Stressed);
                         stressed = true;
@@ -2021,10 +2030,11 @@ impl Analyzer {
             // negation does, through auxiliaries ("todavía no me lo han
             // solucionado"), within its clause.
             let inner_negation = at.checked_sub(1).map(|p| &items[p]).filter(|p| {
-                let between = p.last + 1..item.first;
                 p.negation_last
-                    && tokens[between.clone()].iter().all(|t| t.kind == Kind::Word)
-                    && between.filter(|&k| !aux(k)).count() < window
+                    && tokens[p.last + 1..item.first]
+                        .iter()
+                        .all(|t| t.kind == Kind::Word)
+                    && near(p.last, item.first)
             });
             // A word of the service doing its job, denied, reports a
             // failure ("it's not fixed", "no lo han arreglado"), whatever
@@ -2124,18 +2134,18 @@ impl Analyzer {
                 continue;
             }
             let next = items.partition_point(|it| it.first <= k);
-            // It reaches a word, not an emoji, and not past one (as above).
-            // Within the window: fewer than `window` tokens between, not
-            // counting auxiliaries; counted no further than the window, so
-            // that a long run of negations stays linear;
-            // and no subject pronoun between, which opens another clause,
-            // nor a verb before a word that opens its own verb phrase.
+            // It reaches a word, not an emoji, and not past one (as above):
+            // a word `near` it, with no subject pronoun between, which opens
+            // another clause, nor a verb before a word that opens its own
+            // verb phrase, nor a failure, which it denies instead.
             let within = |first: usize| {
-                let mut between = (k + 1..first).filter(|&j| !aux(j)).take(window);
                 let own_verb_phrase = clitic(first);
-                between.clone().count() < window
-                    && !between.any(|j| separates(j, own_verb_phrase))
-                    && !denies_first(k, first)
+                near(k, first)
+                    && !(k + 1..first)
+                        .filter(|&j| !aux(j))
+                        .take(window)
+                        .any(|j| separates(j, own_verb_phrase))
+                    && !failure_between(k, first)
             };
             let reaches = items.get(next).is_some_and(|it| {
                 !it.emoji
