@@ -1152,6 +1152,41 @@ fn opening_praise_then_a_failure_is_irony() {
     }
 }
 
+/// Praise that opens a message, then the same thing once more ("another",
+/// "encore", "otra vez"), mocks it: the desk hears the same trouble again,
+/// even when what came again is not named as a trouble. With a good word
+/// right after, what came again is good; thanks that open stay thanks.
+#[test]
+fn opening_praise_then_the_same_again_is_irony() {
+    for (text, language) in [
+        ("Brilliant, another email telling me nothing", EN),
+        ("Oh great, another survey", EN),
+        ("Perfect. Yet another password reset link", EN),
+        ("Parfait, encore une coupure de courant ce soir", FR),
+        ("Super, une fois de plus le même message d'attente", FR),
+        ("Estupendo, de nuevo el mismo aviso al pagar", ES),
+        ("Qué bien, otra vez la musiquita de espera", ES),
+    ] {
+        assert_reproaches(text, language);
+    }
+    for (text, language) in [
+        ("Great, another win for the team!", EN),
+        ("Amazing, once again you saved my day", EN),
+        ("Super, encore une belle journée au bureau avec vous", FR),
+        ("Genial, otra gran noche con vosotros", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    for (text, language) in [
+        ("Thanks, another question: do you deliver on Sundays?", EN),
+        ("Merci, encore une question : livrez-vous le samedi ?", FR),
+        ("Gracias, otra pregunta: ¿abrís los domingos?", ES),
+    ] {
+        assert!(!read_as_irony(text, language), "{text}");
+        assert_no_complaint(text, language);
+    }
+}
+
 /// "Why ...?" about something that went wrong reproaches rather than asks;
 /// "why" about nothing bad still asks.
 #[test]

@@ -24,7 +24,8 @@
 //! a complaint, a laugh or a thumbs-up after one or after something missing:
 //! "colis encore perdu 😂", "otra vez sin pedido 😂",
 //! "merci pour rien", praise that opens a message on its own
-//! before a failure: "Perfect, the update deleted all my photos", praise
+//! before a failure: "Perfect, the update deleted all my photos", or
+//! before the same again: "Génial, encore une mise à jour", praise
 //! aimed at a failure: "thanks for losing my order"), a
 //! problem said to be solved, which no longer complains ("merci d'avoir
 //! réparé la panne", "gracias por resolver mi problema"; "they didn't fix
@@ -412,6 +413,18 @@ const TIME_OR_CONTRAST: [&str; 1] = ["yet"];
 /// The most words a clause of opening praise may have to be read as
 /// irony when complaints follow ("Excellent service client, ...").
 const OPENING_WORDS: usize = 3;
+
+/// What opens the clause after an opening praise that mocks it: the same
+/// trouble once more ("Great, another update that wipes my settings",
+/// "Super, encore une mise à jour", "Genial, otra actualización"). A good
+/// word right after says what came again is good ("Great, another good
+/// interview").
+#[rustfmt::skip]
+const AGAIN: [&str; 16] = [
+    "another", "again", "yet another", "once again", "once more",
+    "encore", "une fois de plus", "de nouveau", "à nouveau", "un autre", "une autre",
+    "otra", "otro", "otras", "otros", "de nuevo",
+];
 
 /// Emoji that mark praise, and every other good word, as ironic:
 /// upside-down face, eye roll, unamused face, clown.
@@ -2262,9 +2275,9 @@ impl Analyzer {
         // Praise that opens the text on its own, in a clause of a few
         // words, then complaints and nothing good of the same weight
         // ("Perfect, the new update deleted all my photos", "Excelente
-        // atención, me colgaron"), is ironic too; with a contrast word it
-        // is meant ("merci, mais"), and opening thanks are meant (see
-        // [`THANKS`]).
+        // atención, me colgaron"), or the same again (see [`AGAIN`]), is
+        // ironic too; with a contrast word it is meant ("merci, mais"), and
+        // opening thanks are meant (see [`THANKS`]).
         let opening = contrast.is_none()
             && items.first().is_some_and(|it| {
                 if !it.praise || one_of(&text[it.start..it.end], &THANKS) {
@@ -2282,9 +2295,23 @@ impl Analyzer {
                     .iter()
                     .zip(values.iter())
                     .filter(|(later, _)| later.start > mark && !later.praise);
+                let again = || {
+                    let next = tokens
+                        .iter()
+                        .position(|t| t.start > mark && t.kind == Kind::Word)?;
+                    let last = AGAIN
+                        .iter()
+                        .find_map(|p| spelled_from(next, p, tokens, &lower))?;
+                    let good_next = items
+                        .iter()
+                        .zip(values.iter())
+                        .any(|(it, v)| (last + 1..=last + 2).contains(&it.first) && *v > 0.0);
+                    Some(!good_next)
+                };
                 words <= OPENING_WORDS
-                    && after.clone().any(|(_, v)| *v <= COMPLAINT)
-                    && !after.any(|(_, v)| *v >= -COMPLAINT)
+                    && ((after.clone().any(|(_, v)| *v <= COMPLAINT)
+                        && !after.any(|(_, v)| *v >= -COMPLAINT))
+                        || again().unwrap_or(false))
             });
         // Praise aimed at a failure is ironic ("thanks for losing my
         // order", "bravo pour avoir perdu mon colis", "great job losing my
@@ -2347,7 +2374,7 @@ impl Analyzer {
             .iter()
             .map(|&(k, ..)| k)
             .find(|&k| absence(k) && !declines(k));
-        if first_complaint.is_some() || marked || first_bare.is_some() {
+        if first_complaint.is_some() || marked || first_bare.is_some() || opening {
             let first = first_complaint.unwrap_or(usize::MAX);
             for k in 0..items.len() {
                 let item = &items[k];
