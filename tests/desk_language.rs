@@ -1187,6 +1187,32 @@ fn opening_praise_then_the_same_again_is_irony() {
     }
 }
 
+/// French "peu" and Spanish "poco" right before a word deny it ("not
+/// very"): a rude agent is no compliment. With an article they soften, and
+/// a denied complaint is praise ("peu chère": cheap); after "hace",
+/// "depuis" they count time.
+#[test]
+fn peu_and_poco_before_a_word_deny_it() {
+    for (text, language) in [
+        ("Conseiller peu aimable et très peu professionnel", FR),
+        ("Service client peu efficace", FR),
+        ("La agente fue muy poco amable conmigo", ES),
+        ("Atención poco profesional", ES),
+        // Softened, still displeased.
+        ("Un peu déçu par la livraison", FR),
+        ("Un poco decepcionado con el envío", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+    for (text, language) in [
+        ("Livraison rapide et peu chère, parfait", FR),
+        ("Envío rápido y poco caro, perfecto", ES),
+        ("Hace poco me encantó vuestra tienda", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+}
+
 /// "Why ...?" about something that went wrong reproaches rather than asks;
 /// "why" about nothing bad still asks.
 #[test]

@@ -7,6 +7,8 @@
 //! emoticons, hashtags split on case, elongations ("nuuuul"), capitals,
 //! repeated punctuation, missing accents, French elision and "ne ... pas"
 //! (one negation, even with a verb between), negation in each language,
+//! "peu" and "poco" that deny the word after them ("peu aimable", "poco
+//! útil"; "un peu", "un poco" soften),
 //! "never so" that stresses rather than negates ("jamais été aussi
 //! heureux"), and so does what cannot be done enough or better ("can't
 //! thank you enough", "couldn't be more pleased", "no puede ser peor"),
@@ -142,6 +144,18 @@ const AFTER_THE_VERB: [&str; 3] = ["pas", "plus", "jamais"];
 /// so happy", "jamais été aussi nul", "nunca tan feliz"), stress the word
 /// rather than negate it.
 const NEVER: [&str; 3] = ["never", "jamais", "nunca"];
+
+/// French "peu" and Spanish "poco" right before a word deny it, as "not
+/// very" does: "peu aimable", "poco útil", "très peu professionnel", "peu
+/// cher" (cheap). With an article they soften ("un peu", "un poco" are
+/// phrases of their own), and after the words of [`NOT_LITOTES`] they
+/// count time or nearly happen ("hace poco", "depuis peu", "por poco").
+const LITOTES: [&str; 2] = ["peu", "poco"];
+
+/// What makes "peu" or "poco" after it no denial (see [`LITOTES`]).
+const NOT_LITOTES: [&str; 9] = [
+    "un", "una", "por", "hace", "depuis", "sous", "pour", "a", "à",
+];
 
 /// The intensifiers that turn "never" into stress: "never so", "never this",
 /// "never such", "jamais aussi", "jamais si", "jamais tellement", "nunca
@@ -2027,6 +2041,17 @@ impl Analyzer {
                     }
                 }
                 so |= never && one_of(token_text(k), &SO);
+                // "Peu aimable", "poco útil": a denial, not a softener.
+                if seen == 1
+                    && k + 1 == item.first
+                    && one_of(lower(k), &LITOTES)
+                    && !k.checked_sub(1).is_some_and(|p| {
+                        tokens[p].kind == Kind::Word && one_of(lower(p), &NOT_LITOTES)
+                    })
+                {
+                    negated = true;
+                    continue;
+                }
                 let b = booster[k];
                 if b != 0.0 && v != 0.0 {
                     let decay = [1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65][seen - 1];
