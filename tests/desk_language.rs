@@ -1213,6 +1213,35 @@ fn peu_and_poco_before_a_word_deny_it() {
     }
 }
 
+/// A line that goes dead complains ("keeps dropping out", "se coupe",
+/// "se me corta"); someone who could not do their job is a failure ("no
+/// supieron explicarme"), while "no sabía" is the writer's own news. The
+/// French subjunctive "j'aie" is no "aïe" written without its diaeresis.
+#[test]
+fn connections_that_drop_and_staff_who_could_not_complain() {
+    for (text, language) in [
+        ("My wifi keeps dropping out during calls", EN),
+        ("Lost connection three times during the match", EN),
+        ("La fibre se coupe plusieurs fois par jour", FR),
+        ("Perte de connexion tous les matins", FR),
+        ("El wifi se me corta cada dos por tres", ES),
+        ("Se cae internet todas las tardes", ES),
+        ("Estamos sin cobertura desde el lunes", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    for (text, language) in [
+        ("En la tienda no supieron explicarme la factura", ES),
+        ("No han sabido resolverme nada", ES),
+    ] {
+        assert_reports_a_failure(text, language);
+    }
+    assert!(!reports_a_failure("No sabía que abríais los domingos", ES));
+    assert_pleased("C'est le meilleur café que j'aie bu cette année", FR);
+    assert_no_complaint("N'aie pas peur de nous écrire", FR);
+    assert_complains("Aïe, encore en retard", FR);
+}
+
 /// "Why ...?" about something that went wrong reproaches rather than asks;
 /// "why" about nothing bad still asks.
 #[test]
