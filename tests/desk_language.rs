@@ -1215,7 +1215,8 @@ fn peu_and_poco_before_a_word_deny_it() {
 
 /// A line that goes dead complains ("keeps dropping out", "se coupe",
 /// "se me corta"); someone who could not do their job is a failure ("no
-/// supieron explicarme"), while "no sabía" is the writer's own news. The
+/// supieron explicarme", "nadie en la tienda me atendió"), while "no
+/// sabía" is the writer's own news. The
 /// French subjunctive "j'aie" is no "aïe" written without its diaeresis.
 #[test]
 fn connections_that_drop_and_staff_who_could_not_complain() {
@@ -1237,6 +1238,15 @@ fn connections_that_drop_and_staff_who_could_not_complain() {
         assert_reports_a_failure(text, language);
     }
     assert!(!reports_a_failure("No sabía que abríais los domingos", ES));
+    // "Nobody" with a place or team after it denies the verb past them.
+    for (text, language) in [
+        ("Nobody in your team has answered my emails", EN),
+        ("Nobody at the store replied", EN),
+        ("Nadie en la tienda me atendió", ES),
+    ] {
+        assert_reports_a_failure(text, language);
+    }
+    assert!(!reports_a_failure("Nadie en mi familia sabe cocinar", ES));
     assert_pleased("C'est le meilleur café que j'aie bu cette année", FR);
     assert_no_complaint("N'aie pas peur de nous écrire", FR);
     assert_complains("Aïe, encore en retard", FR);

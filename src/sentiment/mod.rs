@@ -207,6 +207,25 @@ const PODER: [&str; 9] = [
     "podriamos",
 ];
 
+/// Negations that are the subject of their clause ("nobody", "nadie"): a
+/// place or a team after them ("nobody at the counter", "nadie en la
+/// tienda") stands between them and the verb they deny (see
+/// [`SUBJECT_REACH`]). French writes "ne" before the verb ("personne au
+/// comptoir n'a su").
+const SUBJECT_NEGATIONS: [&str; 2] = ["nobody", "nadie"];
+
+/// Prepositions that open the place or team after a subject negation.
+#[rustfmt::skip]
+const PLACE_OR_TEAM: [&str; 9] = [
+    "at", "in", "from", "on", "of",
+    "en", "de", "del", "al",
+];
+
+/// How many words after a subject negation and the place or team that
+/// follows it the verb it denies may stand ("nobody at your store has
+/// answered", "nadie en el mostrador supo").
+const SUBJECT_REACH: usize = 6;
+
 /// Negations that open a negation of their own, never the second part of
 /// the one before them (as "pas" is of "ne", "nada" of "no").
 const OPENING_NEGATIONS: [&str; 5] = ["no", "not", "n't", "ne", "n"];
@@ -2221,10 +2240,19 @@ impl Analyzer {
                 // auxiliaries, clitics and one more word ("my order hasn't
                 // arrived", "la app ya no conecta", "doesn't even load"), or,
                 // in French, the verb before it ("ça marche pas").
-                let mut after = (k + 1..tokens.len().min(k + 2 + window))
+                // After a subject negation and a place or team ("nobody
+                // at the counter"), as far as the verb of its clause.
+                let placed = one_of(lower(k), &SUBJECT_NEGATIONS)
+                    && tokens.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
+                    && one_of(lower(k + 1), &PLACE_OR_TEAM);
+                let (span, verbs) = match placed {
+                    true => (SUBJECT_REACH, SUBJECT_REACH),
+                    false => (window + 1, 2),
+                };
+                let mut after = (k + 1..tokens.len().min(k + 1 + span))
                     .take_while(|&j| tokens[j].kind == Kind::Word)
                     .filter(|&j| !aux(j) && !clitic(j) && !negator[j])
-                    .take(2);
+                    .take(verbs);
                 // "Don't reply", "please do not open": an English
                 // negative imperative asks, it reports nothing.
                 let opens = |j: usize| j == 0 || tokens[j - 1].kind != Kind::Word;
