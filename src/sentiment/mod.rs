@@ -147,12 +147,13 @@ const NEVER: [&str; 3] = ["never", "jamais", "nunca"];
 
 /// French "peu" and Spanish "poco" right before a word deny it, as "not
 /// very" does: "peu aimable", "poco útil", "très peu professionnel", "peu
-/// cher" (cheap). With an article they soften ("un peu", "un poco" are
-/// phrases of their own), and after the words of [`NOT_LITOTES`] they
-/// count time or nearly happen ("hace poco", "depuis peu", "por poco").
+/// cher" (cheap). Not after the words of [`NOT_LITOTES`].
 const LITOTES: [&str; 2] = ["peu", "poco"];
 
-/// What makes "peu" or "poco" after it no denial (see [`LITOTES`]).
+/// What makes "peu" or "poco" after it no denial (see [`LITOTES`]): an
+/// article, with which they soften ("un peu déçu", "un poco triste"), or a
+/// word with which they count time or say what nearly happened ("hace
+/// poco", "depuis peu", "sous peu", "por poco", "à peu près").
 const NOT_LITOTES: [&str; 9] = [
     "un", "una", "por", "hace", "depuis", "sous", "pour", "a", "à",
 ];
@@ -447,11 +448,11 @@ const TIME_OR_CONTRAST: [&str; 1] = ["yet"];
 /// irony when complaints follow ("Excellent service client, ...").
 const OPENING_WORDS: usize = 3;
 
-/// What opens the clause after an opening praise that mocks it: the same
-/// trouble once more ("Great, another update that wipes my settings",
-/// "Super, encore une mise à jour", "Genial, otra actualización"). A good
-/// word right after says what came again is good ("Great, another good
-/// interview").
+/// Words that, opening the clause after a praise that opens the text, make
+/// it mock: the same thing once more ("Great, another update that wipes my
+/// settings", "Super, encore une mise à jour", "Genial, otra
+/// actualización"). A good word right after them says that what came again
+/// is good ("Great, another good interview").
 #[rustfmt::skip]
 const AGAIN: [&str; 16] = [
     "another", "again", "yet another", "once again", "once more",
@@ -2245,9 +2246,10 @@ impl Analyzer {
                 let placed = one_of(lower(k), &SUBJECT_NEGATIONS)
                     && tokens.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
                     && one_of(lower(k + 1), &PLACE_OR_TEAM);
-                let (span, verbs) = match placed {
-                    true => (SUBJECT_REACH, SUBJECT_REACH),
-                    false => (window + 1, 2),
+                let (span, verbs) = if placed {
+                    (SUBJECT_REACH, SUBJECT_REACH)
+                } else {
+                    (window + 1, 2)
                 };
                 let mut after = (k + 1..tokens.len().min(k + 1 + span))
                     .take_while(|&j| tokens[j].kind == Kind::Word)
