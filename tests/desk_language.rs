@@ -1252,6 +1252,44 @@ fn connections_that_drop_and_staff_who_could_not_complain() {
     assert_complains("Aïe, encore en retard", FR);
 }
 
+/// Something ordered, booked or paid for, then another thing received: the
+/// wrong item complains, and praise after it is ironic. The thing itself
+/// received ("got it"), what comes after an order in the normal run of
+/// things (a receipt, a confirmation, a replacement) and a thing received
+/// with a good word for it are no wrong item.
+#[test]
+fn the_wrong_item_received_complains() {
+    for (text, language) in [
+        ("Ordered a pair of size 8 boots and got a 10", EN),
+        ("We booked a double room and were given a twin", EN),
+        ("J'ai commandé un pull bleu et j'ai reçu un vert", FR),
+        ("On avait réservé une table en terrasse et on nous a donné une table près des toilettes", FR),
+        ("Pedí unas zapatillas del 40 y me llegaron unas del 42", ES),
+        ("Compré un cargador original y me mandaron uno de imitación", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    assert_reproaches("Ordered a blue jumper and received a green one, great", EN);
+    for (text, language) in [
+        ("I ordered on Monday and got it on Tuesday", EN),
+        ("I paid by card and got a receipt", EN),
+        ("Booked a table for two and got a call to confirm", EN),
+        (
+            "J'ai commandé hier et j'ai reçu un mail de confirmation",
+            FR,
+        ),
+        ("Compré el móvil y me dieron un recibo", ES),
+    ] {
+        assert_no_complaint(text, language);
+    }
+    for (text, language) in [
+        ("I ordered a coffee and got a free cookie, lovely", EN),
+        ("Pedí una pizza y me llegó una riquísima en 20 minutos", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+}
+
 /// "Why ...?" about something that went wrong reproaches rather than asks;
 /// "why" about nothing bad still asks.
 #[test]

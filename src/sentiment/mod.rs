@@ -37,7 +37,8 @@
 //! ask ("why was I charged twice?", "it crashed again, why?"), care-desk
 //! complaints that carry no negative word ("toujours pas reçu", "still
 //! waiting", "me han cobrado dos veces", "where is my order?", "je veux
-//! parler à un responsable"), the
+//! parler à un responsable", the wrong item received: "ordered a double,
+//! got a single", "pedí uno azul y me llegó uno rojo"), the
 //! service denied its job, a failure whatever the verb weighs ("my order
 //! hasn't arrived", "it's not fixed", "sigue sin funcionar", "l'appli ne
 //! s'ouvre plus"), and
@@ -460,6 +461,53 @@ const AGAIN: [&str; 16] = [
     "otra", "otro", "otras", "otros", "de nuevo",
 ];
 
+/// What the customer ordered, booked or paid for, told before what came
+/// instead (see [`RECEIVED_INSTEAD`]).
+#[rustfmt::skip]
+const ORDERED: [&str; 28] = [
+    "ordered", "booked", "bought", "reserved", "paid",
+    "commandé", "commandée", "commandés", "commandées", "réservé", "réservée",
+    "acheté", "achetée", "payé",
+    "pedí", "pedimos", "pedido", "reservé", "reservamos", "reservado", "compré",
+    "compramos", "comprado", "pagué", "pagamos", "encargué", "encargamos", "pagado",
+];
+
+/// What came instead of what was ordered: a verb of receiving, then (past
+/// the customer, "me", "nous", "us") a thing other than the one ordered, an
+/// indefinite ("got a single", "on m'a donné une chambre sur le parking",
+/// "me llegó uno individual"): the wrong item. Not "got it", the thing
+/// itself, nor one of [`WHAT_COMES_AFTER_AN_ORDER`].
+#[rustfmt::skip]
+const RECEIVED_INSTEAD: [&str; 30] = [
+    "got", "received", "gave", "given", "sent", "delivered", "brought",
+    "reçu", "reçue", "reçus", "reçues", "donné", "envoyé", "envoyée", "livré", "apporté",
+    "llegó", "llega", "llegaron", "dieron", "dio", "dan", "mandaron", "mandó", "enviaron",
+    "envió", "recibí", "recibimos", "trajeron", "entregaron",
+];
+
+/// The indefinites that say the thing received is another one.
+#[rustfmt::skip]
+const ANOTHER_THING: [&str; 13] = [
+    "a", "an", "one", "another",
+    "un", "une", "uno", "una", "unos", "unas", "otro", "otra", "otros",
+];
+
+/// What comes after an order in the normal run of things, or as its
+/// remedy: received, it is no wrong item ("bought it and got a
+/// replacement", "j'ai commandé et reçu un mail de confirmation").
+#[rustfmt::skip]
+const WHAT_COMES_AFTER_AN_ORDER: [&str; 28] = [
+    "replacement", "refund", "receipt", "confirmation", "voucher", "code", "email",
+    "text", "message", "reply", "call", "discount",
+    "remplacement", "remboursement", "reçu", "mail", "appel", "bon", "avoir",
+    "reembolso", "recibo", "confirmación", "correo", "mensaje", "código",
+    "descuento", "vale", "sustitución",
+];
+
+/// How much receiving the wrong item weighs (see [`RECEIVED_INSTEAD`]): a
+/// complaint, which good words after it outweigh.
+const WRONG_ITEM: f64 = -1.5;
+
 /// Emoji that mark praise, and every other good word, as ironic:
 /// upside-down face, eye roll, unamused face, clown.
 const IRONY_MARKS: [char; 4] = ['🙃', '🙄', '😒', '🤡'];
@@ -654,6 +702,29 @@ fn spelled_from<'a>(
             Some(_) => return None,
         }
     }
+}
+
+/// The verb of receiving in a text that tells of the wrong item received
+/// (see [`RECEIVED_INSTEAD`]), if it does.
+fn wrong_item<'a>(
+    tokens: &[Tok],
+    lower: &impl Fn(usize) -> &'a str,
+    clitic: &impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let word = |k: usize| tokens.get(k).is_some_and(|t| t.kind == Kind::Word);
+    let ordered = (0..tokens.len()).find(|&k| word(k) && one_of(lower(k), &ORDERED))?;
+    (ordered + 1..tokens.len()).find(|&got| {
+        if !(word(got) && one_of(lower(got), &RECEIVED_INSTEAD)) {
+            return false;
+        }
+        let mut k = got + 1;
+        while word(k) && (clitic(k) || one_of(lower(k), &["me", "us", "nous"])) {
+            k += 1;
+        }
+        word(k)
+            && one_of(lower(k), &ANOTHER_THING)
+            && !(word(k + 1) && one_of(lower(k + 1), &WHAT_COMES_AFTER_AN_ORDER))
+    })
 }
 
 /// How far, in words, a negation carried by one of [`RAISING`] reaches.
@@ -2297,6 +2368,20 @@ impl Analyzer {
                 } else {
                     bare.push((k, BARE_NEGATION, "bare-negation"));
                 }
+            }
+        }
+        // The wrong item: something ordered, then another thing received
+        // and nothing good said of it ("got a free cookie"). Praise after
+        // it is ironic ("received a green one, great").
+        if let Some(got) = wrong_item(tokens, &lower, &clitic) {
+            let praised = items
+                .iter()
+                .zip(values.iter())
+                .any(|(it, v)| it.first > got && *v > 0.0 && !it.praise);
+            if !praised {
+                let at = bare.partition_point(|&(b, ..)| b < got);
+                bare.insert(at, (got, WRONG_ITEM, "wrong-item"));
+                complaint = true;
             }
         }
         // Irony: praise ("bravo", 👏, "merci") in a text that otherwise
