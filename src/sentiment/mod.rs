@@ -461,30 +461,6 @@ const AGAIN: [&str; 16] = [
     "otra", "otro", "otras", "otros", "de nuevo",
 ];
 
-/// What the customer ordered, booked or paid for, told before what came
-/// instead (see [`RECEIVED_INSTEAD`]).
-#[rustfmt::skip]
-const ORDERED: [&str; 28] = [
-    "ordered", "booked", "bought", "reserved", "paid",
-    "commandé", "commandée", "commandés", "commandées", "réservé", "réservée",
-    "acheté", "achetée", "payé",
-    "pedí", "pedimos", "pedido", "reservé", "reservamos", "reservado", "compré",
-    "compramos", "comprado", "pagué", "pagamos", "encargué", "encargamos", "pagado",
-];
-
-/// What came instead of what was ordered: a verb of receiving, then (past
-/// the customer, "me", "nous", "us") a thing other than the one ordered, an
-/// indefinite ("got a single", "on m'a donné une chambre sur le parking",
-/// "me llegó uno individual"): the wrong item. Not "got it", the thing
-/// itself, nor one of [`WHAT_COMES_AFTER_AN_ORDER`].
-#[rustfmt::skip]
-const RECEIVED_INSTEAD: [&str; 30] = [
-    "got", "received", "gave", "given", "sent", "delivered", "brought",
-    "reçu", "reçue", "reçus", "reçues", "donné", "envoyé", "envoyée", "livré", "apporté",
-    "llegó", "llega", "llegaron", "dieron", "dio", "dan", "mandaron", "mandó", "enviaron",
-    "envió", "recibí", "recibimos", "trajeron", "entregaron",
-];
-
 /// The indefinites that say the thing received is another one.
 #[rustfmt::skip]
 const ANOTHER_THING: [&str; 13] = [
@@ -504,7 +480,7 @@ const WHAT_COMES_AFTER_AN_ORDER: [&str; 28] = [
     "descuento", "vale", "sustitución",
 ];
 
-/// How much receiving the wrong item weighs (see [`RECEIVED_INSTEAD`]): a
+/// How much receiving the wrong item weighs (see [`Errand`]): a
 /// complaint, which good words after it outweigh.
 const WRONG_ITEM: f64 = -1.5;
 
@@ -705,16 +681,17 @@ fn spelled_from<'a>(
 }
 
 /// The verb of receiving in a text that tells of the wrong item received
-/// (see [`RECEIVED_INSTEAD`]), if it does.
+/// (see [`Errand`]), if it does.
 fn wrong_item<'a>(
     tokens: &[Tok],
     lower: &impl Fn(usize) -> &'a str,
     clitic: &impl Fn(usize) -> bool,
 ) -> Option<usize> {
     let word = |k: usize| tokens.get(k).is_some_and(|t| t.kind == Kind::Word);
-    let ordered = (0..tokens.len()).find(|&k| word(k) && one_of(lower(k), &ORDERED))?;
+    let errand = |k: usize| word(k).then(|| Errand::of(lower(k))).flatten();
+    let ordered = (0..tokens.len()).find(|&k| errand(k) == Some(Errand::Ordered))?;
     (ordered + 1..tokens.len()).find(|&got| {
-        if !(word(got) && one_of(lower(got), &RECEIVED_INSTEAD)) {
+        if errand(got) != Some(Errand::Received) {
             return false;
         }
         let mut k = got + 1;
@@ -1184,6 +1161,43 @@ struct Resolved {
     elongated: bool,
     /// Whether some phrase starts with it.
     starts_phrase: bool,
+    /// Whether it tells of an order or of something received (see
+    /// [`Errand`]): known with the word, so that a text is searched for
+    /// the wrong item only when it has both.
+    errand: Option<Errand>,
+}
+
+/// A word of an order and of what came of it: what the customer
+/// ordered, booked or paid for, then a verb of receiving and (past the
+/// customer, "me", "nous", "us") a thing other than the one ordered, an
+/// indefinite ("got a single", "on m'a donné une chambre sur le parking",
+/// "me llegó uno individual"): the wrong item (see [`wrong_item`]). Not
+/// "got it", the thing itself, nor one of [`WHAT_COMES_AFTER_AN_ORDER`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Errand {
+    /// "Ordered", "réservé", "pedí".
+    Ordered,
+    /// "Got", "reçu", "me llegó".
+    Received,
+}
+
+impl Errand {
+    /// The errand a lowercase word tells of, if any.
+    fn of(word: &str) -> Option<Errand> {
+        match word {
+            "ordered" | "booked" | "bought" | "reserved" | "paid" | "commandé" | "commandée"
+            | "commandés" | "commandées" | "réservé" | "réservée" | "acheté" | "achetée"
+            | "payé" | "pedí" | "pedimos" | "pedido" | "reservé" | "reservamos" | "reservado"
+            | "compré" | "compramos" | "comprado" | "pagué" | "pagamos" | "encargué"
+            | "encargamos" | "pagado" => Some(Errand::Ordered),
+            "got" | "received" | "gave" | "given" | "sent" | "delivered" | "brought" | "reçu"
+            | "reçue" | "reçus" | "reçues" | "donné" | "envoyé" | "envoyée" | "livré"
+            | "apporté" | "llegó" | "llega" | "llegaron" | "dieron" | "dio" | "dan"
+            | "mandaron" | "mandó" | "enviaron" | "envió" | "recibí" | "recibimos" | "trajeron"
+            | "entregaron" => Some(Errand::Received),
+            _ => None,
+        }
+    }
 }
 
 /// Buffers for looking a word up: its accent-free form, inflection
@@ -1498,6 +1512,7 @@ impl Analyzer {
             entry: found,
             elongated: false,
             starts_phrase: word.starts_phrase,
+            errand: Errand::of(key),
         };
         if found.is_none() && collapse(key, &mut buffers.two, &mut buffers.one) {
             let (two, one) = (
@@ -1697,6 +1712,9 @@ impl Analyzer {
                 .and_then(|k| scratch.resolved.get_mut(k)),
             _ => None,
         };
+        // Whether a word of an order came, and a word of receiving after
+        // one (see [`wrong_item`]).
+        let (mut ordered, mut received_after_order) = (false, false);
         let mut i = 0;
         while i < tokens.len() {
             let token = tokens[i];
@@ -1742,6 +1760,11 @@ impl Analyzer {
                 }
                 None => self.resolve(lexicons, lower(i), buffers),
             };
+            match resolved.errand {
+                Some(Errand::Ordered) => ordered = true,
+                Some(Errand::Received) => received_after_order |= ordered,
+                None => {}
+            }
             let mut matched: Option<(usize, Entry, Marks)> = None;
             if max_words > 1 && resolved.starts_phrase {
                 // Read on while a key may still follow; the longest key
@@ -2373,7 +2396,10 @@ impl Analyzer {
         // The wrong item: something ordered, then another thing received
         // and nothing good said of it ("got a free cookie"). Praise after
         // it is ironic ("received a green one, great").
-        if let Some(got) = wrong_item(tokens, &lower, &clitic) {
+        let wrong = received_after_order
+            .then(|| wrong_item(tokens, &lower, &clitic))
+            .flatten();
+        if let Some(got) = wrong {
             let praised = items
                 .iter()
                 .zip(values.iter())
@@ -2864,6 +2890,7 @@ mod tests {
             entry: Some((Entry::Valence(valence), Marks::default())),
             elongated: false,
             starts_phrase: false,
+            errand: None,
         };
         let mut memory = WordMemory::default();
         assert_eq!(
