@@ -1290,6 +1290,29 @@ fn the_wrong_item_received_complains() {
     }
 }
 
+/// Service without trouble is praise, and trouble is a complaint: "hassle"
+/// has its words in each language ("painless", "sans encombre", "sin
+/// complicaciones"; "prise de tête", "quebradero de cabeza"), and so does
+/// a traveller left stuck.
+#[test]
+fn service_without_trouble_pleases_and_trouble_complains() {
+    for (text, language) in [
+        ("Hassle-free return, thanks", EN),
+        ("Painless from start to finish", EN),
+        ("Livraison sans encombre, merci", FR),
+        ("Todo sin complicaciones, gracias", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    for (text, language) in [
+        ("Stranded at the airport for six hours", EN),
+        ("Quelle prise de tête ce formulaire", FR),
+        ("Menudo quebradero de cabeza con la factura", ES),
+    ] {
+        assert_complains(text, language);
+    }
+}
+
 /// "Why ...?" about something that went wrong reproaches rather than asks;
 /// "why" about nothing bad still asks.
 #[test]
