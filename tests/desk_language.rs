@@ -1256,7 +1256,7 @@ fn connections_that_drop_and_staff_who_could_not_complain() {
 /// wrong item complains, and praise after it is ironic. The thing itself
 /// received ("got it"), what comes after an order in the normal run of
 /// things (a receipt, a confirmation, a replacement) and a thing received
-/// with a good word for it are no wrong item.
+/// with a good word for it ("a great guide") are no wrong item.
 #[test]
 fn the_wrong_item_received_complains() {
     for (text, language) in [
@@ -1284,6 +1284,7 @@ fn the_wrong_item_received_complains() {
     }
     for (text, language) in [
         ("I ordered a coffee and got a free cookie, lovely", EN),
+        ("We booked the tour and got a great guide", EN),
         ("Pedí una pizza y me llegó una riquísima en 20 minutos", ES),
     ] {
         assert_pleased(text, language);

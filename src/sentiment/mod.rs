@@ -682,11 +682,7 @@ fn spelled_from<'a>(
 
 /// The verb of receiving in a text that tells of the wrong item received
 /// (see [`Errand`]), if it does.
-fn wrong_item<'a>(
-    tokens: &[Tok],
-    lower: &impl Fn(usize) -> &'a str,
-    clitic: &impl Fn(usize) -> bool,
-) -> Option<usize> {
+fn wrong_item<'a>(tokens: &[Tok], lower: &impl Fn(usize) -> &'a str) -> Option<usize> {
     let word = |k: usize| tokens.get(k).is_some_and(|t| t.kind == Kind::Word);
     let errand = |k: usize| word(k).then(|| Errand::of(lower(k))).flatten();
     let ordered = (0..tokens.len()).find(|&k| errand(k) == Some(Errand::Ordered))?;
@@ -695,7 +691,7 @@ fn wrong_item<'a>(
             return false;
         }
         let mut k = got + 1;
-        while word(k) && (clitic(k) || one_of(lower(k), &["me", "us", "nous"])) {
+        while word(k) && one_of(lower(k), &["me", "us", "nous"]) {
             k += 1;
         }
         word(k)
@@ -2394,16 +2390,16 @@ impl Analyzer {
             }
         }
         // The wrong item: something ordered, then another thing received
-        // and nothing good said of it ("got a free cookie"). Praise after
-        // it is ironic ("received a green one, great").
+        // and nothing good said of it ("got a free cookie", "got a great
+        // guide"). Praise in a later clause is ironic ("received a green
+        // one, great").
         let wrong = received_after_order
-            .then(|| wrong_item(tokens, &lower, &clitic))
+            .then(|| wrong_item(tokens, &lower))
             .flatten();
         if let Some(got) = wrong {
-            let praised = items
-                .iter()
-                .zip(values.iter())
-                .any(|(it, v)| it.first > got && *v > 0.0 && !it.praise);
+            let praised = items.iter().zip(values.iter()).any(|(it, v)| {
+                it.first > got && *v > 0.0 && (!it.praise || !has_boundary(got, it.first))
+            });
             if !praised {
                 let at = bare.partition_point(|&(b, ..)| b < got);
                 bare.insert(at, (got, WRONG_ITEM, "wrong-item"));
