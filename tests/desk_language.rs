@@ -1849,8 +1849,9 @@ fn short_messages_are_told_apart() {
     }
 }
 
-/// Warm words around a request for money back or a failure report, in each
-/// language: whatever the wrapping, the desk never answers with thanks.
+/// Warm words around a request for money back, a failure report or the
+/// wrong item received, in each language: whatever the wrapping, the desk
+/// never answers with thanks.
 fn wrapped_complaint() -> impl Strategy<Value = (String, Language)> {
     let french = (
         prop::sample::select(vec![
@@ -1866,6 +1867,7 @@ fn wrapped_complaint() -> impl Strategy<Value = (String, Language)> {
             "commande jamais livrée",
             "je veux être remboursée",
             "prélevés en double",
+            "j'ai commandé un L et reçu un S",
         ]),
         prop::sample::select(vec![
             "",
@@ -1884,6 +1886,7 @@ fn wrapped_complaint() -> impl Strategy<Value = (String, Language)> {
             "my order never arrived",
             "I need a refund",
             "double billed again",
+            "ordered a large and got a small",
         ]),
         prop::sample::select(vec![
             "",
@@ -1908,6 +1911,7 @@ fn wrapped_complaint() -> impl Strategy<Value = (String, Language)> {
             "mi pedido nunca llegó",
             "devuélvanme el dinero",
             "cobro duplicado",
+            "pedí una talla L y me llegó una S",
         ]),
         prop::sample::select(vec![
             "",

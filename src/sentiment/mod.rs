@@ -680,23 +680,24 @@ fn spelled_from<'a>(
     }
 }
 
-/// The verb of receiving in a text that tells of the wrong item received
-/// (see [`Errand`]), if it does.
-fn wrong_item<'a>(tokens: &[Tok], lower: &impl Fn(usize) -> &'a str) -> Option<usize> {
+/// The verb of receiving and the indefinite after it in a text that tells
+/// of the wrong item received (see [`Errand`]), if it does.
+fn wrong_item<'a>(tokens: &[Tok], lower: &impl Fn(usize) -> &'a str) -> Option<(usize, usize)> {
     let word = |k: usize| tokens.get(k).is_some_and(|t| t.kind == Kind::Word);
     let errand = |k: usize| word(k).then(|| Errand::of(lower(k))).flatten();
     let ordered = (0..tokens.len()).find(|&k| errand(k) == Some(Errand::Ordered))?;
-    (ordered + 1..tokens.len()).find(|&got| {
+    (ordered + 1..tokens.len()).find_map(|got| {
         if errand(got) != Some(Errand::Received) {
-            return false;
+            return None;
         }
         let mut k = got + 1;
         while word(k) && one_of(lower(k), &["me", "us", "nous"]) {
             k += 1;
         }
-        word(k)
+        let another = word(k)
             && one_of(lower(k), &ANOTHER_THING)
-            && !(word(k + 1) && one_of(lower(k + 1), &WHAT_COMES_AFTER_AN_ORDER))
+            && !(word(k + 1) && one_of(lower(k + 1), &WHAT_COMES_AFTER_AN_ORDER));
+        another.then_some((got, k))
     })
 }
 
@@ -2389,17 +2390,19 @@ impl Analyzer {
                 }
             }
         }
-        // The wrong item: something ordered, then another thing received
-        // and nothing good said of it ("got a free cookie", "got a great
-        // guide"). Praise in a later clause is ironic ("received a green
-        // one, great").
+        // The wrong item: something ordered, then another thing received,
+        // unless a good word right after says what it is ("got a free
+        // cookie", "got a great guide", "me llegó una riquísima"). Praise
+        // further on is ironic ("received a green one, great"), and thanks
+        // are for the desk ("got a small thanks").
         let wrong = received_after_order
             .then(|| wrong_item(tokens, &lower))
             .flatten();
-        if let Some(got) = wrong {
-            let praised = items.iter().zip(values.iter()).any(|(it, v)| {
-                it.first > got && *v > 0.0 && (!it.praise || !has_boundary(got, it.first))
-            });
+        if let Some((got, another)) = wrong {
+            let praised = items
+                .iter()
+                .zip(values.iter())
+                .any(|(it, v)| it.first == another + 1 && *v > 0.0);
             if !praised {
                 let at = bare.partition_point(|&(b, ..)| b < got);
                 bare.insert(at, (got, WRONG_ITEM, "wrong-item"));
