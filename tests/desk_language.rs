@@ -1868,6 +1868,8 @@ fn wrapped_complaint() -> impl Strategy<Value = (String, Language)> {
             "je veux être remboursée",
             "prélevés en double",
             "j'ai commandé un L et reçu un S",
+            "la fibre se coupe tous les soirs",
+            "conseiller peu aimable",
         ]),
         prop::sample::select(vec![
             "",
@@ -1887,6 +1889,8 @@ fn wrapped_complaint() -> impl Strategy<Value = (String, Language)> {
             "I need a refund",
             "double billed again",
             "ordered a large and got a small",
+            "my wifi keeps dropping out",
+            "nobody at the store answered",
         ]),
         prop::sample::select(vec![
             "",
@@ -1912,6 +1916,8 @@ fn wrapped_complaint() -> impl Strategy<Value = (String, Language)> {
             "devuélvanme el dinero",
             "cobro duplicado",
             "pedí una talla L y me llegó una S",
+            "se me corta internet cada noche",
+            "nadie en la tienda me atendió",
         ]),
         prop::sample::select(vec![
             "",
