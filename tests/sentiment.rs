@@ -141,6 +141,7 @@ fn english() {
             ("The app is slooooow", Negative, Mod(M::Elongated)),
             ("Service is TERRIBLE today", Negative, Mod(M::Capitals)),
             ("Really great support", Positive, Mod(M::Boosted)),
+            ("This is freaking awesome", Positive, Mod(M::Boosted)),
             (
                 "The coffee is great but the delivery was awful",
                 Negative,
@@ -252,6 +253,15 @@ fn spanish() {
             ),
             ("No sé si pedirlo hoy", Neutral, Lexicon),
             ("Es mi cafetería preferida", Positive, Lexicon),
+            // A swear word intensifies the word after it, and complains
+            // alone.
+            (
+                "Estoy jodidamente contenta con el cambio",
+                Positive,
+                Mod(M::Boosted),
+            ),
+            ("Jodidamente lento todo", Negative, Mod(M::Boosted)),
+            ("Qué jodidamente", Negative, Lexicon),
             ("Estoy avergonzada del trato recibido", Negative, Lexicon),
             ("Me cansé de llamar", Negative, Lexicon),
             (
