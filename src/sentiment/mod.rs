@@ -681,13 +681,16 @@ fn spelled_from<'a>(
 }
 
 /// The verb of receiving and the indefinite after it in a text that tells
-/// of the wrong item received (see [`Errand`]), if it does.
-fn wrong_item<'a>(tokens: &[Tok], lower: &impl Fn(usize) -> &'a str) -> Option<(usize, usize)> {
+/// of the wrong item received (see [`Errand`]), the order told at token
+/// `ordered`, if it does.
+fn wrong_item<'a>(
+    tokens: &[Tok],
+    lower: &impl Fn(usize) -> &'a str,
+    ordered: usize,
+) -> Option<(usize, usize)> {
     let word = |k: usize| tokens.get(k).is_some_and(|t| t.kind == Kind::Word);
-    let errand = |k: usize| word(k).then(|| Errand::of(lower(k))).flatten();
-    let ordered = (0..tokens.len()).find(|&k| errand(k) == Some(Errand::Ordered))?;
     (ordered + 1..tokens.len()).find_map(|got| {
-        if errand(got) != Some(Errand::Received) {
+        if !(word(got) && Errand::of(lower(got)) == Some(Errand::Received)) {
             return None;
         }
         let mut k = got + 1;
@@ -1709,9 +1712,9 @@ impl Analyzer {
                 .and_then(|k| scratch.resolved.get_mut(k)),
             _ => None,
         };
-        // Whether a word of an order came, and a word of receiving after
-        // one (see [`wrong_item`]).
-        let (mut ordered, mut received_after_order) = (false, false);
+        // Where the first word of an order came, and whether a word of
+        // receiving came after it (see [`wrong_item`]).
+        let (mut ordered, mut received_after_order) = (None, false);
         let mut i = 0;
         while i < tokens.len() {
             let token = tokens[i];
@@ -1758,8 +1761,8 @@ impl Analyzer {
                 None => self.resolve(lexicons, lower(i), buffers),
             };
             match resolved.errand {
-                Some(Errand::Ordered) => ordered = true,
-                Some(Errand::Received) => received_after_order |= ordered,
+                Some(Errand::Ordered) => ordered = ordered.or(Some(i)),
+                Some(Errand::Received) => received_after_order |= ordered.is_some(),
                 None => {}
             }
             let mut matched: Option<(usize, Entry, Marks)> = None;
@@ -2390,20 +2393,23 @@ impl Analyzer {
                 }
             }
         }
+        // Whether a good word starts within `words` of token `k` (after it).
+        let good_after = |k: usize, words: usize| {
+            items
+                .iter()
+                .zip(values.iter())
+                .any(|(it, v)| (k + 1..=k + words).contains(&it.first) && *v > 0.0)
+        };
         // The wrong item: something ordered, then another thing received,
         // unless a good word right after says what it is ("got a free
         // cookie", "got a great guide", "me llegó una riquísima"). Praise
         // further on is ironic ("received a green one, great"), and thanks
         // are for the desk ("got a small thanks").
-        let wrong = received_after_order
-            .then(|| wrong_item(tokens, &lower))
-            .flatten();
+        let wrong = ordered
+            .filter(|_| received_after_order)
+            .and_then(|at| wrong_item(tokens, &lower, at));
         if let Some((got, another)) = wrong {
-            let praised = items
-                .iter()
-                .zip(values.iter())
-                .any(|(it, v)| it.first == another + 1 && *v > 0.0);
-            if !praised {
+            if !good_after(another, 1) {
                 let at = bare.partition_point(|&(b, ..)| b < got);
                 bare.insert(at, (got, WRONG_ITEM, "wrong-item"));
                 complaint = true;
@@ -2461,17 +2467,12 @@ impl Analyzer {
                     .zip(values.iter())
                     .filter(|(later, _)| later.start > mark && !later.praise);
                 let again = || {
-                    let next = tokens
-                        .iter()
-                        .position(|t| t.start > mark && t.kind == Kind::Word)?;
+                    let next = (tokens.partition_point(|t| t.start <= mark)..tokens.len())
+                        .find(|&j| tokens[j].kind == Kind::Word)?;
                     let last = AGAIN
                         .iter()
                         .find_map(|p| spelled_from(next, p, tokens, &lower))?;
-                    let good_next = items
-                        .iter()
-                        .zip(values.iter())
-                        .any(|(it, v)| (last + 1..=last + 2).contains(&it.first) && *v > 0.0);
-                    Some(!good_next)
+                    Some(!good_after(last, 2))
                 };
                 words <= OPENING_WORDS
                     && ((after.clone().any(|(_, v)| *v <= COMPLAINT)
