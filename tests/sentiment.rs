@@ -455,6 +455,63 @@ fn a_question_weighs_less_than_what_follows_it() {
 }
 
 #[test]
+fn like_weighs_only_as_the_verb_of_its_subject() {
+    let analyzer = Analyzer::default();
+    let weighs_like = |text: &str| {
+        let (_, why) = analyzer.explain(text, Some(Language::ENGLISH));
+        why.contributions.iter().any(|c| {
+            matches!(&c.factor, Factor::Lexicon { text } if text.to_lowercase().starts_with("like"))
+        })
+    };
+    // A verb after its subject, with adverbs, auxiliaries or a negation
+    // between; after a modal or "to"; in another form.
+    for text in [
+        "I like the new menu",
+        "We really like your staff",
+        "She likes the blue one",
+        "They still don't like the app",
+        "You'll like the new flavour",
+        "Hard to like this update",
+        "Everyone liked the cake",
+        "Really liked the staff",
+    ] {
+        assert!(weighs_like(text), "{text}");
+    }
+    // A preposition, a filler, a count, a request.
+    for text in [
+        "It looks like the parcel is in Lyon",
+        "Feels like I'm talking to a wall",
+        "It's like 6am and the bus is full",
+        "Like I said, the meeting is at noon",
+        "How many likes did the post get?",
+        "I'd like a refund for the broken kettle",
+        "I would like to change my address",
+    ] {
+        assert!(!weighs_like(text), "{text}");
+    }
+    let label = |text: &str| analyzer.score(text, Some(Language::ENGLISH)).label;
+    assert_eq!(
+        label("Looks like my parcel has been lost again"),
+        Label::Negative
+    );
+    assert_eq!(
+        label("I'd like a refund for the broken kettle"),
+        Label::Negative
+    );
+    assert_eq!(
+        label("I don't like being put on hold for an hour"),
+        Label::Negative
+    );
+    assert_eq!(label("I really like the new loyalty card"), Label::Positive);
+    // Similes of praise are phrases of their own.
+    assert_eq!(label("Works like a charm"), Label::Positive);
+    assert_eq!(
+        label("The refurbished phone looks like new"),
+        Label::Positive
+    );
+}
+
+#[test]
 fn reused_buffers_never_carry_one_text_into_the_next() {
     // Scoring reuses per-thread buffers; whatever came before (a longer
     // text, a huge one, another language), a text gets the same answer.

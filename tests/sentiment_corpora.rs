@@ -8,7 +8,7 @@ use social_crm::Language;
 
 /// Corpus file, its language, and the macro-F1 reached (see CHANGELOG).
 const FLOORS: &[(&str, &str, f64)] = &[
-    ("umsab/en-val.tsv", "en", 0.6432),
+    ("umsab/en-val.tsv", "en", 0.6467),
     ("umsab/fr-val.tsv", "fr", 0.6517),
     ("umsab/es-val.tsv", "es", 0.6259),
     ("vader-tweets/en-val.tsv", "en", 0.7293),

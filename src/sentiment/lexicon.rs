@@ -11,6 +11,8 @@
 //!   like "bravo"), `[escalation]` (what calls for a senior agent: a
 //!   manager asked for, a threat to leave, to go to law, to a consumer
 //!   body or to the public with a bad review, a harm reported),
+//!   `[verbs]` (words that weigh only as verbs, after their subject: "I
+//!   like it", not "looks like rain"),
 //!   `[auxiliaries]`
 //!   (words a negation reaches through without counting them: "personne
 //!   n'a été capable de m'aider"),
@@ -57,6 +59,10 @@ pub(crate) struct Marks {
     /// It calls for a senior agent (`[escalation]`: "speak to a manager",
     /// "mon avocat", "me doy de baja").
     pub escalates: bool,
+    /// It weighs only as a verb with its subject before it (`[verbs]`:
+    /// "like", "likes"); spelt the same, it is a preposition, a filler or a
+    /// count. Only the key as written: its inflections ("liked") are verbs.
+    pub verb: bool,
 }
 
 /// What a lexicon knows about one key as written (a word, or a phrase of
@@ -85,6 +91,8 @@ pub(crate) struct Lexicon {
     pub praise: FxHashSet<String>,
     /// The keys of `[escalation]`, kept for the same reason.
     pub escalation: FxHashSet<String>,
+    /// The keys of `[verbs]`, kept for the same reason.
+    pub verbs: FxHashSet<String>,
     /// Auxiliaries of compound tenses and words of ability ("a", "été",
     /// "capable", "sido", "capaz", "been", "able"): a negation reaches
     /// through them without counting them as words between.
@@ -168,6 +176,7 @@ impl Lexicon {
                     "contrast" => "contrast",
                     "praise" => "praise",
                     "escalation" => "escalation",
+                    "verbs" => "verbs",
                     "auxiliaries" => "auxiliaries",
                     "subjects" => "subjects",
                     "clitics" => "clitics",
@@ -186,24 +195,23 @@ impl Lexicon {
                 ("boosters", Some(v)) => Entry::Booster(v),
                 ("negators", _) => Entry::Negator,
                 ("contrast", _) => Entry::Contrast,
-                ("praise" | "escalation", _) => {
+                ("praise" | "escalation" | "verbs", _) => {
                     let key = super::tokenize::key_words(key);
-                    let praise = section == "praise";
                     for k in [fold_accents(&key), key.clone()] {
                         if let Some(Word { entry: Some(e), .. }) = lexicon.entries.get_mut(&k) {
-                            if praise {
-                                e.1.praise = true;
-                            } else {
-                                e.1.escalates = true;
+                            match section {
+                                "praise" => e.1.praise = true,
+                                "escalation" => e.1.escalates = true,
+                                _ => e.1.verb = true,
                             }
                         }
                     }
-                    let keys = if praise {
-                        &mut lexicon.praise
-                    } else {
-                        &mut lexicon.escalation
-                    };
-                    keys.insert(key);
+                    match section {
+                        "praise" => &mut lexicon.praise,
+                        "escalation" => &mut lexicon.escalation,
+                        _ => &mut lexicon.verbs,
+                    }
+                    .insert(key);
                     continue;
                 }
                 ("auxiliaries" | "subjects" | "clitics" | "failures" | "stopwords", _) => {
@@ -328,6 +336,7 @@ impl Lexicon {
         let marks = Marks {
             praise: self.praise.contains(&key),
             escalates: self.escalation.contains(&key),
+            verb: self.verbs.contains(&key),
         };
         // A word listed both as a sentiment word and as an intensifier keeps
         // both meanings.

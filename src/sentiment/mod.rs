@@ -7,6 +7,8 @@
 //! emoticons, hashtags split on case, elongations ("nuuuul"), capitals,
 //! repeated punctuation, missing accents, French elision and "ne ... pas"
 //! (one negation, even with a verb between), negation in each language,
+//! "like" that weighs only as the verb of its subject ("I like it", not
+//! "looks like rain" nor "I'd like a refund"),
 //! "peu" and "poco" that deny the word after them ("peu aimable", "poco
 //! útil"; "un peu", "un poco" soften),
 //! "never so" that stresses rather than negates ("jamais été aussi
@@ -444,6 +446,33 @@ const ABSENCE: [&str; 12] = [
 /// Contrast words that are also adverbs of time (see the scorer's
 /// `contrasts_here`).
 const TIME_OR_CONTRAST: [&str; 1] = ["yet"];
+
+/// What may stand before a word of the lexicon's `[verbs]` ("like") for it
+/// to be a verb: its subject ("I", "you", "people", "who"), or a modal or
+/// "to" that a verb follows ("you'll like", "might like", "hard to like").
+/// Not "would" or "I'd", which ask ("I'd like a refund"); not "it's" or a
+/// verb of seeming, after which "like" compares ("looks like rain").
+#[rustfmt::skip]
+const BEFORE_A_VERB: [&str; 26] = [
+    "i", "you", "u", "ya", "he", "she", "we", "they", "y'all", "people", "everyone",
+    "everybody", "nobody", "who",
+    "i'll", "i’ll", "you'll", "you’ll", "we'll", "we’ll", "they'll", "they’ll",
+    "will", "might", "may", "to",
+];
+
+/// Adverbs, auxiliaries and negations that may stand between a subject and
+/// its verb ("I really like", "we do like", "they don't like"): at most
+/// [`BETWEEN_REACH`] of them.
+#[rustfmt::skip]
+const BETWEEN_SUBJECT_AND_VERB: [&str; 24] = [
+    "do", "does", "did", "not", "n't", "n’t", "never", "dont", "doesnt", "didnt",
+    "really", "also", "just", "still", "actually", "totally", "truly", "genuinely",
+    "honestly", "definitely", "always", "all", "even", "usually",
+];
+
+/// How many words of [`BETWEEN_SUBJECT_AND_VERB`] a verb's subject may
+/// stand before it ("I still don't like").
+const BETWEEN_REACH: usize = 3;
 
 /// The most words a clause of opening praise may have to be read as
 /// irony when complaints follow ("Excellent service client, ...").
@@ -1505,9 +1534,20 @@ impl Analyzer {
     /// What a word says on its own (see [`Resolved`]).
     fn resolve(&self, lexicons: &[&Lexicon], key: &str, buffers: &mut Words) -> Resolved {
         let word = self.word(lexicons, key);
-        let found = word
-            .entry
-            .or_else(|| self.lookup_inflected(lexicons, key, buffers));
+        // An inflection of one of the lexicon's `[verbs]` is a verb
+        // whatever comes before it ("liked").
+        let found = word.entry.or_else(|| {
+            self.lookup_inflected(lexicons, key, buffers)
+                .map(|(entry, marks)| {
+                    (
+                        entry,
+                        Marks {
+                            verb: false,
+                            ..marks
+                        },
+                    )
+                })
+        });
         let mut resolved = Resolved {
             entry: found,
             elongated: false,
@@ -1641,6 +1681,28 @@ impl Analyzer {
                 Some(w) if infinitive_like(w) => true,
                 _ => j > k + 2,
             }
+        };
+
+        // Whether the word at `k`, one of the lexicon's `[verbs]`, is a verb
+        // here: its subject (or a modal, or "to") before it, with at most a
+        // few adverbs, auxiliaries and negations between (see
+        // [`BEFORE_A_VERB`]).
+        let verb_here = |k: usize| {
+            let mut j = k;
+            for _ in 0..=BETWEEN_REACH {
+                let Some(before) = j.checked_sub(1).filter(|&b| tokens[b].kind == Kind::Word)
+                else {
+                    return false;
+                };
+                if one_of(lower(before), &BEFORE_A_VERB) {
+                    return true;
+                }
+                if !one_of(lower(before), &BETWEEN_SUBJECT_AND_VERB) {
+                    return false;
+                }
+                j = before;
+            }
+            false
         };
 
         let (language, language_source) = match hint {
@@ -1798,6 +1860,10 @@ impl Analyzer {
                 i += 1;
                 continue;
             };
+            if marks.verb && last == i && !verb_here(i) {
+                i += 1;
+                continue;
+            }
             match entry {
                 Entry::Valence(v) | Entry::Both(v, _) => {
                     if let Entry::Both(_, b) = entry {
