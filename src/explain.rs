@@ -64,6 +64,10 @@ pub enum Modifier {
     BeforeContrast,
     /// After a contrast word: weighs more.
     AfterContrast,
+    /// In a concession ("although the box was damaged", "bien que",
+    /// "aunque"), the clause that matters less: weighs as much as before a
+    /// contrast word.
+    Concession,
     /// Praise turned into reproach by irony ("bravo 👏" after a complaint,
     /// "thanks for losing my order").
     Irony,
@@ -99,6 +103,7 @@ impl fmt::Display for Modifier {
             Modifier::Elongated => "elongated",
             Modifier::BeforeContrast => "before a contrast",
             Modifier::AfterContrast => "after a contrast",
+            Modifier::Concession => "in a concession",
             Modifier::Irony => "irony",
             Modifier::Question => "in a question",
             Modifier::Stressed => "stressed, not negated",

@@ -186,8 +186,10 @@ fn english() {
             (
                 "The coffee is great, although the box was damaged",
                 Positive,
-                Lexicon,
+                Mod(M::Concession),
             ),
+            // "Though" that ends a clause is an adverb.
+            ("Great coffee though", Positive, Lexicon),
         ],
     );
 }
@@ -245,11 +247,17 @@ fn spanish() {
                 Mod(M::AfterContrast),
             ),
             ("Ay, muchas gracias", Positive, Lexicon),
-            // Mixed, not negative: the concession does not outweigh.
+            // A concession matters less than the main clause, and still
+            // complains (see `a_concession_weighs_less_and_still_complains`).
             (
                 "El café es buenísimo, aunque la caja llegó rota",
-                Neutral,
-                Lexicon,
+                Positive,
+                Mod(M::Concession),
+            ),
+            (
+                "Aunque el repartidor fue amable, el paquete llegó roto",
+                Negative,
+                Mod(M::Concession),
             ),
             ("No sé si pedirlo hoy", Neutral, Lexicon),
             ("Es mi cafetería preferida", Positive, Lexicon),
@@ -452,6 +460,61 @@ fn a_question_weighs_less_than_what_follows_it() {
     // An exclamation that ends in a question mark later is not a question.
     let (_, why) = analyzer.explain("Great! Anyone else?", Some(Language::ENGLISH));
     assert!(why.contributions.iter().all(|c| c.modifiers.is_empty()));
+}
+
+#[test]
+fn a_concession_weighs_less_and_still_complains() {
+    let analyzer = Analyzer::default();
+    for (text, language, label) in [
+        // A complaint conceded turns no praise after it into irony.
+        (
+            "Although the box was damaged, the coffee is great",
+            Language::ENGLISH,
+            Label::Positive,
+        ),
+        (
+            "Même si le livreur était sympa, le colis est arrivé cassé",
+            Language::FRENCH,
+            Label::Negative,
+        ),
+        (
+            "Le café est excellent, bien que la boîte soit abîmée",
+            Language::FRENCH,
+            Label::Positive,
+        ),
+        (
+            "Aunque el paquete llegó tarde, el café es buenísimo",
+            Language::SPANISH,
+            Label::Positive,
+        ),
+    ] {
+        let (s, why) = analyzer.explain(text, Some(language));
+        assert_eq!(s.label, label, "{text}\n{why}");
+        assert!(
+            why.contributions
+                .iter()
+                .any(|c| c.modifiers.contains(&M::Concession)),
+            "{text}\n{why}"
+        );
+        assert!(
+            !why.contributions
+                .iter()
+                .any(|c| c.modifiers.contains(&M::Irony)),
+            "{text}\n{why}"
+        );
+        // The desk still sees the complaint.
+        assert!(s.complaint, "{text}\n{why}");
+    }
+    // A sentence that opens with a concession and has no other clause is
+    // an afterthought: it weighs in full.
+    let (_, why) = analyzer.explain(
+        "The coffee is great. Although the box was damaged.",
+        Some(Language::ENGLISH),
+    );
+    assert!(
+        why.contributions.iter().all(|c| c.modifiers.is_empty()),
+        "{why}"
+    );
 }
 
 #[test]

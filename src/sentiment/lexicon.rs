@@ -7,7 +7,8 @@
 //!   (best); a phrase is several words separated by spaces;
 //! - `[boosters]`: `word or phrase<TAB>amount`, positive for intensifiers
 //!   ("très"), negative for softeners ("un peu");
-//! - `[negators]`, `[contrast]`, `[praise]` (words that irony can turn,
+//! - `[negators]`, `[contrast]`, `[concession]` (what opens the clause
+//!   that matters less: "although", "bien que", "aunque"), `[praise]` (words that irony can turn,
 //!   like "bravo"), `[escalation]` (what calls for a senior agent: a
 //!   manager asked for, a threat to leave, to go to law, to a consumer
 //!   body or to the public with a bad review, a harm reported),
@@ -48,6 +49,9 @@ pub(crate) enum Entry {
     Negator,
     /// A contrast ("but"): what follows weighs more.
     Contrast,
+    /// A concession ("although", "bien que", "aunque"): the clause it
+    /// opens weighs less.
+    Concession,
 }
 
 /// What a key says besides its entry: the sections that name it after
@@ -174,6 +178,7 @@ impl Lexicon {
                     "boosters" => "boosters",
                     "negators" => "negators",
                     "contrast" => "contrast",
+                    "concession" => "concession",
                     "praise" => "praise",
                     "escalation" => "escalation",
                     "verbs" => "verbs",
@@ -195,6 +200,7 @@ impl Lexicon {
                 ("boosters", Some(v)) => Entry::Booster(v),
                 ("negators", _) => Entry::Negator,
                 ("contrast", _) => Entry::Contrast,
+                ("concession", _) => Entry::Concession,
                 ("praise" | "escalation" | "verbs", _) => {
                     let key = super::tokenize::key_words(key);
                     for k in [fold_accents(&key), key.clone()] {

@@ -24,7 +24,9 @@
 //! "todavía no me lo han solucionado"),
 //! intensifiers and softeners, contrast ("mais",
 //! "but", "pero": what follows weighs more; "yet" only where it opens a
-//! clause, not in "no reply yet"), irony markers ("bravo 👏" after
+//! clause, not in "no reply yet"), concession ("although", "bien que",
+//! "aunque": the clause it opens weighs less, and a complaint conceded
+//! turns no praise into irony), irony markers ("bravo 👏" after
 //! a complaint, a laugh or a thumbs-up after one or after something missing:
 //! "colis encore perdu 😂", "otra vez sin pedido 😂",
 //! "merci pour rien", praise that opens a message on its own
@@ -1106,6 +1108,9 @@ struct Scratch {
     values: Vec<f64>,
     negator: Vec<bool>,
     booster: Vec<f64>,
+    /// The concessions of the text: the tokens of the words that open
+    /// them and of the clause boundary that ends them.
+    concessions: Vec<(usize, usize)>,
     /// Negations that reached no word: their token, their weight and the
     /// rule that weighed them.
     bare: Vec<(usize, f64, &'static str)>,
@@ -1765,6 +1770,8 @@ impl Analyzer {
         booster.clear();
         booster.resize(tokens.len(), 0.0);
         let mut contrast: Option<usize> = None;
+        let concessions = &mut scratch.concessions;
+        concessions.clear();
         let max_words = self.max_words(lexicons);
         // With one built-in lexicon and no words of the caller's, what a
         // word resolves to depends on the word alone: remember it.
@@ -1908,6 +1915,33 @@ impl Analyzer {
                 Entry::Booster(b) => booster[last] = b,
                 Entry::Contrast if last == i && !contrasts_here(i) => {}
                 Entry::Contrast => contrast = Some(last),
+                // A concession opens a clause ("though" that ends one, "great
+                // coffee though", is an adverb) and stands beside the main
+                // one: after it in the same sentence ("great, although"), or
+                // before it ("Although the box was damaged, the coffee is
+                // great"). A sentence that opens with one and has no other
+                // clause is an afterthought, which counts as much as a "but"
+                // would ("Great coffee. Although the box was damaged.").
+                // One inside another ends where it does: the clauses are
+                // kept apart and in order, and each is searched for its end
+                // once.
+                Entry::Concession => {
+                    let opens = tokens.get(last + 1).is_some_and(|t| t.kind == Kind::Word);
+                    if opens && concessions.last().is_none_or(|&(_, end)| last > end) {
+                        let end = (last + 1..tokens.len())
+                            .find(|&j| tokens[j].kind == Kind::Boundary)
+                            .unwrap_or(tokens.len());
+                        let after_main = i
+                            .checked_sub(1)
+                            .is_some_and(|k| ends_sentence(&tokens[k], text).is_none());
+                        let before_main = end < tokens.len()
+                            && ends_sentence(&tokens[end], text).is_none()
+                            && tokens.get(end + 1).is_some_and(|t| t.kind == Kind::Word);
+                        if after_main || before_main {
+                            concessions.push((last, end));
+                        }
+                    }
+                }
             }
             i = last + 1;
         }
@@ -2025,6 +2059,13 @@ impl Analyzer {
                 }
             }
             any && !lower_seen
+        };
+        // Whether an item stands in a concession, the clause that matters
+        // less (by binary search: the concessions are apart and in order).
+        let concessions = &*concessions;
+        let conceded = |item: &Item| {
+            let k = concessions.partition_point(|&(from, _)| from < item.first);
+            k > 0 && item.last < concessions[k - 1].1
         };
         // The rules that changed each value, kept only for an explanation.
         let mut modifiers: Vec<Vec<Modifier>> = Vec::new();
@@ -2313,6 +2354,10 @@ impl Analyzer {
                 v = 0.0;
                 note(Modifier::Request);
             }
+            if conceded(item) {
+                v *= c.before_contrast;
+                note(Modifier::Concession);
+            }
             if let Some(cut) = contrast {
                 if item.last < cut {
                     v *= c.before_contrast;
@@ -2491,7 +2536,9 @@ impl Analyzer {
         let first_complaint = items
             .iter()
             .zip(values.iter())
-            .find(|(it, v)| !it.praise && **v <= COMPLAINT)
+            // A complaint conceded ("although the box was damaged, the
+            // coffee is great") turns no praise after it.
+            .find(|(it, v)| !it.praise && **v <= COMPLAINT && !conceded(it))
             .map(|(it, _)| it.first)
             .into_iter()
             .chain(
