@@ -8,9 +8,9 @@ use social_crm::Language;
 
 /// Corpus file, its language, and the macro-F1 reached (see CHANGELOG).
 const FLOORS: &[(&str, &str, f64)] = &[
-    ("umsab/en-val.tsv", "en", 0.6467),
+    ("umsab/en-val.tsv", "en", 0.6550),
     ("umsab/fr-val.tsv", "fr", 0.6517),
-    ("umsab/es-val.tsv", "es", 0.6259),
+    ("umsab/es-val.tsv", "es", 0.6258),
     ("vader-tweets/en-val.tsv", "en", 0.7293),
     ("vader-amazon/en-val.tsv", "en", 0.5774),
 ];
