@@ -1150,6 +1150,27 @@ fn opening_praise_then_a_failure_is_irony() {
     ] {
         assert!(!read_as_irony(text, language), "{text}");
     }
+    // Praise of the service or of the job done, then a failure, mocks it;
+    // praise of a thing, then another matter, is a mixed review (still a
+    // complaint).
+    for (text, language) in [
+        ("Great job, you lost my parcel", EN),
+        ("Great service, waited two hours on hold", EN),
+        ("Super service, deux heures d'attente", FR),
+    ] {
+        assert!(read_as_irony(text, language), "{text}");
+    }
+    for (text, language) in [
+        ("Great food, slow service", EN),
+        ("Lovely staff, shame the card machine was broken", EN),
+        ("Super café, dommage que la machine soit en panne", FR),
+        ("Buen café, el servicio lento", ES),
+    ] {
+        assert!(!read_as_irony(text, language), "{text}");
+        let (_, complaint, situation) = answer(text, language);
+        assert!(complaint, "{text}");
+        assert_ne!(situation, Situation::Happy, "{text}");
+    }
 }
 
 /// Praise that opens a message, then the same thing once more ("another",

@@ -29,8 +29,10 @@
 //! turns no praise into irony), irony markers ("bravo 👏" after
 //! a complaint, a laugh or a thumbs-up after one or after something missing:
 //! "colis encore perdu 😂", "otra vez sin pedido 😂",
-//! "merci pour rien", praise that opens a message on its own
-//! before a failure: "Perfect, the update deleted all my photos", or
+//! "merci pour rien", praise that opens a message on its own, or names
+//! the service or the job, before a failure: "Perfect, the update deleted
+//! all my photos", "Great service, waited two hours" (praise of a thing is
+//! a mixed review: "Great food, slow service"), or
 //! before the same again: "Génial, encore une mise à jour", praise
 //! aimed at a failure: "thanks for losing my order"), a
 //! problem said to be solved, which no longer complains ("merci d'avoir
@@ -480,6 +482,19 @@ const BETWEEN_REACH: usize = 3;
 /// The most words a clause of opening praise may have to be read as
 /// irony when complaints follow ("Excellent service client, ...").
 const OPENING_WORDS: usize = 3;
+
+/// What opening praise may name and still be irony: the service as a whole
+/// or the work done ("Great job, you lost my parcel", "Super service,
+/// deux heures d'attente", "Excelente atención, me colgaron"). Praise of
+/// anything else is meant, and what follows is another matter ("Great
+/// food, slow service", "Super café, dommage que la machine soit en
+/// panne").
+#[rustfmt::skip]
+const THE_SERVICE: [&str; 17] = [
+    "job", "work", "service", "support", "customer", "care", "one", "news",
+    "travail", "boulot", "client", "clients",
+    "servicio", "atención", "atencion", "trabajo", "cliente",
+];
 
 /// Words that, opening the clause after a praise that opens the text, make
 /// it mock: the same thing once more ("Great, another update that wipes my
@@ -2576,6 +2591,11 @@ impl Analyzer {
                     .take_while(|t| t.start < mark)
                     .filter(|t| t.kind == Kind::Word)
                     .count();
+                // What the praise names, between it and the clause's end.
+                let named = (it.last + 1..tokens.len())
+                    .take_while(|&j| tokens[j].start < mark)
+                    .filter(|&j| tokens[j].kind == Kind::Word);
+                let of_the_service = named.clone().all(|j| one_of(lower(j), &THE_SERVICE));
                 let mut after = items
                     .iter()
                     .zip(values.iter())
@@ -2589,6 +2609,7 @@ impl Analyzer {
                     Some(!good_after(last, 2))
                 };
                 words <= OPENING_WORDS
+                    && of_the_service
                     && ((after.clone().any(|(_, v)| *v <= COMPLAINT)
                         && !after.any(|(_, v)| *v >= -COMPLAINT))
                         || again().unwrap_or(false))
