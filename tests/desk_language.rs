@@ -1122,6 +1122,7 @@ fn opening_praise_then_a_failure_is_irony() {
         ("Génial, l'appli ne marche plus depuis la mise à jour", FR),
         ("Excelente atención, me colgaron el teléfono tres veces", ES),
         ("Perfecto, la actualización borró todos mis contactos", ES),
+        ("Muy bien, el pedido perdido otra vez", ES),
     ] {
         assert_complains(text, language);
     }
