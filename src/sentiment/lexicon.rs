@@ -8,15 +8,14 @@
 //! - `[boosters]`: `word or phrase<TAB>amount`, positive for intensifiers
 //!   ("très"), negative for softeners ("un peu");
 //! - `[negators]`, `[contrast]`, `[concession]` (what opens the clause
-//!   that matters less: "although", "bien que", "aunque"), `[praise]` (words that irony can turn,
-//!   like "bravo"), `[escalation]` (what calls for a senior agent: a
-//!   manager asked for, a threat to leave, to go to law, to a consumer
-//!   body or to the public with a bad review, a harm reported),
-//!   `[verbs]` (words that weigh only as verbs, after their subject: "I
-//!   like it", not "looks like rain"),
-//!   `[auxiliaries]`
-//!   (words a negation reaches through without counting them: "personne
-//!   n'a été capable de m'aider"),
+//!   that matters less: "although", "bien que", "aunque"), `[praise]`
+//!   (words that irony can turn, like "bravo"), `[escalation]` (what calls
+//!   for a senior agent: a manager asked for, a threat to leave, to go to
+//!   law, to a consumer body or to the public with a bad review, a harm
+//!   reported), `[verbs]` (words that weigh only as verbs, after their
+//!   subject: "I like it", not "looks like rain"), `[auxiliaries]` (words
+//!   a negation reaches through without counting them: "personne n'a été
+//!   capable de m'aider"),
 //!   `[subjects]` (pronouns that open a clause, which a negation before
 //!   them does not reach: "si vous ne répondez pas je résilie"),
 //!   `[clitics]` (pronouns that open a verb phrase: "si no lo solucionan

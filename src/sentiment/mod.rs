@@ -1936,11 +1936,12 @@ impl Analyzer {
                 // one: after it in the same sentence ("great, although"), or
                 // before it ("Although the box was damaged, the coffee is
                 // great"). A sentence that opens with one and has no other
-                // clause is an afterthought, which counts as much as a "but"
-                // would ("Great coffee. Although the box was damaged.").
-                // One inside another ends where it does: the clauses are
-                // kept apart and in order, and each is searched for its end
-                // once.
+                // clause is an afterthought, and weighs in full ("The coffee
+                // is great. Although the box was damaged."). One inside
+                // another ends where it does: the clauses are kept apart and
+                // in order, and each is searched for its end once (a
+                // concession left out opens a sentence and ends at the next
+                // boundary, before the next sentence opens).
                 Entry::Concession => {
                     let opens = tokens.get(last + 1).is_some_and(|t| t.kind == Kind::Word);
                     if opens && concessions.last().is_none_or(|&(_, end)| last > end) {
