@@ -836,6 +836,19 @@ fn a_patient_agent_and_a_refund_that_landed_please() {
     }
 }
 
+/// Someone's day made: the idiom of delight, in each language.
+#[test]
+fn a_day_made_pleases() {
+    for (text, language) in [
+        ("The barista remembered my order, made my morning", EN),
+        ("Your driver waited while I found my keys, you made my day", EN),
+        ("La vendeuse a illuminé ma journée", FR),
+        ("El repartidor me ha hecho el día", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+}
+
 /// Not told what the customer should have known, or cut off mid-chat.
 #[test]
 fn not_being_told_and_being_cut_off_complain() {
