@@ -836,6 +836,21 @@ fn a_patient_agent_and_a_refund_that_landed_please() {
     }
 }
 
+/// An app that closes by itself, again and again.
+#[test]
+fn an_app_that_keeps_closing_complains() {
+    for (text, language) in [
+        ("The app keeps closing when I try to pay", EN),
+        ("The app closes every time I open my basket", EN),
+        ("L'appli se ferme à chaque fois que je paie", FR),
+        ("L'application n'arrête pas de se fermer", FR),
+        ("La app se cierra cada vez que intento pagar", ES),
+        ("Se me cierra la aplicación al entrar", ES),
+    ] {
+        assert_complains(text, language);
+    }
+}
+
 /// Someone's day made: the idiom of delight, in each language.
 #[test]
 fn a_day_made_pleases() {
