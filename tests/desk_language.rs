@@ -856,7 +856,10 @@ fn an_app_that_keeps_closing_complains() {
 fn a_day_made_pleases() {
     for (text, language) in [
         ("The barista remembered my order, made my morning", EN),
-        ("Your driver waited while I found my keys, you made my day", EN),
+        (
+            "Your driver waited while I found my keys, you made my day",
+            EN,
+        ),
         ("La vendeuse a illuminé ma journée", FR),
         ("El repartidor me ha hecho el día", ES),
     ] {
