@@ -2245,6 +2245,9 @@ fn damaged_goods_complain() {
         ("Le colis est arrivé à moitié vide", FR),
         ("La máquina gotea desde ayer", ES),
         ("Las latas llegaron abolladas", ES),
+        ("The mug arrived chipped", EN),
+        ("Deux assiettes ébréchées dans le carton", FR),
+        ("La taza llegó desportillada", ES),
     ] {
         assert_complains(text, language);
     }
