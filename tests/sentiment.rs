@@ -537,6 +537,9 @@ fn like_weighs_only_as_the_verb_of_its_subject() {
         "Hard to like this update",
         "Everyone liked the cake",
         "Really liked the staff",
+        // A subject dropped: the sentence opens with what only a verb takes.
+        "Really like the new recyclable cups",
+        "Don't like the new app",
     ] {
         assert!(weighs_like(text), "{text}");
     }
@@ -546,6 +549,8 @@ fn like_weighs_only_as_the_verb_of_its_subject() {
         "Feels like I'm talking to a wall",
         "It's like 6am and the bus is full",
         "Like I said, the meeting is at noon",
+        "Just like last year, the market opens in May",
+        "Not like I care",
         "How many likes did the post get?",
         "I'd like a refund for the broken kettle",
         "I would like to change my address",

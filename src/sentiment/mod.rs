@@ -479,6 +479,11 @@ const BETWEEN_SUBJECT_AND_VERB: [&str; 24] = [
 /// stand before it ("I still don't like").
 const BETWEEN_REACH: usize = 3;
 
+/// The words of [`BETWEEN_SUBJECT_AND_VERB`] that also stand before a
+/// "like" that compares ("just like last year", "not like I care", "even
+/// like this"): a sentence that opens with them has not dropped a subject.
+const NOT_ONLY_BEFORE_A_VERB: [&str; 5] = ["just", "not", "even", "all", "never"];
+
 /// The most words a clause of opening praise may have to be read as
 /// irony when complaints follow ("Excellent service client, ...").
 const OPENING_WORDS: usize = 3;
@@ -1708,19 +1713,28 @@ impl Analyzer {
         // here: its subject (or a modal, or "to") before it, with at most a
         // few adverbs, auxiliaries and negations between (see
         // [`BEFORE_A_VERB`]).
+        // A sentence that opens with an adverb or an auxiliary that only a
+        // verb takes has dropped its subject ("Really like the new cups",
+        // "Don't like the new app"); not with "just", "not" or "even",
+        // which also go before "like" that compares ("Just like last
+        // year").
         let verb_here = |k: usize| {
             let mut j = k;
+            let mut only_a_verb = false;
             for _ in 0..=BETWEEN_REACH {
-                let Some(before) = j.checked_sub(1).filter(|&b| tokens[b].kind == Kind::Word)
-                else {
-                    return false;
+                let Some(before) = j.checked_sub(1) else {
+                    return only_a_verb;
                 };
+                if tokens[before].kind != Kind::Word {
+                    return only_a_verb && ends_sentence(&tokens[before], text).is_some();
+                }
                 if one_of(lower(before), &BEFORE_A_VERB) {
                     return true;
                 }
                 if !one_of(lower(before), &BETWEEN_SUBJECT_AND_VERB) {
                     return false;
                 }
+                only_a_verb |= !one_of(lower(before), &NOT_ONLY_BEFORE_A_VERB);
                 j = before;
             }
             false
