@@ -1154,6 +1154,10 @@ fn opening_praise_then_a_failure_is_irony() {
         ("Excelente atención, me colgaron el teléfono tres veces", ES),
         ("Perfecto, la actualización borró todos mis contactos", ES),
         ("Muy bien, el pedido perdido otra vez", ES),
+        // The failure told by a negation of the service's job.
+        ("Perfect, my order hasn't arrived", EN),
+        ("Great, now the tracking link doesn't even load", EN),
+        ("Génial, l'appli ne s'ouvre plus", FR),
     ] {
         assert_complains(text, language);
     }

@@ -2623,10 +2623,15 @@ impl Analyzer {
                         .find_map(|p| spelled_from(next, p, tokens, &lower))?;
                     Some(!good_after(last, 2))
                 };
+                // A complaint after it: a word, or a failure told by a
+                // negation ("Great, now the link doesn't even load").
+                let failed_after = bare
+                    .iter()
+                    .any(|&(k, v, _)| tokens[k].start > mark && v <= COMPLAINT);
                 words <= OPENING_WORDS
                     && of_the_service
-                    && ((after.clone().any(|(_, v)| *v <= COMPLAINT)
-                        && !after.any(|(_, v)| *v >= -COMPLAINT))
+                    && ((after.clone().any(|(_, v)| *v <= COMPLAINT) || failed_after)
+                        && !after.any(|(_, v)| *v >= -COMPLAINT)
                         || again().unwrap_or(false))
             });
         // Praise aimed at a failure is ironic ("thanks for losing my
