@@ -851,6 +851,22 @@ fn an_app_that_keeps_closing_complains() {
     }
 }
 
+/// Service beyond what was due, in each language's idiom.
+#[test]
+fn service_beyond_what_was_due_pleases() {
+    for (text, language) in [
+        (
+            "Staff at the Leeds branch went out of their way to help my mum",
+            EN,
+        ),
+        ("The driver went above and beyond, thank you", EN),
+        ("L'équipe était aux petits soins avec nous", FR),
+        ("La recepcionista se desvivió por ayudarnos", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+}
+
 /// Someone's day made: the idiom of delight, in each language.
 #[test]
 fn a_day_made_pleases() {
