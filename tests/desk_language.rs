@@ -851,6 +851,29 @@ fn an_app_that_keeps_closing_complains() {
     }
 }
 
+/// A drink served lukewarm, a machine that gave out, fees called abusive,
+/// goods past their date: complaints.
+#[test]
+fn lukewarm_worn_out_abusive_and_expired_complain() {
+    for (text, language) in [
+        ("My latte was lukewarm again", EN),
+        ("La cafetière a lâché après un mois", FR),
+        ("Les frais de port sont abusifs", FR),
+        ("El pedido vino con la fecha de caducidad pasada", ES),
+    ] {
+        assert_complains(text, language);
+    }
+}
+
+/// Spanish "pasada" alone is the past ("la semana pasada"); the praise is
+/// "una pasada", "qué pasada".
+#[test]
+fn last_week_is_no_praise() {
+    assert_asks("Hice el pedido la semana pasada", ES);
+    let (label, _, _) = answer("La tienda nueva es una pasada", ES);
+    assert_eq!(label, Label::Positive);
+}
+
 /// Service beyond what was due, in each language's idiom.
 #[test]
 fn service_beyond_what_was_due_pleases() {
