@@ -865,6 +865,23 @@ fn lukewarm_worn_out_abusive_and_expired_complain() {
     }
 }
 
+/// "Bon," and "Bueno," that open a sentence are fillers, as "well" is:
+/// they do not soften the complaint after them. "Bon produit" still
+/// praises.
+#[test]
+fn a_filler_that_opens_a_complaint_judges_nothing() {
+    for (text, language) in [
+        ("Bon, j'attends toujours mon colis", FR),
+        ("Bon ben, toujours pas de remboursement", FR),
+        ("Bon... encore un retard", FR),
+        ("Bueno, sigo esperando mi pedido", ES),
+        ("Bueno pues otra vez sin servicio", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    assert_pleased("Bon produit, je recommande", FR);
+}
+
 /// Spanish "pasada" alone is the past ("la semana pasada"); the praise is
 /// "una pasada", "qué pasada".
 #[test]

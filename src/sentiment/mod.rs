@@ -484,6 +484,18 @@ const BETWEEN_REACH: usize = 3;
 /// like this"): a sentence that opens with them has not dropped a subject.
 const NOT_ONLY_BEFORE_A_VERB: [&str; 5] = ["just", "not", "even", "all", "never"];
 
+/// "Bon" and "bueno" that open a sentence and pause ("Bon, j'attends
+/// toujours mon colis", "Bueno, sigo esperando", "Bon ben", "Bueno pues")
+/// are fillers, as "well" is: they judge nothing.
+const DISCOURSE_MARKERS: [&str; 2] = ["bon", "bueno"];
+
+/// What may follow a filler of [`DISCOURSE_MARKERS`] besides a comma or an
+/// ellipsis: another filler.
+#[rustfmt::skip]
+const FILLERS: [&str; 9] = [
+    "ben", "bah", "alors", "eh", "bon", "pues", "bueno", "vale", "nada",
+];
+
 /// The most words a clause of opening praise may have to be read as
 /// irony when complaints follow ("Excellent service client, ...").
 const OPENING_WORDS: usize = 3;
@@ -1740,6 +1752,21 @@ impl Analyzer {
             false
         };
 
+        // Whether the word at `k` is a filler that opens a sentence (see
+        // [`DISCOURSE_MARKERS`]).
+        let filler = |k: usize| {
+            let opens = k
+                .checked_sub(1)
+                .is_none_or(|j| ends_sentence(&tokens[j], text).is_some());
+            let after = &text[tokens[k].end..];
+            let pauses = after.starts_with([',', '…'])
+                || after.starts_with("...")
+                || tokens.get(k + 1).is_some_and(|t| {
+                    t.kind == Kind::Word && one_of(&text[t.start..t.end], &FILLERS)
+                });
+            opens && pauses && one_of(lower(k), &DISCOURSE_MARKERS)
+        };
+
         let (language, language_source) = match hint {
             Hint::Given(l) => (Some(l), LanguageSource::Given),
             Hint::Detect { usual } => {
@@ -1897,7 +1924,7 @@ impl Analyzer {
                 i += 1;
                 continue;
             };
-            if marks.verb && last == i && !verb_here(i) {
+            if last == i && ((marks.verb && !verb_here(i)) || filler(i)) {
                 i += 1;
                 continue;
             }
