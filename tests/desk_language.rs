@@ -860,6 +860,7 @@ fn lukewarm_worn_out_abusive_and_expired_complain() {
         ("La cafetière a lâché après un mois", FR),
         ("Les frais de port sont abusifs", FR),
         ("El pedido vino con la fecha de caducidad pasada", ES),
+        ("Got a parking fine at your car park", EN),
     ] {
         assert_complains(text, language);
     }
