@@ -13,7 +13,9 @@
 //!   for a senior agent: a manager asked for, a threat to leave, to go to
 //!   law, to a consumer body or to the public with a bad review, a harm
 //!   reported), `[verbs]` (words that weigh only as verbs, after their
-//!   subject: "I like it", not "looks like rain"), `[auxiliaries]` (words
+//!   subject: "I like it", not "looks like rain"), `[fillers]` (words that
+//!   weigh nothing when they open a sentence before a pause: "Bon, ..."),
+//!   `[auxiliaries]` (words
 //!   a negation reaches through without counting them: "personne n'a été
 //!   capable de m'aider"),
 //!   `[subjects]` (pronouns that open a clause, which a negation before
@@ -66,6 +68,10 @@ pub(crate) struct Marks {
     /// "like", "likes"); spelt the same, it is a preposition, a filler or a
     /// count. Only the key as written: its inflections ("liked") are verbs.
     pub verb: bool,
+    /// Opening a sentence before a pause, it is a filler and weighs nothing
+    /// (`[fillers]`: "Bon, j'attends toujours", "Bueno, sigo esperando").
+    /// Only the key as written.
+    pub filler: bool,
 }
 
 /// What a lexicon knows about one key as written (a word, or a phrase of
@@ -96,6 +102,8 @@ pub(crate) struct Lexicon {
     pub escalation: FxHashSet<String>,
     /// The keys of `[verbs]`, kept for the same reason.
     pub verbs: FxHashSet<String>,
+    /// The keys of `[fillers]`, kept for the same reason.
+    pub fillers: FxHashSet<String>,
     /// Auxiliaries of compound tenses and words of ability ("a", "été",
     /// "capable", "sido", "capaz", "been", "able"): a negation reaches
     /// through them without counting them as words between.
@@ -181,6 +189,7 @@ impl Lexicon {
                     "praise" => "praise",
                     "escalation" => "escalation",
                     "verbs" => "verbs",
+                    "fillers" => "fillers",
                     "auxiliaries" => "auxiliaries",
                     "subjects" => "subjects",
                     "clitics" => "clitics",
@@ -200,21 +209,23 @@ impl Lexicon {
                 ("negators", _) => Entry::Negator,
                 ("contrast", _) => Entry::Contrast,
                 ("concession", _) => Entry::Concession,
-                ("praise" | "escalation" | "verbs", _) => {
+                ("praise" | "escalation" | "verbs" | "fillers", _) => {
                     let key = super::tokenize::key_words(key);
                     for k in [fold_accents(&key), key.clone()] {
                         if let Some(Word { entry: Some(e), .. }) = lexicon.entries.get_mut(&k) {
                             match section {
                                 "praise" => e.1.praise = true,
                                 "escalation" => e.1.escalates = true,
-                                _ => e.1.verb = true,
+                                "verbs" => e.1.verb = true,
+                                _ => e.1.filler = true,
                             }
                         }
                     }
                     match section {
                         "praise" => &mut lexicon.praise,
                         "escalation" => &mut lexicon.escalation,
-                        _ => &mut lexicon.verbs,
+                        "verbs" => &mut lexicon.verbs,
+                        _ => &mut lexicon.fillers,
                     }
                     .insert(key);
                     continue;
@@ -342,6 +353,7 @@ impl Lexicon {
             praise: self.praise.contains(&key),
             escalates: self.escalation.contains(&key),
             verb: self.verbs.contains(&key),
+            filler: self.fillers.contains(&key),
         };
         // A word listed both as a sentiment word and as an intensifier keeps
         // both meanings.

@@ -484,13 +484,9 @@ const BETWEEN_REACH: usize = 3;
 /// like this"): a sentence that opens with them has not dropped a subject.
 const NOT_ONLY_BEFORE_A_VERB: [&str; 5] = ["just", "not", "even", "all", "never"];
 
-/// "Bon" and "bueno" that open a sentence and pause ("Bon, j'attends
-/// toujours mon colis", "Bueno, sigo esperando", "Bon ben", "Bueno pues")
-/// are fillers, as "well" is: they judge nothing.
-const DISCOURSE_MARKERS: [&str; 2] = ["bon", "bueno"];
-
-/// What may follow a filler of [`DISCOURSE_MARKERS`] besides a comma or an
-/// ellipsis: another filler.
+/// What may follow a word of the lexicons' `[fillers]` ("bon", "bueno")
+/// that opens a sentence, for it to be a filler, besides a comma or an
+/// ellipsis: another filler ("Bon ben", "Bueno pues").
 #[rustfmt::skip]
 const FILLERS: [&str; 9] = [
     "ben", "bah", "alors", "eh", "bon", "pues", "bueno", "vale", "nada",
@@ -1573,7 +1569,8 @@ impl Analyzer {
     fn resolve(&self, lexicons: &[&Lexicon], key: &str, buffers: &mut Words) -> Resolved {
         let word = self.word(lexicons, key);
         // An inflection of one of the lexicon's `[verbs]` is a verb
-        // whatever comes before it ("liked").
+        // whatever comes before it ("liked"); one of its `[fillers]` is no
+        // filler ("Bonne, ...").
         let found = word.entry.or_else(|| {
             self.lookup_inflected(lexicons, key, buffers)
                 .map(|(entry, marks)| {
@@ -1581,6 +1578,7 @@ impl Analyzer {
                         entry,
                         Marks {
                             verb: false,
+                            filler: false,
                             ..marks
                         },
                     )
@@ -1724,12 +1722,11 @@ impl Analyzer {
         // Whether the word at `k`, one of the lexicon's `[verbs]`, is a verb
         // here: its subject (or a modal, or "to") before it, with at most a
         // few adverbs, auxiliaries and negations between (see
-        // [`BEFORE_A_VERB`]).
-        // A sentence that opens with an adverb or an auxiliary that only a
-        // verb takes has dropped its subject ("Really like the new cups",
-        // "Don't like the new app"); not with "just", "not" or "even",
-        // which also go before "like" that compares ("Just like last
-        // year").
+        // [`BEFORE_A_VERB`]). A sentence that opens with an adverb or an
+        // auxiliary that only a verb takes has dropped its subject ("Really
+        // like the new cups", "Don't like the new app"); not one that opens
+        // with a word that also goes before a "like" that compares ("Just
+        // like last year": see [`NOT_ONLY_BEFORE_A_VERB`]).
         let verb_here = |k: usize| {
             let mut j = k;
             let mut only_a_verb = false;
@@ -1752,19 +1749,21 @@ impl Analyzer {
             false
         };
 
-        // Whether the word at `k` is a filler that opens a sentence (see
-        // [`DISCOURSE_MARKERS`]).
+        // Whether the word at `k`, one of the lexicons' `[fillers]`, is one
+        // here: it opens a sentence and pauses ("Bon, j'attends toujours mon
+        // colis", "Bueno, sigo esperando"), as "well" does, and judges
+        // nothing.
         let filler = |k: usize| {
             let opens = k
                 .checked_sub(1)
                 .is_none_or(|j| ends_sentence(&tokens[j], text).is_some());
             let after = &text[tokens[k].end..];
-            let pauses = after.starts_with([',', '…'])
-                || after.starts_with("...")
-                || tokens.get(k + 1).is_some_and(|t| {
-                    t.kind == Kind::Word && one_of(&text[t.start..t.end], &FILLERS)
-                });
-            opens && pauses && one_of(lower(k), &DISCOURSE_MARKERS)
+            opens
+                && (after.starts_with([',', '…'])
+                    || after.starts_with("...")
+                    || tokens.get(k + 1).is_some_and(|t| {
+                        t.kind == Kind::Word && one_of(&text[t.start..t.end], &FILLERS)
+                    }))
         };
 
         let (language, language_source) = match hint {
@@ -1924,7 +1923,7 @@ impl Analyzer {
                 i += 1;
                 continue;
             };
-            if last == i && ((marks.verb && !verb_here(i)) || filler(i)) {
+            if last == i && ((marks.verb && !verb_here(i)) || (marks.filler && filler(i))) {
                 i += 1;
                 continue;
             }
@@ -2657,8 +2656,8 @@ impl Analyzer {
                     .any(|&(k, v, _)| tokens[k].start > mark && v <= COMPLAINT);
                 words <= OPENING_WORDS
                     && of_the_service
-                    && ((after.clone().any(|(_, v)| *v <= COMPLAINT) || failed_after)
-                        && !after.any(|(_, v)| *v >= -COMPLAINT)
+                    && (((after.clone().any(|(_, v)| *v <= COMPLAINT) || failed_after)
+                        && !after.any(|(_, v)| *v >= -COMPLAINT))
                         || again().unwrap_or(false))
             });
         // Praise aimed at a failure is ironic ("thanks for losing my
