@@ -479,6 +479,85 @@ fn the_changes_carry_the_customers_that_changed() {
     }
 }
 
+/// The changes for a customer carry what the desk keeps under every id
+/// merged into it. Found by the desk fuzzer: a handle given to a
+/// newcomer's id after a record took the newcomer over is written under
+/// that id; an erasure of a handle the record had let go marked the record
+/// alone, and the copy, putting the record's ids in place, lost the write.
+#[test]
+fn the_changes_carry_what_is_kept_under_a_merged_id() {
+    let week = sample::week();
+    let mut live = week_desk(&week);
+    let mut copy: Desk = stored(&live);
+    let now = week.now;
+    let jean = Handle::new(Channel::Twitter, "@jean_inconnu").unwrap();
+    let other = Handle::new(Channel::Twitter, "@jean_autre").unwrap();
+    let own = Handle::new(Channel::Twitter, "@jean_dupont").unwrap();
+    let at = |mins: i64| {
+        now.checked_sub(social_crm::jiff::SignedDuration::from_mins(mins))
+            .unwrap()
+    };
+    let mut catch_up = |live: &mut Desk, event: Event| {
+        let outcomes = live.apply_all(vec![event], now).outcomes;
+        assert!(
+            matches!(outcomes.as_slice(), [social_crm::desk::Outcome::Applied]),
+            "{outcomes:?}"
+        );
+        let changes = live.changes_since(copy.revision()).unwrap();
+        copy.apply_changes(stored(&changes)).unwrap();
+        assert_eq!(json(&copy), json(live));
+    };
+    let record = |handles: &[&Handle], mins: i64| {
+        let mut customer = Customer::new("c950", "Jean Dupont").unwrap();
+        for handle in handles {
+            customer = customer.with_handle((*handle).clone(), AudienceStats::default());
+        }
+        Event::Customer {
+            customer,
+            at: at(mins),
+        }
+    };
+    // A consent decision from a handle nobody owns makes a newcomer; a
+    // record takes the handle, and the newcomer with it.
+    catch_up(
+        &mut live,
+        Event::Consent {
+            handle: jean.clone(),
+            purpose: Purpose::Profiling,
+            decision: Decision::Refused,
+            source: None,
+            at: at(50),
+        },
+    );
+    let newcomer = live
+        .directory()
+        .resolve(&jean)
+        .customer()
+        .unwrap()
+        .id
+        .clone();
+    catch_up(&mut live, record(&[&jean, &own], 40));
+    // A handle for the newcomer's id goes to the record; the record lets
+    // both handles go; one of them is erased.
+    catch_up(
+        &mut live,
+        Event::Handle {
+            customer: newcomer,
+            handle: other,
+            stats: AudienceStats::default(),
+            at: at(30),
+        },
+    );
+    catch_up(&mut live, record(&[&own], 20));
+    catch_up(
+        &mut live,
+        Event::Erasure {
+            handle: jean,
+            at: at(10),
+        },
+    );
+}
+
 /// Erasures are never undone: the changes carry those applied since their
 /// revision, and a copy that does not have the ones before is refused.
 #[test]

@@ -375,8 +375,14 @@ impl Desk {
             .filter(|(_, &changed)| changed > revision)
             .map(|(id, _)| id)
             .collect();
+        let directory = self.directory.holders(ids.iter().copied());
+        // Every id the directory's changes speak for, those merged into a
+        // changed customer too: a copy puts the records of each in place,
+        // so the changes carry them all (a write kept under a merged id,
+        // "new-1" after a record took the newcomer over, would be lost in
+        // the copy when only the record changed).
+        let ids: Vec<&CustomerId> = directory.ids().collect();
         CustomerChanges {
-            directory: self.directory.holders(ids.iter().copied()),
             records: ids
                 .iter()
                 .filter_map(|&id| Some((id.clone(), self.records.get(id)?.clone())))
@@ -390,6 +396,7 @@ impl Desk {
                 .filter(|&&id| self.provisional.contains(id))
                 .map(|&id| id.clone())
                 .collect(),
+            directory,
         }
     }
 
