@@ -15,9 +15,8 @@
 //!   reported), `[verbs]` (words that weigh only as verbs, after their
 //!   subject: "I like it", not "looks like rain"), `[fillers]` (words that
 //!   weigh nothing when they open a sentence before a pause: "Bon, ..."),
-//!   `[auxiliaries]` (words
-//!   a negation reaches through without counting them: "personne n'a été
-//!   capable de m'aider"),
+//!   `[auxiliaries]` (words a negation reaches through without counting
+//!   them: "personne n'a été capable de m'aider"),
 //!   `[subjects]` (pronouns that open a clause, which a negation before
 //!   them does not reach: "si vous ne répondez pas je résilie"),
 //!   `[clitics]` (pronouns that open a verb phrase: "si no lo solucionan
@@ -74,6 +73,19 @@ pub(crate) struct Marks {
     pub filler: bool,
 }
 
+impl Marks {
+    /// Sets the mark of a section that marks words (`praise`,
+    /// `escalation`, `verbs`, `fillers`).
+    fn mark(&mut self, section: &str) {
+        match section {
+            "praise" => self.praise = true,
+            "escalation" => self.escalates = true,
+            "verbs" => self.verb = true,
+            _ => self.filler = true,
+        }
+    }
+}
+
 /// What a lexicon knows about one key as written (a word, or a phrase of
 /// several words separated by spaces).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -95,15 +107,10 @@ pub(crate) struct Lexicon {
     pub entries: FxHashMap<String, Word>,
     /// The longest key, in words.
     pub max_words: usize,
-    /// The keys of `[praise]`: a key inserted after its section was read
-    /// takes its mark from here.
-    pub praise: FxHashSet<String>,
-    /// The keys of `[escalation]`, kept for the same reason.
-    pub escalation: FxHashSet<String>,
-    /// The keys of `[verbs]`, kept for the same reason.
-    pub verbs: FxHashSet<String>,
-    /// The keys of `[fillers]`, kept for the same reason.
-    pub fillers: FxHashSet<String>,
+    /// The keys of the sections that mark words (`[praise]`,
+    /// `[escalation]`, `[verbs]`, `[fillers]`) and their marks: a key
+    /// inserted after its section was read takes its marks from here.
+    pub marked: FxHashMap<String, Marks>,
     /// Auxiliaries of compound tenses and words of ability ("a", "été",
     /// "capable", "sido", "capaz", "been", "able"): a negation reaches
     /// through them without counting them as words between.
@@ -213,21 +220,10 @@ impl Lexicon {
                     let key = super::tokenize::key_words(key);
                     for k in [fold_accents(&key), key.clone()] {
                         if let Some(Word { entry: Some(e), .. }) = lexicon.entries.get_mut(&k) {
-                            match section {
-                                "praise" => e.1.praise = true,
-                                "escalation" => e.1.escalates = true,
-                                "verbs" => e.1.verb = true,
-                                _ => e.1.filler = true,
-                            }
+                            e.1.mark(section);
                         }
                     }
-                    match section {
-                        "praise" => &mut lexicon.praise,
-                        "escalation" => &mut lexicon.escalation,
-                        "verbs" => &mut lexicon.verbs,
-                        _ => &mut lexicon.fillers,
-                    }
-                    .insert(key);
+                    lexicon.marked.entry(key).or_default().mark(section);
                     continue;
                 }
                 ("auxiliaries" | "subjects" | "clitics" | "failures" | "stopwords", _) => {
@@ -349,12 +345,7 @@ impl Lexicon {
         if words == 1 {
             self.prefixes.insert(prefix(&folded));
         }
-        let marks = Marks {
-            praise: self.praise.contains(&key),
-            escalates: self.escalation.contains(&key),
-            verb: self.verbs.contains(&key),
-            filler: self.fillers.contains(&key),
-        };
+        let marks = self.marked.get(&key).copied().unwrap_or_default();
         // A word listed both as a sentiment word and as an intensifier keeps
         // both meanings.
         let entry = match (
@@ -909,8 +900,14 @@ mod tests {
     #[test]
     fn every_escalation_is_a_complaint_of_the_words_section() {
         for (language, lexicon) in all() {
-            assert!(!lexicon.escalation.is_empty(), "{language}");
-            for key in &lexicon.escalation {
+            let escalation: Vec<&String> = lexicon
+                .marked
+                .iter()
+                .filter(|(_, m)| m.escalates)
+                .map(|(key, _)| key)
+                .collect();
+            assert!(!escalation.is_empty(), "{language}");
+            for key in escalation {
                 let entry = lexicon.entries.get(key).and_then(|w| w.entry);
                 assert!(
                     matches!(entry, Some((Entry::Valence(v), m)) if v < 0.0 && m.escalates),

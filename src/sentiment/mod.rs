@@ -1727,16 +1727,22 @@ impl Analyzer {
         // like the new cups", "Don't like the new app"); not one that opens
         // with a word that also goes before a "like" that compares ("Just
         // like last year": see [`NOT_ONLY_BEFORE_A_VERB`]).
+        // Whether the token at `k` opens a sentence: the text's first, or
+        // right after a sentence's end.
+        let opens_sentence = |k: usize| {
+            k.checked_sub(1)
+                .is_none_or(|j| ends_sentence(&tokens[j], text).is_some())
+        };
         let verb_here = |k: usize| {
             let mut j = k;
             let mut only_a_verb = false;
             for _ in 0..=BETWEEN_REACH {
-                let Some(before) = j.checked_sub(1) else {
-                    return only_a_verb;
-                };
-                if tokens[before].kind != Kind::Word {
-                    return only_a_verb && ends_sentence(&tokens[before], text).is_some();
+                if j.checked_sub(1)
+                    .is_none_or(|b| tokens[b].kind != Kind::Word)
+                {
+                    return only_a_verb && opens_sentence(j);
                 }
+                let before = j - 1;
                 if one_of(lower(before), &BEFORE_A_VERB) {
                     return true;
                 }
@@ -1754,16 +1760,13 @@ impl Analyzer {
         // colis", "Bueno, sigo esperando"), as "well" does, and judges
         // nothing.
         let filler = |k: usize| {
-            let opens = k
-                .checked_sub(1)
-                .is_none_or(|j| ends_sentence(&tokens[j], text).is_some());
             let after = &text[tokens[k].end..];
-            opens
+            opens_sentence(k)
                 && (after.starts_with([',', '…'])
                     || after.starts_with("...")
-                    || tokens.get(k + 1).is_some_and(|t| {
-                        t.kind == Kind::Word && one_of(&text[t.start..t.end], &FILLERS)
-                    }))
+                    || tokens
+                        .get(k + 1)
+                        .is_some_and(|t| t.kind == Kind::Word && one_of(lower(k + 1), &FILLERS)))
         };
 
         let (language, language_source) = match hint {
@@ -1988,9 +1991,7 @@ impl Analyzer {
                         let end = (last + 1..tokens.len())
                             .find(|&j| tokens[j].kind == Kind::Boundary)
                             .unwrap_or(tokens.len());
-                        let after_main = i
-                            .checked_sub(1)
-                            .is_some_and(|k| ends_sentence(&tokens[k], text).is_none());
+                        let after_main = !opens_sentence(i);
                         let before_main = end < tokens.len()
                             && ends_sentence(&tokens[end], text).is_none()
                             && tokens.get(end + 1).is_some_and(|t| t.kind == Kind::Word);
@@ -2633,10 +2634,10 @@ impl Analyzer {
                     .filter(|t| t.kind == Kind::Word)
                     .count();
                 // What the praise names, between it and the clause's end.
-                let named = (it.last + 1..tokens.len())
+                let of_the_service = (it.last + 1..tokens.len())
                     .take_while(|&j| tokens[j].start < mark)
-                    .filter(|&j| tokens[j].kind == Kind::Word);
-                let of_the_service = named.clone().all(|j| one_of(lower(j), &THE_SERVICE));
+                    .filter(|&j| tokens[j].kind == Kind::Word)
+                    .all(|j| one_of(lower(j), &THE_SERVICE));
                 let mut after = items
                     .iter()
                     .zip(values.iter())
