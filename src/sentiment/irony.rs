@@ -1,0 +1,193 @@
+//! Irony: praise that means the opposite. Praise after a complaint, an
+//! opening of praise before complaints, praise aimed at a failure
+//! ("thanks for losing my order"), clapping, an eye roll, a laugh after
+//! something missing: each turns praise into reproach.
+
+use super::rules::{Bare, Rules};
+use super::tokenize::Kind;
+use super::words::*;
+use crate::explain::Modifier;
+use crate::model::Language;
+
+impl Rules<'_> {
+    /// Turns ironic praise in `values` into reproach (noting it in
+    /// `modifiers` when `explaining`), given the negations and rules of
+    /// `bare` and the text's `language`. Returns whether any praise was
+    /// turned: the text complains.
+    pub(super) fn irony(
+        &self,
+        values: &mut [f64],
+        bare: &[Bare],
+        language: Option<Language>,
+        modifiers: &mut [Vec<Modifier>],
+        explaining: bool,
+    ) -> bool {
+        let Rules {
+            reading,
+            items,
+            contrast,
+            ..
+        } = *self;
+        let (tokens, text) = (reading.tokens, reading.text);
+        let mut complaint = false;
+        // Praise ("bravo", 👏, "merci") in a text that otherwise complains
+        // turns into reproach: praise after the first complaint, or
+        // anywhere when the text claps (👏); "merci, mais ..." stays
+        // thanks. A complaint
+        // is a word of some weight (a sigh such as "ay" is not), and praise
+        // after a contrast word is what the writer means ("no me gusta el
+        // sol, pero lo estoy pasando genial").
+        let first_complaint = items
+            .iter()
+            .zip(values.iter())
+            // A complaint conceded ("although the box was damaged, the
+            // coffee is great") turns no praise after it.
+            .find(|(it, v)| !it.praise && **v <= COMPLAINT && !self.conceded(it))
+            .map(|(it, _)| it.first)
+            .into_iter()
+            .chain(
+                bare.iter()
+                    .find(|(_, v, _)| *v <= COMPLAINT)
+                    .map(|&(k, ..)| k),
+            )
+            .min();
+        let claps = items
+            .iter()
+            .any(|it| it.emoji && text[it.start..it.end].starts_with(CLAP));
+        // An emoji that rolls its eyes or turns its face upside down says
+        // the praise is not meant, complaint or not ("Super 🙃"), nor any
+        // other good word ("Love waiting on hold 🙄").
+        let marked = items
+            .iter()
+            .any(|it| it.emoji && text[it.start..it.end].contains(IRONY_MARKS));
+        // Praise that opens the text on its own, in a clause of a few
+        // words, then complaints and nothing good of the same weight
+        // ("Perfect, the new update deleted all my photos", "Excelente
+        // atención, me colgaron"), or the same again (see [`AGAIN`]), is
+        // ironic too; with a contrast word it is meant ("merci, mais"), and
+        // opening thanks are meant (see [`THANKS`]).
+        let opening = contrast.is_none()
+            && items.first().is_some_and(|it| {
+                if !it.praise || one_of(&text[it.start..it.end], &THANKS) {
+                    return false;
+                }
+                let Some(mark) = text[it.end..].find(CLAUSE_MARKS).map(|m| it.end + m) else {
+                    return false;
+                };
+                let words = tokens
+                    .iter()
+                    .take_while(|t| t.start < mark)
+                    .filter(|t| t.kind == Kind::Word)
+                    .count();
+                // What the praise names, between it and the clause's end.
+                let of_the_service = (it.last + 1..tokens.len())
+                    .take_while(|&j| tokens[j].start < mark)
+                    .filter(|&j| tokens[j].kind == Kind::Word)
+                    .all(|j| one_of(reading.lower(j), &THE_SERVICE));
+                let mut after = items
+                    .iter()
+                    .zip(values.iter())
+                    .filter(|(later, _)| later.start > mark && !later.praise);
+                let again = || {
+                    let next = (tokens.partition_point(|t| t.start <= mark)..tokens.len())
+                        .find(|&j| tokens[j].kind == Kind::Word)?;
+                    let last = AGAIN.iter().find_map(|p| reading.spelled_from(next, p))?;
+                    Some(!self.good_after(values, last, 2))
+                };
+                // A complaint after it: a word, or a failure told by a
+                // negation ("Great, now the link doesn't even load").
+                let failed_after = bare
+                    .iter()
+                    .any(|&(k, v, _)| tokens[k].start > mark && v <= COMPLAINT);
+                words <= OPENING_WORDS
+                    && of_the_service
+                    && (((after.clone().any(|(_, v)| *v <= COMPLAINT) || failed_after)
+                        && !after.any(|(_, v)| *v >= -COMPLAINT))
+                        || again().unwrap_or(false))
+            });
+        // Praise aimed at a failure is ironic ("thanks for losing my
+        // order", "bravo pour avoir perdu mon colis", "great job losing my
+        // parcel"): the failure follows the praise after one or two of
+        // [`AIMED_AT`], or at once as an English gerund; a word right after
+        // praise may say what kind it is ("gracias atrasadas"). Thanks for
+        // cancelling are meant: a cancellation is what customers ask for
+        // (see [`ASKED_FOR`]).
+        let aimed = |k: usize, values: &[f64]| {
+            let (Some(praise), Some(failure)) = (items.get(k), items.get(k + 1)) else {
+                return false;
+            };
+            let between = praise.last + 1..failure.first;
+            let failed = reading.lower(failure.first);
+            praise.praise
+                && !failure.praise
+                && values.get(k + 1).is_some_and(|v| *v <= COMPLAINT)
+                && (!between.is_empty() || failed.ends_with("ing"))
+                && between.len() <= 2
+                && between
+                    .clone()
+                    .all(|j| tokens[j].kind == Kind::Word && one_of(reading.lower(j), &AIMED_AT))
+                && !ASKED_FOR.iter().any(|asked| failed.starts_with(asked))
+        };
+        // French "rien" before the verb it goes with ("j'ai rien compris",
+        // "je n'ai rien vu") negates that verb, as "pas" does; before "de"
+        // ("rien de neuf") or alone ("toujours rien"), something is
+        // missing.
+        let negates_a_verb = |k: usize| {
+            one_of(reading.lower(k), &["rien"])
+                && tokens.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
+                && !one_of(reading.lower(k + 1), &["de", "d'", "d’", "d"])
+        };
+        // A laugh or a thumb after a negation of something missing that
+        // negates nothing else is bitter as after a complaint ("Still no
+        // parcel 😂", "Otra vez sin pedido 😂", "Nothing yet 👍"): what
+        // should have come has not. A negated verb is no such absence, and
+        // a laugh after one is often at oneself ("j'ai pas tout compris
+        // 😂"). Nor is a polite refusal, thanks right after the negation
+        // ("No, thanks 👍").
+        let absence = |k: usize| {
+            (one_of(reading.lower(k), &ABSENCE) && !negates_a_verb(k))
+                || (one_of(reading.lower(k), &["no"]) && language != Some(Language::SPANISH))
+                || (one_of(reading.lower(k), &["pas"])
+                    && tokens.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
+                    && one_of(reading.lower(k + 1), &["de", "d'", "d’", "d"]))
+        };
+        let declines = |k: usize| {
+            let j = match tokens.get(k + 1) {
+                Some(t) if t.kind == Kind::Boundary && reading.written(k + 1) == "," => k + 2,
+                _ => k + 1,
+            };
+            // By binary search, as for the bare negations: a long run of
+            // refusals stays linear.
+            items
+                .get(items.partition_point(|it| it.first < j))
+                .is_some_and(|it| it.first == j && one_of(&text[it.start..it.end], &THANKS))
+        };
+        let first_bare = bare
+            .iter()
+            .map(|&(k, ..)| k)
+            .find(|&k| absence(k) && !declines(k));
+        if first_complaint.is_some() || marked || first_bare.is_some() || opening {
+            let first = first_complaint.unwrap_or(usize::MAX);
+            for k in 0..items.len() {
+                let item = &items[k];
+                let meant = contrast.is_some_and(|cut| item.first > cut);
+                let ironic = marked
+                    || claps
+                    || item.first > first
+                    || (item.emoji && first_bare.is_some_and(|b| item.first > b))
+                    || (k == 0 && opening)
+                    || aimed(k, values);
+                let v = &mut values[k];
+                if (item.praise || marked) && *v > 0.0 && ironic && !meant {
+                    *v = -*v;
+                    complaint = true;
+                    if explaining {
+                        modifiers[k].push(Modifier::Irony);
+                    }
+                }
+            }
+        }
+
+        complaint
+    }
+}

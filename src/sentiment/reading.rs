@@ -1,0 +1,340 @@
+//! A text as the rules read it: its tokens, each word's lowercase form,
+//! where sentences end, and the few questions about a word that need the
+//! words around it (is it a verb here, does it open a request, a
+//! sentence, a clause of contrast).
+
+use super::tokenize::Kind;
+use super::words::*;
+
+/// A token without its text (which is `text[start..end]`), so that the
+/// buffers holding tokens outlive any one text.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tok {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) kind: Kind,
+    /// Where a word's lowercase form is in [`Reading::lowered`], when it is
+    /// not the word as written.
+    pub(super) lowered: Option<(usize, usize)>,
+}
+
+/// A text cut into tokens: what every rule reads. Tokens are named by
+/// their index.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Reading<'a> {
+    /// The text as written.
+    pub(super) text: &'a str,
+    /// Its tokens, in order.
+    pub(super) tokens: &'a [Tok],
+    /// The lowercase forms of the words not written in lowercase, end to
+    /// end (see [`Tok::lowered`]).
+    pub(super) lowered: &'a str,
+}
+
+impl<'a> Reading<'a> {
+    /// The token at `i` as written.
+    #[inline(always)]
+    pub(super) fn written(&self, i: usize) -> &'a str {
+        let token = &self.tokens[i];
+        &self.text[token.start..token.end]
+    }
+
+    /// The token at `i` in lowercase.
+    #[inline(always)]
+    pub(super) fn lower(&self, i: usize) -> &'a str {
+        match self.tokens[i].lowered {
+            Some((start, end)) => &self.lowered[start..end],
+            None => self.written(i),
+        }
+    }
+
+    /// Whether there is a token at `i` and it is a word.
+    #[inline]
+    pub(super) fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    /// Whether a clause boundary stands among the tokens `from..to`.
+    pub(super) fn has_boundary(&self, from: usize, to: usize) -> bool {
+        self.tokens[from..to]
+            .iter()
+            .any(|t| t.kind == Kind::Boundary)
+    }
+
+    /// Whether the token at `i` ends a sentence (`?`, `.`, `!`, an
+    /// ellipsis of dots), and if so whether the sentence asks.
+    #[inline]
+    pub(super) fn ends_sentence(&self, i: usize) -> Option<bool> {
+        if self.tokens[i].kind != Kind::Boundary {
+            return None;
+        }
+        match self.written(i) {
+            "?" => Some(true),
+            "." | "!" => Some(false),
+            s if s.starts_with("...") => Some(false),
+            _ => None,
+        }
+    }
+
+    /// Whether the token at `k` opens a sentence: the text's first, or
+    /// right after a sentence's end.
+    #[inline]
+    pub(super) fn opens_sentence(&self, k: usize) -> bool {
+        k.checked_sub(1)
+            .is_none_or(|j| self.ends_sentence(j).is_some())
+    }
+
+    /// The token that ends the sentence after token `from` (a full stop, an
+    /// exclamation or a question mark, an ellipsis; past the last token at
+    /// the text's end), and whether it is a question mark.
+    pub(super) fn sentence_after(&self, from: usize) -> (usize, bool) {
+        for k in from + 1..self.tokens.len() {
+            if let Some(asks) = self.ends_sentence(k) {
+                return (k, asks);
+            }
+        }
+        (self.tokens.len(), false)
+    }
+
+    /// Moves `until` to the end of the sentence holding token `last`,
+    /// unless it is there already: a sentence's end is looked for once,
+    /// however many requests it holds.
+    pub(super) fn reach_sentence_end(&self, until: &mut usize, last: usize) {
+        if last >= *until {
+            *until = self.sentence_after(last).0;
+        }
+    }
+
+    /// Where `phrase` ends when the words from `start` on spell it (one
+    /// word to each space, ignoring ASCII case): the index of its last
+    /// word.
+    #[inline]
+    pub(super) fn spelled_from(&self, start: usize, phrase: &str) -> Option<usize> {
+        // Word by word, without splitting the phrase: most are one word, and
+        // most words differ at once in length.
+        let (mut rest, mut at) = (phrase, start);
+        loop {
+            if self.tokens.get(at)?.kind != Kind::Word {
+                return None;
+            }
+            let word = self.lower(at);
+            if !rest.get(..word.len())?.eq_ignore_ascii_case(word) {
+                return None;
+            }
+            match rest.as_bytes().get(word.len()) {
+                None => return Some(at),
+                Some(b' ') => (rest, at) = (&rest[word.len() + 1..], at + 1),
+                Some(_) => return None,
+            }
+        }
+    }
+
+    /// Whether the token at `j` is a "why": one of [`WHY`], or the "qué"
+    /// of "por qué" (also written "por que").
+    pub(super) fn is_why(&self, j: usize) -> bool {
+        self.tokens[j].kind == Kind::Word
+            && (one_of(self.lower(j), &WHY)
+                || (one_of(self.lower(j), &["qué", "que"])
+                    && j.checked_sub(1)
+                        .is_some_and(|p| self.lower(p).eq_ignore_ascii_case("por"))))
+    }
+
+    /// Whether the negator at `k` goes with "think" and the like, next to
+    /// it on either side ("don't think", "ne pense pas", "pense pas").
+    pub(super) fn raises(&self, k: usize) -> bool {
+        let raising =
+            |t: &Tok| t.kind == Kind::Word && one_of(&self.text[t.start..t.end], &RAISING);
+        self.tokens.get(k + 1).is_some_and(raising)
+            || k.checked_sub(1)
+                .and_then(|j| self.tokens.get(j))
+                .is_some_and(raising)
+    }
+
+    /// Whether the contrast word at `k` contrasts where it stands: "yet"
+    /// is also an adverb of time ("no reply yet", "yet another delay"), a
+    /// contrast only where it opens a clause that goes on ("cheap, yet it
+    /// works", "and yet", "Yet it fails").
+    pub(super) fn contrasts_here(&self, k: usize) -> bool {
+        if !one_of(self.lower(k), &TIME_OR_CONTRAST) {
+            return true;
+        }
+        let opens = k.checked_sub(1).is_none_or(|j| {
+            self.tokens[j].kind == Kind::Boundary || one_of(self.lower(j), &["and"])
+        });
+        let goes_on =
+            self.is_word(k + 1) && !one_of(self.lower(k + 1), &["another", "again", "more"]);
+        opens && goes_on
+    }
+
+    /// Whether the thanks at `k` open a request: "merci de/d'" then a
+    /// pronoun or a verb.
+    pub(super) fn asks_politely(&self, k: usize) -> bool {
+        let word = |j: usize| self.is_word(j).then(|| self.lower(j));
+        if !one_of(self.lower(k), &THANKS_THAT_ASK)
+            || !word(k + 1).is_some_and(|w| one_of(w, &["de", "d'", "d’", "d"]))
+        {
+            return false;
+        }
+        // The verb, after its pronouns and "bien": a request unless it is
+        // the auxiliary of a past infinitive.
+        let mut j = k + 2;
+        while j < k + 5 && word(j).is_some_and(|w| one_of(w, &REQUEST_OPENERS)) {
+            j += 1;
+        }
+        match word(j) {
+            Some(w) if one_of(w, &DONE) => false,
+            Some(w) if infinitive_like(w) => true,
+            _ => j > k + 2,
+        }
+    }
+
+    /// Whether the word at `k`, one of the lexicon's `[verbs]`, is a verb
+    /// here: its subject (or a modal, or "to") before it, with at most a
+    /// few adverbs, auxiliaries and negations between (see
+    /// [`BEFORE_A_VERB`]). A sentence that opens with an adverb or an
+    /// auxiliary that only a verb takes has dropped its subject ("Really
+    /// like the new cups", "Don't like the new app"); not one that opens
+    /// with a word that also goes before a "like" that compares ("Just
+    /// like last year": see [`NOT_ONLY_BEFORE_A_VERB`]).
+    pub(super) fn verb_here(&self, k: usize) -> bool {
+        let mut j = k;
+        let mut only_a_verb = false;
+        for _ in 0..=BETWEEN_REACH {
+            if j.checked_sub(1)
+                .is_none_or(|b| self.tokens[b].kind != Kind::Word)
+            {
+                return only_a_verb && self.opens_sentence(j);
+            }
+            let before = j - 1;
+            if one_of(self.lower(before), &BEFORE_A_VERB) {
+                return true;
+            }
+            if !one_of(self.lower(before), &BETWEEN_SUBJECT_AND_VERB) {
+                return false;
+            }
+            only_a_verb |= !one_of(self.lower(before), &NOT_ONLY_BEFORE_A_VERB);
+            j = before;
+        }
+        false
+    }
+
+    /// Whether the word at `k`, one of the lexicons' `[fillers]`, is one
+    /// here: it opens a sentence and pauses ("Bon, j'attends toujours mon
+    /// colis", "Bueno, sigo esperando"), as "well" does, and judges
+    /// nothing.
+    pub(super) fn filler(&self, k: usize) -> bool {
+        let after = &self.text[self.tokens[k].end..];
+        self.opens_sentence(k)
+            && (after.starts_with([',', '…'])
+                || after.starts_with("...")
+                || (self.is_word(k + 1) && one_of(self.lower(k + 1), &FILLERS)))
+    }
+
+    /// Whether the text is written all in capitals, where "shouting" means
+    /// nothing: the words have letters and none of them lowercase.
+    pub(super) fn all_caps(&self) -> bool {
+        let mut any = false;
+        let mut lower_seen = false;
+        for i in (0..self.tokens.len()).filter(|&i| self.tokens[i].kind == Kind::Word) {
+            let t = self.written(i);
+            if t.is_ascii() {
+                any |= t.bytes().any(|b| b.is_ascii_alphabetic());
+                lower_seen |= t.bytes().any(|b| b.is_ascii_lowercase());
+            } else {
+                any |= t.chars().any(char::is_alphabetic);
+                lower_seen |= t.chars().any(char::is_lowercase);
+            }
+            if lower_seen {
+                break;
+            }
+        }
+        any && !lower_seen
+    }
+}
+
+/// How many `!` and `?` a text holds, eight bytes at a time.
+pub(super) fn count_bangs_and_questions(bytes: &[u8]) -> (usize, usize) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // The number of zero bytes in `x`: below, a byte becomes 0xff when it
+    // is not zero and 0x7f when it is, so each zero byte lacks one bit.
+    let zeros = |x: u64| 64 - (((x & LOW7) + LOW7) | x | LOW7).count_ones() as usize;
+    let (mut bangs, mut questions) = (0, 0);
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(word);
+        let x = u64::from_le_bytes(eight);
+        bangs += zeros(x ^ (ONES * u64::from(b'!')));
+        questions += zeros(x ^ (ONES * u64::from(b'?')));
+    }
+    for &b in words.remainder() {
+        bangs += usize::from(b == b'!');
+        questions += usize::from(b == b'?');
+    }
+    (bangs, questions)
+}
+
+/// Whether a word is written in capitals (two letters or more).
+pub(super) fn is_shouted(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// Whether a word has a letter written three times or more in a row
+/// ("nuuuul", "NOOO"), in any case.
+pub(super) fn is_elongated(word: &str) -> bool {
+    if word.is_ascii() {
+        let (mut previous, mut run) = (0u8, 0);
+        for b in word.bytes() {
+            let b = b.to_ascii_lowercase();
+            run = if b == previous { run + 1 } else { 1 };
+            previous = b;
+            if run >= 3 && b.is_ascii_alphabetic() {
+                return true;
+            }
+        }
+        return false;
+    }
+    let mut run: (Option<char>, usize) = (None, 0);
+    word.chars().flat_map(char::to_lowercase).any(|c| {
+        run = if run.0 == Some(c) {
+            (Some(c), run.1 + 1)
+        } else {
+            (Some(c), 1)
+        };
+        run.1 >= 3 && c.is_alphabetic()
+    })
+}
+
+/// For an elongated lowercase word ("nuuuul"), writes it with such runs cut
+/// to two letters into `two` ("nuul") and to one into `one` ("nul");
+/// returns whether the word was elongated.
+pub(super) fn collapse(word: &str, two: &mut String, one: &mut String) -> bool {
+    if !is_elongated(word) {
+        return false;
+    }
+    two.clear();
+    one.clear();
+    let mut previous = None;
+    let mut run = 0;
+    for c in word.chars() {
+        run = if previous == Some(c) { run + 1 } else { 1 };
+        previous = Some(c);
+        if run <= 2 {
+            two.push(c);
+        }
+        if run == 1 {
+            one.push(c);
+        }
+    }
+    true
+}

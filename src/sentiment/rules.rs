@@ -1,0 +1,786 @@
+//! Weighing each word where it stands: the rules of negation and its
+//! reach, intensifiers, capitals, questions, requests, concessions and
+//! contrast, troubles said to be over, negations that negate nothing but
+//! report a failure, and the wrong item received.
+
+use rustc_hash::FxHashSet;
+
+use super::lexicon::Lexicon;
+use super::reading::{is_elongated, is_shouted, Reading};
+use super::scan::{Errand, Found, Item, Scan};
+use super::tokenize::Kind;
+use super::words::*;
+use super::SentimentConfig;
+use crate::explain::Modifier;
+
+/// A negation that reached no word, or another rule that weighs a place in
+/// the text rather than a word: its token, its weight and the rule's name.
+pub(super) type Bare = (usize, f64, &'static str);
+
+/// A scanned text and what its rules need to know of it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Rules<'a> {
+    pub(super) reading: Reading<'a>,
+    lexicons: &'a [&'a Lexicon],
+    pub(super) config: &'a SentimentConfig,
+    pub(super) items: &'a [Item],
+    negator: &'a [bool],
+    booster: &'a [f64],
+    concessions: &'a [(usize, usize)],
+    pub(super) contrast: Option<usize>,
+    /// Whether the text has a negation (see [`Scan::negation`]).
+    negation: bool,
+    /// Whether a negation goes with "think" and the like (see
+    /// [`Reading::raises`]): it reaches past the window.
+    raised: bool,
+    /// Whether the text has a "never", which may meet a "so".
+    never: bool,
+    /// How far back a word looks for a negation: the window, or further
+    /// when a negation is raised.
+    reach: usize,
+}
+
+impl<'a> Rules<'a> {
+    /// The rules for a text `scan` read into `found`.
+    pub(super) fn new(
+        reading: Reading<'a>,
+        lexicons: &'a [&'a Lexicon],
+        config: &'a SentimentConfig,
+        found: &'a Found,
+        scan: Scan,
+    ) -> Rules<'a> {
+        // Two rules need a look at the negators first: a negation carried by
+        // "think" and the like reaches past the window, and a "never" may
+        // meet a "so". Most texts have neither and skip both.
+        let (mut raised, mut never) = (false, false);
+        for (k, _) in found.negator.iter().enumerate().filter(|(_, n)| **n) {
+            raised |= reading.raises(k);
+            never |= one_of(reading.written(k), &NEVER);
+        }
+        let window = config.window;
+        let reach = if raised {
+            window.max(RAISED_REACH)
+        } else {
+            window
+        };
+        Rules {
+            reading,
+            lexicons,
+            config,
+            items: &found.items,
+            negator: &found.negator,
+            booster: &found.booster,
+            concessions: &found.concessions,
+            contrast: scan.contrast,
+            negation: scan.negation,
+            raised,
+            never,
+            reach,
+        }
+    }
+
+    // The word classes that bound a negation's reach or that it denies,
+    // looked up only in a text with a negation, and only where a negation
+    // looks.
+
+    /// Whether the token at `k` is a word of `class` in the lexicons.
+    fn listed(&self, k: usize, class: fn(&Lexicon) -> &FxHashSet<String>) -> bool {
+        self.negation
+            && self.reading.tokens[k].kind == Kind::Word
+            && self
+                .lexicons
+                .iter()
+                .any(|l| class(l).contains(self.reading.lower(k)))
+    }
+
+    /// An auxiliary ("n'a été capable de", "ha sido capaz de"): a negation
+    /// reaches through it without counting it.
+    fn aux(&self, k: usize) -> bool {
+        self.listed(k, |l| &l.auxiliaries)
+    }
+
+    /// A subject pronoun ("je", "I"): a clause starts at one.
+    fn subject(&self, k: usize) -> bool {
+        self.listed(k, |l| &l.subjects)
+    }
+
+    /// A clitic pronoun ("me", "se"): a verb phrase starts at one.
+    fn clitic(&self, k: usize) -> bool {
+        self.listed(k, |l| &l.clitics)
+    }
+
+    /// A word of the service doing its job (see `Lexicon::failures`).
+    fn fails(&self, k: usize) -> bool {
+        self.listed(k, |l| &l.failures)
+    }
+
+    /// Whether the word at `j`, between a negation and a word, puts them
+    /// in different clauses: a subject pronoun; and, before a word that
+    /// opens its own verb phrase, any word but a clitic or a negation.
+    fn separates(&self, j: usize, own_verb_phrase: bool) -> bool {
+        self.subject(j) || (own_verb_phrase && !self.negator[j] && !self.clitic(j))
+    }
+
+    /// Whether a word of the service doing its job stands between a
+    /// negation at `n` and a word at `first`: the negation denies it
+    /// instead ("the tracking hasn't updated since Monday").
+    fn failure_between(&self, n: usize, first: usize) -> bool {
+        (n + 1..first).any(|j| self.fails(j))
+    }
+
+    /// Whether a word at `first` is within a negation's reach from `n`:
+    /// fewer than `window` words between, not counting auxiliaries;
+    /// counted no further than the window, so that a long run of
+    /// negations stays linear.
+    fn near(&self, n: usize, first: usize) -> bool {
+        let window = self.config.window;
+        (n + 1..first)
+            .filter(|&j| !self.aux(j))
+            .take(window)
+            .count()
+            < window
+    }
+
+    /// Whether the word at `k` negates: a negator, or a word of a phrase
+    /// with its negation inside ("todavía no"). Items are in token order
+    /// and do not overlap: the one that may hold `k` is found by binary
+    /// search.
+    fn negates(&self, k: usize) -> bool {
+        let items = self.items;
+        self.negator[k]
+            || items[..items.partition_point(|it| it.first <= k)]
+                .last()
+                .is_some_and(|it| it.negation_inside && k <= it.last)
+    }
+
+    /// Whether an item stands in a concession, the clause that matters
+    /// less (by binary search: the concessions are apart and in order).
+    pub(super) fn conceded(&self, item: &Item) -> bool {
+        let concessions = self.concessions;
+        let k = concessions.partition_point(|&(from, _)| from < item.first);
+        k > 0 && item.last < concessions[k - 1].1
+    }
+
+    /// Whether a good word starts within `words` of token `k` (after it).
+    pub(super) fn good_after(&self, values: &[f64], k: usize, words: usize) -> bool {
+        self.items
+            .iter()
+            .zip(values.iter())
+            .any(|(it, v)| (k + 1..=k + words).contains(&it.first) && *v > 0.0)
+    }
+
+    /// Looks back from `item` over the window, stopping at a clause
+    /// boundary or at an emoji, which closes what came before it ("still
+    /// no parcel :( damn" negates nothing): adds what intensifiers and
+    /// softeners do to its value `v` (of sign `sign`), noting each rule
+    /// that applies. Returns whether a negation reaches it.
+    #[inline]
+    fn look_back(
+        &self,
+        item: &Item,
+        v: &mut f64,
+        sign: f64,
+        note: &mut impl FnMut(Modifier),
+    ) -> bool {
+        let Rules {
+            reading,
+            negator,
+            booster,
+            never,
+            reach,
+            config,
+            ..
+        } = *self;
+        let tokens = reading.tokens;
+        let window = config.window;
+        let mut negated = false;
+        let mut seen = 0;
+        let mut k = item.first;
+        let mut so = false;
+        let mut stressed = false;
+        let mut before_its_clause = false;
+        // A word that opens with a clitic ("me doy de baja") opens its
+        // verb phrase: a negation reaches it only over clitics ("no me
+        // gusta"), not over the verb of another ("si no lo solucionan
+        // me doy de baja").
+        let own_verb_phrase = self.clitic(item.first);
+        while k > 0 && seen < reach {
+            k -= 1;
+            if tokens[k].kind != Kind::Word {
+                break;
+            }
+            if self.aux(k) && !negator[k] {
+                continue;
+            }
+            seen += 1;
+            if seen > window || before_its_clause {
+                // Past the window, and before what opens the word's
+                // clause (the subject in "si vous ne me remboursez pas
+                // je porte plainte", the verb of another in "si no lo
+                // solucionan me doy de baja"), only a negation carried
+                // by "think" and the like reaches.
+                negated |= negator[k] && reading.raises(k);
+                continue;
+            }
+            if self.separates(k, own_verb_phrase) {
+                before_its_clause = true;
+                continue;
+            }
+            if negator[k] {
+                // A negation with a failure between it and the word
+                // denies the failure: the word is in another clause.
+                if self.failure_between(k, item.first) {
+                    before_its_clause = true;
+                    negated |= reading.raises(k);
+                    continue;
+                }
+                // A "never" with a "so" between it and the word
+                // stresses, and the "ne" before it is the same negation
+                // ("je n'ai jamais été aussi content").
+                if (so && one_of(reading.written(k), &NEVER)) || (!negated && self.beyond(k, item))
+                {
+                    note(Modifier::Stressed);
+                    stressed = true;
+                } else if !stressed {
+                    negated = true;
+                }
+            }
+            so |= never && one_of(reading.written(k), &SO);
+            // "Peu aimable", "poco útil": a denial, not a softener.
+            if seen == 1
+                && k + 1 == item.first
+                && one_of(reading.lower(k), &LITOTES)
+                && !k.checked_sub(1).is_some_and(|p| {
+                    tokens[p].kind == Kind::Word && one_of(reading.lower(p), &NOT_LITOTES)
+                })
+            {
+                negated = true;
+                continue;
+            }
+            let b = booster[k];
+            if b != 0.0 && *v != 0.0 {
+                let decay = [1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65][seen - 1];
+                *v += sign * b * decay;
+                note(if b > 0.0 {
+                    Modifier::Boosted
+                } else {
+                    Modifier::Damped
+                });
+            }
+        }
+        negated
+    }
+
+    /// Whether the negation at `n` says the word `item` could not be
+    /// more so: "can't" or "couldn't" with a comparative up to the word or
+    /// "enough" around it ("couldn't be more pleased", "can't say
+    /// enough good things", "can't thank you enough"), or "never"
+    /// ("jamais", "nunca") with "enough" after the word's object or
+    /// after thanks ("je ne vous remercierai jamais assez", "I'll never
+    /// thank you enough"; not "never good enough").
+    fn beyond(&self, n: usize, item: &Item) -> bool {
+        let reading = self.reading;
+        let tokens = reading.tokens;
+        let can = one_of(reading.lower(n), &["cannot", "cant", "couldnt"])
+            || (one_of(reading.lower(n), &["n't", "not", "pas"])
+                && n.checked_sub(1)
+                    .is_some_and(|m| one_of(reading.lower(m), &CAN)))
+            || (one_of(reading.lower(n), &["no"])
+                && n + 1 < tokens.len()
+                && one_of(reading.lower(n + 1), &PODER));
+        // "Couldn't have been nicer": an English comparative.
+        let nicer = || {
+            item.first == item.last
+                && reading.lower(item.first).ends_with("er")
+                && item
+                    .first
+                    .checked_sub(1)
+                    .is_some_and(|p| one_of(reading.lower(p), &["be", "been"]))
+        };
+        if can && nicer() {
+            return true;
+        }
+        if can
+            && (n + 1..=item.last).any(|j| {
+                one_of(reading.lower(j), &COMPARATIVES) || one_of(reading.lower(j), &ENOUGH)
+            })
+        {
+            return true;
+        }
+        let mut never = one_of(reading.lower(n), &NEVER);
+        for j in (item.last + 1..tokens.len().min(item.last + 4))
+            .take_while(|&j| tokens[j].kind == Kind::Word)
+        {
+            if one_of(reading.lower(j), &ENOUGH) {
+                return can || (never && (j > item.last + 1 || item.praise));
+            }
+            never |= one_of(reading.lower(j), &NEVER);
+        }
+        false
+    }
+
+    /// Each item's value, with every rule that applies, into `values`, and
+    /// the rules that changed it into `modifiers` when `explaining`.
+    /// Returns whether the text complains, and the first item that calls
+    /// for a senior agent, if any.
+    pub(super) fn weigh(
+        &self,
+        values: &mut Vec<f64>,
+        modifiers: &mut Vec<Vec<Modifier>>,
+        explaining: bool,
+    ) -> (bool, Option<usize>) {
+        let Rules {
+            reading,
+            items,
+            booster,
+            contrast,
+            config: c,
+            ..
+        } = *self;
+        let (tokens, text) = (reading.tokens, reading.text);
+        // "Shouting" only means something in a text that is not all
+        // capitals.
+        let all_caps = reading.all_caps();
+        values.clear();
+        // Where the sentence being read ends, and whether it asks: items
+        // come in token order, so the search only moves forward.
+        let mut sentence_end = 0;
+        let mut asks = false;
+        // Whether that question ends with "why" ("the code doesn't work,
+        // why?"), which reproaches as one that opens with it does.
+        let mut why_last = false;
+        // Where the sentence opened by a request formula ends.
+        let mut requested_until = 0;
+        let mut complaint = false;
+        // The first item that calls for a senior agent, if any.
+        let mut escalating: Option<usize> = None;
+        // Whether a "why" opened the sentence being read so far (see
+        // [`WHY`]): tokens are read once, up to the current item, only
+        // when a question holds a negative word.
+        let (mut why_read_to, mut why_open) = (0, false);
+        for (at, item) in items.iter().enumerate() {
+            let mut v = item.base;
+            let mut mods = Vec::new();
+            let mut note = |m: Modifier| {
+                if explaining {
+                    mods.push(m);
+                }
+            };
+            // "merci de me rembourser" asks: the thanks count for nothing,
+            // and the praise after them in the sentence is what is asked
+            // for ("merci de corriger ça rapidement"), as after a request
+            // formula below.
+            if item.praise && item.first == item.last && reading.asks_politely(item.last) {
+                reading.reach_sentence_end(&mut requested_until, item.last);
+                v = 0.0;
+                note(Modifier::Request);
+            }
+            // Praise right before a manager says whom it is for ("thanks to
+            // your manager", "un grand merci au responsable"), with at most
+            // intensifiers between ("thanks so much to your supervisor"):
+            // nobody is asked for. (Spanish asks "con el encargado" and
+            // thanks "al encargado": nothing to undo there.)
+            let thanked = item.escalates
+                && at.checked_sub(1).map(|p| &items[p]).is_some_and(|p| {
+                    (p.praise || one_of(&text[p.start..p.end], &THANKS))
+                        && p.base > 0.0
+                        && (p.last + 1..item.first)
+                            .all(|k| tokens[k].kind == Kind::Word && booster[k] != 0.0)
+                });
+            if thanked {
+                v = 0.0;
+                note(Modifier::Thanked);
+            }
+            // A problem solved ("vous avez réglé mon problème", "thanks
+            // for fixing my issue") or a loss found ("le colis perdu est
+            // arrivé") is not a complaint, unless the ending is denied
+            // ("nobody has fixed my problem"): then the negation is the
+            // verb's, and the trouble stays one. Trouble words are negative
+            // lexicon words: the cheap tests first.
+            let span = (item.first, item.last);
+            let remedy = match item.base < 0.0 {
+                true if item.first == item.last => {
+                    TROUBLES.words.get(reading.lower(item.first)).copied()
+                }
+                true => TROUBLES
+                    .phrases
+                    .iter()
+                    .find(|(t, _)| reading.spelled_from(item.first, t) == Some(item.last))
+                    .map(|&(_, r)| r),
+                false => None,
+            };
+            let solving = remedy.and_then(|r| self.solved(span, r));
+            if solving == Some(true) {
+                v = 0.0;
+                note(Modifier::Solved);
+            }
+            let sign = v.signum();
+            // A phrase shouts when one of its words does ("c'est NUL").
+            let shouted = || (item.first..=item.last).any(|k| is_shouted(reading.written(k)));
+            if v != 0.0 && !item.emoji && !all_caps && shouted() {
+                v += sign * c.capitals;
+                note(Modifier::Capitals);
+            }
+            // Only said: an elongation's effect is already in the base.
+            let item_text = &text[item.start..item.end];
+            if explaining && item_text.len() > 2 && !item.emoji && is_elongated(item_text) {
+                note(Modifier::Elongated);
+            }
+            let negated = self.look_back(item, &mut v, sign, &mut note);
+            // A phrase that ends with a negation ("still not", "toujours
+            // pas", "todavía no") reaches the words after it as far as a
+            // negation does, through auxiliaries ("todavía no me lo han
+            // solucionado"), within its clause.
+            let inner_negation = at.checked_sub(1).map(|p| &items[p]).filter(|p| {
+                p.negation_last
+                    && tokens[p.last + 1..item.first]
+                        .iter()
+                        .all(|t| t.kind == Kind::Word)
+                    && self.near(p.last, item.first)
+            });
+            // A word of the service doing its job, denied, reports a
+            // failure ("it's not fixed", "no lo han arreglado"), whatever
+            // it weighs on its own ("refunded" is barely good news), and so
+            // right after such a phrase ("still not fixed", "toujours pas
+            // réparé", "toujours rien reçu"; not "no problem, it works").
+            let failed = !item.emoji
+                && item.first == item.last
+                && (negated || inner_negation.is_some())
+                && self.fails(item.first);
+            // Any other word is turned by a complaining phrase that ends
+            // with a negation ("still not happy", "sigo sin ganas"), not by
+            // one whose negation is an object ("thanks for nothing", "de
+            // nada", "no pasa nada").
+            let negated = negated
+                || inner_negation
+                    .is_some_and(|p| p.base < 0.0 && !one_of(reading.lower(p.last), &NOTHING));
+            // Any other word a negation turns, but not an emoji: it says
+            // how the writer feels, and a negation before it does not turn
+            // ":(" into a smile.
+            if failed {
+                v = FAILURE;
+                note(Modifier::Negated);
+            } else if negated && !item.negation_inside && !item.emoji && solving.is_none() {
+                v *= c.negation;
+                note(Modifier::Negated);
+            }
+            if item.last >= sentence_end {
+                (sentence_end, asks) = reading.sentence_after(item.last);
+                why_last = asks
+                    && sentence_end
+                        .checked_sub(1)
+                        .is_some_and(|k| k > item.last && reading.is_why(k));
+            }
+            // "Why ...?" about something bad reproaches: it is not damped
+            // as a question, and it complains ("why was I charged twice?").
+            if asks && v < 0.0 {
+                for j in why_read_to..item.first {
+                    match reading.ends_sentence(j) {
+                        Some(_) => why_open = false,
+                        None => why_open |= reading.is_why(j),
+                    }
+                }
+                why_read_to = why_read_to.max(item.first);
+            }
+            let reproach = asks && v < 0.0 && (why_open || why_last);
+            if asks && v != 0.0 && !reproach {
+                v *= c.question;
+                note(Modifier::Question);
+            }
+            // A request formula thanks for nothing yet, and the praise in
+            // its sentence is what is asked for ("une réponse rapide"): it
+            // says nothing of what happened.
+            if item.base >= 0.0 && request_formula(&text[item.start..item.end]) {
+                reading.reach_sentence_end(&mut requested_until, item.last);
+                v = 0.0;
+                note(Modifier::Request);
+            } else if item.first < requested_until && v > 0.0 {
+                v = 0.0;
+                note(Modifier::Request);
+            }
+            if self.conceded(item) {
+                v *= c.before_contrast;
+                note(Modifier::Concession);
+            }
+            if let Some(cut) = contrast {
+                if item.last < cut {
+                    v *= c.before_contrast;
+                    note(Modifier::BeforeContrast);
+                } else if item.first > cut {
+                    v *= c.after_contrast;
+                    note(Modifier::AfterContrast);
+                }
+            }
+            // A question about refunds asks; it does not complain.
+            complaint |=
+                v < 0.0 && (failed || item.base.abs() >= -COMPLAINT) && (!asks || reproach);
+            // Asking for a manager asks for one, question or not; "I don't
+            // want to speak to a manager" does not.
+            if item.escalates && v < 0.0 {
+                escalating.get_or_insert(at);
+            }
+            values.push(v);
+            if explaining {
+                modifiers.push(mods);
+            }
+        }
+        (complaint, escalating)
+    }
+
+    /// A negation that negates nothing is itself a complaint ("toujours
+    /// rien", "nadie contesta", "not again"), into `bare`. Returns whether
+    /// one reports a failure and the text complains.
+    pub(super) fn bare_negations(&self, bare: &mut Vec<Bare>) -> bool {
+        let Rules {
+            reading,
+            items,
+            negator,
+            never,
+            raised,
+            config: c,
+            ..
+        } = *self;
+        let tokens = reading.tokens;
+        let window = c.window;
+        let mut complaint = false;
+        // A negation that negates nothing is itself a complaint ("toujours
+        // rien", "nadie contesta", "not again").
+        // Items are in token order: the first item after a negation is the
+        // only one it can reach, found by binary search (linear overall).
+        // Where the sentence of the last negation denying a failure ends,
+        // and whether it asks (negations come in token order).
+        let (mut bare_sentence_end, mut bare_asks) = (0, false);
+        // The end of a negation counted with its second part ("no contesta
+        // nadie" is one negation, counted at "no").
+        let mut counted_until = 0;
+        for (k, _) in negator.iter().enumerate().filter(|(_, n)| **n) {
+            if k < counted_until {
+                continue;
+            }
+            let next = items.partition_point(|it| it.first <= k);
+            // It reaches a word, not an emoji, and not past one (as in
+            // [`Rules::look_back`]): a word `near` it, with no subject
+            // pronoun between, which opens another clause, nor a verb before
+            // a word that opens its own verb phrase, nor a failure, which it
+            // denies instead.
+            let within = |first: usize| {
+                let own_verb_phrase = self.clitic(first);
+                self.near(k, first)
+                    && !(k + 1..first)
+                        .filter(|&j| !self.aux(j))
+                        .take(window)
+                        .any(|j| self.separates(j, own_verb_phrase))
+                    && !self.failure_between(k, first)
+            };
+            let reaches = items.get(next).is_some_and(|it| {
+                !it.emoji
+                    && (within(it.first)
+                        || (raised && it.first - k <= RAISED_REACH && reading.raises(k)))
+                    && tokens[k + 1..it.first].iter().all(|t| t.kind == Kind::Word)
+            });
+            let next_to_last = bare.last().is_some_and(|&(b, ..)| k - b <= 1);
+            // The words that follow within the window, up to a non-word.
+            let ahead = || {
+                (k + 1..tokens.len().min(k + 1 + window))
+                    .take_while(|&j| tokens[j].kind == Kind::Word)
+            };
+            // The next negator, when it comes before any word this one could
+            // reach: "ne ... pas" with a verb between is one negation ("je ne
+            // pourrais pas", "n'ai jamais"), counted at its second word.
+            let next_negator = || {
+                ahead()
+                    .find(|&j| negator[j])
+                    .filter(|&j| items.get(next).is_none_or(|it| it.first > j))
+            };
+            // Nor is "never" that stresses a later word ("nunca había sido
+            // tan feliz").
+            let stresses = || {
+                never
+                    && one_of(reading.written(k), &NEVER)
+                    && ahead().any(|j| one_of(reading.written(j), &SO))
+            };
+            let follower = next_negator();
+            // "Ne ... pas": one negation, counted at "pas" with the verb
+            // before it.
+            let second_part_follows =
+                follower.is_some_and(|j| one_of(reading.lower(j), &AFTER_THE_VERB));
+            if !reaches && !next_to_last && !second_part_follows && !stresses() {
+                // A negation that denies a word of the service doing its
+                // job reports a failure: the verb right after it, over
+                // auxiliaries, clitics and one more word ("my order hasn't
+                // arrived", "la app ya no conecta", "doesn't even load"), or,
+                // in French, the verb before it ("ça marche pas").
+                // After a subject negation and a place or team ("nobody
+                // at the counter"), as far as the verb of its clause.
+                let placed = one_of(reading.lower(k), &SUBJECT_NEGATIONS)
+                    && tokens.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
+                    && one_of(reading.lower(k + 1), &PLACE_OR_TEAM);
+                let (span, verbs) = if placed {
+                    (SUBJECT_REACH, SUBJECT_REACH)
+                } else {
+                    (window + 1, 2)
+                };
+                let mut after = (k + 1..tokens.len().min(k + 1 + span))
+                    .take_while(|&j| tokens[j].kind == Kind::Word)
+                    .filter(|&j| !self.aux(j) && !self.clitic(j) && !negator[j])
+                    .take(verbs);
+                // "Don't reply", "please do not open": an English
+                // negative imperative asks, it reports nothing.
+                let opens = |j: usize| j == 0 || tokens[j - 1].kind != Kind::Word;
+                let imperative = || {
+                    k > 0
+                        && one_of(reading.lower(k - 1), &["do"])
+                        && (opens(k - 1) || (one_of(reading.lower(k - 2), &PLEASE) && opens(k - 2)))
+                };
+                let denies = (after.any(|j| self.fails(j)) && !imperative())
+                    || (k > 0 && one_of(reading.lower(k), &AFTER_THE_VERB) && self.fails(k - 1));
+                let counts = match follower {
+                    None => true,
+                    // A "no" or "not" that follows opens a negation of its
+                    // own: this one counts when it denies the service its
+                    // job ("no funcionaba y no pude pagar").
+                    Some(j) if one_of(reading.lower(j), &OPENING_NEGATIONS) => denies,
+                    // The second part of this one after the verb it denies:
+                    // counted here, with the verb ("no contesta nadie").
+                    Some(j) => {
+                        if denies {
+                            counted_until = j + 1;
+                        }
+                        denies
+                    }
+                };
+                if !counts {
+                    continue;
+                }
+                if denies {
+                    if k >= bare_sentence_end {
+                        (bare_sentence_end, bare_asks) = reading.sentence_after(k);
+                    }
+                    let v = if bare_asks {
+                        FAILURE * c.question
+                    } else {
+                        FAILURE
+                    };
+                    complaint |= !bare_asks;
+                    bare.push((k, v, "failure"));
+                } else {
+                    bare.push((k, BARE_NEGATION, "bare-negation"));
+                }
+            }
+        }
+        complaint
+    }
+
+    /// The wrong item received, after the order told at `order` (see
+    /// [`super::scan::Errand`]), into `bare`. Returns whether there is one.
+    pub(super) fn wrong_item_received(
+        &self,
+        order: Option<usize>,
+        values: &[f64],
+        bare: &mut Vec<Bare>,
+    ) -> bool {
+        // Something ordered, then another thing received, unless a good
+        // word right after says what it is ("got a free cookie", "got a
+        // great guide", "me llegó una riquísima"). Praise further on is
+        // ironic ("received a green one, great"), and thanks are for the
+        // desk ("got a small thanks").
+        let wrong = order.and_then(|at| self.wrong_item(at));
+        if let Some((got, another)) = wrong {
+            if !self.good_after(values, another, 1) {
+                let at = bare.partition_point(|&(b, ..)| b < got);
+                bare.insert(at, (got, WRONG_ITEM, "wrong-item"));
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether the trouble from word `first` to word `last` (one of
+    /// `remedy.troubles`) is said to be over: solved, found, or received.
+    ///
+    /// `Some(true)` when a past form of `remedy.done` ([`SOLVED`], [`FOUND`],
+    /// [`RECEIVED`]) is near it: up to three words before it (a possessive or
+    /// an article between), or after it with only [`LINKS`] and one other word
+    /// between; or when an infinitive of `remedy.to_do` ([`TO_SOLVE`]) comes
+    /// after "for"/"por" before it. `Some(false)` when that ending is denied: a
+    /// negation before the verb, or between the verb and the trouble (an
+    /// infinitive right after a negation, "didn't fix", is denied too; so is
+    /// "got no refund").
+    /// `negates` says which words negate, a negation inside a phrase such as
+    /// "todavía no" included. `None` when nothing near it ends it. Only words
+    /// count: a clause boundary or an emoji ends the search.
+    pub(super) fn solved(&self, (first, last): (usize, usize), remedy: &Remedy) -> Option<bool> {
+        let reading = self.reading;
+        let negates = |k: usize| self.negates(k);
+        let word = |j: usize| reading.is_word(j);
+        // Whether an ending of `remedy.done` starts at `j`.
+        let done = |j: usize| {
+            remedy
+                .done
+                .iter()
+                .any(|d| reading.spelled_from(j, d).is_some())
+        };
+        // Before: "réglé mon problème", "por resolver el problema".
+        let before = (first.saturating_sub(3)..first)
+            .rev()
+            .take_while(|&j| word(j))
+            .find(|&j| {
+                done(j)
+                    || (one_of(reading.lower(j), remedy.to_do)
+                        && j.checked_sub(1).is_some_and(|p| {
+                            word(p) && (one_of(reading.lower(p), &["for", "por"]) || negates(p))
+                        }))
+            });
+        if let Some(j) = before {
+            // "didn't fix the issue", "got no refund".
+            let denied = (j.saturating_sub(3)..j)
+                .rev()
+                .take_while(|&k| word(k))
+                .chain(j + 1..first)
+                .any(&negates);
+            return Some(!denied);
+        }
+        // After: "problème réglé", "the issue is now fixed", "problema no
+        // resuelto", and one other word, the noun an adjective qualifies
+        // ("the lost parcel arrived", "problema técnico resuelto").
+        let (mut denied, mut free) = (false, 1);
+        for j in last + 1..reading.tokens.len().min(last + 6) {
+            if !word(j) {
+                return None;
+            }
+            if done(j) {
+                return Some(!denied);
+            }
+            if negates(j) {
+                denied = true;
+            } else if !one_of(reading.lower(j), &LINKS) {
+                if free == 0 {
+                    return None;
+                }
+                free -= 1;
+            }
+        }
+        None
+    }
+
+    /// The verb of receiving and the indefinite after it in a text that tells
+    /// of the wrong item received (see [`Errand`]), the order told at token
+    /// `ordered`, if it does.
+    fn wrong_item(&self, ordered: usize) -> Option<(usize, usize)> {
+        let reading = self.reading;
+        let word = |k: usize| reading.is_word(k);
+        (ordered + 1..reading.tokens.len()).find_map(|got| {
+            if !(word(got) && Errand::of(reading.lower(got)) == Some(Errand::Received)) {
+                return None;
+            }
+            let mut k = got + 1;
+            while word(k) && one_of(reading.lower(k), &["me", "us", "nous"]) {
+                k += 1;
+            }
+            let another = word(k)
+                && one_of(reading.lower(k), &ANOTHER_THING)
+                && !(word(k + 1) && one_of(reading.lower(k + 1), &WHAT_COMES_AFTER_AN_ORDER));
+            another.then_some((got, k))
+        })
+    }
+}

@@ -1,0 +1,610 @@
+//! Finding the words that weigh: each word of a text looked up in the
+//! lexicons (as written, without accents, inflected, drawn out), the
+//! longest phrase first, and what the words around it make of it: a
+//! negator, an intensifier, a contrast, a concession, a filler or a verb.
+
+use super::lexicon::{self, Entry, Lexicon, Marks, Word};
+use super::reading::{collapse, Reading};
+use super::tokenize::{self, Kind};
+use super::words::*;
+use super::Analyzer;
+use crate::model::Language;
+
+/// One scored piece of a text: tokens `first..=last`, bytes `start..end`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Item {
+    pub(super) first: usize,
+    pub(super) last: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) base: f64,
+    pub(super) emoji: bool,
+    pub(super) praise: bool,
+    /// Calls for a senior agent, unless negated (see
+    /// [`Sentiment::escalates`](super::Sentiment::escalates)).
+    pub(super) escalates: bool,
+    /// A phrase that carries its own negation ("pas mal", "not bad"): a
+    /// negation before it is the same one, not a second.
+    pub(super) negation_inside: bool,
+    /// A phrase that ends with its negation ("still not", "toujours pas",
+    /// "todavía no"), which denies the words after it too; "no problem"
+    /// and "never mind" deny only their own.
+    pub(super) negation_last: bool,
+    /// Also an intensifier: dropped as a sentiment word when it intensifies
+    /// a following one ("damn good").
+    pub(super) also_booster: bool,
+}
+
+/// What a scan finds, by item and by token, in buffers kept per thread.
+#[derive(Debug, Default)]
+pub(super) struct Found {
+    /// The words, phrases and emoji that weigh, in token order, apart.
+    pub(super) items: Vec<Item>,
+    /// By token: whether it negates.
+    pub(super) negator: Vec<bool>,
+    /// By token: what it adds to the words after it, as an intensifier
+    /// (or takes, as a softener).
+    pub(super) booster: Vec<f64>,
+    /// The concessions of the text: the tokens of the words that open
+    /// them and of the clause boundary that ends them.
+    pub(super) concessions: Vec<(usize, usize)>,
+}
+
+/// What a scan finds once for the whole text.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Scan {
+    /// The last contrast word ("but", "mais", "pero"): what follows it
+    /// is what the writer means.
+    pub(super) contrast: Option<usize>,
+    /// Where the first word of an order came, when a word of receiving
+    /// came after it (see [`Errand`]).
+    pub(super) order: Option<usize>,
+    /// Whether the text has a negation: a negator, or a phrase that ends
+    /// with one ("still not fixed").
+    pub(super) negation: bool,
+}
+
+/// The buffers of looking words up, kept per thread.
+#[derive(Debug, Default)]
+pub(super) struct Lookups {
+    /// The phrase being read.
+    phrase: String,
+    words: Words,
+    /// Per built-in lexicon (English, French, Spanish), what the words
+    /// this thread has met resolve to.
+    resolved: [WordMemory; 3],
+}
+
+impl Lookups {
+    /// The word memory alone, without the buffers a huge text grew.
+    pub(super) fn memory_only(self) -> Lookups {
+        Lookups {
+            resolved: self.resolved,
+            ..Lookups::default()
+        }
+    }
+}
+
+/// A memory of what words resolve to, direct-mapped: each word has one
+/// slot, chosen by its hash, and a word finding another in its slot is
+/// resolved again and takes the slot. Most words of a text were met before,
+/// and finding one costs a hash and a comparison instead of the accent,
+/// inflection and elongation searches. The words come from untrusted text:
+/// words made to collide only evict each other, at the cost of resolving
+/// them afresh, and never lengthen a search.
+#[derive(Debug, Default)]
+pub(super) struct WordMemory {
+    /// Empty until first used, then [`WordMemory::SLOTS`] long.
+    slots: Vec<Option<(InlineWord, Resolved)>>,
+}
+
+impl WordMemory {
+    /// 16,384 slots of 64 bytes: 1 MiB per lexicon in use.
+    const SLOTS: usize = 1 << 14;
+
+    /// What `word` resolves to, from memory or from `resolve`.
+    fn get_or(&mut self, word: &str, resolve: impl FnOnce() -> Resolved) -> Resolved {
+        use std::hash::Hasher;
+        if word.len() >= 24 {
+            return resolve();
+        }
+        if self.slots.is_empty() {
+            self.slots = vec![None; Self::SLOTS];
+        }
+        let mut hasher = rustc_hash::FxHasher::default();
+        hasher.write(word.as_bytes());
+        // The top bits of a multiplicative hash are its best mixed.
+        let slot = (hasher.finish() >> (64 - Self::SLOTS.trailing_zeros())) as usize;
+        match &mut self.slots[slot] {
+            Some((held, resolved)) if held.is(word) => *resolved,
+            other => {
+                let resolved = resolve();
+                *other = InlineWord::new(word).map(|key| (key, resolved));
+                resolved
+            }
+        }
+    }
+}
+
+/// A word of up to 23 bytes held in place: its bytes, zero-padded, then
+/// its length. Longer words are not remembered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct InlineWord([u8; 24]);
+
+impl InlineWord {
+    fn new(word: &str) -> Option<InlineWord> {
+        let bytes = word.as_bytes();
+        let mut inline = [0u8; 24];
+        inline.get_mut(..bytes.len())?.copy_from_slice(bytes);
+        inline[23] = u8::try_from(bytes.len()).ok().filter(|&n| n < 24)?;
+        Some(InlineWord(inline))
+    }
+
+    /// Whether this is `word`.
+    fn is(&self, word: &str) -> bool {
+        usize::from(self.0[23]) == word.len() && self.0.get(..word.len()) == Some(word.as_bytes())
+    }
+}
+
+/// What a word says on its own, without the words around it, in the
+/// lexicons at hand.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Resolved {
+    /// Its entry: as written, without accents, or inflected; failing
+    /// that, the entry of the word with its elongation cut short ("nuuuul"
+    /// as "nul").
+    entry: Option<(Entry, Marks)>,
+    /// Whether the entry is that of the word cut short.
+    elongated: bool,
+    /// Whether some phrase starts with it.
+    starts_phrase: bool,
+    /// Whether it tells of an order or of something received (see
+    /// [`Errand`]): known with the word, so that a text is searched for
+    /// the wrong item only when it has both.
+    errand: Option<Errand>,
+}
+
+/// A word of an order and of what came of it: what the customer
+/// ordered, booked or paid for, then a verb of receiving and (past the
+/// customer, "me", "nous", "us") a thing other than the one ordered, an
+/// indefinite ("got a single", "on m'a donné une chambre sur le parking",
+/// "me llegó uno individual"): the wrong item (see
+/// [`Rules::wrong_item`](super::rules::Rules::wrong_item)). Not "got it",
+/// the thing itself, nor one of [`WHAT_COMES_AFTER_AN_ORDER`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Errand {
+    /// "Ordered", "réservé", "pedí".
+    Ordered,
+    /// "Got", "reçu", "me llegó".
+    Received,
+}
+
+impl Errand {
+    /// The errand a lowercase word tells of, if any.
+    pub(super) fn of(word: &str) -> Option<Errand> {
+        match word {
+            "ordered" | "booked" | "bought" | "reserved" | "paid" | "commandé" | "commandée"
+            | "commandés" | "commandées" | "réservé" | "réservée" | "acheté" | "achetée"
+            | "payé" | "pedí" | "pedimos" | "pedido" | "reservé" | "reservamos" | "reservado"
+            | "compré" | "compramos" | "comprado" | "pagué" | "pagamos" | "encargué"
+            | "encargamos" | "pagado" => Some(Errand::Ordered),
+            "got" | "received" | "gave" | "given" | "sent" | "delivered" | "brought" | "reçu"
+            | "reçue" | "reçus" | "reçues" | "donné" | "envoyé" | "envoyée" | "livré"
+            | "apporté" | "llegó" | "llega" | "llegaron" | "dieron" | "dio" | "dan"
+            | "mandaron" | "mandó" | "enviaron" | "envió" | "recibí" | "recibimos" | "trajeron"
+            | "entregaron" => Some(Errand::Received),
+            _ => None,
+        }
+    }
+}
+
+/// Buffers for looking a word up: its accent-free form, inflection
+/// candidates, and elongations cut to two letters and to one.
+#[derive(Debug, Default)]
+pub(super) struct Words {
+    folded: String,
+    stem: String,
+    two: String,
+    one: String,
+}
+
+impl Analyzer {
+    /// What the caller's words, then the lexicons, say about a key as
+    /// written: its entry (the caller's first), and whether a phrase may
+    /// start with it.
+    #[inline(always)]
+    pub(super) fn word(&self, lexicons: &[&Lexicon], key: &str) -> Word {
+        if let ([lexicon], true) = (lexicons, self.custom.entries.is_empty()) {
+            return lexicon.entries.get(key).copied().unwrap_or_default();
+        }
+        let mut word = Word::default();
+        let custom = (!self.custom.entries.is_empty()).then_some(&*self.custom);
+        for lexicon in custom.into_iter().chain(lexicons.iter().copied()) {
+            if let Some(w) = lexicon.entries.get(key) {
+                word.entry = word.entry.or(w.entry);
+                word.starts_phrase |= w.starts_phrase;
+            }
+        }
+        word
+    }
+
+    /// Finds a word as written, without accents, then through the
+    /// language's inflection rules (plural, feminine, verb endings).
+    fn lookup(
+        &self,
+        lexicons: &[&Lexicon],
+        key: &str,
+        buffers: &mut Words,
+    ) -> Option<(Entry, Marks)> {
+        self.word(lexicons, key)
+            .entry
+            .or_else(|| self.lookup_inflected(lexicons, key, buffers))
+    }
+
+    /// [`Analyzer::lookup`] for a word known not to be in any lexicon as
+    /// written.
+    fn lookup_inflected(
+        &self,
+        lexicons: &[&Lexicon],
+        key: &str,
+        buffers: &mut Words,
+    ) -> Option<(Entry, Marks)> {
+        let custom = !self.custom.entries.is_empty();
+        let Words { folded, stem, .. } = buffers;
+        lexicon::inflected(
+            key,
+            folded,
+            stem,
+            |k| self.word(lexicons, k).entry,
+            |start| {
+                (custom && self.custom.prefixes.contains(start))
+                    || lexicons.iter().any(|l| l.prefixes.contains(start))
+            },
+        )
+    }
+
+    /// A phrase as written or without accents: its entry, and whether a
+    /// longer key starts with it.
+    fn phrase(
+        &self,
+        lexicons: &[&Lexicon],
+        key: &str,
+        buffers: &mut Words,
+    ) -> (Option<(Entry, Marks)>, bool) {
+        let word = self.word(lexicons, key);
+        if key.is_ascii() {
+            return (word.entry, word.starts_phrase);
+        }
+        lexicon::fold_accents_into(key, &mut buffers.folded);
+        let folded = self.word(lexicons, &buffers.folded);
+        (
+            word.entry.or(folded.entry),
+            word.starts_phrase || folded.starts_phrase,
+        )
+    }
+
+    /// What a word says on its own (see [`Resolved`]).
+    fn resolve(&self, lexicons: &[&Lexicon], key: &str, buffers: &mut Words) -> Resolved {
+        let word = self.word(lexicons, key);
+        // An inflection of one of the lexicon's `[verbs]` is a verb
+        // whatever comes before it ("liked"); one of its `[fillers]` is no
+        // filler ("Bonne, ...").
+        let found = word.entry.or_else(|| {
+            self.lookup_inflected(lexicons, key, buffers)
+                .map(|(entry, marks)| {
+                    (
+                        entry,
+                        Marks {
+                            verb: false,
+                            filler: false,
+                            ..marks
+                        },
+                    )
+                })
+        });
+        let mut resolved = Resolved {
+            entry: found,
+            elongated: false,
+            starts_phrase: word.starts_phrase,
+            errand: Errand::of(key),
+        };
+        if found.is_none() && collapse(key, &mut buffers.two, &mut buffers.one) {
+            let (two, one) = (
+                std::mem::take(&mut buffers.two),
+                std::mem::take(&mut buffers.one),
+            );
+            resolved.entry = [&two, &one]
+                .iter()
+                .find_map(|k| self.lookup(lexicons, k, buffers));
+            resolved.elongated = resolved.entry.is_some();
+            (buffers.two, buffers.one) = (two, one);
+        }
+        resolved
+    }
+
+    /// The most words a key of these lexicons (or the caller's) holds.
+    fn max_words(&self, lexicons: &[&Lexicon]) -> usize {
+        lexicons
+            .iter()
+            .map(|l| l.max_words)
+            .chain([self.custom.max_words, 1])
+            .max()
+            .unwrap_or(1)
+    }
+
+    /// Reads `reading` for the words that weigh, into `found`.
+    pub(super) fn scan(
+        &self,
+        reading: Reading<'_>,
+        lexicons: &[&Lexicon],
+        language: Option<Language>,
+        found: &mut Found,
+        lookups: &mut Lookups,
+    ) -> Scan {
+        let tokens = reading.tokens;
+        let Found {
+            items,
+            negator,
+            booster,
+            concessions,
+        } = found;
+        let buffers = &mut lookups.words;
+        items.clear();
+        negator.clear();
+        negator.resize(tokens.len(), false);
+        booster.clear();
+        booster.resize(tokens.len(), 0.0);
+        let mut contrast: Option<usize> = None;
+        concessions.clear();
+        let max_words = self.max_words(lexicons);
+        // With one built-in lexicon and no words of the caller's, what a
+        // word resolves to depends on the word alone: remember it.
+        let mut cache = match (lexicons, self.custom.entries.is_empty()) {
+            ([_], true) => language
+                .and_then(super::lexicon_index)
+                .and_then(|k| lookups.resolved.get_mut(k)),
+            _ => None,
+        };
+        // Where the first word of an order came, and whether a word of
+        // receiving came after it (see [`Errand`]).
+        let (mut ordered, mut received_after_order) = (None, false);
+        let mut i = 0;
+        while i < tokens.len() {
+            let token = tokens[i];
+            let symbol = |base: f64, praise: bool| Item {
+                first: i,
+                last: i,
+                start: token.start,
+                end: token.end,
+                base,
+                emoji: true,
+                praise,
+                escalates: false,
+                negation_inside: false,
+                negation_last: false,
+                also_booster: false,
+            };
+            match token.kind {
+                Kind::Boundary => {
+                    i += 1;
+                    continue;
+                }
+                Kind::Emoticon => {
+                    if let Some(v) = tokenize::emoticon(reading.written(i)) {
+                        items.push(symbol(v, false));
+                    }
+                    i += 1;
+                    continue;
+                }
+                Kind::Emoji => {
+                    if let Some(v) = lexicon::emoji(reading.written(i)) {
+                        items.push(symbol(v, reading.written(i).starts_with(PRAISING_EMOJI)));
+                    }
+                    i += 1;
+                    continue;
+                }
+                Kind::Word => {}
+            }
+            // Longest phrase first, then the word itself (also with its
+            // elongation collapsed).
+            let resolved = match cache.as_mut() {
+                Some(memory) => memory.get_or(reading.lower(i), || {
+                    self.resolve(lexicons, reading.lower(i), buffers)
+                }),
+                None => self.resolve(lexicons, reading.lower(i), buffers),
+            };
+            match resolved.errand {
+                Some(Errand::Ordered) => ordered = ordered.or(Some(i)),
+                Some(Errand::Received) => received_after_order |= ordered.is_some(),
+                None => {}
+            }
+            let mut matched: Option<(usize, Entry, Marks)> = None;
+            if max_words > 1 && resolved.starts_phrase {
+                // Read on while a key may still follow; the longest key
+                // found wins.
+                let key = &mut lookups.phrase;
+                key.clear();
+                key.push_str(reading.lower(i));
+                for (j, next) in tokens.iter().enumerate().take(i + max_words).skip(i + 1) {
+                    if next.kind != Kind::Word {
+                        break;
+                    }
+                    key.push(' ');
+                    key.push_str(reading.lower(j));
+                    let (entry, goes_on) = self.phrase(lexicons, key, buffers);
+                    if let Some((e, p)) = entry {
+                        matched = Some((j, e, p));
+                    }
+                    if !goes_on {
+                        break;
+                    }
+                }
+            }
+            let mut elongated = false;
+            if matched.is_none() {
+                if let Some((e, p)) = resolved.entry {
+                    matched = Some((i, e, p));
+                    elongated = resolved.elongated;
+                }
+            }
+            let Some((last, entry, marks)) = matched else {
+                i += 1;
+                continue;
+            };
+            if last == i
+                && ((marks.verb && !reading.verb_here(i)) || (marks.filler && reading.filler(i)))
+            {
+                i += 1;
+                continue;
+            }
+            match entry {
+                Entry::Valence(v) | Entry::Both(v, _) => {
+                    if let Entry::Both(_, b) = entry {
+                        booster[last] = b;
+                    }
+                    let mut base = v;
+                    if elongated && base != 0.0 {
+                        base += base.signum() * self.config.booster;
+                    }
+                    // A phrase with a negator in it ("pas mal", "toujours
+                    // pas reçu") is negated already: the "n'" of "je n'ai
+                    // toujours pas reçu" is the same negation.
+                    let (mut negation_inside, mut negation_last) = (false, false);
+                    if last > i && !resolved.elongated {
+                        for j in i..=last {
+                            let entry = if j == i {
+                                resolved.entry
+                            } else {
+                                self.resolve(lexicons, reading.lower(j), buffers).entry
+                            };
+                            if matches!(entry, Some((Entry::Negator, _))) {
+                                negation_inside = true;
+                                negation_last = j == last;
+                            }
+                        }
+                    }
+                    items.push(Item {
+                        first: i,
+                        last,
+                        start: token.start,
+                        end: tokens[last].end,
+                        base,
+                        emoji: false,
+                        praise: marks.praise,
+                        escalates: marks.escalates,
+                        negation_inside,
+                        negation_last,
+                        also_booster: matches!(entry, Entry::Both(..)),
+                    });
+                }
+                Entry::Negator => negator[i] = true,
+                Entry::Booster(b) => booster[last] = b,
+                Entry::Contrast if last == i && !reading.contrasts_here(i) => {}
+                Entry::Contrast => contrast = Some(last),
+                // A concession opens a clause ("though" that ends one, "great
+                // coffee though", is an adverb) and stands beside the main
+                // one: after it in the same sentence ("great, although"), or
+                // before it ("Although the box was damaged, the coffee is
+                // great"). A sentence that opens with one and has no other
+                // clause is an afterthought, and weighs in full ("The coffee
+                // is great. Although the box was damaged."). One inside
+                // another ends where it does: the clauses are kept apart and
+                // in order, and each is searched for its end once (a
+                // concession left out opens a sentence and ends at the next
+                // boundary, before the next sentence opens).
+                Entry::Concession => {
+                    let opens = tokens.get(last + 1).is_some_and(|t| t.kind == Kind::Word);
+                    if opens && concessions.last().is_none_or(|&(_, end)| last > end) {
+                        let end = (last + 1..tokens.len())
+                            .find(|&j| tokens[j].kind == Kind::Boundary)
+                            .unwrap_or(tokens.len());
+                        let after_main = !reading.opens_sentence(i);
+                        let before_main = end < tokens.len()
+                            && reading.ends_sentence(end).is_none()
+                            && tokens.get(end + 1).is_some_and(|t| t.kind == Kind::Word);
+                        if after_main || before_main {
+                            concessions.push((last, end));
+                        }
+                    }
+                }
+            }
+            i = last + 1;
+        }
+
+        // The French "ne ... que" says "only": "on ne peut que recommander",
+        // "il n'y a que des problèmes" negate nothing. A "pas" (or "plus",
+        // "jamais"...) before the "que" makes it a negation again ("je ne
+        // pense pas que").
+        for (k, negates) in negator.iter_mut().enumerate() {
+            if !*negates || !one_of(reading.lower(k), &["ne", "n"]) {
+                continue;
+            }
+            let only = (k + 1..tokens.len().min(k + 6))
+                .take_while(|&j| tokens[j].kind == Kind::Word)
+                .map(|j| reading.lower(j))
+                .find(|w| one_of(w, &FRENCH_SECOND_NEGATORS) || one_of(w, &["que", "qu"]))
+                .is_some_and(|w| one_of(w, &["que", "qu"]));
+            if only {
+                *negates = false;
+            }
+        }
+
+        let negation = negator.contains(&true) || items.iter().any(|it| it.negation_last);
+        // A word that is also an intensifier and does intensify a following
+        // sentiment word is only an intensifier.
+        let window = self.config.window;
+        let mut kept = 0;
+        for k in 0..items.len() {
+            let intensifies = items.get(k + 1).is_some_and(|next| {
+                next.first - items[k].last <= window
+                    && !reading.has_boundary(items[k].last, next.first)
+            });
+            if !(items[k].also_booster && intensifies) {
+                items[kept] = items[k];
+                kept += 1;
+            }
+        }
+        items.truncate(kept);
+        Scan {
+            contrast,
+            order: ordered.filter(|_| received_after_order),
+            negation,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_memory_answers_as_resolving_would() {
+        let resolved = |valence: f64| Resolved {
+            entry: Some((Entry::Valence(valence), Marks::default())),
+            elongated: false,
+            starts_phrase: false,
+            errand: None,
+        };
+        let mut memory = WordMemory::default();
+        assert_eq!(
+            memory.get_or("super", || resolved(2.0)).entry,
+            resolved(2.0).entry
+        );
+        // Remembered: not resolved again.
+        let again = memory.get_or("super", || unreachable!("remembered"));
+        assert_eq!(again.entry, resolved(2.0).entry);
+        // Every word gets its own answer, whoever held its slot before.
+        for k in 0..50_000 {
+            let word = format!("w{k}");
+            let got = memory.get_or(&word, || resolved(f64::from(k)));
+            assert_eq!(got.entry, resolved(f64::from(k)).entry);
+        }
+        // Words too long to hold are resolved each time.
+        let long = "x".repeat(30);
+        memory.get_or(&long, || resolved(1.0));
+        assert_eq!(
+            memory.get_or(&long, || resolved(3.0)).entry,
+            resolved(3.0).entry
+        );
+    }
+}

@@ -1,0 +1,573 @@
+//! The little words the rules know, in the three languages: negations
+//! and what they reach, troubles and the words that end them, thanks,
+//! requests, orders, and the weights the rules give. The lexicons hold
+//! the words that weigh on their own; these weigh only in company.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+/// What a negation that negates no sentiment word adds on its own.
+pub(super) const BARE_NEGATION: f64 = -0.6;
+
+/// What a denied word of the service doing its job weighs ("my order
+/// hasn't arrived", "sigue sin funcionar", "ce n'est pas réparé"): as much
+/// as the lexicons' phrases that say so already ("no ha llegado", "pas
+/// reçu", "pas venu"), a complaint whatever the word weighs on its own.
+pub(super) const FAILURE: f64 = -2.0;
+
+/// What opens an English request ("please do not reply").
+pub(super) const PLEASE: [&str; 4] = ["please", "pls", "plz", "kindly"];
+
+/// French negations that follow the verb they deny ("ça marche pas",
+/// "l'appli ne s'ouvre plus").
+pub(super) const AFTER_THE_VERB: [&str; 3] = ["pas", "plus", "jamais"];
+
+/// Negators that, with an intensifier between them and the word ("never
+/// so happy", "jamais été aussi nul", "nunca tan feliz"), stress the word
+/// rather than negate it.
+pub(super) const NEVER: [&str; 3] = ["never", "jamais", "nunca"];
+
+/// French "peu" and Spanish "poco" right before a word deny it, as "not
+/// very" does: "peu aimable", "poco útil", "très peu professionnel", "peu
+/// cher" (cheap). Not after the words of [`NOT_LITOTES`].
+pub(super) const LITOTES: [&str; 2] = ["peu", "poco"];
+
+/// What makes "peu" or "poco" after it no denial (see [`LITOTES`]): an
+/// article, with which they soften ("un peu déçu", "un poco triste"), or a
+/// word with which they count time or say what nearly happened ("hace
+/// poco", "depuis peu", "sous peu", "por poco", "à peu près").
+pub(super) const NOT_LITOTES: [&str; 9] = [
+    "un", "una", "por", "hace", "depuis", "sous", "pour", "a", "à",
+];
+
+/// The intensifiers that turn "never" into stress: "never so", "never this",
+/// "never such", "jamais aussi", "jamais si", "jamais tellement", "nunca
+/// tan", "nunca tanto".
+pub(super) const SO: [&str; 8] = [
+    "so",
+    "this",
+    "such",
+    "aussi",
+    "si",
+    "tellement",
+    "tan",
+    "tanto",
+];
+
+/// Negations that are pronouns: a phrase ending with one has its object
+/// ("thanks for nothing", "merci pour rien", "no vino nadie") and denies
+/// nothing after it.
+#[rustfmt::skip]
+pub(super) const NOTHING: [&str; 9] = [
+    "nothing", "nobody", "none", "rien", "personne", "nada", "nadie", "ninguno", "ninguna",
+];
+
+/// What cannot be done enough: after a negation of "can" or "never" ("can't
+/// thank you enough", "je ne vous remercierai jamais assez", "nunca les
+/// agradeceré lo suficiente") the word is stressed, not negated.
+pub(super) const ENOUGH: [&str; 4] = ["enough", "assez", "suficiente", "suficientemente"];
+
+/// Comparatives that, after "can't" or "couldn't", say nothing could be
+/// more so ("couldn't be more pleased", "could not ask for better", "it
+/// can't get any worse", "ça ne peut pas être pire", "no puede ser peor"):
+/// the word is stressed, not negated.
+#[rustfmt::skip]
+pub(super) const COMPARATIVES: [&str; 10] = [
+    "more", "better", "worse", "plus", "mieux", "pire", "más", "mas", "mejor", "peor",
+];
+
+/// "Can" before the negation that follows it: "can't", "couldn't", "ne
+/// peut pas", "ne pourrais pas".
+#[rustfmt::skip]
+pub(super) const CAN: [&str; 9] = [
+    "ca", "can", "could", "peut", "peux", "pourrait", "pourrais", "pouvait", "pourra",
+];
+
+/// "Can" after the negation: "no puedo", "no podría".
+#[rustfmt::skip]
+pub(super) const PODER: [&str; 9] = [
+    "puedo", "puede", "podemos", "pueden", "podría", "podríamos", "podrían", "podria",
+    "podriamos",
+];
+
+/// Negations that are the subject of their clause ("nobody", "nadie"): a
+/// place or a team after them ("nobody at the counter", "nadie en la
+/// tienda") stands between them and the verb they deny (see
+/// [`SUBJECT_REACH`]). French writes "ne" before the verb ("personne au
+/// comptoir n'a su").
+pub(super) const SUBJECT_NEGATIONS: [&str; 2] = ["nobody", "nadie"];
+
+/// Prepositions that open the place or team after a subject negation.
+#[rustfmt::skip]
+pub(super) const PLACE_OR_TEAM: [&str; 9] = [
+    "at", "in", "from", "on", "of",
+    "en", "de", "del", "al",
+];
+
+/// How many words after a subject negation and the place or team that
+/// follows it the verb it denies may stand ("nobody at your store has
+/// answered", "nadie en el mostrador supo").
+pub(super) const SUBJECT_REACH: usize = 6;
+
+/// Negations that open a negation of their own, never the second part of
+/// the one before them (as "pas" is of "ne", "nada" of "no").
+pub(super) const OPENING_NEGATIONS: [&str; 5] = ["no", "not", "n't", "ne", "n"];
+
+/// What makes the French "ne" a negation rather than the "ne ... que" of
+/// "only" ("on ne peut que recommander", "je n'ai que des éloges").
+pub(super) const FRENCH_SECOND_NEGATORS: [&str; 10] = [
+    "pas", "plus", "jamais", "rien", "aucun", "aucune", "guère", "personne", "point", "ni",
+];
+
+/// Verbs that carry a negation over to the clause they introduce: "I don't
+/// think it is good" says "it is not good" ("je ne pense pas que", "no creo
+/// que"). A surprise in the past ("didn't expect", "wasn't expecting") is
+/// a phrase of the English lexicon that takes its negation: what follows
+/// holds as said.
+pub(super) const RAISING: [&str; 8] = [
+    "think", "believe", "expect", "suppose", "pense", "crois", "creo", "pienso",
+];
+
+/// Words that name a problem: once said to be solved, they no longer
+/// complain.
+#[rustfmt::skip]
+pub(super) const PROBLEMS: [&str; 23] = [
+    "problème", "problèmes", "probleme", "problemes", "souci", "soucis", "panne", "pannes",
+    "bug", "bugs",
+    "problema", "problemas", "avería", "averia", "averías",
+    "fallo", "fallos",
+    "problem", "problems", "issue", "issues", "fault", "glitch",
+];
+
+/// "Solved": the participles and past tenses of solving, fixing, sorting
+/// out and repairing, in each language ("réglé", "resolvieron", "fixed"),
+/// and of a problem going away.
+#[rustfmt::skip]
+pub(super) const SOLVED: [&str; 49] = [
+    "résolu", "résolue", "résolus", "résolues", "réglé", "réglée", "réglés", "réglées",
+    "réparé", "réparée", "réparés", "réparées",
+    "corrigé", "corrigée", "corrigés", "corrigées",
+    "solutionné", "solutionnée",
+    "resuelto", "resuelta", "resueltos", "resueltas",
+    "resolvió", "resolvio", "resolvieron", "resolviste",
+    "solucionado", "solucionada", "solucionados", "solucionó", "solucionaron",
+    "arreglado", "arreglada", "arreglados", "arregló", "arreglaron",
+    "reparado", "reparada", "reparó", "repararon",
+    "solved", "fixed", "resolved", "sorted", "repaired", "corrected", "handled", "dealt",
+    // Not "disparu", "desaparecido": also a parcel lost.
+    "gone",
+];
+
+/// The verbs of [`SOLVED`] as infinitives and gerunds: a thing solved only
+/// after "for" or "por" ("thanks for fixing my issue", "gracias por
+/// resolver mi problema"); a request otherwise ("please fix my problem",
+/// "merci de régler mon problème"); denied after a negation ("they didn't
+/// fix the issue").
+#[rustfmt::skip]
+pub(super) const TO_SOLVE: [&str; 16] = [
+    "résoudre", "régler", "réparer", "corriger",
+    "resolver", "solucionar", "arreglar", "reparar",
+    "solve", "fix", "resolve", "repair", "solving", "fixing", "resolving", "repairing",
+];
+
+/// What may stand between a problem and its "solved" after it ("the issue
+/// is now fixed", "le problème a été réglé", "el problema ya está
+/// resuelto").
+#[rustfmt::skip]
+pub(super) const LINKS: [&str; 20] = [
+    "est", "a", "été", "bien", "maintenant", "enfin",
+    "está", "esta", "fue", "ha", "sido", "ya", "quedó", "quedo",
+    "is", "was", "has", "been", "now", "all",
+];
+
+/// What closes a clause: praise before one of these, then a complaint,
+/// reads as irony. The tokenizer's clause boundaries, and the ellipsis
+/// character, which it does not split on ("Génial… encore en panne").
+pub(super) const CLAUSE_MARKS: [char; 7] = [',', '.', ';', ':', '!', '?', '…'];
+
+/// Words that say something is lost or missing: once it arrived or was
+/// found, no longer a complaint ("le colis perdu est enfin arrivé", "the
+/// missing package showed up").
+#[rustfmt::skip]
+pub(super) const LOST: [&str; 16] = [
+    "perdu", "perdue", "perdus", "perdues", "égaré", "égarée",
+    "manquant", "manquante", "manquants", "manquantes",
+    "perdido", "perdida", "perdidos", "perdidas",
+    "lost", "missing",
+];
+
+/// "Arrived" and "found", for what was [`LOST`].
+#[rustfmt::skip]
+pub(super) const FOUND: [&str; 21] = [
+    "arrivé", "arrivée", "arrivés", "arrivées", "retrouvé", "retrouvée", "reçu", "reçue",
+    "llegó", "llego", "llegaron", "apareció", "aparecio", "encontrado", "encontrada",
+    "arrived", "found", "delivered", "came", "turned up", "showed up",
+];
+
+/// Words that name a refund: asked for when something went wrong, so a
+/// complaint until it is said to have come ("j'ai bien reçu mon
+/// remboursement", "my refund came through", "finally got my money back").
+#[rustfmt::skip]
+pub(super) const REFUNDS: [&str; 7] = [
+    "remboursement", "remboursements", "reembolso", "reembolsos", "refund", "refunds",
+    "money back",
+];
+
+/// "Received" and "paid in", for a [`REFUNDS`] word.
+#[rustfmt::skip]
+pub(super) const RECEIVED: [&str; 29] = [
+    "reçu", "reçus", "arrivé", "arrivés", "effectué", "effectués", "versé", "crédité", "obtenu",
+    "recibí", "recibi", "recibido", "recibidos", "llegó", "llego", "llegado", "ingresado",
+    "ingresaron",
+    "received", "got", "arrived", "came", "processed", "credited", "issued", "paid", "landed",
+    "went through", "came through",
+];
+
+/// A trouble and the words that end it: a problem solved, a parcel lost
+/// then found, a refund received (see
+/// [`Rules::solved`](super::rules::Rules::solved)).
+pub(super) struct Remedy {
+    /// The words that name the trouble, one word or a lexicon phrase
+    /// ("money back").
+    pub(super) troubles: &'static [&'static str],
+    /// Past forms that say it ended, one word or two ("turned up").
+    pub(super) done: &'static [&'static str],
+    /// Infinitives and gerunds that say it ended after "for"/"por".
+    pub(super) to_do: &'static [&'static str],
+}
+
+/// Every trouble the scorer knows an end for. A trouble is only looked for
+/// among a text's negative lexicon items, so each must be one in some
+/// built-in lexicon (a test checks).
+pub(super) const REMEDIES: [Remedy; 3] = [
+    Remedy {
+        troubles: &PROBLEMS,
+        done: &SOLVED,
+        to_do: &TO_SOLVE,
+    },
+    Remedy {
+        troubles: &LOST,
+        done: &FOUND,
+        to_do: &[],
+    },
+    Remedy {
+        troubles: &REFUNDS,
+        done: &RECEIVED,
+        to_do: &[],
+    },
+];
+
+/// Every trouble of [`REMEDIES`] and the remedy that ends it: one lookup
+/// per negative word, the scorer's common case.
+pub(super) struct Troubles {
+    /// The troubles of one word.
+    pub(super) words: FxHashMap<&'static str, &'static Remedy>,
+    /// The troubles of several words ("money back").
+    pub(super) phrases: Vec<(&'static str, &'static Remedy)>,
+}
+
+/// [`Troubles`], built from [`REMEDIES`] on first use.
+pub(super) static TROUBLES: LazyLock<Troubles> = LazyLock::new(|| {
+    let mut troubles = Troubles {
+        words: FxHashMap::default(),
+        phrases: Vec::new(),
+    };
+    for remedy in &REMEDIES {
+        for &trouble in remedy.troubles {
+            match trouble.contains(' ') {
+                true => troubles.phrases.push((trouble, remedy)),
+                false => {
+                    troubles.words.insert(trouble, remedy);
+                }
+            }
+        }
+    }
+    troubles
+});
+
+/// Thanks: praise that opens a message sincerely far more often than not,
+/// before the account of a problem ("Merci, le retard vient du
+/// transporteur"), so an opening of thanks is never read as irony.
+#[rustfmt::skip]
+pub(super) const THANKS: [&str; 10] = [
+    "merci", "merci beaucoup", "mille mercis",
+    "thanks", "thank you", "thanks a lot", "thank you so much",
+    "gracias", "muchas gracias", "mil gracias",
+];
+
+/// Negations of something missing ("sin pedido", "aucune réponse",
+/// "nothing"): after one, a laugh is bitter; so after English "no" ("no
+/// parcel") and French "pas de", not after Spanish "no", which negates
+/// verbs far more often.
+pub(super) const ABSENCE: [&str; 12] = [
+    "nothing", "none", "rien", "aucun", "aucune", "sans", "sin", "nada", "ningún", "ninguna",
+    "ninguno", "nadie",
+];
+
+/// Contrast words that are also adverbs of time (see the scorer's
+/// `contrasts_here`).
+pub(super) const TIME_OR_CONTRAST: [&str; 1] = ["yet"];
+
+/// What may stand before a word of the lexicon's `[verbs]` ("like") for it
+/// to be a verb: its subject ("I", "you", "people", "who"), or a modal or
+/// "to" that a verb follows ("you'll like", "might like", "hard to like").
+/// Not "would" or "I'd", which ask ("I'd like a refund"); not "it's" or a
+/// verb of seeming, after which "like" compares ("looks like rain").
+#[rustfmt::skip]
+pub(super) const BEFORE_A_VERB: [&str; 26] = [
+    "i", "you", "u", "ya", "he", "she", "we", "they", "y'all", "people", "everyone",
+    "everybody", "nobody", "who",
+    "i'll", "i’ll", "you'll", "you’ll", "we'll", "we’ll", "they'll", "they’ll",
+    "will", "might", "may", "to",
+];
+
+/// Adverbs, auxiliaries and negations that may stand between a subject and
+/// its verb ("I really like", "we do like", "they don't like"): at most
+/// [`BETWEEN_REACH`] of them.
+#[rustfmt::skip]
+pub(super) const BETWEEN_SUBJECT_AND_VERB: [&str; 24] = [
+    "do", "does", "did", "not", "n't", "n’t", "never", "dont", "doesnt", "didnt",
+    "really", "also", "just", "still", "actually", "totally", "truly", "genuinely",
+    "honestly", "definitely", "always", "all", "even", "usually",
+];
+
+/// How many words of [`BETWEEN_SUBJECT_AND_VERB`] a verb's subject may
+/// stand before it ("I still don't like").
+pub(super) const BETWEEN_REACH: usize = 3;
+
+/// The words of [`BETWEEN_SUBJECT_AND_VERB`] that also stand before a
+/// "like" that compares ("just like last year", "not like I care", "even
+/// like this"): a sentence that opens with them has not dropped a subject.
+pub(super) const NOT_ONLY_BEFORE_A_VERB: [&str; 5] = ["just", "not", "even", "all", "never"];
+
+/// What may follow a word of the lexicons' `[fillers]` ("bon", "bueno")
+/// that opens a sentence, for it to be a filler, besides a comma or an
+/// ellipsis: another filler ("Bon ben", "Bueno pues").
+#[rustfmt::skip]
+pub(super) const FILLERS: [&str; 9] = [
+    "ben", "bah", "alors", "eh", "bon", "pues", "bueno", "vale", "nada",
+];
+
+/// The most words a clause of opening praise may have to be read as
+/// irony when complaints follow ("Excellent service client, ...").
+pub(super) const OPENING_WORDS: usize = 3;
+
+/// What opening praise may name and still be irony: the service as a whole
+/// or the work done ("Great job, you lost my parcel", "Super service,
+/// deux heures d'attente", "Excelente atención, me colgaron"). Praise of
+/// anything else is meant, and what follows is another matter ("Great
+/// food, slow service", "Super café, dommage que la machine soit en
+/// panne").
+#[rustfmt::skip]
+pub(super) const THE_SERVICE: [&str; 17] = [
+    "job", "work", "service", "support", "customer", "care", "one", "news",
+    "travail", "boulot", "client", "clients",
+    "servicio", "atención", "atencion", "trabajo", "cliente",
+];
+
+/// Words that, opening the clause after a praise that opens the text, make
+/// it mock: the same thing once more ("Great, another update that wipes my
+/// settings", "Super, encore une mise à jour", "Genial, otra
+/// actualización"). A good word right after them says that what came again
+/// is good ("Great, another good interview").
+#[rustfmt::skip]
+pub(super) const AGAIN: [&str; 16] = [
+    "another", "again", "yet another", "once again", "once more",
+    "encore", "une fois de plus", "de nouveau", "à nouveau", "un autre", "une autre",
+    "otra", "otro", "otras", "otros", "de nuevo",
+];
+
+/// The indefinites that say the thing received is another one.
+#[rustfmt::skip]
+pub(super) const ANOTHER_THING: [&str; 13] = [
+    "a", "an", "one", "another",
+    "un", "une", "uno", "una", "unos", "unas", "otro", "otra", "otros",
+];
+
+/// What comes after an order in the normal run of things, or as its
+/// remedy: received, it is no wrong item ("bought it and got a
+/// replacement", "j'ai commandé et reçu un mail de confirmation").
+#[rustfmt::skip]
+pub(super) const WHAT_COMES_AFTER_AN_ORDER: [&str; 28] = [
+    "replacement", "refund", "receipt", "confirmation", "voucher", "code", "email",
+    "text", "message", "reply", "call", "discount",
+    "remplacement", "remboursement", "reçu", "mail", "appel", "bon", "avoir",
+    "reembolso", "recibo", "confirmación", "correo", "mensaje", "código",
+    "descuento", "vale", "sustitución",
+];
+
+/// How much receiving the wrong item weighs (see [`Errand`](super::scan::Errand)): a
+/// complaint, which good words after it outweigh.
+pub(super) const WRONG_ITEM: f64 = -1.5;
+
+/// Emoji that mark praise, and every other good word, as ironic:
+/// upside-down face, eye roll, unamused face, clown.
+pub(super) const IRONY_MARKS: [char; 4] = ['🙃', '🙄', '😒', '🤡'];
+
+/// Emoji that laugh out loud or approve, and clapping hands: praise that
+/// irony can turn. After a complaint the laugh is bitter and the thumb
+/// sarcastic ("Colis encore perdu 😂", "Trois semaines sans réponse 👍").
+/// The awkward grin (😅) is not praise: it eases a mishap ("livré chez le
+/// voisin, heureusement qu'il est honnête 😅").
+pub(super) const PRAISING_EMOJI: [char; 4] = ['😂', '🤣', '👍', CLAP];
+
+/// Clapping hands: praise that makes every praise of a complaining text
+/// ironic, wherever it stands ("Génial le service, trois semaines sans
+/// réponse 👏").
+pub(super) const CLAP: char = '\u{1F44F}';
+
+/// Thanks that ask rather than thank when a verb follows: "merci de me
+/// rembourser", "merci de bien vouloir", "merci d'envoyer", and the
+/// letter's formulas "je vous remercie de", "nous vous remercions de", "en
+/// vous remerciant de bien vouloir". French writes a polite imperative this
+/// way; the thanks are for something not yet done. A past infinitive
+/// ("merci de m'avoir répondu", "merci d'être venus") thanks for what was
+/// done.
+pub(super) const THANKS_THAT_ASK: [&str; 4] = ["merci", "remercie", "remercions", "remerciant"];
+
+/// What may stand between praise and the failure it is aimed at: "thanks
+/// for losing", "bravo pour avoir perdu", "merci d'avoir égaré", "gracias
+/// por perder".
+pub(super) const AIMED_AT: [&str; 10] = [
+    "for", "pour", "por", "de", "d'", "d’", "d", "avoir", "having", "haber",
+];
+
+/// The beginnings of words for what customers ask for and may thank for
+/// ("thanks for cancelling my order", "merci d'avoir résilié"): a negative
+/// word, but not a failure.
+pub(super) const ASKED_FOR: [&str; 7] = [
+    "cancel",
+    "annul",
+    "résili",
+    "resili",
+    "anula",
+    "unsubscrib",
+    "désabonn",
+];
+
+/// The auxiliaries of a past infinitive after thanks: "merci d'avoir
+/// réglé", "merci de m'avoir répondu".
+pub(super) const DONE: [&str; 2] = ["avoir", "être"];
+
+/// Thanks given in advance, and gratitude in the conditional: the sentence
+/// they open asks for something, so they thank for nothing yet and its
+/// praise says what is wanted ("merci d'avance pour une réponse rapide",
+/// "I would appreciate a quick refund", "les agradecería una respuesta
+/// rápida"), not what happened.
+pub(super) const REQUEST_FORMULAS: [&str; 18] = [
+    "merci d'avance",
+    "merci par avance",
+    "apprécierais",
+    "apprécierions",
+    "serais reconnaissant",
+    "serais reconnaissante",
+    "serions reconnaissants",
+    "thanks in advance",
+    "thank you in advance",
+    "would appreciate",
+    "i'd appreciate",
+    "would be grateful",
+    "i'd be grateful",
+    "gracias de antemano",
+    "gracias por adelantado",
+    "agradecería",
+    "agradeceríamos",
+    "estaría agradecido",
+];
+
+/// What follows "merci de" in a request: an object pronoun or "bien"
+/// before the verb ("merci de me", "merci de nous", "merci de bien").
+pub(super) const REQUEST_OPENERS: [&str; 12] = [
+    "me", "m'", "m", "nous", "vous", "le", "la", "les", "l'", "lui", "bien", "ne",
+];
+
+/// Whether a French word reads as an infinitive (-er, -ir, -re, -oir),
+/// leaving out the possessives and nouns that end the same way and follow
+/// "merci de" as thanks ("merci de votre aide").
+pub(super) fn infinitive_like(word: &str) -> bool {
+    const NOT_VERBS: [&str; 6] = ["votre", "notre", "leur", "plaisir", "soir", "retour"];
+    word.chars().count() >= 4
+        && ["er", "ir", "re", "oir"]
+            .iter()
+            .any(|end| word.ends_with(end))
+        && !one_of(word, &NOT_VERBS)
+}
+
+/// Whether `word` is one of `words`, ignoring ASCII case.
+pub(super) fn one_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+/// How far, in words, a negation carried by one of [`RAISING`] reaches.
+pub(super) const RAISED_REACH: usize = 8;
+
+/// The value at or below which a word is a complaint (see
+/// [`Sentiment::complaint`](super::Sentiment::complaint)), one that can make later praise ironic: a
+/// quarter of the lexicons' scale. On the six UMSAB splits any cut from
+/// -0.9 to -2.0 does a little better than counting every negative word
+/// (English validation macro-F1 0.635 → 0.639 at -1.0).
+pub(super) const COMPLAINT: f64 = -1.0;
+
+/// The words that open a question of reproach rather than one that asks:
+/// "why", "pourquoi", "porqué", and "por qué" (see
+/// [`Reading::is_why`](super::reading::Reading::is_why)).
+pub(super) const WHY: [&str; 3] = ["why", "pourquoi", "porqué"];
+
+/// Whether a phrase is one of [`REQUEST_FORMULAS`], whatever its case,
+/// spacing and apostrophe.
+pub(super) fn request_formula(phrase: &str) -> bool {
+    // Most items are words too short or phrases too long to be one: they
+    // are told apart without reading them.
+    if !(11..=32).contains(&phrase.len()) {
+        return false;
+    }
+    let same = |word: &str, part: &str| {
+        word.chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| if c == '’' { '\'' } else { c })
+            .eq(part.chars())
+    };
+    REQUEST_FORMULAS.iter().any(|formula| {
+        let (mut words, mut parts) = (phrase.split_whitespace(), formula.split(' '));
+        loop {
+            match (words.next(), parts.next()) {
+                (None, None) => return true,
+                (Some(w), Some(p)) if same(w, p) => {}
+                _ => return false,
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Language;
+    use crate::sentiment::Analyzer;
+
+    /// A trouble is only looked for among negative lexicon items: one that
+    /// no built-in lexicon scores below zero could never be remedied.
+    #[test]
+    fn every_trouble_is_a_negative_lexicon_word() {
+        let analyzer = Analyzer::default();
+        for trouble in REMEDIES.iter().flat_map(|r| r.troubles) {
+            let negative = [Language::ENGLISH, Language::FRENCH, Language::SPANISH]
+                .into_iter()
+                .any(|l| analyzer.score(trouble, Some(l)).compound < 0.0);
+            assert!(negative, "{trouble} can never be a trouble");
+        }
+    }
+
+    /// Every formula is found as written, in capitals, with a typographic
+    /// apostrophe and doubled spaces (the length filter lets them all
+    /// through), and a longer phrase is not one.
+    #[test]
+    fn every_request_formula_is_found_however_it_is_typed() {
+        for formula in REQUEST_FORMULAS {
+            let typed = formula.to_uppercase().replace('\'', "’").replace(' ', "  ");
+            assert!(request_formula(formula), "{formula}");
+            assert!(request_formula(&typed), "{typed}");
+            assert!(!request_formula(&format!("{formula} now")), "{formula} now");
+        }
+    }
+}
