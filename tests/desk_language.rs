@@ -452,6 +452,41 @@ fn no_sign_of_what_should_have_come_complains() {
     assert_complains("Ni rastro de mi paquete 👍", ES);
 }
 
+/// A refund that has not come is a failure, however it is said: negated
+/// ("didn't get a refund", "toujours pas de remboursement"), or its coming
+/// denied ("never got my refund", "no he recibido el reembolso"). A
+/// negation never turns the refund into good news ("I didn't get a refund"
+/// read +0.15), and the refund said to have come stays thanks.
+#[test]
+fn a_refund_that_has_not_come_is_a_failure() {
+    for (text, language) in [
+        ("I didn't get a refund", EN),
+        ("I never got my refund", EN),
+        ("Didn't receive any refund yet", EN),
+        ("Toujours pas de remboursement.", FR),
+        ("Je n'ai jamais eu mon remboursement", FR),
+        ("Je n'ai pas reçu mon remboursement", FR),
+        ("No he recibido el reembolso", ES),
+        ("Todavía no tengo mi reembolso", ES),
+    ] {
+        assert_complains(text, language);
+        let (sentiment, why) = analyzer().explain(text, Some(language));
+        let refund = why
+            .contributions
+            .iter()
+            .find(|c| matches!(&c.factor, Factor::Lexicon { text } if text.contains("embo") || text.contains("refund")))
+            .unwrap_or_else(|| panic!("{text}: the refund weighs nothing: {why}"));
+        assert!(refund.value < 0.0, "{text}: {sentiment:?} {why}");
+    }
+    for (text, language) in [
+        ("Got my refund today, thanks!", EN),
+        ("Remboursement reçu, merci beaucoup !", FR),
+        ("Reembolso recibido, muchas gracias", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+}
+
 /// Faint praise is a mild complaint: "okay at best" bounds the praise
 /// ("best" alone is high praise), and "así así", "ni fu ni fa" say so-so.
 /// Mild, as "meh" and "bof" are: negative, never answered as praise, but

@@ -454,6 +454,12 @@ impl<'a> Rules<'a> {
             let negated = negated
                 || inner_negation
                     .is_some_and(|p| p.base < 0.0 && !one_of(reading.lower(p.last), &NOTHING));
+            // A trouble whose absence is a failure (a refund), negated or
+            // its ending denied, reports that failure too ("I never got my
+            // refund", "toujours pas de remboursement").
+            let missing = remedy.is_some_and(|r| r.missing_is_failure)
+                && (solving == Some(false) || (solving.is_none() && negated));
+            let failed = failed || missing;
             // Any other word a negation turns, but not an emoji: it says
             // how the writer feels, and a negation before it does not turn
             // ":(" into a smile.

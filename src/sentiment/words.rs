@@ -235,6 +235,12 @@ pub(super) struct Remedy {
     pub(super) done: &'static [&'static str],
     /// Infinitives and gerunds that say it ended after "for"/"por".
     pub(super) to_do: &'static [&'static str],
+    /// Whether the trouble, negated or its ending denied, is a failure:
+    /// a refund that has not come ("I didn't get a refund", "toujours pas
+    /// de remboursement", "no he recibido el reembolso") is never good
+    /// news, where a problem or a loss negated can be ("never had a
+    /// problem").
+    pub(super) missing_is_failure: bool,
 }
 
 /// Every trouble the scorer knows an end for. A trouble is only looked for
@@ -245,16 +251,19 @@ pub(super) const REMEDIES: [Remedy; 3] = [
         troubles: &PROBLEMS,
         done: &SOLVED,
         to_do: &TO_SOLVE,
+        missing_is_failure: false,
     },
     Remedy {
         troubles: &LOST,
         done: &FOUND,
         to_do: &[],
+        missing_is_failure: false,
     },
     Remedy {
         troubles: &REFUNDS,
         done: &RECEIVED,
         to_do: &[],
+        missing_is_failure: true,
     },
 ];
 
