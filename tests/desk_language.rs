@@ -452,6 +452,29 @@ fn no_sign_of_what_should_have_come_complains() {
     assert_complains("Ni rastro de mi paquete 👍", ES);
 }
 
+/// What was done without asking complains: a change, a charge or a renewal
+/// the customer never agreed to ("without my consent", "sans mon accord",
+/// "sin mi consentimiento"). Each read as a bare negation, mildly negative
+/// and no complaint. Smoothly is praise: "without a hitch" was a negation
+/// of nothing.
+#[test]
+fn what_was_done_without_asking_complains() {
+    for (text, language) in [
+        ("Changed my plan without asking me", EN),
+        ("They took the money without my consent", EN),
+        ("Renewed my subscription without letting me know", EN),
+        ("Vous avez changé mon forfait sans mon accord", FR),
+        ("Prélèvement effectué sans mon consentement", FR),
+        ("Ils ont modifié ma commande sans me demander", FR),
+        ("Me cambiaron la tarifa sin mi consentimiento", ES),
+        ("Renovaron la suscripción sin preguntarme", ES),
+        ("Me dieron de baja sin informarme", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    assert_pleased("Delivered without a hitch, thanks", EN);
+}
+
 /// A refund that has not come is a failure, however it is said: negated
 /// ("didn't get a refund", "toujours pas de remboursement"), or its coming
 /// denied ("never got my refund", "no he recibido el reembolso"). A
