@@ -286,11 +286,23 @@ fn asking_for_help_or_an_agent_is_no_praise() {
             FR,
         ),
         ("Tu peux me rappeler s'il te plait", FR),
+        // The conditional of liking asks, as "I'd like" does: "Nous
+        // aimerions une réponse" read positive.
+        ("Nous aimerions une réponse", FR),
+        ("J'aimerais changer l'adresse de livraison", FR),
+        ("Me gustaría cambiar la dirección de envío", ES),
+        ("Nos gustaría saber el horario", ES),
     ] {
         let (label, _, situation) = answer(text, language);
         assert_eq!(label, Label::Neutral, "{text}");
         assert_ne!(situation, Situation::Happy, "{text}");
     }
+    // What is asked for may complain: the asking adds no praise to it.
+    assert_complains("J'aimerais être remboursé", FR);
+    assert_complains(
+        "J'aimerais bien savoir où est mon colis, ça fait deux semaines",
+        FR,
+    );
 }
 
 /// An emoji that rolls its eyes or turns its face upside down turns every
