@@ -464,6 +464,24 @@ fn no_sign_of_what_should_have_come_complains() {
     assert_complains("Ni rastro de mi paquete 👍", ES);
 }
 
+/// A wait too long complains, said with the verb or an adverb of too much
+/// ("Why does it take so long?", "Pourquoi c'est si long ?" read neutral,
+/// where Spanish "tarda tanto" did not: its verb is a delay).
+#[test]
+fn a_wait_too_long_complains() {
+    for (text, language) in [
+        ("Why does it take so long?", EN),
+        ("Why is it taking so long to get my refund?", EN),
+        ("The chat takes forever to load", EN),
+        ("Pourquoi c'est si long ?", FR),
+        ("C'est trop long, ça fait trois semaines", FR),
+        ("Llevo una eternidad esperando", ES),
+        ("¿Por qué tarda tanto?", ES),
+    ] {
+        assert_complains(text, language);
+    }
+}
+
 /// What was done without asking complains: a change, a charge or a renewal
 /// the customer never agreed to ("without my consent", "sans mon accord",
 /// "sin mi consentimiento"). Each read as a bare negation, mildly negative
