@@ -464,6 +464,26 @@ fn no_sign_of_what_should_have_come_complains() {
     assert_complains("Ni rastro de mi paquete 👍", ES);
 }
 
+/// A price that went up complains, whatever the product ("Another price
+/// rise", "Encore une hausse de prix", "Otra subida de precio" read
+/// neutral), and a service gone silent is "aux abonnés absents". French
+/// slang praises with "une tuerie" (a massacre, on its own, in the news).
+#[test]
+fn a_price_rise_complains_and_slang_praises() {
+    for (text, language) in [
+        ("Another price rise and the portions keep shrinking", EN),
+        ("They raised prices again", EN),
+        ("Encore une hausse de prix, c'est abusé", FR),
+        ("Ils ont augmenté les tarifs sans prévenir", FR),
+        ("Otra subida de precio y cada vez más pequeño", ES),
+        ("Han subido los precios otra vez", ES),
+        ("Service client aux abonnés absents", FR),
+    ] {
+        assert_displeased(text, language);
+    }
+    assert_pleased("Je viens de goûter le nouveau latte, une tuerie", FR);
+}
+
 /// A wait too long complains, said with the verb or an adverb of too much
 /// ("Why does it take so long?", "Pourquoi c'est si long ?" read neutral,
 /// where Spanish "tarda tanto" did not: its verb is a delay).
