@@ -464,6 +464,26 @@ fn no_sign_of_what_should_have_come_complains() {
     assert_complains("Ni rastro de mi paquete 👍", ES);
 }
 
+/// A brand that listens to its customers is praised ("Finally a brand that
+/// listens to its customers" read neutral); one that does not is blamed.
+#[test]
+fn a_brand_that_listens_is_praised() {
+    for (text, language) in [
+        ("Finally a brand that listens to its customers", EN),
+        ("Enfin une marque qui écoute ses clients", FR),
+        ("Por fin una marca que escucha a sus clientes", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    for (text, language) in [
+        ("They never listen to their customers", EN),
+        ("Personne n'est à l'écoute", FR),
+        ("No escuchan al cliente", ES),
+    ] {
+        assert_complains(text, language);
+    }
+}
+
 /// A price that went up complains, whatever the product ("Another price
 /// rise", "Encore une hausse de prix", "Otra subida de precio" read
 /// neutral), and a service gone silent is "aux abonnés absents". French
