@@ -464,6 +464,35 @@ fn no_sign_of_what_should_have_come_complains() {
     assert_complains("Ni rastro de mi paquete 👍", ES);
 }
 
+/// A line gone dead and a card blocked complain, as each language says
+/// them: "Se me ha cortado la fibra", "Plus de réseau dans tout
+/// l'immeuble" (the spoken "plus de", without its "ne"), "My bank blocked
+/// my card abroad" each read neutral. A kind gesture praises: "qué
+/// detalle".
+#[test]
+fn a_line_gone_dead_or_a_card_blocked_complains() {
+    for (text, language) in [
+        (
+            "My bank blocked my card abroad and the helpline is closed",
+            EN,
+        ),
+        ("Account blocked again, nobody can tell me why", EN),
+        (
+            "Plus de réseau dans tout l'immeuble depuis la mise à jour",
+            FR,
+        ),
+        ("Toujours aucun réseau à la maison", FR),
+        ("Se me ha cortado la fibra cinco veces hoy", ES),
+        ("Me cortaron la luz sin avisar", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    assert_pleased(
+        "Nos subieron de categoría gratis en el hotel, qué detalle",
+        ES,
+    );
+}
+
 /// A brand that listens to its customers is praised ("Finally a brand that
 /// listens to its customers" read neutral); one that does not is blamed.
 #[test]
