@@ -464,6 +464,51 @@ fn no_sign_of_what_should_have_come_complains() {
     assert_complains("Ni rastro de mi paquete 👍", ES);
 }
 
+/// What was worth it praises ("ça valait le coup", "mereció la pena": the
+/// Spanish read its "pena" as sorrow, negative); a code or a service that
+/// never worked reports a failure in the past too ("n'a jamais
+/// fonctionné", "no ha funcionado"); what is sold as a gift is a product,
+/// not praise ("emballage cadeau", "papel de regalo", "gift wrapping").
+#[test]
+fn worth_it_praises_and_what_never_worked_complains() {
+    for (text, language) in [
+        (
+            "Un peu long à arriver mais franchement ça valait le coup",
+            FR,
+        ),
+        (
+            "Tardó un poco en llegar pero la verdad es que mereció la pena",
+            ES,
+        ),
+        ("Took a while to arrive but honestly worth the wait", EN),
+    ] {
+        assert_eq!(answer(text, language).0, Label::Positive, "{text}");
+    }
+    for (text, language) in [
+        ("Le code promo n'a jamais fonctionné", FR),
+        ("Ça n'a pas marché", FR),
+        ("No ha funcionado el código de descuento", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    for (text, language) in [
+        (
+            "Paid extra for gift wrapping and it came in a plastic bag",
+            EN,
+        ),
+        (
+            "J'ai payé l'emballage cadeau et c'est arrivé dans un sac plastique",
+            FR,
+        ),
+        (
+            "Pagué el papel de regalo y llegó en una bolsa de plástico",
+            ES,
+        ),
+    ] {
+        assert_ne!(answer(text, language).0, Label::Positive, "{text}");
+    }
+}
+
 /// A line gone dead and a card blocked complain, as each language says
 /// them: "Se me ha cortado la fibra", "Plus de réseau dans tout
 /// l'immeuble" (the spoken "plus de", without its "ne"), "My bank blocked
