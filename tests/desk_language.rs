@@ -464,6 +464,40 @@ fn no_sign_of_what_should_have_come_complains() {
     assert_complains("Ni rastro de mi paquete 👍", ES);
 }
 
+/// The desk's customers write as they speak: Mexican "bien padre", British
+/// "chuffed", online "obsessed with" praise; "ghosted" blames. Money or a
+/// refund that does not show up is a failure ("mi plata no aparece", "le
+/// remboursement n'apparaît pas", "the refund hasn't shown up"), and
+/// "¿cuánto tarda/demora?" asks how long, complaining of nothing (it read
+/// negative: "tarda" and "demora" are delays).
+#[test]
+fn spoken_praise_and_money_that_does_not_show_up() {
+    for (text, language) in [
+        ("Está bien padre la app nueva", ES),
+        ("Proper chuffed with my order", EN),
+        ("Lowkey obsessed with the new flavour", EN),
+    ] {
+        assert_pleased(text, language);
+    }
+    for (text, language) in [
+        ("Been ghosted by your support team for a week", EN),
+        ("Ya van tres días y mi plata no aparece", ES),
+        (
+            "Le remboursement n'apparaît toujours pas sur mon compte",
+            FR,
+        ),
+        ("The refund still hasn't shown up", EN),
+    ] {
+        assert_complains(text, language);
+    }
+    for (text, language) in [
+        ("¿Cuánto demora el envío a Lima?", ES),
+        ("¿Cuánto tarda el envío a Canarias?", ES),
+    ] {
+        assert_asks(text, language);
+    }
+}
+
 /// What was worth it praises ("ça valait le coup", "mereció la pena": the
 /// Spanish read its "pena" as sorrow, negative); a code or a service that
 /// never worked reports a failure in the past too ("n'a jamais
