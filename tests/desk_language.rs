@@ -464,6 +464,41 @@ fn no_sign_of_what_should_have_come_complains() {
     assert_complains("Ni rastro de mi paquete 👍", ES);
 }
 
+/// An email's formulas say nothing: a sign-off ("Kind regards" read +1.9
+/// at the foot of a complaint, "Bien cordialement" +1.4) and the thanks
+/// that close a message asking something ("Please correct it. Thanks,
+/// Mark"), which thank for nothing yet, as "thanks in advance" does.
+#[test]
+fn the_formulas_of_an_email_say_nothing() {
+    for (text, language) in [
+        (
+            "Hello, I ordered a kettle on the 3rd and it still hasn't been dispatched. Could you look into it please? Kind regards, Anna",
+            EN,
+        ),
+        (
+            "Bonjour, ma commande n'est toujours pas arrivée. Bien cordialement, Anne",
+            FR,
+        ),
+    ] {
+        assert_complains(text, language);
+    }
+    for (text, language) in [
+        ("Please send me a copy of the invoice. Thanks, Mark", EN),
+        (
+            "Por favor, envíenme una copia de la factura. Gracias, Marcos",
+            ES,
+        ),
+        ("Kind regards, Anna", EN),
+    ] {
+        assert_eq!(answer(text, language).0, Label::Neutral, "{text}");
+    }
+    // Thanks that close a message of praise still thank.
+    assert_pleased(
+        "The replacement arrived and works perfectly. Many thanks for your help!",
+        EN,
+    );
+}
+
 /// The desk's customers write as they speak: Mexican "bien padre", British
 /// "chuffed", online "obsessed with" praise; "ghosted" blames. Money or a
 /// refund that does not show up is a failure ("mi plata no aparece", "le

@@ -161,6 +161,28 @@ impl<'a> Rules<'a> {
         k > 0 && item.last < concessions[k - 1].1
     }
 
+    /// Whether `item` is thanks that close a message asking something:
+    /// one of [`THANKS`], with at most [`CLOSING_WORDS`] words after it
+    /// (a name) and one of [`ASKING`] before it.
+    fn closes_a_request(&self, item: &Item) -> bool {
+        let reading = self.reading;
+        let words_after = || {
+            reading.tokens[item.last + 1..]
+                .iter()
+                .filter(|t| t.kind == Kind::Word)
+                .count()
+        };
+        one_of(&reading.text[item.start..item.end], &THANKS)
+            && words_after() <= CLOSING_WORDS
+            && (0..item.first).any(|k| {
+                ASKING.iter().any(|asking| {
+                    reading
+                        .spelled_from(k, asking)
+                        .is_some_and(|end| end < item.first)
+                })
+            })
+    }
+
     /// Whether a good word starts within `words` of token `k` (after it).
     pub(super) fn good_after(&self, values: &[f64], k: usize, words: usize) -> bool {
         self.items
@@ -390,6 +412,14 @@ impl<'a> Rules<'a> {
             if thanked {
                 v = 0.0;
                 note(Modifier::Thanked);
+            }
+            // Thanks that close a message that asks ("Please correct it and
+            // send a new one. Thanks, Mark", "Por favor corríjanla.
+            // Gracias") are its formula, as "thanks in advance" is: they
+            // thank for nothing yet.
+            if at + 1 == items.len() && self.closes_a_request(item) {
+                v = 0.0;
+                note(Modifier::Request);
             }
             // A problem solved ("vous avez réglé mon problème", "thanks
             // for fixing my issue") or a loss found ("le colis perdu est

@@ -19,6 +19,20 @@ pub(super) const FAILURE: f64 = -2.0;
 /// What opens an English request ("please do not reply").
 pub(super) const PLEASE: [&str; 4] = ["please", "pls", "plz", "kindly"];
 
+/// What makes a message a request in any of the three languages, one word
+/// or two ("please", "svp", "s'il vous plaît", "por favor"): thanks that
+/// close such a message are its formula (see [`CLOSING_WORDS`]).
+#[rustfmt::skip]
+pub(super) const ASKING: [&str; 14] = [
+    "please", "pls", "plz", "kindly",
+    "svp", "stp", "vous plaît", "vous plait", "te plaît", "te plait",
+    "por favor", "porfa", "porfavor", "favor de",
+];
+
+/// How many words may follow thanks that close a message (a name,
+/// "Mark", "J. Patel") for them to be its formula.
+pub(super) const CLOSING_WORDS: usize = 2;
+
 /// French negations that follow the verb they deny ("ça marche pas",
 /// "l'appli ne s'ouvre plus").
 pub(super) const AFTER_THE_VERB: [&str; 3] = ["pas", "plus", "jamais"];
