@@ -464,6 +464,28 @@ fn no_sign_of_what_should_have_come_complains() {
     assert_complains("Ni rastro de mi paquete 👍", ES);
 }
 
+/// A hashtag at the end of a post comments on it: a negation in the post
+/// does not reach it ("3 days without TV #fail" read +0.42, its failure
+/// denied; "isn't unlimited #scam", "sin fibra #vergüenza" too), while the
+/// word right before a hashtag still can ("not #happy").
+#[test]
+fn a_negation_does_not_reach_into_a_hashtag() {
+    for (text, language) in [
+        ("@SkyHelp 3 days without TV #fail", EN),
+        ("@Vodafone your unlimited data isn't unlimited #scam", EN),
+        ("@Movistar tres días sin fibra #vergüenza", ES),
+        ("@Orange toujours pas de ligne fixe #colère", FR),
+    ] {
+        assert_displeased(text, language);
+    }
+    let (label, _, _) = answer("Stuck at the station again, not #happy", EN);
+    assert_eq!(label, Label::Negative);
+    assert_eq!(
+        answer("Loved every minute, not #disappointed", EN).0,
+        Label::Positive
+    );
+}
+
 /// An email's formulas say nothing: a sign-off ("Kind regards" read +1.9
 /// at the foot of a complaint, "Bien cordialement" +1.4) and the thanks
 /// that close a message asking something ("Please correct it. Thanks,

@@ -760,6 +760,7 @@ impl Analyzer {
                     end: t.span.end,
                     kind: t.kind,
                     lowered,
+                    tag: text[..t.span.start].ends_with('#'),
                 });
             });
         }

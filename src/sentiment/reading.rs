@@ -16,6 +16,12 @@ pub(super) struct Tok {
     /// Where a word's lowercase form is in [`Reading::lowered`], when it is
     /// not the word as written.
     pub(super) lowered: Option<(usize, usize)>,
+    /// Whether the token opens a hashtag (it follows a `#`): a tag that
+    /// comments on what came before it rather than a word of its
+    /// sentence, so that only the word right before it can negate or
+    /// intensify it ("3 days without TV #fail" is no denied failure; "not
+    /// #happy" is).
+    pub(super) tag: bool,
 }
 
 /// A text cut into tokens: what every rule reads. Tokens are named by

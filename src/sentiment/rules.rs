@@ -226,7 +226,10 @@ impl<'a> Rules<'a> {
         // gusta"), not over the verb of another ("si no lo solucionan
         // me doy de baja").
         let own_verb_phrase = self.clitic(item.first);
-        while k > 0 && seen < reach {
+        // Past the word right before a hashtag, nothing reaches into it.
+        let mut left_a_tag = false;
+        while k > 0 && seen < reach && !left_a_tag {
+            left_a_tag = tokens[k].tag;
             k -= 1;
             if tokens[k].kind != Kind::Word {
                 break;
@@ -613,6 +616,9 @@ impl<'a> Rules<'a> {
                     && (within(it.first)
                         || (raised && it.first - k <= RAISED_REACH && reading.raises(k)))
                     && tokens[k + 1..it.first].iter().all(|t| t.kind == Kind::Word)
+                    && !tokens[(k + 2).min(it.first + 1)..=it.first]
+                        .iter()
+                        .any(|t| t.tag)
             });
             let next_to_last = bare.last().is_some_and(|&(b, ..)| k - b <= 1);
             // The words that follow within the window, up to a non-word.
