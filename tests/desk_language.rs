@@ -464,6 +464,43 @@ fn no_sign_of_what_should_have_come_complains() {
     assert_complains("Ni rastro de mi paquete 👍", ES);
 }
 
+/// The idioms of a desk's customers: a customer won over, faith restored,
+/// a packer who deserves a raise; "this is how you treat me" (a loyal
+/// customer says so as a claim, not as praise: "loyal" cancelled the
+/// complaint), "so much for", "mon œil", "sí, claro".
+#[test]
+fn the_idioms_of_a_desk_are_read() {
+    for (text, language) in [
+        ("Had my doubts but you've won me over", EN),
+        ("You've restored my faith in customer service", EN),
+        ("Whoever packed my order deserves a raise", EN),
+        ("J'avais des doutes mais vous m'avez convaincu", FR),
+        ("Vous m'avez réconcilié avec les services clients", FR),
+        ("Je ne pouvais pas rêver mieux", FR),
+        ("Tenía mis dudas pero me habéis convencido", ES),
+        ("Me habéis devuelto la fe en la atención al cliente", ES),
+        ("Quien empaquetó mi pedido merece un aumento", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    for (text, language) in [
+        (
+            "I've been a loyal customer for ten years and this is how you treat me",
+            EN,
+        ),
+        ("So much for next day delivery", EN),
+        (
+            "Client fidèle depuis dix ans et voilà comment vous me traitez",
+            FR,
+        ),
+        ("Livraison en 24h, mon œil", FR),
+        ("Diez años siendo cliente y así me tratan", ES),
+        ("Entrega en 24 horas, sí claro", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+}
+
 /// A hashtag at the end of a post comments on it: a negation in the post
 /// does not reach it ("3 days without TV #fail" read +0.42, its failure
 /// denied; "isn't unlimited #scam", "sin fibra #vergüenza" too), while the
