@@ -8,10 +8,10 @@ use social_crm::Language;
 
 /// Corpus file, its language, and the macro-F1 reached (see CHANGELOG).
 const FLOORS: &[(&str, &str, f64)] = &[
-    ("umsab/en-val.tsv", "en", 0.6550),
+    ("umsab/en-val.tsv", "en", 0.6553),
     ("umsab/fr-val.tsv", "fr", 0.6519),
     ("umsab/es-val.tsv", "es", 0.6287),
-    ("vader-tweets/en-val.tsv", "en", 0.7291),
+    ("vader-tweets/en-val.tsv", "en", 0.7295),
     ("vader-amazon/en-val.tsv", "en", 0.5868),
 ];
 
