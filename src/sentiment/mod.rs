@@ -760,7 +760,7 @@ impl Analyzer {
                     end: t.span.end,
                     kind: t.kind,
                     lowered,
-                    tag: text[..t.span.start].ends_with('#'),
+                    tag: t.span.start > 0 && text.as_bytes()[t.span.start - 1] == b'#',
                 });
             });
         }

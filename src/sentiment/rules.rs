@@ -175,10 +175,13 @@ impl<'a> Rules<'a> {
         one_of(&reading.text[item.start..item.end], &THANKS)
             && words_after() <= CLOSING_WORDS
             && (0..item.first).any(|k| {
-                ASKING.iter().any(|asking| {
-                    reading
-                        .spelled_from(k, asking)
-                        .is_some_and(|end| end < item.first)
+                let word = |j: usize, expected: &str| {
+                    j < item.first
+                        && reading.is_word(j)
+                        && reading.lower(j).eq_ignore_ascii_case(expected)
+                };
+                ASKING.iter().any(|&(first, second)| {
+                    word(k, first) && (second.is_empty() || word(k + 1, second))
                 })
             })
     }

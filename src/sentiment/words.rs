@@ -20,13 +20,14 @@ pub(super) const FAILURE: f64 = -2.0;
 pub(super) const PLEASE: [&str; 4] = ["please", "pls", "plz", "kindly"];
 
 /// What makes a message a request in any of the three languages, one word
-/// or two ("please", "svp", "s'il vous plaît", "por favor"): thanks that
-/// close such a message are its formula (see [`CLOSING_WORDS`]).
+/// or two ("please", "svp", "s'il vous plaît", "por favor"; the second
+/// word empty when there is none): thanks that close such a message are
+/// its formula (see [`CLOSING_WORDS`]).
 #[rustfmt::skip]
-pub(super) const ASKING: [&str; 14] = [
-    "please", "pls", "plz", "kindly",
-    "svp", "stp", "vous plaît", "vous plait", "te plaît", "te plait",
-    "por favor", "porfa", "porfavor", "favor de",
+pub(super) const ASKING: [(&str, &str); 14] = [
+    ("please", ""), ("pls", ""), ("plz", ""), ("kindly", ""),
+    ("svp", ""), ("stp", ""), ("vous", "plaît"), ("vous", "plait"), ("te", "plaît"),
+    ("te", "plait"), ("por", "favor"), ("porfa", ""), ("porfavor", ""), ("favor", "de"),
 ];
 
 /// How many words may follow thanks that close a message (a name,
@@ -518,6 +519,7 @@ pub(super) fn infinitive_like(word: &str) -> bool {
 }
 
 /// Whether `word` is one of `words`, ignoring ASCII case.
+#[inline]
 pub(super) fn one_of(word: &str, words: &[&str]) -> bool {
     words.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
