@@ -4,7 +4,9 @@
 //! A lexicon-and-rules scorer in the spirit of VADER (Hutto & Gilbert,
 //! ICWSM 2014), with the crate's own lexicons and rules for social text in
 //! three languages: emoji (skin tones, ZWJ sequences and flags included) and
-//! emoticons, hashtags split on case, elongations ("nuuuul"), capitals,
+//! emoticons, hashtags split on case (and out of reach of a negation past
+//! the word right before them: "3 days without TV #fail" is no denied
+//! failure), elongations ("nuuuul"), capitals,
 //! repeated punctuation, missing accents, French elision and "ne ... pas"
 //! (one negation, even with a verb between), negation in each language,
 //! "like" that weighs only as the verb of its subject ("I like it", not
@@ -39,7 +41,8 @@
 //! réparé la panne", "gracias por resolver mi problema"; "they didn't fix
 //! the issue" still does) and so does a parcel lost then found ("le colis
 //! perdu est enfin arrivé") or a refund received ("my refund came
-//! through"), "why" questions about a failure, which reproach rather than
+//! through"; one that has not come is a failure, however said: "I didn't
+//! get a refund", "toujours pas de remboursement"), "why" questions about a failure, which reproach rather than
 //! ask ("why was I charged twice?", "it crashed again, why?"), care-desk
 //! complaints that carry no negative word ("toujours pas reçu", "still
 //! waiting", "me han cobrado dos veces", "where is my order?", "je veux
@@ -50,7 +53,9 @@
 //! s'ouvre plus"), and
 //! thanks that ask rather than thank ("merci de me rembourser", "je vous
 //! serais reconnaissant de", "thanks in advance for", "les agradecería
-//! que"), whose praise is what is wanted. Besides its score, a text says
+//! que"), whose praise is what is wanted, and the formulas of an email
+//! (a sign-off, "Kind regards"; thanks that close a request, "Please
+//! correct it. Thanks, Mark"), which say nothing. Besides its score, a text says
 //! whether it complains anywhere ([`Sentiment::complaint`]) and whether it
 //! calls for a senior agent: a manager asked for, a threat to leave, to go
 //! to law, to a consumer body or to the public with a bad review, a harm

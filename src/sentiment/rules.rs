@@ -1,7 +1,9 @@
 //! Weighing each word where it stands: the rules of negation and its
-//! reach, intensifiers, capitals, questions, requests, concessions and
-//! contrast, troubles said to be over, negations that negate nothing but
-//! report a failure, and the wrong item received.
+//! reach (never into a hashtag past the word before it), intensifiers,
+//! capitals, questions, requests and the thanks that close them,
+//! concessions and contrast, troubles said to be over (or a refund said
+//! not to have come), negations that negate nothing but report a failure,
+//! and the wrong item received.
 
 use rustc_hash::FxHashSet;
 
