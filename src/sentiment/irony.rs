@@ -134,8 +134,8 @@ impl Rules<'_> {
         // missing.
         let negates_a_verb = |k: usize| {
             one_of(reading.lower(k), &["rien"])
-                && tokens.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
-                && !one_of(reading.lower(k + 1), &["de", "d'", "d’", "d"])
+                && reading.is_word(k + 1)
+                && !reading.followed_by(k, &DE)
         };
         // A laugh or a thumb after a negation of something missing that
         // negates nothing else is bitter as after a complaint ("Still no
@@ -147,9 +147,7 @@ impl Rules<'_> {
         let absence = |k: usize| {
             (one_of(reading.lower(k), &ABSENCE) && !negates_a_verb(k))
                 || (one_of(reading.lower(k), &["no"]) && language != Some(Language::SPANISH))
-                || (one_of(reading.lower(k), &["pas"])
-                    && tokens.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
-                    && one_of(reading.lower(k + 1), &["de", "d'", "d’", "d"]))
+                || (one_of(reading.lower(k), &["pas"]) && reading.followed_by(k, &DE))
         };
         let declines = |k: usize| {
             let j = match tokens.get(k + 1) {

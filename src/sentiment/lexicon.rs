@@ -81,7 +81,8 @@ impl Marks {
             "praise" => self.praise = true,
             "escalation" => self.escalates = true,
             "verbs" => self.verb = true,
-            _ => self.filler = true,
+            "fillers" => self.filler = true,
+            _ => {}
         }
     }
 }

@@ -60,6 +60,19 @@ impl<'a> Reading<'a> {
         self.tokens.get(i).is_some_and(|t| t.kind == Kind::Word)
     }
 
+    /// Whether the word after token `k` is one of `words`.
+    #[inline]
+    pub(super) fn followed_by(&self, k: usize, words: &[&str]) -> bool {
+        self.is_word(k + 1) && one_of(self.lower(k + 1), words)
+    }
+
+    /// Whether a hashtag opens among the tokens after `n`, past the one
+    /// right after it, up to `first`: a negation at `n` does not reach a
+    /// word at `first` over it (see [`Tok::tag`]).
+    pub(super) fn tag_past_next(&self, n: usize, first: usize) -> bool {
+        (n + 2..=first).any(|j| self.tokens[j].tag)
+    }
+
     /// Whether a clause boundary stands among the tokens `from..to`.
     pub(super) fn has_boundary(&self, from: usize, to: usize) -> bool {
         self.tokens[from..to]
@@ -176,9 +189,7 @@ impl<'a> Reading<'a> {
     /// pronoun or a verb.
     pub(super) fn asks_politely(&self, k: usize) -> bool {
         let word = |j: usize| self.is_word(j).then(|| self.lower(j));
-        if !one_of(self.lower(k), &THANKS_THAT_ASK)
-            || !word(k + 1).is_some_and(|w| one_of(w, &["de", "d'", "d’", "d"]))
-        {
+        if !one_of(self.lower(k), &THANKS_THAT_ASK) || !self.followed_by(k, &DE) {
             return false;
         }
         // The verb, after its pronouns and "bien": a request unless it is

@@ -37,9 +37,6 @@ pub(super) struct Rules<'a> {
     raised: bool,
     /// Whether the text has a "never", which may meet a "so".
     never: bool,
-    /// How far back a word looks for a negation: the window, or further
-    /// when a negation is raised.
-    reach: usize,
 }
 
 impl<'a> Rules<'a> {
@@ -59,12 +56,6 @@ impl<'a> Rules<'a> {
             raised |= reading.raises(k);
             never |= one_of(reading.written(k), &NEVER);
         }
-        let window = config.window;
-        let reach = if raised {
-            window.max(RAISED_REACH)
-        } else {
-            window
-        };
         Rules {
             reading,
             lexicons,
@@ -77,7 +68,15 @@ impl<'a> Rules<'a> {
             negation: scan.negation,
             raised,
             never,
-            reach,
+        }
+    }
+
+    /// How far back a word looks for a negation: the window, or further
+    /// when a negation is raised.
+    fn reach(&self) -> usize {
+        match self.raised {
+            true => self.config.window.max(RAISED_REACH),
+            false => self.config.window,
         }
     }
 
@@ -168,14 +167,17 @@ impl<'a> Rules<'a> {
     /// (a name) and one of [`ASKING`] before it.
     fn closes_a_request(&self, item: &Item) -> bool {
         let reading = self.reading;
-        let words_after = || {
+        // Counted no further than the bound: the thanks may come early in
+        // a long text.
+        let few_words_after = || {
             reading.tokens[item.last + 1..]
                 .iter()
                 .filter(|t| t.kind == Kind::Word)
-                .count()
+                .nth(CLOSING_WORDS)
+                .is_none()
         };
         one_of(&reading.text[item.start..item.end], &THANKS)
-            && words_after() <= CLOSING_WORDS
+            && few_words_after()
             && (0..item.first).any(|k| {
                 let word = |j: usize, expected: &str| {
                     j < item.first
@@ -214,10 +216,10 @@ impl<'a> Rules<'a> {
             negator,
             booster,
             never,
-            reach,
             config,
             ..
         } = *self;
+        let reach = self.reach();
         let tokens = reading.tokens;
         let window = config.window;
         let mut negated = false;
@@ -621,9 +623,7 @@ impl<'a> Rules<'a> {
                     && (within(it.first)
                         || (raised && it.first - k <= RAISED_REACH && reading.raises(k)))
                     && tokens[k + 1..it.first].iter().all(|t| t.kind == Kind::Word)
-                    && !tokens[(k + 2).min(it.first + 1)..=it.first]
-                        .iter()
-                        .any(|t| t.tag)
+                    && !reading.tag_past_next(k, it.first)
             });
             let next_to_last = bare.last().is_some_and(|&(b, ..)| k - b <= 1);
             // The words that follow within the window, up to a non-word.
@@ -660,7 +660,7 @@ impl<'a> Rules<'a> {
                 // After a subject negation and a place or team ("nobody
                 // at the counter"), as far as the verb of its clause.
                 let placed = one_of(reading.lower(k), &SUBJECT_NEGATIONS)
-                    && tokens.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
+                    && reading.is_word(k + 1)
                     && one_of(reading.lower(k + 1), &PLACE_OR_TEAM);
                 let (span, verbs) = if placed {
                     (SUBJECT_REACH, SUBJECT_REACH)

@@ -513,7 +513,7 @@ impl Analyzer {
                 // concession left out opens a sentence and ends at the next
                 // boundary, before the next sentence opens).
                 Entry::Concession => {
-                    let opens = tokens.get(last + 1).is_some_and(|t| t.kind == Kind::Word);
+                    let opens = reading.is_word(last + 1);
                     if opens && concessions.last().is_none_or(|&(_, end)| last > end) {
                         let end = (last + 1..tokens.len())
                             .find(|&j| tokens[j].kind == Kind::Boundary)
@@ -521,7 +521,7 @@ impl Analyzer {
                         let after_main = !reading.opens_sentence(i);
                         let before_main = end < tokens.len()
                             && reading.ends_sentence(end).is_none()
-                            && tokens.get(end + 1).is_some_and(|t| t.kind == Kind::Word);
+                            && reading.is_word(end + 1);
                         if after_main || before_main {
                             concessions.push((last, end));
                         }

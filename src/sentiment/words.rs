@@ -16,6 +16,9 @@ pub(super) const BARE_NEGATION: f64 = -0.6;
 /// reçu", "pas venu"), a complaint whatever the word weighs on its own.
 pub(super) const FAILURE: f64 = -2.0;
 
+/// French "de" as it is written before a consonant and elided.
+pub(super) const DE: [&str; 4] = ["de", "d'", "d’", "d"];
+
 /// What opens an English request ("please do not reply").
 pub(super) const PLEASE: [&str; 4] = ["please", "pls", "plz", "kindly"];
 
