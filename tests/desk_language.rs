@@ -593,10 +593,12 @@ fn spoken_praise_and_money_that_does_not_show_up() {
 }
 
 /// What was worth it praises ("ça valait le coup", "mereció la pena": the
-/// Spanish read its "pena" as sorrow, negative); a code or a service that
-/// never worked reports a failure in the past too ("n'a jamais
-/// fonctionné", "no ha funcionado"); what is sold as a gift is a product,
-/// not praise ("emballage cadeau", "papel de regalo", "gift wrapping").
+/// Spanish read its "pena" as sorrow, negative; "worth the wait", "valió
+/// la espera": the wait read as a delay, and "honestly" as praise); a code
+/// or a service that never worked reports a failure in the past too
+/// ("n'a jamais fonctionné", "no ha funcionado"); what is sold as a gift
+/// is a product, not praise ("emballage cadeau", "papel de regalo", "gift
+/// wrapping").
 #[test]
 fn worth_it_praises_and_what_never_worked_complains() {
     for (text, language) in [
@@ -609,6 +611,9 @@ fn worth_it_praises_and_what_never_worked_complains() {
             ES,
         ),
         ("Took a while to arrive but honestly worth the wait", EN),
+        ("Pricey, but worth every penny", EN),
+        ("La livraison a traîné mais ça valait l'attente", FR),
+        ("Tardó bastante, pero valió la espera", ES),
     ] {
         assert_eq!(answer(text, language).0, Label::Positive, "{text}");
     }
@@ -2684,4 +2689,51 @@ fn a_failure_denied_in_two_words_complains() {
     }
     assert_reproaches("No contesta nadie, genial", ES);
     assert_complains("No me gusta nada el nuevo envase", ES);
+}
+
+/// Laughter told as dying or crying ("dying of laughter", "mort de rire",
+/// "llorando de risa"): the death and the tears only say how hard one
+/// laughed. A death that is no laughter stays sad.
+#[test]
+fn laughter_told_as_dying_is_delight() {
+    for (text, language) in [
+        ("Your new ad had me dying of laughter", EN),
+        ("I was crying laughing at the delivery guy's note", EN),
+        ("Je suis morte de rire devant votre vidéo", FR),
+        ("J'ai pleuré de rire avec le mot du livreur", FR),
+        ("Me muero de risa con vuestro anuncio", ES),
+        ("Estoy llorando de risa con la nota del repartidor", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    assert_displeased("Mon chat est mort hier, je suis effondrée", FR);
+}
+
+/// The spoken register of social posts: verdicts ("a masterclass", "un
+/// gâchis", "un temazo", "so cringe") and moods told as places ("on cloud
+/// nine", "aux anges", "au bout du rouleau").
+#[test]
+fn the_spoken_register_judges() {
+    for (text, language) in [
+        ("The new barista is a masterclass in latte art", EN),
+        ("Got my order early, I'm over the moon", EN),
+        ("Je suis aux anges, la commande est arrivée en avance", FR),
+        ("Ce nouveau single est une dinguerie", FR),
+        ("El nuevo single es un temazo", ES),
+        ("Fue una clase magistral de atención al cliente", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    for (text, language) in [
+        ("Honestly that ad is so cringe", EN),
+        ("Third missed delivery, I'm at the end of my rope", EN),
+        ("Jeter autant d'invendus, quel gâchis", FR),
+        (
+            "Trois semaines sans réponse, je suis au bout du rouleau",
+            FR,
+        ),
+        ("Tirar tanta comida es un desperdicio", ES),
+    ] {
+        assert_displeased(text, language);
+    }
 }
