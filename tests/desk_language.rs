@@ -2737,3 +2737,37 @@ fn the_spoken_register_judges() {
         assert_displeased(text, language);
     }
 }
+
+/// What a product or an offer leaves out describes it ("sans gluten",
+/// "sans frais", "sin contacto", "gluten-free", "no added sugar"): nothing
+/// is missing for the customer, and "sans", "sin" or "no" deny nothing. A
+/// bare "sans" read as a complaint, and "le cookie sans sucre est top" as
+/// a dislike. What a customer waits for and lacks still complains.
+#[test]
+fn what_a_product_leaves_out_describes_it() {
+    for (text, language) in [
+        ("Vous avez des options sans gluten ?", FR),
+        ("Livraison sans frais dès 20 euros", FR),
+        ("Le paiement sans contact est accepté ?", FR),
+        ("¿Tenéis cerveza sin alcohol?", ES),
+        ("¿La prueba es sin compromiso?", ES),
+        ("Do you have gluten-free options?", EN),
+        ("Does it contain no added sugar?", EN),
+    ] {
+        assert_asks(text, language);
+    }
+    for (text, language) in [
+        ("Le cookie sans sucre est top", FR),
+        ("La tarta sin azúcar está buenísima", ES),
+        ("The sugar-free syrup is amazing", EN),
+    ] {
+        assert_pleased(text, language);
+    }
+    for (text, language) in [
+        ("Trois semaines sans nouvelles de ma commande", FR),
+        ("Dos semanas sin noticias de mi pedido", ES),
+        ("Two weeks without any news about my order", EN),
+    ] {
+        assert_displeased(text, language);
+    }
+}
