@@ -91,6 +91,10 @@ pub enum Modifier {
     /// responsable"): the manager is thanked, not asked for, so the words
     /// count for nothing and call for nobody.
     Thanked,
+    /// A status that should pass, still there or there for a while ("still
+    /// processing", "en préparation depuis 40 minutes", "lleva 12 días en
+    /// tránsito"): a delay, and a complaint.
+    Lasting,
 }
 
 impl fmt::Display for Modifier {
@@ -110,6 +114,7 @@ impl fmt::Display for Modifier {
             Modifier::Request => "a polite request, not praise",
             Modifier::Solved => "solved, no longer a complaint",
             Modifier::Thanked => "thanked, not asked for",
+            Modifier::Lasting => "lasting: a delay",
         })
     }
 }

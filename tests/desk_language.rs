@@ -2771,3 +2771,42 @@ fn what_a_product_leaves_out_describes_it() {
         assert_displeased(text, language);
     }
 }
+
+/// A status that should pass ("processing", "en préparation",
+/// "pendiente") is news on its own, and a delay when it lasts: with
+/// "still" ("toujours", "sigue") before it, or a duration in its sentence
+/// ("for 40 minutes", "depuis 12 jours", "lleva una semana", "since
+/// Tuesday"). Being a customer for ten years is no delay.
+#[test]
+fn a_status_that_lasts_is_a_delay() {
+    for (text, language) in [
+        ("My order has been preparing for 40 minutes", EN),
+        ("My order is still processing", EN),
+        ("Order stuck on \"awaiting dispatch\" since Tuesday", EN),
+        ("Ma commande est en préparation depuis 40 minutes", FR),
+        ("Mon remboursement est toujours en cours de traitement", FR),
+        ("Ça fait une semaine que mon colis est en transit", FR),
+        ("Mi pedido lleva 40 minutos en preparación", ES),
+        ("Mi reembolso sigue pendiente", ES),
+        ("Mi devolución está en proceso desde hace un mes", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    for (text, language) in [
+        ("Your order is being prepared", EN),
+        ("Votre commande est en préparation", FR),
+        ("Tu pedido ya está en camino", ES),
+        ("Les soldes sont-elles toujours en cours ?", FR),
+        (
+            "I've been a customer for 10 years, quick question about points",
+            EN,
+        ),
+    ] {
+        assert_no_complaint(text, language);
+    }
+    let (_, why) = analyzer().explain("Mi pedido sigue en preparación", Some(ES));
+    assert!(why
+        .contributions
+        .iter()
+        .any(|c| c.modifiers.contains(&Modifier::Lasting)));
+}

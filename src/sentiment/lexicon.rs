@@ -15,6 +15,9 @@
 //!   reported), `[verbs]` (words that weigh only as verbs, after their
 //!   subject: "I like it", not "looks like rain"), `[fillers]` (words that
 //!   weigh nothing when they open a sentence before a pause: "Bon, ..."),
+//!   `[pending]` (statuses that should pass: "processing", "en
+//!   préparation", "pendiente"; with "still" or a duration in their
+//!   sentence, a delay: "still processing", "en transit depuis 12 jours"),
 //!   `[auxiliaries]` (words a negation reaches through without counting
 //!   them: "personne n'a été capable de m'aider"),
 //!   `[subjects]` (pronouns that open a clause, which a negation before
@@ -71,17 +74,22 @@ pub(crate) struct Marks {
     /// (`[fillers]`: "Bon, j'attends toujours", "Bueno, sigo esperando").
     /// Only the key as written.
     pub filler: bool,
+    /// A status that should pass (`[pending]`: "processing", "en
+    /// préparation", "pendiente"): still there, or there for a while, it
+    /// is a delay.
+    pub pending: bool,
 }
 
 impl Marks {
     /// Sets the mark of a section that marks words (`praise`,
-    /// `escalation`, `verbs`, `fillers`).
+    /// `escalation`, `verbs`, `fillers`, `pending`).
     fn mark(&mut self, section: &str) {
         match section {
             "praise" => self.praise = true,
             "escalation" => self.escalates = true,
             "verbs" => self.verb = true,
             "fillers" => self.filler = true,
+            "pending" => self.pending = true,
             _ => {}
         }
     }
@@ -109,7 +117,7 @@ pub(crate) struct Lexicon {
     /// The longest key, in words.
     pub max_words: usize,
     /// The keys of the sections that mark words (`[praise]`,
-    /// `[escalation]`, `[verbs]`, `[fillers]`) and their marks: a key
+    /// `[escalation]`, `[verbs]`, `[fillers]`, `[pending]`) and their marks: a key
     /// inserted after its section was read takes its marks from here.
     pub marked: FxHashMap<String, Marks>,
     /// Auxiliaries of compound tenses and words of ability ("a", "été",
@@ -198,6 +206,7 @@ impl Lexicon {
                     "escalation" => "escalation",
                     "verbs" => "verbs",
                     "fillers" => "fillers",
+                    "pending" => "pending",
                     "auxiliaries" => "auxiliaries",
                     "subjects" => "subjects",
                     "clitics" => "clitics",
@@ -217,7 +226,7 @@ impl Lexicon {
                 ("negators", _) => Entry::Negator,
                 ("contrast", _) => Entry::Contrast,
                 ("concession", _) => Entry::Concession,
-                ("praise" | "escalation" | "verbs" | "fillers", _) => {
+                ("praise" | "escalation" | "verbs" | "fillers" | "pending", _) => {
                     let key = super::tokenize::key_words(key);
                     for k in [fold_accents(&key), key.clone()] {
                         if let Some(Word { entry: Some(e), .. }) = lexicon.entries.get_mut(&k) {
@@ -898,21 +907,44 @@ mod tests {
         assert!(!SPANISH.failures.contains("vino"));
     }
 
+    /// The keys a section marks as `mark` says.
+    fn marked(lexicon: &Lexicon, mark: fn(&Marks) -> bool) -> Vec<&String> {
+        lexicon
+            .marked
+            .iter()
+            .filter(|(_, m)| mark(m))
+            .map(|(key, _)| key)
+            .collect()
+    }
+
     #[test]
     fn every_escalation_is_a_complaint_of_the_words_section() {
         for (language, lexicon) in all() {
-            let escalation: Vec<&String> = lexicon
-                .marked
-                .iter()
-                .filter(|(_, m)| m.escalates)
-                .map(|(key, _)| key)
-                .collect();
+            let escalation = marked(lexicon, |m| m.escalates);
             assert!(!escalation.is_empty(), "{language}");
             for key in escalation {
                 let entry = lexicon.entries.get(key).and_then(|w| w.entry);
                 assert!(
                     matches!(entry, Some((Entry::Valence(v), m)) if v < 0.0 && m.escalates),
                     "{language}: {key:?} is no negative key of [words]: {entry:?}"
+                );
+            }
+        }
+    }
+
+    /// A status of `[pending]` is found only as a key: each is one of
+    /// `[words]`, where it weighs nothing or little on its own (a status
+    /// is news, not a complaint, until it lasts).
+    #[test]
+    fn every_pending_status_is_a_key_that_weighs_little() {
+        for (language, lexicon) in all() {
+            let pending = marked(lexicon, |m| m.pending);
+            assert!(pending.len() >= 10, "{language}");
+            for key in pending {
+                let entry = lexicon.entries.get(key).and_then(|w| w.entry);
+                assert!(
+                    matches!(entry, Some((Entry::Valence(v), m)) if v > -2.0 && v <= 0.0 && m.pending),
+                    "{language}: {key:?} is no light key of [words]: {entry:?}"
                 );
             }
         }

@@ -50,7 +50,11 @@
 //! got a single", "pedí uno azul y me llegó uno rojo"), the
 //! service denied its job, a failure whatever the verb weighs ("my order
 //! hasn't arrived", "it's not fixed", "sigue sin funcionar", "l'appli ne
-//! s'ouvre plus"), and
+//! s'ouvre plus"), a status that should pass and lasts, a delay ("still
+//! processing", "en préparation depuis 40 minutes", "lleva 12 días en
+//! tránsito"; "your order is being prepared" is news), what a product
+//! leaves out, which denies nothing ("sans gluten", "sin contacto",
+//! "gluten-free"), and
 //! thanks that ask rather than thank ("merci de me rembourser", "je vous
 //! serais reconnaissant de", "thanks in advance for", "les agradecería
 //! que"), whose praise is what is wanted, and the formulas of an email

@@ -499,11 +499,19 @@ impl<'a> Rules<'a> {
             // refund", "toujours pas de remboursement").
             let missing = remedy.is_some_and(|r| r.missing_is_failure)
                 && (solving == Some(false) || (solving.is_none() && negated));
-            let failed = failed || missing;
+            // A status that should pass, still there or there for a while
+            // ("still processing", "en transit depuis 12 jours", "lleva 40
+            // minutos en preparación"), is a delay: the service failing to
+            // move, whatever the status weighs on its own.
+            let lasting = item.pending && !negated && self.lasting(item);
+            let failed = failed || missing || lasting;
             // Any other word a negation turns, but not an emoji: it says
             // how the writer feels, and a negation before it does not turn
             // ":(" into a smile.
-            if failed {
+            if lasting {
+                v = FAILURE;
+                note(Modifier::Lasting);
+            } else if failed {
                 v = FAILURE;
                 note(Modifier::Negated);
             } else if negated && !item.negation_inside && !item.emoji && solving.is_none() {
@@ -571,6 +579,28 @@ impl<'a> Rules<'a> {
             }
         }
         (complaint, escalating)
+    }
+
+    /// Whether a status that should pass (`item`, of the lexicons'
+    /// `[pending]`) lasts: a word of [`STILL`] before it in its sentence
+    /// ("my order is still processing", "sigue pendiente"), or a duration
+    /// anywhere in its sentence, a count before a unit of time ("en
+    /// préparation depuis 40 minutes", "lleva una semana en tránsito", "for
+    /// ages") or a word of [`SINCE`] ("since Tuesday").
+    pub(super) fn lasting(&self, item: &Item) -> bool {
+        let reading = self.reading;
+        let start = (0..item.first)
+            .rev()
+            .find(|&j| reading.ends_sentence(j).is_some())
+            .map_or(0, |j| j + 1);
+        let (end, _) = reading.sentence_after(item.last);
+        let counts = |word: &str| {
+            (!word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())) || one_of(word, &COUNTS)
+        };
+        (start..item.first).any(|j| one_of(reading.lower(j), &STILL))
+            || (start..end).any(|j| one_of(reading.lower(j), &SINCE))
+            || (start + 1..end)
+                .any(|j| one_of(reading.lower(j), &TIME_UNITS) && counts(reading.lower(j - 1)))
     }
 
     /// A negation that negates nothing is itself a complaint ("toujours

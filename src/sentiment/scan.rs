@@ -23,6 +23,9 @@ pub(super) struct Item {
     /// Calls for a senior agent, unless negated (see
     /// [`Sentiment::escalates`](super::Sentiment::escalates)).
     pub(super) escalates: bool,
+    /// A status that should pass ("processing", "en préparation"): see
+    /// [`Rules::lasting`](super::rules::Rules::lasting).
+    pub(super) pending: bool,
     /// A phrase that carries its own negation ("pas mal", "not bad"): a
     /// negation before it is the same one, not a second.
     pub(super) negation_inside: bool,
@@ -380,6 +383,7 @@ impl Analyzer {
                 emoji: true,
                 praise,
                 escalates: false,
+                pending: false,
                 negation_inside: false,
                 negation_last: false,
                 also_booster: false,
@@ -492,6 +496,7 @@ impl Analyzer {
                         emoji: false,
                         praise: marks.praise,
                         escalates: marks.escalates,
+                        pending: marks.pending,
                         negation_inside,
                         negation_last,
                         also_booster: matches!(entry, Entry::Both(..)),

@@ -526,6 +526,42 @@ pub(super) fn infinitive_like(word: &str) -> bool {
 pub(super) fn one_of(word: &str, words: &[&str]) -> bool {
     words.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
+/// Words that say a status goes on ("still processing", "toujours en
+/// préparation", "sigue pendiente"): see
+/// [`Rules::lasting`](super::rules::Rules::lasting).
+pub(super) const STILL: [&str; 9] = [
+    "still", "toujours", "encore", "sigue", "siguen", "todavía", "todavia", "aún", "aun",
+];
+
+/// Units of time: after a count, a duration ("for 40 minutes", "depuis
+/// 12 jours", "lleva una semana", "for ages").
+#[rustfmt::skip]
+pub(super) const TIME_UNITS: [&str; 34] = [
+    "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days", "week",
+    "weeks", "month", "months", "ages",
+    "heure", "heures", "jour", "jours", "semaine", "semaines", "mois",
+    "minuto", "minutos", "hora", "horas", "día", "días", "dia", "dias", "semana", "semanas",
+    "mes", "meses",
+];
+
+/// Words that count a unit of time, or say that it went by (digits count
+/// too): "a week", "une semaine", "dos días", "several hours", "for days",
+/// "depuis des semaines", "lleva días", "hace meses".
+#[rustfmt::skip]
+pub(super) const COUNTS: [&str; 54] = [
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "twenty", "thirty", "forty", "several", "few", "many", "for",
+    "un", "une", "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf", "dix", "quinze",
+    "vingt", "trente", "plusieurs", "quelques", "des",
+    "una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "quince",
+    "veinte", "treinta", "varios", "varias", "muchos", "lleva", "llevo", "hace",
+];
+
+/// Words that date a status from a time past ("pending since Tuesday",
+/// "en transit depuis le 3 mars"): a duration too. Not Spanish "desde",
+/// which is also "from" ("en camino desde Madrid").
+pub(super) const SINCE: [&str; 2] = ["since", "depuis"];
+
 /// How far, in words, a negation carried by one of [`RAISING`] reaches.
 pub(super) const RAISED_REACH: usize = 8;
 
