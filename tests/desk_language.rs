@@ -2810,3 +2810,39 @@ fn a_status_that_lasts_is_a_delay() {
         .iter()
         .any(|c| c.modifiers.contains(&Modifier::Lasting)));
 }
+
+/// The runaround ("sending me in circles", "on me balade d'un service à
+/// l'autre", "me están dando largas"), a promise reported, which was not
+/// kept ("I was promised a callback", "on m'avait promis", "me
+/// prometieron"; "as promised" praises), nothing after trying ("called
+/// three times and nothing", "y nada"; "y nada más" only counts), and a
+/// line that drops ("calls keep dropping", "les appels coupent sans
+/// arrêt", "se me cortan las llamadas") complain.
+#[test]
+fn the_runaround_and_promises_not_kept_complain() {
+    for (text, language) in [
+        ("Your chatbot keeps sending me in circles", EN),
+        ("I keep getting fobbed off by your staff", EN),
+        (
+            "I was promised a callback within 24 hours, that was Monday",
+            EN,
+        ),
+        ("Calls keep dropping on my new phone", EN),
+        ("On m'avait promis un rappel sous 24h", FR),
+        ("Les appels coupent sans arrêt", FR),
+        ("Vuestro chatbot me manda en círculos", ES),
+        ("Llevan un mes dándome largas", ES),
+        ("Me prometieron una llamada en 24 horas y nada", ES),
+        ("He llamado tres veces y nada", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    for (text, language) in [
+        ("As promised, the parcel arrived on Friday, thanks!", EN),
+        ("Comme promis, le colis est arrivé vendredi, merci", FR),
+        ("Tal y como prometieron, llegó el viernes, gracias", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    assert_no_complaint("Un café con leche y nada más, gracias", ES);
+}
