@@ -91,6 +91,9 @@ pub enum Modifier {
     /// responsable"): the manager is thanked, not asked for, so the words
     /// count for nothing and call for nobody.
     Thanked,
+    /// The sign-off that closes a letter ("Best, Tom", "Belle journée,
+    /// Léa", "Un abrazo, Ana"): a formula, whatever it wishes.
+    SignOff,
     /// A status that should pass, still there or there for a while ("still
     /// processing", "en préparation depuis 40 minutes", "lleva 12 días en
     /// tránsito"): a delay, and a complaint.
@@ -114,6 +117,7 @@ impl fmt::Display for Modifier {
             Modifier::Request => "a polite request, not praise",
             Modifier::Solved => "solved, no longer a complaint",
             Modifier::Thanked => "thanked, not asked for",
+            Modifier::SignOff => "a sign-off",
             Modifier::Lasting => "lasting: a delay",
         })
     }

@@ -524,9 +524,11 @@ fn a_negation_does_not_reach_into_a_hashtag() {
 }
 
 /// An email's formulas say nothing: a sign-off ("Kind regards" read +1.9
-/// at the foot of a complaint, "Bien cordialement" +1.4) and the thanks
-/// that close a message asking something ("Please correct it. Thanks,
-/// Mark"), which thank for nothing yet, as "thanks in advance" does.
+/// at the foot of a complaint, "Bien cordialement" +1.4; one that wishes,
+/// "Best, Nora", "Belle journée", "Un abrazo", when it closes a complaint)
+/// and the thanks that close a message asking something ("Please correct
+/// it. Thanks, Mark"; "Could you send me my invoice? Many thanks, Omar"),
+/// which thank for nothing yet, as "thanks in advance" does.
 #[test]
 fn the_formulas_of_an_email_say_nothing() {
     for (text, language) in [
@@ -538,9 +540,23 @@ fn the_formulas_of_an_email_say_nothing() {
             "Bonjour, ma commande n'est toujours pas arrivée. Bien cordialement, Anne",
             FR,
         ),
+        ("The kettle broke again after a week. Best, Nora", EN),
+        ("It broke again.\nCheers\nTom", EN),
+        (
+            "La bouilloire est encore cassée. Belle journée, Léa",
+            FR,
+        ),
+        ("El hervidor se ha vuelto a romper. Un abrazo, Ana", ES),
     ] {
         assert_complains(text, language);
     }
+    // Closing a friendly note, a warm sign-off is warmth.
+    let (_, why) = analyzer().explain("Nos vemos el sábado en la tienda. Un abrazo, Ana", Some(ES));
+    assert!(why.total() > 0.0, "{why}");
+    assert!(why
+        .contributions
+        .iter()
+        .all(|c| !c.modifiers.contains(&Modifier::SignOff)));
     for (text, language) in [
         ("Please send me a copy of the invoice. Thanks, Mark", EN),
         (
@@ -548,6 +564,11 @@ fn the_formulas_of_an_email_say_nothing() {
             ES,
         ),
         ("Kind regards, Anna", EN),
+        (
+            "Hi there, could you send me a copy of my last invoice? Many thanks, Omar",
+            EN,
+        ),
+        ("Hola, ¿qué horario tenéis en Navidad? Gracias, Benito", ES),
     ] {
         assert_eq!(answer(text, language).0, Label::Neutral, "{text}");
     }

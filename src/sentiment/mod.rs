@@ -58,8 +58,10 @@
 //! thanks that ask rather than thank ("merci de me rembourser", "je vous
 //! serais reconnaissant de", "thanks in advance for", "les agradecería
 //! que"), whose praise is what is wanted, and the formulas of an email
-//! (a sign-off, "Kind regards"; thanks that close a request, "Please
-//! correct it. Thanks, Mark"), which say nothing. Besides its score, a text says
+//! (a sign-off, "Kind regards", or one that wishes at the foot of a
+//! complaint, "Best, Nora", "Un abrazo"; thanks that close a request or a
+//! question, "Please correct it. Thanks, Mark", "Could you send me my
+//! invoice? Many thanks"), which say nothing. Besides its score, a text says
 //! whether it complains anywhere ([`Sentiment::complaint`]) and whether it
 //! calls for a senior agent: a manager asked for, a threat to leave, to go
 //! to law, to a consumer body or to the public with a bad review, a harm

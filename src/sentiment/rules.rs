@@ -164,7 +164,8 @@ impl<'a> Rules<'a> {
 
     /// Whether `item` is thanks that close a message asking something:
     /// one of [`THANKS`], with at most [`CLOSING_WORDS`] words after it
-    /// (a name) and one of [`ASKING`] before it.
+    /// (a name), and before it one of [`ASKING`] or a question ("Could you
+    /// send me my invoice? Many thanks, Omar").
     fn closes_a_request(&self, item: &Item) -> bool {
         let reading = self.reading;
         // Counted no further than the bound: the thanks may come early in
@@ -179,6 +180,9 @@ impl<'a> Rules<'a> {
         one_of(&reading.text[item.start..item.end], &THANKS)
             && few_words_after()
             && (0..item.first).any(|k| {
+                if reading.ends_sentence(k) == Some(true) {
+                    return true;
+                }
                 let word = |j: usize, expected: &str| {
                     j < item.first
                         && reading.is_word(j)
@@ -187,6 +191,36 @@ impl<'a> Rules<'a> {
                 ASKING.iter().any(|&(first, second)| {
                     word(k, first) && (second.is_empty() || word(k + 1, second))
                 })
+            })
+    }
+
+    /// Whether `item` stands in the sign-off that closes a message: one of
+    /// [`SIGN_OFFS`] that opens its sentence or its line after something
+    /// else ("It broke again. Best, Tom", "Merci\nBises\nLéa"), with at
+    /// most [`CLOSING_WORDS`] words after it (a name).
+    fn signs_off(&self, item: &Item) -> bool {
+        let reading = self.reading;
+        let tokens = reading.tokens;
+        let at_most_after = |last: usize, words: usize| {
+            tokens[last + 1..]
+                .iter()
+                .filter(|t| t.kind == Kind::Word)
+                .nth(words)
+                .is_none()
+        };
+        // A sign-off is at most three words long: it starts at most two
+        // words before the item, which has at most two more after it than
+        // the name (the cheap test first: most items are far from the end).
+        at_most_after(item.last, CLOSING_WORDS + 2)
+            && (item.first.saturating_sub(2).max(1)..=item.first).any(|k| {
+                let opens = reading.ends_sentence(k - 1).is_some()
+                    || reading.text[tokens[k - 1].end..tokens[k].start].contains('\n');
+                opens
+                    && SIGN_OFFS.iter().any(|phrase| {
+                        reading.spelled_from(k, phrase).is_some_and(|last| {
+                            last >= item.last && at_most_after(last, CLOSING_WORDS)
+                        })
+                    })
             })
     }
 
@@ -430,6 +464,14 @@ impl<'a> Rules<'a> {
             if at + 1 == items.len() && self.closes_a_request(item) {
                 v = 0.0;
                 note(Modifier::Request);
+            }
+            // The sign-off that closes a complaint ("It broke again. Best,
+            // Tom", "Belle journée, Léa", "Un abrazo, Ana") is a formula,
+            // whatever it wishes; closing a friendly note, it is warmth
+            // ("Hola Joaquín, redifundimos. Un abrazo").
+            if item.base > 0.0 && values.iter().any(|&v| v < 0.0) && self.signs_off(item) {
+                v = 0.0;
+                note(Modifier::SignOff);
             }
             // A problem solved ("vous avez réglé mon problème", "thanks
             // for fixing my issue") or a loss found ("le colis perdu est

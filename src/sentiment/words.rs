@@ -33,6 +33,20 @@ pub(super) const ASKING: [(&str, &str); 14] = [
     ("te", "plait"), ("por", "favor"), ("porfa", ""), ("porfavor", ""), ("favor", "de"),
 ];
 
+/// The sign-offs of a letter that wish something ("Best, Tom", "Belle
+/// journée, Léa", "Un abrazo, Ana"): closing a complaint, a formula (see
+/// [`Rules::signs_off`](super::rules::Rules::signs_off)). Those that wish
+/// nothing ("Kind regards", "Cordialement") weigh nothing in the lexicons.
+/// Not "love", which closes a letter as often as it says "love you".
+#[rustfmt::skip]
+pub(super) const SIGN_OFFS: [&str; 23] = [
+    "best", "all the best", "best wishes", "warm wishes", "cheers", "take care", "warmly",
+    "belle journée", "bonne journée", "bonne soirée", "bonne fin de journée", "amitiés",
+    "bises", "bisous", "bien à vous",
+    "un abrazo", "abrazos", "un beso", "besos", "un saludo", "saludos", "un cordial saludo",
+    "feliz día",
+];
+
 /// How many words may follow thanks that close a message (a name,
 /// "Mark", "J. Patel") for them to be its formula.
 pub(super) const CLOSING_WORDS: usize = 2;
