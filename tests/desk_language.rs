@@ -2867,3 +2867,23 @@ fn the_runaround_and_promises_not_kept_complain() {
     }
     assert_no_complaint("Un café con leche y nada más, gracias", ES);
 }
+
+/// What came is not what was ordered, however the thing is named between
+/// the negation and the order ("no es el modelo que pedí", "these aren't
+/// the shoes I ordered", "ce n'est pas celle que j'ai commandée"), or was
+/// never ordered ("I never ordered this"): the wrong item, a complaint.
+/// Not having paid yet is no complaint.
+#[test]
+fn what_came_is_not_what_was_ordered() {
+    for (text, language) in [
+        ("La batidora que recibí no es el modelo que pedí", ES),
+        ("Estas no son las zapatillas que pedí", ES),
+        ("These aren't the shoes I ordered", EN),
+        ("I never ordered this. Please collect it.", EN),
+        ("La taille reçue n'est pas celle que j'ai commandée", FR),
+        ("El producto no se parece a la foto", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    assert_no_complaint("I haven't paid yet, can I pay by card?", EN);
+}

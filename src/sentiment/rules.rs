@@ -712,11 +712,12 @@ impl<'a> Rules<'a> {
                     .filter(|&j| items.get(next).is_none_or(|it| it.first > j))
             };
             // Nor is "never" that stresses a later word ("nunca había sido
-            // tan feliz").
+            // tan feliz", "never slept so well"): the intensifier before a
+            // word. "I never ordered this." stresses nothing.
             let stresses = || {
                 never
                     && one_of(reading.written(k), &NEVER)
-                    && ahead().any(|j| one_of(reading.written(j), &SO))
+                    && ahead().any(|j| one_of(reading.written(j), &SO) && reading.is_word(j + 1))
             };
             let follower = next_negator();
             // "Ne ... pas": one negation, counted at "pas" with the verb
@@ -771,17 +772,34 @@ impl<'a> Rules<'a> {
                 if !counts {
                     continue;
                 }
-                if denies {
+                // Or it denies that what came was ordered ("no es el modelo
+                // que pedí", "I never ordered this"): the wrong item.
+                let not_ordered = || {
+                    (k + 1..tokens.len().min(k + 1 + NOT_ORDERED_REACH))
+                        .take_while(|&j| tokens[j].kind == Kind::Word)
+                        .any(|j| {
+                            let word = reading.lower(j);
+                            Errand::of(word) == Some(Errand::Ordered) && !one_of(word, &PAID)
+                        })
+                };
+                let (weight, rule) = if denies {
+                    (FAILURE, "failure")
+                } else if not_ordered() {
+                    (WRONG_ITEM, "wrong-item")
+                } else {
+                    (0.0, "")
+                };
+                if weight < 0.0 {
                     if k >= bare_sentence_end {
                         (bare_sentence_end, bare_asks) = reading.sentence_after(k);
                     }
                     let v = if bare_asks {
-                        FAILURE * c.question
+                        weight * c.question
                     } else {
-                        FAILURE
+                        weight
                     };
                     complaint |= !bare_asks;
-                    bare.push((k, v, "failure"));
+                    bare.push((k, v, rule));
                 } else {
                     bare.push((k, BARE_NEGATION, "bare-negation"));
                 }

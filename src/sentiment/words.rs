@@ -442,6 +442,18 @@ pub(super) const WHAT_COMES_AFTER_AN_ORDER: [&str; 28] = [
 /// complaint, which good words after it outweigh.
 pub(super) const WRONG_ITEM: f64 = -1.5;
 
+/// How far, in words, a negation that reaches no sentiment word looks for
+/// a word of ordering that it denies: what came is not what was ordered
+/// ("no es el modelo que pedí", "n'est pas celle que j'ai commandée",
+/// "these aren't the shoes I ordered"), or was never ordered ("I never
+/// ordered this").
+pub(super) const NOT_ORDERED_REACH: usize = 5;
+
+/// Words of paying, which [`Errand`](super::scan::Errand) counts as
+/// ordering but a negation before them does not make a wrong item ("I
+/// haven't paid yet").
+pub(super) const PAID: [&str; 6] = ["paid", "payé", "pagué", "pagamos", "pagado", "payée"];
+
 /// Emoji that mark praise, and every other good word, as ironic:
 /// upside-down face, eye roll, unamused face, clown.
 pub(super) const IRONY_MARKS: [char; 4] = ['🙃', '🙄', '😒', '🤡'];
