@@ -468,8 +468,9 @@ impl<'a> Rules<'a> {
             // The sign-off that closes a complaint ("It broke again. Best,
             // Tom", "Belle journée, Léa", "Un abrazo, Ana") is a formula,
             // whatever it wishes; closing a friendly note, it is warmth
-            // ("Hola Joaquín, redifundimos. Un abrazo").
-            if item.base > 0.0 && values.iter().any(|&v| v < 0.0) && self.signs_off(item) {
+            // ("Nos vemos el sábado. Un abrazo").
+            let complained_before = || values.iter().any(|&earlier| earlier < 0.0);
+            if item.base > 0.0 && complained_before() && self.signs_off(item) {
                 v = 0.0;
                 note(Modifier::SignOff);
             }
@@ -782,26 +783,27 @@ impl<'a> Rules<'a> {
                             Errand::of(word) == Some(Errand::Ordered) && !one_of(word, &PAID)
                         })
                 };
-                let (weight, rule) = if denies {
-                    (FAILURE, "failure")
+                let reported = if denies {
+                    Some((FAILURE, "failure"))
                 } else if not_ordered() {
-                    (WRONG_ITEM, "wrong-item")
+                    Some((WRONG_ITEM, "wrong-item"))
                 } else {
-                    (0.0, "")
+                    None
                 };
-                if weight < 0.0 {
-                    if k >= bare_sentence_end {
-                        (bare_sentence_end, bare_asks) = reading.sentence_after(k);
+                match reported {
+                    Some((weight, rule)) => {
+                        if k >= bare_sentence_end {
+                            (bare_sentence_end, bare_asks) = reading.sentence_after(k);
+                        }
+                        let v = if bare_asks {
+                            weight * c.question
+                        } else {
+                            weight
+                        };
+                        complaint |= !bare_asks;
+                        bare.push((k, v, rule));
                     }
-                    let v = if bare_asks {
-                        weight * c.question
-                    } else {
-                        weight
-                    };
-                    complaint |= !bare_asks;
-                    bare.push((k, v, rule));
-                } else {
-                    bare.push((k, BARE_NEGATION, "bare-negation"));
+                    None => bare.push((k, BARE_NEGATION, "bare-negation")),
                 }
             }
         }
