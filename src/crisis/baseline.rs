@@ -731,6 +731,32 @@ mod tests {
         assert!(after.share_z(25.0, 100.0).abs() < 1.0, "{after:?}");
     }
 
+    /// The next number of a xorshift generator: noise that needs no crate.
+    fn xorshift(state: &mut u64) -> u64 {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        *state
+    }
+
+    /// A baseline of `per_hour` buckets an hour fed four weeks of volume
+    /// only, bucket `i` holding `count(i)`, each judged for the sum of the
+    /// last ones before it is learnt.
+    fn fed_four_weeks(per_hour: u32, mut count: impl FnMut(usize) -> f64) -> Baseline {
+        let mut b = Baseline::new(per_hour);
+        let per_hour = per_hour as usize;
+        for i in 0..(per_hour * 24 * 28) {
+            let count = count(i);
+            let hour = (i / per_hour) % WEEK_SLOTS;
+            let e = b.expected(hour);
+            if let Some(e) = &e {
+                b.judge_recent(count, e);
+            }
+            b.learn(hour, count, None, e.as_ref());
+        }
+        b
+    }
+
     /// Sums of independent buckets are judged as such; a stream whose
     /// buckets come in runs (each count held for three buckets) learns
     /// that its sums of three vary more: a sum spans one run (nine times
@@ -740,24 +766,15 @@ mod tests {
     #[test]
     fn the_inflation_of_sums_is_learnt_from_the_stream() {
         let inflation = |runs: bool| {
-            let mut b = Baseline::new(4);
             let mut state = 0x9e37_79b9_7f4a_7c15u64;
             let mut count = 100.0;
-            for i in 0..(4 * 24 * 28) {
+            let b = fed_four_weeks(4, |i| {
                 if !runs || i % 3 == 0 {
-                    // xorshift: uniform noise of about 10 around 100.
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    count = (83 + state % 35) as f64;
+                    // Uniform noise of about 10 around 100.
+                    count = (83 + xorshift(&mut state) % 35) as f64;
                 }
-                let hour = (i / 4) % WEEK_SLOTS;
-                let e = b.expected(hour);
-                if let Some(e) = &e {
-                    b.judge_recent(count, e);
-                }
-                b.learn(hour, count, None, e.as_ref());
-            }
+                count
+            });
             b.recent.inflation()
         };
         let (independent, in_runs) = (inflation(false), inflation(true));
@@ -771,24 +788,12 @@ mod tests {
     /// the buckets, are not inflated.
     #[test]
     fn independent_sums_on_a_quiet_stream_are_not_inflated() {
-        let mut b = Baseline::new(12);
         let mut state = 0x2545_f491_4f6c_dd1du64;
-        for i in 0..(12 * 24 * 28) {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let count = match state % 16 {
-                0..=2 => 1.0,
-                3 => 2.0,
-                _ => 0.0,
-            };
-            let hour = (i / 12) % WEEK_SLOTS;
-            let e = b.expected(hour);
-            if let Some(e) = &e {
-                b.judge_recent(count, e);
-            }
-            b.learn(hour, count, None, e.as_ref());
-        }
+        let b = fed_four_weeks(12, |_| match xorshift(&mut state) % 16 {
+            0..=2 => 1.0,
+            3 => 2.0,
+            _ => 0.0,
+        });
         assert!(b.recent.single.mean < 1.0, "{:?}", b.recent);
         let inflation = b.recent.inflation();
         assert!(inflation < 1.2, "{inflation}");

@@ -73,6 +73,16 @@ impl<'a> Reading<'a> {
         (n + 2..=first).any(|j| self.tokens[j].tag)
     }
 
+    /// Whether at most `words` words follow the token at `last` (counted no
+    /// further than that: what is tested may come early in a long text).
+    pub(super) fn at_most_words_after(&self, last: usize, words: usize) -> bool {
+        self.tokens[last + 1..]
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .nth(words)
+            .is_none()
+    }
+
     /// Whether a clause boundary stands among the tokens `from..to`.
     pub(super) fn has_boundary(&self, from: usize, to: usize) -> bool {
         self.tokens[from..to]

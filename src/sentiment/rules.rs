@@ -168,30 +168,18 @@ impl<'a> Rules<'a> {
     /// send me my invoice? Many thanks, Omar").
     fn closes_a_request(&self, item: &Item) -> bool {
         let reading = self.reading;
-        // Counted no further than the bound: the thanks may come early in
-        // a long text.
-        let few_words_after = || {
-            reading.tokens[item.last + 1..]
-                .iter()
-                .filter(|t| t.kind == Kind::Word)
-                .nth(CLOSING_WORDS)
-                .is_none()
+        let word = |j: usize, expected: &str| {
+            j < item.first && reading.is_word(j) && reading.lower(j).eq_ignore_ascii_case(expected)
         };
-        one_of(&reading.text[item.start..item.end], &THANKS)
-            && few_words_after()
-            && (0..item.first).any(|k| {
-                if reading.ends_sentence(k) == Some(true) {
-                    return true;
-                }
-                let word = |j: usize, expected: &str| {
-                    j < item.first
-                        && reading.is_word(j)
-                        && reading.lower(j).eq_ignore_ascii_case(expected)
-                };
-                ASKING.iter().any(|&(first, second)| {
+        let asks_at = |k: usize| {
+            reading.ends_sentence(k) == Some(true)
+                || ASKING.iter().any(|&(first, second)| {
                     word(k, first) && (second.is_empty() || word(k + 1, second))
                 })
-            })
+        };
+        one_of(&reading.text[item.start..item.end], &THANKS)
+            && reading.at_most_words_after(item.last, CLOSING_WORDS)
+            && (0..item.first).any(asks_at)
     }
 
     /// Whether `item` stands in the sign-off that closes a message: one of
@@ -201,24 +189,17 @@ impl<'a> Rules<'a> {
     fn signs_off(&self, item: &Item) -> bool {
         let reading = self.reading;
         let tokens = reading.tokens;
-        let at_most_after = |last: usize, words: usize| {
-            tokens[last + 1..]
-                .iter()
-                .filter(|t| t.kind == Kind::Word)
-                .nth(words)
-                .is_none()
-        };
         // A sign-off is at most three words long: it starts at most two
         // words before the item, which has at most two more after it than
         // the name (the cheap test first: most items are far from the end).
-        at_most_after(item.last, CLOSING_WORDS + 2)
+        reading.at_most_words_after(item.last, CLOSING_WORDS + 2)
             && (item.first.saturating_sub(2).max(1)..=item.first).any(|k| {
-                let opens = reading.ends_sentence(k - 1).is_some()
+                let opens = reading.opens_sentence(k)
                     || reading.text[tokens[k - 1].end..tokens[k].start].contains('\n');
                 opens
                     && SIGN_OFFS.iter().any(|phrase| {
                         reading.spelled_from(k, phrase).is_some_and(|last| {
-                            last >= item.last && at_most_after(last, CLOSING_WORDS)
+                            last >= item.last && reading.at_most_words_after(last, CLOSING_WORDS)
                         })
                     })
             })
@@ -469,8 +450,12 @@ impl<'a> Rules<'a> {
             // Tom", "Belle journée, Léa", "Un abrazo, Ana") is a formula,
             // whatever it wishes; closing a friendly note, it is warmth
             // ("Nos vemos el sábado. Un abrazo").
-            let complained_before = || values.iter().any(|&earlier| earlier < 0.0);
-            if item.base > 0.0 && complained_before() && self.signs_off(item) {
+            // (The sign-off first: true only for the last words, so that
+            // the values before are not read again for every good word.)
+            if item.base > 0.0
+                && self.signs_off(item)
+                && values.iter().any(|&earlier| earlier < 0.0)
+            {
                 v = 0.0;
                 note(Modifier::SignOff);
             }
@@ -632,10 +617,10 @@ impl<'a> Rules<'a> {
     /// ages") or a word of [`SINCE`] ("since Tuesday").
     pub(super) fn lasting(&self, item: &Item) -> bool {
         let reading = self.reading;
-        let start = (0..item.first)
+        let start = (0..=item.first)
             .rev()
-            .find(|&j| reading.ends_sentence(j).is_some())
-            .map_or(0, |j| j + 1);
+            .find(|&j| reading.opens_sentence(j))
+            .unwrap_or(0);
         let (end, _) = reading.sentence_after(item.last);
         let counts = |word: &str| {
             (!word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())) || one_of(word, &COUNTS)
