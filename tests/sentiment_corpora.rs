@@ -9,10 +9,10 @@ use social_crm::Language;
 /// Corpus file, its language, and the macro-F1 reached (see CHANGELOG).
 const FLOORS: &[(&str, &str, f64)] = &[
     ("umsab/en-val.tsv", "en", 0.6553),
-    ("umsab/fr-val.tsv", "fr", 0.6519),
+    ("umsab/fr-val.tsv", "fr", 0.6546),
     ("umsab/es-val.tsv", "es", 0.6317),
-    ("vader-tweets/en-val.tsv", "en", 0.7307),
-    ("vader-amazon/en-val.tsv", "en", 0.5877),
+    ("vader-tweets/en-val.tsv", "en", 0.7299),
+    ("vader-amazon/en-val.tsv", "en", 0.5885),
 ];
 
 fn macro_f1(pairs: &[(Label, Label)]) -> f64 {
