@@ -98,6 +98,10 @@ pub enum Modifier {
     /// processing", "en préparation depuis 40 minutes", "lleva 12 días en
     /// tránsito"): a delay, and a complaint.
     Lasting,
+    /// What a how-to question asks how to do ("how do I cancel my
+    /// subscription?", "comment obtenir un remboursement ?", "¿cómo pido
+    /// un reembolso?"): a task, not a grievance, so it counts for nothing.
+    Task,
 }
 
 impl fmt::Display for Modifier {
@@ -119,6 +123,7 @@ impl fmt::Display for Modifier {
             Modifier::Thanked => "thanked, not asked for",
             Modifier::SignOff => "a sign-off",
             Modifier::Lasting => "lasting: a delay",
+            Modifier::Task => "the task a how-to question asks about",
         })
     }
 }

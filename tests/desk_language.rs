@@ -2008,12 +2008,13 @@ fn a_negation_reaches_through_auxiliaries() {
 
 /// A subject pronoun opens a new clause, which a negation before it does
 /// not reach: in "si vous ne me remboursez pas je porte plainte" the "pas"
-/// follows its verb, and the complaint after it stays one. A negation
-/// carried by "think" still crosses into the clause it introduces.
+/// is the second part of the "ne" before the verb, and the complaint after
+/// it stays one. A negation carried by "think" still crosses into the
+/// clause it introduces.
 #[test]
 fn a_negation_stops_at_the_next_clause() {
+    assert_complains("Si vous ne me remboursez pas je porte plainte", FR);
     for (text, language) in [
-        ("Si vous ne me remboursez pas je porte plainte", FR),
         ("Vous ne répondez jamais je suis furieuse", FR),
         ("You never answer I'm furious", EN),
     ] {
@@ -2886,4 +2887,144 @@ fn what_came_is_not_what_was_ordered() {
         assert_complains(text, language);
     }
     assert_no_complaint("I haven't paid yet, can I pay by card?", EN);
+}
+
+/// A how-to question asks how to do something, and what it asks about is a
+/// task, not a grievance: "how do I cancel my subscription?", "comment
+/// obtenir un remboursement ?", "¿cómo cancelo mi suscripción?" read
+/// neutral, and the desk answers them as questions, not as disappointment.
+/// A word as strong as a failure still judges, a reproach ("why can't I")
+/// still reproaches, and a failure told before the question still
+/// complains.
+#[test]
+fn a_how_to_question_asks_about_a_task() {
+    for (text, language) in [
+        ("How do I cancel my subscription?", EN),
+        ("How can I get a refund for my order?", EN),
+        ("Hi, where can I report a problem with my account?", EN),
+        ("Is there a way to cancel an order after it shipped?", EN),
+        ("@acme how can I complain about a delivery driver?", EN),
+        ("Comment résilier mon abonnement ?", FR),
+        ("Comment puis-je obtenir un remboursement ?", FR),
+        (
+            "Bonjour, où puis-je signaler un problème de facturation ?",
+            FR,
+        ),
+        ("Comment faire pour annuler une commande ?", FR),
+        ("Hola, ¿dónde puedo reportar un problema con mi cuenta?", ES),
+        ("¿Cómo cancelo mi suscripción?", ES),
+        ("¿Se puede cancelar un pedido ya enviado?", ES),
+    ] {
+        assert_asks(text, language);
+        let sentiment = analyzer().score(text, Some(language));
+        let context = ReplyContext::new(Visibility::Public, sentiment).asking(true);
+        assert_eq!(advise(&context).situation, Situation::Question, "{text}");
+    }
+    for (text, language) in [
+        ("How do I cancel this useless subscription?", EN),
+        ("How do I stop this horrible app from spamming me?", EN),
+        ("Comment résilier cet abonnement minable ?", FR),
+        ("¿Cómo cancelo esta suscripción tan pésima?", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+    for (text, language) in [
+        ("Why can't I cancel my subscription?", EN),
+        ("My order never arrived. How do I get a refund?", EN),
+        ("Colis jamais reçu. Comment obtenir un remboursement ?", FR),
+        ("Mi pedido nunca llegó. ¿Cómo pido un reembolso?", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    let (_, why) = analyzer().explain("How do I cancel my subscription?", Some(EN));
+    assert!(why
+        .contributions
+        .iter()
+        .any(|c| c.modifiers.contains(&Modifier::Task)));
+    // Only the first persons ask how to: these reproach.
+    for (text, language) in [
+        ("How could you lose my parcel?", EN),
+        ("Comment est-ce possible, ce problème ?", FR),
+        ("¿Cómo es posible este problema?", ES),
+    ] {
+        let (_, why) = analyzer().explain(text, Some(language));
+        assert!(
+            why.contributions
+                .iter()
+                .all(|c| !c.modifiers.contains(&Modifier::Task)),
+            "{text}\n{why}"
+        );
+        assert!(
+            why.contributions.iter().any(|c| c.value < 0.0),
+            "{text}\n{why}"
+        );
+    }
+}
+
+/// Asking to cancel, unsubscribe or be refunded weighs for the trouble it
+/// signals, and a negation does not turn it into praise: kept from it ("I
+/// can't cancel", "je ne peux pas résilier", "no puedo cancelar", "they
+/// won't let me", "no me dejan"), the customer complains; not wanting it
+/// ("I don't want to cancel", "je ne veux pas résilier", "no cancelen mi
+/// pedido") is no complaint, and no praise either.
+#[test]
+fn kept_from_cancelling_complains_and_not_cancelling_is_no_praise() {
+    for (text, language) in [
+        ("I can't cancel my subscription", EN),
+        ("Been trying for a week and I cannot cancel this plan", EN),
+        ("The app wouldn't let me unsubscribe", EN),
+        ("Je ne peux pas résilier mon abonnement", FR),
+        (
+            "Ça fait une semaine que je ne peux pas annuler ce contrat",
+            FR,
+        ),
+        ("Ils ne me laissent pas résilier", FR),
+        ("No puedo cancelar mi suscripción", ES),
+        ("Llevo una semana sin poder cancelar el contrato", ES),
+        ("No me dejan darme de baja", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    for (text, language) in [
+        ("I don't want to cancel, I'd like to pause my plan", EN),
+        ("Please don't cancel my order, I'll pay today", EN),
+        ("Je ne veux pas résilier, juste changer de formule", FR),
+        ("N'annulez pas ma commande svp, je paie aujourd'hui", FR),
+        ("No quiero cancelar, solo cambiar de plan", ES),
+        ("No cancelen mi pedido por favor, pago hoy", ES),
+    ] {
+        assert_asks(text, language);
+    }
+}
+
+/// Polite formulas in the negative deny nothing: "n'hésitez pas à me
+/// recontacter", "don't hesitate to contact me", "no dude en contactarnos"
+/// invite, "il n'y a pas de quoi" answers thanks, and "je ne manquerai pas
+/// de vous recommander", "I won't hesitate to recommend you" promise
+/// praise, which the negation does not reach.
+#[test]
+fn polite_formulas_in_the_negative_deny_nothing() {
+    for (text, language) in [
+        ("N'hésitez pas à me recontacter", FR),
+        ("N'hésite pas à me dire si tu as besoin", FR),
+        ("N'hésitez pas à me rappeler au 06 12 34 56 78", FR),
+        (
+            "Don't hesitate to contact me if you need the order number",
+            EN,
+        ),
+        ("Do not hesitate to call us back", EN),
+        ("No dude en contactarnos para cualquier consulta", ES),
+        ("No dudes en escribirme si necesitas algo", ES),
+    ] {
+        assert_asks(text, language);
+    }
+    assert_no_complaint("Il n'y a pas de quoi", FR);
+    for (text, language) in [
+        ("Je ne manquerai pas de vous recommander", FR),
+        ("I won't hesitate to recommend you to my friends", EN),
+    ] {
+        assert_pleased(text, language);
+    }
+    let s = analyzer().score("No dudaré en recomendarlos", Some(ES));
+    assert!(s.compound > 0.0 && !s.complaint, "{s:?}");
 }

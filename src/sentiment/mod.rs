@@ -43,7 +43,15 @@
 //! perdu est enfin arrivé") or a refund received ("my refund came
 //! through"; one that has not come is a failure, however said: "I didn't
 //! get a refund", "toujours pas de remboursement"), "why" questions about a failure, which reproach rather than
-//! ask ("why was I charged twice?", "it crashed again, why?"), care-desk
+//! ask ("why was I charged twice?", "it crashed again, why?"), how-to
+//! questions, whose task is no grievance ("how do I cancel my
+//! subscription?", "comment obtenir un remboursement ?", "¿cómo cancelo mi
+//! suscripción?"; a failure told before one still complains), a request
+//! to cancel or be refunded, which a negation does not turn into praise
+//! ("I can't cancel", "je ne peux pas résilier", "no me dejan darme de
+//! baja" complain; "I don't want to cancel", "n'annulez pas" say nothing),
+//! polite formulas in the negative, which deny nothing ("n'hésitez pas à me
+//! recontacter", "I won't hesitate to recommend you"), care-desk
 //! complaints that carry no negative word ("toujours pas reçu", "still
 //! waiting", "me han cobrado dos veces", "where is my order?", "je veux
 //! parler à un responsable", the wrong item received: "ordered a double,

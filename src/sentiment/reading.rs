@@ -168,6 +168,36 @@ impl<'a> Reading<'a> {
                         .is_some_and(|p| self.lower(p).eq_ignore_ascii_case("por"))))
     }
 
+    /// Whether the words from token `j` open a how-to question: the writer
+    /// asks how to do something ("how do I cancel", "comment résilier",
+    /// "¿cómo pido un reembolso?", "is there a way to return"), and the
+    /// words that follow name the task, not something that went wrong.
+    /// Only the first persons ask so: "how could you charge me twice?" and
+    /// "¿cómo es posible?" reproach.
+    pub(super) fn opens_how_to(&self, j: usize) -> bool {
+        if !self.is_word(j) {
+            return false;
+        }
+        let next = |k: usize, f: &dyn Fn(&str) -> bool| self.is_word(k) && f(self.lower(k));
+        match self.lower(j) {
+            "how" if next(j + 1, &|w| w == "to") => true,
+            "how" | "where" => {
+                next(j + 1, &|w| one_of(w, &HOW_MODALS)) && next(j + 2, &|w| one_of(w, &HOW_ASKERS))
+            }
+            "comment" => next(j + 1, &|w| one_of(w, &HOW_FR) || infinitive(w)),
+            "où" => next(j + 1, &|w| one_of(w, &HOW_FR)),
+            "cómo" | "dónde" => next(j + 1, &|w| one_of(w, &HOW_ES) || first_person(w)),
+            // Unaccented, "como" and "donde" are also "like" and "where" in
+            // a statement: only where a sentence opens.
+            "como" | "donde" if self.opens_sentence(j) => {
+                next(j + 1, &|w| one_of(w, &HOW_ES) || first_person(w))
+            }
+            _ => HOW_PHRASES
+                .iter()
+                .any(|phrase| self.spelled_from(j, phrase).is_some()),
+        }
+    }
+
     /// Whether the negator at `k` goes with "think" and the like, next to
     /// it on either side ("don't think", "ne pense pas", "pense pas").
     pub(super) fn raises(&self, k: usize) -> bool {
@@ -364,4 +394,16 @@ pub(super) fn collapse(word: &str, two: &mut String, one: &mut String) -> bool {
         }
     }
     true
+}
+
+/// Whether a French word looks like an infinitive ("résilier", "obtenir",
+/// "rendre"), after "comment".
+fn infinitive(word: &str) -> bool {
+    word.len() > 4 && (word.ends_with("er") || word.ends_with("ir") || word.ends_with("re"))
+}
+
+/// Whether a Spanish word looks like a verb in the first person singular
+/// of the present ("cancelo", "pido", "devuelvo"), after "cómo".
+fn first_person(word: &str) -> bool {
+    word.len() > 3 && word.ends_with('o') && word != "como"
 }

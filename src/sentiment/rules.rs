@@ -115,6 +115,19 @@ impl<'a> Rules<'a> {
         self.listed(k, |l| &l.failures)
     }
 
+    /// Whether a "can" ([`CAN`], [`PODER`]) stands among the three words
+    /// before the word at `first`, in its clause: negated, it keeps the
+    /// writer from what follows ("can't cancel", "ne peux pas résilier",
+    /// "no puedo cancelar").
+    fn kept_from(&self, first: usize) -> bool {
+        let tokens = &self.reading.tokens;
+        (first.saturating_sub(3)..first)
+            .rev()
+            .take_while(|&j| tokens[j].kind == Kind::Word)
+            .map(|j| self.reading.lower(j))
+            .any(|word| one_of(word, &CAN) || one_of(word, &PODER))
+    }
+
     /// Whether the word at `j`, between a negation and a word, puts them
     /// in different clauses: a subject pronoun; and, before a word that
     /// opens its own verb phrase, any word but a clitic or a negation.
@@ -402,9 +415,10 @@ impl<'a> Rules<'a> {
         // The first item that calls for a senior agent, if any.
         let mut escalating: Option<usize> = None;
         // Whether a "why" opened the sentence being read so far (see
-        // [`WHY`]): tokens are read once, up to the current item, only
-        // when a question holds a negative word.
-        let (mut why_read_to, mut why_open) = (0, false);
+        // [`WHY`]), and whether a how-to question did ("how do I", see
+        // [`Reading::opens_how_to`]): tokens are read once, up to the
+        // current item, only when a question holds a negative word.
+        let (mut why_read_to, mut why_open, mut how_open) = (0, false, false);
         for (at, item) in items.iter().enumerate() {
             let mut v = item.base;
             let mut mods = Vec::new();
@@ -532,7 +546,18 @@ impl<'a> Rules<'a> {
             // minutos en preparación"), is a delay: the service failing to
             // move, whatever the status weighs on its own.
             let lasting = item.pending && !negated && self.lasting(item);
-            let failed = failed || missing || lasting;
+            // A request to undo a purchase, negated, is no praise: kept from
+            // it, the customer reports a failure ("I can't cancel", "je ne
+            // peux pas résilier mon abonnement", "sin poder cancelar");
+            // otherwise it says nothing good or bad ("I don't want to
+            // cancel", "n'annulez pas ma commande", "no cancelen").
+            let cancellation = negated
+                && !item.emoji
+                && !failed
+                && !missing
+                && one_of(reading.lower(item.first), &CANCELLATIONS);
+            let kept_from = cancellation && self.kept_from(item.first);
+            let failed = failed || missing || lasting || kept_from;
             // Any other word a negation turns, but not an emoji: it says
             // how the writer feels, and a negation before it does not turn
             // ":(" into a smile.
@@ -541,6 +566,9 @@ impl<'a> Rules<'a> {
                 note(Modifier::Lasting);
             } else if failed {
                 v = FAILURE;
+                note(Modifier::Negated);
+            } else if cancellation {
+                v = 0.0;
                 note(Modifier::Negated);
             } else if negated && !item.negation_inside && !item.emoji && solving.is_none() {
                 v *= c.negation;
@@ -558,14 +586,24 @@ impl<'a> Rules<'a> {
             if asks && v < 0.0 {
                 for j in why_read_to..item.first {
                     match reading.ends_sentence(j) {
-                        Some(_) => why_open = false,
-                        None => why_open |= reading.is_why(j),
+                        Some(_) => (why_open, how_open) = (false, false),
+                        None => {
+                            why_open |= reading.is_why(j);
+                            how_open |= reading.opens_how_to(j);
+                        }
                     }
                 }
                 why_read_to = why_read_to.max(item.first);
             }
             let reproach = asks && v < 0.0 && (why_open || why_last);
-            if asks && v != 0.0 && !reproach {
+            // What a how-to question asks how to do is a task, not a
+            // grievance ("how do I cancel my subscription?", "comment
+            // obtenir un remboursement ?"); a word as strong as a failure
+            // still judges ("how do I cancel this useless plan?").
+            if asks && v < 0.0 && how_open && !reproach && !failed && item.base > FAILURE {
+                v = 0.0;
+                note(Modifier::Task);
+            } else if asks && v != 0.0 && !reproach {
                 v *= c.question;
                 note(Modifier::Question);
             }
@@ -657,8 +695,16 @@ impl<'a> Rules<'a> {
         // The end of a negation counted with its second part ("no contesta
         // nadie" is one negation, counted at "no").
         let mut counted_until = 0;
+        // The last word a negation reached: the "pas" right after it is
+        // the second part of the same one ("je n'aime pas", "n'annulez
+        // pas"), not a negation of its own.
+        let mut reached_last = None;
         for (k, _) in negator.iter().enumerate().filter(|(_, n)| **n) {
-            if k < counted_until {
+            if k < counted_until
+                || (reached_last == k.checked_sub(1)
+                    && reached_last.is_some()
+                    && one_of(reading.lower(k), &AFTER_THE_VERB))
+            {
                 continue;
             }
             let next = items.partition_point(|it| it.first <= k);
@@ -683,6 +729,9 @@ impl<'a> Rules<'a> {
                     && tokens[k + 1..it.first].iter().all(|t| t.kind == Kind::Word)
                     && !reading.tag_past_next(k, it.first)
             });
+            if reaches {
+                reached_last = items.get(next).map(|it| it.last);
+            }
             let next_to_last = bare.last().is_some_and(|&(b, ..)| k - b <= 1);
             // The words that follow within the window, up to a non-word.
             let ahead = || {
@@ -765,7 +814,9 @@ impl<'a> Rules<'a> {
                         .take_while(|&j| tokens[j].kind == Kind::Word)
                         .any(|j| {
                             let word = reading.lower(j);
-                            Errand::of(word) == Some(Errand::Ordered) && !one_of(word, &PAID)
+                            Errand::of(word) == Some(Errand::Ordered)
+                                && !one_of(word, &PAID)
+                                && !one_of(reading.lower(j - 1), &DETERMINERS)
                         })
                 };
                 let reported = if denies {

@@ -109,18 +109,21 @@ pub(super) const COMPARATIVES: [&str; 10] = [
     "more", "better", "worse", "plus", "mieux", "pire", "más", "mas", "mejor", "peor",
 ];
 
-/// "Can" before the negation that follows it: "can't", "couldn't", "ne
-/// peut pas", "ne pourrais pas".
+/// "Can" before the negation that follows it: "can't" (read as "ca" and
+/// "n't"), "couldn't", "ne peut pas", "ne pourrais pas"; and the English
+/// forms that hold their negation ("cannot").
 #[rustfmt::skip]
-pub(super) const CAN: [&str; 9] = [
-    "ca", "can", "could", "peut", "peux", "pourrait", "pourrais", "pouvait", "pourra",
+pub(super) const CAN: [&str; 17] = [
+    "ca", "can", "could", "cannot", "cant", "couldnt",
+    "peut", "peux", "pourrait", "pourrais", "pouvait", "pourra", "pouvons", "pouvez",
+    "peuvent", "pu", "pouvais",
 ];
 
-/// "Can" after the negation: "no puedo", "no podría".
+/// "Can" after the negation: "no puedo", "no podría", "sin poder".
 #[rustfmt::skip]
-pub(super) const PODER: [&str; 9] = [
+pub(super) const PODER: [&str; 15] = [
     "puedo", "puede", "podemos", "pueden", "podría", "podríamos", "podrían", "podria",
-    "podriamos",
+    "podriamos", "pude", "pudo", "pudimos", "poder", "podía", "podido",
 ];
 
 /// Negations that are the subject of their clause ("nobody", "nadie"): a
@@ -597,6 +600,58 @@ pub(super) const RAISED_REACH: usize = 8;
 /// -0.9 to -2.0 does a little better than counting every negative word
 /// (English validation macro-F1 0.635 → 0.639 at -1.0).
 pub(super) const COMPLAINT: f64 = -1.0;
+
+/// Words that ask to undo a purchase or a subscription, as the first word
+/// of a lexicon item ("cancel", "résilier mon abonnement", "darme de
+/// baja"): they weigh for the trouble they signal, not as a judgement, so a
+/// negation does not turn them into praise. "I can't cancel", "je ne peux
+/// pas résilier", "no puedo cancelar" report a failure; "I don't want to
+/// cancel", "n'annulez pas", "no cancelen" say nothing good or bad (see
+/// [`CAN`] and [`PODER`]). Past participles are events, not requests ("the flight
+/// wasn't cancelled" is good news), and stay out.
+#[rustfmt::skip]
+pub(super) const CANCELLATIONS: [&str; 20] = [
+    "cancel", "unsubscribe", "refund",
+    "résilier", "résiliez", "annuler", "annule", "annulez", "rembourser", "remboursez",
+    "désabonner", "désinscrire",
+    "cancelar", "cancela", "cancelen", "reembolsar", "reembolsen", "devolver", "darme", "dar",
+];
+
+/// Determiners: a word of ordering after one is the order itself, a noun
+/// ("no cancelen mi pedido", "not the booked one" aside), not the act of
+/// ordering that a negation denies ("no es lo que pedí").
+#[rustfmt::skip]
+pub(super) const DETERMINERS: [&str; 30] = [
+    "my", "your", "our", "the", "this", "that", "a", "an",
+    "mon", "ma", "mes", "votre", "vos", "notre", "nos", "le", "la", "les", "ce", "cette",
+    "mi", "mis", "tu", "tus", "su", "sus", "el", "los", "este", "ese",
+];
+
+/// How a how-to question opens (see
+/// [`Reading::opens_how_to`](super::reading::Reading::opens_how_to)): the
+/// modals between "how" or "where" and the one asking ("how do I", "where
+/// can we"), and who asks.
+pub(super) const HOW_MODALS: [&str; 5] = ["do", "can", "could", "should", "would"];
+/// ... the first persons that ask.
+pub(super) const HOW_ASKERS: [&str; 2] = ["i", "we"];
+/// ... what follows French "comment" or "où" when the writer asks how to
+/// do something ("comment puis-je", "où peut-on", "comment faire", "comment
+/// je fais"); an infinitive also does after "comment" ("comment résilier").
+pub(super) const HOW_FR: [&str; 8] = [
+    "puis", "peut", "peux", "faire", "fait", "dois", "pourrais", "je",
+];
+/// ... and Spanish "cómo" or "dónde" ("cómo puedo", "dónde se"); a verb in
+/// the first person also does ("cómo cancelo", "cómo pido").
+pub(super) const HOW_ES: [&str; 5] = ["puedo", "podemos", "se", "debo", "tengo"];
+/// ... and the phrases that ask whether a thing can be done at all.
+pub(super) const HOW_PHRASES: [&str; 6] = [
+    "is there a way to",
+    "is it possible to",
+    "est il possible de",
+    "y a t il un moyen de",
+    "se puede",
+    "hay manera de",
+];
 
 /// The words that open a question of reproach rather than one that asks:
 /// "why", "pourquoi", "porqué", and "por qué" (see
