@@ -178,6 +178,13 @@ fn double_charges_and_delays_complain() {
         ("My parcel never arrived", EN),
         ("Me cobraron dos veces el mismo pedido", ES),
         ("Mi pedido todavía no ha llegado", ES),
+        // The same charge in other tenses and persons, and as a noun.
+        ("You keep charging me twice every month", EN),
+        ("You took the payment twice", EN),
+        ("Vous me prélevez deux fois chaque mois", FR),
+        ("Double prélèvement sur mon compte ce mois-ci", FR),
+        ("Me cobran dos veces cada mes", ES),
+        ("Cobro por duplicado en mi tarjeta", ES),
         // Still waiting, and cannot: the same classes in each language.
         ("J'attends toujours mon avoir, merci", FR),
         ("Elle attend toujours son colis", FR),
@@ -1784,11 +1791,19 @@ fn service_without_trouble_pleases_and_trouble_complains() {
     }
 }
 
-/// "Why ...?" about something that went wrong reproaches rather than asks;
-/// "why" about nothing bad still asks.
+/// "Why ...?" about something that went wrong reproaches rather than asks,
+/// and so do "how could you", "comment avez-vous pu", "cómo es posible";
+/// "why" about nothing bad still asks, and "how can you" may ask how a
+/// thing is done.
 #[test]
 fn why_questions_about_a_failure_complain() {
     for (text, language) in [
+        ("How could you charge me twice?", EN),
+        ("How dare you cancel my order without telling me?", EN),
+        ("Comment avez-vous pu me facturer deux fois ?", FR),
+        ("Comment osez-vous annuler ma commande sans prévenir ?", FR),
+        ("¿Cómo es posible que me cobren dos veces?", ES),
+        ("¿Cómo pudieron perder mi paquete otra vez?", ES),
         ("Why was I charged twice?", EN),
         ("Why did you cancel my order without telling me?", EN),
         ("Pourquoi ma commande n'est toujours pas arrivée ?", FR),
@@ -1804,6 +1819,8 @@ fn why_questions_about_a_failure_complain() {
     for (text, language) in [
         ("Why do you need my address?", EN),
         ("Pourquoi faut-il créer un compte ?", FR),
+        ("How can you track a parcel sent abroad?", EN),
+        ("Comment pouvez-vous suivre un colis à l'étranger ?", FR),
     ] {
         assert_asks(text, language);
     }

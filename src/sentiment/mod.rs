@@ -43,7 +43,8 @@
 //! perdu est enfin arrivé") or a refund received ("my refund came
 //! through"; one that has not come is a failure, however said: "I didn't
 //! get a refund", "toujours pas de remboursement"), "why" questions about a failure, which reproach rather than
-//! ask ("why was I charged twice?", "it crashed again, why?"), how-to
+//! ask ("why was I charged twice?", "it crashed again, why?", and "how
+//! could you", "comment avez-vous pu", "cómo es posible"), how-to
 //! questions, whose task is no grievance ("how do I cancel my
 //! subscription?", "comment obtenir un remboursement ?", "¿cómo cancelo mi
 //! suscripción?"; a failure told before one still complains), a request

@@ -198,6 +198,16 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// Whether the words from token `j` open a question of reproach: a
+    /// "why" (see [`Reading::is_why`]), or one of [`REPROACHES`] ("how
+    /// could you", "comment osez-vous", "cómo es posible").
+    pub(super) fn opens_reproach(&self, j: usize) -> bool {
+        self.is_why(j)
+            || REPROACHES
+                .iter()
+                .any(|phrase| self.spelled_from(j, phrase).is_some())
+    }
+
     /// Whether the negator at `k` goes with "think" and the like, next to
     /// it on either side ("don't think", "ne pense pas", "pense pas").
     pub(super) fn raises(&self, k: usize) -> bool {

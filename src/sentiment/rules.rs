@@ -588,7 +588,7 @@ impl<'a> Rules<'a> {
                     match reading.ends_sentence(j) {
                         Some(_) => (why_open, how_open) = (false, false),
                         None => {
-                            why_open |= reading.is_why(j);
+                            why_open |= reading.opens_reproach(j);
                             how_open |= reading.opens_how_to(j);
                         }
                     }

@@ -658,6 +658,20 @@ pub(super) const HOW_PHRASES: [&str; 6] = [
 /// [`Reading::is_why`](super::reading::Reading::is_why)).
 pub(super) const WHY: [&str; 3] = ["why", "pourquoi", "porqué"];
 
+/// Questions that open as "why" does, in reproach: "how could you", "how
+/// dare you", "comment avez-vous pu", "cómo es posible" (see
+/// [`Reading::opens_reproach`](super::reading::Reading::opens_reproach)).
+/// Not "how can you", which also asks how a thing is done ("how can you
+/// track a parcel?").
+#[rustfmt::skip]
+pub(super) const REPROACHES: [&str; 17] = [
+    "how could you", "how could they", "how dare you", "how dare they", "how is it possible",
+    "comment avez vous pu", "comment ont ils pu", "comment osez vous", "comment est ce possible",
+    "comment c'est possible", "comment se fait il",
+    "cómo es posible", "como es posible", "cómo pudieron", "cómo pudisteis", "cómo se atreven",
+    "cómo os atrevéis",
+];
+
 /// Whether a phrase is one of [`REQUEST_FORMULAS`], whatever its case,
 /// spacing and apostrophe.
 pub(super) fn request_formula(phrase: &str) -> bool {
