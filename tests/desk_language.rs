@@ -1463,6 +1463,10 @@ fn managers_lawyers_the_public_harm_and_leaving_call_for_a_senior() {
     for (text, language) in [
         ("Passez-moi votre responsable, c'est inadmissible", FR),
         ("Puis-je parler à un superviseur ?", FR),
+        // A person asked for instead of a bot.
+        ("Je voudrais parler à une personne, pas à un robot", FR),
+        ("I need to speak to a person, not a bot", EN),
+        ("Quiero hablar con una persona, no con un robot", ES),
         ("Sans réponse d'ici vendredi, je résilie", FR),
         ("Mon avocat vous contactera", FR),
         ("I want to talk to your manager right now", EN),
