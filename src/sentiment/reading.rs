@@ -192,9 +192,8 @@ impl<'a> Reading<'a> {
             "como" | "donde" if self.opens_sentence(j) => {
                 next(j + 1, &|w| one_of(w, &HOW_ES) || first_person(w))
             }
-            _ => HOW_PHRASES
-                .iter()
-                .any(|phrase| self.spelled_from(j, phrase).is_some()),
+            word if one_of(word, &HOW_PHRASE_OPENERS) => self.one_phrase_from(j, &HOW_PHRASES),
+            _ => false,
         }
     }
 
@@ -203,9 +202,14 @@ impl<'a> Reading<'a> {
     /// could you", "comment osez-vous", "cómo es posible").
     pub(super) fn opens_reproach(&self, j: usize) -> bool {
         self.is_why(j)
-            || REPROACHES
-                .iter()
-                .any(|phrase| self.spelled_from(j, phrase).is_some())
+            || (one_of(self.lower(j), &REPROACH_OPENERS) && self.one_phrase_from(j, &REPROACHES))
+    }
+
+    /// Whether the words from token `j` spell one of `phrases`.
+    fn one_phrase_from(&self, j: usize, phrases: &[&str]) -> bool {
+        phrases
+            .iter()
+            .any(|phrase| self.spelled_from(j, phrase).is_some())
     }
 
     /// Whether the negator at `k` goes with "think" and the like, next to

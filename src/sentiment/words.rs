@@ -643,6 +643,9 @@ pub(super) const HOW_FR: [&str; 8] = [
 /// ... and Spanish "cómo" or "dónde" ("cómo puedo", "dónde se"); a verb in
 /// the first person also does ("cómo cancelo", "cómo pido").
 pub(super) const HOW_ES: [&str; 5] = ["puedo", "podemos", "se", "debo", "tengo"];
+/// The first words of [`HOW_PHRASES`]: only a token that is one of them is
+/// read further (a test checks that they match).
+pub(super) const HOW_PHRASE_OPENERS: [&str; 5] = ["is", "est", "y", "se", "hay"];
 /// ... and the phrases that ask whether a thing can be done at all.
 pub(super) const HOW_PHRASES: [&str; 6] = [
     "is there a way to",
@@ -662,7 +665,8 @@ pub(super) const WHY: [&str; 3] = ["why", "pourquoi", "porqué"];
 /// dare you", "comment avez-vous pu", "cómo es posible" (see
 /// [`Reading::opens_reproach`](super::reading::Reading::opens_reproach)).
 /// Not "how can you", which also asks how a thing is done ("how can you
-/// track a parcel?").
+/// track a parcel?"). Only a token that is one of [`REPROACH_OPENERS`] is
+/// read further.
 #[rustfmt::skip]
 pub(super) const REPROACHES: [&str; 17] = [
     "how could you", "how could they", "how dare you", "how dare they", "how is it possible",
@@ -671,6 +675,9 @@ pub(super) const REPROACHES: [&str; 17] = [
     "cómo es posible", "como es posible", "cómo pudieron", "cómo pudisteis", "cómo se atreven",
     "cómo os atrevéis",
 ];
+
+/// The first words of [`REPROACHES`] (a test checks that they match).
+pub(super) const REPROACH_OPENERS: [&str; 4] = ["how", "comment", "cómo", "como"];
 
 /// Whether a phrase is one of [`REQUEST_FORMULAS`], whatever its case,
 /// spacing and apostrophe.
@@ -703,6 +710,28 @@ mod tests {
     use super::*;
     use crate::model::Language;
     use crate::sentiment::Analyzer;
+
+    /// The phrases that open a how-to question or a reproach are only read
+    /// from a token that is one of their openers: every phrase must start
+    /// with one, and every opener start a phrase.
+    #[test]
+    fn the_openers_are_the_first_words_of_their_phrases() {
+        for (phrases, openers) in [
+            (&HOW_PHRASES[..], &HOW_PHRASE_OPENERS[..]),
+            (&REPROACHES[..], &REPROACH_OPENERS[..]),
+        ] {
+            let firsts: Vec<&str> = phrases
+                .iter()
+                .map(|p| p.split(' ').next().unwrap_or(p))
+                .collect();
+            for first in &firsts {
+                assert!(openers.contains(first), "{first} opens no listed phrase");
+            }
+            for opener in openers {
+                assert!(firsts.contains(opener), "{opener} opens no phrase");
+            }
+        }
+    }
 
     /// A trouble is only looked for among negative lexicon items: one that
     /// no built-in lexicon scores below zero could never be remedied.
