@@ -2904,10 +2904,24 @@ fn what_came_is_not_what_was_ordered() {
         ("I never ordered this. Please collect it.", EN),
         ("La taille reçue n'est pas celle que j'ai commandée", FR),
         ("El producto no se parece a la foto", ES),
+        // The thing named in two words, and what was chosen when ordering.
+        ("Ce n'est pas la taille que j'ai commandée", FR),
+        ("Ce n'est pas la couleur que j'ai choisie", FR),
+        ("El color no es el que elegí", ES),
+        ("No es el modelo que escogí en la web", ES),
+        ("That's not the colour I chose", EN),
+        ("This isn't the size I selected", EN),
     ] {
         assert_complains(text, language);
     }
     assert_no_complaint("I haven't paid yet, can I pay by card?", EN);
+    // Choosing, then receiving, is no wrong item by itself.
+    for (text, language) in [
+        ("I chose the express option and it came the next day", EN),
+        ("Elegí el envío exprés y llegó al día siguiente", ES),
+    ] {
+        assert_no_complaint(text, language);
+    }
 }
 
 /// A how-to question asks how to do something, and what it asks about is a

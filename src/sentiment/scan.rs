@@ -176,7 +176,9 @@ pub(super) struct Resolved {
 /// the thing itself, nor one of [`WHAT_COMES_AFTER_AN_ORDER`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Errand {
-    /// "Ordered", "réservé", "pedí".
+    /// "Ordered", "réservé", "pedí"; and what was chosen when ordering
+    /// ("the size I selected", "la couleur que j'ai choisie", "el que
+    /// elegí").
     Ordered,
     /// "Got", "reçu", "me llegó".
     Received,
@@ -190,7 +192,9 @@ impl Errand {
             | "commandés" | "commandées" | "réservé" | "réservée" | "acheté" | "achetée"
             | "payé" | "pedí" | "pedimos" | "pedido" | "reservé" | "reservamos" | "reservado"
             | "compré" | "compramos" | "comprado" | "pagué" | "pagamos" | "encargué"
-            | "encargamos" | "pagado" => Some(Errand::Ordered),
+            | "encargamos" | "pagado" | "chose" | "chosen" | "selected" | "choisi" | "choisie"
+            | "choisis" | "choisies" | "sélectionné" | "sélectionnée" | "elegí" | "elegido"
+            | "escogí" | "escogido" | "seleccioné" => Some(Errand::Ordered),
             "got" | "received" | "gave" | "given" | "sent" | "delivered" | "brought" | "reçu"
             | "reçue" | "reçus" | "reçues" | "donné" | "envoyé" | "envoyée" | "livré"
             | "apporté" | "llegó" | "llega" | "llegaron" | "dieron" | "dio" | "dan"

@@ -447,10 +447,11 @@ pub(super) const WRONG_ITEM: f64 = -1.5;
 
 /// How far, in words, a negation that reaches no sentiment word looks for
 /// a word of ordering that it denies: what came is not what was ordered
-/// ("no es el modelo que pedí", "n'est pas celle que j'ai commandée",
+/// ("no es el modelo que pedí", "n'est pas la taille que j'ai commandée",
 /// "these aren't the shoes I ordered"), or was never ordered ("I never
-/// ordered this").
-pub(super) const NOT_ORDERED_REACH: usize = 5;
+/// ordered this"). Six, because a French elision is a word of its own
+/// ("j'" "ai"), and the thing named takes two ("la taille").
+pub(super) const NOT_ORDERED_REACH: usize = 6;
 
 /// Words of paying, which [`Errand`](super::scan::Errand) counts as
 /// ordering but a negation before them does not make a wrong item ("I
