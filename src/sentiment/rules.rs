@@ -700,11 +700,11 @@ impl<'a> Rules<'a> {
         // pas"), not a negation of its own.
         let mut reached_last = None;
         for (k, _) in negator.iter().enumerate().filter(|(_, n)| **n) {
-            if k < counted_until
-                || (reached_last == k.checked_sub(1)
-                    && reached_last.is_some()
-                    && one_of(reading.lower(k), &AFTER_THE_VERB))
-            {
+            let second_part = || {
+                k.checked_sub(1).is_some_and(|p| reached_last == Some(p))
+                    && one_of(reading.lower(k), &AFTER_THE_VERB)
+            };
+            if k < counted_until || second_part() {
                 continue;
             }
             let next = items.partition_point(|it| it.first <= k);

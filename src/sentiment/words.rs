@@ -611,11 +611,11 @@ pub(super) const COMPLAINT: f64 = -1.0;
 /// [`CAN`] and [`PODER`]). Past participles are events, not requests ("the flight
 /// wasn't cancelled" is good news), and stay out.
 #[rustfmt::skip]
-pub(super) const CANCELLATIONS: [&str; 20] = [
+pub(super) const CANCELLATIONS: [&str; 19] = [
     "cancel", "unsubscribe", "refund",
     "résilier", "résiliez", "annuler", "annule", "annulez", "rembourser", "remboursez",
     "désabonner", "désinscrire",
-    "cancelar", "cancela", "cancelen", "reembolsar", "reembolsen", "devolver", "darme", "dar",
+    "cancelar", "cancela", "cancelen", "reembolsar", "reembolsen", "devolver", "darme",
 ];
 
 /// Determiners: a word of ordering after one is the order itself, a noun
