@@ -1808,6 +1808,7 @@ fn why_questions_about_a_failure_complain() {
         ("Comment osez-vous annuler ma commande sans prévenir ?", FR),
         ("¿Cómo es posible que me cobren dos veces?", ES),
         ("¿Cómo pudieron perder mi paquete otra vez?", ES),
+        ("¿Cómo es posible que perdáis mi paquete otra vez?", ES),
         ("Why was I charged twice?", EN),
         ("Why did you cancel my order without telling me?", EN),
         ("Pourquoi ma commande n'est toujours pas arrivée ?", FR),

@@ -462,9 +462,13 @@ const CLITICS: [&str; 17] = [
 /// feminine participles ("odiada"), the future and the conditional
 /// ("odiaré", "sufriría"), the preterite's second persons ("odiaste",
 /// "perdisteis"), the
-/// imperfect of -er and -ir verbs ("sufría") and the imperative of
-/// "vosotros" that a desk is written in ("cancelad", "devolved").
-const SPANISH_TENSES: [(&str, &[&str]); 23] = [
+/// imperfect of -er and -ir verbs ("sufría"), and the forms of "vosotros"
+/// that a desk is written in: the imperative ("cancelad", "devolved"), the
+/// present and its subjunctive ("nos engañáis", "que perdáis", "no
+/// decepcionéis").
+const SPANISH_TENSES: [(&str, &[&str]); 25] = [
+    ("áis", &["ar", "er", "ir"]),
+    ("éis", &["er", "ar"]),
     ("ada", &["ar"]),
     ("aste", &["ar"]),
     ("iste", &["er", "ir"]),
@@ -1013,6 +1017,11 @@ mod tests {
             ("devolved", "devolver"),
             ("devolvedme", "devolver"),
             ("pedidnos", "pedir"),
+            // The present of "vosotros" and its subjunctive.
+            ("engañáis", "engañar"),
+            ("perdéis", "perder"),
+            ("perdáis", "perder"),
+            ("decepcionéis", "decepcionar"),
             // Tenses and the feminine participle.
             ("odiada", "odiar"),
             ("odiaste", "odiar"),
