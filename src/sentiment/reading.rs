@@ -178,20 +178,19 @@ impl<'a> Reading<'a> {
         if !self.is_word(j) {
             return false;
         }
-        let next = |k: usize, f: &dyn Fn(&str) -> bool| self.is_word(k) && f(self.lower(k));
+        // The word at `k`, or nothing.
+        let word = |k: usize| if self.is_word(k) { self.lower(k) } else { "" };
+        let (next, after) = (word(j + 1), word(j + 2));
+        let spanish = || one_of(next, &HOW_ES) || first_person(next);
         match self.lower(j) {
-            "how" if next(j + 1, &|w| w == "to") => true,
-            "how" | "where" => {
-                next(j + 1, &|w| one_of(w, &HOW_MODALS)) && next(j + 2, &|w| one_of(w, &HOW_ASKERS))
-            }
-            "comment" => next(j + 1, &|w| one_of(w, &HOW_FR) || infinitive(w)),
-            "où" => next(j + 1, &|w| one_of(w, &HOW_FR)),
-            "cómo" | "dónde" => next(j + 1, &|w| one_of(w, &HOW_ES) || first_person(w)),
+            "how" if next == "to" => true,
+            "how" | "where" => one_of(next, &HOW_MODALS) && one_of(after, &HOW_ASKERS),
+            "comment" => one_of(next, &HOW_FR) || infinitive(next),
+            "où" => one_of(next, &HOW_FR),
+            "cómo" | "dónde" => spanish(),
             // Unaccented, "como" and "donde" are also "like" and "where" in
             // a statement: only where a sentence opens.
-            "como" | "donde" if self.opens_sentence(j) => {
-                next(j + 1, &|w| one_of(w, &HOW_ES) || first_person(w))
-            }
+            "como" | "donde" if self.opens_sentence(j) => spanish(),
             word if one_of(word, &HOW_PHRASE_OPENERS) => self.one_phrase_from(j, &HOW_PHRASES),
             _ => false,
         }

@@ -693,18 +693,11 @@ impl<'a> Rules<'a> {
         // and whether it asks (negations come in token order).
         let (mut bare_sentence_end, mut bare_asks) = (0, false);
         // The end of a negation counted with its second part ("no contesta
-        // nadie" is one negation, counted at "no").
+        // nadie" is one negation, counted at "no"; "je n'aime pas" too,
+        // counted with the word it reached).
         let mut counted_until = 0;
-        // The last word a negation reached: the "pas" right after it is
-        // the second part of the same one ("je n'aime pas", "n'annulez
-        // pas"), not a negation of its own.
-        let mut reached_last = None;
         for (k, _) in negator.iter().enumerate().filter(|(_, n)| **n) {
-            let second_part = || {
-                k.checked_sub(1).is_some_and(|p| reached_last == Some(p))
-                    && one_of(reading.lower(k), &AFTER_THE_VERB)
-            };
-            if k < counted_until || second_part() {
+            if k < counted_until {
                 continue;
             }
             let next = items.partition_point(|it| it.first <= k);
@@ -729,8 +722,14 @@ impl<'a> Rules<'a> {
                     && tokens[k + 1..it.first].iter().all(|t| t.kind == Kind::Word)
                     && !reading.tag_past_next(k, it.first)
             });
-            if reaches {
-                reached_last = items.get(next).map(|it| it.last);
+            // The "pas" right after the word reached is the second part of
+            // this negation ("je n'aime pas", "n'annulez pas").
+            if let Some(after) = items.get(next).filter(|_| reaches).map(|it| it.last + 1) {
+                if negator.get(after) == Some(&true)
+                    && one_of(reading.lower(after), &AFTER_THE_VERB)
+                {
+                    counted_until = after + 1;
+                }
             }
             let next_to_last = bare.last().is_some_and(|&(b, ..)| k - b <= 1);
             // The words that follow within the window, up to a non-word.
