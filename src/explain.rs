@@ -96,7 +96,9 @@ pub enum Modifier {
     SignOff,
     /// A status that should pass, still there or there for a while ("still
     /// processing", "en préparation depuis 40 minutes", "lleva 12 días en
-    /// tránsito"): a delay, and a complaint.
+    /// tránsito"), or news asked for after a while ("Any update? It has
+    /// been a week.", "¿Alguna novedad? Lo pedí hace dos semanas."): a
+    /// delay, and a complaint.
     Lasting,
     /// What a how-to question asks how to do ("how do I cancel my
     /// subscription?", "comment obtenir un remboursement ?", "¿cómo pido

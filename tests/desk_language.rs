@@ -2851,6 +2851,47 @@ fn a_status_that_lasts_is_a_delay() {
     ));
 }
 
+/// Asking for news ("any update", "des nouvelles", "alguna novedad") is a
+/// question like any other, and a delay when the text says time has gone
+/// by, in the same sentence or the next: the customer is chasing. A time
+/// to come ("the next two weeks", "la semana que viene") is no wait, nor
+/// is a status that will change soon ("ships in 2 days").
+#[test]
+fn news_asked_for_after_a_while_is_a_delay() {
+    for (text, language) in [
+        ("Any update? It has been a week.", EN),
+        ("Any update on my order? Placed it 2 weeks ago.", EN),
+        ("Hello, any news? I sent my documents 10 days ago.", EN),
+        ("Des nouvelles ? Ça fait une semaine.", FR),
+        (
+            "Avez-vous des nouvelles de mon colis ? Parti il y a 12 jours.",
+            FR,
+        ),
+        (
+            "Du nouveau pour mon dossier ? J'ai écrit il y a 10 jours.",
+            FR,
+        ),
+        ("¿Alguna novedad? Ya pasó una semana.", ES),
+        ("¿Novedades de mi pedido? Lo hice hace 2 semanas.", ES),
+        ("¿Tienen noticias de mi paquete? Salió hace 12 días.", ES),
+        ("Any news? Haven't heard back in two weeks.", EN),
+    ] {
+        assert_complains(text, language);
+        assert!(shows(text, language, Modifier::Lasting), "{text}");
+    }
+    for (text, language) in [
+        ("Any update on my order?", EN),
+        ("Any updates planned for the next two weeks?", EN),
+        ("Your order is processing and ships in 2 days", EN),
+        ("Des nouvelles de ma commande ?", FR),
+        ("Du nouveau pour les abonnés dans deux semaines ?", FR),
+        ("¿Alguna noticia del concierto de la semana que viene?", ES),
+        ("¿Hay novedades en las próximas dos semanas?", ES),
+    ] {
+        assert_asks(text, language);
+    }
+}
+
 /// The runaround ("sending me in circles", "on me balade d'un service à
 /// l'autre", "me están dando largas"), a promise reported, which was not
 /// kept ("I was promised a callback", "on m'avait promis", "me

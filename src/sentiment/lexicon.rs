@@ -18,6 +18,9 @@
 //!   `[pending]` (statuses that should pass: "processing", "en
 //!   préparation", "pendiente"; with "still" or a duration in their
 //!   sentence, a delay: "still processing", "en transit depuis 12 jours"),
+//!   `[chases]` (asking for news of what is awaited: "any update", "des
+//!   nouvelles", "alguna novedad"; asked with time gone by anywhere in the
+//!   text, a delay: "Any update? It has been a week."),
 //!   `[auxiliaries]` (words a negation reaches through without counting
 //!   them: "personne n'a été capable de m'aider"),
 //!   `[subjects]` (pronouns that open a clause, which a negation before
@@ -78,11 +81,14 @@ pub(crate) struct Marks {
     /// préparation", "pendiente"): still there, or there for a while, it
     /// is a delay.
     pub pending: bool,
+    /// Asking for news of what is awaited (`[chases]`: "any update", "des
+    /// nouvelles", "alguna novedad"): asked after a while, it is a delay.
+    pub chase: bool,
 }
 
 impl Marks {
     /// Sets the mark of a section that marks words (`praise`,
-    /// `escalation`, `verbs`, `fillers`, `pending`).
+    /// `escalation`, `verbs`, `fillers`, `pending`, `chases`).
     fn mark(&mut self, section: &str) {
         match section {
             "praise" => self.praise = true,
@@ -90,6 +96,7 @@ impl Marks {
             "verbs" => self.verb = true,
             "fillers" => self.filler = true,
             "pending" => self.pending = true,
+            "chases" => self.chase = true,
             _ => {}
         }
     }
@@ -207,6 +214,7 @@ impl Lexicon {
                     "verbs" => "verbs",
                     "fillers" => "fillers",
                     "pending" => "pending",
+                    "chases" => "chases",
                     "auxiliaries" => "auxiliaries",
                     "subjects" => "subjects",
                     "clitics" => "clitics",
@@ -226,7 +234,7 @@ impl Lexicon {
                 ("negators", _) => Entry::Negator,
                 ("contrast", _) => Entry::Contrast,
                 ("concession", _) => Entry::Concession,
-                ("praise" | "escalation" | "verbs" | "fillers" | "pending", _) => {
+                ("praise" | "escalation" | "verbs" | "fillers" | "pending" | "chases", _) => {
                     let key = super::tokenize::key_words(key);
                     for k in [fold_accents(&key), key.clone()] {
                         if let Some(Word { entry: Some(e), .. }) = lexicon.entries.get_mut(&k) {

@@ -61,7 +61,10 @@
 //! hasn't arrived", "it's not fixed", "sigue sin funcionar", "l'appli ne
 //! s'ouvre plus"), a status that should pass and lasts, a delay ("still
 //! processing", "en préparation depuis 40 minutes", "lleva 12 días en
-//! tránsito"; "your order is being prepared" is news), what a product
+//! tránsito"; "your order is being prepared" is news), news asked for
+//! after a while, a delay too ("Any update? It has been a week.", "Des
+//! nouvelles ? Commande passée il y a 2 semaines."; "any update on my
+//! order?" only asks), what a product
 //! leaves out, which denies nothing ("sans gluten", "sin contacto",
 //! "gluten-free"), and
 //! thanks that ask rather than thank ("merci de me rembourser", "je vous

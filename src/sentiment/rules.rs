@@ -545,7 +545,10 @@ impl<'a> Rules<'a> {
             // ("still processing", "en transit depuis 12 jours", "lleva 40
             // minutos en preparación"), is a delay: the service failing to
             // move, whatever the status weighs on its own.
-            let lasting = item.pending && !negated && self.lasting(item);
+            // So is news asked for after a while ("any update? it has been
+            // a week"): the customer chasing what is late.
+            let chasing = !negated && item.chase && self.chased(item);
+            let lasting = chasing || (item.pending && !negated && self.lasting(item));
             // A request to undo a purchase, negated, is no praise: kept from
             // it, the customer reports a failure ("I can't cancel", "je ne
             // peux pas résilier mon abonnement", "sin poder cancelar");
@@ -595,7 +598,8 @@ impl<'a> Rules<'a> {
                 }
                 why_read_to = why_read_to.max(item.first);
             }
-            let reproach = asks && v < 0.0 && (why_open || why_last);
+            // A chase presses as a "why" does: not damped, and it complains.
+            let reproach = asks && v < 0.0 && (why_open || why_last || chasing);
             // What a how-to question asks how to do is a task, not a
             // grievance ("how do I cancel my subscription?", "comment
             // obtenir un remboursement ?"); a word as strong as a failure
@@ -660,13 +664,46 @@ impl<'a> Rules<'a> {
             .find(|&j| reading.opens_sentence(j))
             .unwrap_or(0);
         let (end, _) = reading.sentence_after(item.last);
+        (start..item.first).any(|j| one_of(reading.lower(j), &STILL)) || self.dated(start..end)
+    }
+
+    /// Whether asking for news (`item`, of the lexicons' `[chases]`: "any
+    /// update", "des nouvelles", "alguna novedad") is chasing what is late:
+    /// asked, with time gone by said anywhere in the text, in the same
+    /// sentence or the next ("Any update? It has been a week.", "¿Alguna
+    /// novedad? Lo pedí hace dos semanas."), not a time to come ("any news
+    /// for the next two weeks?"). Asked without a duration, it is a
+    /// question like any other.
+    pub(super) fn chased(&self, item: &Item) -> bool {
+        let (_, asks) = self.reading.sentence_after(item.last);
+        asks && self.dated(0..self.reading.tokens.len())
+    }
+
+    /// Whether the words of `range` say that time has gone by: a word of
+    /// [`SINCE`] ("since Tuesday", "depuis le 3"), or a count before a unit
+    /// of time ("for 40 minutes", "il y a deux semaines", "hace 12 días"),
+    /// unless the count looks ahead: one of [`AHEAD`] in the two words
+    /// before it ("the next two weeks", "dentro de dos días"), or one of
+    /// [`WITHIN`] right before it with no negation earlier in the range
+    /// ("ships in 2 days", "livré en 3 jours"; but "no answer in two
+    /// weeks", "nada en diez días" count the time gone by).
+    fn dated(&self, range: std::ops::Range<usize>) -> bool {
+        let reading = self.reading;
         let counts = |word: &str| {
             (!word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())) || one_of(word, &COUNTS)
         };
-        (start..item.first).any(|j| one_of(reading.lower(j), &STILL))
-            || (start..end).any(|j| one_of(reading.lower(j), &SINCE))
-            || (start + 1..end)
-                .any(|j| one_of(reading.lower(j), &TIME_UNITS) && counts(reading.lower(j - 1)))
+        let ahead = |count: usize| {
+            (count.saturating_sub(2)..count).any(|j| one_of(reading.lower(j), &AHEAD))
+                || count.checked_sub(1).is_some_and(|j| {
+                    one_of(reading.lower(j), &WITHIN) && !(range.start..j).any(|n| self.negator[n])
+                })
+        };
+        range.clone().any(|j| one_of(reading.lower(j), &SINCE))
+            || (range.start + 1..range.end).any(|j| {
+                one_of(reading.lower(j), &TIME_UNITS)
+                    && counts(reading.lower(j - 1))
+                    && !ahead(j - 1)
+            })
     }
 
     /// A negation that negates nothing is itself a complaint ("toujours
@@ -702,7 +739,8 @@ impl<'a> Rules<'a> {
             }
             let next = items.partition_point(|it| it.first <= k);
             // It reaches a word, not an emoji, and not past one (as in
-            // [`Rules::look_back`]): a word `near` it, with no subject
+            // [`Rules::look_back`]), nor news asked for ("without any news"
+            // is no news, nothing): a word `near` it, with no subject
             // pronoun between, which opens another clause, nor a verb before
             // a word that opens its own verb phrase, nor a failure, which it
             // denies instead.
@@ -717,6 +755,7 @@ impl<'a> Rules<'a> {
             };
             let reaches = items.get(next).is_some_and(|it| {
                 !it.emoji
+                    && !it.chase
                     && (within(it.first)
                         || (raised && it.first - k <= RAISED_REACH && reading.raises(k)))
                     && tokens[k + 1..it.first].iter().all(|t| t.kind == Kind::Word)

@@ -26,6 +26,9 @@ pub(super) struct Item {
     /// A status that should pass ("processing", "en préparation"): see
     /// [`Rules::lasting`](super::rules::Rules::lasting).
     pub(super) pending: bool,
+    /// Asking for news of what is awaited ("any update", "des nouvelles"):
+    /// see [`Rules::chased`](super::rules::Rules::chased).
+    pub(super) chase: bool,
     /// A phrase that carries its own negation ("pas mal", "not bad"): a
     /// negation before it is the same one, not a second.
     pub(super) negation_inside: bool,
@@ -388,6 +391,7 @@ impl Analyzer {
                 praise,
                 escalates: false,
                 pending: false,
+                chase: false,
                 negation_inside: false,
                 negation_last: false,
                 also_booster: false,
@@ -501,6 +505,7 @@ impl Analyzer {
                         praise: marks.praise,
                         escalates: marks.escalates,
                         pending: marks.pending,
+                        chase: marks.chase,
                         negation_inside,
                         negation_last,
                         also_booster: matches!(entry, Entry::Both(..)),

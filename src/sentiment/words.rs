@@ -587,6 +587,23 @@ pub(super) const COUNTS: [&str; 54] = [
     "veinte", "treinta", "varios", "varias", "muchos", "lleva", "llevo", "hace",
 ];
 
+/// Words before a count of time that look ahead, not back: "the next
+/// three days", "dans deux jours", "les prochains trois mois", "dentro de
+/// dos días", "las próximas dos semanas" (see `Rules::dated`).
+#[rustfmt::skip]
+pub(super) const AHEAD: [&str; 16] = [
+    "next", "coming",
+    "dans", "prochain", "prochaine", "prochains", "prochaines",
+    "dentro", "próximo", "próxima", "próximos", "próximas",
+    "proximo", "proxima", "proximos", "proximas",
+];
+
+/// Words right before a count of time that look ahead unless a negation
+/// comes before them: "ships in 2 days", "livré en 3 jours", "en dos
+/// días", but "no reply in two weeks", "rien en dix jours", "nada en una
+/// semana" (see `Rules::dated`).
+pub(super) const WITHIN: [&str; 3] = ["in", "within", "en"];
+
 /// Words that date a status from a time past ("pending since Tuesday",
 /// "en transit depuis le 3 mars"): a duration too. Not Spanish "desde",
 /// which is also "from" ("en camino desde Madrid").
