@@ -944,20 +944,24 @@ mod tests {
         }
     }
 
-    /// A status of `[pending]` is found only as a key: each is one of
-    /// `[words]`, where it weighs nothing or little on its own (a status
-    /// is news, not a complaint, until it lasts).
+    /// A status of `[pending]` and a request for news of `[chases]` are
+    /// found only as keys: each is one of `[words]`, where it weighs
+    /// nothing or little on its own (a status is news, and asking for news
+    /// a question, until time has gone by).
     #[test]
-    fn every_pending_status_is_a_key_that_weighs_little() {
+    fn every_pending_status_and_chase_is_a_key_that_weighs_little() {
+        let sections: [(fn(&Marks) -> bool, usize); 2] = [(|m| m.pending, 10), (|m| m.chase, 2)];
         for (language, lexicon) in all() {
-            let pending = marked(lexicon, |m| m.pending);
-            assert!(pending.len() >= 10, "{language}");
-            for key in pending {
-                let entry = lexicon.entries.get(key).and_then(|w| w.entry);
-                assert!(
-                    matches!(entry, Some((Entry::Valence(v), m)) if v > -2.0 && v <= 0.0 && m.pending),
-                    "{language}: {key:?} is no light key of [words]: {entry:?}"
-                );
+            for (mark, fewest) in sections {
+                let keys = marked(lexicon, mark);
+                assert!(keys.len() >= fewest, "{language}");
+                for key in keys {
+                    let entry = lexicon.entries.get(key).and_then(|w| w.entry);
+                    assert!(
+                        matches!(entry, Some((Entry::Valence(v), m)) if v > -2.0 && v <= 0.0 && mark(&m)),
+                        "{language}: {key:?} is no light key of [words]: {entry:?}"
+                    );
+                }
             }
         }
     }
