@@ -950,7 +950,8 @@ mod tests {
     /// a question, until time has gone by).
     #[test]
     fn every_pending_status_and_chase_is_a_key_that_weighs_little() {
-        let sections: [(fn(&Marks) -> bool, usize); 2] = [(|m| m.pending, 10), (|m| m.chase, 2)];
+        type Section = (fn(&Marks) -> bool, usize);
+        let sections: [Section; 2] = [(|m| m.pending, 10), (|m| m.chase, 2)];
         for (language, lexicon) in all() {
             for (mark, fewest) in sections {
                 let keys = marked(lexicon, mark);
