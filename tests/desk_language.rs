@@ -2892,6 +2892,39 @@ fn news_asked_for_after_a_while_is_a_delay() {
     }
 }
 
+/// A part of what was sent ("2 of the 3 items", "4 articles sur 5", "uno
+/// de mis dos paquetes", half of an order) received or arrived is a
+/// complaint, as the wrong item is. Everything received, a part ordered,
+/// a mark out of ten and a half price are not.
+#[test]
+fn a_part_of_the_order_received_complains() {
+    for (text, language) in [
+        ("I only received 2 of the 3 items I paid for", EN),
+        ("Only one of my two parcels arrived", EN),
+        ("Got 4 out of 5 items, where is the last one?", EN),
+        ("Only half of my order arrived", EN),
+        ("Je n'ai reçu que 2 articles sur 3", FR),
+        ("Seulement un colis sur deux est arrivé", FR),
+        ("Il n'est arrivé que la moitié de ma commande", FR),
+        ("Solo recibí 2 de los 3 artículos que pagué", ES),
+        ("Solo llegó uno de mis dos paquetes", ES),
+        ("Solo llegó la mitad del pedido", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    for (text, language) in [
+        ("I ordered 2 of the blue ones and 1 red", EN),
+        ("Got 9 out of 10 on my exam", EN),
+        ("Got it at half price", EN),
+        ("J'ai commandé 2 articles sur votre site", FR),
+        ("Reçu 5 articles sur 5", FR),
+        ("Compré 2 de los 3 modelos que tenían", ES),
+    ] {
+        assert_no_complaint(text, language);
+    }
+    assert_pleased("All 3 items arrived, thank you!", EN);
+}
+
 /// The runaround ("sending me in circles", "on me balade d'un service à
 /// l'autre", "me están dando largas"), a promise reported, which was not
 /// kept ("I was promised a callback", "on m'avait promis", "me

@@ -56,7 +56,9 @@
 //! complaints that carry no negative word ("toujours pas reçu", "still
 //! waiting", "me han cobrado dos veces", "where is my order?", "je veux
 //! parler à un responsable", the wrong item received: "ordered a double,
-//! got a single", "pedí uno azul y me llegó uno rojo"), the
+//! got a single", "pedí uno azul y me llegó uno rojo"), a part of the
+//! order ("I only received 2 of the 3 items", "reçu 4 articles sur 5",
+//! "solo llegó la mitad del pedido"), the
 //! service denied its job, a failure whatever the verb weighs ("my order
 //! hasn't arrived", "it's not fixed", "sigue sin funcionar", "l'appli ne
 //! s'ouvre plus"), a status that should pass and lasts, a delay ("still
@@ -834,6 +836,7 @@ impl Analyzer {
         let (mut complaint, escalating) = rules.weigh(values, &mut modifiers, explaining);
         complaint |= rules.bare_negations(bare);
         complaint |= rules.wrong_item_received(scan.order, values, bare);
+        complaint |= rules.part_received(scan.received, bare);
         complaint |= rules.irony(values, bare, language, &mut modifiers, explaining);
         let tokens = reading.tokens;
 

@@ -908,6 +908,83 @@ impl<'a> Rules<'a> {
         false
     }
 
+    /// A part of what was sent, received or arrived ("I only received 2 of
+    /// the 3 items", "reçu 4 articles sur 5", "solo llegó uno de mis dos
+    /// paquetes", "only half of my order arrived", "la mitad del pedido"),
+    /// into `bare` as the wrong item weighs, at the first word of receiving
+    /// in its sentence. Returns whether there is one. `received` says
+    /// whether the text has a word of receiving at all (see
+    /// [`super::scan::Scan::received`]); without one, nothing is searched.
+    pub(super) fn part_received(&self, received: bool, bare: &mut Vec<Bare>) -> bool {
+        if !received {
+            return false;
+        }
+        let reading = self.reading;
+        let word = |k: usize| reading.is_word(k);
+        let receives = |k: usize| {
+            word(k)
+                && matches!(
+                    Errand::of(reading.lower(k)),
+                    Some(Errand::Received | Errand::Arrived)
+                )
+        };
+        let part = (0..reading.tokens.len()).find_map(|j| {
+            let fewer = self.part_at(j)?;
+            let start = (0..=j)
+                .rev()
+                .find(|&k| reading.opens_sentence(k))
+                .unwrap_or(0);
+            let (end, _) = reading.sentence_after(fewer);
+            (start..end).find(|&k| receives(k))
+        });
+        match part {
+            Some(got) => {
+                let at = bare.partition_point(|&(b, ..)| b < got);
+                bare.insert(at, (got, WRONG_ITEM, "part-received"));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Whether a part of a whole is told from word `j`: a count, then
+    /// (past a noun) "of", "out of", "sur" or "de", then (past a
+    /// determiner) a larger count ("2 of the 3", "4 articles sur 5", "uno
+    /// de mis dos"), not a mark ("4 out of 5 stars", "9 out of 10 on my
+    /// exam"; see [`SCORES`]); or a
+    /// half of something ("half of my order", "la moitié de ma commande",
+    /// "la mitad del pedido"), not of a price. Returns the last word of it.
+    fn part_at(&self, j: usize) -> Option<usize> {
+        let reading = self.reading;
+        let word = |k: usize| reading.is_word(k);
+        let is = |k: usize, words: &[&str]| word(k) && one_of(reading.lower(k), words);
+        if is(j, &HALF) {
+            let mut k = j + 1;
+            if is(k, &PART_OF) {
+                k += 1;
+            }
+            let whole = is(k, &DETERMINERS) || is(j + 1, &["du", "del"]);
+            return (whole && !is(k + 1, &PRICES) && !is(k, &PRICES)).then_some(k);
+        }
+        let some = count(reading, j)?;
+        let mut k = j + 1;
+        if word(k) && !is(k, &PART_OF) && !is(k, &["out"]) {
+            k += 1;
+        }
+        if is(k, &["out"]) {
+            k += 1;
+        }
+        if !is(k, &PART_OF) {
+            return None;
+        }
+        k += 1;
+        if is(k, &DETERMINERS) {
+            k += 1;
+        }
+        let all = count(reading, k)?;
+        (some < all && !is(k + 1, &SCORES)).then_some(k)
+    }
+
     /// Whether the trouble from word `first` to word `last` (one of
     /// `remedy.troubles`) is said to be over: solved, found, or received.
     ///
@@ -996,4 +1073,21 @@ impl<'a> Rules<'a> {
             another.then_some((got, k))
         })
     }
+}
+
+/// The number a word says: digits, or a number word up to ten ("two",
+/// "deux", "dos"; "un", "une", "uno", "una" and "one" for one). `None` for
+/// any other word.
+fn count(reading: Reading<'_>, k: usize) -> Option<u32> {
+    if !reading.is_word(k) {
+        return None;
+    }
+    let word = reading.lower(k);
+    if !word.is_empty() && word.len() <= 9 && word.bytes().all(|b| b.is_ascii_digit()) {
+        return word.parse().ok();
+    }
+    NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| word.eq_ignore_ascii_case(w))
+        .map(|&(_, n)| n)
 }

@@ -65,6 +65,10 @@ pub(super) struct Scan {
     /// Where the first word of an order came, when a word of receiving
     /// came after it (see [`Errand`]).
     pub(super) order: Option<usize>,
+    /// Whether some word tells of something received or arrived (see
+    /// [`Errand`]): only then is a text searched for a part received
+    /// ([`Rules::part_received`](super::rules::Rules::part_received)).
+    pub(super) received: bool,
     /// Whether the text has a negation: a negator, or a phrase that ends
     /// with one ("still not fixed").
     pub(super) negation: bool,
@@ -185,6 +189,8 @@ pub(super) enum Errand {
     Ordered,
     /// "Got", "reçu", "me llegó".
     Received,
+    /// "Arrived", "came", "arrivé", "llegado": what was sent, arriving.
+    Arrived,
 }
 
 impl Errand {
@@ -203,6 +209,8 @@ impl Errand {
             | "apporté" | "llegó" | "llega" | "llegaron" | "dieron" | "dio" | "dan"
             | "mandaron" | "mandó" | "enviaron" | "envió" | "recibí" | "recibimos" | "trajeron"
             | "entregaron" => Some(Errand::Received),
+            "arrived" | "came" | "arrivé" | "arrivée" | "arrivés" | "arrivées" | "llegado"
+            | "llegados" | "recibido" | "recibidos" => Some(Errand::Arrived),
             _ => None,
         }
     }
@@ -378,6 +386,7 @@ impl Analyzer {
         // Where the first word of an order came, and whether a word of
         // receiving came after it (see [`Errand`]).
         let (mut ordered, mut received_after_order) = (None, false);
+        let mut received = false;
         let mut i = 0;
         while i < tokens.len() {
             let token = tokens[i];
@@ -427,7 +436,11 @@ impl Analyzer {
             };
             match resolved.errand {
                 Some(Errand::Ordered) => ordered = ordered.or(Some(i)),
-                Some(Errand::Received) => received_after_order |= ordered.is_some(),
+                Some(Errand::Received) => {
+                    received_after_order |= ordered.is_some();
+                    received = true;
+                }
+                Some(Errand::Arrived) => received = true,
                 None => {}
             }
             let mut matched: Option<(usize, Entry, Marks)> = None;
@@ -582,6 +595,7 @@ impl Analyzer {
         Scan {
             contrast,
             order: ordered.filter(|_| received_after_order),
+            received,
             negation,
         }
     }

@@ -441,6 +441,42 @@ pub(super) const WHAT_COMES_AFTER_AN_ORDER: [&str; 28] = [
     "descuento", "vale", "sustitución",
 ];
 
+/// Number words up to ten, for a part received ("two of the three", "un
+/// colis sur deux", "uno de mis dos"; see `Rules::part_received`). Not
+/// "a", which is an article as often.
+#[rustfmt::skip]
+pub(super) const NUMBER_WORDS: [(&str, u32); 31] = [
+    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6),
+    ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10),
+    ("un", 1), ("une", 1), ("deux", 2), ("trois", 3), ("quatre", 4), ("cinq", 5),
+    ("sept", 7), ("huit", 8), ("neuf", 9), ("dix", 10),
+    ("uno", 1), ("una", 1), ("dos", 2), ("tres", 3), ("cuatro", 4), ("cinco", 5),
+    ("seis", 6), ("siete", 7), ("ocho", 8), ("nueve", 9), ("diez", 10),
+];
+
+/// What joins a part to its whole: "2 of 3", "4 out of 5", "2 articles
+/// sur 3", "2 de los 3", "la moitié du colis", "la mitad del pedido" (see
+/// `Rules::part_received`).
+pub(super) const PART_OF: [&str; 5] = ["of", "sur", "de", "du", "del"];
+
+/// A half of what was sent: "half of my order", "la moitié de ma
+/// commande", "la mitad del pedido".
+pub(super) const HALF: [&str; 3] = ["half", "moitié", "mitad"];
+
+/// What a half of is a discount, not a part received: "half price",
+/// "à moitié prix", "a mitad de precio".
+pub(super) const PRICES: [&str; 5] = ["price", "off", "prix", "precio", "tarif"];
+
+/// After a count out of another, what makes it a mark, not a part
+/// received: "4 out of 5 stars", "9 sur 10 points", "got 9 out of 10 on
+/// my exam", "17 sur 20 en maths", "9 de 10 en el examen".
+#[rustfmt::skip]
+pub(super) const SCORES: [&str; 12] = [
+    "stars", "points", "pts", "on", "in", "at",
+    "étoiles", "en", "à", "au",
+    "estrellas", "puntos",
+];
+
 /// How much receiving the wrong item weighs (see [`Errand`](super::scan::Errand)): a
 /// complaint, which good words after it outweigh.
 pub(super) const WRONG_ITEM: f64 = -1.5;
