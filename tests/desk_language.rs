@@ -2894,10 +2894,12 @@ fn news_asked_for_after_a_while_is_a_delay() {
 
 /// A part of what was sent ("2 of the 3 items", "4 articles sur 5", "uno
 /// de mis dos paquetes", half of an order) received or arrived is a
-/// complaint, as the wrong item is. Everything received, a part ordered,
-/// a mark out of ten and a half price are not.
+/// complaint, as the wrong item is; so are fewer received or more charged
+/// than another amount ("2 instead of 3", "facturé 50 euros au lieu de
+/// 30"). Everything received, a part ordered, a mark out of ten, a half
+/// price, more received or less paid are not.
 #[test]
-fn a_part_of_the_order_received_complains() {
+fn a_part_of_the_order_or_a_wrong_amount_complains() {
     for (text, language) in [
         ("I only received 2 of the 3 items I paid for", EN),
         ("Only one of my two parcels arrived", EN),
@@ -2909,6 +2911,12 @@ fn a_part_of_the_order_received_complains() {
         ("Solo recibí 2 de los 3 artículos que pagué", ES),
         ("Solo llegó uno de mis dos paquetes", ES),
         ("Solo llegó la mitad del pedido", ES),
+        ("They sent me 1 box instead of 2", EN),
+        ("You charged me 120 euros instead of 80", EN),
+        ("J'ai reçu 2 articles au lieu de 3", FR),
+        ("On m'a facturé 50 euros au lieu de 30", FR),
+        ("Me llegaron 2 cajas en vez de 3", ES),
+        ("Me facturaron 50 euros en vez de 30", ES),
     ] {
         assert_complains(text, language);
     }
@@ -2919,10 +2927,14 @@ fn a_part_of_the_order_received_complains() {
         ("J'ai commandé 2 articles sur votre site", FR),
         ("Reçu 5 articles sur 5", FR),
         ("Compré 2 de los 3 modelos que tenían", ES),
+        ("I paid 30 instead of 50 with the discount code", EN),
+        ("Je voudrais 3 articles au lieu de 2", FR),
+        ("¿Puedo pedir 3 en vez de 2?", ES),
     ] {
         assert_no_complaint(text, language);
     }
     assert_pleased("All 3 items arrived, thank you!", EN);
+    assert_pleased("Got 3 instead of 2 as a gift, amazing!", EN);
 }
 
 /// The runaround ("sending me in circles", "on me balade d'un service à

@@ -911,40 +911,73 @@ impl<'a> Rules<'a> {
     /// A part of what was sent, received or arrived ("I only received 2 of
     /// the 3 items", "reçu 4 articles sur 5", "solo llegó uno de mis dos
     /// paquetes", "only half of my order arrived", "la mitad del pedido"),
-    /// into `bare` as the wrong item weighs, at the first word of receiving
-    /// in its sentence. Returns whether there is one. `received` says
-    /// whether the text has a word of receiving at all (see
+    /// or an amount instead of another, fewer received or more charged
+    /// ("received 2 instead of 3", "me llegaron 2 en vez de 3", "billed 50
+    /// instead of 30", "facturé 50 euros au lieu de 30"; not "got 3 instead
+    /// of 2"), into `bare` as the wrong item weighs, at the first word of
+    /// receiving or charging in its sentence. Returns whether there is
+    /// one. `received` says whether the text has such a word at all (see
     /// [`super::scan::Scan::received`]); without one, nothing is searched.
     pub(super) fn part_received(&self, received: bool, bare: &mut Vec<Bare>) -> bool {
         if !received {
             return false;
         }
         let reading = self.reading;
-        let word = |k: usize| reading.is_word(k);
-        let receives = |k: usize| {
-            word(k)
-                && matches!(
-                    Errand::of(reading.lower(k)),
-                    Some(Errand::Received | Errand::Arrived)
-                )
-        };
-        let part = (0..reading.tokens.len()).find_map(|j| {
-            let fewer = self.part_at(j)?;
+        let errand = |k: usize| reading.is_word(k).then(|| Errand::of(reading.lower(k)))?;
+        let found = (0..reading.tokens.len()).find_map(|j| {
+            // Fewer received: a part, or fewer than another amount; more
+            // charged than another amount.
+            let (end_of_it, rule, fewer, more) = match self.part_at(j) {
+                Some(k) => (k, "part-received", true, false),
+                None => {
+                    let (k, given, other) = self.other_amount_at(j)?;
+                    (k, "wrong-amount", given < other, given > other)
+                }
+            };
             let start = (0..=j)
                 .rev()
                 .find(|&k| reading.opens_sentence(k))
                 .unwrap_or(0);
-            let (end, _) = reading.sentence_after(fewer);
-            (start..end).find(|&k| receives(k))
+            let (end, _) = reading.sentence_after(end_of_it);
+            let got = (start..end).find(|&k| match errand(k) {
+                Some(Errand::Received | Errand::Arrived) => fewer,
+                Some(Errand::Charged) => more,
+                _ => false,
+            })?;
+            Some((got, rule))
         });
-        match part {
-            Some(got) => {
+        match found {
+            Some((got, rule)) => {
                 let at = bare.partition_point(|&(b, ..)| b < got);
-                bare.insert(at, (got, WRONG_ITEM, "part-received"));
+                bare.insert(at, (got, WRONG_ITEM, rule));
                 true
             }
             None => false,
         }
+    }
+
+    /// Whether an amount instead of another is told from word `j`: a count,
+    /// a word (a unit, "euros", "items") or none, one of [`INSTEAD_OF`],
+    /// then a different count (past one word or sign: "$30", "the 3"). Returns
+    /// the last word of it, the amount given and the other.
+    fn other_amount_at(&self, j: usize) -> Option<(usize, u32, u32)> {
+        let reading = self.reading;
+        let given = count(reading, j)?;
+        let instead = |k: usize| {
+            INSTEAD_OF.iter().find_map(|phrase| {
+                phrase
+                    .iter()
+                    .enumerate()
+                    .all(|(i, w)| reading.is_word(k + i) && one_of(reading.lower(k + i), &[w]))
+                    .then_some(k + phrase.len())
+            })
+        };
+        let after = instead(j + 1).or_else(|| instead(j + 2))?;
+        let (k, other) = match count(reading, after) {
+            Some(n) => (after, n),
+            None => (after + 1, count(reading, after + 1)?),
+        };
+        (other != given).then_some((k, given, other))
     }
 
     /// Whether a part of a whole is told from word `j`: a count, then

@@ -65,8 +65,9 @@ pub(super) struct Scan {
     /// Where the first word of an order came, when a word of receiving
     /// came after it (see [`Errand`]).
     pub(super) order: Option<usize>,
-    /// Whether some word tells of something received or arrived (see
-    /// [`Errand`]): only then is a text searched for a part received
+    /// Whether some word tells of something received, arrived or charged
+    /// (see [`Errand`]): only then is a text searched for a part received
+    /// or a wrong amount
     /// ([`Rules::part_received`](super::rules::Rules::part_received)).
     pub(super) received: bool,
     /// Whether the text has a negation: a negator, or a phrase that ends
@@ -191,6 +192,8 @@ pub(super) enum Errand {
     Received,
     /// "Arrived", "came", "arrivé", "llegado": what was sent, arriving.
     Arrived,
+    /// "Charged", "billed", "prélevé", "cobraron": money taken.
+    Charged,
 }
 
 impl Errand {
@@ -211,6 +214,9 @@ impl Errand {
             | "entregaron" => Some(Errand::Received),
             "arrived" | "came" | "arrivé" | "arrivée" | "arrivés" | "arrivées" | "llegado"
             | "llegados" | "recibido" | "recibidos" => Some(Errand::Arrived),
+            "charged" | "billed" | "debited" | "facturé" | "facturée" | "prélevé" | "prélevée"
+            | "débité" | "débitée" | "cobraron" | "cobrado" | "cobrada" | "facturaron"
+            | "facturado" | "cargaron" => Some(Errand::Charged),
             _ => None,
         }
     }
@@ -440,7 +446,7 @@ impl Analyzer {
                     received_after_order |= ordered.is_some();
                     received = true;
                 }
-                Some(Errand::Arrived) => received = true,
+                Some(Errand::Arrived | Errand::Charged) => received = true,
                 None => {}
             }
             let mut matched: Option<(usize, Entry, Marks)> = None;

@@ -459,6 +459,16 @@ pub(super) const NUMBER_WORDS: [(&str, u32); 31] = [
 /// `Rules::part_received`).
 pub(super) const PART_OF: [&str; 5] = ["of", "sur", "de", "du", "del"];
 
+/// What puts one amount in the place of another: "billed 50 instead of
+/// 30", "50 euros au lieu de 30", "2 en vez de 3", "en lugar de" (see
+/// `Rules::part_received`).
+pub(super) const INSTEAD_OF: [&[&str]; 4] = [
+    &["instead", "of"],
+    &["au", "lieu", "de"],
+    &["en", "vez", "de"],
+    &["en", "lugar", "de"],
+];
+
 /// A half of what was sent: "half of my order", "la moitié de ma
 /// commande", "la mitad del pedido".
 pub(super) const HALF: [&str; 3] = ["half", "moitié", "mitad"];
