@@ -925,6 +925,12 @@ impl<'a> Rules<'a> {
         let reading = self.reading;
         let errand = |k: usize| reading.is_word(k).then(|| Errand::of(reading.lower(k)))?;
         let found = (0..reading.tokens.len()).find_map(|j| {
+            // Only a count or a half can start one.
+            if !(reading.is_word(j)
+                && (number(reading.lower(j)).is_some() || one_of(reading.lower(j), &HALF)))
+            {
+                return None;
+            }
             // Fewer received: a part, or fewer than another amount; more
             // charged than another amount.
             let (end_of_it, rule, fewer, more) = match self.part_at(j) {
@@ -1108,19 +1114,8 @@ impl<'a> Rules<'a> {
     }
 }
 
-/// The number a word says: digits, or a number word up to ten ("two",
-/// "deux", "dos"; "un", "une", "uno", "una" and "one" for one). `None` for
-/// any other word.
+/// The number the word at `k` says (see [`number`]); `None` for any other
+/// token.
 fn count(reading: Reading<'_>, k: usize) -> Option<u32> {
-    if !reading.is_word(k) {
-        return None;
-    }
-    let word = reading.lower(k);
-    if !word.is_empty() && word.len() <= 9 && word.bytes().all(|b| b.is_ascii_digit()) {
-        return word.parse().ok();
-    }
-    NUMBER_WORDS
-        .iter()
-        .find(|(w, _)| word.eq_ignore_ascii_case(w))
-        .map(|&(_, n)| n)
+    reading.is_word(k).then(|| number(reading.lower(k)))?
 }

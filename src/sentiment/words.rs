@@ -441,18 +441,31 @@ pub(super) const WHAT_COMES_AFTER_AN_ORDER: [&str; 28] = [
     "descuento", "vale", "sustitución",
 ];
 
-/// Number words up to ten, for a part received ("two of the three", "un
-/// colis sur deux", "uno de mis dos"; see `Rules::part_received`). Not
-/// "a", which is an article as often.
-#[rustfmt::skip]
-pub(super) const NUMBER_WORDS: [(&str, u32); 31] = [
-    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6),
-    ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10),
-    ("un", 1), ("une", 1), ("deux", 2), ("trois", 3), ("quatre", 4), ("cinq", 5),
-    ("sept", 7), ("huit", 8), ("neuf", 9), ("dix", 10),
-    ("uno", 1), ("una", 1), ("dos", 2), ("tres", 3), ("cuatro", 4), ("cinco", 5),
-    ("seis", 6), ("siete", 7), ("ocho", 8), ("nueve", 9), ("diez", 10),
-];
+/// The number a lowercase word says, for a part received or an amount
+/// ("two of the three", "un colis sur deux", "uno de mis dos", "50 instead
+/// of 30"; see `Rules::part_received`): digits (up to nine), or a number
+/// word up to ten. Not "a", which is an article as often. A match, not a
+/// table: it is asked of every word of a text that tells of something
+/// received.
+pub(super) fn number(word: &str) -> Option<u32> {
+    if !word.is_empty() && word.len() <= 9 && word.bytes().all(|b| b.is_ascii_digit()) {
+        return word.parse().ok();
+    }
+    let n = match word {
+        "one" | "un" | "une" | "uno" | "una" => 1,
+        "two" | "deux" | "dos" => 2,
+        "three" | "trois" | "tres" => 3,
+        "four" | "quatre" | "cuatro" => 4,
+        "five" | "cinq" | "cinco" => 5,
+        "six" | "seis" => 6,
+        "seven" | "sept" | "siete" => 7,
+        "eight" | "huit" | "ocho" => 8,
+        "nine" | "neuf" | "nueve" => 9,
+        "ten" | "dix" | "diez" => 10,
+        _ => return None,
+    };
+    Some(n)
+}
 
 /// What joins a part to its whole: "2 of 3", "4 out of 5", "2 articles
 /// sur 3", "2 de los 3", "la moitié du colis", "la mitad del pedido" (see
