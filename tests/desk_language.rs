@@ -2911,6 +2911,7 @@ fn a_part_of_the_order_or_a_wrong_amount_complains() {
         ("Solo recibí 2 de los 3 artículos que pagué", ES),
         ("Solo llegó uno de mis dos paquetes", ES),
         ("Solo llegó la mitad del pedido", ES),
+        ("Me llegaron 4 de las 5 piezas", ES),
         ("They sent me 1 box instead of 2", EN),
         ("You charged me 120 euros instead of 80", EN),
         ("J'ai reçu 2 articles au lieu de 3", FR),

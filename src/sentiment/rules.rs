@@ -1017,7 +1017,7 @@ impl<'a> Rules<'a> {
             return None;
         }
         k += 1;
-        if is(k, &DETERMINERS) {
+        if is(k, &DETERMINERS) || is(k, &WHOLES) {
             k += 1;
         }
         let all = count(reading, k)?;

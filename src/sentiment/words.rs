@@ -482,6 +482,14 @@ pub(super) const INSTEAD_OF: [&[&str]; 4] = [
     &["en", "lugar", "de"],
 ];
 
+/// Determiners of a whole in the plural that [`DETERMINERS`] leaves out:
+/// "4 de las 5 piezas", "2 of these 3", "3 de nuestros 4" (see
+/// `Rules::part_received`).
+#[rustfmt::skip]
+pub(super) const WHOLES: [&str; 10] = [
+    "these", "those", "ces", "las", "nuestros", "nuestras", "estos", "estas", "esos", "esas",
+];
+
 /// A half of what was sent: "half of my order", "la moitié de ma
 /// commande", "la mitad del pedido".
 pub(super) const HALF: [&str; 3] = ["half", "moitié", "mitad"];
