@@ -79,6 +79,14 @@ fn shows(text: &str, language: Language, modifier: Modifier) -> bool {
         .any(|c| c.modifiers.contains(&modifier))
 }
 
+/// Whether the rule `id` weighed in `text` ("part-missing", "wrong-item").
+fn shows_rule(text: &str, language: Language, id: &'static str) -> bool {
+    let (_, why) = analyzer().explain(text, Some(language));
+    why.contributions
+        .iter()
+        .any(|c| c.factor == Factor::Rule { id })
+}
+
 /// Whether a negation in `text` reached no word and counted as a
 /// complaint of its own: a bare one, or one that denies the service its
 /// job ("you never answer").
@@ -2936,6 +2944,32 @@ fn a_part_of_the_order_or_a_wrong_amount_complains() {
     }
     assert_pleased("All 3 items arrived, thank you!", EN);
     assert_pleased("Got 3 instead of 2 as a gift, amazing!", EN);
+}
+
+/// What came without a part of it ("arrived without the charger", "livré
+/// sans la notice", "llegó sin las instrucciones") complains; what came
+/// without a problem or a scratch praises.
+#[test]
+fn what_came_without_a_part_of_it_complains() {
+    for (text, language) in [
+        ("The box came without the charger", EN),
+        ("Received the bed frame without any screws", EN),
+        ("Mon colis est arrivé sans le chargeur", FR),
+        ("J'ai reçu la table sans les vis", FR),
+        ("El paquete llegó sin el cargador", ES),
+        ("Me llegó el móvil sin cargador", ES),
+    ] {
+        assert_complains(text, language);
+        assert!(shows_rule(text, language, "part-missing"), "{text}");
+    }
+    for (text, language) in [
+        ("Arrived without a scratch, thank you!", EN),
+        ("Delivered without any problem, great job", EN),
+        ("Livré sans aucun problème, parfait", FR),
+        ("Me llegó sin un rasguño, perfecto", ES),
+    ] {
+        assert_pleased(text, language);
+    }
 }
 
 /// The runaround ("sending me in circles", "on me balade d'un service à

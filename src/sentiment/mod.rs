@@ -58,7 +58,8 @@
 //! parler à un responsable", the wrong item received: "ordered a double,
 //! got a single", "pedí uno azul y me llegó uno rojo"), a part of the
 //! order ("I only received 2 of the 3 items", "reçu 4 articles sur 5",
-//! "solo llegó la mitad del pedido"), fewer received or more charged than
+//! "solo llegó la mitad del pedido") or without a part of it ("arrived
+//! without the charger"), fewer received or more charged than
 //! another amount ("received 2 instead of 3", "facturé 50 euros au lieu
 //! de 30"), the
 //! service denied its job, a failure whatever the verb weighs ("my order

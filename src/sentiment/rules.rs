@@ -857,10 +857,29 @@ impl<'a> Rules<'a> {
                                 && !one_of(reading.lower(j - 1), &DETERMINERS)
                         })
                 };
+                // Or what was sent came without a part of it ("arrived
+                // without the charger", "livré sans la notice", "llegó sin
+                // las instrucciones"): a part missing, not asked about
+                // ("can it be delivered without a signature?").
+                let came_without = || {
+                    one_of(reading.lower(k), &WITHOUT)
+                        && (k.saturating_sub(ARRIVED_REACH)..k)
+                            .rev()
+                            .take_while(|&j| tokens[j].kind == Kind::Word)
+                            .any(|j| {
+                                matches!(
+                                    Errand::of(reading.lower(j)),
+                                    Some(Errand::Received | Errand::Arrived)
+                                )
+                            })
+                        && !reading.sentence_after(k).1
+                };
                 let reported = if denies {
                     Some((FAILURE, "failure"))
                 } else if not_ordered() {
                     Some((WRONG_ITEM, "wrong-item"))
+                } else if came_without() {
+                    Some((WRONG_ITEM, "part-missing"))
                 } else {
                     None
                 };

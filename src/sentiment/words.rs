@@ -490,6 +490,16 @@ pub(super) const WHOLES: [&str; 10] = [
     "these", "those", "ces", "las", "nuestros", "nuestras", "estos", "estas", "esos", "esas",
 ];
 
+/// "Without": after a word of receiving or arriving and before no word of
+/// the lexicons, a part missing ("arrived without the charger"; see
+/// [`ARRIVED_REACH`]).
+pub(super) const WITHOUT: [&str; 3] = ["without", "sans", "sin"];
+
+/// How far back, in words, a word of receiving or arriving makes a bare
+/// "without" a part missing: "llegó sin", "me llegó el móvil sin", "the
+/// phone was delivered without".
+pub(super) const ARRIVED_REACH: usize = 4;
+
 /// A half of what was sent: "half of my order", "la moitié de ma
 /// commande", "la mitad del pedido".
 pub(super) const HALF: [&str; 3] = ["half", "moitié", "mitad"];
