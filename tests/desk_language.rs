@@ -2394,6 +2394,9 @@ fn wrapped_complaint() -> impl Strategy<Value = (String, Language)> {
             "ordered a large and got a small",
             "my wifi keeps dropping out",
             "nobody at the store answered",
+            "I only received 2 of the 3 items",
+            "the box came without the charger",
+            "you billed me 50 instead of 30",
         ]),
         prop::sample::select(vec![
             "",
@@ -2421,6 +2424,9 @@ fn wrapped_complaint() -> impl Strategy<Value = (String, Language)> {
             "pedí una talla L y me llegó una S",
             "se me corta internet cada noche",
             "nadie en la tienda me atendió",
+            "solo llegó la mitad del pedido",
+            "el paquete llegó sin el cargador",
+            "me cobraron 50 euros en vez de 30",
         ]),
         prop::sample::select(vec![
             "",
@@ -2440,6 +2446,30 @@ proptest! {
         let (_, complaint, situation) = answer(&text, language);
         prop_assert!(complaint, "{}", text);
         prop_assert_ne!(situation, Situation::Happy, "{}", text);
+    }
+
+    /// A part received complains exactly when it is less than the whole,
+    /// in digits or in words, in every language.
+    #[test]
+    fn a_part_received_complains_exactly_when_it_is_less(
+        got in 1u32..=10,
+        of in 1u32..=10,
+        words: bool,
+        which in 0usize..3,
+    ) {
+        let say = |n: u32| match (words, which) {
+            (false, _) => n.to_string(),
+            (true, 0) => ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"][n as usize - 1].to_owned(),
+            (true, 1) => ["un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"][n as usize - 1].to_owned(),
+            (true, _) => ["uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"][n as usize - 1].to_owned(),
+        };
+        let (text, language) = match which {
+            0 => (format!("I received {} of the {} items", say(got), say(of)), EN),
+            1 => (format!("J'ai reçu {} articles sur {}", say(got), say(of)), FR),
+            _ => (format!("Recibí {} de los {} artículos", say(got), say(of)), ES),
+        };
+        let (_, complaint, _) = answer(&text, language);
+        prop_assert_eq!(complaint, got < of, "{}", text);
     }
 }
 
@@ -2947,8 +2977,9 @@ fn a_part_of_the_order_or_a_wrong_amount_complains() {
 }
 
 /// What came without a part of it ("arrived without the charger", "livré
-/// sans la notice", "llegó sin las instrucciones") complains; what came
-/// without a problem or a scratch praises.
+/// sans la notice", "llegó sin las instrucciones") complains, thanks after
+/// it or not (a negation reaches thanks only from right before them: "no
+/// thanks"); what came without a problem or a scratch praises.
 #[test]
 fn what_came_without_a_part_of_it_complains() {
     for (text, language) in [
@@ -2958,6 +2989,9 @@ fn what_came_without_a_part_of_it_complains() {
         ("J'ai reçu la table sans les vis", FR),
         ("El paquete llegó sin el cargador", ES),
         ("Me llegó el móvil sin cargador", ES),
+        ("the box came without the charger thanks in advance!", EN),
+        ("le colis est arrivé sans le chargeur merci d'avance", FR),
+        ("el paquete llegó sin el cargador gracias de antemano", ES),
     ] {
         assert_complains(text, language);
         assert!(shows_rule(text, language, "part-missing"), "{text}");

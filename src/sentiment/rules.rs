@@ -175,6 +175,16 @@ impl<'a> Rules<'a> {
         k > 0 && item.last < concessions[k - 1].1
     }
 
+    /// Whether `item` is thanks, or a request formula ("thanks in
+    /// advance"), that a negation at `k` reaches only from right before it
+    /// ("no thanks"): with words between, the negation is the message's and
+    /// the thanks close it ("arrived without the charger thanks", "llegó
+    /// sin el cargador gracias de antemano").
+    fn thanks_past(&self, k: usize, item: &Item) -> bool {
+        let text = &self.reading.text[item.start..item.end];
+        item.first > k + 1 && (one_of(text, &THANKS) || request_formula(text))
+    }
+
     /// Whether `item` is thanks that close a message asking something:
     /// one of [`THANKS`], with at most [`CLOSING_WORDS`] words after it
     /// (a name), and before it one of [`ASKING`] or a question ("Could you
@@ -287,6 +297,9 @@ impl<'a> Rules<'a> {
                 continue;
             }
             if negator[k] {
+                if self.thanks_past(k, item) {
+                    break;
+                }
                 // A negation with a failure between it and the word
                 // denies the failure: the word is in another clause.
                 if self.failure_between(k, item.first) {
@@ -756,6 +769,7 @@ impl<'a> Rules<'a> {
             let reaches = items.get(next).is_some_and(|it| {
                 !it.emoji
                     && !it.chase
+                    && !self.thanks_past(k, it)
                     && (within(it.first)
                         || (raised && it.first - k <= RAISED_REACH && reading.raises(k)))
                     && tokens[k + 1..it.first].iter().all(|t| t.kind == Kind::Word)
