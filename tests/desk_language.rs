@@ -2946,6 +2946,7 @@ fn a_part_of_the_order_or_a_wrong_amount_complains() {
         ("Je n'ai reçu que 2 articles sur 3", FR),
         ("Seulement un colis sur deux est arrivé", FR),
         ("Il n'est arrivé que la moitié de ma commande", FR),
+        ("Je n'ai reçu que la moitié des articles", FR),
         ("Solo recibí 2 de los 3 artículos que pagué", ES),
         ("Solo llegó uno de mis dos paquetes", ES),
         ("Solo llegó la mitad del pedido", ES),

@@ -1035,7 +1035,7 @@ impl<'a> Rules<'a> {
             if is(k, &PART_OF) {
                 k += 1;
             }
-            let whole = is(k, &DETERMINERS) || is(j + 1, &["du", "del"]);
+            let whole = is(k, &DETERMINERS) || is(j + 1, &["du", "des", "del"]);
             return (whole && !is(k + 1, &PRICES) && !is(k, &PRICES)).then_some(k);
         }
         let some = count(reading, j)?;

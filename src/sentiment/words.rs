@@ -468,9 +468,9 @@ pub(super) fn number(word: &str) -> Option<u32> {
 }
 
 /// What joins a part to its whole: "2 of 3", "4 out of 5", "2 articles
-/// sur 3", "2 de los 3", "la moitié du colis", "la mitad del pedido" (see
-/// `Rules::part_received`).
-pub(super) const PART_OF: [&str; 5] = ["of", "sur", "de", "du", "del"];
+/// sur 3", "2 de los 3", "la moitié du colis", "la moitié des articles",
+/// "la mitad del pedido" (see `Rules::part_received`).
+pub(super) const PART_OF: [&str; 6] = ["of", "sur", "de", "du", "des", "del"];
 
 /// What puts one amount in the place of another: "billed 50 instead of
 /// 30", "50 euros au lieu de 30", "2 en vez de 3", "en lugar de" (see
