@@ -2977,6 +2977,21 @@ fn a_part_of_the_order_or_a_wrong_amount_complains() {
     assert_pleased("Got 3 instead of 2 as a gift, amazing!", EN);
 }
 
+/// Thanks that never came complain ("not even a thank you", "pas même un
+/// merci", "ni siquiera un gracias"): a negation reaches thanks over an
+/// article or "even", not over the object of another negation, whose
+/// thanks close the message ("arrived without the charger thanks").
+#[test]
+fn thanks_that_never_came_complain() {
+    for (text, language) in [
+        ("Not even a thank you.", EN),
+        ("Pas même un merci.", FR),
+        ("Ni siquiera un gracias.", ES),
+    ] {
+        assert_complains(text, language);
+    }
+}
+
 /// What came without a part of it ("arrived without the charger", "livré
 /// sans la notice", "llegó sin las instrucciones") complains, thanks after
 /// it or not (a negation reaches thanks only from right before them: "no

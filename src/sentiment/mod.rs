@@ -839,7 +839,7 @@ impl Analyzer {
         let (mut complaint, escalating) = rules.weigh(values, &mut modifiers, explaining);
         complaint |= rules.bare_negations(bare);
         complaint |= rules.wrong_item_received(scan.order, values, bare);
-        complaint |= rules.part_received(scan.received, bare);
+        complaint |= rules.wrong_quantity(scan.received, bare);
         complaint |= rules.irony(values, bare, language, &mut modifiers, explaining);
         let tokens = reading.tokens;
 

@@ -176,13 +176,18 @@ impl<'a> Rules<'a> {
     }
 
     /// Whether `item` is thanks, or a request formula ("thanks in
-    /// advance"), that a negation at `k` reaches only from right before it
-    /// ("no thanks"): with words between, the negation is the message's and
-    /// the thanks close it ("arrived without the charger thanks", "llegó
-    /// sin el cargador gracias de antemano").
+    /// advance"), past the object of a negation at `k`: with a word between
+    /// that is not an article or "even" (see [`BEFORE_THANKS`]), the
+    /// negation is the message's and the thanks close it ("arrived without
+    /// the charger thanks", "llegó sin el cargador gracias de antemano");
+    /// a negation reaches them from right before them or over such words
+    /// only ("no thanks", "not even a thank you", "pas même un merci").
     fn thanks_past(&self, k: usize, item: &Item) -> bool {
-        let text = &self.reading.text[item.start..item.end];
-        item.first > k + 1 && (one_of(text, &THANKS) || request_formula(text))
+        let reading = self.reading;
+        let text = &reading.text[item.start..item.end];
+        (k + 1..item.first).any(|j| {
+            !(one_of(reading.lower(j), &DETERMINERS) || one_of(reading.lower(j), &BEFORE_THANKS))
+        }) && (one_of(text, &THANKS) || request_formula(text))
     }
 
     /// Whether `item` is thanks that close a message asking something:
@@ -951,7 +956,7 @@ impl<'a> Rules<'a> {
     /// receiving or charging in its sentence. Returns whether there is
     /// one. `received` says whether the text has such a word at all (see
     /// [`super::scan::Scan::received`]); without one, nothing is searched.
-    pub(super) fn part_received(&self, received: bool, bare: &mut Vec<Bare>) -> bool {
+    pub(super) fn wrong_quantity(&self, received: bool, bare: &mut Vec<Bare>) -> bool {
         if !received {
             return false;
         }
@@ -1007,7 +1012,7 @@ impl<'a> Rules<'a> {
                 phrase
                     .iter()
                     .enumerate()
-                    .all(|(i, w)| reading.is_word(k + i) && one_of(reading.lower(k + i), &[w]))
+                    .all(|(i, w)| reading.is_word(k + i) && reading.lower(k + i) == *w)
                     .then_some(k + phrase.len())
             })
         };
@@ -1035,7 +1040,7 @@ impl<'a> Rules<'a> {
             if is(k, &PART_OF) {
                 k += 1;
             }
-            let whole = is(k, &DETERMINERS) || is(j + 1, &["du", "des", "del"]);
+            let whole = is(k, &DETERMINERS) || is(j + 1, &CONTRACTED);
             return (whole && !is(k + 1, &PRICES) && !is(k, &PRICES)).then_some(k);
         }
         let some = count(reading, j)?;

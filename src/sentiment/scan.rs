@@ -68,7 +68,7 @@ pub(super) struct Scan {
     /// Whether some word tells of something received, arrived or charged
     /// (see [`Errand`]): only then is a text searched for a part received
     /// or a wrong amount
-    /// ([`Rules::part_received`](super::rules::Rules::part_received)).
+    /// ([`Rules::wrong_quantity`](super::rules::Rules::wrong_quantity)).
     pub(super) received: bool,
     /// Whether the text has a negation: a negator, or a phrase that ends
     /// with one ("still not fixed").

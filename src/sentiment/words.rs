@@ -340,6 +340,15 @@ pub(super) const THANKS: [&str; 10] = [
     "gracias", "muchas gracias", "mil gracias",
 ];
 
+/// Words that a negation reaches thanks over, besides the
+/// [`DETERMINERS`]: the thanks are what is missing ("not even a thank
+/// you", "pas même un merci", "ni siquiera un gracias"; see
+/// `Rules::thanks_past`).
+#[rustfmt::skip]
+pub(super) const BEFORE_THANKS: [&str; 11] = [
+    "even", "single", "même", "un", "une", "seul", "siquiera", "una", "uno", "solo", "sólo",
+];
+
 /// Negations of something missing ("sin pedido", "aucune réponse",
 /// "nothing"): after one, a laugh is bitter; so after English "no" ("no
 /// parcel") and French "pas de", not after Spanish "no", which negates
@@ -443,7 +452,7 @@ pub(super) const WHAT_COMES_AFTER_AN_ORDER: [&str; 28] = [
 
 /// The number a lowercase word says, for a part received or an amount
 /// ("two of the three", "un colis sur deux", "uno de mis dos", "50 instead
-/// of 30"; see `Rules::part_received`): digits (up to nine), or a number
+/// of 30"; see `Rules::wrong_quantity`): digits (up to nine), or a number
 /// word up to ten. Not "a", which is an article as often. A match, not a
 /// table: it is asked of every word of a text that tells of something
 /// received.
@@ -469,12 +478,16 @@ pub(super) fn number(word: &str) -> Option<u32> {
 
 /// What joins a part to its whole: "2 of 3", "4 out of 5", "2 articles
 /// sur 3", "2 de los 3", "la moitié du colis", "la moitié des articles",
-/// "la mitad del pedido" (see `Rules::part_received`).
+/// "la mitad del pedido" (see `Rules::wrong_quantity`).
 pub(super) const PART_OF: [&str; 6] = ["of", "sur", "de", "du", "des", "del"];
+
+/// "De" with the article of the whole in one word: "la moitié du colis",
+/// "la moitié des articles", "la mitad del pedido".
+pub(super) const CONTRACTED: [&str; 3] = ["du", "des", "del"];
 
 /// What puts one amount in the place of another: "billed 50 instead of
 /// 30", "50 euros au lieu de 30", "2 en vez de 3", "en lugar de" (see
-/// `Rules::part_received`).
+/// `Rules::wrong_quantity`).
 pub(super) const INSTEAD_OF: [&[&str]; 4] = [
     &["instead", "of"],
     &["au", "lieu", "de"],
@@ -484,7 +497,7 @@ pub(super) const INSTEAD_OF: [&[&str]; 4] = [
 
 /// Determiners of a whole in the plural that [`DETERMINERS`] leaves out:
 /// "4 de las 5 piezas", "2 of these 3", "3 de nuestros 4" (see
-/// `Rules::part_received`).
+/// `Rules::wrong_quantity`).
 #[rustfmt::skip]
 pub(super) const WHOLES: [&str; 10] = [
     "these", "those", "ces", "las", "nuestros", "nuestras", "estos", "estas", "esos", "esas",
