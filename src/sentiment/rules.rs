@@ -185,9 +185,11 @@ impl<'a> Rules<'a> {
     fn thanks_past(&self, k: usize, item: &Item) -> bool {
         let reading = self.reading;
         let text = &reading.text[item.start..item.end];
-        (k + 1..item.first).any(|j| {
-            !(one_of(reading.lower(j), &DETERMINERS) || one_of(reading.lower(j), &BEFORE_THANKS))
-        }) && (one_of(text, &THANKS) || request_formula(text))
+        (one_of(text, &THANKS) || request_formula(text))
+            && (k + 1..item.first).any(|j| {
+                !(one_of(reading.lower(j), &DETERMINERS)
+                    || one_of(reading.lower(j), &BEFORE_THANKS))
+            })
     }
 
     /// Whether `item` is thanks that close a message asking something:
