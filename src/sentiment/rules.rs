@@ -175,8 +175,8 @@ impl<'a> Rules<'a> {
         k > 0 && item.last < concessions[k - 1].1
     }
 
-    /// Whether `item` is thanks, or a request formula ("thanks in
-    /// advance"), past the object of a negation at `k`: with a word between
+    /// Whether `item` is thanks, or thanks that ask ("thanks in advance",
+    /// "merci d'avance"), past the object of a negation at `k`: with a word between
     /// that is not an article or "even" (see [`BEFORE_THANKS`]), the
     /// negation is the message's and the thanks close it ("arrived without
     /// the charger thanks", "llegó sin el cargador gracias de antemano");
@@ -185,7 +185,12 @@ impl<'a> Rules<'a> {
     fn thanks_past(&self, k: usize, item: &Item) -> bool {
         let reading = self.reading;
         let text = &reading.text[item.start..item.end];
-        (one_of(text, &THANKS) || request_formula(text))
+        // Thanks open with a word of thanks: most items are told apart by
+        // their first word.
+        matches!(
+            reading.lower(item.first),
+            "thanks" | "thank" | "merci" | "mille" | "gracias" | "muchas" | "mil"
+        ) && (one_of(text, &THANKS) || request_formula(text))
             && (k + 1..item.first).any(|j| {
                 !(one_of(reading.lower(j), &DETERMINERS)
                     || one_of(reading.lower(j), &BEFORE_THANKS))
