@@ -113,6 +113,11 @@ impl<'a> Reading<'a> {
             .is_none_or(|j| self.ends_sentence(j).is_some())
     }
 
+    /// The first token of the sentence holding token `k`.
+    pub(super) fn sentence_start(&self, k: usize) -> usize {
+        (0..=k).rev().find(|&j| self.opens_sentence(j)).unwrap_or(0)
+    }
+
     /// The token that ends the sentence after token `from` (a full stop, an
     /// exclamation or a question mark, an ellipsis; past the last token at
     /// the text's end), and whether it is a question mark.
@@ -185,7 +190,7 @@ impl<'a> Reading<'a> {
         match self.lower(j) {
             "how" if next == "to" => true,
             "how" | "where" => one_of(next, &HOW_MODALS) && one_of(after, &HOW_ASKERS),
-            "comment" => one_of(next, &HOW_FR) || infinitive(next),
+            "comment" => one_of(next, &HOW_FR) || infinitive_like(next),
             "où" => one_of(next, &HOW_FR),
             "cómo" | "dónde" => spanish(),
             // Unaccented, "como" and "donde" are also "like" and "where" in
@@ -407,12 +412,6 @@ pub(super) fn collapse(word: &str, two: &mut String, one: &mut String) -> bool {
         }
     }
     true
-}
-
-/// Whether a French word looks like an infinitive ("résilier", "obtenir",
-/// "rendre"), after "comment".
-fn infinitive(word: &str) -> bool {
-    word.len() > 4 && (word.ends_with("er") || word.ends_with("ir") || word.ends_with("re"))
 }
 
 /// Whether a Spanish word looks like a verb in the first person singular

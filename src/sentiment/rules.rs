@@ -684,10 +684,7 @@ impl<'a> Rules<'a> {
     /// ages") or a word of [`SINCE`] ("since Tuesday").
     pub(super) fn lasting(&self, item: &Item) -> bool {
         let reading = self.reading;
-        let start = (0..=item.first)
-            .rev()
-            .find(|&j| reading.opens_sentence(j))
-            .unwrap_or(0);
+        let start = reading.sentence_start(item.first);
         let (end, _) = reading.sentence_after(item.last);
         (start..item.first).any(|j| one_of(reading.lower(j), &STILL)) || self.dated(start..end)
     }
@@ -714,9 +711,7 @@ impl<'a> Rules<'a> {
     /// weeks", "nada en diez días" count the time gone by).
     fn dated(&self, range: std::ops::Range<usize>) -> bool {
         let reading = self.reading;
-        let counts = |word: &str| {
-            (!word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())) || one_of(word, &COUNTS)
-        };
+        let counts = |word: &str| digits(word) || one_of(word, &COUNTS);
         let ahead = |count: usize| {
             (count.saturating_sub(2)..count).any(|j| one_of(reading.lower(j), &AHEAD))
                 || count.checked_sub(1).is_some_and(|j| {
@@ -985,10 +980,7 @@ impl<'a> Rules<'a> {
                     (k, "wrong-amount", given < other, given > other)
                 }
             };
-            let start = (0..=j)
-                .rev()
-                .find(|&k| reading.opens_sentence(k))
-                .unwrap_or(0);
+            let start = reading.sentence_start(j);
             let (end, _) = reading.sentence_after(end_of_it);
             let got = (start..end).find(|&k| match errand(k) {
                 Some(Errand::Received | Errand::Arrived) => fewer,

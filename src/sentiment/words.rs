@@ -450,6 +450,11 @@ pub(super) const WHAT_COMES_AFTER_AN_ORDER: [&str; 28] = [
     "descuento", "vale", "sustitución",
 ];
 
+/// Whether a word is written in digits ("3", "2024").
+pub(super) fn digits(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// The number a lowercase word says, for a part received or an amount
 /// ("two of the three", "un colis sur deux", "uno de mis dos", "50 instead
 /// of 30"; see `Rules::wrong_quantity`): digits (up to nine), or a number
@@ -457,7 +462,7 @@ pub(super) const WHAT_COMES_AFTER_AN_ORDER: [&str; 28] = [
 /// table: it is asked of every word of a text that tells of something
 /// received.
 pub(super) fn number(word: &str) -> Option<u32> {
-    if !word.is_empty() && word.len() <= 9 && word.bytes().all(|b| b.is_ascii_digit()) {
+    if digits(word) && word.len() <= 9 {
         return word.parse().ok();
     }
     let n = match word {
