@@ -751,10 +751,16 @@ fn a_price_rise_complains_and_slang_praises() {
 
 /// A wait too long complains, said with the verb or an adverb of too much
 /// ("Why does it take so long?", "Pourquoi c'est si long ?" read neutral,
-/// where Spanish "tarda tanto" did not: its verb is a delay).
+/// where Spanish "tarda tanto" did not: its verb is a delay), or days for
+/// what should take minutes ("takes days to answer", "met des jours à
+/// répondre").
 #[test]
 fn a_wait_too_long_complains() {
     for (text, language) in [
+        ("Your support team takes days to reply to an email", EN),
+        ("The refund took weeks to show up", EN),
+        ("Le service client met des jours à répondre", FR),
+        ("Le remboursement a mis des semaines à arriver", FR),
         ("Why does it take so long?", EN),
         ("Why is it taking so long to get my refund?", EN),
         ("The chat takes forever to load", EN),
@@ -848,6 +854,7 @@ fn faint_praise_is_no_praise() {
     for (text, language) in [
         ("I bought it at Best Buy last week", EN),
         ("I called customer support this morning", EN),
+        ("I emailed your support on Monday", EN),
         ("Nous ferons au mieux pour lundi", FR),
     ] {
         assert_asks(text, language);
@@ -3019,6 +3026,25 @@ fn what_came_without_a_part_of_it_complains() {
         ("Me llegó sin un rasguño, perfecto", ES),
     ] {
         assert_pleased(text, language);
+    }
+}
+
+/// Another customer's order delivered, and what is out of stock once
+/// paid for, complain.
+#[test]
+fn another_customers_order_and_no_stock_complain() {
+    for (text, language) in [
+        ("The courier handed me someone else's parcel", EN),
+        ("You delivered another customer's order to my flat", EN),
+        ("J'ai reçu le colis de quelqu'un d'autre", FR),
+        ("On m'a livré la commande d'un autre client", FR),
+        ("Me entregaron el paquete de otra persona", ES),
+        ("Recibí el pedido de otro cliente", ES),
+        ("The blender I paid for is now out of stock", EN),
+        ("Le mixeur que j'ai payé est en rupture de stock", FR),
+        ("La batidora que pagué está sin stock", ES),
+    ] {
+        assert_displeased(text, language);
     }
 }
 
