@@ -3027,6 +3027,17 @@ fn what_came_without_a_part_of_it_complains() {
     ] {
         assert_pleased(text, language);
     }
+    // "Without" asked about is an option, not a part missing.
+    for (text, language) in [
+        ("Can you send it without the box?", EN),
+        ("Is it possible to book without a credit card?", EN),
+        ("Peut-on commander sans créer de compte ?", FR),
+        ("Est-ce que je peux venir sans rendez-vous ?", FR),
+        ("¿Puedo pedirlo sin crear una cuenta?", ES),
+        ("¿Se puede reservar sin tarjeta?", ES),
+    ] {
+        assert_asks(text, language);
+    }
 }
 
 /// Another customer's order delivered, and what is out of stock once

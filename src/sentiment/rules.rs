@@ -917,6 +917,11 @@ impl<'a> Rules<'a> {
                         complaint |= !bare_asks;
                         bare.push((k, v, rule));
                     }
+                    // "Without" asked about is an option, not an absence
+                    // reported ("can it be delivered without a signature?").
+                    None if one_of(reading.lower(k), &WITHOUT) && reading.sentence_after(k).1 => {
+                        bare.push((k, BARE_NEGATION * c.question, "bare-negation"))
+                    }
                     None => bare.push((k, BARE_NEGATION, "bare-negation")),
                 }
             }
