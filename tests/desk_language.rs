@@ -2380,6 +2380,7 @@ fn wrapped_complaint() -> impl Strategy<Value = (String, Language)> {
             "j'ai commandé un L et reçu un S",
             "la fibre se coupe tous les soirs",
             "conseiller peu aimable",
+            "je paie la fibre et j'ai encore des coupures",
         ]),
         prop::sample::select(vec![
             "",
@@ -2404,6 +2405,7 @@ fn wrapped_complaint() -> impl Strategy<Value = (String, Language)> {
             "I only received 2 of the 3 items",
             "the box came without the charger",
             "you billed me 50 instead of 30",
+            "I pay for premium and still get ads",
         ]),
         prop::sample::select(vec![
             "",
@@ -2434,6 +2436,7 @@ fn wrapped_complaint() -> impl Strategy<Value = (String, Language)> {
             "solo llegó la mitad del pedido",
             "el paquete llegó sin el cargador",
             "me cobraron 50 euros en vez de 30",
+            "pago el premium y sigo viendo anuncios",
         ]),
         prop::sample::select(vec![
             "",
@@ -3035,6 +3038,48 @@ fn what_came_without_a_part_of_it_complains() {
         ("Est-ce que je peux venir sans rendez-vous ?", FR),
         ("¿Puedo pedirlo sin crear una cuenta?", ES),
         ("¿Se puede reservar sin tarjeta?", ES),
+    ] {
+        assert_asks(text, language);
+    }
+}
+
+/// What the money did not bring: paying, then "still" ("paid for
+/// premium and still get ads", "payé l'express et ça a quand même pris
+/// dix jours", "pago el premium y sigo viendo anuncios"); in a question,
+/// displeased. A good word after it is meant ("paid full price and still
+/// think it was worth it").
+#[test]
+fn what_the_money_did_not_bring_complains() {
+    for (text, language) in [
+        (
+            "We paid for the fast track and still waited three hours",
+            EN,
+        ),
+        ("I paid for extra legroom, still got a middle seat", EN),
+        ("J'ai payé l'option rapide et j'attends encore", FR),
+        ("On paie la fibre et on a toujours une connexion lente", FR),
+        ("Pagué la tarifa exprés y todavía espero el paquete", ES),
+        ("Pagamos el seguro y aun así nos cobraron la reparación", ES),
+    ] {
+        assert_complains(text, language);
+        assert!(shows_rule(text, language, "paid-yet"), "{text}");
+    }
+    assert_reproaches("Paid for premium and still no offline mode. Fantastic.", EN);
+    assert_displeased("Why do we pay for premium and still get ads?", EN);
+    for (text, language) in [
+        (
+            "I paid full price and still think it was worth every penny",
+            EN,
+        ),
+        ("J'ai payé plein tarif et je suis quand même ravie", FR),
+        ("Pagué el precio completo y sigo encantado", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    for (text, language) in [
+        ("I still pay by card", EN),
+        ("Je paie toujours en espèces", FR),
+        ("¿Ya pagaste?", ES),
     ] {
         assert_asks(text, language);
     }

@@ -840,6 +840,7 @@ impl Analyzer {
         complaint |= rules.bare_negations(bare);
         complaint |= rules.wrong_item_received(scan.order, values, bare);
         complaint |= rules.wrong_quantity(scan.received, bare);
+        complaint |= rules.paid_yet(scan.paid, values, bare);
         complaint |= rules.irony(values, bare, language, &mut modifiers, explaining);
         let tokens = reading.tokens;
 

@@ -1004,6 +1004,72 @@ impl<'a> Rules<'a> {
         }
     }
 
+    /// What the money did not bring: a word of paying, then in its
+    /// sentence, past "and", "but" or a comma, "still" ("I pay for premium
+    /// and still get ads", "paid for express shipping and it still took 10
+    /// days", "j'ai payé l'express et ça a quand même pris dix jours", "pago
+    /// el premium y sigo teniendo anuncios"), into `bare` as the wrong item
+    /// weighs, at the "still"; damped in a question, like a failure. Not
+    /// when a good word follows in the sentence ("paid full price and still
+    /// think it was worth it"), within [`YET_REACH`] words, other than
+    /// thanks, an emoji or a wish ("have a nice day": see [`WISHED`]). `paid` is where the text's first word of
+    /// paying came (see [`super::scan::Scan::paid`]). Returns whether the
+    /// text complains.
+    pub(super) fn paid_yet(
+        &self,
+        paid: Option<usize>,
+        values: &[f64],
+        bare: &mut Vec<Bare>,
+    ) -> bool {
+        let Some(p) = paid else {
+            return false;
+        };
+        let reading = self.reading;
+        let (end, asks) = reading.sentence_after(p);
+        let mut joined = false;
+        let yet = (p + 1..end.min(p + 1 + PAID_REACH)).find(|&j| {
+            if !reading.is_word(j) {
+                joined = true;
+                return false;
+            }
+            let word = reading.lower(j);
+            let still = one_of(word, &STILL)
+                || one_of(word, &["yet", "pourtant"])
+                || (word == "quand" && reading.followed_by(j, &["même"]));
+            joined |= one_of(word, &AND_YET);
+            joined && still
+        });
+        let Some(yet) = yet else {
+            return false;
+        };
+        // A good word in the few words after it says what the money
+        // brought ("still think it was worth it"); thanks, a smile and a
+        // wish at the end are for the desk ("... still get ads, thanks 😊",
+        // "... still get ads have a nice day").
+        let wishes = |it: &Item| {
+            one_of(reading.lower(it.last), &WISHED) || reading.followed_by(it.last, &WISHED)
+        };
+        let good_after = self.items.iter().zip(values).any(|(it, v)| {
+            (yet + 1..=yet + YET_REACH).contains(&it.first)
+                && it.first < end
+                && *v > 0.0
+                && !it.emoji
+                && !it.praise
+                && !wishes(it)
+        });
+        if good_after {
+            return false;
+        }
+        let weight = if asks {
+            WRONG_ITEM * self.config.question
+        } else {
+            WRONG_ITEM
+        };
+        let at = bare.partition_point(|&(b, ..)| b < yet);
+        bare.insert(at, (yet, weight, "paid-yet"));
+        !asks
+    }
+
     /// Whether an amount instead of another is told from word `j`: a count,
     /// a word (a unit, "euros", "items") or none, one of [`INSTEAD_OF`],
     /// then a different count (past one word or sign: "$30", "the 3"). Returns

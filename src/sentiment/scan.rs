@@ -73,6 +73,12 @@ pub(super) struct Scan {
     /// Whether the text has a negation: a negator, or a phrase that ends
     /// with one ("still not fixed").
     pub(super) negation: bool,
+    /// Where the first word of paying came ("paid", "pay", "payé", "pago":
+    /// [`Errand::Paying`], or [`Errand::Ordered`] and one of
+    /// [`PAID`](super::words::PAID)): only then is a text searched for
+    /// what the money did not bring
+    /// ([`Rules::paid_yet`](super::rules::Rules::paid_yet)).
+    pub(super) paid: Option<usize>,
 }
 
 /// The buffers of looking words up, kept per thread.
@@ -194,6 +200,10 @@ pub(super) enum Errand {
     Arrived,
     /// "Charged", "billed", "prélevé", "cobraron": money taken.
     Charged,
+    /// "Pay", "paie", "pago": paying, told in the present (the past,
+    /// "paid", "payé", "pagué", is [`Errand::Ordered`], one of
+    /// [`PAID`](super::words::PAID)).
+    Paying,
 }
 
 impl Errand {
@@ -217,6 +227,8 @@ impl Errand {
             "charged" | "billed" | "debited" | "facturé" | "facturée" | "prélevé" | "prélevée"
             | "débité" | "débitée" | "cobraron" | "cobrado" | "cobrada" | "facturaron"
             | "facturado" | "cargaron" => Some(Errand::Charged),
+            "pay" | "pays" | "paying" | "paie" | "paye" | "payons" | "payez" | "paient"
+            | "pago" | "pagas" | "paga" | "pagan" | "pagando" => Some(Errand::Paying),
             _ => None,
         }
     }
@@ -393,6 +405,7 @@ impl Analyzer {
         // receiving came after it (see [`Errand`]).
         let (mut ordered, mut received_after_order) = (None, false);
         let mut received = false;
+        let mut paid = None;
         let mut i = 0;
         while i < tokens.len() {
             let token = tokens[i];
@@ -441,7 +454,13 @@ impl Analyzer {
                 None => self.resolve(lexicons, reading.lower(i), buffers),
             };
             match resolved.errand {
-                Some(Errand::Ordered) => ordered = ordered.or(Some(i)),
+                Some(Errand::Ordered) => {
+                    ordered = ordered.or(Some(i));
+                    if paid.is_none() && one_of(reading.lower(i), &PAID) {
+                        paid = Some(i);
+                    }
+                }
+                Some(Errand::Paying) => paid = paid.or(Some(i)),
                 Some(Errand::Received) => {
                     received_after_order |= ordered.is_some();
                     received = true;
@@ -603,6 +622,7 @@ impl Analyzer {
             order: ordered.filter(|_| received_after_order),
             received,
             negation,
+            paid,
         }
     }
 }

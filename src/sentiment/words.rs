@@ -654,8 +654,37 @@ pub(super) fn one_of(word: &str, words: &[&str]) -> bool {
 /// Words that say a status goes on ("still processing", "toujours en
 /// préparation", "sigue pendiente"): see
 /// [`Rules::lasting`](super::rules::Rules::lasting).
-pub(super) const STILL: [&str; 9] = [
-    "still", "toujours", "encore", "sigue", "siguen", "todavía", "todavia", "aún", "aun",
+pub(super) const STILL: [&str; 11] = [
+    "still", "toujours", "encore", "sigo", "sigue", "seguimos", "siguen", "todavía", "todavia",
+    "aún", "aun",
+];
+
+/// Words that join what was paid to what it did not bring: "paid for
+/// premium and still get ads", "payé l'express, et ça a quand même pris
+/// dix jours", "pago el premium y sigo teniendo anuncios" (see
+/// `Rules::paid_yet`): a clause boundary or one of these before a word
+/// of [`STILL`] (or "yet", "pourtant", "quand même").
+pub(super) const AND_YET: [&str; 7] = ["and", "but", "et", "mais", "y", "e", "pero"];
+
+/// How far, in tokens, a word of paying reaches for the "still" of what
+/// the money did not bring: "I paid for express shipping and it still"
+/// is seven.
+pub(super) const PAID_REACH: usize = 8;
+
+/// How far, in tokens, a good word after the "still" of what was paid
+/// says what the money brought (see `Rules::paid_yet`): "and still think
+/// it was worth it" is four; a wish that closes the message further on
+/// ("... and still get ads, have a nice day") is for the desk.
+pub(super) const YET_REACH: usize = 4;
+
+/// What a closing wish wishes ("have a nice day", "bonne journée", "buen
+/// fin de semana"): the good word before one of these is for the desk,
+/// not for what was bought (see `Rules::paid_yet`).
+#[rustfmt::skip]
+pub(super) const WISHED: [&str; 13] = [
+    "day", "week", "weekend", "evening",
+    "journée", "soirée", "semaine", "week-end",
+    "día", "fin", "semana", "tarde", "noche",
 ];
 
 /// Units of time: after a count, a duration ("for 40 minutes", "depuis
