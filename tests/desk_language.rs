@@ -563,8 +563,21 @@ fn the_formulas_of_an_email_say_nothing() {
             FR,
         ),
         ("El hervidor se ha vuelto a romper. Un abrazo, Ana", ES),
+        // A wish of the day, closing a complaint after a comma or a stop.
+        ("My parcel never arrived, have a nice day", EN),
+        ("Still no refund. Have a great weekend", EN),
+        ("Toujours pas de remboursement, bon week-end", FR),
+        ("Mi pedido nunca llegó. Buen día", ES),
+        ("Sigo sin reembolso, buen fin de semana", ES),
     ] {
         assert_complains(text, language);
+    }
+    for (text, language) in [
+        ("My parcel never arrived, have a nice day", EN),
+        ("Mi pedido nunca llegó. Buen día", ES),
+    ] {
+        assert!(shows(text, language, Modifier::SignOff), "{text}");
+        assert_eq!(answer(text, language).0, Label::Negative, "{text}");
     }
     // Closing a friendly note, a warm sign-off is warmth.
     let (_, why) = analyzer().explain("Nos vemos el sábado en la tienda. Un abrazo, Ana", Some(ES));

@@ -76,7 +76,7 @@
 //! serais reconnaissant de", "thanks in advance for", "les agradecería
 //! que"), whose praise is what is wanted, and the formulas of an email
 //! (a sign-off, "Kind regards", or one that wishes at the foot of a
-//! complaint, "Best, Nora", "Un abrazo"; thanks that close a request or a
+//! complaint, "Best, Nora", "Un abrazo", "have a nice day"; thanks that close a request or a
 //! question, "Please correct it. Thanks, Mark", "Could you send me my
 //! invoice? Many thanks"), which say nothing. Besides its score, a text says
 //! whether it complains anywhere ([`Sentiment::complaint`]) and whether it

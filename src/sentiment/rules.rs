@@ -218,9 +218,10 @@ impl<'a> Rules<'a> {
     }
 
     /// Whether `item` stands in the sign-off that closes a message: one of
-    /// [`SIGN_OFFS`] that opens its sentence or its line after something
-    /// else ("It broke again. Best, Tom", "Merci\nBises\nLéa"), with at
-    /// most [`CLOSING_WORDS`] words after it (a name).
+    /// [`SIGN_OFFS`] that opens its sentence, its clause or its line after
+    /// something else ("It broke again. Best, Tom", "Merci\nBises\nLéa",
+    /// "never arrived, have a nice day"), with at most [`CLOSING_WORDS`]
+    /// words after it (a name).
     fn signs_off(&self, item: &Item) -> bool {
         let reading = self.reading;
         let tokens = reading.tokens;
@@ -229,7 +230,7 @@ impl<'a> Rules<'a> {
         // the name (the cheap test first: most items are far from the end).
         reading.at_most_words_after(item.last, CLOSING_WORDS + 2)
             && (item.first.saturating_sub(2).max(1)..=item.first).any(|k| {
-                let opens = reading.opens_sentence(k)
+                let opens = tokens[k - 1].kind == Kind::Boundary
                     || reading.text[tokens[k - 1].end..tokens[k].start].contains('\n');
                 opens
                     && SIGN_OFFS.iter().any(|phrase| {

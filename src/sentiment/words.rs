@@ -39,12 +39,15 @@ pub(super) const ASKING: [(&str, &str); 14] = [
 /// nothing ("Kind regards", "Cordialement") weigh nothing in the lexicons.
 /// Not "love", which closes a letter as often as it says "love you".
 #[rustfmt::skip]
-pub(super) const SIGN_OFFS: [&str; 23] = [
+pub(super) const SIGN_OFFS: [&str; 38] = [
     "best", "all the best", "best wishes", "warm wishes", "cheers", "take care", "warmly",
+    "have a nice day", "have a good day", "have a great day", "have a nice weekend",
+    "have a good weekend", "have a great weekend", "have a good one",
     "belle journée", "bonne journée", "bonne soirée", "bonne fin de journée", "amitiés",
-    "bises", "bisous", "bien à vous",
+    "bises", "bisous", "bien à vous", "bon week-end", "bon weekend", "bonne semaine",
     "un abrazo", "abrazos", "un beso", "besos", "un saludo", "saludos", "un cordial saludo",
-    "feliz día",
+    "feliz día", "buen día", "buena semana", "buen fin de semana", "buenas tardes",
+    "buenas noches",
 ];
 
 /// How many words may follow thanks that close a message (a name,
