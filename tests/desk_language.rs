@@ -211,6 +211,16 @@ fn double_charges_and_delays_complain() {
         ("Le produit ne fonctionne plus après deux jours", FR),
         ("My phone stopped working after a week", EN),
         ("La lavadora dejó de funcionar al mes", ES),
+        // In each tense, and with each of the service's verbs.
+        ("The touchscreen stopped responding yesterday", EN),
+        ("The charger stops working after ten minutes", EN),
+        ("L'écouteur gauche a cessé de charger", FR),
+        ("Los auriculares dejaron de funcionar", ES),
+        ("La web dejó de ir esta mañana", ES),
+        // Sizes that do not follow the guide.
+        ("These jeans run small, I had to send them back", EN),
+        ("Attention ça taille petit, retour obligatoire", FR),
+        ("Las zapatillas tallan pequeño, tuve que devolverlas", ES),
         ("Ils m'ont raccroché au nez", FR),
         ("They hung up on me twice", EN),
         ("Me colgaron dos veces", ES),
@@ -1583,6 +1593,10 @@ fn thanks_to_a_manager_ask_for_nobody() {
         ("Thanks for nothing, I want to speak to your manager", EN),
         ("Merci, mais je veux parler à votre responsable", FR),
         ("Gracias, pero quiero hablar con el encargado", ES),
+        // Someone who can help, asked for as if nobody had.
+        ("I want to speak to someone who can actually help", EN),
+        ("Passez-moi quelqu'un de compétent", FR),
+        ("Quiero hablar con alguien que sepa lo que hace", ES),
     ] {
         assert!(analyzer().score(text, Some(language)).escalates, "{text}");
     }
