@@ -2408,6 +2408,7 @@ fn wrapped_complaint() -> impl Strategy<Value = (String, Language)> {
             "la fibre se coupe tous les soirs",
             "conseiller peu aimable",
             "je paie la fibre et j'ai encore des coupures",
+            "trois semaines pour un remboursement",
         ]),
         prop::sample::select(vec![
             "",
@@ -2433,6 +2434,7 @@ fn wrapped_complaint() -> impl Strategy<Value = (String, Language)> {
             "the box came without the charger",
             "you billed me 50 instead of 30",
             "I pay for premium and still get ads",
+            "ten days for a reply",
         ]),
         prop::sample::select(vec![
             "",
@@ -2464,6 +2466,7 @@ fn wrapped_complaint() -> impl Strategy<Value = (String, Language)> {
             "el paquete llegó sin el cargador",
             "me cobraron 50 euros en vez de 30",
             "pago el premium y sigo viendo anuncios",
+            "dos semanas para una respuesta",
         ]),
         prop::sample::select(vec![
             "",
@@ -3109,6 +3112,55 @@ fn what_the_money_did_not_bring_complains() {
         ("¿Ya pagaste?", ES),
     ] {
         assert_asks(text, language);
+    }
+}
+
+/// The time a wait took, told as what it was for ("three weeks for a
+/// refund", "dix jours pour une réponse", "un mes para el reembolso"),
+/// complains, and turns the clapping after it into irony; a time to come,
+/// one praised as short or one told as the rule does not. Things put off
+/// to later complain too.
+#[test]
+fn a_long_wait_for_what_was_due_complains() {
+    for (text, language) in [
+        ("Two weeks for a reply to a simple email.", EN),
+        ("I've waited 10 days for my refund", EN),
+        ("Trois semaines pour un remboursement.", FR),
+        ("J'ai attendu un mois pour la réparation", FR),
+        ("Dos semanas para una respuesta.", ES),
+        ("Llevo un mes esperando, un mes para el reembolso", ES),
+    ] {
+        assert_complains(text, language);
+        assert!(shows_rule(text, language, "waited-for"), "{text}");
+    }
+    for (text, language) in [
+        ("Ten days for a callback, well done 👏", EN),
+        ("Dix jours pour une réponse, bravo 👏", FR),
+        ("Diez días para una llamada, enhorabuena 👏", ES),
+    ] {
+        assert_reproaches(text, language);
+    }
+    for (text, language) in [
+        ("Only 2 days for a refund, impressive!", EN),
+        ("Seulement 3 jours pour la livraison, super !", FR),
+        ("Apenas dos días para el reembolso, genial", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    for (text, language) in [
+        ("Delivery takes 3 days for an order placed before noon", EN),
+        ("Please allow the next two weeks for delivery", EN),
+        ("Il faut 10 jours pour un remboursement", FR),
+        ("Normalmente son dos días para la entrega", ES),
+    ] {
+        assert_no_complaint(text, language);
+    }
+    for (text, language) in [
+        ("My delivery has been postponed again", EN),
+        ("Livraison reportée sans explication", FR),
+        ("La instalación fue aplazada otra vez", ES),
+    ] {
+        assert_displeased(text, language);
     }
 }
 

@@ -841,6 +841,7 @@ impl Analyzer {
         complaint |= rules.wrong_item_received(scan.order, values, bare);
         complaint |= rules.wrong_quantity(scan.received, bare);
         complaint |= rules.paid_yet(scan.paid, values, bare);
+        complaint |= rules.waited_for(scan.awaited, bare);
         complaint |= rules.irony(values, bare, language, &mut modifiers, explaining);
         let tokens = reading.tokens;
 

@@ -1061,14 +1061,64 @@ impl<'a> Rules<'a> {
         if good_after {
             return false;
         }
+        self.report(bare, yet, asks, "paid-yet")
+    }
+
+    /// Puts what the rule `rule` found at token `at` into `bare`, in token
+    /// order, weighed as the wrong item, damped when its sentence `asks`
+    /// (like a failure). Returns whether the text complains: it does not
+    /// ask.
+    fn report(&self, bare: &mut Vec<Bare>, at: usize, asks: bool, rule: &'static str) -> bool {
         let weight = if asks {
             WRONG_ITEM * self.config.question
         } else {
             WRONG_ITEM
         };
-        let at = bare.partition_point(|&(b, ..)| b < yet);
-        bare.insert(at, (yet, weight, "paid-yet"));
+        let k = bare.partition_point(|&(b, ..)| b < at);
+        bare.insert(k, (at, weight, rule));
         !asks
+    }
+
+    /// What the customer waited long for: a count of days, weeks or months
+    /// (see [`LONG_UNITS`]), then "for", "pour" or "para" and what was
+    /// awaited ("three weeks for a refund", "dix jours pour une réponse",
+    /// "un mes para el reembolso": [`super::scan::Errand::Awaited`]),
+    /// into `bare` as the wrong item weighs, at the count; damped in a
+    /// question. Not a time to come ("the next two weeks for delivery",
+    /// "in 3 days for the repair"), one praised as short ("only 2 days for
+    /// a refund") or one told as the rule ("delivery takes 3 days for an
+    /// order"): see [`SHORT_OR_USUAL`]. `awaited` is where the text's
+    /// first word of what is awaited came (see
+    /// [`super::scan::Scan::awaited`]). Returns whether the text
+    /// complains.
+    pub(super) fn waited_for(&self, awaited: Option<usize>, bare: &mut Vec<Bare>) -> bool {
+        let Some(first) = awaited else {
+            return false;
+        };
+        let reading = self.reading;
+        let is = |k: usize, words: &[&str]| reading.is_word(k) && one_of(reading.lower(k), words);
+        let found = (first..reading.tokens.len()).find_map(|a| {
+            if !(reading.is_word(a) && Errand::of(reading.lower(a)) == Some(Errand::Awaited)) {
+                return None;
+            }
+            let mut k = a.checked_sub(1)?;
+            if is(k, &DETERMINERS) || is(k, &INDEFINITES) {
+                k = k.checked_sub(1)?;
+            }
+            let unit = k.checked_sub(1).filter(|_| is(k, &TOOK_FOR))?;
+            let count = unit.checked_sub(1).filter(|_| is(unit, &LONG_UNITS))?;
+            let counted = reading.is_word(count)
+                && (digits(reading.lower(count)) || one_of(reading.lower(count), &COUNTS));
+            let short_or_ahead = (count.saturating_sub(2)..count)
+                .any(|j| is(j, &SHORT_OR_USUAL) || is(j, &AHEAD))
+                || count.checked_sub(1).is_some_and(|j| is(j, &WITHIN));
+            (counted && !short_or_ahead).then_some(count)
+        });
+        let Some(count) = found else {
+            return false;
+        };
+        let (_, asks) = reading.sentence_after(count);
+        self.report(bare, count, asks, "waited-for")
     }
 
     /// Whether an amount instead of another is told from word `j`: a count,

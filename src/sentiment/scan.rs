@@ -79,6 +79,10 @@ pub(super) struct Scan {
     /// what the money did not bring
     /// ([`Rules::paid_yet`](super::rules::Rules::paid_yet)).
     pub(super) paid: Option<usize>,
+    /// Where the first word of what is awaited came ([`Errand::Awaited`]):
+    /// only then is a text searched for the time it took
+    /// ([`Rules::waited_for`](super::rules::Rules::waited_for)).
+    pub(super) awaited: Option<usize>,
 }
 
 /// The buffers of looking words up, kept per thread.
@@ -204,6 +208,10 @@ pub(super) enum Errand {
     /// "paid", "payé", "pagué", is [`Errand::Ordered`], one of
     /// [`PAID`](super::words::PAID)).
     Paying,
+    /// "Refund", "réponse", "entrega": what the customer waits for once
+    /// the order is made or the problem told (see
+    /// [`Rules::waited_for`](super::rules::Rules::waited_for)).
+    Awaited,
 }
 
 impl Errand {
@@ -229,6 +237,12 @@ impl Errand {
             | "facturado" | "cargaron" => Some(Errand::Charged),
             "pay" | "pays" | "paying" | "paie" | "paye" | "payons" | "payez" | "paient"
             | "pago" | "pagas" | "paga" | "pagan" | "pagando" => Some(Errand::Paying),
+            "refund" | "reply" | "answer" | "response" | "delivery" | "parcel" | "package"
+            | "order" | "callback" | "repair" | "technician" | "engineer" | "replacement"
+            | "remboursement" | "réponse" | "livraison" | "colis" | "commande" | "rappel"
+            | "réparation" | "technicien" | "remplacement" | "reembolso" | "respuesta"
+            | "entrega" | "paquete" | "envío" | "llamada" | "reparación" | "técnico"
+            | "reemplazo" | "devolución" => Some(Errand::Awaited),
             _ => None,
         }
     }
@@ -406,6 +420,7 @@ impl Analyzer {
         let (mut ordered, mut received_after_order) = (None, false);
         let mut received = false;
         let mut paid = None;
+        let mut awaited = None;
         let mut i = 0;
         while i < tokens.len() {
             let token = tokens[i];
@@ -461,6 +476,7 @@ impl Analyzer {
                     }
                 }
                 Some(Errand::Paying) => paid = paid.or(Some(i)),
+                Some(Errand::Awaited) => awaited = awaited.or(Some(i)),
                 Some(Errand::Received) => {
                     received_after_order |= ordered.is_some();
                     received = true;
@@ -623,6 +639,7 @@ impl Analyzer {
             received,
             negation,
             paid,
+            awaited,
         }
     }
 }

@@ -736,6 +736,38 @@ pub(super) const WITHIN: [&str; 3] = ["in", "within", "en"];
 /// which is also "from" ("en camino desde Madrid").
 pub(super) const SINCE: [&str; 2] = ["since", "depuis"];
 
+/// Units of time long enough for a wait to be one when told as what
+/// something took: "three weeks for a refund", "dix jours pour une
+/// réponse", "un mes para el reembolso" (see `Rules::waited_for`); not
+/// "two hours for a repair".
+#[rustfmt::skip]
+pub(super) const LONG_UNITS: [&str; 19] = [
+    "day", "days", "week", "weeks", "month", "months",
+    "jour", "jours", "semaine", "semaines", "mois",
+    "día", "días", "dia", "dias", "semana", "semanas", "mes", "meses",
+];
+
+/// What a time took, told as "for" what it was: "three weeks for a
+/// refund", "dix jours pour une réponse", "un mes para el reembolso".
+pub(super) const TOOK_FOR: [&str; 3] = ["for", "pour", "para"];
+
+/// Indefinite articles before what was awaited ("for a refund", "pour une
+/// réponse", "para un reembolso"): [`DETERMINERS`] has the others.
+pub(super) const INDEFINITES: [&str; 5] = ["un", "une", "una", "unos", "unas"];
+
+/// Words before a count of time that praise how short it was ("only 2
+/// days for a refund", "moins de 3 jours pour la livraison", "apenas dos
+/// días para el reembolso"), or tell what it takes as a rule ("delivery
+/// takes 3 days for an order placed before noon", "il faut 10 jours pour
+/// un remboursement", "tarda dos días para la entrega"): no wait
+/// reported (see `Rules::waited_for`).
+#[rustfmt::skip]
+pub(super) const SHORT_OR_USUAL: [&str; 22] = [
+    "only", "just", "less", "under", "takes", "take", "usually",
+    "seulement", "juste", "moins", "que", "faut", "prend", "prennent", "généralement",
+    "solo", "sólo", "apenas", "menos", "tarda", "tardan", "normalmente",
+];
+
 /// How far, in words, a negation carried by one of [`RAISING`] reaches.
 pub(super) const RAISED_REACH: usize = 8;
 
