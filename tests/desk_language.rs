@@ -1058,6 +1058,10 @@ fn thanks_after_a_solved_problem_are_thanks() {
         ("Merci, vous avez solutionné le problème", FR),
         ("Thanks Jo, you sorted it out in no time", EN),
         ("The courier repaired the box, thanks", EN),
+        // What was broken, repaired.
+        ("You fixed my broken laptop in a day, thank you!", EN),
+        ("Merci, vous avez réparé mon écran cassé en une heure", FR),
+        ("Gracias, me arreglaron el móvil roto en un día", ES),
     ] {
         assert_pleased(text, language);
     }
@@ -1089,6 +1093,8 @@ fn a_problem_not_said_to_be_solved_still_complains() {
         ("Nadie me resolvió nada", ES),
         ("Le problème n'a jamais été solutionné", FR),
         ("Still not sorted it out after a week", EN),
+        ("Still waiting for someone to fix my broken screen", EN),
+        ("Ils n'ont jamais réparé mon lave-linge cassé", FR),
     ] {
         assert_complains(text, language);
     }
@@ -1942,6 +1948,30 @@ fn asking_for_a_manager_or_chasing_an_order_complains() {
 /// "bravo pour avoir cassé", "gracias por perder". Thanks for cancelling
 /// are meant, and so are thanks for fixing a problem, and an adjective
 /// right after thanks says what kind they are.
+#[test]
+fn love_of_how_it_went_wrong_is_ironic() {
+    for (text, language) in [
+        ("Love how my order got cancelled the day before delivery", EN),
+        ("I love it when the app crashes right at checkout", EN),
+        ("J'adore quand le colis arrive cassé", FR),
+        ("J'adore comment on m'a raccroché au nez", FR),
+        ("Me encanta que me vuelvan a cancelar la cita", ES),
+        ("Me encanta cuando la web se cae justo al pagar", ES),
+    ] {
+        assert_complains(text, language);
+        assert!(shows(text, language, Modifier::Irony), "{text}");
+    }
+    // Love of a quality, or of how a problem was solved, is meant.
+    for (text, language) in [
+        ("I love how fast the delivery was", EN),
+        ("Love how you fixed my broken phone in an hour", EN),
+        ("J'adore comment vous avez réglé mon problème", FR),
+    ] {
+        assert_pleased(text, language);
+    }
+    assert!(!shows("I love how sad this song is", EN, Modifier::Irony));
+}
+
 #[test]
 fn praise_aimed_at_a_failure_is_ironic() {
     for (text, language) in [

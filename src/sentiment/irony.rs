@@ -160,6 +160,28 @@ impl Rules<'_> {
                 .get(items.partition_point(|it| it.first < j))
                 .is_some_and(|it| it.first == j && one_of(&text[it.start..it.end], &THANKS))
         };
+        // Love of how something went, with a complaint after it in its
+        // sentence ("Love how my slot got cancelled again", "J'adore
+        // quand le colis arrive cassé", "Me encanta que me vuelvan a
+        // cancelar la entrega"), is ironic: it loves the failure. Not the
+        // love of a quality, named right after "how" ("I love how
+        // aggressive they are", "love how sad this song is").
+        let loves_how = |k: usize, values: &[f64]| {
+            let it = &items[k];
+            if !((it.first..=it.last).any(|j| one_of(reading.lower(j), &LOVE))
+                && reading.followed_by(it.last, &HOW_THAT))
+            {
+                return false;
+            }
+            let (end, _) = reading.sentence_after(it.last);
+            let complains =
+                |first: usize, v: f64| first > it.last + 2 && first < end && v <= COMPLAINT;
+            items
+                .iter()
+                .zip(values)
+                .any(|(later, v)| complains(later.first, *v))
+                || bare.iter().any(|&(b, v, _)| complains(b, v))
+        };
         let first_bare = bare
             .iter()
             .map(|&(k, ..)| k)
@@ -175,8 +197,9 @@ impl Rules<'_> {
                     || (item.emoji && first_bare.is_some_and(|b| item.first > b))
                     || (k == 0 && opening)
                     || aimed(k, values);
+                let loved = !item.praise && loves_how(k, values);
                 let v = &mut values[k];
-                if (item.praise || marked) && *v > 0.0 && ironic && !meant {
+                if ((item.praise || marked) && ironic || loved) && *v > 0.0 && !meant {
                     *v = -*v;
                     complaint = true;
                     if explaining {

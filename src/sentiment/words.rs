@@ -178,6 +178,17 @@ pub(super) const PROBLEMS: [&str; 23] = [
     "problem", "problems", "issue", "issues", "fault", "glitch",
 ];
 
+/// What is broken, which a repair ends as it ends a problem ("they fixed
+/// my broken laptop", "ont réparé mon écran cassé", "me arreglaron el
+/// móvil roto").
+#[rustfmt::skip]
+pub(super) const BROKEN: [&str; 20] = [
+    "cassé", "cassée", "cassés", "cassées", "endommagé", "endommagée", "défectueux",
+    "défectueuse",
+    "roto", "rota", "rotos", "rotas", "dañado", "dañada", "estropeado", "estropeada",
+    "broken", "cracked", "damaged", "faulty",
+];
+
 /// "Solved": the participles and past tenses of solving, fixing, sorting
 /// out and repairing, in each language ("réglé", "resolvieron", "fixed"),
 /// and of a problem going away.
@@ -284,9 +295,15 @@ pub(super) struct Remedy {
 /// Every trouble the scorer knows an end for. A trouble is only looked for
 /// among a text's negative lexicon items, so each must be one in some
 /// built-in lexicon (a test checks).
-pub(super) const REMEDIES: [Remedy; 3] = [
+pub(super) const REMEDIES: [Remedy; 4] = [
     Remedy {
         troubles: &PROBLEMS,
+        done: &SOLVED,
+        to_do: &TO_SOLVE,
+        missing_is_failure: false,
+    },
+    Remedy {
+        troubles: &BROKEN,
         done: &SOLVED,
         to_do: &TO_SOLVE,
         missing_is_failure: false,
@@ -555,6 +572,21 @@ pub(super) const NOT_ORDERED_REACH: usize = 6;
 /// ordering but a negation before them does not make a wrong item ("I
 /// haven't paid yet").
 pub(super) const PAID: [&str; 6] = ["paid", "payé", "pagué", "pagamos", "pagado", "payée"];
+
+/// Words of love that irony can turn when they love how something went
+/// ("Love how my slot got cancelled", "j'adore quand", "me encanta que"):
+/// see [`HOW_THAT`].
+pub(super) const LOVE: [&str; 6] = ["love", "loving", "adore", "j'adore", "encanta", "encantan"];
+
+/// What follows a word of [`LOVE`] when it loves how something went:
+/// "love how", "love that", "love it when", "j'adore quand", "j'adore
+/// comment", "me encanta que", "me encanta cuando", "me encanta cómo".
+#[rustfmt::skip]
+pub(super) const HOW_THAT: [&str; 9] = [
+    "how", "that", "when",
+    "quand", "comment", "que",
+    "cuando", "cómo", "como",
+];
 
 /// Emoji that mark praise, and every other good word, as ironic:
 /// upside-down face, eye roll, unamused face, clown.
