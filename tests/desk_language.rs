@@ -1948,10 +1948,38 @@ fn asking_for_a_manager_or_chasing_an_order_complains() {
 /// "bravo pour avoir cassé", "gracias por perder". Thanks for cancelling
 /// are meant, and so are thanks for fixing a problem, and an adjective
 /// right after thanks says what kind they are.
+/// "Finally" in a polite request says the wait has been too long: a delay
+/// and a complaint ("I'd appreciate it if someone could finally answer
+/// me", "je vous serais reconnaissant de bien vouloir enfin me répondre",
+/// "les agradecería que por fin alguien me respondiera"). Told of what
+/// came, it is relief.
+#[test]
+fn finally_in_a_request_is_impatience() {
+    for (text, language) in [
+        ("I would appreciate it if you could finally refund me", EN),
+        ("Merci de bien vouloir enfin traiter ma demande", FR),
+        ("Je vous serais reconnaissant de me rembourser enfin", FR),
+        ("Les agradecería que por fin me devolvieran el dinero", ES),
+    ] {
+        assert_complains(text, language);
+        assert!(shows(text, language, Modifier::Lasting), "{text}");
+    }
+    for (text, language) in [
+        ("Finally got my refund, thank you!", EN),
+        ("Enfin remboursée, merci beaucoup !", FR),
+        ("¡Por fin me llegó el pedido, gracias!", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+}
+
 #[test]
 fn love_of_how_it_went_wrong_is_ironic() {
     for (text, language) in [
-        ("Love how my order got cancelled the day before delivery", EN),
+        (
+            "Love how my order got cancelled the day before delivery",
+            EN,
+        ),
         ("I love it when the app crashes right at checkout", EN),
         ("J'adore quand le colis arrive cassé", FR),
         ("J'adore comment on m'a raccroché au nez", FR),

@@ -645,8 +645,18 @@ impl<'a> Rules<'a> {
                 v = 0.0;
                 note(Modifier::Request);
             } else if item.first < requested_until && v > 0.0 {
-                v = 0.0;
-                note(Modifier::Request);
+                // "Finally" in what is asked ("could someone finally answer
+                // me", "merci de bien vouloir enfin me répondre", "que por
+                // fin alguien me respondiera"): the wait has been long, a
+                // delay and a complaint, asked or not.
+                if one_of(&text[item.start..item.end], &FINALLY) {
+                    v = FAILURE;
+                    complaint = true;
+                    note(Modifier::Lasting);
+                } else {
+                    v = 0.0;
+                    note(Modifier::Request);
+                }
             }
             if self.conceded(item) {
                 v *= c.before_contrast;

@@ -573,6 +573,11 @@ pub(super) const NOT_ORDERED_REACH: usize = 6;
 /// haven't paid yet").
 pub(super) const PAID: [&str; 6] = ["paid", "payé", "pagué", "pagamos", "pagado", "payée"];
 
+/// What came at last: in a request, what has been awaited too long
+/// ("could someone finally answer me", "merci de bien vouloir enfin me
+/// répondre", "les agradecería que por fin alguien me respondiera").
+pub(super) const FINALLY: [&str; 5] = ["finally", "at last", "enfin", "por fin", "al fin"];
+
 /// Words of love that irony can turn when they love how something went
 /// ("Love how my slot got cancelled", "j'adore quand", "me encanta que"):
 /// see [`HOW_THAT`].
