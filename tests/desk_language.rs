@@ -3182,6 +3182,7 @@ fn what_the_money_did_not_bring_complains() {
 fn a_long_wait_for_what_was_due_complains() {
     for (text, language) in [
         ("Two weeks for a reply to a simple email.", EN),
+        ("Eight days for a simple answer, well done 👏", EN),
         ("I've waited 10 days for my refund", EN),
         ("Trois semaines pour un remboursement.", FR),
         ("J'ai attendu un mois pour la réparation", FR),

@@ -1023,9 +1023,9 @@ impl<'a> Rules<'a> {
     /// weighs, at the "still"; damped in a question, like a failure. Not
     /// when a good word follows in the sentence ("paid full price and still
     /// think it was worth it"), within [`YET_REACH`] words, other than
-    /// thanks, an emoji or a wish ("have a nice day": see [`WISHED`]). `paid` is where the text's first word of
-    /// paying came (see [`super::scan::Scan::paid`]). Returns whether the
-    /// text complains.
+    /// thanks, an emoji or a wish ("have a nice day": see [`WISHED`]).
+    /// `paid` is where the text's first word of paying came (see
+    /// [`super::scan::Scan::paid`]). Returns whether the text complains.
     pub(super) fn paid_yet(
         &self,
         paid: Option<usize>,
@@ -1091,10 +1091,12 @@ impl<'a> Rules<'a> {
 
     /// What the customer waited long for: a count of days, weeks or months
     /// (see [`LONG_UNITS`]), then "for", "pour" or "para" and what was
-    /// awaited ("three weeks for a refund", "dix jours pour une réponse",
-    /// "un mes para el reembolso": [`super::scan::Errand::Awaited`]),
-    /// into `bare` as the wrong item weighs, at the count; damped in a
-    /// question. Not a time to come ("the next two weeks for delivery",
+    /// awaited, with an article and a word before it or not ("three weeks
+    /// for a refund", "five days for a simple reply", "dix jours pour une
+    /// réponse", "un mes para el reembolso":
+    /// [`super::scan::Errand::Awaited`]), into `bare` as the wrong item
+    /// weighs, at the count; damped in a question. Not a time to come
+    /// ("the next two weeks for delivery",
     /// "in 3 days for the repair"), one praised as short ("only 2 days for
     /// a refund") or one told as the rule ("delivery takes 3 days for an
     /// order"): see [`SHORT_OR_USUAL`]. `awaited` is where the text's
@@ -1111,7 +1113,16 @@ impl<'a> Rules<'a> {
             if !(reading.is_word(a) && Errand::of(reading.lower(a)) == Some(Errand::Awaited)) {
                 return None;
             }
+            // Past a word that qualifies it ("for a simple reply") and
+            // its article.
             let mut k = a.checked_sub(1)?;
+            if reading.is_word(k)
+                && !is(k, &TOOK_FOR)
+                && !is(k, &DETERMINERS)
+                && !is(k, &INDEFINITES)
+            {
+                k = k.checked_sub(1)?;
+            }
             if is(k, &DETERMINERS) || is(k, &INDEFINITES) {
                 k = k.checked_sub(1)?;
             }
