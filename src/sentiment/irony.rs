@@ -197,7 +197,7 @@ impl Rules<'_> {
                     || (item.emoji && first_bare.is_some_and(|b| item.first > b))
                     || (k == 0 && opening)
                     || aimed(k, values);
-                let loved = !item.praise && loves_how(k, values);
+                let loved = !item.praise && values[k] > 0.0 && loves_how(k, values);
                 let v = &mut values[k];
                 if ((item.praise || marked) && ironic || loved) && *v > 0.0 && !meant {
                     *v = -*v;

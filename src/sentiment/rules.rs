@@ -1109,25 +1109,27 @@ impl<'a> Rules<'a> {
         };
         let reading = self.reading;
         let is = |k: usize, words: &[&str]| reading.is_word(k) && one_of(reading.lower(k), words);
-        let found = (first..reading.tokens.len()).find_map(|a| {
-            if !(reading.is_word(a) && Errand::of(reading.lower(a)) == Some(Errand::Awaited)) {
+        // From each "for" (the rarest word of the pattern first), back to
+        // a unit and its count, and on to what was awaited, past its
+        // article and a word that qualifies it ("for a simple reply").
+        let found = (first.saturating_sub(3).max(2)..reading.tokens.len()).find_map(|k| {
+            if !is(k, &TOOK_FOR) {
                 return None;
             }
-            // Past a word that qualifies it ("for a simple reply") and
-            // its article.
-            let mut k = a.checked_sub(1)?;
-            if reading.is_word(k)
-                && !is(k, &TOOK_FOR)
-                && !is(k, &DETERMINERS)
-                && !is(k, &INDEFINITES)
-            {
-                k = k.checked_sub(1)?;
+            let (unit, count) = (k - 1, k - 2);
+            if !is(unit, &LONG_UNITS) {
+                return None;
             }
-            if is(k, &DETERMINERS) || is(k, &INDEFINITES) {
-                k = k.checked_sub(1)?;
+            let mut a = k + 1;
+            if is(a, &DETERMINERS) || is(a, &INDEFINITES) {
+                a += 1;
             }
-            let unit = k.checked_sub(1).filter(|_| is(k, &TOOK_FOR))?;
-            let count = unit.checked_sub(1).filter(|_| is(unit, &LONG_UNITS))?;
+            let awaited = |j: usize| {
+                reading.is_word(j) && Errand::of(reading.lower(j)) == Some(Errand::Awaited)
+            };
+            if !(awaited(a) || awaited(a + 1)) {
+                return None;
+            }
             let counted = reading.is_word(count)
                 && (digits(reading.lower(count)) || one_of(reading.lower(count), &COUNTS));
             let short_or_ahead = (count.saturating_sub(2)..count)
@@ -1222,12 +1224,14 @@ impl<'a> Rules<'a> {
         let reading = self.reading;
         let negates = |k: usize| self.negates(k);
         let word = |j: usize| reading.is_word(j);
-        // Whether an ending of `remedy.done` starts at `j`.
+        // Whether an ending of `remedy.done` starts at `j` (the cheap test
+        // first: most words start no ending at all).
         let done = |j: usize| {
-            remedy
-                .done
-                .iter()
-                .any(|d| reading.spelled_from(j, d).is_some())
+            TROUBLES.ending_starts.contains(reading.lower(j))
+                && remedy
+                    .done
+                    .iter()
+                    .any(|d| reading.spelled_from(j, d).is_some())
         };
         // Before: "réglé mon problème", "por resolver el problema".
         let before = (first.saturating_sub(3)..first)

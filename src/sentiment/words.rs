@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// What a negation that negates no sentiment word adds on its own.
 pub(super) const BARE_NEGATION: f64 = -0.6;
@@ -329,6 +329,9 @@ pub(super) struct Troubles {
     pub(super) words: FxHashMap<&'static str, &'static Remedy>,
     /// The troubles of several words ("money back").
     pub(super) phrases: Vec<(&'static str, &'static Remedy)>,
+    /// The first word of every ending of every remedy ("fixed", "turned"):
+    /// a word that is none of these starts no ending, found in one lookup.
+    pub(super) ending_starts: FxHashSet<&'static str>,
 }
 
 /// [`Troubles`], built from [`REMEDIES`] on first use.
@@ -336,8 +339,13 @@ pub(super) static TROUBLES: LazyLock<Troubles> = LazyLock::new(|| {
     let mut troubles = Troubles {
         words: FxHashMap::default(),
         phrases: Vec::new(),
+        ending_starts: FxHashSet::default(),
     };
     for remedy in &REMEDIES {
+        for &ending in remedy.done {
+            let first = ending.split(' ').next().unwrap_or(ending);
+            troubles.ending_starts.insert(first);
+        }
         for &trouble in remedy.troubles {
             match trouble.contains(' ') {
                 true => troubles.phrases.push((trouble, remedy)),
