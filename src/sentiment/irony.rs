@@ -199,7 +199,7 @@ impl Rules<'_> {
                     || aimed(k, values);
                 let loved = !item.praise && values[k] > 0.0 && loves_how(k, values);
                 let v = &mut values[k];
-                if ((item.praise || marked) && ironic || loved) && *v > 0.0 && !meant {
+                if (((item.praise || marked) && ironic) || loved) && *v > 0.0 && !meant {
                     *v = -*v;
                     complaint = true;
                     if explaining {

@@ -36,10 +36,13 @@
 //! all my photos", "Great service, waited two hours" (praise of a thing is
 //! a mixed review: "Great food, slow service"), or
 //! before the same again: "Génial, encore une mise à jour", praise
-//! aimed at a failure: "thanks for losing my order"), a
+//! aimed at a failure: "thanks for losing my order", love of how it went
+//! wrong: "Love how my order got cancelled", "me encanta que me vuelvan a
+//! cancelar la cita"), a
 //! problem said to be solved, which no longer complains ("merci d'avoir
-//! réparé la panne", "gracias por resolver mi problema"; "they didn't fix
-//! the issue" still does) and so does a parcel lost then found ("le colis
+//! réparé la panne", "gracias por resolver mi problema", "they fixed my
+//! broken laptop"; "they didn't fix the issue" still does) and so does a
+//! parcel lost then found ("le colis
 //! perdu est enfin arrivé") or a refund received ("my refund came
 //! through"; one that has not come is a failure, however said: "I didn't
 //! get a refund", "toujours pas de remboursement"), "why" questions about a failure, which reproach rather than
@@ -61,7 +64,11 @@
 //! "solo llegó la mitad del pedido") or without a part of it ("arrived
 //! without the charger"), fewer received or more charged than
 //! another amount ("received 2 instead of 3", "facturé 50 euros au lieu
-//! de 30"), the
+//! de 30"), what the money did not bring ("I pay for premium and still
+//! get ads", "pagué el envío urgente y aun así tardó una semana"), a long
+//! wait told as what it was for ("three weeks for a refund", "dix jours
+//! pour une réponse"), "finally" in a polite request ("I'd appreciate it
+//! if someone could finally answer me"), the
 //! service denied its job, a failure whatever the verb weighs ("my order
 //! hasn't arrived", "it's not fixed", "sigue sin funcionar", "l'appli ne
 //! s'ouvre plus"), a status that should pass and lasts, a delay ("still
@@ -76,9 +83,9 @@
 //! serais reconnaissant de", "thanks in advance for", "les agradecería
 //! que"), whose praise is what is wanted, and the formulas of an email
 //! (a sign-off, "Kind regards", or one that wishes at the foot of a
-//! complaint, "Best, Nora", "Un abrazo", "have a nice day"; thanks that close a request or a
-//! question, "Please correct it. Thanks, Mark", "Could you send me my
-//! invoice? Many thanks"), which say nothing. Besides its score, a text says
+//! complaint, "Best, Nora", "Un abrazo", "have a nice day"; thanks that
+//! close a request or a question, "Please correct it. Thanks, Mark",
+//! "Could you send me my invoice? Many thanks"), which say nothing. Besides its score, a text says
 //! whether it complains anywhere ([`Sentiment::complaint`]) and whether it
 //! calls for a senior agent: a manager asked for, a threat to leave, to go
 //! to law, to a consumer body or to the public with a bad review, a harm

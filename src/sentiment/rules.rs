@@ -1096,10 +1096,10 @@ impl<'a> Rules<'a> {
     /// réponse", "un mes para el reembolso":
     /// [`super::scan::Errand::Awaited`]), into `bare` as the wrong item
     /// weighs, at the count; damped in a question. Not a time to come
-    /// ("the next two weeks for delivery",
-    /// "in 3 days for the repair"), one praised as short ("only 2 days for
-    /// a refund") or one told as the rule ("delivery takes 3 days for an
-    /// order"): see [`SHORT_OR_USUAL`]. `awaited` is where the text's
+    /// ("the next two weeks for delivery", "in 3 days for the repair"), one
+    /// praised as short ("only 2 days for a refund") or one told as the
+    /// rule ("delivery takes 3 days for an order"): see
+    /// [`SHORT_OR_USUAL`]. `awaited` is where the text's
     /// first word of what is awaited came (see
     /// [`super::scan::Scan::awaited`]). Returns whether the text
     /// complains.

@@ -191,7 +191,11 @@ pub(super) struct Resolved {
 /// indefinite ("got a single", "on m'a donné une chambre sur le parking",
 /// "me llegó uno individual"): the wrong item (see
 /// [`Rules::wrong_item`](super::rules::Rules::wrong_item)). Not "got it",
-/// the thing itself, nor one of [`WHAT_COMES_AFTER_AN_ORDER`].
+/// the thing itself, nor one of [`WHAT_COMES_AFTER_AN_ORDER`]. Also the
+/// words of paying, for what the money did not bring
+/// ([`Rules::paid_yet`](super::rules::Rules::paid_yet)), and of what is
+/// awaited, for a wait too long
+/// ([`Rules::waited_for`](super::rules::Rules::waited_for)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Errand {
     /// "Ordered", "réservé", "pedí"; and what was chosen when ordering
