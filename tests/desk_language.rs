@@ -3223,6 +3223,23 @@ fn a_long_wait_for_what_was_due_complains() {
     }
 }
 
+/// None at all, counted ("zero answers", "zéro aide", "cero respuestas"),
+/// and what looks nothing like its pictures complain.
+#[test]
+fn none_at_all_and_nothing_like_the_pictures_complain() {
+    for (text, language) in [
+        ("Two emails, one chat, zero help", EN),
+        ("Zero communication about my order", EN),
+        ("Trois relances, zéro retour", FR),
+        ("Dos semanas y cero respuestas", ES),
+        ("The sofa looks nothing like the photos", EN),
+        ("Le canapé ne ressemble pas aux photos", FR),
+        ("El sofá no se parece en nada al de la web", ES),
+    ] {
+        assert_complains(text, language);
+    }
+}
+
 /// Another customer's order delivered, and what is out of stock once
 /// paid for, complain.
 #[test]
