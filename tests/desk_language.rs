@@ -1948,11 +1948,12 @@ fn asking_for_a_manager_or_chasing_an_order_complains() {
 /// "bravo pour avoir cassé", "gracias por perder". Thanks for cancelling
 /// are meant, and so are thanks for fixing a problem, and an adjective
 /// right after thanks says what kind they are.
-/// "Finally" in a polite request says the wait has been too long: a delay
-/// and a complaint ("I'd appreciate it if someone could finally answer
-/// me", "je vous serais reconnaissant de bien vouloir enfin me répondre",
-/// "les agradecería que por fin alguien me respondiera"). Told of what
-/// came, it is relief.
+/// "Finally" in a polite request, or pressed for ("please finally", "when
+/// will you finally", "could you finally"), says the wait has been too
+/// long: a delay and a complaint ("I'd appreciate it if someone could
+/// finally answer me", "je vous serais reconnaissant de bien vouloir enfin
+/// me répondre", "les agradecería que por fin alguien me respondiera").
+/// Told of what came, it is relief.
 #[test]
 fn finally_in_a_request_is_impatience() {
     for (text, language) in [
@@ -1960,9 +1961,22 @@ fn finally_in_a_request_is_impatience() {
         ("Merci de bien vouloir enfin traiter ma demande", FR),
         ("Je vous serais reconnaissant de me rembourser enfin", FR),
         ("Les agradecería que por fin me devolvieran el dinero", ES),
+        // Pressed for: after "please", or asked when, or asked of "you".
+        ("Please finally send the technician", EN),
+        ("When will you finally fix my line?", EN),
+        ("Quand allez-vous enfin me rembourser ?", FR),
+        ("¿Cuándo me van a devolver por fin el dinero?", ES),
+        ("¿Podrían por fin contestar mis correos?", ES),
     ] {
         assert_complains(text, language);
         assert!(shows(text, language, Modifier::Lasting), "{text}");
+    }
+    // A question of news, or an account of what came, is no impatience.
+    for (text, language) in [
+        ("Is it finally available in Spain?", EN),
+        ("When it finally arrived, I loved it", EN),
+    ] {
+        assert_no_complaint(text, language);
     }
     for (text, language) in [
         ("Finally got my refund, thank you!", EN),

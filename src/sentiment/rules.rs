@@ -197,6 +197,29 @@ impl<'a> Rules<'a> {
             })
     }
 
+    /// Whether the sentence of `item` presses for it: one of [`ASKING`]
+    /// before it ("please finally process my refund"), or, in a question,
+    /// one of [`PRESSING`] ("when will you finally refund me?", "pourriez-vous
+    /// enfin répondre ?", "¿cuándo me van a devolver por fin el dinero?"),
+    /// not a question of news ("did my parcel finally arrive?").
+    fn pressing(&self, item: &Item) -> bool {
+        let reading = self.reading;
+        let start = reading.sentence_start(item.first);
+        let (_, asks) = reading.sentence_after(item.last);
+        let spelled = |k: usize, (first, second): (&str, &str)| {
+            reading.is_word(k)
+                && reading.lower(k).eq_ignore_ascii_case(first)
+                && (second.is_empty()
+                    || (k + 1 < item.first
+                        && reading.is_word(k + 1)
+                        && reading.lower(k + 1).eq_ignore_ascii_case(second)))
+        };
+        (start..item.first).any(|k| {
+            ASKING.iter().any(|&pair| spelled(k, pair))
+                || (asks && PRESSING.iter().any(|&pair| spelled(k, pair)))
+        })
+    }
+
     /// Whether `item` is thanks that close a message asking something:
     /// one of [`THANKS`], with at most [`CLOSING_WORDS`] words after it
     /// (a name), and before it one of [`ASKING`] or a question ("Could you
@@ -644,19 +667,20 @@ impl<'a> Rules<'a> {
                 reading.reach_sentence_end(&mut requested_until, item.last);
                 v = 0.0;
                 note(Modifier::Request);
-            } else if item.first < requested_until && v > 0.0 {
+            } else if v > 0.0
+                && one_of(&text[item.start..item.end], &FINALLY)
+                && (item.first < requested_until || self.pressing(item))
+            {
                 // "Finally" in what is asked ("could someone finally answer
-                // me", "merci de bien vouloir enfin me répondre", "que por
-                // fin alguien me respondiera"): the wait has been long, a
-                // delay and a complaint, asked or not.
-                if one_of(&text[item.start..item.end], &FINALLY) {
-                    v = FAILURE;
-                    complaint = true;
-                    note(Modifier::Lasting);
-                } else {
-                    v = 0.0;
-                    note(Modifier::Request);
-                }
+                // me", "merci de bien vouloir enfin me répondre", "when will
+                // you finally refund me?"): the wait has been long, a delay
+                // and a complaint, asked or not.
+                v = FAILURE;
+                complaint = true;
+                note(Modifier::Lasting);
+            } else if item.first < requested_until && v > 0.0 {
+                v = 0.0;
+                note(Modifier::Request);
             }
             if self.conceded(item) {
                 v *= c.before_contrast;

@@ -586,6 +586,18 @@ pub(super) const PAID: [&str; 6] = ["paid", "payé", "pagué", "pagamos", "pagad
 /// répondre", "les agradecería que por fin alguien me respondiera").
 pub(super) const FINALLY: [&str; 5] = ["finally", "at last", "enfin", "por fin", "al fin"];
 
+/// What, in a question, presses for what comes at last ("when will you
+/// finally", "could you finally", "quand allez-vous enfin", "pourriez-vous
+/// enfin", "¿cuándo ... por fin", "¿podrían por fin"; see `Rules::pressing`):
+/// a "when", or "you" asked to do something.
+#[rustfmt::skip]
+pub(super) const PRESSING: [(&str, &str); 16] = [
+    ("when", ""), ("could", "you"), ("can", "you"), ("will", "you"), ("would", "you"),
+    ("quand", ""), ("pourriez", "vous"), ("pouvez", "vous"), ("allez", "vous"),
+    ("cuándo", ""), ("cuando", ""), ("podrían", ""), ("pueden", ""), ("podéis", ""),
+    ("puedes", ""), ("van", "a"),
+];
+
 /// Words of love that irony can turn when they love how something went
 /// ("Love how my slot got cancelled", "j'adore quand", "me encanta que"):
 /// see [`HOW_THAT`].
