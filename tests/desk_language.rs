@@ -1987,6 +1987,15 @@ fn finally_in_a_request_is_impatience() {
     }
 }
 
+/// Praise that opens a message after a sigh is as ironic before a failure
+/// as praise that opens it ("Ay genial, otro error del sistema").
+#[test]
+fn praise_after_a_sigh_opens_the_message() {
+    assert_reproaches("Ay genial, otro error al pagar", ES);
+    assert_reproaches("Ay perfecto, me volvieron a cobrar", ES);
+    assert_pleased("Ay genial, ya llegó mi pedido", ES);
+}
+
 #[test]
 fn love_of_how_it_went_wrong_is_ironic() {
     for (text, language) in [
@@ -3251,6 +3260,43 @@ fn none_at_all_and_nothing_like_the_pictures_complain() {
         ("El sofá no se parece en nada al de la web", ES),
     ] {
         assert_complains(text, language);
+    }
+}
+
+/// What is not the customer's ("an order that isn't mine", "une commande
+/// qui n'est pas la mienne", "un pedido que no es mío") and a bill over the
+/// quote complain; a desk that kept its customer informed, and what
+/// arrived unharmed, are praise, even after a small delay.
+#[test]
+fn not_mine_and_over_the_quote_complain_kept_informed_praises() {
+    for (text, language) in [
+        ("There's a charge on my card that isn't mine", EN),
+        ("On me facture un abonnement qui n'est pas le mien", FR),
+        ("No paro de recibir correos de una cuenta que no es mía", ES),
+        ("The invoice came to twice what I was quoted", EN),
+        ("La facture fait le double du devis", FR),
+        ("Me cobraron más de lo presupuestado", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    // The delay is still named (a complaint somewhere); the mood is good.
+    for (text, language) in [
+        ("Small delay but you kept me informed, thanks", EN),
+        ("Petit retard mais vous m'avez tenue au courant, merci", FR),
+        (
+            "Un poco de retraso pero me mantuvieron informada, gracias",
+            ES,
+        ),
+    ] {
+        assert_eq!(answer(text, language).0, Label::Positive, "{text}");
+    }
+    for (text, language) in [
+        ("You kept me updated the whole way, thank you", EN),
+        ("The vase arrived intact, great packing", EN),
+        ("Le vase est arrivé en parfait état", FR),
+        ("El jarrón llegó en perfecto estado", ES),
+    ] {
+        assert_pleased(text, language);
     }
 }
 

@@ -65,9 +65,18 @@ impl Rules<'_> {
         // ("Perfect, the new update deleted all my photos", "Excelente
         // atención, me colgaron"), or the same again (see [`AGAIN`]), is
         // ironic too; with a contrast word it is meant ("merci, mais"), and
-        // opening thanks are meant (see [`THANKS`]).
+        // opening thanks are meant (see [`THANKS`]). A sigh before it
+        // opens nothing ("Ay genial, otro error del sistema").
+        let opener = match items {
+            [sigh, ..]
+                if sigh.first == 0 && !sigh.praise && (COMPLAINT..=0.0).contains(&sigh.base) =>
+            {
+                1
+            }
+            _ => 0,
+        };
         let opening = contrast.is_none()
-            && items.first().is_some_and(|it| {
+            && items.get(opener).is_some_and(|it| {
                 if !it.praise || one_of(&text[it.start..it.end], &THANKS) {
                     return false;
                 }
@@ -195,7 +204,7 @@ impl Rules<'_> {
                     || claps
                     || item.first > first
                     || (item.emoji && first_bare.is_some_and(|b| item.first > b))
-                    || (k == 0 && opening)
+                    || (k == opener && opening)
                     || aimed(k, values);
                 let loved = !item.praise && values[k] > 0.0 && loves_how(k, values);
                 let v = &mut values[k];
