@@ -3292,6 +3292,7 @@ fn not_mine_and_over_the_quote_complain_kept_informed_praises() {
     }
     for (text, language) in [
         ("You kept me updated the whole way, thank you", EN),
+        ("Gracias por mantenerme informado en todo momento", ES),
         ("The vase arrived intact, great packing", EN),
         ("Le vase est arrivé en parfait état", FR),
         ("El jarrón llegó en perfecto estado", ES),
