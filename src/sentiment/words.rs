@@ -727,8 +727,8 @@ pub(super) const STILL: [&str; 11] = [
 pub(super) const AND_YET: [&str; 7] = ["and", "but", "et", "mais", "y", "e", "pero"];
 
 /// How far, in tokens, a word of paying reaches for the "still" of what
-/// the money did not bring: "I paid for express shipping and it still"
-/// is seven.
+/// the money did not bring: in "I paid for express shipping and it still
+/// took 10 days" it is the sixth after "paid".
 pub(super) const PAID_REACH: usize = 8;
 
 /// How far, in tokens, a good word after the "still" of what was paid
@@ -816,8 +816,8 @@ pub(super) const INDEFINITES: [&str; 5] = ["un", "une", "una", "unos", "unas"];
 /// days for a refund", "moins de 3 jours pour la livraison", "apenas dos
 /// días para el reembolso"), or tell what it takes as a rule ("delivery
 /// takes 3 days for an order placed before noon", "il faut 10 jours pour
-/// un remboursement", "tarda dos días para la entrega"): no wait
-/// reported (see `Rules::waited_for`).
+/// un remboursement", "normalmente son dos días para la entrega"): no
+/// wait reported (see `Rules::waited_for`).
 #[rustfmt::skip]
 pub(super) const SHORT_OR_USUAL: [&str; 22] = [
     "only", "just", "less", "under", "takes", "take", "usually",
