@@ -1123,12 +1123,11 @@ impl<'a> Rules<'a> {
     /// ("the next two weeks for delivery", "in 3 days for the repair"), one
     /// praised as short ("only 2 days for a refund") or one told as the
     /// rule ("delivery takes 3 days for an order"): see
-    /// [`SHORT_OR_USUAL`]. `awaited` is where the text's
-    /// first word of what is awaited came (see
-    /// [`super::scan::Scan::awaited`]). Returns whether the text
-    /// complains.
-    pub(super) fn waited_for(&self, awaited: Option<usize>, bare: &mut Vec<Bare>) -> bool {
-        let Some(first) = awaited else {
+    /// [`SHORT_OR_USUAL`]. `awaited` is where the text's first and last
+    /// words of what is awaited came (see [`super::scan::Scan::awaited`]).
+    /// Returns whether the text complains.
+    pub(super) fn waited_for(&self, awaited: Option<(usize, usize)>, bare: &mut Vec<Bare>) -> bool {
+        let Some((first, last)) = awaited else {
             return false;
         };
         let reading = self.reading;
@@ -1136,7 +1135,7 @@ impl<'a> Rules<'a> {
         // From each "for" (the rarest word of the pattern first), back to
         // a unit and its count, and on to what was awaited, past its
         // article and a word that qualifies it ("for a simple reply").
-        let found = (first.saturating_sub(3).max(2)..reading.tokens.len()).find_map(|k| {
+        let found = (first.saturating_sub(3).max(2)..last).find_map(|k| {
             if !is(k, &TOOK_FOR) {
                 return None;
             }

@@ -79,10 +79,11 @@ pub(super) struct Scan {
     /// what the money did not bring
     /// ([`Rules::paid_yet`](super::rules::Rules::paid_yet)).
     pub(super) paid: Option<usize>,
-    /// Where the first word of what is awaited came ([`Errand::Awaited`]):
-    /// only then is a text searched for the time it took
+    /// Where the first and the last word of what is awaited came
+    /// ([`Errand::Awaited`]): only then, and only before the last, is a
+    /// text searched for the time it took
     /// ([`Rules::waited_for`](super::rules::Rules::waited_for)).
-    pub(super) awaited: Option<usize>,
+    pub(super) awaited: Option<(usize, usize)>,
 }
 
 /// The buffers of looking words up, kept per thread.
@@ -480,7 +481,9 @@ impl Analyzer {
                     }
                 }
                 Some(Errand::Paying) => paid = paid.or(Some(i)),
-                Some(Errand::Awaited) => awaited = awaited.or(Some(i)),
+                Some(Errand::Awaited) => {
+                    awaited = Some((awaited.map_or(i, |(first, _)| first), i));
+                }
                 Some(Errand::Received) => {
                     received_after_order |= ordered.is_some();
                     received = true;
