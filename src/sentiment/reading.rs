@@ -60,10 +60,31 @@ impl<'a> Reading<'a> {
         self.tokens.get(i).is_some_and(|t| t.kind == Kind::Word)
     }
 
+    /// Whether there is a word at `k` and it is one of `words`.
+    #[inline]
+    pub(super) fn is_one_of(&self, k: usize, words: &[&str]) -> bool {
+        self.is_word(k) && one_of(self.lower(k), words)
+    }
+
     /// Whether the word after token `k` is one of `words`.
     #[inline]
     pub(super) fn followed_by(&self, k: usize, words: &[&str]) -> bool {
-        self.is_word(k + 1) && one_of(self.lower(k + 1), words)
+        self.is_one_of(k + 1, words)
+    }
+
+    /// Whether the words from `k`, all before token `before`, are `first`
+    /// then `second`, or `first` alone when `second` is empty (the pairs
+    /// of [`ASKING`] and [`PRESSING`]: "please", "por favor", "could you").
+    pub(super) fn spells_pair(
+        &self,
+        k: usize,
+        (first, second): (&str, &str),
+        before: usize,
+    ) -> bool {
+        let word = |j: usize, expected: &str| {
+            j < before && self.is_word(j) && self.lower(j).eq_ignore_ascii_case(expected)
+        };
+        word(k, first) && (second.is_empty() || word(k + 1, second))
     }
 
     /// Whether a hashtag opens among the tokens after `n`, past the one

@@ -206,17 +206,14 @@ impl<'a> Rules<'a> {
         let reading = self.reading;
         let start = reading.sentence_start(item.first);
         let (_, asks) = reading.sentence_after(item.last);
-        let spelled = |k: usize, (first, second): (&str, &str)| {
-            reading.is_word(k)
-                && reading.lower(k).eq_ignore_ascii_case(first)
-                && (second.is_empty()
-                    || (k + 1 < item.first
-                        && reading.is_word(k + 1)
-                        && reading.lower(k + 1).eq_ignore_ascii_case(second)))
-        };
         (start..item.first).any(|k| {
-            ASKING.iter().any(|&pair| spelled(k, pair))
-                || (asks && PRESSING.iter().any(|&pair| spelled(k, pair)))
+            ASKING
+                .iter()
+                .any(|&pair| reading.spells_pair(k, pair, item.first))
+                || (asks
+                    && PRESSING
+                        .iter()
+                        .any(|&pair| reading.spells_pair(k, pair, item.first)))
         })
     }
 
@@ -226,14 +223,11 @@ impl<'a> Rules<'a> {
     /// send me my invoice? Many thanks, Omar").
     fn closes_a_request(&self, item: &Item) -> bool {
         let reading = self.reading;
-        let word = |j: usize, expected: &str| {
-            j < item.first && reading.is_word(j) && reading.lower(j).eq_ignore_ascii_case(expected)
-        };
         let asks_at = |k: usize| {
             reading.ends_sentence(k) == Some(true)
-                || ASKING.iter().any(|&(first, second)| {
-                    word(k, first) && (second.is_empty() || word(k + 1, second))
-                })
+                || ASKING
+                    .iter()
+                    .any(|&pair| reading.spells_pair(k, pair, item.first))
         };
         one_of(&reading.text[item.start..item.end], &THANKS)
             && reading.at_most_words_after(item.last, CLOSING_WORDS)
@@ -746,7 +740,6 @@ impl<'a> Rules<'a> {
     /// weeks", "nada en diez días" count the time gone by).
     fn dated(&self, range: std::ops::Range<usize>) -> bool {
         let reading = self.reading;
-        let counts = |word: &str| digits(word) || one_of(word, &COUNTS);
         let ahead = |count: usize| {
             (count.saturating_sub(2)..count).any(|j| one_of(reading.lower(j), &AHEAD))
                 || count.checked_sub(1).is_some_and(|j| {
@@ -756,7 +749,7 @@ impl<'a> Rules<'a> {
         range.clone().any(|j| one_of(reading.lower(j), &SINCE))
             || (range.start + 1..range.end).any(|j| {
                 one_of(reading.lower(j), &TIME_UNITS)
-                    && counts(reading.lower(j - 1))
+                    && counts_time(reading.lower(j - 1))
                     && !ahead(j - 1)
             })
     }
@@ -917,44 +910,45 @@ impl<'a> Rules<'a> {
                 // without the charger", "livré sans la notice", "llegó sin
                 // las instrucciones"): a part missing, not asked about
                 // ("can it be delivered without a signature?").
-                let came_without = || {
-                    one_of(reading.lower(k), &WITHOUT)
-                        && (k.saturating_sub(ARRIVED_REACH)..k)
-                            .rev()
-                            .take_while(|&j| tokens[j].kind == Kind::Word)
-                            .any(|j| {
-                                matches!(
-                                    Errand::of(reading.lower(j)),
-                                    Some(Errand::Received | Errand::Arrived)
-                                )
-                            })
-                        && !reading.sentence_after(k).1
+                let came_after_arriving = || {
+                    (k.saturating_sub(ARRIVED_REACH)..k)
+                        .rev()
+                        .take_while(|&j| tokens[j].kind == Kind::Word)
+                        .any(|j| {
+                            matches!(
+                                Errand::of(reading.lower(j)),
+                                Some(Errand::Received | Errand::Arrived)
+                            )
+                        })
                 };
+                // Whether the sentence of this negation asks: found once per
+                // sentence, and only when it matters.
+                let mut asks = || {
+                    if k >= bare_sentence_end {
+                        (bare_sentence_end, bare_asks) = reading.sentence_after(k);
+                    }
+                    bare_asks
+                };
+                let without = one_of(reading.lower(k), &WITHOUT);
                 let reported = if denies {
                     Some((FAILURE, "failure"))
                 } else if not_ordered() {
                     Some((WRONG_ITEM, "wrong-item"))
-                } else if came_without() {
+                } else if without && came_after_arriving() && !asks() {
                     Some((WRONG_ITEM, "part-missing"))
                 } else {
                     None
                 };
                 match reported {
                     Some((weight, rule)) => {
-                        if k >= bare_sentence_end {
-                            (bare_sentence_end, bare_asks) = reading.sentence_after(k);
-                        }
-                        let v = if bare_asks {
-                            weight * c.question
-                        } else {
-                            weight
-                        };
-                        complaint |= !bare_asks;
+                        let asked = asks();
+                        let v = if asked { weight * c.question } else { weight };
+                        complaint |= !asked;
                         bare.push((k, v, rule));
                     }
                     // "Without" asked about is an option, not an absence
                     // reported ("can it be delivered without a signature?").
-                    None if one_of(reading.lower(k), &WITHOUT) && reading.sentence_after(k).1 => {
+                    None if without && asks() => {
                         bare.push((k, BARE_NEGATION * c.question, "bare-negation"))
                     }
                     None => bare.push((k, BARE_NEGATION, "bare-negation")),
@@ -1131,7 +1125,7 @@ impl<'a> Rules<'a> {
             return false;
         };
         let reading = self.reading;
-        let is = |k: usize, words: &[&str]| reading.is_word(k) && one_of(reading.lower(k), words);
+        let is = |k: usize, words: &[&str]| reading.is_one_of(k, words);
         // From each "for" (the rarest word of the pattern first), back to
         // a unit and its count, and on to what was awaited, past its
         // article and a word that qualifies it ("for a simple reply").
@@ -1153,8 +1147,7 @@ impl<'a> Rules<'a> {
             if !(awaited(a) || awaited(a + 1)) {
                 return None;
             }
-            let counted = reading.is_word(count)
-                && (digits(reading.lower(count)) || one_of(reading.lower(count), &COUNTS));
+            let counted = reading.is_word(count) && counts_time(reading.lower(count));
             let short_or_ahead = (count.saturating_sub(2)..count)
                 .any(|j| is(j, &SHORT_OR_USUAL) || is(j, &AHEAD))
                 || count.checked_sub(1).is_some_and(|j| is(j, &WITHIN));
@@ -1201,7 +1194,7 @@ impl<'a> Rules<'a> {
     fn part_at(&self, j: usize) -> Option<usize> {
         let reading = self.reading;
         let word = |k: usize| reading.is_word(k);
-        let is = |k: usize, words: &[&str]| word(k) && one_of(reading.lower(k), words);
+        let is = |k: usize, words: &[&str]| reading.is_one_of(k, words);
         if is(j, &HALF) {
             let mut k = j + 1;
             if is(k, &PART_OF) {

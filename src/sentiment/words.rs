@@ -771,6 +771,12 @@ pub(super) const COUNTS: [&str; 54] = [
     "veinte", "treinta", "varios", "varias", "muchos", "lleva", "llevo", "hace",
 ];
 
+/// Whether `word` counts a unit of time after it: digits or one of
+/// [`COUNTS`] ("for 40 minutes", "a week", "dos días").
+pub(super) fn counts_time(word: &str) -> bool {
+    digits(word) || one_of(word, &COUNTS)
+}
+
 /// Words before a count of time that look ahead, not back: "the next
 /// three days", "dans deux jours", "les prochains trois mois", "dentro de
 /// dos días", "las próximas dos semanas" (see `Rules::dated`).
