@@ -3524,3 +3524,60 @@ fn polite_formulas_in_the_negative_deny_nothing() {
     let s = analyzer().score("No dudaré en recomendarlos", Some(ES));
     assert!(s.compound > 0.0 && !s.complaint, "{s:?}");
 }
+
+/// What never came, told with a verb of having or receiving denied ("we
+/// never got a call back", "je n'ai jamais eu de rappel", "nunca tuvimos
+/// noticias"), what the service should be, denied ("that's just not
+/// acceptable", "c'est pas normal", "nada profesional"), and what the
+/// customer never allowed ("I never agreed to a yearly plan") complain.
+/// Asked, or a number one does not have, they do not.
+#[test]
+fn what_never_came_and_what_should_be_denied_complain() {
+    for (text, language) in [
+        ("We never got a call back from the engineer", EN),
+        ("I haven't had any answer since Monday", EN),
+        ("Je n'ai jamais eu de rappel", FR),
+        ("Nous n'avons pas eu de réponse à notre courrier", FR),
+        ("Nunca tuvimos noticias del técnico", ES),
+        ("No he tenido respuesta desde el lunes", ES),
+    ] {
+        assert_complains(text, language);
+        assert!(shows_rule(text, language, "not-received"), "{text}");
+    }
+    for (text, language) in [
+        ("Haven't you had my reply yet?", EN),
+        ("I don't have an order number", EN),
+        ("Vous n'avez pas eu ma réponse ?", FR),
+        ("¿No han tenido respuesta del almacén?", ES),
+    ] {
+        assert_no_complaint(text, language);
+    }
+    for (text, language) in [
+        ("That's just not acceptable", EN),
+        ("It isn't fair to keep me waiting", EN),
+        ("C'est pas normal d'attendre autant", FR),
+        ("Ce n'est pas très professionnel", FR),
+        ("No es normal que tarde tanto", ES),
+        ("Nada profesional", ES),
+        ("I never agreed to a yearly plan", EN),
+        ("Je n'ai jamais accepté ce devis", FR),
+        ("Nunca acepté esas condiciones", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    // "Nothing serious" reassures: "serious" is no norm denied.
+    assert_no_complaint("Nothing serious, the screen is fine", EN);
+}
+
+/// "Support" is the desk's department as often as a verb: it weighs as
+/// one only after its subject or "to" ("we support you", "come to
+/// support the team"), not as the team that takes days.
+#[test]
+fn support_weighs_only_as_a_verb() {
+    assert_complains("And yet support takes days to answer", EN);
+    assert_eq!(answer("We support you all the way", EN).0, Label::Positive);
+    assert_eq!(
+        answer("Support replied within the hour", EN).0,
+        Label::Neutral
+    );
+}

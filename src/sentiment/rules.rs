@@ -910,16 +910,17 @@ impl<'a> Rules<'a> {
                 // without the charger", "livré sans la notice", "llegó sin
                 // las instrucciones"): a part missing, not asked about
                 // ("can it be delivered without a signature?").
+                let received = |j: usize| {
+                    matches!(
+                        Errand::of(reading.lower(j)),
+                        Some(Errand::Received | Errand::Arrived)
+                    )
+                };
                 let came_after_arriving = || {
                     (k.saturating_sub(ARRIVED_REACH)..k)
                         .rev()
                         .take_while(|&j| tokens[j].kind == Kind::Word)
-                        .any(|j| {
-                            matches!(
-                                Errand::of(reading.lower(j)),
-                                Some(Errand::Received | Errand::Arrived)
-                            )
-                        })
+                        .any(received)
                 };
                 // Whether the sentence of this negation asks: found once per
                 // sentence, and only when it matters.
@@ -929,9 +930,33 @@ impl<'a> Rules<'a> {
                     }
                     bare_asks
                 };
+                // Or nothing came of what is awaited: a verb of having or
+                // receiving, denied, then a reply, a parcel, a callback
+                // ("I never had an answer", "je n'ai jamais eu de réponse",
+                // "nunca tuve respuesta", "I didn't get my parcel").
+                let not_received = || {
+                    let mut words = (k + 1..tokens.len().min(k + 1 + span))
+                        .take_while(|&j| tokens[j].kind == Kind::Word)
+                        .filter(|&j| !self.aux(j) && !self.clitic(j) && !negator[j]);
+                    words
+                        .next()
+                        .is_some_and(|j| reading.is_one_of(j, &HAD) || received(j))
+                        && words
+                            .take(AWAITED_REACH)
+                            .find(|&j| {
+                                !reading.is_one_of(j, &DETERMINERS)
+                                    && !reading.is_one_of(j, &BEFORE_AWAITED)
+                            })
+                            .is_some_and(|j| {
+                                let word = reading.lower(j);
+                                Errand::of(word) == Some(Errand::Awaited) && word != "order"
+                            })
+                };
                 let without = one_of(reading.lower(k), &WITHOUT);
                 let reported = if denies {
                     Some((FAILURE, "failure"))
+                } else if not_received() {
+                    Some((FAILURE, "not-received"))
                 } else if not_ordered() {
                     Some((WRONG_ITEM, "wrong-item"))
                 } else if without && came_after_arriving() && !asks() {

@@ -546,6 +546,28 @@ pub(super) const WITHOUT: [&str; 3] = ["without", "sans", "sin"];
 /// phone was delivered without".
 pub(super) const ARRIVED_REACH: usize = 4;
 
+/// Verbs of having, denied before what is awaited, that say it never came
+/// ("I never had an answer", "je n'ai pas eu de réponse", "nunca tuve
+/// respuesta"; with the verbs of receiving of
+/// [`Errand::Received`](super::scan::Errand::Received)).
+#[rustfmt::skip]
+pub(super) const HAD: [&str; 15] = [
+    "had", "have", "get", "gotten",
+    "eu", "obtenu", "avoir",
+    "tuve", "tuvimos", "tenido", "tengo", "tenemos", "tener", "obtuve", "obtenido",
+];
+
+/// What may stand between a verb of [`HAD`] and what is awaited, besides
+/// the [`DETERMINERS`]: "any", "a single", "de", an indefinite.
+#[rustfmt::skip]
+pub(super) const BEFORE_AWAITED: [&str; 11] = [
+    "any", "single", "de", "d'", "d’", "d", "un", "une", "des", "una", "ninguna",
+];
+
+/// How many words after a verb of [`HAD`] what is awaited may be: two
+/// before it ("a single reply", "ni une réponse") and itself.
+pub(super) const AWAITED_REACH: usize = 3;
+
 /// A half of what was sent: "half of my order", "la moitié de ma
 /// commande", "la mitad del pedido".
 pub(super) const HALF: [&str; 3] = ["half", "moitié", "mitad"];
