@@ -3581,3 +3581,47 @@ fn support_weighs_only_as_a_verb() {
         Label::Neutral
     );
 }
+
+/// "Not a single" reply counts and is no loneliness ("pas une seule
+/// réponse", "ni una sola respuesta"); a technician's visit is awaited
+/// like a reply ("nunca tuvimos la visita del técnico"); a negation before
+/// a phrase that only names a thing negates nothing, and says so ("there
+/// is no customer service").
+#[test]
+fn not_a_single_reply_and_no_visit_complain() {
+    for (text, language) in [
+        ("I never got a single answer", EN),
+        ("Je n'ai pas eu une seule réponse de votre part", FR),
+        ("No he tenido ni una sola respuesta", ES),
+        ("We never had a visit from the engineer", EN),
+        ("Nous n'avons jamais eu la visite du technicien", FR),
+        ("Nunca tuvimos la visita del técnico", ES),
+    ] {
+        assert_complains(text, language);
+        assert!(shows_rule(text, language, "not-received"), "{text}");
+    }
+    assert_displeased("There is no customer service", EN);
+    assert_eq!(answer("Je me sens seul", FR).0, Label::Negative);
+}
+
+/// A refund said to be where the money goes has come ("the refund is in
+/// my account", "sur mon compte", "ya está en mi cuenta"); said not to be
+/// there yet, it has not.
+#[test]
+fn a_refund_in_the_account_has_come() {
+    for (text, language) in [
+        ("Thanks, the refund is in my account", EN),
+        ("Merci, le remboursement est sur mon compte", FR),
+        ("Mil gracias, el reembolso ya está en mi cuenta", ES),
+    ] {
+        assert_no_complaint(text, language);
+        assert_ne!(answer(text, language).0, Label::Negative, "{text}");
+    }
+    for (text, language) in [
+        ("The refund still isn't in my account", EN),
+        ("Le remboursement n'est toujours pas sur mon compte", FR),
+        ("El reembolso todavía no está en mi cuenta", ES),
+    ] {
+        assert_complains(text, language);
+    }
+}

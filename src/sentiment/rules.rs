@@ -801,9 +801,14 @@ impl<'a> Rules<'a> {
                         .any(|j| self.separates(j, own_verb_phrase))
                     && !self.failure_between(k, first)
             };
+            // Nor a phrase that only names a thing ("customer service",
+            // "un seul"): "no customer service" negates nothing.
+            let names_a_thing =
+                |it: &Item| it.base == 0.0 && it.first < it.last && !it.negation_inside;
             let reaches = items.get(next).is_some_and(|it| {
                 !it.emoji
                     && !it.chase
+                    && !names_a_thing(it)
                     && !self.thanks_past(k, it)
                     && (within(it.first)
                         || (raised && it.first - k <= RAISED_REACH && reading.raises(k)))
@@ -876,19 +881,51 @@ impl<'a> Rules<'a> {
                 };
                 let denies = (after.any(|j| self.fails(j)) && !imperative())
                     || (k > 0 && one_of(reading.lower(k), &AFTER_THE_VERB) && self.fails(k - 1));
+                // A verb of receiving or arriving.
+                let received = |j: usize| {
+                    matches!(
+                        Errand::of(reading.lower(j)),
+                        Some(Errand::Received | Errand::Arrived)
+                    )
+                };
+                // Or nothing came of what is awaited: a verb of having or
+                // receiving, denied, then a reply, a parcel, a callback
+                // ("I never had an answer", "je n'ai jamais eu de réponse",
+                // "nunca tuve respuesta", "I didn't get my parcel").
+                let not_received = || {
+                    let reach = span + AWAITED_REACH;
+                    let mut words = (k + 1..tokens.len().min(k + 1 + reach))
+                        .take_while(|&j| tokens[j].kind == Kind::Word)
+                        .filter(|&j| !self.aux(j) && !self.clitic(j) && !negator[j]);
+                    words
+                        .next()
+                        .is_some_and(|j| reading.is_one_of(j, &HAD) || received(j))
+                        && words
+                            .take(AWAITED_REACH)
+                            .find(|&j| {
+                                !reading.is_one_of(j, &DETERMINERS)
+                                    && !reading.is_one_of(j, &BEFORE_AWAITED)
+                            })
+                            .is_some_and(|j| {
+                                let word = reading.lower(j);
+                                Errand::of(word) == Some(Errand::Awaited) && word != "order"
+                            })
+                };
+                let missed = !denies && not_received();
                 let counts = match follower {
                     None => true,
                     // A "no" or "not" that follows opens a negation of its
                     // own: this one counts when it denies the service its
                     // job ("no funcionaba y no pude pagar").
-                    Some(j) if one_of(reading.lower(j), &OPENING_NEGATIONS) => denies,
+                    Some(j) if one_of(reading.lower(j), &OPENING_NEGATIONS) => denies || missed,
                     // The second part of this one after the verb it denies:
-                    // counted here, with the verb ("no contesta nadie").
+                    // counted here, with the verb ("no contesta nadie", "no
+                    // he tenido ni una respuesta").
                     Some(j) => {
-                        if denies {
+                        if denies || missed {
                             counted_until = j + 1;
                         }
-                        denies
+                        denies || missed
                     }
                 };
                 if !counts {
@@ -910,12 +947,6 @@ impl<'a> Rules<'a> {
                 // without the charger", "livré sans la notice", "llegó sin
                 // las instrucciones"): a part missing, not asked about
                 // ("can it be delivered without a signature?").
-                let received = |j: usize| {
-                    matches!(
-                        Errand::of(reading.lower(j)),
-                        Some(Errand::Received | Errand::Arrived)
-                    )
-                };
                 let came_after_arriving = || {
                     (k.saturating_sub(ARRIVED_REACH)..k)
                         .rev()
@@ -930,32 +961,10 @@ impl<'a> Rules<'a> {
                     }
                     bare_asks
                 };
-                // Or nothing came of what is awaited: a verb of having or
-                // receiving, denied, then a reply, a parcel, a callback
-                // ("I never had an answer", "je n'ai jamais eu de réponse",
-                // "nunca tuve respuesta", "I didn't get my parcel").
-                let not_received = || {
-                    let mut words = (k + 1..tokens.len().min(k + 1 + span))
-                        .take_while(|&j| tokens[j].kind == Kind::Word)
-                        .filter(|&j| !self.aux(j) && !self.clitic(j) && !negator[j]);
-                    words
-                        .next()
-                        .is_some_and(|j| reading.is_one_of(j, &HAD) || received(j))
-                        && words
-                            .take(AWAITED_REACH)
-                            .find(|&j| {
-                                !reading.is_one_of(j, &DETERMINERS)
-                                    && !reading.is_one_of(j, &BEFORE_AWAITED)
-                            })
-                            .is_some_and(|j| {
-                                let word = reading.lower(j);
-                                Errand::of(word) == Some(Errand::Awaited) && word != "order"
-                            })
-                };
                 let without = one_of(reading.lower(k), &WITHOUT);
                 let reported = if denies {
                     Some((FAILURE, "failure"))
-                } else if not_received() {
+                } else if missed {
                     Some((FAILURE, "not-received"))
                 } else if not_ordered() {
                     Some((WRONG_ITEM, "wrong-item"))

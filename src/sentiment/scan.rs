@@ -243,13 +243,12 @@ impl Errand {
             "pay" | "pays" | "paying" | "paie" | "paye" | "payons" | "payez" | "paient"
             | "pago" | "pagas" | "paga" | "pagan" | "pagando" => Some(Errand::Paying),
             "refund" | "reply" | "answer" | "response" | "delivery" | "parcel" | "package"
-            | "order" | "callback" | "call" | "news" | "repair" | "technician" | "engineer"
-            | "replacement" | "remboursement" | "réponse" | "livraison" | "colis" | "commande"
-            | "rappel" | "appel" | "nouvelles" | "réparation" | "technicien" | "remplacement"
-            | "reembolso" | "respuesta" | "entrega" | "paquete" | "envío" | "llamada"
-            | "noticias" | "reparación" | "técnico" | "reemplazo" | "devolución" => {
-                Some(Errand::Awaited)
-            }
+            | "order" | "callback" | "call" | "news" | "visit" | "repair" | "technician"
+            | "engineer" | "visite" | "visita" | "replacement" | "remboursement" | "réponse"
+            | "livraison" | "colis" | "commande" | "rappel" | "appel" | "nouvelles"
+            | "réparation" | "technicien" | "remplacement" | "reembolso" | "respuesta"
+            | "entrega" | "paquete" | "envío" | "llamada" | "noticias" | "reparación"
+            | "técnico" | "reemplazo" | "devolución" => Some(Errand::Awaited),
             _ => None,
         }
     }

@@ -263,14 +263,18 @@ pub(super) const REFUNDS: [&str; 7] = [
     "money back",
 ];
 
-/// "Received" and "paid in", for a [`REFUNDS`] word.
+/// "Received" and "paid in", for a [`REFUNDS`] word; and where the money
+/// now is ("the refund is in my account", "sur mon compte", "ya está en
+/// mi cuenta").
 #[rustfmt::skip]
-pub(super) const RECEIVED: [&str; 29] = [
+pub(super) const RECEIVED: [&str; 37] = [
     "reçu", "reçus", "arrivé", "arrivés", "effectué", "effectués", "versé", "crédité", "obtenu",
+    "sur mon compte", "sur ma carte",
     "recibí", "recibi", "recibido", "recibidos", "llegó", "llego", "llegado", "ingresado",
-    "ingresaron",
+    "ingresaron", "en mi cuenta", "en mi tarjeta",
     "received", "got", "arrived", "came", "processed", "credited", "issued", "paid", "landed",
-    "went through", "came through",
+    "went through", "came through", "in my account", "into my account", "on my card",
+    "in my bank",
 ];
 
 /// A trouble and the words that end it: a problem solved, a parcel lost
@@ -560,8 +564,9 @@ pub(super) const HAD: [&str; 15] = [
 /// What may stand between a verb of [`HAD`] and what is awaited, besides
 /// the [`DETERMINERS`]: "any", "a single", "de", an indefinite.
 #[rustfmt::skip]
-pub(super) const BEFORE_AWAITED: [&str; 11] = [
+pub(super) const BEFORE_AWAITED: [&str; 15] = [
     "any", "single", "de", "d'", "d’", "d", "un", "une", "des", "una", "ninguna",
+    "seul", "seule", "solo", "sola",
 ];
 
 /// How many words after a verb of [`HAD`] what is awaited may be: two
