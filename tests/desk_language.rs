@@ -3625,3 +3625,84 @@ fn a_refund_in_the_account_has_come() {
         assert_complains(text, language);
     }
 }
+
+/// Leaving, thought about aloud ("thinking about switching", "j'envisage
+/// de changer d'opérateur", "me estoy planteando darme de baja"), calls for
+/// a senior agent; what any other company would have done ("any other
+/// airline would have rebooked me", "n'importe quel autre magasin aurait",
+/// "cualquier otra tienda me habría") complains.
+#[test]
+fn leaving_in_mind_and_any_other_company_complain() {
+    for (text, language) in [
+        ("Honestly thinking about switching after this", EN),
+        ("Considering cancelling my membership", EN),
+        ("J'envisage de changer d'opérateur", FR),
+        ("Je songe à résilier mon abonnement", FR),
+        ("Estoy pensando en cambiarme de compañía", ES),
+        ("Me estoy planteando darme de baja", ES),
+    ] {
+        assert_complains(text, language);
+        let s = analyzer().score(text, Some(language));
+        assert!(s.escalates, "{text}");
+    }
+    for (text, language) in [
+        ("Any other airline would have rebooked me straight away", EN),
+        ("N'importe quel autre magasin aurait échangé le produit", FR),
+        ("Cualquier otra tienda me habría cambiado el producto", ES),
+    ] {
+        assert_complains(text, language);
+        assert!(shows_rule(text, language, "any-other"), "{text}");
+    }
+    // "N'importe" negates nothing.
+    assert_no_complaint("Vous pouvez me rappeler n'importe quand", FR);
+    assert_eq!(
+        answer("Vous pouvez me rappeler n'importe quand", FR).0,
+        Label::Neutral
+    );
+}
+
+/// Passed around ("passed around between teams", "on me balade", "de un
+/// departamento a otro"), telling it all again ("explain it all again",
+/// "tout réexpliquer", "explicarlo todo otra vez"), asking whether anyone
+/// reads, and nobody caring ("personne ne se soucie", "a nadie parece
+/// importarle") complain; a site "inutilisable", "inservible" too.
+#[test]
+fn the_runaround_telling_it_again_and_nobody_caring_complain() {
+    for (text, language) in [
+        ("I keep getting passed around between teams", EN),
+        ("On me balade depuis des semaines", FR),
+        ("Me pasan de un departamento a otro", ES),
+        ("Now I have to explain it all again to someone else", EN),
+        (
+            "Je dois encore tout réexpliquer à un nouveau conseiller",
+            FR,
+        ),
+        ("Tengo que explicarlo todo otra vez a otro agente", ES),
+        ("Le site est inutilisable sur mobile", FR),
+        ("La web es inservible desde el móvil", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    for (text, language) in [
+        ("Is anybody listening?", EN),
+        ("Il y a quelqu'un qui lit mes messages ?", FR),
+        ("¿Alguien lee mis mensajes?", ES),
+        ("Personne ne se soucie de mon problème", FR),
+        ("A nadie parece importarle mi reclamación", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+}
+
+/// "De diez" praises ("un trato de diez"), and counts when a unit follows
+/// ("más de diez años"); British "cancelling" is "cancel".
+#[test]
+fn de_diez_praises_unless_it_counts() {
+    assert_eq!(answer("Un trato de diez, gracias", ES).0, Label::Positive);
+    assert_displeased("Cliente desde hace más de diez años y así me tratan", ES);
+    assert_eq!(
+        answer("Después de diez años con ustedes", ES).0,
+        Label::Neutral
+    );
+    assert_complains("I'm cancelling my subscription today", EN);
+}

@@ -689,12 +689,13 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
             }
         }
         // English doubles a final consonant before these endings: "saddest",
-        // "sobbing", "kidnapped", "upsetting".
+        // "sobbing", "kidnapped", "upsetting", and British English an "l":
+        // "cancelling", "travelled".
         for suffix in ["est", "er", "ed", "ing"] {
             if let Some(s) = cut(suffix) {
                 let b = s.as_bytes();
                 if let [.., x, y] = b {
-                    if x == y && b"bdgmpt".contains(x) && attempt(&s[..s.len() - 1], "") {
+                    if x == y && b"bdglmpt".contains(x) && attempt(&s[..s.len() - 1], "") {
                         return true;
                     }
                 }
@@ -1111,6 +1112,7 @@ mod tests {
             ("kidnapped", "kidnap"),
             ("upsetting", "upset"),
             ("robbed", "rob"),
+            ("cancelling", "cancel"),
         ] {
             assert!(reaches(word, target), "{word} -> {target}");
         }

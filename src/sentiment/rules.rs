@@ -1141,6 +1141,35 @@ impl<'a> Rules<'a> {
         !asks
     }
 
+    /// What any other company would have done by now ("any other bank
+    /// would have refunded me", "n'importe quelle autre banque m'aurait
+    /// remboursé", "cualquier otro banco ya me habría devuelto el dinero"):
+    /// the service compared with every other and found worse, into `bare`
+    /// as the wrong item weighs, at the comparison; damped in a question.
+    /// Returns whether the text complains.
+    pub(super) fn any_other_would_have(&self, bare: &mut Vec<Bare>) -> bool {
+        let reading = self.reading;
+        let tokens = reading.tokens;
+        let Some((at, last)) = (0..tokens.len()).find_map(|k| {
+            let last = ANY_OTHER.iter().find_map(|p| reading.spelled_from(k, p))?;
+            Some((k, last))
+        }) else {
+            return false;
+        };
+        let would_have = (last + 1..tokens.len().min(last + 1 + ANY_OTHER_REACH))
+            .take_while(|&j| reading.is_word(j))
+            .any(|j| {
+                WOULD_HAVE
+                    .iter()
+                    .any(|p| reading.spelled_from(j, p).is_some())
+            });
+        if !would_have {
+            return false;
+        }
+        let asks = reading.sentence_after(last).1;
+        self.report(bare, at, asks, "any-other")
+    }
+
     /// What the customer waited long for: a count of days, weeks or months
     /// (see [`LONG_UNITS`]), then "for", "pour" or "para" and what was
     /// awaited, with an article and a word before it or not ("three weeks

@@ -610,9 +610,14 @@ impl Analyzer {
         // The French "ne ... que" says "only": "on ne peut que recommander",
         // "il n'y a que des problèmes" negate nothing. A "pas" (or "plus",
         // "jamais"...) before the "que" makes it a negation again ("je ne
-        // pense pas que").
+        // pense pas que"). Nor does "n'importe" ("n'importe quelle autre
+        // banque", "n'importe quand").
         for (k, negates) in negator.iter_mut().enumerate() {
             if !*negates || !one_of(reading.lower(k), &["ne", "n"]) {
+                continue;
+            }
+            if reading.is_one_of(k + 1, &["importe"]) {
+                *negates = false;
                 continue;
             }
             let only = (k + 1..tokens.len().min(k + 6))

@@ -550,6 +550,29 @@ pub(super) const WITHOUT: [&str; 3] = ["without", "sans", "sin"];
 /// phone was delivered without".
 pub(super) const ARRIVED_REACH: usize = 4;
 
+/// A comparison with every other company (see
+/// [`Rules::any_other_would_have`](super::rules::Rules::any_other_would_have)):
+/// "any other", "n'importe quelle autre" (the "n" split off by the
+/// tokenizer), "cualquier otro".
+#[rustfmt::skip]
+pub(super) const ANY_OTHER: [&str; 7] = [
+    "any other", "importe quel autre", "importe quelle autre", "importe quels autres",
+    "cualquier otro", "cualquier otra", "cualquiera otra",
+];
+
+/// What any other company would have done: the conditional perfect ("would
+/// have", "aurait", "habría"), within [`ANY_OTHER_REACH`] words.
+#[rustfmt::skip]
+pub(super) const WOULD_HAVE: [&str; 11] = [
+    "would have", "would've", "wouldve", "aurait", "auraient", "aurais",
+    "habría", "habrían", "habria", "hubiera", "hubieran",
+];
+
+/// How many words after [`ANY_OTHER`] its verb may come: the company named
+/// and an adverb ("any other airline would have", "cualquier otra
+/// compañía ya me habría").
+pub(super) const ANY_OTHER_REACH: usize = 6;
+
 /// Verbs of having, denied before what is awaited, that say it never came
 /// ("I never had an answer", "je n'ai pas eu de réponse", "nunca tuve
 /// respuesta"; with the verbs of receiving of
