@@ -3706,3 +3706,42 @@ fn de_diez_praises_unless_it_counts() {
     );
     assert_complains("I'm cancelling my subscription today", EN);
 }
+
+/// What the service should have done, told to it ("you should've warned
+/// me", "vous auriez dû me prévenir", "deberían haberme avisado"), what a
+/// decent company would have done ("any decent shop would have", "une
+/// entreprise sérieuse aurait", "una empresa seria habría"), a company that
+/// does not care ("s'en fichent", "les da igual") and a customer off to
+/// the competition complain; "you should have seen it" marvels.
+#[test]
+fn what_should_have_been_done_and_not_caring_complain() {
+    for (text, language) in [
+        ("You should've warned me the item was late", EN),
+        ("You could have at least replied to my email", EN),
+        ("A phone call would have been nice", EN),
+        ("Vous auriez dû me prévenir du retard", FR),
+        ("Un simple appel aurait suffi", FR),
+        ("Deberían haberme avisado del retraso", ES),
+        ("Podrían al menos contestar los correos", ES),
+        ("Any decent shop would have replaced it", EN),
+        (
+            "Une entreprise sérieuse aurait remboursé depuis longtemps",
+            FR,
+        ),
+        ("Una empresa seria ya me habría contestado", ES),
+        ("Ils s'en fichent complètement de leurs clients", FR),
+        ("A ustedes les da igual el cliente", ES),
+        ("They couldn't care less about customers", EN),
+    ] {
+        assert_complains(text, language);
+    }
+    for (text, language) in [
+        ("Seriously thinking of going to a competitor", EN),
+        ("Je vais finir par passer à la concurrence", FR),
+        ("Al final voy a pasarme a la competencia", ES),
+    ] {
+        assert_complains(text, language);
+        assert!(analyzer().score(text, Some(language)).escalates, "{text}");
+    }
+    assert_no_complaint("You should have seen the view from the hotel!", EN);
+}

@@ -550,14 +550,18 @@ pub(super) const WITHOUT: [&str; 3] = ["without", "sans", "sin"];
 /// phone was delivered without".
 pub(super) const ARRIVED_REACH: usize = 4;
 
-/// A comparison with every other company (see
+/// A comparison with every other company, or every decent one (see
 /// [`Rules::any_other_would_have`](super::rules::Rules::any_other_would_have)):
-/// "any other", "n'importe quelle autre" (the "n" split off by the
-/// tokenizer), "cualquier otro".
+/// "any other", "any decent", "n'importe quelle autre" (the "n" split off
+/// by the tokenizer), "une entreprise sérieuse", "cualquier otro", "una
+/// empresa seria".
 #[rustfmt::skip]
-pub(super) const ANY_OTHER: [&str; 7] = [
-    "any other", "importe quel autre", "importe quelle autre", "importe quels autres",
-    "cualquier otro", "cualquier otra", "cualquiera otra",
+pub(super) const ANY_OTHER: [&str; 18] = [
+    "any other", "any decent", "any normal", "any serious", "any reasonable", "any proper",
+    "importe quel autre", "importe quelle autre", "importe quelle entreprise",
+    "une entreprise sérieuse", "une entreprise normale", "une boîte sérieuse",
+    "cualquier otro", "cualquier otra", "cualquier empresa", "una empresa seria",
+    "una empresa normal", "cualquier tienda",
 ];
 
 /// What any other company would have done: the conditional perfect ("would
