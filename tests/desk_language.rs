@@ -3745,3 +3745,31 @@ fn what_should_have_been_done_and_not_caring_complain() {
     }
     assert_no_complaint("You should have seen the view from the hotel!", EN);
 }
+
+/// A complaint asked inside a negation keeps its sign: the question word
+/// opens a clause of its own ("nobody can tell me where is my parcel",
+/// "nadie sabe decirme dónde está mi paquete", "je ne comprends pas
+/// comment vous traitez vos clients"). Not taking the trouble ("they
+/// didn't even bother to reply", "ils n'ont même pas daigné répondre",
+/// "ni se molestaron en contestar") and what a normal company would have
+/// done complain; "I'm not bothered" does not mind.
+#[test]
+fn a_question_inside_a_negation_and_not_bothering_complain() {
+    for (text, language) in [
+        ("Nobody can tell me where is my parcel", EN),
+        ("Je ne comprends pas comment vous traitez vos clients", FR),
+        ("Nadie sabe decirme dónde está mi paquete", ES),
+        ("They didn't even bother to reply", EN),
+        ("Nobody has bothered to call me back", EN),
+        ("Ils n'ont même pas daigné répondre", FR),
+        ("Ils n'ont pas pris la peine de me rappeler", FR),
+        ("Ni se molestaron en contestar", ES),
+        ("Nadie se ha molestado en llamarme", ES),
+        ("A normal company would have apologised", EN),
+        ("Une entreprise normale se serait excusée", FR),
+        ("Una empresa normal ya se habría disculpado", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    assert_no_complaint("I'm not bothered about the colour", EN);
+}

@@ -110,6 +110,14 @@ impl<'a> Rules<'a> {
         self.listed(k, |l| &l.clitics)
     }
 
+    /// Whether the word at `first` is a question word that opens a clause
+    /// of its own inside another ("nadie sabe decirme dónde está mi
+    /// paquete", "je ne comprends pas comment vous traitez vos clients"):
+    /// only a negation carried by "think" and the like reaches past it.
+    fn opens_own_clause(&self, first: usize) -> bool {
+        self.reading.is_one_of(first, &QUESTION_WORDS)
+    }
+
     /// A word of the service doing its job (see `Lexicon::failures`).
     fn fails(&self, k: usize) -> bool {
         self.listed(k, |l| &l.failures)
@@ -295,7 +303,7 @@ impl<'a> Rules<'a> {
         let mut k = item.first;
         let mut so = false;
         let mut stressed = false;
-        let mut before_its_clause = false;
+        let mut before_its_clause = self.opens_own_clause(item.first);
         // A word that opens with a clitic ("me doy de baja") opens its
         // verb phrase: a negation reaches it only over clitics ("no me
         // gusta"), not over the verb of another ("si no lo solucionan
@@ -802,13 +810,17 @@ impl<'a> Rules<'a> {
                     && !self.failure_between(k, first)
             };
             // Nor a phrase that only names a thing ("customer service",
-            // "un seul"): "no customer service" negates nothing.
-            let names_a_thing =
-                |it: &Item| it.base == 0.0 && it.first < it.last && !it.negation_inside;
+            // "un seul": "no customer service" negates nothing), nor one
+            // in a clause of its own that the negation is not carried
+            // into ("nadie sabe decirme dónde está mi paquete").
+            let closed = |it: &Item| {
+                (it.base == 0.0 && it.first < it.last && !it.negation_inside)
+                    || (self.opens_own_clause(it.first) && !reading.raises(k))
+            };
             let reaches = items.get(next).is_some_and(|it| {
                 !it.emoji
                     && !it.chase
-                    && !names_a_thing(it)
+                    && !closed(it)
                     && !self.thanks_past(k, it)
                     && (within(it.first)
                         || (raised && it.first - k <= RAISED_REACH && reading.raises(k)))
@@ -1141,18 +1153,26 @@ impl<'a> Rules<'a> {
         !asks
     }
 
-    /// What any other company would have done by now ("any other bank
-    /// would have refunded me", "n'importe quelle autre banque m'aurait
-    /// remboursé", "cualquier otro banco ya me habría devuelto el dinero"):
-    /// the service compared with every other and found worse, into `bare`
+    /// What any other company, or any decent one, would have done by now
+    /// ("any other bank would have refunded me", "n'importe quelle autre
+    /// banque m'aurait remboursé", "cualquier otro banco ya me habría
+    /// devuelto el dinero", "a normal company would have apologised"): the
+    /// service compared with every other and found worse, into `bare`
     /// as the wrong item weighs, at the comparison; damped in a question.
     /// Returns whether the text complains.
     pub(super) fn any_other_would_have(&self, bare: &mut Vec<Bare>) -> bool {
         let reading = self.reading;
         let tokens = reading.tokens;
+        let decent = |k: usize| {
+            reading.is_one_of(k, &DECENT)
+                && (k.saturating_sub(2)..k).any(|j| reading.is_one_of(j, &A_DECENT))
+        };
         let Some((at, last)) = (0..tokens.len()).find_map(|k| {
-            let last = ANY_OTHER.iter().find_map(|p| reading.spelled_from(k, p))?;
-            Some((k, last))
+            ANY_OTHER
+                .iter()
+                .find_map(|p| reading.spelled_from(k, p))
+                .or_else(|| decent(k).then_some(k))
+                .map(|last| (k, last))
         }) else {
             return false;
         };

@@ -550,25 +550,36 @@ pub(super) const WITHOUT: [&str; 3] = ["without", "sans", "sin"];
 /// phone was delivered without".
 pub(super) const ARRIVED_REACH: usize = 4;
 
-/// A comparison with every other company, or every decent one (see
+/// A comparison with every other company (see
 /// [`Rules::any_other_would_have`](super::rules::Rules::any_other_would_have)):
-/// "any other", "any decent", "n'importe quelle autre" (the "n" split off
-/// by the tokenizer), "une entreprise sérieuse", "cualquier otro", "una
-/// empresa seria".
+/// "any other", "n'importe quelle autre" (the "n" split off by the
+/// tokenizer), "cualquier otro".
 #[rustfmt::skip]
-pub(super) const ANY_OTHER: [&str; 18] = [
-    "any other", "any decent", "any normal", "any serious", "any reasonable", "any proper",
-    "importe quel autre", "importe quelle autre", "importe quelle entreprise",
-    "une entreprise sérieuse", "une entreprise normale", "une boîte sérieuse",
-    "cualquier otro", "cualquier otra", "cualquier empresa", "una empresa seria",
-    "una empresa normal", "cualquier tienda",
+pub(super) const ANY_OTHER: [&str; 7] = [
+    "any other", "importe quel autre", "importe quelle autre", "importe quelle entreprise",
+    "cualquier otro", "cualquier otra", "cualquier empresa",
 ];
 
-/// What any other company would have done: the conditional perfect ("would
-/// have", "aurait", "habría"), within [`ANY_OTHER_REACH`] words.
+/// ... or with every decent one: one of these within two words of an
+/// article of [`A_DECENT`] ("any decent shop", "a normal company", "une
+/// entreprise sérieuse", "una empresa seria").
 #[rustfmt::skip]
-pub(super) const WOULD_HAVE: [&str; 11] = [
-    "would have", "would've", "wouldve", "aurait", "auraient", "aurais",
+pub(super) const DECENT: [&str; 13] = [
+    "decent", "normal", "serious", "proper", "reasonable", "competent",
+    "sérieuse", "sérieux", "normale", "correcte",
+    "seria", "serio", "competente",
+];
+
+/// The articles before a word of [`DECENT`].
+#[rustfmt::skip]
+pub(super) const A_DECENT: [&str; 7] = ["a", "an", "any", "un", "une", "una", "cualquier"];
+
+/// What any other company would have done: the conditional perfect ("would
+/// have", "aurait", "se serait", "habría"), within [`ANY_OTHER_REACH`]
+/// words.
+#[rustfmt::skip]
+pub(super) const WOULD_HAVE: [&str; 13] = [
+    "would have", "would've", "wouldve", "aurait", "auraient", "aurais", "serait", "seraient",
     "habría", "habrían", "habria", "hubiera", "hubieran",
 ];
 
@@ -948,6 +959,14 @@ pub(super) const HOW_PHRASES: [&str; 6] = [
     "y a t il un moyen de",
     "se puede",
     "hay manera de",
+];
+
+/// Question words that open a clause of their own inside another ("nobody
+/// can tell me where my order is", "nadie sabe decirme dónde está mi
+/// paquete"): a negation before them does not reach the phrase they open.
+#[rustfmt::skip]
+pub(super) const QUESTION_WORDS: [&str; 8] = [
+    "where", "where's", "how", "où", "comment", "dónde", "donde", "cómo",
 ];
 
 /// The words that open a question of reproach rather than one that asks:
