@@ -923,21 +923,24 @@ impl<'a> Rules<'a> {
                                 Errand::of(word) == Some(Errand::Awaited) && word != "order"
                             })
                 };
-                let missed = !denies && not_received();
+                // Looked for once, and only when it matters.
+                let missed = std::cell::OnceCell::new();
+                let missed = || *missed.get_or_init(|| !denies && not_received());
                 let counts = match follower {
                     None => true,
                     // A "no" or "not" that follows opens a negation of its
                     // own: this one counts when it denies the service its
                     // job ("no funcionaba y no pude pagar").
-                    Some(j) if one_of(reading.lower(j), &OPENING_NEGATIONS) => denies || missed,
+                    Some(j) if one_of(reading.lower(j), &OPENING_NEGATIONS) => denies || missed(),
                     // The second part of this one after the verb it denies:
                     // counted here, with the verb ("no contesta nadie", "no
                     // he tenido ni una respuesta").
                     Some(j) => {
-                        if denies || missed {
+                        let counted = denies || missed();
+                        if counted {
                             counted_until = j + 1;
                         }
-                        denies || missed
+                        counted
                     }
                 };
                 if !counts {
@@ -976,7 +979,7 @@ impl<'a> Rules<'a> {
                 let without = one_of(reading.lower(k), &WITHOUT);
                 let reported = if denies {
                     Some((FAILURE, "failure"))
-                } else if missed {
+                } else if missed() {
                     Some((FAILURE, "not-received"))
                 } else if not_ordered() {
                     Some((WRONG_ITEM, "wrong-item"))
@@ -1159,21 +1162,33 @@ impl<'a> Rules<'a> {
     /// devuelto el dinero", "a normal company would have apologised"): the
     /// service compared with every other and found worse, into `bare`
     /// as the wrong item weighs, at the comparison; damped in a question.
-    /// Returns whether the text complains.
-    pub(super) fn any_other_would_have(&self, bare: &mut Vec<Bare>) -> bool {
+    /// Looked for only when `would_have`, a word of the conditional came
+    /// (see [`super::scan::Scan::would_have`]). Returns whether the text
+    /// complains.
+    pub(super) fn any_other_would_have(&self, would_have: bool, bare: &mut Vec<Bare>) -> bool {
+        if !would_have {
+            return false;
+        }
         let reading = self.reading;
         let tokens = reading.tokens;
-        let decent = |k: usize| {
-            reading.is_one_of(k, &DECENT)
-                && (k.saturating_sub(2)..k).any(|j| reading.is_one_of(j, &A_DECENT))
+        // Where the comparison that opens at `k` ends, if one does: the
+        // article first (one test per word, the common case), then the
+        // phrases that open with it.
+        let opens = |k: usize| {
+            let other = reading.is_one_of(k, &ANY_OTHER_OPENERS);
+            let article = reading.is_one_of(k, &A_DECENT);
+            if !other && !article {
+                return None;
+            }
+            let phrase = || ANY_OTHER.iter().find_map(|p| reading.spelled_from(k, p));
+            let decent = || (k + 1..=k + 2).find(|&j| reading.is_one_of(j, &DECENT));
+            other
+                .then(phrase)
+                .flatten()
+                .or_else(|| article.then(decent).flatten())
         };
-        let Some((at, last)) = (0..tokens.len()).find_map(|k| {
-            ANY_OTHER
-                .iter()
-                .find_map(|p| reading.spelled_from(k, p))
-                .or_else(|| decent(k).then_some(k))
-                .map(|last| (k, last))
-        }) else {
+        let Some((at, last)) = (0..tokens.len()).find_map(|k| opens(k).map(|last| (k, last)))
+        else {
             return false;
         };
         let would_have = (last + 1..tokens.len().min(last + 1 + ANY_OTHER_REACH))

@@ -84,6 +84,10 @@ pub(super) struct Scan {
     /// text searched for the time it took
     /// ([`Rules::waited_for`](super::rules::Rules::waited_for)).
     pub(super) awaited: Option<(usize, usize)>,
+    /// Whether a word of the conditional came ([`Errand::WouldHave`]):
+    /// only then is a text searched for what any other company would have
+    /// done ([`Rules::any_other_would_have`](super::rules::Rules::any_other_would_have)).
+    pub(super) would_have: bool,
 }
 
 /// The buffers of looking words up, kept per thread.
@@ -196,7 +200,9 @@ pub(super) struct Resolved {
 /// words of paying, for what the money did not bring
 /// ([`Rules::paid_yet`](super::rules::Rules::paid_yet)), and of what is
 /// awaited, for a wait too long
-/// ([`Rules::waited_for`](super::rules::Rules::waited_for)).
+/// ([`Rules::waited_for`](super::rules::Rules::waited_for)), and of what
+/// another company would have done
+/// ([`Rules::any_other_would_have`](super::rules::Rules::any_other_would_have)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Errand {
     /// "Ordered", "réservé", "pedí"; and what was chosen when ordering
@@ -217,6 +223,9 @@ pub(super) enum Errand {
     /// the order is made or the problem told (see
     /// [`Rules::waited_for`](super::rules::Rules::waited_for)).
     Awaited,
+    /// "Would", "aurait", "habría": the first word of what another company
+    /// would have done (one of [`WOULD_HAVE`](super::words::WOULD_HAVE)).
+    WouldHave,
 }
 
 impl Errand {
@@ -249,6 +258,10 @@ impl Errand {
             | "réparation" | "technicien" | "remplacement" | "reembolso" | "respuesta"
             | "entrega" | "paquete" | "envío" | "llamada" | "noticias" | "reparación"
             | "técnico" | "reemplazo" | "devolución" => Some(Errand::Awaited),
+            "would" | "would've" | "wouldve" | "aurait" | "auraient" | "aurais" | "serait"
+            | "seraient" | "habría" | "habrían" | "habria" | "hubiera" | "hubieran" => {
+                Some(Errand::WouldHave)
+            }
             _ => None,
         }
     }
@@ -427,6 +440,7 @@ impl Analyzer {
         let mut received = false;
         let mut paid = None;
         let mut awaited = None;
+        let mut would_have = false;
         let mut i = 0;
         while i < tokens.len() {
             let token = tokens[i];
@@ -490,6 +504,7 @@ impl Analyzer {
                     received = true;
                 }
                 Some(Errand::Arrived | Errand::Charged) => received = true,
+                Some(Errand::WouldHave) => would_have = true,
                 None => {}
             }
             let mut matched: Option<(usize, Entry, Marks)> = None;
@@ -653,6 +668,7 @@ impl Analyzer {
             negation,
             paid,
             awaited,
+            would_have,
         }
     }
 }
@@ -660,6 +676,14 @@ impl Analyzer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_first_word_of_would_have_is_its_errand() {
+        for phrase in WOULD_HAVE {
+            let first = phrase.split(' ').next().unwrap_or(phrase);
+            assert_eq!(Errand::of(first), Some(Errand::WouldHave), "{phrase}");
+        }
+    }
 
     #[test]
     fn the_word_memory_answers_as_resolving_would() {

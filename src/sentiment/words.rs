@@ -560,7 +560,7 @@ pub(super) const ANY_OTHER: [&str; 7] = [
     "cualquier otro", "cualquier otra", "cualquier empresa",
 ];
 
-/// ... or with every decent one: one of these within two words of an
+/// ... or with every decent one: one of these within two words after an
 /// article of [`A_DECENT`] ("any decent shop", "a normal company", "une
 /// entreprise sérieuse", "una empresa seria").
 #[rustfmt::skip]
@@ -573,6 +573,9 @@ pub(super) const DECENT: [&str; 13] = [
 /// The articles before a word of [`DECENT`].
 #[rustfmt::skip]
 pub(super) const A_DECENT: [&str; 7] = ["a", "an", "any", "un", "une", "una", "cualquier"];
+
+/// The first words of [`ANY_OTHER`] (a test checks that they match).
+pub(super) const ANY_OTHER_OPENERS: [&str; 3] = ["any", "importe", "cualquier"];
 
 /// What any other company would have done: the conditional perfect ("would
 /// have", "aurait", "se serait", "habría"), within [`ANY_OTHER_REACH`]
@@ -1032,6 +1035,7 @@ mod tests {
         for (phrases, openers) in [
             (&HOW_PHRASES[..], &HOW_PHRASE_OPENERS[..]),
             (&REPROACHES[..], &REPROACH_OPENERS[..]),
+            (&ANY_OTHER[..], &ANY_OTHER_OPENERS[..]),
         ] {
             let firsts: Vec<&str> = phrases
                 .iter()
