@@ -303,6 +303,8 @@ impl<'a> Rules<'a> {
         let mut k = item.first;
         let mut so = false;
         let mut stressed = false;
+        // A phrase that opens with a question word is in a clause of its
+        // own from the start (see [`Rules::opens_own_clause`]).
         let mut before_its_clause = self.opens_own_clause(item.first);
         // A word that opens with a clitic ("me doy de baja") opens its
         // verb phrase: a negation reaches it only over clitics ("no me
@@ -1181,26 +1183,34 @@ impl<'a> Rules<'a> {
                 return None;
             }
             let phrase = || ANY_OTHER.iter().find_map(|p| reading.spelled_from(k, p));
-            let decent = || (k + 1..=k + 2).find(|&j| reading.is_one_of(j, &DECENT));
+            let decent = || {
+                (k + 1..=k + 2)
+                    .take_while(|&j| reading.is_word(j))
+                    .find(|&j| reading.is_one_of(j, &DECENT))
+            };
             other
                 .then(phrase)
                 .flatten()
                 .or_else(|| article.then(decent).flatten())
         };
-        let Some((at, last)) = (0..tokens.len()).find_map(|k| opens(k).map(|last| (k, last)))
-        else {
+        // Whether the conditional follows the comparison that ends at
+        // `last`, in its clause.
+        let conditional_after = |last: usize| {
+            (last + 1..tokens.len().min(last + 1 + ANY_OTHER_REACH))
+                .take_while(|&j| reading.is_word(j))
+                .any(|j| {
+                    WOULD_HAVE
+                        .iter()
+                        .any(|p| reading.spelled_from(j, p).is_some())
+                })
+        };
+        let Some((at, last)) = (0..tokens.len()).find_map(|k| {
+            opens(k)
+                .filter(|&last| conditional_after(last))
+                .map(|last| (k, last))
+        }) else {
             return false;
         };
-        let would_have = (last + 1..tokens.len().min(last + 1 + ANY_OTHER_REACH))
-            .take_while(|&j| reading.is_word(j))
-            .any(|j| {
-                WOULD_HAVE
-                    .iter()
-                    .any(|p| reading.spelled_from(j, p).is_some())
-            });
-        if !would_have {
-            return false;
-        }
         let asks = reading.sentence_after(last).1;
         self.report(bare, at, asks, "any-other")
     }

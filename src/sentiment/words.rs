@@ -611,7 +611,7 @@ pub(super) const BEFORE_AWAITED: [&str; 15] = [
 ];
 
 /// How many words after a verb of [`HAD`] what is awaited may be: two
-/// before it ("a single reply", "ni une réponse") and itself.
+/// before it ("a single reply", "une seule réponse") and itself.
 pub(super) const AWAITED_REACH: usize = 3;
 
 /// A half of what was sent: "half of my order", "la moitié de ma
@@ -964,9 +964,10 @@ pub(super) const HOW_PHRASES: [&str; 6] = [
     "hay manera de",
 ];
 
-/// Question words that open a clause of their own inside another ("nobody
-/// can tell me where my order is", "nadie sabe decirme dónde está mi
-/// paquete"): a negation before them does not reach the phrase they open.
+/// Question words that open a clause of their own inside another ("nadie
+/// sabe decirme dónde está mi paquete", "je ne comprends pas comment vous
+/// traitez vos clients"): a negation before them does not reach the phrase
+/// they open.
 #[rustfmt::skip]
 pub(super) const QUESTION_WORDS: [&str; 8] = [
     "where", "where's", "how", "où", "comment", "dónde", "donde", "cómo",
