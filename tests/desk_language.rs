@@ -3773,3 +3773,26 @@ fn a_question_inside_a_negation_and_not_bothering_complain() {
     }
     assert_no_complaint("I'm not bothered about the colour", EN);
 }
+
+/// The service's account, disputed: a delivery attempt that the customer,
+/// at home, never saw ("the driver claims he knocked but I was in all
+/// day", "soi-disant livré", "supuestamente entregado, pero estuve en casa
+/// toda la mañana") complains.
+#[test]
+fn a_disputed_delivery_attempt_complains() {
+    for (text, language) in [
+        ("The driver claims he knocked but I was in all day", EN),
+        ("Supposedly delivered to my door, there's nothing here", EN),
+        ("Colis soi-disant livré, je n'ai rien reçu", FR),
+        (
+            "Le transporteur prétend que j'étais absente, j'étais chez moi toute la journée",
+            FR,
+        ),
+        (
+            "Supuestamente entregado, pero estuve en casa toda la mañana",
+            ES,
+        ),
+    ] {
+        assert_displeased(text, language);
+    }
+}
