@@ -79,6 +79,18 @@ fn shows(text: &str, language: Language, modifier: Modifier) -> bool {
         .any(|c| c.modifiers.contains(&modifier))
 }
 
+/// Asserts that `text` complains (see [`assert_complains`]) and that the
+/// rule `id` weighed in it.
+fn assert_complains_by(text: &str, language: Language, id: &'static str) {
+    assert_complains(text, language);
+    assert!(shows_rule(text, language, id), "{text}: no {id}");
+}
+
+/// Asserts that the desk labels `text` as `label`.
+fn assert_label(text: &str, language: Language, label: Label) {
+    assert_eq!(answer(text, language).0, label, "{text}");
+}
+
 /// Whether the rule `id` weighed in `text` ("part-missing", "wrong-item").
 fn shows_rule(text: &str, language: Language, id: &'static str) -> bool {
     let (_, why) = analyzer().explain(text, Some(language));
@@ -543,10 +555,7 @@ fn a_negation_does_not_reach_into_a_hashtag() {
     }
     let (label, _, _) = answer("Stuck at the station again, not #happy", EN);
     assert_eq!(label, Label::Negative);
-    assert_eq!(
-        answer("Loved every minute, not #disappointed", EN).0,
-        Label::Positive
-    );
+    assert_label("Loved every minute, not #disappointed", EN, Label::Positive);
 }
 
 /// An email's formulas say nothing: a sign-off ("Kind regards" read +1.9
@@ -587,7 +596,7 @@ fn the_formulas_of_an_email_say_nothing() {
         ("Mi pedido nunca llegó. Buen día", ES),
     ] {
         assert!(shows(text, language, Modifier::SignOff), "{text}");
-        assert_eq!(answer(text, language).0, Label::Negative, "{text}");
+        assert_label(text, language, Label::Negative);
     }
     // Closing a friendly note, a warm sign-off is warmth.
     let (_, why) = analyzer().explain("Nos vemos el sábado en la tienda. Un abrazo, Ana", Some(ES));
@@ -610,7 +619,7 @@ fn the_formulas_of_an_email_say_nothing() {
         ),
         ("Hola, ¿qué horario tenéis en Navidad? Gracias, Benito", ES),
     ] {
-        assert_eq!(answer(text, language).0, Label::Neutral, "{text}");
+        assert_label(text, language, Label::Neutral);
     }
     // Thanks that close a message of praise still thank.
     assert_pleased(
@@ -676,7 +685,7 @@ fn worth_it_praises_and_what_never_worked_complains() {
         ("La livraison a traîné mais ça valait l'attente", FR),
         ("Tardó bastante, pero valió la espera", ES),
     ] {
-        assert_eq!(answer(text, language).0, Label::Positive, "{text}");
+        assert_label(text, language, Label::Positive);
     }
     for (text, language) in [
         ("Le code promo n'a jamais fonctionné", FR),
@@ -3130,8 +3139,7 @@ fn what_came_without_a_part_of_it_complains() {
         ("le colis est arrivé sans le chargeur merci d'avance", FR),
         ("el paquete llegó sin el cargador gracias de antemano", ES),
     ] {
-        assert_complains(text, language);
-        assert!(shows_rule(text, language, "part-missing"), "{text}");
+        assert_complains_by(text, language, "part-missing");
     }
     for (text, language) in [
         ("Arrived without a scratch, thank you!", EN),
@@ -3172,8 +3180,7 @@ fn what_the_money_did_not_bring_complains() {
         ("Pagué la tarifa exprés y todavía espero el paquete", ES),
         ("Pagamos el seguro y aun así nos cobraron la reparación", ES),
     ] {
-        assert_complains(text, language);
-        assert!(shows_rule(text, language, "paid-yet"), "{text}");
+        assert_complains_by(text, language, "paid-yet");
     }
     assert_reproaches("Paid for premium and still no offline mode. Fantastic.", EN);
     assert_displeased("Why do we pay for premium and still get ads?", EN);
@@ -3212,8 +3219,7 @@ fn a_long_wait_for_what_was_due_complains() {
         ("Dos semanas para una respuesta.", ES),
         ("Llevo un mes esperando, un mes para el reembolso", ES),
     ] {
-        assert_complains(text, language);
-        assert!(shows_rule(text, language, "waited-for"), "{text}");
+        assert_complains_by(text, language, "waited-for");
     }
     for (text, language) in [
         ("Ten days for a callback, well done 👏", EN),
@@ -3288,7 +3294,7 @@ fn not_mine_and_over_the_quote_complain_kept_informed_praises() {
             ES,
         ),
     ] {
-        assert_eq!(answer(text, language).0, Label::Positive, "{text}");
+        assert_label(text, language, Label::Positive);
     }
     for (text, language) in [
         ("You kept me updated the whole way, thank you", EN),
@@ -3541,8 +3547,7 @@ fn what_never_came_and_what_should_be_denied_complain() {
         ("Nunca tuvimos noticias del técnico", ES),
         ("No he tenido respuesta desde el lunes", ES),
     ] {
-        assert_complains(text, language);
-        assert!(shows_rule(text, language, "not-received"), "{text}");
+        assert_complains_by(text, language, "not-received");
     }
     for (text, language) in [
         ("Haven't you had my reply yet?", EN),
@@ -3575,11 +3580,8 @@ fn what_never_came_and_what_should_be_denied_complain() {
 #[test]
 fn support_weighs_only_as_a_verb() {
     assert_complains("And yet support takes days to answer", EN);
-    assert_eq!(answer("We support you all the way", EN).0, Label::Positive);
-    assert_eq!(
-        answer("Support replied within the hour", EN).0,
-        Label::Neutral
-    );
+    assert_label("We support you all the way", EN, Label::Positive);
+    assert_label("Support replied within the hour", EN, Label::Neutral);
 }
 
 /// "Not a single" reply counts and is no loneliness ("pas une seule
@@ -3597,11 +3599,10 @@ fn not_a_single_reply_and_no_visit_complain() {
         ("Nous n'avons jamais eu la visite du technicien", FR),
         ("Nunca tuvimos la visita del técnico", ES),
     ] {
-        assert_complains(text, language);
-        assert!(shows_rule(text, language, "not-received"), "{text}");
+        assert_complains_by(text, language, "not-received");
     }
     assert_displeased("There is no customer service", EN);
-    assert_eq!(answer("Je me sens seul", FR).0, Label::Negative);
+    assert_label("Je me sens seul", FR, Label::Negative);
 }
 
 /// A refund said to be where the money goes has come ("the refund is in
@@ -3650,14 +3651,14 @@ fn leaving_in_mind_and_any_other_company_complain() {
         ("N'importe quel autre magasin aurait échangé le produit", FR),
         ("Cualquier otra tienda me habría cambiado el producto", ES),
     ] {
-        assert_complains(text, language);
-        assert!(shows_rule(text, language, "any-other"), "{text}");
+        assert_complains_by(text, language, "any-other");
     }
     // "N'importe" negates nothing.
     assert_no_complaint("Vous pouvez me rappeler n'importe quand", FR);
-    assert_eq!(
-        answer("Vous pouvez me rappeler n'importe quand", FR).0,
-        Label::Neutral
+    assert_label(
+        "Vous pouvez me rappeler n'importe quand",
+        FR,
+        Label::Neutral,
     );
 }
 
@@ -3698,12 +3699,9 @@ fn the_runaround_telling_it_again_and_nobody_caring_complain() {
 /// ("más de diez años"); British "cancelling" is "cancel".
 #[test]
 fn de_diez_praises_unless_it_counts() {
-    assert_eq!(answer("Un trato de diez, gracias", ES).0, Label::Positive);
+    assert_label("Un trato de diez, gracias", ES, Label::Positive);
     assert_displeased("Cliente desde hace más de diez años y así me tratan", ES);
-    assert_eq!(
-        answer("Después de diez años con ustedes", ES).0,
-        Label::Neutral
-    );
+    assert_label("Después de diez años con ustedes", ES, Label::Neutral);
     assert_complains("I'm cancelling my subscription today", EN);
 }
 

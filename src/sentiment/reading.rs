@@ -3,6 +3,7 @@
 //! words around it (is it a verb here, does it open a request, a
 //! sentence, a clause of contrast).
 
+use super::scan::Errand;
 use super::tokenize::Kind;
 use super::words::*;
 
@@ -64,6 +65,13 @@ impl<'a> Reading<'a> {
     #[inline]
     pub(super) fn is_one_of(&self, k: usize, words: &[&str]) -> bool {
         self.is_word(k) && one_of(self.lower(k), words)
+    }
+
+    /// The errand the word at `k` tells of, if it is a word and tells of
+    /// one (see [`Errand`]).
+    #[inline]
+    pub(super) fn errand(&self, k: usize) -> Option<Errand> {
+        self.is_word(k).then(|| Errand::of(self.lower(k)))?
     }
 
     /// Whether the word after token `k` is one of `words`.
@@ -231,7 +239,7 @@ impl<'a> Reading<'a> {
     }
 
     /// Whether the words from token `j` spell one of `phrases`.
-    fn one_phrase_from(&self, j: usize, phrases: &[&str]) -> bool {
+    pub(super) fn one_phrase_from(&self, j: usize, phrases: &[&str]) -> bool {
         phrases
             .iter()
             .any(|phrase| self.spelled_from(j, phrase).is_some())

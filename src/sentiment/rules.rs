@@ -897,10 +897,7 @@ impl<'a> Rules<'a> {
                     || (k > 0 && one_of(reading.lower(k), &AFTER_THE_VERB) && self.fails(k - 1));
                 // A verb of receiving or arriving.
                 let received = |j: usize| {
-                    matches!(
-                        Errand::of(reading.lower(j)),
-                        Some(Errand::Received | Errand::Arrived)
-                    )
+                    matches!(reading.errand(j), Some(Errand::Received | Errand::Arrived))
                 };
                 // Or nothing came of what is awaited: a verb of having or
                 // receiving, denied, then a reply, a parcel, a callback
@@ -918,16 +915,18 @@ impl<'a> Rules<'a> {
                             .take(AWAITED_REACH)
                             .find(|&j| {
                                 !reading.is_one_of(j, &DETERMINERS)
+                                    && !reading.is_one_of(j, &DE)
                                     && !reading.is_one_of(j, &BEFORE_AWAITED)
                             })
                             .is_some_and(|j| {
-                                let word = reading.lower(j);
-                                Errand::of(word) == Some(Errand::Awaited) && word != "order"
+                                reading.errand(j) == Some(Errand::Awaited)
+                                    && reading.lower(j) != "order"
                             })
                 };
-                // Looked for once, and only when it matters.
+                // Looked for once, and only when the negation denies no
+                // failure (both tests below come after `denies`).
                 let missed = std::cell::OnceCell::new();
-                let missed = || *missed.get_or_init(|| !denies && not_received());
+                let missed = || *missed.get_or_init(not_received);
                 let counts = match follower {
                     None => true,
                     // A "no" or "not" that follows opens a negation of its
@@ -954,9 +953,8 @@ impl<'a> Rules<'a> {
                     (k + 1..tokens.len().min(k + 1 + NOT_ORDERED_REACH))
                         .take_while(|&j| tokens[j].kind == Kind::Word)
                         .any(|j| {
-                            let word = reading.lower(j);
-                            Errand::of(word) == Some(Errand::Ordered)
-                                && !one_of(word, &PAID)
+                            reading.errand(j) == Some(Errand::Ordered)
+                                && !one_of(reading.lower(j), &PAID)
                                 && !one_of(reading.lower(j - 1), &DETERMINERS)
                         })
                 };
@@ -1048,7 +1046,6 @@ impl<'a> Rules<'a> {
             return false;
         }
         let reading = self.reading;
-        let errand = |k: usize| reading.is_word(k).then(|| Errand::of(reading.lower(k)))?;
         let found = (0..reading.tokens.len()).find_map(|j| {
             // Only a count or a half can start one.
             if !(reading.is_word(j)
@@ -1067,7 +1064,7 @@ impl<'a> Rules<'a> {
             };
             let start = reading.sentence_start(j);
             let (end, _) = reading.sentence_after(end_of_it);
-            let got = (start..end).find(|&k| match errand(k) {
+            let got = (start..end).find(|&k| match reading.errand(k) {
                 Some(Errand::Received | Errand::Arrived) => fewer,
                 Some(Errand::Charged) => more,
                 _ => false,
@@ -1198,11 +1195,7 @@ impl<'a> Rules<'a> {
         let conditional_after = |last: usize| {
             (last + 1..tokens.len().min(last + 1 + ANY_OTHER_REACH))
                 .take_while(|&j| reading.is_word(j))
-                .any(|j| {
-                    WOULD_HAVE
-                        .iter()
-                        .any(|p| reading.spelled_from(j, p).is_some())
-                })
+                .any(|j| reading.one_phrase_from(j, &WOULD_HAVE))
         };
         let Some((at, last)) = (0..tokens.len()).find_map(|k| {
             opens(k)
@@ -1249,9 +1242,7 @@ impl<'a> Rules<'a> {
             if is(a, &DETERMINERS) || is(a, &INDEFINITES) {
                 a += 1;
             }
-            let awaited = |j: usize| {
-                reading.is_word(j) && Errand::of(reading.lower(j)) == Some(Errand::Awaited)
-            };
+            let awaited = |j: usize| reading.errand(j) == Some(Errand::Awaited);
             if !(awaited(a) || awaited(a + 1)) {
                 return None;
             }
@@ -1352,10 +1343,7 @@ impl<'a> Rules<'a> {
         // first: most words start no ending at all).
         let done = |j: usize| {
             TROUBLES.ending_starts.contains(reading.lower(j))
-                && remedy
-                    .done
-                    .iter()
-                    .any(|d| reading.spelled_from(j, d).is_some())
+                && reading.one_phrase_from(j, remedy.done)
         };
         // Before: "réglé mon problème", "por resolver el problema".
         let before = (first.saturating_sub(3)..first)
@@ -1407,7 +1395,7 @@ impl<'a> Rules<'a> {
         let reading = self.reading;
         let word = |k: usize| reading.is_word(k);
         (ordered + 1..reading.tokens.len()).find_map(|got| {
-            if !(word(got) && Errand::of(reading.lower(got)) == Some(Errand::Received)) {
+            if reading.errand(got) != Some(Errand::Received) {
                 return None;
             }
             let mut k = got + 1;

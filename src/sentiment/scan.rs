@@ -631,16 +631,15 @@ impl Analyzer {
             if !*negates || !one_of(reading.lower(k), &["ne", "n"]) {
                 continue;
             }
-            if reading.is_one_of(k + 1, &["importe"]) {
-                *negates = false;
-                continue;
-            }
-            let only = (k + 1..tokens.len().min(k + 6))
-                .take_while(|&j| tokens[j].kind == Kind::Word)
-                .map(|j| reading.lower(j))
-                .find(|w| one_of(w, &FRENCH_SECOND_NEGATORS) || one_of(w, &["que", "qu"]))
-                .is_some_and(|w| one_of(w, &["que", "qu"]));
-            if only {
+            let any = || reading.is_one_of(k + 1, &["importe"]);
+            let only = || {
+                (k + 1..tokens.len().min(k + 6))
+                    .take_while(|&j| tokens[j].kind == Kind::Word)
+                    .map(|j| reading.lower(j))
+                    .find(|w| one_of(w, &FRENCH_SECOND_NEGATORS) || one_of(w, &["que", "qu"]))
+                    .is_some_and(|w| one_of(w, &["que", "qu"]))
+            };
+            if any() || only() {
                 *negates = false;
             }
         }

@@ -603,11 +603,10 @@ pub(super) const HAD: [&str; 15] = [
 ];
 
 /// What may stand between a verb of [`HAD`] and what is awaited, besides
-/// the [`DETERMINERS`]: "any", "a single", "de", an indefinite.
+/// the [`DETERMINERS`] and [`DE`]: "any", "a single", an indefinite.
 #[rustfmt::skip]
-pub(super) const BEFORE_AWAITED: [&str; 15] = [
-    "any", "single", "de", "d'", "d’", "d", "un", "une", "des", "una", "ninguna",
-    "seul", "seule", "solo", "sola",
+pub(super) const BEFORE_AWAITED: [&str; 11] = [
+    "any", "single", "un", "une", "des", "una", "ninguna", "seul", "seule", "solo", "sola",
 ];
 
 /// How many words after a verb of [`HAD`] what is awaited may be: two
