@@ -104,6 +104,10 @@ pub enum Modifier {
     /// subscription?", "comment obtenir un remboursement ?", "¿cómo pido
     /// un reembolso?"): a task, not a grievance, so it counts for nothing.
     Task,
+    /// What would have been good, said after the fact ("would have been
+    /// nice", "un mot d'excuse aurait été appréciable", "habría estado
+    /// bien"): a reproach, inverted and damped as by a negation.
+    Unmet,
 }
 
 impl fmt::Display for Modifier {
@@ -126,6 +130,7 @@ impl fmt::Display for Modifier {
             Modifier::SignOff => "a sign-off",
             Modifier::Lasting => "lasting: a delay",
             Modifier::Task => "the task a how-to question asks about",
+            Modifier::Unmet => "what would have been good: a reproach",
         })
     }
 }

@@ -43,8 +43,14 @@ fn assert_displeased(text: &str, language: Language) {
 
 /// Asserts that `text` complains with praise read as irony.
 fn assert_reproaches(text: &str, language: Language) {
+    assert_complains_under(text, language, Modifier::Irony);
+}
+
+/// Asserts that `text` complains (see [`assert_complains`]) with some item
+/// weighed under `modifier`.
+fn assert_complains_under(text: &str, language: Language, modifier: Modifier) {
     assert_complains(text, language);
-    assert!(shows(text, language, Modifier::Irony), "{text}");
+    assert!(shows(text, language, modifier), "{text}: not {modifier}");
 }
 
 /// Asserts that the desk reads `text` as good news: positive, no
@@ -1977,8 +1983,7 @@ fn finally_in_a_request_is_impatience() {
         ("¿Cuándo me van a devolver por fin el dinero?", ES),
         ("¿Podrían por fin contestar mis correos?", ES),
     ] {
-        assert_complains(text, language);
-        assert!(shows(text, language, Modifier::Lasting), "{text}");
+        assert_complains_under(text, language, Modifier::Lasting);
     }
     // A question of news, or an account of what came, is no impatience.
     for (text, language) in [
@@ -2018,8 +2023,7 @@ fn love_of_how_it_went_wrong_is_ironic() {
         ("Me encanta que me vuelvan a cancelar la cita", ES),
         ("Me encanta cuando la web se cae justo al pagar", ES),
     ] {
-        assert_complains(text, language);
-        assert!(shows(text, language, Modifier::Irony), "{text}");
+        assert_reproaches(text, language);
     }
     // Love of a quality, or of how a problem was solved, is meant.
     for (text, language) in [
@@ -3044,8 +3048,7 @@ fn news_asked_for_after_a_while_is_a_delay() {
         ("¿Tienen noticias de mi paquete? Salió hace 12 días.", ES),
         ("Any news? Haven't heard back in two weeks.", EN),
     ] {
-        assert_complains(text, language);
-        assert!(shows(text, language, Modifier::Lasting), "{text}");
+        assert_complains_under(text, language, Modifier::Lasting);
     }
     for (text, language) in [
         ("Any update on my order?", EN),
@@ -3792,5 +3795,75 @@ fn a_disputed_delivery_attempt_complains() {
         ),
     ] {
         assert_displeased(text, language);
+    }
+}
+
+/// What would have been good, said after the fact ("a phone call would
+/// have been nice", "un geste commercial aurait été bienvenu", "un aviso
+/// habría sido de agradecer") reproaches the service; what could not have
+/// been better still praises, and an idea that would have been perfect
+/// is not read as a reproach.
+#[test]
+fn what_would_have_been_good_reproaches() {
+    for (text, language) in [
+        ("A phone call would have been nice", EN),
+        ("Some warning would've been appreciated", EN),
+        ("Honestly the service could have been so much better", EN),
+        ("A refund would have been a fair gesture", EN),
+        ("Un geste commercial aurait été bienvenu", FR),
+        ("Un simple message d'excuse aurait été appréciable", FR),
+        ("Le suivi aurait pu être bien meilleur", FR),
+        ("Un aviso habría sido de agradecer", ES),
+        ("Una llamada habría estado bien", ES),
+        ("La atención podría haber sido mucho mejor", ES),
+    ] {
+        assert_complains_under(text, language, Modifier::Unmet);
+    }
+    for (text, language) in [
+        ("The staff couldn't have been nicer", EN),
+        ("Le livreur n'aurait pas pu être plus aimable", FR),
+        ("La atención no podría haber sido mejor", ES),
+    ] {
+        assert_pleased(text, language);
+        assert!(!shows(text, language, Modifier::Unmet), "{text}");
+    }
+    assert!(!shows(
+        "That would have been the perfect name",
+        EN,
+        Modifier::Unmet
+    ));
+}
+
+/// An adverb inside a phrase of the desk ("is anyone actually reading",
+/// "je pense sérieusement à partir", "me estoy planteando seriamente
+/// irme") leaves the phrase whole: it weighs as without the adverb.
+#[test]
+fn an_adverb_inside_a_phrase_leaves_it_whole() {
+    for (text, language, phrase) in [
+        (
+            "Is anyone actually reading my messages?",
+            EN,
+            "anyone actually reading",
+        ),
+        (
+            "Je pense sérieusement à partir chez un concurrent",
+            FR,
+            "pense sérieusement à partir",
+        ),
+        (
+            "Me estoy planteando seriamente irme a la competencia",
+            ES,
+            "planteando seriamente irme",
+        ),
+    ] {
+        assert_displeased(text, language);
+        let (_, why) = analyzer().explain(text, Some(language));
+        let whole = Factor::Lexicon {
+            text: phrase.to_owned(),
+        };
+        assert!(
+            why.contributions.iter().any(|c| c.factor == whole),
+            "{text}: {phrase}"
+        );
     }
 }

@@ -37,6 +37,12 @@ pub(super) struct Rules<'a> {
     raised: bool,
     /// Whether the text has a "never", which may meet a "so".
     never: bool,
+    /// Whether the text has a word of the conditional (see
+    /// [`Scan::would_have`]).
+    would_have: bool,
+    /// Whether it has one of what could have been (see
+    /// [`Scan::could_have`]).
+    could_have: bool,
 }
 
 impl<'a> Rules<'a> {
@@ -68,6 +74,8 @@ impl<'a> Rules<'a> {
             negation: scan.negation,
             raised,
             never,
+            would_have: scan.would_have,
+            could_have: scan.could_have,
         }
     }
 
@@ -384,6 +392,37 @@ impl<'a> Rules<'a> {
         negated
     }
 
+    /// Whether `item`, a good word, is what would have been good, said
+    /// after the fact (see [`UNMET`]): "would have been nice", "aurait été
+    /// appréciable", "habría estado bien".
+    fn unmet(&self, item: &Item) -> bool {
+        if !self.could_have {
+            return false;
+        }
+        let reading = self.reading;
+        // Back over at most two intensifiers or steps, within the clause,
+        // to the last word of the conditional.
+        let mut next = item.first;
+        for _ in 0..=2 {
+            let Some(p) = next.checked_sub(1).filter(|&p| reading.is_word(p)) else {
+                return false;
+            };
+            if reading.is_one_of(p, &UNMET_LAST) {
+                // Not denied: what could not have been better praises ("no
+                // podría haber sido mejor").
+                return (p.saturating_sub(UNMET_WORDS - 1)..p).any(|k| {
+                    UNMET.iter().any(|u| reading.spelled_from(k, u) == Some(p))
+                        && !k.checked_sub(1).is_some_and(|n| self.negator[n])
+                });
+            }
+            if self.booster[p] == 0.0 && !reading.is_one_of(p, &UNMET_STEPS) {
+                return false;
+            }
+            next = p;
+        }
+        false
+    }
+
     /// Whether the negation at `n` says the word `item` could not be
     /// more so: "can't" or "couldn't" with a comparative up to the word or
     /// "enough" around it ("couldn't be more pleased", "can't say
@@ -400,7 +439,10 @@ impl<'a> Rules<'a> {
                     .is_some_and(|m| one_of(reading.lower(m), &CAN)))
             || (one_of(reading.lower(n), &["no"])
                 && n + 1 < tokens.len()
-                && one_of(reading.lower(n + 1), &PODER));
+                && one_of(reading.lower(n + 1), &PODER))
+            // The French compound tenses put "pu" after the negation: "n'a
+            // pas pu", "n'aurait pas pu être plus aimable".
+            || (one_of(reading.lower(n), &["pas"]) && reading.is_one_of(n + 1, &["pu"]));
         // "Couldn't have been nicer": an English comparative.
         let nicer = || {
             item.first == item.last
@@ -629,6 +671,11 @@ impl<'a> Rules<'a> {
             } else if negated && !item.negation_inside && !item.emoji && solving.is_none() {
                 v *= c.negation;
                 note(Modifier::Negated);
+            } else if !negated && v > 0.0 && !item.emoji && self.unmet(item) {
+                // What would have been good did not happen: a reproach,
+                // turned as by a negation.
+                v *= c.negation;
+                note(Modifier::Unmet);
             }
             if item.last >= sentence_end {
                 (sentence_end, asks) = reading.sentence_after(item.last);
@@ -1161,11 +1208,10 @@ impl<'a> Rules<'a> {
     /// devuelto el dinero", "a normal company would have apologised"): the
     /// service compared with every other and found worse, into `bare`
     /// as the wrong item weighs, at the comparison; damped in a question.
-    /// Looked for only when `would_have`, a word of the conditional came
-    /// (see [`super::scan::Scan::would_have`]). Returns whether the text
-    /// complains.
-    pub(super) fn any_other_would_have(&self, would_have: bool, bare: &mut Vec<Bare>) -> bool {
-        if !would_have {
+    /// Looked for only when a word of the conditional came (see
+    /// [`Scan::would_have`]). Returns whether the text complains.
+    pub(super) fn any_other_would_have(&self, bare: &mut Vec<Bare>) -> bool {
+        if !self.would_have {
             return false;
         }
         let reading = self.reading;

@@ -88,6 +88,10 @@ pub(super) struct Scan {
     /// only then is a text searched for what any other company would have
     /// done ([`Rules::any_other_would_have`](super::rules::Rules::any_other_would_have)).
     pub(super) would_have: bool,
+    /// Whether it did, or a word of what could or should have been
+    /// ([`Errand::CouldHave`]): only then is a text searched for what would
+    /// have been good ([`UNMET`](super::words::UNMET)).
+    pub(super) could_have: bool,
 }
 
 /// The buffers of looking words up, kept per thread.
@@ -202,7 +206,8 @@ pub(super) struct Resolved {
 /// awaited, for a wait too long
 /// ([`Rules::waited_for`](super::rules::Rules::waited_for)), and of what
 /// another company would have done
-/// ([`Rules::any_other_would_have`](super::rules::Rules::any_other_would_have)).
+/// ([`Rules::any_other_would_have`](super::rules::Rules::any_other_would_have))
+/// or what would have been good ([`UNMET`](super::words::UNMET)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Errand {
     /// "Ordered", "réservé", "pedí"; and what was chosen when ordering
@@ -224,8 +229,14 @@ pub(super) enum Errand {
     /// [`Rules::waited_for`](super::rules::Rules::waited_for)).
     Awaited,
     /// "Would", "aurait", "habría": the first word of what another company
-    /// would have done (one of [`WOULD_HAVE`](super::words::WOULD_HAVE)).
+    /// would have done (one of [`WOULD_HAVE`](super::words::WOULD_HAVE)),
+    /// or of what would have been good (one of
+    /// [`UNMET`](super::words::UNMET)).
     WouldHave,
+    /// "Could", "should", "podría": the first word of what could or should
+    /// have been good (one of [`UNMET`](super::words::UNMET)), but of no
+    /// comparison with another company.
+    CouldHave,
 }
 
 impl Errand {
@@ -262,6 +273,8 @@ impl Errand {
             | "seraient" | "habría" | "habrían" | "habria" | "hubiera" | "hubieran" => {
                 Some(Errand::WouldHave)
             }
+            "could" | "could've" | "couldve" | "should" | "should've" | "shouldve" | "might"
+            | "hubiese" | "podría" | "podrían" | "pudo" | "debería" => Some(Errand::CouldHave),
             _ => None,
         }
     }
@@ -440,7 +453,7 @@ impl Analyzer {
         let mut received = false;
         let mut paid = None;
         let mut awaited = None;
-        let mut would_have = false;
+        let (mut would_have, mut could_have) = (false, false);
         let mut i = 0;
         while i < tokens.len() {
             let token = tokens[i];
@@ -504,20 +517,30 @@ impl Analyzer {
                     received = true;
                 }
                 Some(Errand::Arrived | Errand::Charged) => received = true,
-                Some(Errand::WouldHave) => would_have = true,
+                Some(Errand::WouldHave) => (would_have, could_have) = (true, true),
+                Some(Errand::CouldHave) => could_have = true,
                 None => {}
             }
             let mut matched: Option<(usize, Entry, Marks)> = None;
             if max_words > 1 && resolved.starts_phrase {
                 // Read on while a key may still follow; the longest key
-                // found wins.
+                // found wins. One adverb of [`INNER_ADVERBS`] that no key
+                // holds there is stepped over ("is anyone actually
+                // reading", "je pense sérieusement à partir").
                 let key = &mut lookups.phrase;
                 key.clear();
                 key.push_str(reading.lower(i));
-                for (j, next) in tokens.iter().enumerate().take(i + max_words).skip(i + 1) {
-                    if next.kind != Kind::Word {
+                let mut stepped = false;
+                for (j, next) in tokens
+                    .iter()
+                    .enumerate()
+                    .take(i + max_words + 1)
+                    .skip(i + 1)
+                {
+                    if next.kind != Kind::Word || (j == i + max_words && !stepped) {
                         break;
                     }
+                    let before = key.len();
                     key.push(' ');
                     key.push_str(reading.lower(j));
                     let (entry, goes_on) = self.phrase(lexicons, key, buffers);
@@ -525,6 +548,11 @@ impl Analyzer {
                         matched = Some((j, e, p));
                     }
                     if !goes_on {
+                        if entry.is_none() && !stepped && inner_adverb(reading.lower(j)) {
+                            key.truncate(before);
+                            stepped = true;
+                            continue;
+                        }
                         break;
                     }
                 }
@@ -668,6 +696,7 @@ impl Analyzer {
             paid,
             awaited,
             would_have,
+            could_have,
         }
     }
 }
@@ -677,10 +706,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_first_word_of_would_have_is_its_errand() {
+    fn every_first_word_of_the_conditional_is_its_errand() {
+        let first = |phrase: &'static str| phrase.split(' ').next().unwrap_or(phrase);
         for phrase in WOULD_HAVE {
-            let first = phrase.split(' ').next().unwrap_or(phrase);
-            assert_eq!(Errand::of(first), Some(Errand::WouldHave), "{phrase}");
+            assert_eq!(
+                Errand::of(first(phrase)),
+                Some(Errand::WouldHave),
+                "{phrase}"
+            );
+        }
+        for phrase in UNMET {
+            let errand = Errand::of(first(phrase));
+            assert!(
+                matches!(errand, Some(Errand::WouldHave | Errand::CouldHave)),
+                "{phrase}"
+            );
         }
     }
 

@@ -577,6 +577,24 @@ pub(super) const A_DECENT: [&str; 7] = ["a", "an", "any", "un", "une", "una", "c
 /// The first words of [`ANY_OTHER`] (a test checks that they match).
 pub(super) const ANY_OTHER_OPENERS: [&str; 3] = ["any", "importe", "cualquier"];
 
+/// Adverbs that may stand inside a phrase of the lexicons, one at most,
+/// without changing what it says ("is anyone actually reading", "je pense
+/// sérieusement à partir", "me estoy planteando seriamente irme"). Each
+/// ends as an adverb of its language does (see [`inner_adverb`]).
+#[rustfmt::skip]
+pub(super) const INNER_ADVERBS: [&str; 12] = [
+    "actually", "really", "seriously", "honestly",
+    "vraiment", "sérieusement", "réellement", "sincèrement",
+    "realmente", "seriamente", "sinceramente", "verdaderamente",
+];
+
+/// Whether `word` is one of [`INNER_ADVERBS`]: most words are not adverbs,
+/// and end otherwise.
+pub(super) fn inner_adverb(word: &str) -> bool {
+    (word.ends_with("ly") || word.ends_with("ment") || word.ends_with("mente"))
+        && one_of(word, &INNER_ADVERBS)
+}
+
 /// What any other company would have done: the conditional perfect ("would
 /// have", "aurait", "se serait", "habría"), within [`ANY_OTHER_REACH`]
 /// words.
@@ -585,6 +603,39 @@ pub(super) const WOULD_HAVE: [&str; 13] = [
     "would have", "would've", "wouldve", "aurait", "auraient", "aurais", "serait", "seraient",
     "habría", "habrían", "habria", "hubiera", "hubieran",
 ];
+
+/// What would have been good, said after the fact: the conditional
+/// perfect of "to be" ("would have been", "aurait été", "habría sido"),
+/// or what could or should have been ("could've been", "aurait pu être",
+/// "debería haber sido"), right before a good word or intensifiers and a
+/// good word, or an indefinite article or a "de" before it (see
+/// [`UNMET_STEPS`]): "would have been nice", "could have been so much
+/// better", "a call would have been a nice gesture", "un mot d'excuse
+/// aurait été appréciable", "una disculpa habría estado bien", "habría
+/// sido de agradecer". A reproach (see [`UNMET_LAST`]).
+#[rustfmt::skip]
+pub(super) const UNMET: [&str; 32] = [
+    "would have been", "would've been", "wouldve been", "could have been", "could've been",
+    "couldve been", "should have been", "should've been", "shouldve been", "might have been",
+    "aurait été", "auraient été", "aurais été", "aurait pu être", "auraient pu être",
+    "aurais pu être", "aurait dû être", "auraient dû être",
+    "habría sido", "habrían sido", "habría estado", "habrían estado", "hubiera sido",
+    "hubieran sido", "hubiera estado", "hubiese sido", "habria sido", "podría haber sido",
+    "podrían haber sido", "pudo haber sido", "debería haber sido", "debería haber estado",
+];
+
+/// The last words of [`UNMET`] (a test checks that they match): only a
+/// good word after one of these looks further back.
+pub(super) const UNMET_LAST: [&str; 5] = ["been", "été", "être", "sido", "estado"];
+
+/// How many words [`UNMET`] spans at most.
+pub(super) const UNMET_WORDS: usize = 3;
+
+/// The words besides intensifiers that may come between [`UNMET`] and the
+/// good word, two at most: an indefinite article, a "de", and the words
+/// that raise a comparative ("much better", "bien mieux").
+#[rustfmt::skip]
+pub(super) const UNMET_STEPS: [&str; 9] = ["a", "an", "un", "une", "una", "de", "much", "far", "bien"];
 
 /// How many words after [`ANY_OTHER`] its verb may come: the company named
 /// and an adverb ("any other airline would have", "cualquier otra
@@ -1028,26 +1079,45 @@ mod tests {
     use crate::sentiment::Analyzer;
 
     /// The phrases that open a how-to question or a reproach are only read
-    /// from a token that is one of their openers: every phrase must start
-    /// with one, and every opener start a phrase.
+    /// from a token that is one of their openers, and what would have been
+    /// good only back from one of its last words: every phrase must start
+    /// (or end) with one, and every opener start (or end) a phrase.
     #[test]
     fn the_openers_are_the_first_words_of_their_phrases() {
-        for (phrases, openers) in [
-            (&HOW_PHRASES[..], &HOW_PHRASE_OPENERS[..]),
-            (&REPROACHES[..], &REPROACH_OPENERS[..]),
-            (&ANY_OTHER[..], &ANY_OTHER_OPENERS[..]),
+        fn first(p: &'static str) -> &'static str {
+            p.split(' ').next().unwrap_or(p)
+        }
+        fn last(p: &'static str) -> &'static str {
+            p.split(' ').next_back().unwrap_or(p)
+        }
+        for (phrases, openers, end) in [
+            (
+                &HOW_PHRASES[..],
+                &HOW_PHRASE_OPENERS[..],
+                first as fn(_) -> _,
+            ),
+            (&REPROACHES[..], &REPROACH_OPENERS[..], first),
+            (&ANY_OTHER[..], &ANY_OTHER_OPENERS[..], first),
+            (&UNMET[..], &UNMET_LAST[..], last),
         ] {
-            let firsts: Vec<&str> = phrases
-                .iter()
-                .map(|p| p.split(' ').next().unwrap_or(p))
-                .collect();
-            for first in &firsts {
-                assert!(openers.contains(first), "{first} opens no listed phrase");
+            let ends: Vec<&str> = phrases.iter().map(|&p| end(p)).collect();
+            for end in &ends {
+                assert!(openers.contains(end), "{end} opens no listed phrase");
             }
             for opener in openers {
-                assert!(firsts.contains(opener), "{opener} opens no phrase");
+                assert!(ends.contains(opener), "{opener} opens no phrase");
             }
         }
+        let longest = UNMET.iter().map(|p| p.split(' ').count()).max();
+        assert_eq!(longest, Some(UNMET_WORDS));
+    }
+
+    #[test]
+    fn every_inner_adverb_is_one() {
+        for adverb in INNER_ADVERBS {
+            assert!(inner_adverb(adverb), "{adverb}");
+        }
+        assert!(!inner_adverb("comment"));
     }
 
     /// A trouble is only looked for among negative lexicon items: one that
