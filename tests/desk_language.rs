@@ -3867,3 +3867,44 @@ fn an_adverb_inside_a_phrase_leaves_it_whole() {
         );
     }
 }
+
+/// The least that was owed, told as missing ("the least they could do",
+/// "would have gone a long way", "la moindre des choses", "es lo mínimo
+/// que podéis hacer") complains.
+#[test]
+fn the_least_that_was_owed_complains() {
+    for (text, language) in [
+        ("Some honesty would have gone a long way", EN),
+        ("A callback was the least they could do", EN),
+        ("Un mot d'excuse aurait été la moindre des choses", FR),
+        ("Un geste commercial serait la moindre des choses", FR),
+        ("Devolverme el dinero es lo mínimo que podéis hacer", ES),
+    ] {
+        assert_complains(text, language);
+    }
+}
+
+/// "Alors que", "tandis que", "whereas" and "mientras que" open a clause
+/// that matters less, as "bien que", "although" and "aunque" do: what a
+/// third party says is fine weighs less than the failure ("the site keeps
+/// rejecting my card whereas the bank says it's fine").
+#[test]
+fn whereas_opens_a_concession() {
+    for (text, language) in [
+        (
+            "The site keeps rejecting my card whereas the bank says it's fine",
+            EN,
+        ),
+        (
+            "Votre site refuse ma carte alors que la banque dit que tout va bien",
+            FR,
+        ),
+        (
+            "La web rechaza mi tarjeta mientras que el banco dice que todo está perfecto",
+            ES,
+        ),
+    ] {
+        assert_displeased(text, language);
+        assert!(shows(text, language, Modifier::Concession), "{text}");
+    }
+}
