@@ -923,7 +923,9 @@ impl Analyzer {
                     span: Some(item.start..item.end),
                     base: item.base,
                     modifiers: mods,
-                    value: v,
+                    // No "-0.000" for a word turned by a negation factor
+                    // of zero: IEEE -0.0 + 0.0 is 0.0.
+                    value: v + 0.0,
                 });
             }
             for &(k, v, id) in bare.iter() {
@@ -1025,5 +1027,20 @@ mod tests {
             );
             proptest::prop_assert_eq!(count_bangs_and_questions(text.as_bytes()), plain);
         }
+    }
+
+    /// A phrase that weighs nothing is listed as such, even where a
+    /// negation reaches it: not "-0.000, negated".
+    #[test]
+    fn a_phrase_that_weighs_nothing_is_not_turned() {
+        let text = "not the customer service I expected";
+        let (_, why) = Analyzer::default().explain(text, Some(Language::ENGLISH));
+        let phrase = why
+            .contributions
+            .iter()
+            .find(|c| c.base == 0.0 && matches!(c.factor, Factor::Lexicon { .. }));
+        let phrase = phrase.expect("the zero phrase is listed");
+        assert!(phrase.value.is_sign_positive() && phrase.value == 0.0);
+        assert!(phrase.modifiers.is_empty(), "{:?}", phrase.modifiers);
     }
 }

@@ -668,7 +668,14 @@ impl<'a> Rules<'a> {
             } else if cancellation {
                 v = 0.0;
                 note(Modifier::Negated);
-            } else if negated && !item.negation_inside && !item.emoji && solving.is_none() {
+            } else if negated
+                && v != 0.0
+                && !item.negation_inside
+                && !item.emoji
+                && solving.is_none()
+            {
+                // (A phrase that weighs nothing, "customer service", is not
+                // said to be turned.)
                 v *= c.negation;
                 note(Modifier::Negated);
             } else if !negated && v > 0.0 && !item.emoji && self.unmet(item) {
