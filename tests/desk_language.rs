@@ -3908,3 +3908,89 @@ fn whereas_opens_a_concession() {
         assert!(shows(text, language, Modifier::Concession), "{text}");
     }
 }
+
+/// What the customer had to do again and again to be heard ("I've called
+/// five times", "j'ai dû vous relancer trois fois", "à plusieurs
+/// reprises", "tuve que reclamar tres veces") complains; how often
+/// something may be done ("twice a day", "dos veces al día") does not.
+#[test]
+fn asking_again_and_again_complains() {
+    for (text, language) in [
+        ("I have emailed you four times about this", EN),
+        ("I had to ask twice for a receipt", EN),
+        ("J'ai dû vous relancer trois fois pour une facture", FR),
+        ("Je vous ai contactés à plusieurs reprises", FR),
+        ("He llamado cuatro veces y nada", ES),
+        ("Tuve que pedir dos veces el justificante", ES),
+    ] {
+        assert_complains_by(text, language, "repeated");
+    }
+    for (text, language) in [
+        ("Can I call twice a day to check?", EN),
+        ("Puedo llamar dos veces al día", ES),
+        ("I have ordered five times and loved it every time", EN),
+    ] {
+        assert!(!shows_rule(text, language, "repeated"), "{text}");
+    }
+}
+
+/// Praise after a trouble that was then solved is meant ("after two
+/// failed visits the third engineer finally fixed it, thanks"), unless a
+/// complaint follows the remedy too ("they fixed it and it broke again,
+/// thanks a lot").
+#[test]
+fn thanks_after_a_trouble_solved_are_meant() {
+    for (text, language) in [
+        (
+            "Après deux passages ratés, le technicien a enfin réparé, merci pour votre patience",
+            FR,
+        ),
+        (
+            "Tras dos visitas fallidas el técnico por fin lo arregló, gracias por insistir",
+            ES,
+        ),
+        (
+            "Two failed deliveries, then the courier sorted it, thanks",
+            EN,
+        ),
+    ] {
+        assert!(!shows(text, language, Modifier::Irony), "{text}");
+        assert_ne!(answer(text, language).0, Label::Negative, "{text}");
+    }
+    assert_reproaches(
+        "They fixed it and it broke again the next day, thanks a lot",
+        EN,
+    );
+}
+
+/// Not telling the customer what they had to know complains ("nobody told
+/// me", "personne ne m'a prévenu que", "on ne m'a jamais dit", "no me
+/// dijeron que"): a subject that negates opens the negation before its
+/// "ne", so "ne ... que" is no "only" there.
+#[test]
+fn nobody_telling_the_customer_complains() {
+    for (text, language) in [
+        ("Nobody told me the offer had ended", EN),
+        ("Personne ne m'a prévenu que le code expirait", FR),
+        ("On ne m'a jamais dit que c'était payant", FR),
+        ("No me dijeron que había que pagar", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    assert_no_complaint("La personne ne m'a répondu que par mail", FR);
+}
+
+/// Answers read from a script, not written for the customer ("they just
+/// read from a script", "une réponse toute faite", "solo leen un guion"),
+/// and the warning to others not to try, complain.
+#[test]
+fn scripted_answers_complain() {
+    for (text, language) in [
+        ("Don't bother calling, they read from a script", EN),
+        ("Another canned response that ignores my question", EN),
+        ("Encore une réponse toute faite qui ne répond à rien", FR),
+        ("No os molestéis en llamar, solo leen un guion", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+}

@@ -1,5 +1,5 @@
-//! Irony: praise that means the opposite. Praise after a complaint, an
-//! opening of praise before complaints, praise aimed at a failure
+//! Irony: praise that means the opposite. Praise after a complaint (not
+//! after the trouble is solved), an opening of praise before complaints, praise aimed at a failure
 //! ("thanks for losing my order"), clapping, an eye roll, a laugh after
 //! something missing: each turns praise into reproach.
 
@@ -51,6 +51,28 @@ impl Rules<'_> {
                     .map(|&(k, ..)| k),
             )
             .min();
+        // A trouble told, then solved ("after two failed visits the third
+        // engineer finally fixed it, thanks", "tras dos visitas fallidas
+        // por fin lo arregló, gracias"): the praise after the remedy is
+        // meant, unless a complaint comes after the remedy too ("they
+        // fixed it and it broke again, thanks").
+        let remedied = first_complaint.and_then(|first| {
+            let remedy = items
+                .iter()
+                .zip(values.iter())
+                .find(|(it, v)| {
+                    it.first > first
+                        && **v > 0.0
+                        && (it.first..=it.last).any(|j| one_of(reading.lower(j), &SOLVED))
+                })
+                .map(|(it, _)| it.last)?;
+            let complains_after = items
+                .iter()
+                .zip(values.iter())
+                .any(|(it, v)| it.first > remedy && !it.praise && *v <= COMPLAINT)
+                || bare.iter().any(|&(k, v, _)| k > remedy && v <= COMPLAINT);
+            (!complains_after).then_some(remedy)
+        });
         let claps = items
             .iter()
             .any(|it| it.emoji && text[it.start..it.end].starts_with(CLAP));
@@ -202,7 +224,7 @@ impl Rules<'_> {
                 let meant = contrast.is_some_and(|cut| item.first > cut);
                 let ironic = marked
                     || claps
-                    || item.first > first
+                    || (item.first > first && remedied.is_none_or(|r| item.first < r))
                     || (item.emoji && first_bare.is_some_and(|b| item.first > b))
                     || (k == opener && opening)
                     || aimed(k, values);

@@ -849,6 +849,7 @@ impl Analyzer {
         complaint |= rules.wrong_quantity(scan.received, bare);
         complaint |= rules.paid_yet(scan.paid, values, bare);
         complaint |= rules.waited_for(scan.awaited, bare);
+        complaint |= rules.repeated(scan.times, bare);
         complaint |= rules.any_other_would_have(bare);
         complaint |= rules.irony(values, bare, language, &mut modifiers, explaining);
         let tokens = reading.tokens;

@@ -1261,6 +1261,57 @@ impl<'a> Rules<'a> {
         self.report(bare, at, asks, "any-other")
     }
 
+    /// What the customer had to do again and again to be heard: a verb
+    /// of [`ASKED_AGAIN`], then within [`ASKED_AGAIN_REACH`] words a
+    /// count of two times or more ("I've called five times", "I had to
+    /// ask twice", "j'ai dû vous relancer trois fois", "à plusieurs
+    /// reprises", "tuve que reclamar tres veces", "he llamado varias
+    /// veces"), into `bare` as the wrong item weighs, at the count; damped
+    /// in a question. `times` is where the text's last word of a count of
+    /// times came (see [`Scan::times`]). Returns whether the text
+    /// complains.
+    pub(super) fn repeated(&self, times: Option<usize>, bare: &mut Vec<Bare>) -> bool {
+        let Some(last) = times else {
+            return false;
+        };
+        let reading = self.reading;
+        let again = |k: usize| {
+            let count = match reading.lower(k) {
+                "twice" => k,
+                _ => k.checked_sub(1)?,
+            };
+            let many = count == k
+                || reading.is_one_of(count, &SEVERAL)
+                || (reading.is_word(count) && number(reading.lower(count)).is_some_and(|n| n >= 2));
+            // A French participle agrees with the object before it ("je
+            // vous ai contactés", "je les ai appelées").
+            let asked_verb = |word: &str| {
+                let base = ["es", "s", "e"]
+                    .iter()
+                    .find_map(|end| word.strip_suffix(end).filter(|b| b.ends_with('é')))
+                    .unwrap_or(word);
+                one_of(base, &ASKED_AGAIN)
+            };
+            let asked = (count.saturating_sub(ASKED_AGAIN_REACH)..count)
+                .rev()
+                .take_while(|&j| reading.is_word(j))
+                .any(|j| asked_verb(reading.lower(j)));
+            // Not how often something is done ("call twice a day").
+            let frequency = reading.is_one_of(k + 1, &PER)
+                || (reading.is_one_of(k + 1, &PER_UNIT)
+                    && reading.is_one_of(k + 2, &FREQUENCY_UNITS));
+            (many && asked && !frequency).then_some(count)
+        };
+        let Some(count) = (0..=last)
+            .filter(|&k| reading.errand(k) == Some(Errand::Times))
+            .find_map(again)
+        else {
+            return false;
+        };
+        let (_, asks) = reading.sentence_after(count);
+        self.report(bare, count, asks, "repeated")
+    }
+
     /// What the customer waited long for: a count of days, weeks or months
     /// (see [`LONG_UNITS`]), then "for", "pour" or "para" and what was
     /// awaited, with an article and a word before it or not ("three weeks

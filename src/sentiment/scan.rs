@@ -92,6 +92,10 @@ pub(super) struct Scan {
     /// ([`Errand::CouldHave`]): only then is a text searched for what would
     /// have been good ([`UNMET`](super::words::UNMET)).
     pub(super) could_have: bool,
+    /// Where the last word of [`Errand::Times`] came: only then, and only
+    /// up to it, is a text searched for what was done again and again
+    /// ([`Rules::repeated`](super::rules::Rules::repeated)).
+    pub(super) times: Option<usize>,
 }
 
 /// The buffers of looking words up, kept per thread.
@@ -237,6 +241,10 @@ pub(super) enum Errand {
     /// have been good (one of [`UNMET`](super::words::UNMET)), but of no
     /// comparison with another company.
     CouldHave,
+    /// "Times", "fois", "veces", "reprises", "twice": a count of times
+    /// may end here (see
+    /// [`Rules::repeated`](super::rules::Rules::repeated)).
+    Times,
 }
 
 impl Errand {
@@ -275,6 +283,7 @@ impl Errand {
             }
             "could" | "could've" | "couldve" | "should" | "should've" | "shouldve" | "might"
             | "hubiese" | "podría" | "podrían" | "pudo" | "debería" => Some(Errand::CouldHave),
+            "times" | "fois" | "veces" | "reprises" | "twice" => Some(Errand::Times),
             _ => None,
         }
     }
@@ -454,6 +463,7 @@ impl Analyzer {
         let mut paid = None;
         let mut awaited = None;
         let (mut would_have, mut could_have) = (false, false);
+        let mut times = None;
         let mut i = 0;
         while i < tokens.len() {
             let token = tokens[i];
@@ -519,6 +529,7 @@ impl Analyzer {
                 Some(Errand::Arrived | Errand::Charged) => received = true,
                 Some(Errand::WouldHave) => (would_have, could_have) = (true, true),
                 Some(Errand::CouldHave) => could_have = true,
+                Some(Errand::Times) => times = Some(i),
                 None => {}
             }
             let mut matched: Option<(usize, Entry, Marks)> = None;
@@ -654,9 +665,20 @@ impl Analyzer {
         // "il n'y a que des problèmes" negate nothing. A "pas" (or "plus",
         // "jamais"...) before the "que" makes it a negation again ("je ne
         // pense pas que"). Nor does "n'importe" ("n'importe quelle autre
-        // banque", "n'importe quand").
+        // banque", "n'importe quand"). A subject that negates opens the
+        // negation before its "ne" ("personne ne m'a prévenu que", "rien
+        // n'a changé que"; not "la personne ne m'a répondu que par mail").
         for (k, negates) in negator.iter_mut().enumerate() {
             if !*negates || !one_of(reading.lower(k), &["ne", "n"]) {
+                continue;
+            }
+            let denied_subject = k.checked_sub(1).is_some_and(|s| {
+                reading.is_one_of(s, &NEGATING_SUBJECTS)
+                    && !s.checked_sub(1).is_some_and(|d| {
+                        reading.is_one_of(d, &DETERMINERS) || reading.is_one_of(d, &INDEFINITES)
+                    })
+            });
+            if denied_subject {
                 continue;
             }
             let any = || reading.is_one_of(k + 1, &["importe"]);
@@ -697,6 +719,7 @@ impl Analyzer {
             awaited,
             would_have,
             could_have,
+            times,
         }
     }
 }

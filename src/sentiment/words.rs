@@ -158,6 +158,13 @@ pub(super) const FRENCH_SECOND_NEGATORS: [&str; 10] = [
     "pas", "plus", "jamais", "rien", "aucun", "aucune", "guère", "personne", "point", "ni",
 ];
 
+/// French subjects that negate, before their "ne": "personne ne",
+/// "rien n'", "aucun ne", "nul ne".
+#[rustfmt::skip]
+pub(super) const NEGATING_SUBJECTS: [&str; 6] = [
+    "personne", "rien", "aucun", "aucune", "nul", "nulle",
+];
+
 /// Verbs that carry a negation over to the clause they introduce: "I don't
 /// think it is good" says "it is not good" ("je ne pense pas que", "no creo
 /// que"). A surprise in the past ("didn't expect", "wasn't expecting") is
@@ -576,6 +583,58 @@ pub(super) const A_DECENT: [&str; 7] = ["a", "an", "any", "un", "une", "una", "c
 
 /// The first words of [`ANY_OTHER`] (a test checks that they match).
 pub(super) const ANY_OTHER_OPENERS: [&str; 3] = ["any", "importe", "cualquier"];
+
+/// Counts of times with no number: "several times", "plusieurs fois",
+/// "maintes fois", "varias veces", "mil veces".
+#[rustfmt::skip]
+pub(super) const SEVERAL: [&str; 13] = [
+    "several", "many", "multiple", "countless", "plusieurs", "maintes", "nombreuses",
+    "varias", "muchas", "mil", "cien", "tantas", "numerosas",
+];
+
+/// What a customer had to do again and again to be heard: contact, ask,
+/// chase, explain, try ("I've called five times", "j'ai dû vous relancer
+/// trois fois", "tuve que reclamar tres veces"), as the past and the
+/// infinitive after "had to", "j'ai dû", "tuve que". Not Spanish
+/// "pedido", also an order.
+#[rustfmt::skip]
+pub(super) const ASKED_AGAIN: [&str; 74] = [
+    "called", "phoned", "rang", "emailed", "messaged", "written", "wrote", "asked", "chased",
+    "contacted", "explained", "complained", "reported", "requested", "tried", "repeated",
+    "call", "phone", "email", "ask", "chase", "contact", "explain", "complain", "request",
+    "try", "repeat",
+    "appelé", "téléphoné", "écrit", "relancé", "demandé", "contacté", "expliqué", "signalé",
+    "réclamé", "essayé", "répété", "rappelé",
+    "appeler", "téléphoner", "écrire", "relancer", "demander", "contacter", "expliquer",
+    "signaler", "réclamer", "essayer", "répéter", "rappeler",
+    "llamado", "llamé", "escrito", "escribí", "pedí", "reclamado", "reclamé", "preguntado",
+    "pregunté", "contactado", "explicado", "expliqué", "intentado", "intenté", "insistido",
+    "llamar", "escribir", "pedir", "reclamar", "preguntar", "contactar", "explicar", "insistir",
+];
+
+/// What makes a count of times a frequency, right after it: "twice a
+/// day", "three times per week", "deux fois par jour", "dos veces al
+/// día", "tres veces por semana" ("a" and "por" only before a unit of
+/// time, see [`PER_UNIT`]).
+#[rustfmt::skip]
+pub(super) const PER: [&str; 7] = ["per", "each", "every", "par", "chaque", "al", "cada"];
+
+/// "A" and "por" before a unit of time, after a count of times: a
+/// frequency ("twice a week", "dos veces por semana"), where "por" is
+/// otherwise "for" ("tres veces por una factura").
+pub(super) const PER_UNIT: [&str; 2] = ["a", "por"];
+
+/// The units of a frequency after [`PER_UNIT`].
+#[rustfmt::skip]
+pub(super) const FREQUENCY_UNITS: [&str; 12] = [
+    "hour", "day", "week", "month", "year", "hora", "día", "dia", "semana", "mes", "año",
+    "ano",
+];
+
+/// How many words before its count of times what was done again may come
+/// ("asked you three times", "vous relancer trois fois", "reclamar mi
+/// pedido tres veces").
+pub(super) const ASKED_AGAIN_REACH: usize = 4;
 
 /// Adverbs that may stand inside a phrase of the lexicons, one at most,
 /// without changing what it says ("is anyone actually reading", "je pense
