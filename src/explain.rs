@@ -108,6 +108,11 @@ pub enum Modifier {
     /// nice", "un mot d'excuse aurait été appréciable", "habría estado
     /// bien"): a reproach, inverted and damped as by a negation.
     Unmet,
+    /// In a condition of a question ("what happens if my parcel is
+    /// damaged?", "si l'article est défectueux, ai-je droit à un
+    /// remboursement ?"): a case asked about, not a grievance, so it counts
+    /// for nothing.
+    Supposed,
 }
 
 impl fmt::Display for Modifier {
@@ -131,6 +136,7 @@ impl fmt::Display for Modifier {
             Modifier::Lasting => "lasting: a delay",
             Modifier::Task => "the task a how-to question asks about",
             Modifier::Unmet => "what would have been good: a reproach",
+            Modifier::Supposed => "a case asked about",
         })
     }
 }

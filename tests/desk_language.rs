@@ -3994,3 +3994,97 @@ fn scripted_answers_complain() {
         assert_displeased(text, language);
     }
 }
+
+/// Kept from doing what a service is for ("I can't log in", "can't even
+/// use it", "je ne peux même pas me connecter", "no puedo pagar con
+/// tarjeta") is a failure; what the writer cannot do in their own life
+/// ("I can't say", "she can't use them", "no puedo quedar") is not.
+#[test]
+fn kept_from_using_the_service_complains() {
+    for (text, language) in [
+        ("I can't even use the app since the update", EN),
+        ("Still cannot download my invoice", EN),
+        ("Je ne peux même pas me connecter", FR),
+        ("Je ne peux pas payer en ligne", FR),
+        ("No puedo pagar con tarjeta", ES),
+        ("Ni siquiera puedo entrar en la aplicación", ES),
+    ] {
+        assert_complains_by(text, language, "unable");
+    }
+    for (text, language) in [
+        ("I can't say for sure", EN),
+        ("My cousin has tickets she can't use", EN),
+        ("Je ne peux pas venir demain", FR),
+        ("No puedo quedar mucho", ES),
+    ] {
+        assert!(!shows_rule(text, language, "unable"), "{text}");
+    }
+}
+
+/// Loving doing what went wrong, or gladness of a bad fact, is irony
+/// ("Love being charged for a service I can't even use", "Ravi de voir
+/// que dix ans de fidélité ne valent rien pour vous", "Me encanta pagar
+/// por un servicio que ni siquiera puedo usar"); loving doing something
+/// with no complaint after is meant.
+#[test]
+fn loving_doing_what_went_wrong_is_irony() {
+    for (text, language) in [
+        ("Love being charged for a service I can't even use", EN),
+        ("Nice to know my loyalty means nothing to you", EN),
+        (
+            "J'adore payer pour un service que je ne peux même pas utiliser",
+            FR,
+        ),
+        (
+            "Ravi de voir que dix ans de fidélité ne valent rien pour vous",
+            FR,
+        ),
+        (
+            "Me encanta pagar por un servicio que ni siquiera puedo usar",
+            ES,
+        ),
+        (
+            "Qué bonito ver que diez años de fidelidad no significan nada",
+            ES,
+        ),
+    ] {
+        assert_reproaches(text, language);
+    }
+    assert_pleased("Love shopping here, the staff are always helpful", EN);
+    assert_pleased("Nice to see the new shop open at last, well done", EN);
+}
+
+/// A case asked about is no grievance ("what happens if my parcel is
+/// damaged?", "que se passe-t-il si mon colis est abîmé ?", "¿qué pasa si
+/// mi paquete llega dañado?"); a complaint in a question still is one
+/// ("why is my parcel damaged?"), and "si" before its adjective is "so".
+#[test]
+fn a_case_asked_about_is_no_grievance() {
+    for (text, language) in [
+        ("What happens if my parcel is damaged in transit?", EN),
+        (
+            "Que se passe-t-il si mon colis est abîmé pendant le transport ?",
+            FR,
+        ),
+        ("¿Qué pasa si mi paquete llega dañado?", ES),
+    ] {
+        assert_asks(text, language);
+        assert!(shows(text, language, Modifier::Supposed), "{text}");
+    }
+    assert_complains("Why is my parcel damaged?", EN);
+    assert!(!shows("Pourquoi est-ce si lent ?", FR, Modifier::Supposed));
+}
+
+/// A chat cut off mid-sentence complains, and praise after it is irony
+/// ("Le chat s'est fermé au milieu de ma phrase, génial", "El chat se
+/// cerró a mitad de frase, genial").
+#[test]
+fn a_chat_cut_off_mid_sentence_complains() {
+    for (text, language) in [
+        ("The chat closed mid-sentence, brilliant", EN),
+        ("Le chat s'est fermé au milieu de ma phrase, génial", FR),
+        ("El chat se cerró a mitad de frase, genial", ES),
+    ] {
+        assert_reproaches(text, language);
+    }
+}

@@ -191,17 +191,44 @@ impl Rules<'_> {
                 .get(items.partition_point(|it| it.first < j))
                 .is_some_and(|it| it.first == j && one_of(&text[it.start..it.end], &THANKS))
         };
-        // Love of how something went, with a complaint after it in its
-        // sentence ("Love how my slot got cancelled again", "J'adore
-        // quand le colis arrive cassé", "Me encanta que me vuelvan a
-        // cancelar la entrega"), is ironic: it loves the failure. Not the
-        // love of a quality, named right after "how" ("I love how
-        // aggressive they are", "love how sad this song is").
+        // Love of how something went, or of doing it, with a complaint
+        // after it in its sentence ("Love how my slot got cancelled again",
+        // "J'adore quand le colis arrive cassé", "Me encanta que me vuelvan
+        // a cancelar la entrega", "Love being charged for a service I can't
+        // even use", "J'adore payer pour"), is ironic: it loves the
+        // failure. So is gladness of a fact told after it ("Nice to know my
+        // loyalty means nothing to you", "Ravi de voir que", "Qué bonito
+        // ver que"). Not the love of a quality, named right after "how"
+        // ("I love how aggressive they are", "love how sad this song is").
+        // A gerund or an infinitive: "being", "payer", "attendre",
+        // "pagar" (any of them when the language is unknown).
+        let doing = |j: usize| {
+            let endings: &[&str] = match language {
+                Some(Language::ENGLISH) => &["ing"],
+                Some(Language::FRENCH) => &["er", "ir", "re"],
+                Some(Language::SPANISH) => &["ar", "er", "ir"],
+                _ => &["ing", "er", "ir", "re", "ar"],
+            };
+            reading.is_word(j) && {
+                let w = reading.lower(j);
+                w.len() > 4 && endings.iter().any(|e| w.ends_with(e))
+            }
+        };
+        let knows = |j: usize| {
+            let j = if reading.is_one_of(j, &TO_OR_DE) {
+                j + 1
+            } else {
+                j
+            };
+            reading.is_one_of(j, &KNOW_SEE)
+        };
         let loves_how = |k: usize, values: &[f64]| {
             let it = &items[k];
-            if !((it.first..=it.last).any(|j| one_of(reading.lower(j), &LOVE))
-                && reading.followed_by(it.last, &HOW_THAT))
-            {
+            let loves = (it.first..=it.last).any(|j| one_of(reading.lower(j), &LOVE));
+            let of_a_fact = (loves
+                && (reading.followed_by(it.last, &HOW_THAT) || doing(it.last + 1)))
+                || knows(it.last + 1);
+            if !of_a_fact {
                 return false;
             }
             let (end, _) = reading.sentence_after(it.last);

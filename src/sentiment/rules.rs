@@ -423,6 +423,67 @@ impl<'a> Rules<'a> {
         false
     }
 
+    /// Whether the negation at `k` denies a "can" before a verb the
+    /// customer is kept from doing (see [`KEPT_FROM`]: "I can't use the
+    /// app", "can't even log in", "je ne peux même pas me connecter", "no
+    /// puedo pagar", "ni siquiera puedo entrar"), not said of someone else
+    /// ("she can't use them").
+    fn unable(&self, k: usize) -> bool {
+        let reading = self.reading;
+        let can = |j: usize| reading.is_one_of(j, &CAN);
+        let podér = |j: usize| reading.is_one_of(j, &PODER);
+        let even = |j: usize| reading.is_one_of(j, &EVEN);
+        let word = reading.lower(k);
+        // The first and the last word of the modal with its negation: the
+        // negation holds it ("cannot"), follows it ("can't", "peux pas",
+        // "peux même pas") or precedes it ("no puedo", "ni siquiera
+        // puedo").
+        let modal = if one_of(word, &["cannot", "cant", "couldnt"]) {
+            Some((k, k))
+        } else if one_of(word, &["n't", "not", "pas"]) {
+            k.checked_sub(1).and_then(|p| match can(p) {
+                true => Some((p, k)),
+                false => (even(p) && p.checked_sub(1).is_some_and(can)).then(|| (p - 1, k)),
+            })
+        } else if one_of(word, &["no", "ni"]) {
+            match podér(k + 1) {
+                true => Some((k, k + 1)),
+                false => (even(k + 1) && podér(k + 2)).then_some((k, k + 2)),
+            }
+        } else {
+            None
+        };
+        let Some((first, modal)) = modal else {
+            return false;
+        };
+        // Said of someone else: the subject right before the modal (and
+        // its "ne").
+        let first = match first.checked_sub(1) {
+            Some(p) if reading.is_one_of(p, &["ne", "n"]) => p,
+            _ => first,
+        };
+        let someone_else = first
+            .checked_sub(1)
+            .is_some_and(|s| reading.is_one_of(s, &THIRD_PERSONS));
+        // The verb: the first word after, past "even" and pronouns.
+        let verb = (modal + 1..reading.tokens.len().min(modal + 4))
+            .take_while(|&j| reading.is_word(j))
+            .find(|&j| !even(j) && !reading.is_one_of(j, &OBJECT_PRONOUNS) && !self.negator[j]);
+        !someone_else && verb.is_some_and(|j| reading.is_one_of(j, &KEPT_FROM))
+    }
+
+    /// Whether the word at `first` is in a condition, in its clause: one of
+    /// [`IF`] before it with a word between ("if my parcel is damaged", "si
+    /// l'article est défectueux", "si llega roto"; not "si lent", where
+    /// "si" is "so").
+    fn supposed(&self, first: usize) -> bool {
+        let reading = self.reading;
+        (first.saturating_sub(SUPPOSED_REACH)..first.saturating_sub(1))
+            .rev()
+            .take_while(|&j| reading.is_word(j + 1))
+            .any(|j| reading.is_one_of(j, &IF))
+    }
+
     /// Whether the negation at `n` says the word `item` could not be
     /// more so: "can't" or "couldn't" with a comparative up to the word or
     /// "enough" around it ("couldn't be more pleased", "can't say
@@ -714,6 +775,11 @@ impl<'a> Rules<'a> {
             if asks && v < 0.0 && how_open && !reproach && !failed && item.base > FAILURE {
                 v = 0.0;
                 note(Modifier::Task);
+            } else if asks && v < 0.0 && !reproach && !failed && self.supposed(item.first) {
+                // A case asked about ("what happens if my parcel is
+                // damaged?"): nothing has gone wrong yet.
+                v = 0.0;
+                note(Modifier::Supposed);
             } else if asks && v != 0.0 && !reproach {
                 v *= c.question;
                 note(Modifier::Question);
@@ -1035,6 +1101,8 @@ impl<'a> Rules<'a> {
                     Some((FAILURE, "failure"))
                 } else if missed() {
                     Some((FAILURE, "not-received"))
+                } else if self.unable(k) {
+                    Some((FAILURE, "unable"))
                 } else if not_ordered() {
                     Some((WRONG_ITEM, "wrong-item"))
                 } else if without && came_after_arriving() && !asks() {

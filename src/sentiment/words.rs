@@ -636,6 +636,55 @@ pub(super) const FREQUENCY_UNITS: [&str; 12] = [
 /// pedido tres veces").
 pub(super) const ASKED_AGAIN_REACH: usize = 4;
 
+/// "Even" between a negated "can" and its verb, or between the negation
+/// and "can": "can't even log in", "je ne peux même pas", "ni siquiera
+/// puedo" (see [`KEPT_FROM`]).
+pub(super) const EVEN: [&str; 3] = ["even", "même", "siquiera"];
+
+/// What a customer does with a service, and is kept from doing after a
+/// negated "can" ("I can't log in", "can't even use it", "je ne peux pas
+/// me connecter", "no puedo pagar con tarjeta"): a failure. Not any verb:
+/// "I can't go tomorrow", "no puedo quedar" tell of the writer's life.
+#[rustfmt::skip]
+pub(super) const KEPT_FROM: [&str; 82] = [
+    "use", "access", "log", "login", "sign", "connect", "pay", "order", "track", "download",
+    "install", "open", "load", "reach", "contact", "find", "reset", "update", "change",
+    "print", "book", "redeem", "activate", "register", "unsubscribe", "return", "submit",
+    "upload", "stream", "checkout",
+    "utiliser", "accéder", "connecter", "payer", "commander", "suivre", "télécharger",
+    "installer", "ouvrir", "charger", "joindre", "contacter", "trouver", "réinitialiser",
+    "modifier", "changer", "imprimer", "réserver", "activer", "inscrire", "désabonner",
+    "retourner", "valider", "finaliser", "identifier", "régler",
+    "usar", "utilizar", "acceder", "entrar", "conectar", "conectarme", "pagar", "rastrear",
+    "descargar", "instalar", "abrir", "cargar", "contactar", "localizar", "encontrar",
+    "restablecer", "cambiar", "modificar", "imprimir", "reservar", "activar", "registrarme",
+    "devolver", "finalizar", "iniciar", "tramitar",
+];
+
+/// Object pronouns between a negated "can" and its verb: "je ne peux pas
+/// me connecter", "ne peux même pas vous joindre", "no puedo
+/// contactaros" has them after.
+#[rustfmt::skip]
+pub(super) const OBJECT_PRONOUNS: [&str; 16] = [
+    "me", "m", "te", "t", "se", "s", "nous", "vous", "le", "la", "les", "lui", "y",
+    "lo", "nos", "os",
+];
+
+/// Subjects of a negated "can" that tell of someone else ("she can't go",
+/// "il ne peut pas venir"): no failure of the service to the writer.
+#[rustfmt::skip]
+pub(super) const THIRD_PERSONS: [&str; 6] = ["he", "she", "il", "elle", "él", "ella"];
+
+/// What opens a condition: "if", "si" (see
+/// [`Rules::supposed`](super::rules::Rules::supposed)). Not "in case",
+/// which also fears what may well come ("just in case the thieves try
+/// again?").
+pub(super) const IF: [&str; 2] = ["if", "si"];
+
+/// How many words before a word the condition that holds it may open ("if
+/// the item I ordered last week is faulty").
+pub(super) const SUPPOSED_REACH: usize = 8;
+
 /// Adverbs that may stand inside a phrase of the lexicons, one at most,
 /// without changing what it says ("is anyone actually reading", "je pense
 /// sérieusement à partir", "me estoy planteando seriamente irme"). Each
@@ -777,7 +826,8 @@ pub(super) const PRESSING: [(&str, &str); 16] = [
 
 /// Words of love that irony can turn when they love how something went
 /// ("Love how my slot got cancelled", "j'adore quand", "me encanta que"):
-/// see [`HOW_THAT`].
+/// see [`HOW_THAT`]; or love doing it ("love being charged for", "j'adore
+/// payer pour", "me encanta pagar por").
 pub(super) const LOVE: [&str; 6] = ["love", "loving", "adore", "j'adore", "encanta", "encantan"];
 
 /// What follows a word of [`LOVE`] when it loves how something went:
@@ -789,6 +839,20 @@ pub(super) const HOW_THAT: [&str; 9] = [
     "quand", "comment", "que",
     "cuando", "cómo", "como",
 ];
+
+/// What follows a good word when it is glad of a fact, told after it: "nice
+/// to know", "good to see", "ravi de voir", "heureux d'apprendre", "qué
+/// bonito ver", "me alegra saber" (one of [`TO_OR_DE`] may come between).
+#[rustfmt::skip]
+pub(super) const KNOW_SEE: [&str; 11] = [
+    "know", "see", "hear", "learn",
+    "voir", "savoir", "apprendre", "constater",
+    "ver", "saber", "comprobar",
+];
+
+/// What may come between a good word and [`KNOW_SEE`]: "nice to know",
+/// "ravi de voir", "ravi d'apprendre".
+pub(super) const TO_OR_DE: [&str; 4] = ["to", "de", "d'", "d"];
 
 /// Emoji that mark praise, and every other good word, as ironic:
 /// upside-down face, eye roll, unamused face, clown.
