@@ -4088,3 +4088,25 @@ fn a_chat_cut_off_mid_sentence_complains() {
         assert_reproaches(text, language);
     }
 }
+
+/// A customer who is done and closes the account complains and calls for
+/// a senior agent ("I'm done with you, closing my account", "j'en ai fini
+/// avec vous", "hoy mismo cierro mi cuenta"); asking how to close it is a
+/// task.
+#[test]
+fn closing_the_account_in_anger_escalates() {
+    for (text, language) in [
+        ("I'm done with you, closing my account today", EN),
+        ("J'en ai fini avec vous, je clôture mon compte", FR),
+        ("Se acabó, hoy mismo cierro mi cuenta con vosotros", ES),
+    ] {
+        assert_complains(text, language);
+        let (_, why) = analyzer().explain(text, Some(language));
+        assert!(
+            why.notes.iter().any(|n| n.contains("senior agent")),
+            "{text}: {:?}",
+            why.notes
+        );
+    }
+    assert_no_complaint("How do I close my account?", EN);
+}
