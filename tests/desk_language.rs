@@ -4110,3 +4110,44 @@ fn closing_the_account_in_anger_escalates() {
     }
     assert_no_complaint("How do I close my account?", EN);
 }
+
+/// A norm questioned reproaches, question or not ("How is it acceptable
+/// to charge £8 for delivery?", "Comment peut-on trouver normal de
+/// facturer 8 € ?", "¿Cómo puede ser aceptable cobrar 8 €?").
+#[test]
+fn a_norm_questioned_reproaches() {
+    for (text, language) in [
+        ("How is it acceptable to charge £8 for delivery?", EN),
+        ("How is this fair on loyal customers?", EN),
+        (
+            "Comment peut-on trouver normal de facturer 8 € de livraison ?",
+            FR,
+        ),
+        ("¿Cómo puede ser aceptable cobrar 8 € por el envío?", ES),
+    ] {
+        assert_complains(text, language);
+    }
+}
+
+/// A good word in scare quotes, in a text that complains, is irony (the
+/// "helpful" agent who hung up, the « aide » page that sends the customer
+/// round in circles); loyalty
+/// praised ("you've never let me down", "nunca me habéis fallado") and a
+/// replacement "no questions asked" praise.
+#[test]
+fn scare_quotes_mock_and_loyalty_praises() {
+    for (text, language) in [
+        ("The \"helpful\" agent hung up on me", EN),
+        ("La page « aide » me fait tourner en rond", FR),
+        ("La página de \"ayuda\" me hace dar vueltas en círculo", ES),
+    ] {
+        assert_reproaches(text, language);
+    }
+    for (text, language) in [
+        ("Customer for 12 years and you've never let me down", EN),
+        ("Clienta desde hace 12 años y nunca me habéis fallado", ES),
+        ("Replaced with no questions asked, thank you", EN),
+    ] {
+        assert_pleased(text, language);
+    }
+}

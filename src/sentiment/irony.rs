@@ -4,6 +4,7 @@
 //! something missing: each turns praise into reproach.
 
 use super::rules::{Bare, Rules};
+use super::scan::Item;
 use super::tokenize::Kind;
 use super::words::*;
 use crate::explain::Modifier;
@@ -240,6 +241,14 @@ impl Rules<'_> {
                 .any(|(later, v)| complains(later.first, *v))
                 || bare.iter().any(|&(b, v, _)| complains(b, v))
         };
+        // Quotes right around a word ("help", « aide », “ayuda”).
+        let scare_quoted = |it: &Item| {
+            let before = text[..it.start].trim_end_matches(' ');
+            let after = text[it.end..].trim_start_matches(' ');
+            !it.emoji
+                && before.ends_with(['"', '“', '«', '‘'])
+                && after.starts_with(['"', '”', '»', '’'])
+        };
         let first_bare = bare
             .iter()
             .map(|&(k, ..)| k)
@@ -256,8 +265,12 @@ impl Rules<'_> {
                     || (k == opener && opening)
                     || aimed(k, values);
                 let loved = !item.praise && values[k] > 0.0 && loves_how(k, values);
+                // A good word in scare quotes, in a text that complains (the
+                // "help" page, the "express" delivery): what it names is
+                // not what it says.
+                let quoted = first_complaint.is_some() && scare_quoted(item);
                 let v = &mut values[k];
-                if (((item.praise || marked) && ironic) || loved) && *v > 0.0 && !meant {
+                if (((item.praise || marked) && ironic) || loved || quoted) && *v > 0.0 && !meant {
                     *v = -*v;
                     complaint = true;
                     if explaining {

@@ -767,7 +767,15 @@ impl<'a> Rules<'a> {
                 why_read_to = why_read_to.max(item.first);
             }
             // A chase presses as a "why" does: not damped, and it complains.
-            let reproach = asks && v < 0.0 && (why_open || why_last || chasing);
+            // So does a phrase of the lexicons that opens the question with
+            // "how" ("How is it acceptable to charge £8?", "¿Cómo puede ser
+            // aceptable...?", "How dare you").
+            let how_phrase = || {
+                item.first < item.last
+                    && reading.opens_sentence(item.first)
+                    && reading.is_one_of(item.first, &REPROACH_OPENERS)
+            };
+            let reproach = asks && v < 0.0 && (why_open || why_last || chasing || how_phrase());
             // What a how-to question asks how to do is a task, not a
             // grievance ("how do I cancel my subscription?", "comment
             // obtenir un remboursement ?"); a word as strong as a failure
