@@ -4151,3 +4151,53 @@ fn scare_quotes_mock_and_loyalty_praises() {
         assert_pleased(text, language);
     }
 }
+
+/// What a denied obligation spared the customer is good news, not a
+/// failure ("didn't even have to chase it", "je n'ai même pas eu à
+/// relancer", "ni siquiera tuve que reclamar"), and so is a refund praised
+/// for its speed ("super quick refund", "remboursement super rapide",
+/// "reembolso rapidísimo"); a refund that was not quick is a failure.
+#[test]
+fn what_the_customer_was_spared_is_good_news() {
+    for (text, language) in [
+        (
+            "Remboursement super rapide, je n'ai même pas eu à relancer",
+            FR,
+        ),
+        ("Reembolso rapidísimo, ni siquiera tuve que reclamar", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    for (text, language) in [
+        ("Super quick refund, didn't even have to chase it", EN),
+        ("I didn't have to wait at all", EN),
+    ] {
+        assert_no_complaint(text, language);
+        assert_ne!(answer(text, language).0, Label::Negative, "{text}");
+    }
+    assert_complains("The refund was not quick at all", EN);
+    assert_complains("Tuve que reclamar tres veces", ES);
+}
+
+/// Why the customer must do it again reproaches ("Why do I have to give
+/// my card details again?", "Pourquoi dois-je redonner ma carte ?", "¿Por
+/// qué tengo que volver a dar mis datos?"); so does an empty box and how
+/// the customer is treated ("carton vide", "así es como me tratáis").
+#[test]
+fn why_must_i_and_an_empty_box_complain() {
+    for (text, language) in [
+        ("Why do I have to give my card details again?", EN),
+        (
+            "Pourquoi dois-je redonner ma carte bancaire à chaque fois ?",
+            FR,
+        ),
+        ("¿Por qué tengo que volver a dar mis datos cada vez?", ES),
+        (
+            "Commande indiquée comme livrée mais le carton était vide",
+            FR,
+        ),
+        ("Cliente desde hace 8 años y así es como me tratáis", ES),
+    ] {
+        assert_complains(text, language);
+    }
+}

@@ -484,6 +484,46 @@ impl<'a> Rules<'a> {
             .any(|j| reading.is_one_of(j, &IF))
     }
 
+    /// Whether the negation at `k` denies an obligation (see
+    /// [`OBLIGATION`]), past "even": what follows was spared.
+    pub(super) fn spared(&self, k: usize) -> bool {
+        let reading = self.reading;
+        let mut j = k + 1;
+        if reading.is_one_of(j, &EVEN) {
+            j += 1;
+        }
+        reading.one_phrase_from(j, &OBLIGATION)
+    }
+
+    /// Where the obligation starts whose object is the word at `first`,
+    /// right after it or after one pronoun ("had to chase", "eu à le
+    /// relancer", "tuve que reclamar").
+    fn obliged(&self, first: usize) -> Option<usize> {
+        let reading = self.reading;
+        let last = match first.checked_sub(1) {
+            Some(p) if reading.is_one_of(p, &OBJECT_PRONOUNS) => p.checked_sub(1),
+            p => p,
+        }?;
+        (last.saturating_sub(OBLIGATION_WORDS - 1)..=last).find(|&start| {
+            OBLIGATION
+                .iter()
+                .any(|o| reading.spelled_from(start, o) == Some(last))
+        })
+    }
+
+    /// Whether the word at `first` is what a denied obligation spared the
+    /// customer ("didn't even have to chase it", "ni siquiera tuve que
+    /// reclamar"): turned as by a negation, and no failure.
+    fn spared_from(&self, first: usize) -> bool {
+        self.obliged(first).is_some_and(|start| {
+            let n = match start.checked_sub(1) {
+                Some(p) if self.reading.is_one_of(p, &EVEN) => p.checked_sub(1),
+                p => p,
+            };
+            n.is_some_and(|n| self.negator[n])
+        })
+    }
+
     /// Whether the negation at `n` says the word `item` could not be
     /// more so: "can't" or "couldn't" with a comparative up to the word or
     /// "enough" around it ("couldn't be more pleased", "can't say
@@ -681,15 +721,20 @@ impl<'a> Rules<'a> {
             // it weighs on its own ("refunded" is barely good news), and so
             // right after such a phrase ("still not fixed", "toujours pas
             // réparé", "toujours rien reçu"; not "no problem, it works").
+            // What a denied obligation spared the customer is turned, and
+            // no failure ("ni siquiera tuve que reclamar").
+            let spared = self.negation && self.spared_from(item.first);
             let failed = !item.emoji
                 && item.first == item.last
                 && (negated || inner_negation.is_some())
+                && !spared
                 && self.fails(item.first);
             // Any other word is turned by a complaining phrase that ends
             // with a negation ("still not happy", "sigo sin ganas"), not by
             // one whose negation is an object ("thanks for nothing", "de
             // nada", "no pasa nada").
             let negated = negated
+                || spared
                 || inner_negation
                     .is_some_and(|p| p.base < 0.0 && !one_of(reading.lower(p.last), &NOTHING));
             // A trouble whose absence is a failure (a refund), negated or
@@ -768,12 +813,15 @@ impl<'a> Rules<'a> {
             }
             // A chase presses as a "why" does: not damped, and it complains.
             // So does a phrase of the lexicons that opens the question with
-            // "how" ("How is it acceptable to charge £8?", "¿Cómo puede ser
-            // aceptable...?", "How dare you").
+            // "how" or "why" ("How is it acceptable to charge £8?", "¿Cómo
+            // puede ser aceptable...?", "How dare you", "Why do I have
+            // to...?", "¿Por qué tengo que...?").
             let how_phrase = || {
                 item.first < item.last
                     && reading.opens_sentence(item.first)
-                    && reading.is_one_of(item.first, &REPROACH_OPENERS)
+                    && (reading.is_one_of(item.first, &REPROACH_OPENERS)
+                        || reading.is_why(item.first)
+                        || reading.is_why(item.first + 1))
             };
             let reproach = asks && v < 0.0 && (why_open || why_last || chasing || how_phrase());
             // What a how-to question asks how to do is a task, not a
@@ -993,7 +1041,7 @@ impl<'a> Rules<'a> {
             // before it.
             let second_part_follows =
                 follower.is_some_and(|j| one_of(reading.lower(j), &AFTER_THE_VERB));
-            if !reaches && !next_to_last && !second_part_follows && !stresses() {
+            if !reaches && !next_to_last && !second_part_follows && !stresses() && !self.spared(k) {
                 // A negation that denies a word of the service doing its
                 // job reports a failure: the verb right after it, over
                 // auxiliaries, clitics and one more word ("my order hasn't

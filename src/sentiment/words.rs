@@ -270,11 +270,15 @@ pub(super) const REFUNDS: [&str; 7] = [
     "money back",
 ];
 
-/// "Received" and "paid in", for a [`REFUNDS`] word; and where the money
-/// now is ("the refund is in my account", "sur mon compte", "ya está en
-/// mi cuenta").
+/// "Received" and "paid in", for a [`REFUNDS`] word; where the money now
+/// is ("the refund is in my account", "sur mon compte", "ya está en mi
+/// cuenta"); and how fast it came ("super quick refund", "remboursement
+/// rapide", "reembolso rapidísimo").
 #[rustfmt::skip]
-pub(super) const RECEIVED: [&str; 37] = [
+pub(super) const RECEIVED: [&str; 51] = [
+    "quick", "fast", "speedy", "prompt", "immediate", "instant",
+    "rapide", "immédiat", "express",
+    "rápido", "rapido", "rapidísimo", "rapidisimo", "inmediato",
     "reçu", "reçus", "arrivé", "arrivés", "effectué", "effectués", "versé", "crédité", "obtenu",
     "sur mon compte", "sur ma carte",
     "recibí", "recibi", "recibido", "recibidos", "llegó", "llego", "llegado", "ingresado",
@@ -684,6 +688,20 @@ pub(super) const IF: [&str; 2] = ["if", "si"];
 /// How many words before a word the condition that holds it may open ("if
 /// the item I ordered last week is faulty").
 pub(super) const SUPPOSED_REACH: usize = 8;
+
+/// An obligation: denied, it says what the customer was spared ("didn't
+/// even have to chase it", "je n'ai même pas eu à relancer", "ni siquiera
+/// tuve que reclamar"), no failure (see
+/// [`Rules::spared`](super::rules::Rules::spared)).
+#[rustfmt::skip]
+pub(super) const OBLIGATION: [&str; 16] = [
+    "have to", "had to", "has to", "need to", "needed to",
+    "eu à", "avoir à", "eu besoin de", "fallu",
+    "tuve que", "tener que", "tenido que", "tuvimos que", "tuvo que", "hizo falta", "hace falta",
+];
+
+/// How many words an [`OBLIGATION`] spans at most.
+pub(super) const OBLIGATION_WORDS: usize = 3;
 
 /// Adverbs that may stand inside a phrase of the lexicons, one at most,
 /// without changing what it says ("is anyone actually reading", "je pense
