@@ -492,7 +492,7 @@ impl<'a> Rules<'a> {
         if reading.is_one_of(j, &EVEN) {
             j += 1;
         }
-        reading.one_phrase_from(j, &OBLIGATION)
+        reading.is_one_of(j, &OBLIGATION_OPENERS) && reading.one_phrase_from(j, &OBLIGATION)
     }
 
     /// Where the obligation starts whose object is the word at `first`,
@@ -503,11 +503,13 @@ impl<'a> Rules<'a> {
         let last = match first.checked_sub(1) {
             Some(p) if reading.is_one_of(p, &OBJECT_PRONOUNS) => p.checked_sub(1),
             p => p,
-        }?;
+        }
+        .filter(|&last| reading.is_one_of(last, &OBLIGATION_LAST))?;
         (last.saturating_sub(OBLIGATION_WORDS - 1)..=last).find(|&start| {
-            OBLIGATION
-                .iter()
-                .any(|o| reading.spelled_from(start, o) == Some(last))
+            reading.is_one_of(start, &OBLIGATION_OPENERS)
+                && OBLIGATION
+                    .iter()
+                    .any(|o| reading.spelled_from(start, o) == Some(last))
         })
     }
 

@@ -703,6 +703,16 @@ pub(super) const OBLIGATION: [&str; 16] = [
 /// How many words an [`OBLIGATION`] spans at most.
 pub(super) const OBLIGATION_WORDS: usize = 3;
 
+/// The first words of [`OBLIGATION`] (a test checks that they match).
+#[rustfmt::skip]
+pub(super) const OBLIGATION_OPENERS: [&str; 14] = [
+    "have", "had", "has", "need", "needed", "eu", "avoir", "fallu",
+    "tuve", "tener", "tenido", "tuvimos", "tuvo", "hizo",
+];
+
+/// The last words of [`OBLIGATION`] (a test checks that they match).
+pub(super) const OBLIGATION_LAST: [&str; 6] = ["to", "à", "de", "fallu", "que", "falta"];
+
 /// Adverbs that may stand inside a phrase of the lexicons, one at most,
 /// without changing what it says ("is anyone actually reading", "je pense
 /// sérieusement à partir", "me estoy planteando seriamente irme"). Each
@@ -1240,6 +1250,8 @@ mod tests {
             (&REPROACHES[..], &REPROACH_OPENERS[..], first),
             (&ANY_OTHER[..], &ANY_OTHER_OPENERS[..], first),
             (&UNMET[..], &UNMET_LAST[..], last),
+            (&OBLIGATION[..], &OBLIGATION_OPENERS[..], first),
+            (&OBLIGATION[..], &OBLIGATION_LAST[..], last),
         ] {
             let ends: Vec<&str> = phrases.iter().map(|&p| end(p)).collect();
             for end in &ends {
