@@ -705,9 +705,9 @@ pub(super) const OBLIGATION_WORDS: usize = 3;
 
 /// The first words of [`OBLIGATION`] (a test checks that they match).
 #[rustfmt::skip]
-pub(super) const OBLIGATION_OPENERS: [&str; 14] = [
+pub(super) const OBLIGATION_OPENERS: [&str; 15] = [
     "have", "had", "has", "need", "needed", "eu", "avoir", "fallu",
-    "tuve", "tener", "tenido", "tuvimos", "tuvo", "hizo",
+    "tuve", "tener", "tenido", "tuvimos", "tuvo", "hizo", "hace",
 ];
 
 /// The last words of [`OBLIGATION`] (a test checks that they match).
