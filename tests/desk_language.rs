@@ -4201,3 +4201,28 @@ fn why_must_i_and_an_empty_box_complain() {
         assert_complains(text, language);
     }
 }
+
+/// How long a task takes is asked, not complained of ("How long does a
+/// refund usually take?", "Combien de temps prend un remboursement ?",
+/// "¿Cuánto tarda un reembolso?"); paying more for less, clapped, is
+/// irony ("Paying more for less, great business model 👏").
+#[test]
+fn how_long_asks_and_more_for_less_mocks() {
+    for (text, language) in [
+        ("How long does a bank transfer refund usually take?", EN),
+        ("Combien de temps prend un remboursement par virement ?", FR),
+        ("¿Cuánto tarda normalmente un reembolso?", ES),
+    ] {
+        assert_asks(text, language);
+    }
+    for (text, language) in [
+        ("Paying more for less, great business model 👏", EN),
+        (
+            "Payer plus pour avoir moins, super modèle économique 👏",
+            FR,
+        ),
+        ("Pagar más por menos, gran modelo de negocio 👏", ES),
+    ] {
+        assert_reproaches(text, language);
+    }
+}

@@ -205,7 +205,9 @@ impl<'a> Reading<'a> {
     /// Whether the words from token `j` open a how-to question: the writer
     /// asks how to do something ("how do I cancel", "comment résilier",
     /// "¿cómo pido un reembolso?", "is there a way to return"), and the
-    /// words that follow name the task, not something that went wrong.
+    /// words that follow name the task, not something that went wrong;
+    /// or how long a task takes ("how long does a refund take?", "combien
+    /// de temps prend un remboursement ?", "¿cuánto tarda un reembolso?").
     /// Only the first persons ask so: "how could you charge me twice?" and
     /// "¿cómo es posible?" reproach.
     pub(super) fn opens_how_to(&self, j: usize) -> bool {
@@ -218,6 +220,9 @@ impl<'a> Reading<'a> {
         let spanish = || one_of(next, &HOW_ES) || first_person(next);
         match self.lower(j) {
             "how" if next == "to" => true,
+            "how" if next == "long" => one_of(after, &["does", "do", "will", "would", "should"]),
+            "combien" => next == "de" && after == "temps",
+            "cuánto" | "cuanto" => one_of(next, &["tarda", "tardan", "se", "suele"]),
             "how" | "where" => one_of(next, &HOW_MODALS) && one_of(after, &HOW_ASKERS),
             "comment" => one_of(next, &HOW_FR) || infinitive_like(next),
             "où" => one_of(next, &HOW_FR),
