@@ -1,7 +1,8 @@
 //! Irony: praise that means the opposite. Praise after a complaint (not
-//! after the trouble is solved), an opening of praise before complaints, praise aimed at a failure
-//! ("thanks for losing my order"), clapping, an eye roll, a laugh after
-//! something missing: each turns praise into reproach.
+//! after the trouble is solved), an opening of praise before complaints,
+//! praise aimed at a failure ("thanks for losing my order"), love of doing
+//! what went wrong, a good word in scare quotes, clapping, an eye roll, a
+//! laugh after something missing: each turns praise into reproach.
 
 use super::rules::{Bare, Rules};
 use super::scan::Item;
@@ -192,15 +193,6 @@ impl Rules<'_> {
                 .get(items.partition_point(|it| it.first < j))
                 .is_some_and(|it| it.first == j && one_of(&text[it.start..it.end], &THANKS))
         };
-        // Love of how something went, or of doing it, with a complaint
-        // after it in its sentence ("Love how my slot got cancelled again",
-        // "J'adore quand le colis arrive cassé", "Me encanta que me vuelvan
-        // a cancelar la entrega", "Love being charged for a service I can't
-        // even use", "J'adore payer pour"), is ironic: it loves the
-        // failure. So is gladness of a fact told after it ("Nice to know my
-        // loyalty means nothing to you", "Ravi de voir que", "Qué bonito
-        // ver que"). Not the love of a quality, named right after "how"
-        // ("I love how aggressive they are", "love how sad this song is").
         // A gerund or an infinitive: "being", "payer", "attendre",
         // "pagar" (any of them when the language is unknown).
         let doing = |j: usize| {
@@ -223,6 +215,15 @@ impl Rules<'_> {
             };
             reading.is_one_of(j, &KNOW_SEE)
         };
+        // Love of how something went, or of doing it, with a complaint
+        // after it in its sentence ("Love how my slot got cancelled again",
+        // "J'adore quand le colis arrive cassé", "Me encanta que me vuelvan
+        // a cancelar la entrega", "Love being charged for a service I can't
+        // even use", "J'adore payer pour"), is ironic: it loves the
+        // failure. So is gladness of a fact told after it ("Nice to know my
+        // loyalty means nothing to you", "Ravi de voir que", "Qué bonito
+        // ver que"). Not the love of a quality, named right after "how"
+        // ("I love how aggressive they are", "love how sad this song is").
         let loves_how = |k: usize, values: &[f64]| {
             let it = &items[k];
             let loves = (it.first..=it.last).any(|j| one_of(reading.lower(j), &LOVE));

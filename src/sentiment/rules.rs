@@ -431,7 +431,7 @@ impl<'a> Rules<'a> {
     fn unable(&self, k: usize) -> bool {
         let reading = self.reading;
         let can = |j: usize| reading.is_one_of(j, &CAN);
-        let podér = |j: usize| reading.is_one_of(j, &PODER);
+        let poder = |j: usize| reading.is_one_of(j, &PODER);
         let even = |j: usize| reading.is_one_of(j, &EVEN);
         let word = reading.lower(k);
         // The first and the last word of the modal with its negation: the
@@ -446,9 +446,9 @@ impl<'a> Rules<'a> {
                 false => (even(p) && p.checked_sub(1).is_some_and(can)).then(|| (p - 1, k)),
             })
         } else if one_of(word, &["no", "ni"]) {
-            match podér(k + 1) {
+            match poder(k + 1) {
                 true => Some((k, k + 1)),
-                false => (even(k + 1) && podér(k + 2)).then_some((k, k + 2)),
+                false => (even(k + 1) && poder(k + 2)).then_some((k, k + 2)),
             }
         } else {
             None
@@ -486,7 +486,7 @@ impl<'a> Rules<'a> {
 
     /// Whether the negation at `k` denies an obligation (see
     /// [`OBLIGATION`]), past "even": what follows was spared.
-    pub(super) fn spared(&self, k: usize) -> bool {
+    fn denies_obligation(&self, k: usize) -> bool {
         let reading = self.reading;
         let mut j = k + 1;
         if reading.is_one_of(j, &EVEN) {
@@ -516,7 +516,7 @@ impl<'a> Rules<'a> {
     /// Whether the word at `first` is what a denied obligation spared the
     /// customer ("didn't even have to chase it", "ni siquiera tuve que
     /// reclamar"): turned as by a negation, and no failure.
-    fn spared_from(&self, first: usize) -> bool {
+    fn spared(&self, first: usize) -> bool {
         self.obliged(first).is_some_and(|start| {
             let n = match start.checked_sub(1) {
                 Some(p) if self.reading.is_one_of(p, &EVEN) => p.checked_sub(1),
@@ -725,7 +725,7 @@ impl<'a> Rules<'a> {
             // réparé", "toujours rien reçu"; not "no problem, it works").
             // What a denied obligation spared the customer is turned, and
             // no failure ("ni siquiera tuve que reclamar").
-            let spared = self.negation && self.spared_from(item.first);
+            let spared = self.negation && self.spared(item.first);
             let failed = !item.emoji
                 && item.first == item.last
                 && (negated || inner_negation.is_some())
@@ -1043,7 +1043,12 @@ impl<'a> Rules<'a> {
             // before it.
             let second_part_follows =
                 follower.is_some_and(|j| one_of(reading.lower(j), &AFTER_THE_VERB));
-            if !reaches && !next_to_last && !second_part_follows && !stresses() && !self.spared(k) {
+            if !reaches
+                && !next_to_last
+                && !second_part_follows
+                && !stresses()
+                && !self.denies_obligation(k)
+            {
                 // A negation that denies a word of the service doing its
                 // job reports a failure: the verb right after it, over
                 // auxiliaries, clitics and one more word ("my order hasn't

@@ -665,9 +665,10 @@ pub(super) const KEPT_FROM: [&str; 82] = [
     "devolver", "finalizar", "iniciar", "tramitar",
 ];
 
-/// Object pronouns between a negated "can" and its verb: "je ne peux pas
-/// me connecter", "ne peux même pas vous joindre", "no puedo
-/// contactaros" has them after.
+/// Object pronouns between a negated "can" and its verb, or between an
+/// obligation and its verb: "je ne peux pas me connecter", "ne peux même
+/// pas vous joindre", "eu à le relancer" (Spanish puts them after the
+/// infinitive: "no puedo contactaros").
 #[rustfmt::skip]
 pub(super) const OBJECT_PRONOUNS: [&str; 16] = [
     "me", "m", "te", "t", "se", "s", "nous", "vous", "le", "la", "les", "lui", "y",
