@@ -208,7 +208,7 @@ impl Rules<'_> {
             }
         };
         let knows = |j: usize| {
-            let j = if reading.is_one_of(j, &TO_OR_DE) {
+            let j = if reading.is_one_of(j, &DE) || reading.is_one_of(j, &["to"]) {
                 j + 1
             } else {
                 j

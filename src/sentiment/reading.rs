@@ -250,6 +250,33 @@ impl<'a> Reading<'a> {
             .any(|phrase| self.spelled_from(j, phrase).is_some())
     }
 
+    /// Where one of `phrases`, of at most `words` words, starts when it
+    /// ends at the token `last` ("would have been" before "nice", "tuve
+    /// que" before "reclamar").
+    pub(super) fn one_phrase_to(
+        &self,
+        last: usize,
+        phrases: &[&str],
+        words: usize,
+    ) -> Option<usize> {
+        (last.saturating_sub(words - 1)..=last).find(|&start| {
+            phrases
+                .iter()
+                .any(|p| self.spelled_from(start, p) == Some(last))
+        })
+    }
+
+    /// The token before `k`, past one of `words` if that is what stands
+    /// there: the subject before "ne peux" past its "ne", the obligation
+    /// before "le relancer" past its pronoun.
+    pub(super) fn before_past(&self, k: usize, words: &[&str]) -> Option<usize> {
+        let p = k.checked_sub(1)?;
+        match self.is_one_of(p, words) {
+            true => p.checked_sub(1),
+            false => Some(p),
+        }
+    }
+
     /// Whether the negator at `k` goes with "think" and the like, next to
     /// it on either side ("don't think", "ne pense pas", "pense pas").
     pub(super) fn raises(&self, k: usize) -> bool {

@@ -410,10 +410,9 @@ impl<'a> Rules<'a> {
             if reading.is_one_of(p, &UNMET_LAST) {
                 // Not denied: what could not have been better praises ("no
                 // podría haber sido mejor").
-                return (p.saturating_sub(UNMET_WORDS - 1)..p).any(|k| {
-                    UNMET.iter().any(|u| reading.spelled_from(k, u) == Some(p))
-                        && !k.checked_sub(1).is_some_and(|n| self.negator[n])
-                });
+                return reading
+                    .one_phrase_to(p, &UNMET, UNMET_WORDS)
+                    .is_some_and(|k| !k.checked_sub(1).is_some_and(|n| self.negator[n]));
             }
             if self.booster[p] == 0.0 && !reading.is_one_of(p, &UNMET_STEPS) {
                 return false;
@@ -458,12 +457,8 @@ impl<'a> Rules<'a> {
         };
         // Said of someone else: the subject right before the modal (and
         // its "ne").
-        let first = match first.checked_sub(1) {
-            Some(p) if reading.is_one_of(p, &["ne", "n"]) => p,
-            _ => first,
-        };
-        let someone_else = first
-            .checked_sub(1)
+        let someone_else = reading
+            .before_past(first, &["ne", "n"])
             .is_some_and(|s| reading.is_one_of(s, &THIRD_PERSONS));
         // The verb: the first word after, past "even" and pronouns.
         let verb = (modal + 1..reading.tokens.len().min(modal + 4))
@@ -500,30 +495,23 @@ impl<'a> Rules<'a> {
     /// relancer", "tuve que reclamar").
     fn obliged(&self, first: usize) -> Option<usize> {
         let reading = self.reading;
-        let last = match first.checked_sub(1) {
-            Some(p) if reading.is_one_of(p, &OBJECT_PRONOUNS) => p.checked_sub(1),
-            p => p,
-        }
-        .filter(|&last| reading.is_one_of(last, &OBLIGATION_LAST))?;
-        (last.saturating_sub(OBLIGATION_WORDS - 1)..=last).find(|&start| {
-            reading.is_one_of(start, &OBLIGATION_OPENERS)
-                && OBLIGATION
-                    .iter()
-                    .any(|o| reading.spelled_from(start, o) == Some(last))
-        })
+        let last = reading
+            .before_past(first, &OBJECT_PRONOUNS)
+            .filter(|&last| reading.is_one_of(last, &OBLIGATION_LAST))?;
+        // "Que", "de" and "to" are common: the phrases are spelled out only
+        // after one of their first words.
+        (last.saturating_sub(OBLIGATION_WORDS - 1)..=last)
+            .any(|start| reading.is_one_of(start, &OBLIGATION_OPENERS))
+            .then(|| reading.one_phrase_to(last, &OBLIGATION, OBLIGATION_WORDS))?
     }
 
     /// Whether the word at `first` is what a denied obligation spared the
     /// customer ("didn't even have to chase it", "ni siquiera tuve que
     /// reclamar"): turned as by a negation, and no failure.
     fn spared(&self, first: usize) -> bool {
-        self.obliged(first).is_some_and(|start| {
-            let n = match start.checked_sub(1) {
-                Some(p) if self.reading.is_one_of(p, &EVEN) => p.checked_sub(1),
-                p => p,
-            };
-            n.is_some_and(|n| self.negator[n])
-        })
+        self.obliged(first)
+            .and_then(|start| self.reading.before_past(start, &EVEN))
+            .is_some_and(|n| self.negator[n])
     }
 
     /// Whether the negation at `n` says the word `item` could not be

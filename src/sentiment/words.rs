@@ -871,17 +871,14 @@ pub(super) const HOW_THAT: [&str; 9] = [
 
 /// What follows a good word when it is glad of a fact, told after it: "nice
 /// to know", "good to see", "ravi de voir", "heureux d'apprendre", "qué
-/// bonito ver", "me alegra saber" (one of [`TO_OR_DE`] may come between).
+/// bonito ver", "me alegra saber" ("to" or one of [`DE`] may come
+/// between).
 #[rustfmt::skip]
 pub(super) const KNOW_SEE: [&str; 11] = [
     "know", "see", "hear", "learn",
     "voir", "savoir", "apprendre", "constater",
     "ver", "saber", "comprobar",
 ];
-
-/// What may come between a good word and [`KNOW_SEE`]: "nice to know",
-/// "ravi de voir", "ravi d'apprendre".
-pub(super) const TO_OR_DE: [&str; 4] = ["to", "de", "d'", "d"];
 
 /// Emoji that mark praise, and every other good word, as ironic:
 /// upside-down face, eye roll, unamused face, clown.
