@@ -3365,6 +3365,63 @@ fn the_runaround_and_promises_not_kept_complain() {
     assert_no_complaint("Un café con leche y nada más, gracias", ES);
 }
 
+/// A promise reported is not kept whoever made it ("you promised", "vous
+/// m'aviez promis", "me prometisteis"), and the thanks after it are
+/// ironic; "as you promised" praises.
+#[test]
+fn a_promise_reported_by_whoever_made_it_was_not_kept() {
+    for (text, language) in [
+        ("You promised a call back yesterday. Cheers for that.", EN),
+        ("They promised me a replacement within a week", EN),
+        ("Vous m'aviez promis un rappel hier. Merci pour ça.", FR),
+        ("Le vendeur m'a promis une livraison sous 48h", FR),
+        ("Me prometisteis una llamada ayer. Gracias por eso.", ES),
+        ("El técnico me prometió que vendría el martes", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    for (text, language) in [
+        ("As you promised, the refund came on Monday, thanks", EN),
+        (
+            "Comme vous l'aviez promis, le remboursement est arrivé lundi, merci",
+            FR,
+        ),
+        (
+            "Como me prometisteis, el reembolso llegó el lunes, gracias",
+            ES,
+        ),
+    ] {
+        assert_pleased(text, language);
+    }
+}
+
+/// How long a battery lasts is praise ("the battery lasts all day", "la
+/// batterie tient toute la journée", "la batería aguanta todo el día":
+/// "aguantar" alone is putting up with something) or a failure when it
+/// does not, or dies early.
+#[test]
+fn a_battery_that_lasts_pleases_and_one_that_dies_complains() {
+    for (text, language) in [
+        ("The battery lasts all day", EN),
+        ("La batterie tient toute la journée", FR),
+        ("La batería aguanta todo el día", ES),
+        ("La batería dura dos días", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    for (text, language) in [
+        ("The battery doesn't last a day", EN),
+        ("My battery dies by noon", EN),
+        ("La batterie ne tient pas la journée", FR),
+        ("Ma batterie se vide en deux heures", FR),
+        ("La batería no aguanta ni un día", ES),
+        ("La batería se agota en dos horas", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    assert_complains("No aguanto más esta espera", ES);
+}
+
 /// What came is not what was ordered, however the thing is named between
 /// the negation and the order ("no es el modelo que pedí", "these aren't
 /// the shoes I ordered", "ce n'est pas celle que j'ai commandée"), or was
