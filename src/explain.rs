@@ -113,6 +113,11 @@ pub enum Modifier {
     /// remboursement ?"): a case asked about, not a grievance, so it counts
     /// for nothing.
     Supposed,
+    /// What the customer was told would be done ("I was told it would be
+    /// fixed", "on m'a dit que ce serait réglé", "me dijeron que lo
+    /// arreglarían"): a promise reported, not a praise of what was done,
+    /// so it counts for nothing.
+    Promised,
 }
 
 impl fmt::Display for Modifier {
@@ -137,6 +142,7 @@ impl fmt::Display for Modifier {
             Modifier::Task => "the task a how-to question asks about",
             Modifier::Unmet => "what would have been good: a reproach",
             Modifier::Supposed => "a case asked about",
+            Modifier::Promised => "what was promised, not done",
         })
     }
 }

@@ -3395,6 +3395,83 @@ fn a_promise_reported_by_whoever_made_it_was_not_kept() {
     }
 }
 
+/// What the customer was told would be done is a promise reported, not
+/// kept ("I was told someone would ring me back", "vous m'aviez dit que
+/// le technicien viendrait lundi", "me dijeron que me llamarían"), and
+/// what was promised is no praise ("you said it would be fixed"). Not
+/// what others said of themselves, not the future told, not a promise
+/// then kept.
+#[test]
+fn what_the_customer_was_told_would_be_done_was_not() {
+    for (text, language) in [
+        (
+            "I was told someone would ring me back before 5. It's now 7.",
+            EN,
+        ),
+        ("I was told I'd get a callback within 24 hours", EN),
+        ("You said it would be fixed by Monday", EN),
+        ("On m'avait dit que je serais rappelé sous 24h", FR),
+        ("Vous m'aviez dit que le technicien viendrait lundi", FR),
+        ("On nous a dit que ce serait réparé", FR),
+        ("Me dijeron que me llamarían en 24 horas", ES),
+        ("Me habían dicho que el técnico vendría el lunes", ES),
+        (
+            "Me dijisteis que lo arreglaríais el lunes. Gracias por eso.",
+            ES,
+        ),
+    ] {
+        assert_complains_by(text, language, "told-would");
+    }
+    assert!(shows(
+        "You said it would be fixed by Monday",
+        EN,
+        Modifier::Promised
+    ));
+    for (text, language) in [
+        ("She said she would love to come", EN),
+        ("He told me the shop will open at 9", EN),
+        ("I was told it would be sorted and it was, thanks!", EN),
+        ("Il m'a dit que c'était génial", FR),
+        (
+            "On m'avait dit que ce serait réglé en une semaine et c'est le cas, merci",
+            FR,
+        ),
+        ("Me dijeron que la batería era nueva", ES),
+        (
+            "Me dijeron que lo arreglarían en un día y así fue, gracias",
+            ES,
+        ),
+    ] {
+        assert_no_complaint(text, language);
+    }
+}
+
+/// A muddle sorted is a problem solved ("sorted my billing mess", "réglé
+/// ma galère", "arreglar el lío"); left as it is, a complaint.
+#[test]
+fn a_muddle_sorted_is_a_problem_solved() {
+    for (text, language) in [
+        (
+            "Your agent Sam sorted my billing mess in ten minutes, legend",
+            EN,
+        ),
+        ("Merci d'avoir réglé ma galère de facturation", FR),
+    ] {
+        assert_pleased(text, language);
+    }
+    assert!(shows(
+        "Gracias por arreglar el lío de la factura",
+        ES,
+        Modifier::Solved
+    ));
+    for (text, language) in [
+        ("What a mess, nobody has sorted it", EN),
+        ("Menudo lío, nadie lo ha arreglado", ES),
+    ] {
+        assert_complains(text, language);
+    }
+}
+
 /// How long a battery lasts is praise ("the battery lasts all day", "la
 /// batterie tient toute la journée", "la batería aguanta todo el día":
 /// "aguantar" alone is putting up with something) or a failure when it
@@ -4073,6 +4150,35 @@ fn kept_from_using_the_service_complains() {
         ("My cousin has tickets she can't use", EN),
         ("Je ne peux pas venir demain", FR),
         ("No puedo quedar mucho", ES),
+    ] {
+        assert!(!shows_rule(text, language, "unable"), "{text}");
+    }
+}
+
+/// French and Spanish say "I can't find" without "can": "find" denied
+/// before what is looked for ("je ne trouve pas mon historique", "je
+/// trouve pas où annuler", "no encuentro mi pedido", "no encuentro dónde
+/// cancelar") is the service failing the customer, as "manage to" denied
+/// is ("no consigo entrar", "no consigo descargar la factura"). Not an
+/// opinion ("je ne trouve pas ça drôle" is no failure to find), not
+/// someone else's things ("il ne trouve pas ses clés"), and not words
+/// ("no encuentro palabras para agradeceros").
+#[test]
+fn what_cannot_be_found_complains() {
+    for (text, language) in [
+        ("Je ne trouve pas mon historique de commandes", FR),
+        ("Je trouve pas où annuler ma commande", FR),
+        ("No encuentro mi historial de pedidos", ES),
+        ("No encuentro dónde cancelar el pedido", ES),
+        ("No consigo entrar en mi cuenta", ES),
+        ("No consigo descargar la factura", ES),
+    ] {
+        assert_complains_by(text, language, "unable");
+    }
+    for (text, language) in [
+        ("Je ne trouve pas ça drôle", FR),
+        ("Il ne trouve pas ses clés", FR),
+        ("No encuentro palabras para agradeceros", ES),
     ] {
         assert!(!shows_rule(text, language, "unable"), "{text}");
     }

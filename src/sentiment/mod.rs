@@ -856,6 +856,7 @@ impl Analyzer {
         complaint |= rules.paid_yet(scan.paid, values, bare);
         complaint |= rules.waited_for(scan.awaited, bare);
         complaint |= rules.repeated(scan.times, bare);
+        complaint |= rules.told_would(bare);
         complaint |= rules.any_other_would_have(bare);
         complaint |= rules.irony(values, bare, language, &mut modifiers, explaining);
         let tokens = reading.tokens;

@@ -43,6 +43,9 @@ pub(super) struct Rules<'a> {
     /// Whether it has one of what could have been (see
     /// [`Scan::could_have`]).
     could_have: bool,
+    /// What the customer was told would be done: the word of telling and
+    /// the conditional (see [`Rules::told_would`]).
+    promised: Option<(usize, usize)>,
 }
 
 impl<'a> Rules<'a> {
@@ -76,6 +79,7 @@ impl<'a> Rules<'a> {
             never,
             would_have: scan.would_have,
             could_have: scan.could_have,
+            promised: promised(reading, scan.told),
         }
     }
 
@@ -425,14 +429,19 @@ impl<'a> Rules<'a> {
     /// Whether the negation at `k` denies a "can" before a verb the
     /// customer is kept from doing (see [`KEPT_FROM`]: "I can't use the
     /// app", "can't even log in", "je ne peux même pas me connecter", "no
-    /// puedo pagar", "ni siquiera puedo entrar"), not said of someone else
-    /// ("she can't use them").
+    /// puedo pagar", "ni siquiera puedo entrar", "no consigo entrar"), or
+    /// denies finding what is looked for ([`FIND`]: "je ne trouve pas mon
+    /// historique", "no encuentro dónde cancelar"), not said of someone
+    /// else ("she can't use them").
     fn unable(&self, k: usize) -> bool {
         let reading = self.reading;
         let can = |j: usize| reading.is_one_of(j, &CAN);
         let poder = |j: usize| reading.is_one_of(j, &PODER);
         let even = |j: usize| reading.is_one_of(j, &EVEN);
         let word = reading.lower(k);
+        if self.cannot_find(k) {
+            return true;
+        }
         // The first and the last word of the modal with its negation: the
         // negation holds it ("cannot"), follows it ("can't", "peux pas",
         // "peux même pas") or precedes it ("no puedo", "ni siquiera
@@ -465,6 +474,19 @@ impl<'a> Rules<'a> {
             .take_while(|&j| reading.is_word(j))
             .find(|&j| !even(j) && !reading.is_one_of(j, &OBJECT_PRONOUNS) && !self.negator[j]);
         !someone_else && verb.is_some_and(|j| reading.is_one_of(j, &KEPT_FROM))
+    }
+
+    /// Whether the negation at `k` denies finding what is looked for
+    /// ([`FIND`], then [`SOUGHT`]): the verb before "pas" ("ne trouve pas
+    /// mon"), or after "no" ("no encuentro mi", "no encuentro dónde").
+    fn cannot_find(&self, k: usize) -> bool {
+        let reading = self.reading;
+        let (find, sought) = match reading.lower(k) {
+            "pas" => (k.checked_sub(1), k + 1),
+            "no" => (Some(k + 1), k + 2),
+            _ => return false,
+        };
+        find.is_some_and(|f| reading.is_one_of(f, &FIND)) && reading.is_one_of(sought, &SOUGHT)
     }
 
     /// Whether the word at `first` is in a condition, in its clause: one of
@@ -779,6 +801,11 @@ impl<'a> Rules<'a> {
                 // turned as by a negation.
                 v *= c.negation;
                 note(Modifier::Unmet);
+            } else if v > 0.0 && self.promised_only(item) {
+                // What the customer was told would be done ("I was told it
+                // would be fixed") is no praise of what was done.
+                v = 0.0;
+                note(Modifier::Promised);
             }
             if item.last >= sentence_end {
                 (sentence_end, asks) = reading.sentence_after(item.last);
@@ -985,8 +1012,11 @@ impl<'a> Rules<'a> {
                 (it.base == 0.0 && it.first < it.last && !it.negation_inside)
                     || (self.opens_own_clause(it.first) && !reading.raises(k))
             };
+            // Nor what follows what cannot be found ("no encuentro dónde
+            // cancelar"): the negation denies the finding.
             let reaches = items.get(next).is_some_and(|it| {
                 !it.emoji
+                    && !self.cannot_find(k)
                     && !it.chase
                     && !closed(it)
                     && !self.thanks_past(k, it)
@@ -1431,6 +1461,36 @@ impl<'a> Rules<'a> {
         self.report(bare, count, asks, "repeated")
     }
 
+    /// What the customer was told would be done, reported: a promise not
+    /// kept, as "I was promised" is ("I was told someone would ring me
+    /// back", "you said it would be fixed by Monday", "on m'a dit que je
+    /// serais rappelé", "me dijeron que me llamarían"): a word of telling
+    /// ([`Errand::Told`](super::scan::Errand::Told)) told to the customer
+    /// ([`TOLD_TO_ME`], past one of [`TOLD_AUXILIARIES`]), then within
+    /// [`TOLD_REACH`] words, in its clause, the conditional ("would", "'d",
+    /// [`FRENCH_CONDITIONAL`], [`SPANISH_CONDITIONAL`]; in French and
+    /// Spanish after "que"); into `bare` as the wrong item weighs, at the
+    /// telling; damped in a question. Not what others said of themselves
+    /// ("she said she would love to come"), nor the future told ("they
+    /// said the shop will open at 9"), nor a promise then kept ([`KEPT`]:
+    /// "and it was"). `told` is where the text's first
+    /// word of telling came. Returns whether the text complains.
+    pub(super) fn told_would(&self, bare: &mut Vec<Bare>) -> bool {
+        let Some((at, _)) = self.promised else {
+            return false;
+        };
+        let (_, asks) = self.reading.sentence_after(at);
+        self.report(bare, at, asks, "told-would")
+    }
+
+    /// Whether `item` comes after the conditional of what the customer
+    /// was told would be done, in its clause.
+    fn promised_only(&self, item: &Item) -> bool {
+        self.promised.is_some_and(|(_, conditional)| {
+            item.first > conditional && !self.reading.has_boundary(conditional, item.first)
+        })
+    }
+
     /// What the customer waited long for: a count of days, weeks or months
     /// (see [`LONG_UNITS`]), then "for", "pour" or "para" and what was
     /// awaited, with an article and a word before it or not ("three weeks
@@ -1637,4 +1697,48 @@ impl<'a> Rules<'a> {
 /// token.
 fn count(reading: Reading<'_>, k: usize) -> Option<u32> {
     reading.is_word(k).then(|| number(reading.lower(k)))?
+}
+
+/// What the customer was told would be done, reported (see
+/// [`Rules::told_would`]): the word of telling and the conditional after
+/// it, from `told`, the text's first word of telling.
+fn promised(reading: Reading<'_>, told: Option<usize>) -> Option<(usize, usize)> {
+    let first = told?;
+    let tokens = reading.tokens;
+    let would = |j: usize| {
+        let word = reading.lower(j);
+        word == "would" || word.ends_with("'d")
+    };
+    let conditional = |j: usize| {
+        let word = reading.lower(j);
+        let french =
+            word.chars().count() > 5 && FRENCH_CONDITIONAL.iter().any(|end| word.ends_with(end));
+        let spanish = SPANISH_CONDITIONAL.iter().any(|end| word.ends_with(end))
+            && !reading.is_one_of(j - 1, &DETERMINERS);
+        french || spanish
+    };
+    let to_me = |j: usize| reading.is_one_of(j, &TOLD_TO_ME);
+    let told_to_me = |k: usize| {
+        k.checked_sub(1).is_some_and(|b| {
+            to_me(b)
+                || (reading.is_one_of(b, &TOLD_AUXILIARIES) && b.checked_sub(1).is_some_and(to_me))
+        }) || (reading.lower(k) == "told" && reading.is_one_of(k + 1, &["me", "us"]))
+    };
+    let found = (first..tokens.len()).find_map(|k| {
+        if reading.errand(k) != Some(Errand::Told) || !told_to_me(k) {
+            return None;
+        }
+        let mut after =
+            (k + 1..tokens.len().min(k + 1 + TOLD_REACH)).take_while(|&j| reading.is_word(j));
+        let conditional = match reading.lower(k) {
+            "told" | "said" => after.find(|&j| would(j)),
+            _ => after
+                .next()
+                .filter(|&j| reading.is_one_of(j, &["que", "qu"]))
+                .and_then(|_| after.find(|&j| conditional(j))),
+        };
+        conditional.map(|c| (k, c))
+    });
+    // Kept, it is no complaint.
+    found.filter(|&(_, c)| !(c..tokens.len()).any(|j| reading.one_phrase_from(j, &KEPT)))
 }

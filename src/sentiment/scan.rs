@@ -96,6 +96,10 @@ pub(super) struct Scan {
     /// up to it, is a text searched for what was done again and again
     /// ([`Rules::repeated`](super::rules::Rules::repeated)).
     pub(super) times: Option<usize>,
+    /// Where the first word of telling came ([`Errand::Told`]): only then,
+    /// and only from it, is a text searched for what the customer was
+    /// told would be done ([`Rules::told_would`](super::rules::Rules::told_would)).
+    pub(super) told: Option<usize>,
 }
 
 /// The buffers of looking words up, kept per thread.
@@ -245,6 +249,10 @@ pub(super) enum Errand {
     /// may end here (see
     /// [`Rules::repeated`](super::rules::Rules::repeated)).
     Times,
+    /// "Told", "said", "dit", "dijeron": what the customer was told would
+    /// be done may follow (see
+    /// [`Rules::told_would`](super::rules::Rules::told_would)).
+    Told,
 }
 
 impl Errand {
@@ -284,6 +292,9 @@ impl Errand {
             "could" | "could've" | "couldve" | "should" | "should've" | "shouldve" | "might"
             | "hubiese" | "podría" | "podrían" | "pudo" | "debería" => Some(Errand::CouldHave),
             "times" | "fois" | "veces" | "reprises" | "twice" => Some(Errand::Times),
+            "told" | "said" | "dit" | "dijeron" | "dijo" | "dijiste" | "dijisteis" | "dicho" => {
+                Some(Errand::Told)
+            }
             _ => None,
         }
     }
@@ -464,6 +475,7 @@ impl Analyzer {
         let mut awaited = None;
         let (mut would_have, mut could_have) = (false, false);
         let mut times = None;
+        let mut told = None;
         let mut i = 0;
         while i < tokens.len() {
             let token = tokens[i];
@@ -530,6 +542,7 @@ impl Analyzer {
                 Some(Errand::WouldHave) => (would_have, could_have) = (true, true),
                 Some(Errand::CouldHave) => could_have = true,
                 Some(Errand::Times) => times = Some(i),
+                Some(Errand::Told) => told = told.or(Some(i)),
                 None => {}
             }
             let mut matched: Option<(usize, Entry, Marks)> = None;
@@ -720,6 +733,7 @@ impl Analyzer {
             would_have,
             could_have,
             times,
+            told,
         }
     }
 }

@@ -122,11 +122,14 @@ pub(super) const CAN: [&str; 17] = [
     "peuvent", "pu", "pouvais",
 ];
 
-/// "Can" after the negation: "no puedo", "no podría", "sin poder".
+/// "Can" after the negation: "no puedo", "no podría", "sin poder"; and
+/// "manage to", said so where English says "can't": "no consigo entrar"
+/// (the other forms of "conseguir", and "lograr", are words of the
+/// lexicon: "no conseguí", "no logré" deny an achievement).
 #[rustfmt::skip]
-pub(super) const PODER: [&str; 15] = [
+pub(super) const PODER: [&str; 16] = [
     "puedo", "puede", "podemos", "pueden", "podría", "podríamos", "podrían", "podria",
-    "podriamos", "pude", "pudo", "pudimos", "poder", "podía", "podido",
+    "podriamos", "pude", "pudo", "pudimos", "poder", "podía", "podido", "consigo",
 ];
 
 /// Negations that are the subject of their clause ("nobody", "nadie"): a
@@ -177,12 +180,12 @@ pub(super) const RAISING: [&str; 8] = [
 /// Words that name a problem: once said to be solved, they no longer
 /// complain.
 #[rustfmt::skip]
-pub(super) const PROBLEMS: [&str; 23] = [
+pub(super) const PROBLEMS: [&str; 29] = [
     "problème", "problèmes", "probleme", "problemes", "souci", "soucis", "panne", "pannes",
-    "bug", "bugs",
+    "bug", "bugs", "galère", "galères", "pagaille",
     "problema", "problemas", "avería", "averia", "averías",
-    "fallo", "fallos",
-    "problem", "problems", "issue", "issues", "fault", "glitch",
+    "fallo", "fallos", "lío", "follón",
+    "problem", "problems", "issue", "issues", "fault", "glitch", "mess",
 ];
 
 /// What is broken, which a repair ends as it ends a problem ("they fixed
@@ -665,6 +668,22 @@ pub(super) const KEPT_FROM: [&str; 82] = [
     "devolver", "finalizar", "iniciar", "tramitar",
 ];
 
+/// "Find" in the present, first person: negated right before what is
+/// looked for ([`SOUGHT`]), French and Spanish say "can't find" so ("je ne
+/// trouve pas mon colis", "no encuentro mi pedido").
+#[rustfmt::skip]
+pub(super) const FIND: [&str; 4] = ["trouve", "trouvons", "encuentro", "encontramos"];
+
+/// What a customer looks for and cannot find after a negated [`FIND`]:
+/// their own thing, or where and how. Not an article: "je ne trouve pas le
+/// film drôle" judges; not "palabras": "no encuentro palabras para
+/// agradeceros" thanks.
+#[rustfmt::skip]
+pub(super) const SOUGHT: [&str; 16] = [
+    "mon", "ma", "mes", "notre", "nos", "où", "comment",
+    "mi", "mis", "nuestro", "nuestra", "nuestros", "nuestras", "dónde", "donde", "cómo",
+];
+
 /// Object pronouns between a negated "can" and its verb, or between an
 /// obligation and its verb: "je ne peux pas me connecter", "ne peux même
 /// pas vous joindre", "eu à le relancer" (Spanish puts them after the
@@ -731,6 +750,60 @@ pub(super) fn inner_adverb(word: &str) -> bool {
     (word.ends_with("ly") || word.ends_with("ment") || word.ends_with("mente"))
         && one_of(word, &INNER_ADVERBS)
 }
+
+/// How many words after "told", "dit que" or "dijeron que" the
+/// conditional of what was told may come ("I was told someone would
+/// call", "on m'a dit que je serais rappelé", "me dijeron que me
+/// llamarían").
+pub(super) const TOLD_REACH: usize = 5;
+
+/// Told to the customer, before the word of telling ("I was told", "we
+/// were told", "you said", "on m'a dit", with the "m" split off by the
+/// tokenizer, "nos dijeron") or after it ("told me"): not what others
+/// said of themselves ("she said she would love to").
+#[rustfmt::skip]
+pub(super) const TOLD_TO_ME: [&str; 11] = [
+    "was", "were", "been", "you", "they", "me", "us", "nous", "m", "nos", "os",
+];
+
+/// The auxiliaries between "me" and a Spanish "dicho" ("me habían
+/// dicho", "me han dicho") or a French "dit" ("on m'a dit", "vous
+/// m'aviez dit").
+#[rustfmt::skip]
+pub(super) const TOLD_AUXILIARIES: [&str; 14] = [
+    "a", "avait", "avez", "aviez", "ont", "avaient",
+    "ha", "han", "he", "había", "habían", "habíais", "habéis", "hemos",
+];
+
+/// The endings of the French conditional ("serait", "rappellerait",
+/// "pourrais", "viendraient") on words longer than five letters ("frais"
+/// and "vrais" are no verbs), and its short forms.
+#[rustfmt::skip]
+pub(super) const FRENCH_CONDITIONAL: [&str; 12] = [
+    "erait", "erais", "eraient", "irait", "irais", "iraient", "drait", "drais", "draient",
+    "vrait", "urait", "uraient",
+];
+
+/// The endings of the Spanish conditional ("llamaría", "devolverían",
+/// "arreglaríais", "vendría", "habría"), not after an article: "la
+/// batería" is a noun.
+#[rustfmt::skip]
+pub(super) const SPANISH_CONDITIONAL: [&str; 20] = [
+    "aría", "arían", "aríais", "aríamos", "ería", "erían", "eríais", "eríamos",
+    "iría", "irían", "iríais", "iríamos", "dría", "drían", "dríais", "dríamos",
+    "bría", "brían", "bríais", "bríamos",
+];
+
+/// What was told would be done, then was: the promise kept ("I was told
+/// it would be sorted and it was", "et c'est ce qui s'est passé", "y así
+/// fue"; French elisions split off by the tokenizer).
+#[rustfmt::skip]
+pub(super) const KEPT: [&str; 16] = [
+    "and it was", "and it did", "and they did", "and he did", "and she did", "and so it was",
+    "et c est le cas", "et c était le cas", "et ça a été le cas", "et ils l ont fait",
+    "et c est ce qui s est passé",
+    "y así fue", "y así ha sido", "y lo hicieron", "y lo cumplieron", "y cumplieron",
+];
 
 /// What any other company would have done: the conditional perfect ("would
 /// have", "aurait", "se serait", "habría"), within [`ANY_OTHER_REACH`]
