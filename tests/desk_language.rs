@@ -3472,6 +3472,29 @@ fn a_muddle_sorted_is_a_problem_solved() {
     }
 }
 
+/// A call cut in the present ("otra vez me cortan la llamada", "they
+/// keep cutting me off") and a parcel that does not move ("sigue sin
+/// moverse", "no se mueve", "still hasn't moved", "n'a toujours pas
+/// bougé") complain, as what does not go through does ("el pago no se
+/// procesa"); a haircut does not ("me cortan el pelo mañana").
+#[test]
+fn a_call_cut_and_a_parcel_that_does_not_move_complain() {
+    for (text, language) in [
+        ("Otra vez me cortan la llamada a mitad", ES),
+        ("They hung up on me again", EN),
+        ("L'appel a coupé en plein milieu", FR),
+        ("La entrega sigue sin moverse", ES),
+        ("El envío no se mueve desde el lunes", ES),
+        ("El pago no se procesa", ES),
+        ("The parcel still hasn't moved", EN),
+        ("Le colis n'a toujours pas bougé", FR),
+    ] {
+        assert_complains(text, language);
+    }
+    assert_no_complaint("Me cortan el pelo mañana", ES);
+    assert_no_complaint("No sé si se envía hoy", ES);
+}
+
 /// How long a battery lasts is praise ("the battery lasts all day", "la
 /// batterie tient toute la journée", "la batería aguanta todo el día":
 /// "aguantar" alone is putting up with something) or a failure when it
