@@ -111,8 +111,14 @@ fn run() -> Result<(), Box<dyn Error>> {
         return Err(format!("{} texts cannot make {folds} folds", rows.len()).into());
     }
 
-    // Every setting of the grid labels every text once.
-    let labelled: Vec<Vec<Label>> = settings
+    // Every setting of the grid labels every text once (without a grid,
+    // the labels above are all there is).
+    let grid_settings = if grid.is_empty() {
+        &[][..]
+    } else {
+        &settings[..]
+    };
+    let labelled: Vec<Vec<Label>> = grid_settings
         .iter()
         .map(|(_, config)| {
             let analyzer = Analyzer::new(*config)?;
@@ -180,17 +186,18 @@ pub fn expand(
         let mut next = Vec::new();
         for (name, config) in &settings {
             for v in values {
-                let number = || v.parse::<f64>();
+                let bad = |e: &dyn std::fmt::Display| format!("--grid {field}={v}: {e}");
+                let number = || v.parse::<f64>().map_err(|e| bad(&e));
                 let config = match field.as_str() {
                     "negation" => config.negation(number()?),
-                    "window" => config.negation_window(v.parse()?),
+                    "window" => config.negation_window(v.parse().map_err(|e| bad(&e))?),
                     "capitals" => config.capitals(number()?),
                     "contrast" => {
-                        let (before, after) = contrast(v)?;
+                        let (before, after) = contrast(v).map_err(|e| bad(&e))?;
                         config.contrast(before, after)
                     }
                     "question" => config.question(number()?),
-                    _ => return Err(format!("--grid: no field {field}={v}").into()),
+                    _ => return Err(bad(&"no such field").into()),
                 };
                 next.push((format!("{name} {field}={v}"), config));
             }

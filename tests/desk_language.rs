@@ -3413,6 +3413,8 @@ fn what_the_customer_was_told_would_be_done_was_not() {
         ("On m'avait dit que je serais rappelé sous 24h", FR),
         ("Vous m'aviez dit que le technicien viendrait lundi", FR),
         ("On nous a dit que ce serait réparé", FR),
+        ("Vous avez dit que ça pourrait être réparé lundi", FR),
+        ("Vous m'aviez dit que vous devriez me rappeler", FR),
         ("Me dijeron que me llamarían en 24 horas", ES),
         ("Me habían dicho que el técnico vendría el lunes", ES),
         (

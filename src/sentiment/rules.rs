@@ -1473,8 +1473,9 @@ impl<'a> Rules<'a> {
     /// telling; damped in a question. Not what others said of themselves
     /// ("she said she would love to come"), nor the future told ("they
     /// said the shop will open at 9"), nor a promise then kept ([`KEPT`]:
-    /// "and it was"). `told` is where the text's first
-    /// word of telling came. Returns whether the text complains.
+    /// "and it was"). The good words of what was promised are no praise
+    /// either (see [`Modifier::Promised`]). Returns whether the text
+    /// complains.
     pub(super) fn told_would(&self, bare: &mut Vec<Bare>) -> bool {
         let Some((at, _)) = self.promised else {
             return false;

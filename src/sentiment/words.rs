@@ -759,11 +759,11 @@ pub(super) const TOLD_REACH: usize = 5;
 
 /// Told to the customer, before the word of telling ("I was told", "we
 /// were told", "you said", "on m'a dit", with the "m" split off by the
-/// tokenizer, "nos dijeron") or after it ("told me"): not what others
-/// said of themselves ("she said she would love to").
+/// tokenizer, "vous avez dit", "nos dijeron") or after it ("told me"):
+/// not what others said of themselves ("she said she would love to").
 #[rustfmt::skip]
 pub(super) const TOLD_TO_ME: [&str; 11] = [
-    "was", "were", "been", "you", "they", "me", "us", "nous", "m", "nos", "os",
+    "was", "were", "been", "you", "they", "me", "us", "nous", "m", "vous", "nos",
 ];
 
 /// The auxiliaries between "me" and a Spanish "dicho" ("me habían
@@ -776,12 +776,14 @@ pub(super) const TOLD_AUXILIARIES: [&str; 14] = [
 ];
 
 /// The endings of the French conditional ("serait", "rappellerait",
-/// "pourrais", "viendraient") on words longer than five letters ("frais"
-/// and "vrais" are no verbs), and its short forms.
+/// "pourrais", "viendraient", "devrait", "permettrait"), on words of more
+/// than five letters: "frais" and "vrais" are no verbs.
 #[rustfmt::skip]
-pub(super) const FRENCH_CONDITIONAL: [&str; 12] = [
+pub(super) const FRENCH_CONDITIONAL: [&str; 28] = [
     "erait", "erais", "eraient", "irait", "irais", "iraient", "drait", "drais", "draient",
-    "vrait", "urait", "uraient",
+    "vrait", "vrais", "vraient", "urait", "uraient", "rrait", "rrais", "rraient",
+    "ttrait", "ttrais", "ttraient",
+    "eriez", "driez", "vriez", "rriez", "erions", "drions", "vrions", "rrions",
 ];
 
 /// The endings of the Spanish conditional ("llamaría", "devolverían",
