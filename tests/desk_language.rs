@@ -3429,6 +3429,14 @@ fn what_the_customer_was_told_would_be_done_was_not() {
         EN,
         Modifier::Promised
     ));
+    // "Cheers for that" after it thanks as "thanks for that" does: in
+    // irony; "cheers" for what was done is meant.
+    assert!(shows(
+        "I was told it would be fixed. Cheers for that.",
+        EN,
+        Modifier::Irony
+    ));
+    assert_pleased("Cheers for sorting it so quickly!", EN);
     for (text, language) in [
         ("She said she would love to come", EN),
         ("He told me the shop will open at 9", EN),
