@@ -4164,8 +4164,14 @@ fn scripted_answers_complain() {
 
 /// Kept from doing what a service is for ("I can't log in", "can't even
 /// use it", "je ne peux même pas me connecter", "no puedo pagar con
-/// tarjeta") is a failure; what the writer cannot do in their own life
-/// ("I can't say", "she can't use them", "no puedo quedar") is not.
+/// tarjeta", "no consigo entrar") is a failure; what the writer cannot do
+/// in their own life ("I can't say", "she can't use them", "no puedo
+/// quedar") is not. French and Spanish also say "I can't find" without
+/// "can": "find" denied before what is looked for ("je ne trouve pas mon
+/// historique", "je trouve pas où annuler", "no encuentro dónde
+/// cancelar") is the same failure; not an opinion ("je ne trouve pas ça
+/// drôle"), someone else's things ("il ne trouve pas ses clés") or words
+/// ("no encuentro palabras para agradeceros").
 #[test]
 fn kept_from_using_the_service_complains() {
     for (text, language) in [
@@ -4175,30 +4181,6 @@ fn kept_from_using_the_service_complains() {
         ("Je ne peux pas payer en ligne", FR),
         ("No puedo pagar con tarjeta", ES),
         ("Ni siquiera puedo entrar en la aplicación", ES),
-    ] {
-        assert_complains_by(text, language, "unable");
-    }
-    for (text, language) in [
-        ("I can't say for sure", EN),
-        ("My cousin has tickets she can't use", EN),
-        ("Je ne peux pas venir demain", FR),
-        ("No puedo quedar mucho", ES),
-    ] {
-        assert!(!shows_rule(text, language, "unable"), "{text}");
-    }
-}
-
-/// French and Spanish say "I can't find" without "can": "find" denied
-/// before what is looked for ("je ne trouve pas mon historique", "je
-/// trouve pas où annuler", "no encuentro mi pedido", "no encuentro dónde
-/// cancelar") is the service failing the customer, as "manage to" denied
-/// is ("no consigo entrar", "no consigo descargar la factura"). Not an
-/// opinion ("je ne trouve pas ça drôle" is no failure to find), not
-/// someone else's things ("il ne trouve pas ses clés"), and not words
-/// ("no encuentro palabras para agradeceros").
-#[test]
-fn what_cannot_be_found_complains() {
-    for (text, language) in [
         ("Je ne trouve pas mon historique de commandes", FR),
         ("Je trouve pas où annuler ma commande", FR),
         ("No encuentro mi historial de pedidos", ES),
@@ -4209,6 +4191,10 @@ fn what_cannot_be_found_complains() {
         assert_complains_by(text, language, "unable");
     }
     for (text, language) in [
+        ("I can't say for sure", EN),
+        ("My cousin has tickets she can't use", EN),
+        ("Je ne peux pas venir demain", FR),
+        ("No puedo quedar mucho", ES),
         ("Je ne trouve pas ça drôle", FR),
         ("Il ne trouve pas ses clés", FR),
         ("No encuentro palabras para agradeceros", ES),

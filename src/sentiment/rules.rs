@@ -429,19 +429,15 @@ impl<'a> Rules<'a> {
     /// Whether the negation at `k` denies a "can" before a verb the
     /// customer is kept from doing (see [`KEPT_FROM`]: "I can't use the
     /// app", "can't even log in", "je ne peux même pas me connecter", "no
-    /// puedo pagar", "ni siquiera puedo entrar", "no consigo entrar"), or
-    /// denies finding what is looked for ([`FIND`]: "je ne trouve pas mon
-    /// historique", "no encuentro dónde cancelar"), not said of someone
-    /// else ("she can't use them").
+    /// puedo pagar", "ni siquiera puedo entrar", "no consigo entrar"), not
+    /// said of someone else ("she can't use them"). Denied finding (see
+    /// [`Rules::cannot_find`]) is the same failure.
     fn unable(&self, k: usize) -> bool {
         let reading = self.reading;
         let can = |j: usize| reading.is_one_of(j, &CAN);
         let poder = |j: usize| reading.is_one_of(j, &PODER);
         let even = |j: usize| reading.is_one_of(j, &EVEN);
         let word = reading.lower(k);
-        if self.cannot_find(k) {
-            return true;
-        }
         // The first and the last word of the modal with its negation: the
         // negation holds it ("cannot"), follows it ("can't", "peux pas",
         // "peux même pas") or precedes it ("no puedo", "ni siquiera
@@ -1014,9 +1010,10 @@ impl<'a> Rules<'a> {
             };
             // Nor what follows what cannot be found ("no encuentro dónde
             // cancelar"): the negation denies the finding.
+            let finding = self.cannot_find(k);
             let reaches = items.get(next).is_some_and(|it| {
                 !it.emoji
-                    && !self.cannot_find(k)
+                    && !finding
                     && !it.chase
                     && !closed(it)
                     && !self.thanks_past(k, it)
@@ -1182,7 +1179,7 @@ impl<'a> Rules<'a> {
                     Some((FAILURE, "failure"))
                 } else if missed() {
                     Some((FAILURE, "not-received"))
-                } else if self.unable(k) {
+                } else if finding || self.unable(k) {
                     Some((FAILURE, "unable"))
                 } else if not_ordered() {
                     Some((WRONG_ITEM, "wrong-item"))
@@ -1718,12 +1715,11 @@ fn promised(reading: Reading<'_>, told: Option<usize>) -> Option<(usize, usize)>
             && !reading.is_one_of(j - 1, &DETERMINERS);
         french || spanish
     };
-    let to_me = |j: usize| reading.is_one_of(j, &TOLD_TO_ME);
     let told_to_me = |k: usize| {
-        k.checked_sub(1).is_some_and(|b| {
-            to_me(b)
-                || (reading.is_one_of(b, &TOLD_AUXILIARIES) && b.checked_sub(1).is_some_and(to_me))
-        }) || (reading.lower(k) == "told" && reading.is_one_of(k + 1, &["me", "us"]))
+        reading
+            .before_past(k, &TOLD_AUXILIARIES)
+            .is_some_and(|b| reading.is_one_of(b, &TOLD_TO_ME))
+            || (reading.lower(k) == "told" && reading.is_one_of(k + 1, &["me", "us"]))
     };
     let found = (first..tokens.len()).find_map(|k| {
         if reading.errand(k) != Some(Errand::Told) || !told_to_me(k) {
