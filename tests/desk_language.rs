@@ -545,6 +545,31 @@ fn the_idioms_of_a_desk_are_read() {
     }
 }
 
+/// "So much for" and "yeah right" are sarcasm only where they open their
+/// clause: "Thank you so much for your help!" read neutral and flagged as a
+/// complaint, the "so much for" of sarcasm found after the thanks.
+#[test]
+fn sarcasm_that_opens_a_clause_is_sarcasm_only_there() {
+    for text in [
+        "Thank you so much for your help!",
+        "Thanks so much for fixing it",
+        "thank u so much for the quick reply",
+        "Love you guys so much for this",
+    ] {
+        assert_pleased(text, EN);
+    }
+    for text in [
+        "So much for next day delivery",
+        "Paid for express, so much for that",
+        "Ordered Monday.\nSo much for next day",
+        "Well so much for the 24h guarantee",
+        "and so much for next day delivery",
+        "Yeah right, like that will happen",
+    ] {
+        assert_complains(text, EN);
+    }
+}
+
 /// A hashtag at the end of a post comments on it: a negation in the post
 /// does not reach it ("3 days without TV #fail" read +0.42, its failure
 /// denied; "isn't unlimited #scam", "sin fibra #vergüenza" too), while the

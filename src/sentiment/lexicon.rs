@@ -21,6 +21,8 @@
 //!   `[chases]` (asking for news of what is awaited: "any update", "des
 //!   nouvelles", "alguna novedad"; asked with time gone by anywhere in the
 //!   text, a delay: "Any update? It has been a week."),
+//!   `[openers]` (phrases that weigh only when they open their clause: "So
+//!   much for next-day delivery", not "Thanks so much for your help"),
 //!   `[auxiliaries]` (words a negation reaches through without counting
 //!   them: "personne n'a été capable de m'aider"),
 //!   `[subjects]` (pronouns that open a clause, which a negation before
@@ -84,11 +86,17 @@ pub(crate) struct Marks {
     /// Asking for news of what is awaited (`[chases]`: "any update", "des
     /// nouvelles", "alguna novedad"): asked after a while, it is a delay.
     pub chase: bool,
+    /// It weighs only when it opens its clause (`[openers]`: "so much
+    /// for", "yeah right"): at the text's start, after a boundary, an
+    /// emoji or a line break, or after a word that opens a clause itself
+    /// ("Well so much for next-day delivery"). After a verb it only says
+    /// how much ("Thanks so much for your help").
+    pub opener: bool,
 }
 
 impl Marks {
     /// Sets the mark of a section that marks words (`praise`,
-    /// `escalation`, `verbs`, `fillers`, `pending`, `chases`).
+    /// `escalation`, `verbs`, `fillers`, `pending`, `chases`, `openers`).
     fn mark(&mut self, section: &str) {
         match section {
             "praise" => self.praise = true,
@@ -97,6 +105,7 @@ impl Marks {
             "fillers" => self.filler = true,
             "pending" => self.pending = true,
             "chases" => self.chase = true,
+            "openers" => self.opener = true,
             _ => {}
         }
     }
@@ -124,8 +133,9 @@ pub(crate) struct Lexicon {
     /// The longest key, in words.
     pub max_words: usize,
     /// The keys of the sections that mark words (`[praise]`,
-    /// `[escalation]`, `[verbs]`, `[fillers]`, `[pending]`) and their marks: a key
-    /// inserted after its section was read takes its marks from here.
+    /// `[escalation]`, `[verbs]`, `[fillers]`, `[pending]`, `[chases]`,
+    /// `[openers]`) and their marks: a key inserted after its section was
+    /// read takes its marks from here.
     pub marked: FxHashMap<String, Marks>,
     /// Auxiliaries of compound tenses and words of ability ("a", "été",
     /// "capable", "sido", "capaz", "been", "able"): a negation reaches
@@ -215,6 +225,7 @@ impl Lexicon {
                     "fillers" => "fillers",
                     "pending" => "pending",
                     "chases" => "chases",
+                    "openers" => "openers",
                     "auxiliaries" => "auxiliaries",
                     "subjects" => "subjects",
                     "clitics" => "clitics",
@@ -234,7 +245,11 @@ impl Lexicon {
                 ("negators", _) => Entry::Negator,
                 ("contrast", _) => Entry::Contrast,
                 ("concession", _) => Entry::Concession,
-                ("praise" | "escalation" | "verbs" | "fillers" | "pending" | "chases", _) => {
+                (
+                    "praise" | "escalation" | "verbs" | "fillers" | "pending" | "chases"
+                    | "openers",
+                    _,
+                ) => {
                     let key = super::tokenize::key_words(key);
                     for k in [fold_accents(&key), key.clone()] {
                         if let Some(Word { entry: Some(e), .. }) = lexicon.entries.get_mut(&k) {
@@ -930,42 +945,35 @@ mod tests {
             .collect()
     }
 
+    /// The sections that mark keys of `[words]` say how much those weigh:
+    /// a call for a senior agent (`[escalation]`) and sarcasm that opens
+    /// its clause (`[openers]`) are complaints; a status of `[pending]` and
+    /// a request for news of `[chases]` weigh nothing or little on their own
+    /// (a status is news, and asking for news a question, until time has
+    /// gone by). Each is found only as a key, with its mark.
     #[test]
-    fn every_escalation_is_a_complaint_of_the_words_section() {
+    fn every_marked_key_weighs_as_its_section_says() {
+        type Section = (&'static str, fn(&Marks) -> bool, usize, fn(f64) -> bool);
+        let sections: [Section; 4] = [
+            ("escalation", |m| m.escalates, 1, |v| v < 0.0),
+            ("openers", |m| m.opener, 0, |v| v < 0.0),
+            ("pending", |m| m.pending, 10, |v| v > -2.0 && v <= 0.0),
+            ("chases", |m| m.chase, 2, |v| v > -2.0 && v <= 0.0),
+        ];
         for (language, lexicon) in all() {
-            let escalation = marked(lexicon, |m| m.escalates);
-            assert!(!escalation.is_empty(), "{language}");
-            for key in escalation {
-                let entry = lexicon.entries.get(key).and_then(|w| w.entry);
-                assert!(
-                    matches!(entry, Some((Entry::Valence(v), m)) if v < 0.0 && m.escalates),
-                    "{language}: {key:?} is no negative key of [words]: {entry:?}"
-                );
-            }
-        }
-    }
-
-    /// A status of `[pending]` and a request for news of `[chases]` are
-    /// found only as keys: each is one of `[words]`, where it weighs
-    /// nothing or little on its own (a status is news, and asking for news
-    /// a question, until time has gone by).
-    #[test]
-    fn every_pending_status_and_chase_is_a_key_that_weighs_little() {
-        type Section = (fn(&Marks) -> bool, usize);
-        let sections: [Section; 2] = [(|m| m.pending, 10), (|m| m.chase, 2)];
-        for (language, lexicon) in all() {
-            for (mark, fewest) in sections {
+            for (name, mark, fewest, weighs) in sections {
                 let keys = marked(lexicon, mark);
-                assert!(keys.len() >= fewest, "{language}");
+                assert!(keys.len() >= fewest, "{language}: [{name}]");
                 for key in keys {
                     let entry = lexicon.entries.get(key).and_then(|w| w.entry);
                     assert!(
-                        matches!(entry, Some((Entry::Valence(v), m)) if v > -2.0 && v <= 0.0 && mark(&m)),
-                        "{language}: {key:?} is no light key of [words]: {entry:?}"
+                        matches!(entry, Some((Entry::Valence(v), m)) if weighs(v) && mark(&m)),
+                        "{language}: [{name}] {key:?} is not a key of [words] as it says: {entry:?}"
                     );
                 }
             }
         }
+        assert_eq!(marked(&ENGLISH, |m| m.opener).len(), 2);
     }
 
     #[test]

@@ -354,6 +354,27 @@ impl<'a> Reading<'a> {
         false
     }
 
+    /// Whether the word at `k` opens its clause, as one of the lexicons'
+    /// `[openers]` must: it is the text's first, or comes after a boundary,
+    /// an emoji, a line break or one of [`BEFORE_AN_OPENER`].
+    pub(super) fn opens_clause(&self, k: usize) -> bool {
+        let mut k = k;
+        loop {
+            let Some(before) = k.checked_sub(1) else {
+                return true;
+            };
+            if self.tokens[before].kind != Kind::Word
+                || self.text[self.tokens[before].end..self.tokens[k].start].contains('\n')
+            {
+                return true;
+            }
+            if !one_of(self.lower(before), &BEFORE_AN_OPENER) {
+                return false;
+            }
+            k = before;
+        }
+    }
+
     /// Whether the word at `k`, one of the lexicons' `[fillers]`, is one
     /// here: it opens a sentence and pauses ("Bon, j'attends toujours mon
     /// colis", "Bueno, sigo esperando"), as "well" does, and judges

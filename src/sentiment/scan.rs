@@ -592,8 +592,9 @@ impl Analyzer {
                 i += 1;
                 continue;
             };
-            if last == i
-                && ((marks.verb && !reading.verb_here(i)) || (marks.filler && reading.filler(i)))
+            if (last == i
+                && ((marks.verb && !reading.verb_here(i)) || (marks.filler && reading.filler(i))))
+                || (marks.opener && !reading.opens_clause(i))
             {
                 i += 1;
                 continue;

@@ -440,6 +440,15 @@ pub(super) const BETWEEN_REACH: usize = 3;
 /// like this"): a sentence that opens with them has not dropped a subject.
 pub(super) const NOT_ONLY_BEFORE_A_VERB: [&str; 5] = ["just", "not", "even", "all", "never"];
 
+/// Words that open a clause themselves, so that one of the lexicons'
+/// `[openers]` after them opens it too ("Well so much for that", "and so
+/// much for next-day delivery", "Oh yeah right"): conjunctions and
+/// interjections, never a verb that "so much" could say how much of.
+#[rustfmt::skip]
+pub(super) const BEFORE_AN_OPENER: [&str; 11] = [
+    "and", "but", "well", "oh", "ah", "yeah", "ok", "okay", "lol", "welp", "wow",
+];
+
 /// What may follow a word of the lexicons' `[fillers]` ("bon", "bueno")
 /// that opens a sentence, for it to be a filler, besides a comma or an
 /// ellipsis: another filler ("Bon ben", "Bueno pues").
