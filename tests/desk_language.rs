@@ -570,6 +570,62 @@ fn sarcasm_that_opens_a_clause_is_sarcasm_only_there() {
     }
 }
 
+/// A customer who never had a problem says so as praise, unless until
+/// the day they write about; a negated comparison says what follows it at
+/// its highest, in any tense ("no puedo estar más contento" read neutral,
+/// the negation left bare).
+#[test]
+fn never_a_problem_and_could_not_be_more_are_read() {
+    for (text, language) in [
+        ("Never had a problem with you guys", EN),
+        ("I've never had any issues with my orders", EN),
+        ("Jamais eu de souci avec vous", FR),
+        ("Je n'ai jamais eu aucun problème avec vos livraisons", FR),
+        ("Nunca he tenido problemas con vosotros", ES),
+        ("No puedo estar más contento", ES),
+        ("No podría estar más contenta con el cambio", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    for (text, language) in [
+        ("No puedo estar más decepcionado", ES),
+        ("No puede ser más lento", ES),
+        (
+            "Never had a problem until this order, now nothing works",
+            EN,
+        ),
+        ("Jamais eu de souci jusqu'à aujourd'hui : colis perdu", FR),
+        (
+            "Nunca he tenido problemas hasta hoy, el pedido no llega",
+            ES,
+        ),
+    ] {
+        assert_complains(text, language);
+    }
+}
+
+/// A customer who says the company mocks them ("vous vous moquez du
+/// monde", "nos están tomando el pelo", "taking the piss") or treats them
+/// so complains; nothing in those words was in the lexicons.
+#[test]
+fn being_mocked_or_badly_treated_complains() {
+    for (text, language) in [
+        ("They are laughing at us", EN),
+        ("You're taking the piss with these prices", EN),
+        ("I can't believe you treat customers like this", EN),
+        ("Vous vous moquez du monde", FR),
+        ("Ils se moquent de nous avec ce délai", FR),
+        ("Vous vous foutez de nous", FR),
+        ("Je ne supporte plus d'être traité comme ça", FR),
+        ("Nos están tomando el pelo", ES),
+        ("Es una burla lo de la factura", ES),
+        ("No me puedo creer que me traten así", ES),
+        ("Os estáis riendo de nosotros", ES),
+    ] {
+        assert_complains(text, language);
+    }
+}
+
 /// A hashtag at the end of a post comments on it: a negation in the post
 /// does not reach it ("3 days without TV #fail" read +0.42, its failure
 /// denied; "isn't unlimited #scam", "sin fibra #vergüenza" too), while the
