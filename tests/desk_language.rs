@@ -626,6 +626,23 @@ fn being_mocked_or_badly_treated_complains() {
     }
 }
 
+/// Spain tells a recent past in the present perfect: what the lexicon
+/// knows in the preterite ("me colgaron") is read in it too ("Me han
+/// colgado el teléfono dos veces" read neutral).
+#[test]
+fn spanish_present_perfect_reads_as_the_preterite() {
+    for text in [
+        "Me han colgado el teléfono dos veces",
+        "La operadora me ha colgado sin resolver nada",
+        "No me han dejado devolverlo",
+        "Se han despegado las suelas al mes",
+        "Me habéis colgado otra vez",
+    ] {
+        assert_complains(text, ES);
+    }
+    assert_pleased("Como me han prometido, todo perfecto", ES);
+}
+
 /// A hashtag at the end of a post comments on it: a negation in the post
 /// does not reach it ("3 days without TV #fail" read +0.42, its failure
 /// denied; "isn't unlimited #scam", "sin fibra #vergüenza" too), while the

@@ -300,12 +300,14 @@ impl Lexicon {
 
     /// Adds the forms a phrase takes when its participles and adjectives
     /// agree with a feminine or plural subject: "débité deux fois" is also
-    /// "débitée deux fois" and "débitées deux fois". Single words are
-    /// found through the inflection rules when they are looked up; phrases
-    /// are matched word for word, so their forms are written out here, once.
-    /// `forms` gives the forms of one word (itself first). A form that is a
-    /// key already keeps its own entry.
-    fn with_agreeing_phrases(mut self, forms: fn(&str) -> Vec<String>) -> Lexicon {
+    /// "débitée deux fois" and "débitées deux fois" (and, in Spanish, when
+    /// its past is told in the present perfect: see [`spanish_forms`]).
+    /// Single words are found through the inflection rules when they are
+    /// looked up; phrases are matched word for word, so their forms are
+    /// written out here, once. `forms` gives the forms of one word (itself
+    /// first; a form may be several words). A form that is a key already
+    /// keeps its own entry.
+    fn with_phrase_forms(mut self, forms: fn(&str) -> Vec<String>) -> Lexicon {
         let phrases: Vec<(String, Entry)> = self
             .entries
             .iter()
@@ -792,12 +794,12 @@ const EMOJI_FILE: &str = include_str!("lexicon/emoji.txt");
 static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(ENGLISH_FILE));
 static FRENCH: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::parse(FRENCH_FILE)
-        .with_agreeing_phrases(french_agreement)
+        .with_phrase_forms(french_agreement)
         .with_agreeing_failures(french_agreement)
 });
 static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::parse(SPANISH_FILE)
-        .with_agreeing_phrases(spanish_agreement)
+        .with_phrase_forms(spanish_forms)
         .with_agreeing_failures(spanish_agreement)
 });
 static EMOJI: LazyLock<FxHashMap<char, f64>> = LazyLock::new(|| {
@@ -838,6 +840,28 @@ fn spanish_agreement(word: &str) -> Vec<String> {
     {
         let (stem, root) = stem;
         forms.extend(["a", "os", "as"].map(|end| format!("{stem}{root}{end}")));
+    }
+    forms
+}
+
+/// A Spanish word of a phrase with the forms it takes there: those of
+/// agreement (see [`spanish_agreement`]), and for a preterite of the third
+/// person plural, the present perfect that tells the same past in Spain
+/// ("me colgaron", "me han colgado", "me ha colgado", "me habéis
+/// colgado"). The participle is made regularly (-aron to -ado, -ieron to
+/// -ido): that of a verb with an irregular one ("rompieron", "roto") is a
+/// form nobody writes, and matches nothing.
+fn spanish_forms(word: &str) -> Vec<String> {
+    let mut forms = spanish_agreement(word);
+    let participle = [("aron", "ado"), ("ieron", "ido")]
+        .iter()
+        .find_map(|(preterite, done)| {
+            word.strip_suffix(preterite)
+                .filter(|stem| stem.chars().count() >= 2)
+                .map(|stem| format!("{stem}{done}"))
+        });
+    if let Some(participle) = participle {
+        forms.extend(["han", "ha", "habéis"].map(|auxiliary| format!("{auxiliary} {participle}")));
     }
     forms
 }
@@ -991,6 +1015,34 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A Spanish phrase told in the preterite is also found in the present
+    /// perfect, with its own entry; an irregular participle made
+    /// regularly is no key that could be met by chance.
+    #[test]
+    fn spanish_preterite_phrases_are_found_in_the_present_perfect() {
+        let entry = |key: &str| SPANISH.entries.get(key).and_then(|w| w.entry).map(|e| e.0);
+        for (preterite, perfect) in [
+            ("me colgaron", "me han colgado"),
+            ("me colgaron", "me ha colgado"),
+            ("me colgaron", "me habeis colgado"),
+            ("llegaron tarde", "han llegado tarde"),
+            ("me prometieron", "me han prometido"),
+            ("como me prometieron", "como me ha prometido"),
+        ] {
+            assert!(entry(preterite).is_some(), "{preterite}");
+            assert_eq!(entry(perfect), entry(preterite), "{perfect}");
+        }
+        assert_eq!(
+            spanish_forms("rompieron"),
+            ["rompieron", "han rompido", "ha rompido", "habéis rompido"]
+        );
+        assert_eq!(
+            spanish_forms("cobrado"),
+            ["cobrado", "cobrada", "cobrados", "cobradas"]
+        );
+        assert_eq!(spanish_forms("aron"), ["aron"]);
     }
 
     /// Whether the suffix rules take `word` to `target`.
