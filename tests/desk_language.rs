@@ -241,6 +241,10 @@ fn double_charges_and_delays_complain() {
         ("Las zapatillas tallan pequeño, tuve que devolverlas", ES),
         ("Ils m'ont raccroché au nez", FR),
         ("They hung up on me twice", EN),
+        ("Your agent keeps hanging up on me", EN),
+        ("I keep getting disconnected from the chat", EN),
+        ("The call got cut off again", EN),
+        ("The chat bot loops me back to the start", EN),
         ("Me colgaron dos veces", ES),
         ("No lo soporto más", ES),
     ] {
