@@ -922,12 +922,91 @@ fn look_alikes_of_sentiment_words_carry_none() {
         (Language::ENGLISH, "Two fighters and a car dealer"),
         (Language::FRENCH, "Les tâches de la semaine"),
         (Language::SPANISH, "Los cortes de la semana"),
+        // "Pas", a step: no negation, bare or not.
+        (Language::FRENCH, "À deux pas de la gare, au pas de course"),
+        (Language::FRENCH, "Le premier pas et les pas suivants"),
     ] {
         let (s, why) = analyzer.explain(text, Some(language));
         assert_eq!(s.label, Label::Neutral, "{text}\n{why}");
         assert_eq!(s.raw, 0.0, "{text}\n{why}");
         assert!(
             why.contributions.iter().all(|c| c.base == 0.0),
+            "{text}\n{why}"
+        );
+    }
+}
+
+/// A step forward or back says where things go, in each language; the
+/// French noun "pas" negates nothing ("Un grand pas pour la recherche" read
+/// as a bare negation), while the negation "pas" beside it still does. Not
+/// believing one's eyes is astonishment, not a negation.
+#[test]
+fn steps_and_astonishment_are_read() {
+    let analyzer = Analyzer::default();
+    for (language, text, label) in [
+        (
+            Language::FRENCH,
+            "C'est un grand pas en avant",
+            Label::Positive,
+        ),
+        (
+            Language::FRENCH,
+            "Cette réforme est un pas en arrière",
+            Label::Negative,
+        ),
+        (
+            Language::FRENCH,
+            "Ce n'est pas un pas en avant",
+            Label::Negative,
+        ),
+        (
+            Language::FRENCH,
+            "Je n'ai même pas reçu mon colis",
+            Label::Negative,
+        ),
+        (
+            Language::ENGLISH,
+            "A big step in the right direction",
+            Label::Positive,
+        ),
+        (
+            Language::ENGLISH,
+            "This update is a step backwards",
+            Label::Negative,
+        ),
+        (
+            Language::SPANISH,
+            "Esta ley es un paso atrás",
+            Label::Negative,
+        ),
+        (
+            Language::SPANISH,
+            "Un paso adelante para todos, enhorabuena",
+            Label::Positive,
+        ),
+        (
+            Language::FRENCH,
+            "Marathon bouclé, je n'y croyais pas !",
+            Label::Neutral,
+        ),
+        (
+            Language::SPANISH,
+            "No me lo creo, ¡nos casamos!",
+            Label::Neutral,
+        ),
+        (
+            Language::FRENCH,
+            "J'y crois pas, encore en retard",
+            Label::Negative,
+        ),
+    ] {
+        let (s, why) = analyzer.explain(text, Some(language));
+        assert_eq!(s.label, label, "{text}\n{why}");
+        assert!(
+            why.contributions.iter().all(|c| c.factor
+                != Factor::Rule {
+                    id: "bare-negation"
+                }),
             "{text}\n{why}"
         );
     }

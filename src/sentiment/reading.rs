@@ -375,6 +375,15 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// Whether the word at `k` is the French noun "pas", a step, and no
+    /// negation: after one of [`BEFORE_A_STEP`] ("un grand pas en avant",
+    /// "le premier pas").
+    pub(super) fn is_a_step(&self, k: usize) -> bool {
+        self.lower(k) == "pas"
+            && k.checked_sub(1)
+                .is_some_and(|d| self.is_one_of(d, &BEFORE_A_STEP))
+    }
+
     /// Whether the word at `k`, one of the lexicons' `[fillers]`, is one
     /// here: it opens a sentence and pauses ("Bon, j'attends toujours mon
     /// colis", "Bueno, sigo esperando"), as "well" does, and judges

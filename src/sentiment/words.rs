@@ -449,6 +449,17 @@ pub(super) const BEFORE_AN_OPENER: [&str; 11] = [
     "and", "but", "well", "oh", "ah", "yeah", "ok", "okay", "lol", "welp", "wow",
 ];
 
+/// The determiners and adjectives after which French "pas" is a step, no
+/// negation: "un grand pas en avant", "le premier pas", "à deux pas de la
+/// mer". Not "ce" ("n'est-ce pas" asks), nor "à" ("réussi à pas pleurer"
+/// is "à ne pas"), nor "même" ("même pas reçu").
+#[rustfmt::skip]
+pub(super) const BEFORE_A_STEP: [&str; 26] = [
+    "un", "le", "les", "des", "du", "au", "ces", "mon", "ton", "son", "mes", "tes", "ses",
+    "nos", "vos", "leurs", "deux", "quelques", "premier", "premiers", "dernier", "grand",
+    "grands", "petit", "petits", "faux",
+];
+
 /// What may follow a word of the lexicons' `[fillers]` ("bon", "bueno")
 /// that opens a sentence, for it to be a filler, besides a comma or an
 /// ellipsis: another filler ("Bon ben", "Bueno pues").
