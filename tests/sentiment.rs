@@ -1012,6 +1012,99 @@ fn steps_and_astonishment_are_read() {
     }
 }
 
+/// Negations that praise: "never" with a comparative or a "so" after the
+/// word stresses it ("Never been happier" read negative, as a denied
+/// happiness); "ne ... rien" is one negation ("Je ne regrette rien"), as
+/// "ne ... pas" is; "nada más" before an infinitive is "as soon as"
+/// ("Nada más llegar nos atendieron genial" read as a complaint), and
+/// "nothing but" is "only" ("Nothing but problems" read positive); what
+/// nothing beats or nobody should miss is praise.
+#[test]
+fn negations_that_praise_are_read() {
+    let analyzer = Analyzer::default();
+    for (language, text, label) in [
+        (
+            Language::ENGLISH,
+            "Never been happier with a purchase",
+            Label::Positive,
+        ),
+        (
+            Language::ENGLISH,
+            "The service has never been worse",
+            Label::Negative,
+        ),
+        (
+            Language::FRENCH,
+            "Je n'ai jamais autant ri",
+            Label::Positive,
+        ),
+        (Language::FRENCH, "Je ne regrette rien", Label::Positive),
+        (
+            Language::SPANISH,
+            "Nada más llegar nos atendieron genial",
+            Label::Positive,
+        ),
+        (
+            Language::SPANISH,
+            "Nada más abrirlo vi que estaba roto",
+            Label::Negative,
+        ),
+        (
+            Language::SPANISH,
+            "No hay nada como un café por la mañana",
+            Label::Positive,
+        ),
+        (
+            Language::ENGLISH,
+            "There's nothing like a good coffee in the morning",
+            Label::Positive,
+        ),
+        (
+            Language::SPANISH,
+            "Si podéis, no os lo perdáis",
+            Label::Positive,
+        ),
+        // Laughing at someone mocks them.
+        (Language::SPANISH, "Se ha reído en mi cara", Label::Negative),
+        (
+            Language::FRENCH,
+            "Le vendeur m'a ri au nez",
+            Label::Negative,
+        ),
+        // And what is not praise stays as it was.
+        (
+            Language::ENGLISH,
+            "I'm not happier with the new version",
+            Label::Negative,
+        ),
+        (
+            Language::SPANISH,
+            "No funciona nada más encenderlo",
+            Label::Negative,
+        ),
+        // "Nothing but" is "only", in each language.
+        (
+            Language::ENGLISH,
+            "Nothing but praise for the team",
+            Label::Positive,
+        ),
+        (
+            Language::FRENCH,
+            "Rien que des problèmes avec cette commande",
+            Label::Negative,
+        ),
+        (
+            Language::SPANISH,
+            "Nada más que problemas con este pedido",
+            Label::Negative,
+        ),
+        (Language::FRENCH, "Je n'ai rien reçu", Label::Negative),
+    ] {
+        let (s, why) = analyzer.explain(text, Some(language));
+        assert_eq!(s.label, label, "{text}\n{why}");
+    }
+}
+
 #[test]
 fn a_batch_scores_like_one_text_at_a_time() {
     let analyzer = Analyzer::default();

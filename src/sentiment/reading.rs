@@ -375,13 +375,22 @@ impl<'a> Reading<'a> {
         }
     }
 
-    /// Whether the word at `k` is the French noun "pas", a step, and no
-    /// negation: after one of [`BEFORE_A_STEP`] ("un grand pas en avant",
-    /// "le premier pas").
-    pub(super) fn is_a_step(&self, k: usize) -> bool {
-        self.lower(k) == "pas"
-            && k.checked_sub(1)
-                .is_some_and(|d| self.is_one_of(d, &BEFORE_A_STEP))
+    /// Whether the negator at `k` negates nothing here: the French noun
+    /// "pas", a step, after one of [`BEFORE_A_STEP`] ("un grand pas en
+    /// avant", "le premier pas"); the Spanish "nada más" before an
+    /// infinitive, "as soon as" ("Nada más llegar nos atendieron genial").
+    pub(super) fn negates_nothing(&self, k: usize) -> bool {
+        match self.lower(k) {
+            "pas" => k
+                .checked_sub(1)
+                .is_some_and(|d| self.is_one_of(d, &BEFORE_A_STEP)),
+            "nada" => {
+                self.is_one_of(k + 1, &["más", "mas"])
+                    && self.is_word(k + 2)
+                    && is_infinitive(self.lower(k + 2))
+            }
+            _ => false,
+        }
     }
 
     /// Whether the word at `k`, one of the lexicons' `[fillers]`, is one
@@ -509,4 +518,15 @@ pub(super) fn collapse(word: &str, two: &mut String, one: &mut String) -> bool {
 /// of the present ("cancelo", "pido", "devuelvo"), after "cómo".
 fn first_person(word: &str) -> bool {
     word.len() > 3 && word.ends_with('o') && word != "como"
+}
+
+/// Whether a Spanish word is an infinitive, with or without a pronoun
+/// joined to it ("llegar", "abrirlo", "recibirla").
+fn is_infinitive(word: &str) -> bool {
+    let bare = ["los", "las", "lo", "la", "le", "les", "me", "nos", "se"]
+        .iter()
+        .find_map(|p| word.strip_suffix(p))
+        .filter(|b| b.ends_with(['r']))
+        .unwrap_or(word);
+    bare.chars().count() > 3 && ["ar", "er", "ir", "ír"].iter().any(|e| bare.ends_with(e))
 }

@@ -286,6 +286,17 @@ impl<'a> Rules<'a> {
             .any(|(it, v)| (k + 1..=k + words).contains(&it.first) && *v > 0.0)
     }
 
+    /// Whether `item` is one word that compares: a comparative
+    /// ([`COMPARATIVES`], or English in -ier), or one of [`SO`] right after
+    /// it.
+    fn compared(&self, item: &Item) -> bool {
+        let reading = self.reading;
+        let word = reading.lower(item.last);
+        (item.first == item.last
+            && (one_of(word, &COMPARATIVES) || (word.len() > 4 && word.ends_with("ier"))))
+            || reading.is_one_of(item.last + 1, &SO)
+    }
+
     /// Looks back from `item` over the window, stopping at a clause
     /// boundary or at an emoji, which closes what came before it ("still
     /// no parcel :( damn" negates nothing): adds what intensifiers and
@@ -313,7 +324,10 @@ impl<'a> Rules<'a> {
         let mut negated = false;
         let mut seen = 0;
         let mut k = item.first;
-        let mut so = false;
+        // "Never" stresses a comparative ("never been happier") and a
+        // word that "so" follows ("never laughed so hard") as it does one
+        // that "so" comes before.
+        let mut so = never && self.compared(item);
         let mut stressed = false;
         // A phrase that opens with a question word is in a clause of its
         // own from the start (see [`Rules::opens_own_clause`]).

@@ -619,7 +619,9 @@ impl Analyzer {
                             } else {
                                 self.resolve(lexicons, reading.lower(j), buffers).entry
                             };
-                            if matches!(entry, Some((Entry::Negator, _))) && !reading.is_a_step(j) {
+                            if matches!(entry, Some((Entry::Negator, _)))
+                                && !reading.negates_nothing(j)
+                            {
                                 negation_inside = true;
                                 negation_last = j == last;
                             }
@@ -641,7 +643,7 @@ impl Analyzer {
                         also_booster: matches!(entry, Entry::Both(..)),
                     });
                 }
-                Entry::Negator => negator[i] = !reading.is_a_step(i),
+                Entry::Negator => negator[i] = !reading.negates_nothing(i),
                 Entry::Booster(b) => booster[last] = b,
                 Entry::Contrast if last == i && !reading.contrasts_here(i) => {}
                 Entry::Contrast => contrast = Some(last),

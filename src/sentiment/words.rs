@@ -56,7 +56,7 @@ pub(super) const CLOSING_WORDS: usize = 2;
 
 /// French negations that follow the verb they deny ("ça marche pas",
 /// "l'appli ne s'ouvre plus").
-pub(super) const AFTER_THE_VERB: [&str; 3] = ["pas", "plus", "jamais"];
+pub(super) const AFTER_THE_VERB: [&str; 4] = ["pas", "plus", "jamais", "rien"];
 
 /// Negators that, with an intensifier between them and the word ("never
 /// so happy", "jamais été aussi nul", "nunca tan feliz"), stress the word
@@ -77,17 +77,12 @@ pub(super) const NOT_LITOTES: [&str; 9] = [
 ];
 
 /// The intensifiers that turn "never" into stress: "never so", "never this",
-/// "never such", "jamais aussi", "jamais si", "jamais tellement", "nunca
-/// tan", "nunca tanto".
-pub(super) const SO: [&str; 8] = [
-    "so",
-    "this",
-    "such",
-    "aussi",
-    "si",
-    "tellement",
-    "tan",
-    "tanto",
+/// "never such", "jamais aussi", "jamais si", "jamais tellement", "jamais
+/// autant", "nunca tan", "nunca tanto"; before the word or right after it
+/// ("never laughed so hard", "nunca me había reído tanto").
+#[rustfmt::skip]
+pub(super) const SO: [&str; 10] = [
+    "so", "this", "such", "aussi", "si", "tellement", "autant", "tant", "tan", "tanto",
 ];
 
 /// Negations that are pronouns: a phrase ending with one has its object
@@ -106,10 +101,13 @@ pub(super) const ENOUGH: [&str; 4] = ["enough", "assez", "suficiente", "suficien
 /// Comparatives that, after "can't" or "couldn't", say nothing could be
 /// more so ("couldn't be more pleased", "could not ask for better", "it
 /// can't get any worse", "ça ne peut pas être pire", "no puede ser peor"):
-/// the word is stressed, not negated.
+/// the word is stressed, not negated; and that "never" stresses as "so"
+/// does ("never been better", "jamais été mieux", "nunca he estado mejor",
+/// and English in -ier: "never been happier").
 #[rustfmt::skip]
-pub(super) const COMPARATIVES: [&str; 10] = [
-    "more", "better", "worse", "plus", "mieux", "pire", "más", "mas", "mejor", "peor",
+pub(super) const COMPARATIVES: [&str; 13] = [
+    "more", "better", "worse", "prouder", "plus", "mieux", "meilleur", "meilleure", "pire",
+    "más", "mas", "mejor", "peor",
 ];
 
 /// "Can" before the negation that follows it: "can't" (read as "ca" and
