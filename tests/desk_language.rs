@@ -647,6 +647,57 @@ fn spanish_present_perfect_reads_as_the_preterite() {
     assert_pleased("Como me han prometido, todo perfecto", ES);
 }
 
+/// Complaints that name no fault: an expectation let down, a question that
+/// asks nothing, the last time a customer trusts, what they would have
+/// liked. A probe of 45 such sentences written for this test's session
+/// read 12 of them right.
+#[test]
+fn implicit_complaints_complain() {
+    for (text, language) in [
+        ("I expected better from you", EN),
+        ("Is it too much to ask for a working router?", EN),
+        ("Would it kill you to answer an email?", EN),
+        ("Last time I trust your express delivery", EN),
+        ("I would have appreciated a call before the cut", EN),
+        ("Je m'attendais à mieux de votre part", FR),
+        ("C'est trop demander d'avoir une box qui marche ?", FR),
+        ("Ça vous tuerait de répondre à un mail ?", FR),
+        ("C'est la dernière fois que je vous fais confiance", FR),
+        ("J'aurais aimé être prévenue avant la coupure", FR),
+        ("Esperaba más de vosotros", ES),
+        ("¿Es mucho pedir un router que funcione?", ES),
+        ("¿Tanto cuesta contestar un correo?", ES),
+        ("Es la última vez que confío en vosotros", ES),
+        ("Me hubiera gustado que me avisarais", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+}
+
+/// A long wait told as what it took ("the delivery took three weeks", "a
+/// mis trois semaines", "tardó tres semanas") complains as "three weeks for
+/// a refund" does; not two days, nor one told as short.
+#[test]
+fn what_took_weeks_complains() {
+    for (text, language) in [
+        ("My parcel took three weeks to arrive", EN),
+        ("The refund took 10 days", EN),
+        ("Le colis a mis trois semaines à arriver", FR),
+        ("La livraison a pris un mois", FR),
+        ("El paquete tardó tres semanas en llegar", ES),
+    ] {
+        assert_complains_by(text, language, "waited-for");
+    }
+    for (text, language) in [
+        ("The delivery took 2 days, great", EN),
+        ("My refund only took 5 days", EN),
+        ("It took three weeks to write this book", EN),
+        ("La livraison a pris seulement trois jours", FR),
+    ] {
+        assert!(!shows_rule(text, language, "waited-for"), "{text}");
+    }
+}
+
 /// A hashtag at the end of a post comments on it: a negation in the post
 /// does not reach it ("3 days without TV #fail" read +0.42, its failure
 /// denied; "isn't unlimited #scam", "sin fibra #vergüenza" too), while the

@@ -1547,11 +1547,39 @@ impl<'a> Rules<'a> {
                 || count.checked_sub(1).is_some_and(|j| is(j, &WITHIN));
             (counted && !short_or_ahead).then_some(count)
         });
-        let Some(count) = found else {
+        let Some(count) = found.or_else(|| self.took_long(first)) else {
             return false;
         };
         let (_, asks) = reading.sentence_after(count);
         self.report(bare, count, asks, "waited-for")
+    }
+
+    /// The other way of telling a long wait: what was awaited, then a past
+    /// verb of taking and a count of weeks or months, or of more than two
+    /// days, in its sentence ("the delivery took three weeks", "le colis a
+    /// mis trois semaines à arriver", "la entrega tardó tres semanas"). Not
+    /// one praised as short ("only took 2 days", "took just 3 days") nor a
+    /// wait of two days or less. `first` is where the text's first word of
+    /// what is awaited came. Returns where the count is.
+    fn took_long(&self, first: usize) -> Option<usize> {
+        let reading = self.reading;
+        let tokens = reading.tokens;
+        let is = |k: usize, words: &[&str]| reading.is_one_of(k, words);
+        let awaited_before = |k: usize| {
+            (reading.sentence_start(k).max(first)..k)
+                .any(|j| reading.errand(j) == Some(Errand::Awaited))
+        };
+        (first + 1..tokens.len()).find_map(|k| {
+            if !is(k, &TOOK) || (k.saturating_sub(2)..k).any(|j| is(j, &SHORT_OR_USUAL)) {
+                return None;
+            }
+            let count = (k + 1..=k + 3)
+                .take_while(|&j| reading.is_word(j) && !is(j, &SHORT_OR_USUAL))
+                .find(|&j| counts_time(reading.lower(j)) && is(j + 1, &LONG_UNITS))?;
+            let days = is(count + 1, &DAYS);
+            let long = !days || count_of(reading, count).is_some_and(|n| n > 2);
+            (long && awaited_before(k)).then_some(count)
+        })
     }
 
     /// Whether an amount instead of another is told from word `j`: a count,
@@ -1560,7 +1588,7 @@ impl<'a> Rules<'a> {
     /// the last word of it, the amount given and the other.
     fn other_amount_at(&self, j: usize) -> Option<(usize, u32, u32)> {
         let reading = self.reading;
-        let given = count(reading, j)?;
+        let given = count_of(reading, j)?;
         let instead = |k: usize| {
             INSTEAD_OF.iter().find_map(|phrase| {
                 phrase
@@ -1571,9 +1599,9 @@ impl<'a> Rules<'a> {
             })
         };
         let after = instead(j + 1).or_else(|| instead(j + 2))?;
-        let (k, other) = match count(reading, after) {
+        let (k, other) = match count_of(reading, after) {
             Some(n) => (after, n),
-            None => (after + 1, count(reading, after + 1)?),
+            None => (after + 1, count_of(reading, after + 1)?),
         };
         (other != given).then_some((k, given, other))
     }
@@ -1597,7 +1625,7 @@ impl<'a> Rules<'a> {
             let whole = is(k, &DETERMINERS) || is(j + 1, &CONTRACTED);
             return (whole && !is(k + 1, &PRICES) && !is(k, &PRICES)).then_some(k);
         }
-        let some = count(reading, j)?;
+        let some = count_of(reading, j)?;
         let mut k = j + 1;
         if word(k) && !is(k, &PART_OF) && !is(k, &["out"]) {
             k += 1;
@@ -1612,7 +1640,7 @@ impl<'a> Rules<'a> {
         if is(k, &DETERMINERS) || is(k, &WHOLES) {
             k += 1;
         }
-        let all = count(reading, k)?;
+        let all = count_of(reading, k)?;
         (some < all && !is(k + 1, &SCORES)).then_some(k)
     }
 
@@ -1707,7 +1735,7 @@ impl<'a> Rules<'a> {
 
 /// The number the word at `k` says (see [`number`]); `None` for any other
 /// token.
-fn count(reading: Reading<'_>, k: usize) -> Option<u32> {
+fn count_of(reading: Reading<'_>, k: usize) -> Option<u32> {
     reading.is_word(k).then(|| number(reading.lower(k)))?
 }
 

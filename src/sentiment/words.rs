@@ -1170,6 +1170,17 @@ pub(super) const LONG_UNITS: [&str; 19] = [
     "día", "días", "dia", "dias", "semana", "semanas", "mes", "meses",
 ];
 
+/// Past verbs of taking a time: "the delivery took three weeks", "a mis
+/// trois semaines", "a pris dix jours", "tardó un mes" (see
+/// `Rules::waited_for`).
+#[rustfmt::skip]
+pub(super) const TOOK: [&str; 8] = [
+    "took", "taken", "mis", "pris", "tardó", "tardaron", "tardado", "tardo",
+];
+
+/// The days of [`LONG_UNITS`]: a wait of one or two days is no delay.
+pub(super) const DAYS: [&str; 7] = ["day", "days", "jour", "jours", "día", "días", "dias"];
+
 /// What a time took, told as "for" what it was: "three weeks for a
 /// refund", "dix jours pour une réponse", "un mes para el reembolso".
 pub(super) const TOOK_FOR: [&str; 3] = ["for", "pour", "para"];
