@@ -698,6 +698,36 @@ fn what_took_weeks_complains() {
     }
 }
 
+/// The short replies of a thread: what was suggested works now, or changed
+/// nothing, was tried or asked already; the fault is back. What worked
+/// for a while and then failed is no success.
+#[test]
+fn short_replies_in_a_thread_are_read() {
+    for (text, language) in [
+        ("That worked, thanks!", EN),
+        ("It's working now", EN),
+        ("Ça marche maintenant, merci", FR),
+        ("Ya funciona, gracias", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    for (text, language) in [
+        ("Still the same", EN),
+        ("Tried that already", EN),
+        ("It's happening again", EN),
+        ("Toujours pareil", FR),
+        ("Déjà essayé", FR),
+        ("Ça recommence", FR),
+        ("Sigue igual", ES),
+        ("Ya lo he probado", ES),
+        ("Ha vuelto a pasar", ES),
+        ("It worked for a week and then died", EN),
+        ("No ha funcionado", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+}
+
 /// A hashtag at the end of a post comments on it: a negation in the post
 /// does not reach it ("3 days without TV #fail" read +0.42, its failure
 /// denied; "isn't unlimited #scam", "sin fibra #vergüenza" too), while the
