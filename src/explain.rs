@@ -118,6 +118,10 @@ pub enum Modifier {
     /// arreglarían"): a promise reported, not a praise of what was done,
     /// so it counts for nothing.
     Promised,
+    /// Crying beside thanks or praise, with nothing to complain of ("😭
+    /// thank you so much, you saved my trip", "😭😭 merci, c'est
+    /// magnifique"): tears of joy, so it counts for nothing.
+    Moved,
 }
 
 impl fmt::Display for Modifier {
@@ -143,6 +147,7 @@ impl fmt::Display for Modifier {
             Modifier::Unmet => "what would have been good: a reproach",
             Modifier::Supposed => "a case asked about",
             Modifier::Promised => "what was promised, not done",
+            Modifier::Moved => "tears of joy",
         })
     }
 }

@@ -728,6 +728,28 @@ fn short_replies_in_a_thread_are_read() {
     }
 }
 
+/// Crying beside thanks or praise is tears of joy ("😭 thank you so much,
+/// you saved my trip" read as a complaint); beside a complaint, or alone,
+/// it still complains.
+#[test]
+fn tears_beside_thanks_are_tears_of_joy() {
+    for (text, language) in [
+        ("😭 thank you so much, you saved my trip", EN),
+        ("😭😭 merci, c'est magnifique", FR),
+        ("😭 gracias, sois los mejores", ES),
+    ] {
+        assert_pleased(text, language);
+        assert!(shows(text, language, Modifier::Moved), "{text}");
+    }
+    for (text, language) in [
+        ("😭 still no refund, thanks", EN),
+        ("😭 my parcel is lost", EN),
+        ("😭😭", FR),
+    ] {
+        assert_displeased(text, language);
+    }
+}
+
 /// A hashtag at the end of a post comments on it: a negation in the post
 /// does not reach it ("3 days without TV #fail" read +0.42, its failure
 /// denied; "isn't unlimited #scam", "sin fibra #vergüenza" too), while the

@@ -645,6 +645,13 @@ impl<'a> Rules<'a> {
                     mods.push(m);
                 }
             };
+            // Tears beside thanks or strong praise, with nothing to complain
+            // of, are tears of joy ("😭 thank you so much, you saved my
+            // trip"): they count for nothing.
+            if item.emoji && v < 0.0 && self.tears_of_joy(item) {
+                v = 0.0;
+                note(Modifier::Moved);
+            }
             // "merci de me rembourser" asks: the thanks count for nothing,
             // and the praise after them in the sentence is what is asked
             // for ("merci de corriger ça rapidement"), as after a request
@@ -916,6 +923,24 @@ impl<'a> Rules<'a> {
             }
         }
         (complaint, escalating)
+    }
+
+    /// Whether `item` is crying ([`TEARS`]) in a text that thanks or
+    /// praises (a word of `[praise]`, or one that weighs 2 or more) and has
+    /// no negation and nothing else to complain of: tears of joy.
+    fn tears_of_joy(&self, item: &Item) -> bool {
+        let text = self.reading.text;
+        let crying = |it: &Item| it.emoji && text[it.start..it.end].starts_with(TEARS);
+        crying(item)
+            && !self.negation
+            && self
+                .items
+                .iter()
+                .any(|it| !it.emoji && (it.praise || it.base >= 2.0))
+            && !self
+                .items
+                .iter()
+                .any(|it| it.base <= COMPLAINT && !crying(it))
     }
 
     /// Whether a status that should pass (`item`, of the lexicons'

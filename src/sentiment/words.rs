@@ -1212,6 +1212,10 @@ pub(super) const RAISED_REACH: usize = 8;
 /// (English validation macro-F1 0.635 → 0.639 at -1.0).
 pub(super) const COMPLAINT: f64 = -1.0;
 
+/// Crying emoji, which thanks or praise beside them make tears of joy
+/// (see `Rules::tears_of_joy`).
+pub(super) const TEARS: [char; 3] = ['😭', '😢', '😿'];
+
 /// Words that ask to undo a purchase or a subscription, as the first word
 /// of a lexicon item ("cancel", "résilier mon abonnement", "darme de
 /// baja"): they weigh for the trouble they signal, not as a judgement, so a
