@@ -750,6 +750,27 @@ fn tears_beside_thanks_are_tears_of_joy() {
     }
 }
 
+/// The familiar words of exasperation, and of praise, on social networks.
+#[test]
+fn colloquial_exasperation_complains() {
+    for (text, language) in [
+        ("Ça me gonfle de relancer tous les jours", FR),
+        ("C'est une blague ce délai ?", FR),
+        ("Vous êtes à la ramasse", FR),
+        ("Ça commence à bien faire", FR),
+        ("Menudo servicio, tres días sin línea", ES),
+        ("Me tenéis contento con tanta avería", ES),
+        ("Estoy hasta el gorro de llamar", ES),
+        ("Esto es un cachondeo", ES),
+        ("Manda narices que nadie conteste", ES),
+        ("This is taking the mick", EN),
+        ("Cheers for nothing", EN),
+    ] {
+        assert_displeased(text, language);
+    }
+    assert_pleased("Chapó por el servicio técnico", ES);
+}
+
 /// A hashtag at the end of a post comments on it: a negation in the post
 /// does not reach it ("3 days without TV #fail" read +0.42, its failure
 /// denied; "isn't unlimited #scam", "sin fibra #vergüenza" too), while the
