@@ -771,6 +771,27 @@ fn colloquial_exasperation_complains() {
     assert_pleased("Chapó por el servicio técnico", ES);
 }
 
+/// More of the same classes, worded anew: expectations let down "a lot",
+/// what was done already, excuses instead of a remedy, a rhetorical "so
+/// hard", a leg pulled; and what nothing is like.
+#[test]
+fn more_implicit_complaints_complain() {
+    for (text, language) in [
+        ("Not impressed, I expected a lot better", EN),
+        ("Already did that twice", EN),
+        ("Nothing but excuses from your team", EN),
+        ("Pas impressionné, je m'attendais à beaucoup mieux", FR),
+        ("Déjà fait deux fois", FR),
+        ("¿Tan difícil es mandar un número de seguimiento?", ES),
+        ("Ya lo he hecho dos veces", ES),
+        ("Nada más que excusas por vuestra parte", ES),
+        ("Os estáis quedando con nosotros", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+    assert_pleased("Rien de tel que votre service client", FR);
+}
+
 /// A hashtag at the end of a post comments on it: a negation in the post
 /// does not reach it ("3 days without TV #fail" read +0.42, its failure
 /// denied; "isn't unlimited #scam", "sin fibra #vergüenza" too), while the
