@@ -792,6 +792,21 @@ fn more_implicit_complaints_complain() {
     assert_pleased("Rien de tel que votre service client", FR);
 }
 
+/// What declines, and what never was better.
+#[test]
+fn decline_and_best_ever_are_read() {
+    for (text, language) in [
+        ("The service has gone downhill", EN),
+        ("Moins bien qu'avant", FR),
+        ("1/5, à éviter", FR),
+        ("Ya no es lo que era", ES),
+        ("Peor que nunca", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+    assert_pleased("Mejor que nunca, gracias", ES);
+}
+
 /// A hashtag at the end of a post comments on it: a negation in the post
 /// does not reach it ("3 days without TV #fail" read +0.42, its failure
 /// denied; "isn't unlimited #scam", "sin fibra #vergüenza" too), while the
