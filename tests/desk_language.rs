@@ -807,6 +807,30 @@ fn decline_and_best_ever_are_read() {
     assert_pleased("Mejor que nunca, gracias", ES);
 }
 
+/// Quebec French, which customers and tweets write too.
+#[test]
+fn quebec_french_is_read() {
+    for text in [
+        "C'est plate en maudit d'attendre",
+        "Je suis tanné de vos pannes",
+        "Ça me rend en beau fusil",
+        "Encore une affaire niaiseuse",
+        "C'est tannant en titi",
+        "Maudit service de marde",
+        "J'ai mon voyage avec cette compagnie",
+    ] {
+        assert_displeased(text, FR);
+    }
+    for text in [
+        "C'est pas pire pantoute",
+        "Je capote sur ce nouveau resto",
+        "C'est trippant comme projet",
+        "Lâche pas, t'es capable",
+    ] {
+        assert_label(text, FR, Label::Positive);
+    }
+}
+
 /// A hashtag at the end of a post comments on it: a negation in the post
 /// does not reach it ("3 days without TV #fail" read +0.42, its failure
 /// denied; "isn't unlimited #scam", "sin fibra #vergüenza" too), while the
