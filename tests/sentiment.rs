@@ -936,80 +936,89 @@ fn look_alikes_of_sentiment_words_carry_none() {
     }
 }
 
+/// Asserts each text's label, and, with `no_bare_negation`, that no
+/// negation in it was left bare.
+fn assert_labels(cases: &[(Language, &str, Label)], no_bare_negation: bool) {
+    let analyzer = Analyzer::default();
+    for &(language, text, label) in cases {
+        let (s, why) = analyzer.explain(text, Some(language));
+        assert_eq!(s.label, label, "{text}\n{why}");
+        let bare = Factor::Rule {
+            id: "bare-negation",
+        };
+        assert!(
+            !no_bare_negation || why.contributions.iter().all(|c| c.factor != bare),
+            "{text}\n{why}"
+        );
+    }
+}
+
 /// A step forward or back says where things go, in each language; the
 /// French noun "pas" negates nothing ("Un grand pas pour la recherche" read
 /// as a bare negation), while the negation "pas" beside it still does. Not
 /// believing one's eyes is astonishment, not a negation.
 #[test]
 fn steps_and_astonishment_are_read() {
-    let analyzer = Analyzer::default();
-    for (language, text, label) in [
-        (
-            Language::FRENCH,
-            "C'est un grand pas en avant",
-            Label::Positive,
-        ),
-        (
-            Language::FRENCH,
-            "Cette réforme est un pas en arrière",
-            Label::Negative,
-        ),
-        (
-            Language::FRENCH,
-            "Ce n'est pas un pas en avant",
-            Label::Negative,
-        ),
-        (
-            Language::FRENCH,
-            "Je n'ai même pas reçu mon colis",
-            Label::Negative,
-        ),
-        (
-            Language::ENGLISH,
-            "A big step in the right direction",
-            Label::Positive,
-        ),
-        (
-            Language::ENGLISH,
-            "This update is a step backwards",
-            Label::Negative,
-        ),
-        (
-            Language::SPANISH,
-            "Esta ley es un paso atrás",
-            Label::Negative,
-        ),
-        (
-            Language::SPANISH,
-            "Un paso adelante para todos, enhorabuena",
-            Label::Positive,
-        ),
-        (
-            Language::FRENCH,
-            "Marathon bouclé, je n'y croyais pas !",
-            Label::Neutral,
-        ),
-        (
-            Language::SPANISH,
-            "No me lo creo, ¡nos casamos!",
-            Label::Neutral,
-        ),
-        (
-            Language::FRENCH,
-            "J'y crois pas, encore en retard",
-            Label::Negative,
-        ),
-    ] {
-        let (s, why) = analyzer.explain(text, Some(language));
-        assert_eq!(s.label, label, "{text}\n{why}");
-        assert!(
-            why.contributions.iter().all(|c| c.factor
-                != Factor::Rule {
-                    id: "bare-negation"
-                }),
-            "{text}\n{why}"
-        );
-    }
+    assert_labels(
+        &[
+            (
+                Language::FRENCH,
+                "C'est un grand pas en avant",
+                Label::Positive,
+            ),
+            (
+                Language::FRENCH,
+                "Cette réforme est un pas en arrière",
+                Label::Negative,
+            ),
+            (
+                Language::FRENCH,
+                "Ce n'est pas un pas en avant",
+                Label::Negative,
+            ),
+            (
+                Language::FRENCH,
+                "Je n'ai même pas reçu mon colis",
+                Label::Negative,
+            ),
+            (
+                Language::ENGLISH,
+                "A big step in the right direction",
+                Label::Positive,
+            ),
+            (
+                Language::ENGLISH,
+                "This update is a step backwards",
+                Label::Negative,
+            ),
+            (
+                Language::SPANISH,
+                "Esta ley es un paso atrás",
+                Label::Negative,
+            ),
+            (
+                Language::SPANISH,
+                "Un paso adelante para todos, enhorabuena",
+                Label::Positive,
+            ),
+            (
+                Language::FRENCH,
+                "Marathon bouclé, je n'y croyais pas !",
+                Label::Neutral,
+            ),
+            (
+                Language::SPANISH,
+                "No me lo creo, ¡nos casamos!",
+                Label::Neutral,
+            ),
+            (
+                Language::FRENCH,
+                "J'y crois pas, encore en retard",
+                Label::Negative,
+            ),
+        ],
+        true,
+    );
 }
 
 /// Negations that praise: "never" with a comparative or a "so" after the
@@ -1021,88 +1030,87 @@ fn steps_and_astonishment_are_read() {
 /// nothing beats or nobody should miss is praise.
 #[test]
 fn negations_that_praise_are_read() {
-    let analyzer = Analyzer::default();
-    for (language, text, label) in [
-        (
-            Language::ENGLISH,
-            "Never been happier with a purchase",
-            Label::Positive,
-        ),
-        (
-            Language::ENGLISH,
-            "The service has never been worse",
-            Label::Negative,
-        ),
-        (
-            Language::FRENCH,
-            "Je n'ai jamais autant ri",
-            Label::Positive,
-        ),
-        (Language::FRENCH, "Je ne regrette rien", Label::Positive),
-        (
-            Language::SPANISH,
-            "Nada más llegar nos atendieron genial",
-            Label::Positive,
-        ),
-        (
-            Language::SPANISH,
-            "Nada más abrirlo vi que estaba roto",
-            Label::Negative,
-        ),
-        (
-            Language::SPANISH,
-            "No hay nada como un café por la mañana",
-            Label::Positive,
-        ),
-        (
-            Language::ENGLISH,
-            "There's nothing like a good coffee in the morning",
-            Label::Positive,
-        ),
-        (
-            Language::SPANISH,
-            "Si podéis, no os lo perdáis",
-            Label::Positive,
-        ),
-        // Laughing at someone mocks them.
-        (Language::SPANISH, "Se ha reído en mi cara", Label::Negative),
-        (
-            Language::FRENCH,
-            "Le vendeur m'a ri au nez",
-            Label::Negative,
-        ),
-        // And what is not praise stays as it was.
-        (
-            Language::ENGLISH,
-            "I'm not happier with the new version",
-            Label::Negative,
-        ),
-        (
-            Language::SPANISH,
-            "No funciona nada más encenderlo",
-            Label::Negative,
-        ),
-        // "Nothing but" is "only", in each language.
-        (
-            Language::ENGLISH,
-            "Nothing but praise for the team",
-            Label::Positive,
-        ),
-        (
-            Language::FRENCH,
-            "Rien que des problèmes avec cette commande",
-            Label::Negative,
-        ),
-        (
-            Language::SPANISH,
-            "Nada más que problemas con este pedido",
-            Label::Negative,
-        ),
-        (Language::FRENCH, "Je n'ai rien reçu", Label::Negative),
-    ] {
-        let (s, why) = analyzer.explain(text, Some(language));
-        assert_eq!(s.label, label, "{text}\n{why}");
-    }
+    assert_labels(
+        &[
+            (
+                Language::ENGLISH,
+                "Never been happier with a purchase",
+                Label::Positive,
+            ),
+            (
+                Language::ENGLISH,
+                "The service has never been worse",
+                Label::Negative,
+            ),
+            (
+                Language::FRENCH,
+                "Je n'ai jamais autant ri",
+                Label::Positive,
+            ),
+            (Language::FRENCH, "Je ne regrette rien", Label::Positive),
+            (
+                Language::SPANISH,
+                "Nada más llegar nos atendieron genial",
+                Label::Positive,
+            ),
+            (
+                Language::SPANISH,
+                "Nada más abrirlo vi que estaba roto",
+                Label::Negative,
+            ),
+            (
+                Language::SPANISH,
+                "No hay nada como un café por la mañana",
+                Label::Positive,
+            ),
+            (
+                Language::ENGLISH,
+                "There's nothing like a good coffee in the morning",
+                Label::Positive,
+            ),
+            (
+                Language::SPANISH,
+                "Si podéis, no os lo perdáis",
+                Label::Positive,
+            ),
+            // Laughing at someone mocks them.
+            (Language::SPANISH, "Se ha reído en mi cara", Label::Negative),
+            (
+                Language::FRENCH,
+                "Le vendeur m'a ri au nez",
+                Label::Negative,
+            ),
+            // And what is not praise stays as it was.
+            (
+                Language::ENGLISH,
+                "I'm not happier with the new version",
+                Label::Negative,
+            ),
+            (
+                Language::SPANISH,
+                "No funciona nada más encenderlo",
+                Label::Negative,
+            ),
+            // "Nothing but" is "only", in each language.
+            (
+                Language::ENGLISH,
+                "Nothing but praise for the team",
+                Label::Positive,
+            ),
+            (
+                Language::FRENCH,
+                "Rien que des problèmes avec cette commande",
+                Label::Negative,
+            ),
+            (
+                Language::SPANISH,
+                "Nada más que problemas con este pedido",
+                Label::Negative,
+            ),
+            (Language::FRENCH, "Je n'ai rien reçu", Label::Negative),
+        ],
+        false,
+    );
 }
 
 #[test]

@@ -528,5 +528,5 @@ fn is_infinitive(word: &str) -> bool {
         .find_map(|p| word.strip_suffix(p))
         .filter(|b| b.ends_with(['r']))
         .unwrap_or(word);
-    bare.chars().count() > 3 && ["ar", "er", "ir", "ír"].iter().any(|e| bare.ends_with(e))
+    bare.chars().count() > 2 && ["ar", "er", "ir", "ír"].iter().any(|e| bare.ends_with(e))
 }

@@ -1179,7 +1179,7 @@ pub(super) const TOOK: [&str; 8] = [
 ];
 
 /// The days of [`LONG_UNITS`]: a wait of one or two days is no delay.
-pub(super) const DAYS: [&str; 7] = ["day", "days", "jour", "jours", "día", "días", "dias"];
+pub(super) const DAYS: [&str; 8] = ["day", "days", "jour", "jours", "día", "días", "dia", "dias"];
 
 /// What a time took, told as "for" what it was: "three weeks for a
 /// refund", "dix jours pour une réponse", "un mes para el reembolso".
