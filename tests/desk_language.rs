@@ -92,6 +92,17 @@ fn assert_complains_by(text: &str, language: Language, id: &'static str) {
     assert!(shows_rule(text, language, id), "{text}: no {id}");
 }
 
+/// Asserts that the rule `id` makes a complaint of each of `fires` (see
+/// [`assert_complains_by`]) and weighs in none of `quiet`.
+fn assert_rule_reads(id: &'static str, fires: &[(&str, Language)], quiet: &[(&str, Language)]) {
+    for &(text, language) in fires {
+        assert_complains_by(text, language, id);
+    }
+    for &(text, language) in quiet {
+        assert!(!shows_rule(text, language, id), "{text}");
+    }
+}
+
 /// Asserts that the desk labels `text` as `label`.
 fn assert_label(text: &str, language: Language, label: Label) {
     assert_eq!(answer(text, language).0, label, "{text}");
@@ -679,23 +690,22 @@ fn implicit_complaints_complain() {
 /// a refund" does; not two days, nor one told as short.
 #[test]
 fn what_took_weeks_complains() {
-    for (text, language) in [
-        ("My parcel took three weeks to arrive", EN),
-        ("The refund took 10 days", EN),
-        ("Le colis a mis trois semaines à arriver", FR),
-        ("La livraison a pris un mois", FR),
-        ("El paquete tardó tres semanas en llegar", ES),
-    ] {
-        assert_complains_by(text, language, "waited-for");
-    }
-    for (text, language) in [
-        ("The delivery took 2 days, great", EN),
-        ("My refund only took 5 days", EN),
-        ("It took three weeks to write this book", EN),
-        ("La livraison a pris seulement trois jours", FR),
-    ] {
-        assert!(!shows_rule(text, language, "waited-for"), "{text}");
-    }
+    assert_rule_reads(
+        "waited-for",
+        &[
+            ("My parcel took three weeks to arrive", EN),
+            ("The refund took 10 days", EN),
+            ("Le colis a mis trois semaines à arriver", FR),
+            ("La livraison a pris un mois", FR),
+            ("El paquete tardó tres semanas en llegar", ES),
+        ],
+        &[
+            ("The delivery took 2 days, great", EN),
+            ("My refund only took 5 days", EN),
+            ("It took three weeks to write this book", EN),
+            ("La livraison a pris seulement trois jours", FR),
+        ],
+    );
 }
 
 /// The short replies of a thread: what was suggested works now, or changed
@@ -4368,23 +4378,22 @@ fn whereas_opens_a_concession() {
 /// something may be done ("twice a day", "dos veces al día") does not.
 #[test]
 fn asking_again_and_again_complains() {
-    for (text, language) in [
-        ("I have emailed you four times about this", EN),
-        ("I had to ask twice for a receipt", EN),
-        ("J'ai dû vous relancer trois fois pour une facture", FR),
-        ("Je vous ai contactés à plusieurs reprises", FR),
-        ("He llamado cuatro veces y nada", ES),
-        ("Tuve que pedir dos veces el justificante", ES),
-    ] {
-        assert_complains_by(text, language, "repeated");
-    }
-    for (text, language) in [
-        ("Can I call twice a day to check?", EN),
-        ("Puedo llamar dos veces al día", ES),
-        ("I have ordered five times and loved it every time", EN),
-    ] {
-        assert!(!shows_rule(text, language, "repeated"), "{text}");
-    }
+    assert_rule_reads(
+        "repeated",
+        &[
+            ("I have emailed you four times about this", EN),
+            ("I had to ask twice for a receipt", EN),
+            ("J'ai dû vous relancer trois fois pour une facture", FR),
+            ("Je vous ai contactés à plusieurs reprises", FR),
+            ("He llamado cuatro veces y nada", ES),
+            ("Tuve que pedir dos veces el justificante", ES),
+        ],
+        &[
+            ("Can I call twice a day to check?", EN),
+            ("Puedo llamar dos veces al día", ES),
+            ("I have ordered five times and loved it every time", EN),
+        ],
+    );
 }
 
 /// Praise after a trouble that was then solved is meant ("after two
@@ -4460,33 +4469,32 @@ fn scripted_answers_complain() {
 /// ("no encuentro palabras para agradeceros").
 #[test]
 fn kept_from_using_the_service_complains() {
-    for (text, language) in [
-        ("I can't even use the app since the update", EN),
-        ("Still cannot download my invoice", EN),
-        ("Je ne peux même pas me connecter", FR),
-        ("Je ne peux pas payer en ligne", FR),
-        ("No puedo pagar con tarjeta", ES),
-        ("Ni siquiera puedo entrar en la aplicación", ES),
-        ("Je ne trouve pas mon historique de commandes", FR),
-        ("Je trouve pas où annuler ma commande", FR),
-        ("No encuentro mi historial de pedidos", ES),
-        ("No encuentro dónde cancelar el pedido", ES),
-        ("No consigo entrar en mi cuenta", ES),
-        ("No consigo descargar la factura", ES),
-    ] {
-        assert_complains_by(text, language, "unable");
-    }
-    for (text, language) in [
-        ("I can't say for sure", EN),
-        ("My cousin has tickets she can't use", EN),
-        ("Je ne peux pas venir demain", FR),
-        ("No puedo quedar mucho", ES),
-        ("Je ne trouve pas ça drôle", FR),
-        ("Il ne trouve pas ses clés", FR),
-        ("No encuentro palabras para agradeceros", ES),
-    ] {
-        assert!(!shows_rule(text, language, "unable"), "{text}");
-    }
+    assert_rule_reads(
+        "unable",
+        &[
+            ("I can't even use the app since the update", EN),
+            ("Still cannot download my invoice", EN),
+            ("Je ne peux même pas me connecter", FR),
+            ("Je ne peux pas payer en ligne", FR),
+            ("No puedo pagar con tarjeta", ES),
+            ("Ni siquiera puedo entrar en la aplicación", ES),
+            ("Je ne trouve pas mon historique de commandes", FR),
+            ("Je trouve pas où annuler ma commande", FR),
+            ("No encuentro mi historial de pedidos", ES),
+            ("No encuentro dónde cancelar el pedido", ES),
+            ("No consigo entrar en mi cuenta", ES),
+            ("No consigo descargar la factura", ES),
+        ],
+        &[
+            ("I can't say for sure", EN),
+            ("My cousin has tickets she can't use", EN),
+            ("Je ne peux pas venir demain", FR),
+            ("No puedo quedar mucho", ES),
+            ("Je ne trouve pas ça drôle", FR),
+            ("Il ne trouve pas ses clés", FR),
+            ("No encuentro palabras para agradeceros", ES),
+        ],
+    );
 }
 
 /// Loving doing what went wrong, or gladness of a bad fact, is irony
