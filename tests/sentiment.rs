@@ -1130,3 +1130,121 @@ fn a_batch_scores_like_one_text_at_a_time() {
         assert_eq!(detected[k], analyzer.score(text, None), "{text}");
     }
 }
+
+/// A word of praise that also says how much ("pretty", "bien") says only
+/// how much before a word of blame ("pretty bad" read as neutral, praise
+/// against blame), and is praise as well before another good word; a
+/// denial in several words ("far from", "loin d'être", "lejos de ser",
+/// "anything but", "tout sauf", "todo menos", "less than") denies the word
+/// it comes before, and nothing when none follows ("less than 80 %").
+#[test]
+fn degrees_and_denials_are_read() {
+    use Language as L;
+    assert_labels(
+        &[
+            (
+                L::ENGLISH,
+                "The update is pretty bad honestly",
+                Label::Negative,
+            ),
+            (
+                L::ENGLISH,
+                "Pretty annoying that it logs me out",
+                Label::Negative,
+            ),
+            (
+                L::ENGLISH,
+                "Pretty happy with my new headphones",
+                Label::Positive,
+            ),
+            (L::FRENCH, "C'est bien nul comme excuse", Label::Negative),
+            (
+                L::FRENCH,
+                "C'est bien dommage pour les supporters",
+                Label::Negative,
+            ),
+            (
+                L::FRENCH,
+                "On est bien contents d'être rentrés",
+                Label::Positive,
+            ),
+            (L::SPANISH, "El examen estuvo bien difícil", Label::Negative),
+            (
+                L::SPANISH,
+                "Me quedé bien triste con la noticia",
+                Label::Negative,
+            ),
+            (
+                L::SPANISH,
+                "Estoy bien contenta con el resultado",
+                Label::Positive,
+            ),
+            (
+                L::ENGLISH,
+                "Their support is far from great",
+                Label::Negative,
+            ),
+            (
+                L::ENGLISH,
+                "The service was less than helpful",
+                Label::Negative,
+            ),
+            (
+                L::ENGLISH,
+                "Their excuse was anything but convincing",
+                Label::Negative,
+            ),
+            (L::ENGLISH, "Barely usable on older phones", Label::Negative),
+            (
+                L::FRENCH,
+                "Ce téléphone est loin d'être fiable",
+                Label::Negative,
+            ),
+            (
+                L::FRENCH,
+                "Une politique tout sauf efficace",
+                Label::Negative,
+            ),
+            (
+                L::FRENCH,
+                "Une explication peu convaincante",
+                Label::Negative,
+            ),
+            (
+                L::SPANISH,
+                "Este móvil está lejos de ser fiable",
+                Label::Negative,
+            ),
+            (
+                L::SPANISH,
+                "Una decisión todo menos acertada",
+                Label::Negative,
+            ),
+            (L::SPANISH, "Un diseño poco intuitivo", Label::Negative),
+        ],
+        false,
+    );
+    // What only names a distance, a quantity or a certainty judges nothing.
+    assert_labels(
+        &[
+            (
+                L::ENGLISH,
+                "We live far from the city centre",
+                Label::Neutral,
+            ),
+            (L::ENGLISH, "It costs less than ten dollars", Label::Neutral),
+            (
+                L::ENGLISH,
+                "I'm pretty sure the store opens at nine",
+                Label::Neutral,
+            ),
+            (L::FRENCH, "J'habite loin de la gare", Label::Neutral),
+            (
+                L::SPANISH,
+                "El aeropuerto está lejos de la ciudad",
+                Label::Neutral,
+            ),
+        ],
+        true,
+    );
+}

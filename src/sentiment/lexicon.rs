@@ -353,11 +353,13 @@ impl Lexicon {
 
     /// Adds a key (and its accent-free form, unless that is taken). A
     /// sentiment word or phrase is kept as the words the tokenizer makes of
-    /// it ("can't wait" as "ca n't wait"); negators, intensifiers and
-    /// contrast words are single tokens, kept as written ("n't").
+    /// it ("can't wait" as "ca n't wait"), and so is any key of several
+    /// words ("loin d'"); a single negator, intensifier or contrast word is
+    /// kept as written ("n't").
     pub fn insert(&mut self, key: &str, entry: Entry) {
         let key = match entry {
             Entry::Valence(_) | Entry::Both(..) => super::tokenize::key_words(key),
+            _ if key.contains(' ') => super::tokenize::key_words(key),
             _ => key.to_lowercase(),
         };
         let words = key.split(' ').count();

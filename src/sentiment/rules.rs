@@ -27,6 +27,7 @@ pub(super) struct Rules<'a> {
     pub(super) config: &'a SentimentConfig,
     pub(super) items: &'a [Item],
     negator: &'a [bool],
+    denials: &'a [usize],
     booster: &'a [f64],
     concessions: &'a [(usize, usize)],
     pub(super) contrast: Option<usize>,
@@ -71,6 +72,7 @@ impl<'a> Rules<'a> {
             config,
             items: &found.items,
             negator: &found.negator,
+            denials: &found.denials,
             booster: &found.booster,
             concessions: &found.concessions,
             contrast: scan.contrast,
@@ -1020,7 +1022,8 @@ impl<'a> Rules<'a> {
         // counted with the word it reached).
         let mut counted_until = 0;
         for (k, _) in negator.iter().enumerate().filter(|(_, n)| **n) {
-            if k < counted_until {
+            // A denial in several words denies only the word it reaches.
+            if k < counted_until || self.denials.contains(&k) {
                 continue;
             }
             let next = items.partition_point(|it| it.first <= k);

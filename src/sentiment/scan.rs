@@ -48,6 +48,10 @@ pub(super) struct Found {
     pub(super) items: Vec<Item>,
     /// By token: whether it negates.
     pub(super) negator: Vec<bool>,
+    /// The negators that end a denial in several words ("far from",
+    /// "loin de", "todo menos"): they deny the word they come before, and
+    /// nothing when none follows ("less than 80 %").
+    pub(super) denials: Vec<usize>,
     /// By token: what it adds to the words after it, as an intensifier
     /// (or takes, as a softener).
     pub(super) booster: Vec<f64>,
@@ -447,11 +451,13 @@ impl Analyzer {
         let Found {
             items,
             negator,
+            denials,
             booster,
             concessions,
         } = found;
         let buffers = &mut lookups.words;
         items.clear();
+        denials.clear();
         negator.clear();
         negator.resize(tokens.len(), false);
         booster.clear();
@@ -643,7 +649,14 @@ impl Analyzer {
                         also_booster: matches!(entry, Entry::Both(..)),
                     });
                 }
-                Entry::Negator => negator[i] = !reading.negates_nothing(i),
+                // A denial in several words ("far from", "loin de") negates
+                // from its last, nearest the word it denies.
+                Entry::Negator => {
+                    negator[last] = !reading.negates_nothing(last);
+                    if last > i {
+                        denials.push(last);
+                    }
+                }
                 Entry::Booster(b) => booster[last] = b,
                 Entry::Contrast if last == i && !reading.contrasts_here(i) => {}
                 Entry::Contrast => contrast = Some(last),
@@ -712,13 +725,16 @@ impl Analyzer {
 
         let negation = negator.contains(&true) || items.iter().any(|it| it.negation_last);
         // A word that is also an intensifier and does intensify a following
-        // sentiment word is only an intensifier.
+        // sentiment word is only an intensifier ("damn good", "pretty bad",
+        // "bien nul"); a good one before another good word is still praise
+        // as well ("pretty good", "super content").
         let window = self.config.window;
         let mut kept = 0;
         for k in 0..items.len() {
             let intensifies = items.get(k + 1).is_some_and(|next| {
                 next.first - items[k].last <= window
                     && !reading.has_boundary(items[k].last, next.first)
+                    && (next.base < 0.0 || items[k].base < 0.0)
             });
             if !(items[k].also_booster && intensifies) {
                 items[kept] = items[k];
