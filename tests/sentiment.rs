@@ -1248,3 +1248,68 @@ fn degrees_and_denials_are_read() {
         true,
     );
 }
+
+/// Moods told in idioms, in each language: a heart broken, spirits low,
+/// worn out ("Ça me brise le cœur", "Tengo la moral por los suelos" read
+/// neutral, "el ánimo por los suelos" positive).
+#[test]
+fn moods_in_idioms_are_read() {
+    use Language as L;
+    assert_labels(
+        &[
+            (
+                L::ENGLISH,
+                "It breaks my heart to see the park like this",
+                Label::Negative,
+            ),
+            (
+                L::ENGLISH,
+                "Been feeling really low since the layoffs",
+                Label::Negative,
+            ),
+            (
+                L::ENGLISH,
+                "Totally burned out after this quarter",
+                Label::Negative,
+            ),
+            (L::FRENCH, "Ça me brise le cœur de voir ça", Label::Negative),
+            (
+                L::FRENCH,
+                "J'ai le cafard depuis la rentrée",
+                Label::Negative,
+            ),
+            (L::FRENCH, "Franchement je suis à bout", Label::Negative),
+            (
+                L::FRENCH,
+                "Le patron est en rogne depuis ce matin",
+                Label::Negative,
+            ),
+            (
+                L::SPANISH,
+                "Me parte el alma ver el parque así",
+                Label::Negative,
+            ),
+            (L::SPANISH, "Tengo la moral por los suelos", Label::Negative),
+            (
+                L::SPANISH,
+                "Estoy hecha polvo después del turno",
+                Label::Negative,
+            ),
+            (
+                L::SPANISH,
+                "Está siendo una semana muy dura",
+                Label::Negative,
+            ),
+        ],
+        false,
+    );
+    // A hard disk is no hardship.
+    assert_labels(
+        &[(
+            L::SPANISH,
+            "¿Qué disco duro me recomendáis?",
+            Label::Neutral,
+        )],
+        true,
+    );
+}
