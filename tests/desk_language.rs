@@ -4425,6 +4425,35 @@ fn thanks_after_a_trouble_solved_are_meant() {
     );
 }
 
+/// A mood told, then lifted, is no complaint: the thanks after it are
+/// meant and the desk answers as to a happy customer ("Feeling down, a
+/// chat with your team cheered me up, thanks!"). A lift denied lifts
+/// nothing, and a trouble of the service stays one.
+#[test]
+fn a_mood_lifted_is_no_complaint() {
+    for (text, language) in [
+        (
+            "Feeling low all week, your message cheered me up, thanks!",
+            EN,
+        ),
+        (
+            "J'avais le cafard, votre message m'a remonté le moral, merci !",
+            FR,
+        ),
+        (
+            "Estaba de bajón y vuestro mensaje me alegró el día, ¡gracias!",
+            ES,
+        ),
+    ] {
+        assert_pleased(text, language);
+    }
+    assert_complains("Feeling down, and nothing cheered me up", EN);
+    // A trouble of the service stays one, whatever the contrast lifts.
+    let (_, complaint, situation) = answer("My parcel was lost but your message cheered me up", EN);
+    assert!(complaint);
+    assert_ne!(situation, Situation::Happy);
+}
+
 /// Not telling the customer what they had to know complains ("nobody told
 /// me", "personne ne m'a prévenu que", "on ne m'a jamais dit", "no me
 /// dijeron que"): a subject that negates opens the negation before its

@@ -55,7 +55,8 @@ impl Rules<'_> {
             .min();
         // A trouble told, then solved ("after two failed visits the third
         // engineer finally fixed it, thanks", "tras dos visitas fallidas
-        // por fin lo arregló, gracias"): the praise after the remedy is
+        // por fin lo arregló, gracias"), or a mood, then lifted ("feeling
+        // down, your message cheered me up, thanks"): the praise after the remedy is
         // meant, unless a complaint comes after the remedy too ("they
         // fixed it and it broke again, thanks").
         let remedied = first_complaint.and_then(|first| {
@@ -65,7 +66,9 @@ impl Rules<'_> {
                 .find(|(it, v)| {
                     it.first > first
                         && **v > 0.0
-                        && (it.first..=it.last).any(|j| one_of(reading.lower(j), &SOLVED))
+                        && (it.first..=it.last).any(|j| {
+                            one_of(reading.lower(j), &SOLVED) || one_of(reading.lower(j), &LIFTED)
+                        })
                 })
                 .map(|(it, _)| it.last)?;
             let complains_after = items

@@ -412,6 +412,20 @@ impl<'a> Rules<'a> {
         negated
     }
 
+    /// Whether a word of a mood lifted (see [`LIFTED`]) comes after token
+    /// `last`: where the last one is, `lifted`, is looked for once.
+    fn lifted_after(&self, last: usize, lifted: &mut Option<Option<usize>>) -> bool {
+        let reading = self.reading;
+        let at = *lifted.get_or_insert_with(|| {
+            (0..reading.tokens.len())
+                .rev()
+                .find(|&j| reading.is_one_of(j, &LIFTED))
+                // Not a lift denied ("nothing cheered me up").
+                .filter(|&j| !(j.saturating_sub(2)..j).any(|k| self.negates(k)))
+        });
+        at.is_some_and(|j| j > last)
+    }
+
     /// Whether `item`, a good word, is what would have been good, said
     /// after the fact (see [`UNMET`]): "would have been nice", "aurait été
     /// appréciable", "habría estado bien".
@@ -639,6 +653,9 @@ impl<'a> Rules<'a> {
         // [`Reading::opens_how_to`]): tokens are read once, up to the
         // current item, only when a question holds a negative word.
         let (mut why_read_to, mut why_open, mut how_open) = (0, false, false);
+        // Where the text's last word of a mood lifted is, looked for once,
+        // when a complaint first needs it.
+        let mut lifted: Option<Option<usize>> = None;
         for (at, item) in items.iter().enumerate() {
             let mut v = item.base;
             let mut mods = Vec::new();
@@ -911,9 +928,13 @@ impl<'a> Rules<'a> {
                     note(Modifier::AfterContrast);
                 }
             }
-            // A question about refunds asks; it does not complain.
-            complaint |=
-                v < 0.0 && (failed || item.base.abs() >= -COMPLAINT) && (!asks || reproach);
+            // A question about refunds asks; it does not complain. Nor
+            // does a mood that the text then says was lifted (see
+            // [`LIFTED`]); a failure or a trouble still does.
+            complaint |= v < 0.0
+                && (failed || item.base.abs() >= -COMPLAINT)
+                && (!asks || reproach)
+                && (failed || remedy.is_some() || !self.lifted_after(item.last, &mut lifted));
             // Asking for a manager asks for one, question or not; "I don't
             // want to speak to a manager" does not.
             if item.escalates && v < 0.0 {

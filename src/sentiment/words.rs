@@ -216,6 +216,12 @@ pub(super) const SOLVED: [&str; 49] = [
     "gone",
 ];
 
+/// A mood lifted: "cheered (me up)", "(m'a) remonté (le moral)", "(me)
+/// alegró (el día)". A mood told before one is no complaint
+/// ("Feeling down, a chat with your team cheered me up, thanks!"), and
+/// the praise after it is meant.
+pub(super) const LIFTED: [&str; 3] = ["cheered", "remonté", "alegró"];
+
 /// The verbs of [`SOLVED`] as infinitives and gerunds: a thing solved only
 /// after "for" or "por" ("thanks for fixing my issue", "gracias por
 /// resolver mi problema"); a request otherwise ("please fix my problem",
