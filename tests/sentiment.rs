@@ -1313,3 +1313,80 @@ fn moods_in_idioms_are_read() {
         true,
     );
 }
+
+/// A statement closed by a tag question states: it is not damped as a
+/// question, and the tag's negation denies nothing ("What a great match,
+/// wasn't it?" read neutral; "The store opens at nine, doesn't it?" as a
+/// bare negation).
+#[test]
+fn tag_questions_state() {
+    use Language as L;
+    assert_labels(
+        &[
+            (
+                L::ENGLISH,
+                "What a great match, wasn't it?",
+                Label::Positive,
+            ),
+            (
+                L::ENGLISH,
+                "You guys did an amazing job, didn't you?",
+                Label::Positive,
+            ),
+            (L::ENGLISH, "Beautiful morning, right?", Label::Positive),
+            (
+                L::ENGLISH,
+                "The queue is ridiculous, isn't it?",
+                Label::Negative,
+            ),
+            (
+                L::FRENCH,
+                "C'était un super concert, n'est-ce pas ?",
+                Label::Positive,
+            ),
+            (
+                L::FRENCH,
+                "Il est génial ce film, pas vrai ?",
+                Label::Positive,
+            ),
+            (
+                L::SPANISH,
+                "Qué bonito está el parque, ¿no?",
+                Label::Positive,
+            ),
+            (
+                L::SPANISH,
+                "Está buenísima la tarta, ¿no te parece?",
+                Label::Positive,
+            ),
+            (L::SPANISH, "Es una estafa, ¿no crees?", Label::Negative),
+        ],
+        true,
+    );
+    assert_labels(
+        &[
+            (
+                L::ENGLISH,
+                "The store opens at nine, doesn't it?",
+                Label::Neutral,
+            ),
+            (
+                L::FRENCH,
+                "Le magasin ouvre à neuf heures, non ?",
+                Label::Neutral,
+            ),
+            (
+                L::SPANISH,
+                "La tienda abre a las nueve, ¿verdad?",
+                Label::Neutral,
+            ),
+        ],
+        true,
+    );
+    // A question that is not a tag still asks, and a negation in it still
+    // negates ("Isn't it broken again?").
+    assert_labels(
+        &[(L::ENGLISH, "Why isn't it working?", Label::Negative)],
+        false,
+    );
+}

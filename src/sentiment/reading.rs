@@ -150,13 +150,59 @@ impl<'a> Reading<'a> {
     /// The token that ends the sentence after token `from` (a full stop, an
     /// exclamation or a question mark, an ellipsis; past the last token at
     /// the text's end), and whether it is a question mark.
+    /// A statement closed by a tag question ("Great match, wasn't it?")
+    /// asks nothing (see [`Reading::tag_before`]).
     pub(super) fn sentence_after(&self, from: usize) -> (usize, bool) {
         for k in from + 1..self.tokens.len() {
             if let Some(asks) = self.ends_sentence(k) {
-                return (k, asks);
+                return (k, asks && self.tag_before(k).is_none_or(|tag| tag <= from));
             }
         }
         (self.tokens.len(), false)
+    }
+
+    /// Where the tag question that closes the sentence ending at the
+    /// question mark `end` begins, if it has one: after a comma (and a
+    /// Spanish "¿"), the words of one of [`TAGS`], or of an auxiliary, an
+    /// optional "n't" and a pronoun ("isn't it", "did you"), with words of
+    /// the statement before the comma.
+    pub(super) fn tag_before(&self, end: usize) -> Option<usize> {
+        // The tag's words, walking back at most four.
+        let first = (end.saturating_sub(5)..end)
+            .rev()
+            .take_while(|&j| self.is_word(j))
+            .last()?;
+        let mut open = first.checked_sub(1)?;
+        if self.written(open) == "¿" {
+            open = open.checked_sub(1)?;
+        }
+        if self.written(open) != "," || !open.checked_sub(1).is_some_and(|j| self.is_word(j)) {
+            return None;
+        }
+        let last = end - 1;
+        let spelled = TAGS
+            .iter()
+            .any(|tag| self.spelled_from(first, tag) == Some(last));
+        let auxiliary = || {
+            let pronoun = match self.is_one_of(first + 1, &["n't"]) {
+                true => first + 2,
+                false => first + 1,
+            };
+            self.is_one_of(first, &TAG_AUXILIARIES)
+                && pronoun == last
+                && self.is_one_of(pronoun, &TAG_PRONOUNS)
+        };
+        (spelled || auxiliary()).then_some(first)
+    }
+
+    /// Whether the word at `k` is in a tag question (see
+    /// [`Reading::tag_before`]).
+    fn in_tag(&self, k: usize) -> bool {
+        (k + 1..self.tokens.len().min(k + 5))
+            .find(|&j| !self.is_word(j))
+            .filter(|&end| self.ends_sentence(end) == Some(true))
+            .and_then(|end| self.tag_before(end))
+            .is_some_and(|first| first <= k)
     }
 
     /// Moves `until` to the end of the sentence holding token `last`,
@@ -378,8 +424,12 @@ impl<'a> Reading<'a> {
     /// Whether the negator at `k` negates nothing here: the French noun
     /// "pas", a step, after one of [`BEFORE_A_STEP`] ("un grand pas en
     /// avant", "le premier pas"); the Spanish "nada más" before an
-    /// infinitive, "as soon as" ("Nada más llegar nos atendieron genial").
+    /// infinitive, "as soon as" ("Nada más llegar nos atendieron genial");
+    /// and a negation in a tag question ("isn't it?", "¿no?").
     pub(super) fn negates_nothing(&self, k: usize) -> bool {
+        if self.in_tag(k) {
+            return true;
+        }
         match self.lower(k) {
             "pas" => k
                 .checked_sub(1)

@@ -1335,6 +1335,60 @@ pub(super) fn request_formula(phrase: &str) -> bool {
     })
 }
 
+/// Tag questions: what, after a comma, closes a statement with a question
+/// mark to ask only for agreement ("right?", "n'est-ce pas ?", "¿verdad?"),
+/// as the tokenizer spells it ("n'est-ce" as "n est ce"). The English tags
+/// made of an auxiliary and a pronoun ("isn't it?", "didn't you?") are
+/// [`TAG_AUXILIARIES`] and [`TAG_PRONOUNS`].
+pub(super) const TAGS: [&str; 33] = [
+    "right",
+    "no",
+    "eh",
+    "huh",
+    "yeah",
+    "innit",
+    "do n't you think",
+    "do n't you agree",
+    "n est ce pas",
+    "non",
+    "hein",
+    "pas vrai",
+    "tu trouves pas",
+    "vous trouvez pas",
+    "tu ne trouves pas",
+    "vous ne trouvez pas",
+    "tu crois pas",
+    "vous croyez pas",
+    "c est ça",
+    "verdad",
+    "a que sí",
+    "a que si",
+    "no crees",
+    "no te parece",
+    "no os parece",
+    "no le parece",
+    "no creéis",
+    "no es así",
+    "no es asi",
+    "cierto",
+    "vale",
+    "o no",
+    "ou pas",
+];
+
+/// The auxiliaries of the English tag questions ("isn't it?", "wasn't
+/// it?", "didn't you?", "can't they?", "is it?"): with or without "n't",
+/// then one of [`TAG_PRONOUNS`].
+pub(super) const TAG_AUXILIARIES: [&str; 19] = [
+    "is", "was", "are", "were", "do", "does", "did", "have", "has", "had", "ca", "can", "could",
+    "wo", "will", "would", "should", "ai", "must",
+];
+
+/// The pronouns that close an English tag question (see
+/// [`TAG_AUXILIARIES`]).
+pub(super) const TAG_PRONOUNS: [&str; 9] =
+    ["it", "you", "they", "we", "he", "she", "i", "there", "ya"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
