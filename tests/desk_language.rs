@@ -4425,6 +4425,33 @@ fn thanks_after_a_trouble_solved_are_meant() {
     );
 }
 
+/// Praise in a question of who had the idea mocks the idea, in each
+/// language ("Who thought this was a good idea?" read neutral); a question
+/// of who else loved something, or who can help, mocks nothing.
+#[test]
+fn asking_who_had_the_idea_mocks_it() {
+    for (text, language) in [
+        ("Who thought this new layout was a good idea?", EN),
+        (
+            "Whose brilliant idea was it to remove the headphone jack?",
+            EN,
+        ),
+        ("Qui a eu la brillante idée de supprimer le bouton ?", FR),
+        ("Qui a décidé que c'était malin de fermer le guichet ?", FR),
+        ("¿A quién se le ocurrió esta brillante idea?", ES),
+        ("¿Quién decidió que era genial cerrar la taquilla?", ES),
+    ] {
+        assert_reproaches(text, language);
+    }
+    for (text, language) in [
+        ("Who else loved the finale?", EN),
+        ("Qui d'autre a adoré le concert ?", FR),
+        ("Who can help me with my order? Great service so far", EN),
+    ] {
+        assert!(!shows(text, language, Modifier::Irony), "{text}");
+    }
+}
+
 /// A mood told, then lifted, is no complaint: the thanks after it are
 /// meant and the desk answers as to a happy customer ("Feeling down, a
 /// chat with your team cheered me up, thanks!"). A lift denied lifts

@@ -2,7 +2,8 @@
 //! after the trouble is solved), an opening of praise before complaints,
 //! praise aimed at a failure ("thanks for losing my order"), love of doing
 //! what went wrong, a good word in scare quotes, clapping, an eye roll, a
-//! laugh after something missing: each turns praise into reproach.
+//! laugh after something missing, praise in a question of who had the
+//! idea: each turns praise into reproach.
 
 use super::rules::{Bare, Rules};
 use super::scan::Item;
@@ -283,7 +284,42 @@ impl Rules<'_> {
                 }
             }
         }
+        // Praise in a question of who had the idea ("Who thought this was
+        // a good idea?", "Qui a eu la brillante idée de...?", "¿A quién se
+        // le ocurrió esta genialidad?") mocks the idea.
+        let mut asked_who: Option<(usize, bool)> = None;
+        for (k, item) in items.iter().enumerate() {
+            if values[k] <= 0.0 || item.emoji {
+                continue;
+            }
+            if asked_who.is_none_or(|(end, _)| item.last >= end) {
+                asked_who = Some(self.who_had_the_idea(item.last));
+            }
+            if asked_who.is_some_and(|(_, mocks)| mocks) {
+                values[k] = -values[k];
+                complaint = true;
+                if explaining {
+                    modifiers[k].push(Modifier::Irony);
+                }
+            }
+        }
 
         complaint
+    }
+
+    /// Where the sentence holding token `k` ends, and whether it asks who
+    /// had an idea: it opens with one of [`WHO`] ("a quién" too), ends with
+    /// a question mark and holds one of [`HAD_THE_IDEA`].
+    fn who_had_the_idea(&self, k: usize) -> (usize, bool) {
+        let reading = self.reading;
+        let (end, asks) = reading.sentence_after(k);
+        let mut first = reading.sentence_start(k);
+        if reading.is_one_of(first, &["a"]) {
+            first += 1;
+        }
+        let mocks = asks
+            && reading.is_one_of(first, &WHO)
+            && (first + 1..end).any(|j| reading.is_one_of(j, &HAD_THE_IDEA));
+        (end, mocks)
     }
 }

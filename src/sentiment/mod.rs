@@ -38,7 +38,8 @@
 //! before the same again: "Génial, encore une mise à jour", praise
 //! aimed at a failure: "thanks for losing my order", love of how it went
 //! wrong: "Love how my order got cancelled", "me encanta que me vuelvan a
-//! cancelar la cita"), a
+//! cancelar la cita", praise in a question of who had the idea: "Who
+//! thought this was a good idea?", "¿A quién se le ocurrió?"), a
 //! problem said to be solved, which no longer complains ("merci d'avoir
 //! réparé la panne", "gracias por resolver mi problema", "they fixed my
 //! broken laptop"; "they didn't fix the issue" still does) and so does a

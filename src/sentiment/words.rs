@@ -1335,6 +1335,21 @@ pub(super) fn request_formula(phrase: &str) -> bool {
     })
 }
 
+/// "Who", opening a question that may mock an idea (see
+/// [`HAD_THE_IDEA`]).
+pub(super) const WHO: [&str; 5] = ["who", "whose", "qui", "quién", "quien"];
+
+/// Having an idea, thinking it good or deciding it: in a question opened
+/// by one of [`WHO`], the praise mocks the idea ("Who thought this was a
+/// good idea?", "Qui a eu la brillante idée de...?", "¿A quién se le
+/// ocurrió?"); not in "Who else loved the finale?".
+#[rustfmt::skip]
+pub(super) const HAD_THE_IDEA: [&str; 17] = [
+    "thought", "decided", "idea", "approved", "came",
+    "idée", "pensé", "décidé", "validé", "cru",
+    "ocurrió", "ocurrio", "pensó", "penso", "decidió", "decidio", "aprobó",
+];
+
 /// Tag questions: what, after a comma, closes a statement with a question
 /// mark to ask only for agreement ("right?", "n'est-ce pas ?", "¿verdad?"),
 /// as the tokenizer spells it ("n'est-ce" as "n est ce"). The English tags
