@@ -4425,6 +4425,44 @@ fn thanks_after_a_trouble_solved_are_meant() {
     );
 }
 
+/// Too much of something complains, in each language ("The portions are
+/// too small for the price", "trop de monde", "demasiado estrecha" read
+/// neutral): an intensifier of excess before a word that weighs nothing,
+/// or a Spanish "demasiado" that ends its clause. Before a word of feeling
+/// it only intensifies ("too good", "trop mignon"); "me too", a question
+/// and a denial ("not too big") complain of nothing.
+#[test]
+fn too_much_of_something_complains() {
+    assert_rule_reads(
+        "excess",
+        &[
+            ("The portions are too small for the price", EN),
+            ("Far too many ads in the app now", EN),
+            ("The music was way too loud", EN),
+            ("Les portions sont trop petites pour le prix", FR),
+            ("Il y a trop de monde dans le métro", FR),
+            ("Cette veste est trop serrée aux épaules", FR),
+            ("Esta chaqueta es demasiado estrecha", ES),
+            ("Hay demasiada gente en el metro", ES),
+            ("La película duró demasiado", ES),
+        ],
+        &[
+            ("Me too", EN),
+            ("I ordered the blue one too.", EN),
+            ("Is it too big for a carry-on?", EN),
+            ("The room was not too big, just right", EN),
+            ("¿Es demasiado pronto para pedir?", ES),
+        ],
+    );
+    for (text, language) in [
+        ("This cake is too good!", EN),
+        ("Il est trop mignon ce chiot !", FR),
+        ("Te quiero demasiado", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+}
+
 /// Praise in a question of who had the idea mocks the idea, in each
 /// language ("Who thought this was a good idea?" read neutral); a question
 /// of who else loved something, or who can help, mocks nothing.

@@ -23,6 +23,8 @@
 //!   text, a delay: "Any update? It has been a week."),
 //!   `[openers]` (phrases that weigh only when they open their clause: "So
 //!   much for next-day delivery", not "Thanks so much for your help"),
+//!   `[excess]` (intensifiers of excess, which before a word that weighs
+//!   nothing say there is too much of it: "too small", "trop de monde"),
 //!   `[auxiliaries]` (words a negation reaches through without counting
 //!   them: "personne n'a été capable de m'aider"),
 //!   `[subjects]` (pronouns that open a clause, which a negation before
@@ -92,6 +94,10 @@ pub(crate) struct Marks {
     /// ("Well so much for next-day delivery"). After a verb it only says
     /// how much ("Thanks so much for your help").
     pub opener: bool,
+    /// An intensifier of excess (`[excess]`: "too", "trop", "demasiado"):
+    /// before a word that weighs nothing it says there is too much of it
+    /// ("too small", "trop de monde", "demasiado estrecha").
+    pub excess: bool,
 }
 
 impl Marks {
@@ -106,6 +112,7 @@ impl Marks {
             "pending" => self.pending = true,
             "chases" => self.chase = true,
             "openers" => self.opener = true,
+            "excess" => self.excess = true,
             _ => {}
         }
     }
@@ -226,6 +233,7 @@ impl Lexicon {
                     "pending" => "pending",
                     "chases" => "chases",
                     "openers" => "openers",
+                    "excess" => "excess",
                     "auxiliaries" => "auxiliaries",
                     "subjects" => "subjects",
                     "clitics" => "clitics",
@@ -247,7 +255,7 @@ impl Lexicon {
                 ("concession", _) => Entry::Concession,
                 (
                     "praise" | "escalation" | "verbs" | "fillers" | "pending" | "chases"
-                    | "openers",
+                    | "openers" | "excess",
                     _,
                 ) => {
                     let key = super::tokenize::key_words(key);

@@ -28,6 +28,7 @@ pub(super) struct Rules<'a> {
     pub(super) items: &'a [Item],
     negator: &'a [bool],
     denials: &'a [usize],
+    excess: &'a [usize],
     booster: &'a [f64],
     concessions: &'a [(usize, usize)],
     pub(super) contrast: Option<usize>,
@@ -73,6 +74,7 @@ impl<'a> Rules<'a> {
             items: &found.items,
             negator: &found.negator,
             denials: &found.denials,
+            excess: &found.excess,
             booster: &found.booster,
             concessions: &found.concessions,
             contrast: scan.contrast,
@@ -1401,6 +1403,45 @@ impl<'a> Rules<'a> {
             return false;
         }
         self.report(bare, yet, asks, "paid-yet")
+    }
+
+    /// Too much of something ("The portions are too small", "Far too many
+    /// ads", "Il y a trop de monde", "La sopa estaba demasiado salada", "La
+    /// película duró demasiado"): an intensifier of excess before a word
+    /// that weighs nothing, or in Spanish at the end of its clause after
+    /// such a word, into `bare` as the wrong item weighs. Not before a word
+    /// that weighs, which it only intensifies ("too good", "trop mignon"),
+    /// nor inside a phrase ("trop tard"), nor denied ("not too big", "je
+    /// ne sais pas trop"), nor in a question ("Is it too late to
+    /// cancel?"), nor English "too" that ends its clause ("me too").
+    /// Returns whether the text complains.
+    pub(super) fn excess(&self, bare: &mut Vec<Bare>) -> bool {
+        let reading = self.reading;
+        let items = self.items;
+        let mut complaint = false;
+        for &k in self.excess {
+            // The item at or after `k`, by binary search.
+            let next = items.partition_point(|it| it.last < k);
+            let in_or_before_an_item = items.get(next).is_some_and(|it| it.first <= k + 1);
+            let what = match reading.is_word(k + 1) {
+                true => Some(k + 1),
+                // "duró demasiado": the word before, which weighs nothing.
+                false => k.checked_sub(1).filter(|&p| {
+                    reading.lower(k).starts_with("demasiad")
+                        && reading.is_word(p)
+                        && next.checked_sub(1).is_none_or(|i| items[i].last != p)
+                }),
+            };
+            let denied = (k.saturating_sub(2)..k).any(|j| self.negates(j));
+            if in_or_before_an_item || what.is_none() || denied {
+                continue;
+            }
+            let (_, asks) = reading.sentence_after(k);
+            if !asks {
+                complaint |= self.report(bare, k, false, "excess");
+            }
+        }
+        complaint
     }
 
     /// Puts what the rule `rule` found at token `at` into `bare`, in token

@@ -52,6 +52,9 @@ pub(super) struct Found {
     /// "loin de", "todo menos"): they deny the word they come before, and
     /// nothing when none follows ("less than 80 %").
     pub(super) denials: Vec<usize>,
+    /// The intensifiers of excess ("too", "trop", "demasiado": see
+    /// [`Marks::excess`](super::lexicon::Marks::excess)), by token.
+    pub(super) excess: Vec<usize>,
     /// By token: what it adds to the words after it, as an intensifier
     /// (or takes, as a softener).
     pub(super) booster: Vec<f64>,
@@ -452,12 +455,14 @@ impl Analyzer {
             items,
             negator,
             denials,
+            excess,
             booster,
             concessions,
         } = found;
         let buffers = &mut lookups.words;
         items.clear();
         denials.clear();
+        excess.clear();
         negator.clear();
         negator.resize(tokens.len(), false);
         booster.clear();
@@ -657,7 +662,12 @@ impl Analyzer {
                         denials.push(last);
                     }
                 }
-                Entry::Booster(b) => booster[last] = b,
+                Entry::Booster(b) => {
+                    booster[last] = b;
+                    if marks.excess {
+                        excess.push(last);
+                    }
+                }
                 Entry::Contrast if last == i && !reading.contrasts_here(i) => {}
                 Entry::Contrast => contrast = Some(last),
                 // A concession opens a clause ("though" that ends one, "great
