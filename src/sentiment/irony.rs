@@ -57,9 +57,9 @@ impl Rules<'_> {
         // A trouble told, then solved ("after two failed visits the third
         // engineer finally fixed it, thanks", "tras dos visitas fallidas
         // por fin lo arregló, gracias"), or a mood, then lifted ("feeling
-        // down, your message cheered me up, thanks"): the praise after the remedy is
-        // meant, unless a complaint comes after the remedy too ("they
-        // fixed it and it broke again, thanks").
+        // down, your message cheered me up, thanks"): the praise after the
+        // remedy is meant, unless a complaint comes after the remedy too
+        // ("they fixed it and it broke again, thanks").
         let remedied = first_complaint.and_then(|first| {
             let remedy = items
                 .iter()
@@ -309,7 +309,7 @@ impl Rules<'_> {
 
     /// Where the sentence holding token `k` ends, and whether it asks who
     /// had an idea: it opens with one of [`WHO`] ("a quién" too), ends with
-    /// a question mark and holds one of [`HAD_THE_IDEA`].
+    /// a question mark and holds one of [`HAD_THE_IDEA`] or "came up".
     fn who_had_the_idea(&self, k: usize) -> (usize, bool) {
         let reading = self.reading;
         let (end, asks) = reading.sentence_after(k);
@@ -319,7 +319,9 @@ impl Rules<'_> {
         }
         let mocks = asks
             && reading.is_one_of(first, &WHO)
-            && (first + 1..end).any(|j| reading.is_one_of(j, &HAD_THE_IDEA));
+            && (first + 1..end).any(|j| {
+                reading.is_one_of(j, &HAD_THE_IDEA) || reading.spelled_from(j, "came up").is_some()
+            });
         (end, mocks)
     }
 }

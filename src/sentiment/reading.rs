@@ -149,9 +149,9 @@ impl<'a> Reading<'a> {
 
     /// The token that ends the sentence after token `from` (a full stop, an
     /// exclamation or a question mark, an ellipsis; past the last token at
-    /// the text's end), and whether it is a question mark.
-    /// A statement closed by a tag question ("Great match, wasn't it?")
-    /// asks nothing (see [`Reading::tag_before`]).
+    /// the text's end), and whether it is a question mark that asks: a
+    /// statement closed by a tag question ("Great match, wasn't it?") asks
+    /// nothing (see [`Reading::tag_before`]).
     pub(super) fn sentence_after(&self, from: usize) -> (usize, bool) {
         for k in from + 1..self.tokens.len() {
             if let Some(asks) = self.ends_sentence(k) {

@@ -1046,7 +1046,7 @@ impl<'a> Rules<'a> {
         let mut counted_until = 0;
         for (k, _) in negator.iter().enumerate().filter(|(_, n)| **n) {
             // A denial in several words denies only the word it reaches.
-            if k < counted_until || self.denials.contains(&k) {
+            if k < counted_until || self.denials.binary_search(&k).is_ok() {
                 continue;
             }
             let next = items.partition_point(|it| it.first <= k);
@@ -1419,6 +1419,9 @@ impl<'a> Rules<'a> {
         let reading = self.reading;
         let items = self.items;
         let mut complaint = false;
+        // Where the sentence being read ends, and whether it asks: looked
+        // for once a sentence, however many intensifiers it holds.
+        let mut sentence = (0, false);
         for &k in self.excess {
             // The item at or after `k`, by binary search.
             let next = items.partition_point(|it| it.last < k);
@@ -1436,8 +1439,10 @@ impl<'a> Rules<'a> {
             if in_or_before_an_item || what.is_none() || denied {
                 continue;
             }
-            let (_, asks) = reading.sentence_after(k);
-            if !asks {
+            if k >= sentence.0 {
+                sentence = reading.sentence_after(k);
+            }
+            if !sentence.1 {
                 complaint |= self.report(bare, k, false, "excess");
             }
         }

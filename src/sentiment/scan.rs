@@ -49,11 +49,11 @@ pub(super) struct Found {
     /// By token: whether it negates.
     pub(super) negator: Vec<bool>,
     /// The negators that end a denial in several words ("far from",
-    /// "loin de", "todo menos"): they deny the word they come before, and
-    /// nothing when none follows ("less than 80 %").
+    /// "loin de", "todo menos"), in token order: they deny the word they
+    /// come before, and nothing when none follows ("less than 80 %").
     pub(super) denials: Vec<usize>,
     /// The intensifiers of excess ("too", "trop", "demasiado": see
-    /// [`Marks::excess`](super::lexicon::Marks::excess)), by token.
+    /// [`Marks::excess`](super::lexicon::Marks::excess)), in token order.
     pub(super) excess: Vec<usize>,
     /// By token: what it adds to the words after it, as an intensifier
     /// (or takes, as a softener).
