@@ -418,10 +418,14 @@ impl<'a> Rules<'a> {
     /// `last`: where the last one is, `lifted`, is looked for once.
     fn lifted_after(&self, last: usize, lifted: &mut Option<Option<usize>>) -> bool {
         let reading = self.reading;
+        // A lift is a good word, or in a good phrase ("cheered", "remonté le
+        // moral"): the items are read, not every token.
         let at = *lifted.get_or_insert_with(|| {
-            (0..reading.tokens.len())
+            self.items
+                .iter()
                 .rev()
-                .find(|&j| reading.is_one_of(j, &LIFTED))
+                .filter(|it| it.base > 0.0)
+                .find_map(|it| (it.first..=it.last).find(|&j| reading.is_one_of(j, &LIFTED)))
                 // Not a lift denied ("nothing cheered me up").
                 .filter(|&j| !(j.saturating_sub(2)..j).any(|k| self.negates(k)))
         });
