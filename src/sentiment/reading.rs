@@ -162,37 +162,25 @@ impl<'a> Reading<'a> {
     }
 
     /// Where the tag question that closes the sentence ending at the
-    /// question mark `end` begins, if it has one: after a comma (and a
-    /// Spanish "¿"), the words of one of [`TAGS`], or of an auxiliary, an
-    /// optional "n't" and a pronoun ("isn't it", "did you"), with words of
-    /// the statement before the comma.
+    /// question mark `end` begins, if it has one: the words of one of
+    /// [`TAGS`], or of an auxiliary, an optional "n't" and a pronoun ("isn't
+    /// it", "did you"), right after a comma with words of the statement
+    /// before it (a Spanish "¿" is no token).
     pub(super) fn tag_before(&self, end: usize) -> Option<usize> {
-        // The tag's words, walking back at most four.
-        let first = (end.saturating_sub(5)..end)
-            .rev()
-            .take_while(|&j| self.is_word(j))
-            .last()?;
-        let mut open = first.checked_sub(1)?;
-        if self.written(open) == "¿" {
-            open = open.checked_sub(1)?;
-        }
-        if self.written(open) != "," || !open.checked_sub(1).is_some_and(|j| self.is_word(j)) {
-            return None;
-        }
-        let last = end - 1;
-        let spelled = TAGS
-            .iter()
-            .any(|tag| self.spelled_from(first, tag) == Some(last));
+        let last = end.checked_sub(1).filter(|&j| self.is_word(j))?;
         let auxiliary = || {
-            let pronoun = match self.is_one_of(first + 1, &["n't"]) {
-                true => first + 2,
-                false => first + 1,
+            let before = last.checked_sub(1)?;
+            let auxiliary = match self.is_one_of(before, &["n't"]) {
+                true => before.checked_sub(1)?,
+                false => before,
             };
-            self.is_one_of(first, &TAG_AUXILIARIES)
-                && pronoun == last
-                && self.is_one_of(pronoun, &TAG_PRONOUNS)
+            (self.is_one_of(last, &TAG_PRONOUNS) && self.is_one_of(auxiliary, &TAG_AUXILIARIES))
+                .then_some(auxiliary)
         };
-        (spelled || auxiliary()).then_some(first)
+        let first = self.one_phrase_to(last, &TAGS, 4).or_else(auxiliary)?;
+        let comma = first.checked_sub(1)?;
+        (self.written(comma) == "," && comma.checked_sub(1).is_some_and(|j| self.is_word(j)))
+            .then_some(first)
     }
 
     /// Whether the word at `k` is in a tag question (see

@@ -1430,17 +1430,16 @@ impl<'a> Rules<'a> {
             // The item at or after `k`, by binary search.
             let next = items.partition_point(|it| it.last < k);
             let in_or_before_an_item = items.get(next).is_some_and(|it| it.first <= k + 1);
-            let what = match reading.is_word(k + 1) {
-                true => Some(k + 1),
-                // "duró demasiado": the word before, which weighs nothing.
-                false => k.checked_sub(1).filter(|&p| {
-                    reading.lower(k).starts_with("demasiad")
-                        && reading.is_word(p)
-                        && next.checked_sub(1).is_none_or(|i| items[i].last != p)
-                }),
-            };
+            // What there is too much of: the word after, or for
+            // "demasiado" ending its clause ("duró demasiado") the word
+            // before, which weighs nothing.
+            let names_what = reading.is_word(k + 1)
+                || (reading.is_one_of(k, &DEMASIADO)
+                    && k.checked_sub(1).is_some_and(|p| {
+                        reading.is_word(p) && next.checked_sub(1).is_none_or(|i| items[i].last != p)
+                    }));
             let denied = (k.saturating_sub(2)..k).any(|j| self.negates(j));
-            if in_or_before_an_item || what.is_none() || denied {
+            if in_or_before_an_item || !names_what || denied {
                 continue;
             }
             if k >= sentence.0 {

@@ -1335,6 +1335,11 @@ pub(super) fn request_formula(phrase: &str) -> bool {
     })
 }
 
+/// The Spanish intensifier of excess, which also ends its clause after the
+/// verb it qualifies ("la película duró demasiado"; see the rule
+/// `excess`).
+pub(super) const DEMASIADO: [&str; 4] = ["demasiado", "demasiada", "demasiados", "demasiadas"];
+
 /// "Who", opening a question that may mock an idea (see
 /// [`HAD_THE_IDEA`]).
 pub(super) const WHO: [&str; 5] = ["who", "whose", "qui", "quién", "quien"];
