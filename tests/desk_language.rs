@@ -68,6 +68,12 @@ fn assert_no_complaint(text: &str, language: Language) {
     assert!(!complaint, "{text}");
 }
 
+/// Asserts that `text` is no complaint and does not read negative.
+fn assert_untroubled(text: &str, language: Language) {
+    assert_no_complaint(text, language);
+    assert_ne!(answer(text, language).0, Label::Negative, "{text}");
+}
+
 /// Asserts that the desk reads `text` as a plain question or statement:
 /// neutral, no complaint.
 fn assert_asks(text: &str, language: Language) {
@@ -4081,8 +4087,7 @@ fn a_refund_in_the_account_has_come() {
         ("Merci, le remboursement est sur mon compte", FR),
         ("Mil gracias, el reembolso ya está en mi cuenta", ES),
     ] {
-        assert_no_complaint(text, language);
-        assert_ne!(answer(text, language).0, Label::Negative, "{text}");
+        assert_untroubled(text, language);
     }
     for (text, language) in [
         ("The refund still isn't in my account", EN),
@@ -4275,7 +4280,7 @@ fn what_would_have_been_good_reproaches() {
         ("A refund would have been a fair gesture", EN),
         ("Un geste commercial aurait été bienvenu", FR),
         ("Un simple message d'excuse aurait été appréciable", FR),
-        ("Le suivi aurait pu être bien meilleur", FR),
+        ("Le suivi aurait pu être bien plus sérieux", FR),
         ("Un aviso habría sido de agradecer", ES),
         ("Una llamada habría estado bien", ES),
         ("La atención podría haber sido mucho mejor", ES),
@@ -4742,8 +4747,7 @@ fn what_the_customer_was_spared_is_good_news() {
         ("Super quick refund, didn't even have to chase it", EN),
         ("I didn't have to wait at all", EN),
     ] {
-        assert_no_complaint(text, language);
-        assert_ne!(answer(text, language).0, Label::Negative, "{text}");
+        assert_untroubled(text, language);
     }
     assert_complains("The refund was not quick at all", EN);
     assert_complains("Tuve que reclamar tres veces", ES);
@@ -4794,5 +4798,145 @@ fn how_long_asks_and_more_for_less_mocks() {
         ("Pagar más por menos, gran modelo de negocio 👏", ES),
     ] {
         assert_reproaches(text, language);
+    }
+}
+
+/// A choice regretted after the fact, by the customer or of the service
+/// ("should have gone elsewhere", "j'aurais mieux fait de", "tendría que
+/// haberlo devuelto", "si seulement", "ojalá me hubieran avisado")
+/// complains; what marvels ("you should have seen the view") and the
+/// hope of a wish ("wish us luck") do not.
+#[test]
+fn a_choice_regretted_complains() {
+    for (text, language) in [
+        ("Should have gone with another courier", EN),
+        ("I wish I had never bought this plan", EN),
+        ("If only someone had picked up the phone", EN),
+        ("J'aurais mieux fait de garder mon ancien forfait", FR),
+        ("Si seulement quelqu'un avait décroché", FR),
+        ("Tendría que haberlo devuelto el primer día", ES),
+        ("Deberíais haberme avisado del cambio", ES),
+        ("Ojalá me hubieran avisado del corte", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+    for (text, language) in [
+        ("You should have seen the view from the room!", EN),
+        ("Wish us luck for the move", EN),
+        ("Worth a visit, if only for the view", EN),
+    ] {
+        assert_untroubled(text, language);
+    }
+}
+
+/// What it used to be, said of what it is now ("it used to be reliable",
+/// "avant c'était rapide", "antes era fiable", "solía ser barato"),
+/// complains; being used to something says nothing.
+#[test]
+fn what_it_used_to_be_complains() {
+    for (text, language) in [
+        ("This app used to be reliable", EN),
+        ("I used to love shopping here", EN),
+        ("Avant c'était rapide, maintenant il faut attendre", FR),
+        ("C'était mieux avant la mise à jour", FR),
+        ("Antes era fiable, ahora se cuelga cada día", ES),
+        ("Solía ser barato y atento", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+    assert_asks("I'm used to paying by card", EN);
+}
+
+/// Questions that doubt the service does its job at all ("did you even
+/// read my email?", "how hard is it to call back?") complain.
+#[test]
+fn doubting_the_service_does_its_job_complains() {
+    for text in [
+        "Did you even read my email?",
+        "Does anyone even check this inbox?",
+        "How hard is it to call a customer back?",
+        "How hard can it be to send a parcel?",
+    ] {
+        assert_displeased(text, EN);
+    }
+    assert_asks("Did you get my email?", EN);
+}
+
+/// What the service forgot complains ("you forgot the cutlery", "se os
+/// olvidó la factura"); what the writer forgot is no fault of the service
+/// ("I forgot my login", "j'ai oublié mon code", "se me olvidó la
+/// contraseña").
+#[test]
+fn what_the_service_forgot_complains_not_what_i_forgot() {
+    for (text, language) in [
+        ("You forgot the cutlery again", EN),
+        ("They forgot to include the charger", EN),
+        ("Se os olvidó incluir la factura", ES),
+        ("Olvidaron el cargador en la caja", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+    for (text, language) in [
+        ("I forgot my login, can you send a link?", EN),
+        ("J'ai oublié mon code, pouvez-vous m'aider ?", FR),
+        ("Se me olvidó la contraseña, ¿me ayudáis?", ES),
+    ] {
+        assert_untroubled(text, language);
+    }
+}
+
+/// An intensifier inside a phrase of the lexicons ("feeling pretty low",
+/// "tengo la moral muy por los suelos") leaves the phrase whole, and
+/// still intensifies it.
+#[test]
+fn an_intensifier_inside_a_phrase_leaves_it_whole_and_intensifies() {
+    let weight = |text: &str, language: Language, phrase: &str| {
+        let (_, why) = analyzer().explain(text, Some(language));
+        why.contributions
+            .iter()
+            .find(|c| {
+                c.factor
+                    == Factor::Lexicon {
+                        text: phrase.to_owned(),
+                    }
+            })
+            .map(|c| c.base)
+    };
+    for (plain, intense, language, phrase) in [
+        (
+            "Feeling low tonight",
+            "Feeling pretty low tonight",
+            EN,
+            "Feeling pretty low",
+        ),
+        (
+            "Tengo la moral por los suelos",
+            "Tengo la moral muy por los suelos",
+            ES,
+            "moral muy por los suelos",
+        ),
+    ] {
+        assert_displeased(intense, language);
+        let plain_phrase = phrase.replace(" pretty", "").replace(" muy", "");
+        let plain = weight(plain, language, &plain_phrase).expect(plain);
+        let intense = weight(intense, language, phrase).expect(intense);
+        assert!(
+            intense < plain && plain < 0.0,
+            "{phrase}: {intense} vs {plain}"
+        );
+    }
+}
+
+/// Leaving for a competitor, in the words a customer conjugates ("je passe
+/// à la concurrence", "me cambio a la competencia", "switching to another
+/// provider"), complains.
+#[test]
+fn leaving_for_a_competitor_complains() {
+    for (text, language) in [
+        ("Switching to another provider next month", EN),
+        ("Je passe chez la concurrence dès demain", FR),
+        ("Me paso a la competencia este mes", ES),
+    ] {
+        assert_displeased(text, language);
     }
 }

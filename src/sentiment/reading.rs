@@ -561,10 +561,19 @@ fn first_person(word: &str) -> bool {
 /// Whether a Spanish word is an infinitive, with or without a pronoun
 /// joined to it ("llegar", "abrirlo", "recibirla").
 fn is_infinitive(word: &str) -> bool {
-    let bare = ["los", "las", "lo", "la", "le", "les", "me", "nos", "se"]
+    let bare = without_enclitic(word).unwrap_or(word);
+    bare.chars().count() > 2 && ["ar", "er", "ir", "ír"].iter().any(|e| bare.ends_with(e))
+}
+
+/// A Spanish infinitive without the pronoun joined to it ("haberlo",
+/// "abrirla", "avisarme" are "haber", "abrir", "avisar"), if the word is
+/// one. Not "te" nor "os", which end too many other words ("parte",
+/// "claros").
+pub(super) fn without_enclitic(word: &str) -> Option<&str> {
+    ["los", "las", "lo", "la", "le", "les", "me", "nos", "se"]
         .iter()
         .find_map(|p| word.strip_suffix(p))
-        .filter(|b| b.ends_with(['r']))
-        .unwrap_or(word);
-    bare.chars().count() > 2 && ["ar", "er", "ir", "ír"].iter().any(|e| bare.ends_with(e))
+        .filter(|b| {
+            b.chars().count() > 2 && ["ar", "er", "ir", "ír"].iter().any(|e| b.ends_with(e))
+        })
 }

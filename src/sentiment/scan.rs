@@ -4,7 +4,7 @@
 //! negator, an intensifier, a contrast, a concession, a filler or a verb.
 
 use super::lexicon::{self, Entry, Lexicon, Marks, Word};
-use super::reading::{collapse, Reading};
+use super::reading::{collapse, without_enclitic, Reading};
 use super::tokenize::{self, Kind};
 use super::words::*;
 use super::Analyzer;
@@ -392,6 +392,18 @@ impl Analyzer {
         )
     }
 
+    /// Whether a word may stand inside a phrase of the lexicons without
+    /// changing what it says, and how much it then intensifies the phrase:
+    /// an adverb of [`INNER_ADVERBS`], or a word that intensifies
+    /// ("pretty", "muy", "vraiment"; not one that softens: "a bit low" is
+    /// not "low").
+    fn steps_over(&self, lexicons: &[&Lexicon], word: &str) -> Option<f64> {
+        match self.word(lexicons, word).entry {
+            Some((Entry::Booster(b) | Entry::Both(_, b), _)) if b > 0.0 => Some(b),
+            _ => inner_adverb(word).then_some(0.0),
+        }
+    }
+
     /// What a word says on its own (see [`Resolved`]).
     fn resolve(&self, lexicons: &[&Lexicon], key: &str, buffers: &mut Words) -> Resolved {
         let word = self.word(lexicons, key);
@@ -557,41 +569,60 @@ impl Analyzer {
                 None => {}
             }
             let mut matched: Option<(usize, Entry, Marks)> = None;
+            let mut stepped: Option<(usize, f64)> = None;
             if max_words > 1 && resolved.starts_phrase {
                 // Read on while a key may still follow; the longest key
-                // found wins. One adverb of [`INNER_ADVERBS`] that no key
-                // holds there is stepped over ("is anyone actually
-                // reading", "je pense sérieusement à partir").
+                // found wins. One adverb of [`INNER_ADVERBS`] or one
+                // intensifier of the lexicons that no key holds there is
+                // stepped over ("is anyone actually reading", "je pense
+                // sérieusement à partir", "feeling pretty low", "la moral
+                // muy por los suelos"); a Spanish infinitive with a pronoun
+                // joined to it is read as the infinitive ("tendría que
+                // haberlo comprado" as "tendría que haber"). An
+                // intensifier stepped over still intensifies the phrase.
                 let key = &mut lookups.phrase;
                 key.clear();
                 key.push_str(reading.lower(i));
-                let mut stepped = false;
                 for (j, next) in tokens
                     .iter()
                     .enumerate()
                     .take(i + max_words + 1)
                     .skip(i + 1)
                 {
-                    if next.kind != Kind::Word || (j == i + max_words && !stepped) {
+                    if next.kind != Kind::Word || (j == i + max_words && stepped.is_none()) {
                         break;
                     }
                     let before = key.len();
                     key.push(' ');
                     key.push_str(reading.lower(j));
-                    let (entry, goes_on) = self.phrase(lexicons, key, buffers);
+                    let (mut entry, mut goes_on) = self.phrase(lexicons, key, buffers);
+                    if entry.is_none() && !goes_on {
+                        if let Some(bare) = without_enclitic(reading.lower(j)) {
+                            key.truncate(before + 1);
+                            key.push_str(bare);
+                            (entry, goes_on) = self.phrase(lexicons, key, buffers);
+                        }
+                    }
                     if let Some((e, p)) = entry {
                         matched = Some((j, e, p));
                     }
                     if !goes_on {
-                        if entry.is_none() && !stepped && inner_adverb(reading.lower(j)) {
+                        let step = (entry.is_none() && stepped.is_none())
+                            .then(|| self.steps_over(lexicons, reading.lower(j)))
+                            .flatten();
+                        if let Some(boost) = step {
                             key.truncate(before);
-                            stepped = true;
+                            stepped = Some((j, boost));
                             continue;
                         }
                         break;
                     }
                 }
             }
+            let inner_boost = match (matched, stepped) {
+                (Some((last, ..)), Some((at, boost))) if at < last => boost,
+                _ => 0.0,
+            };
             let mut elongated = false;
             if matched.is_none() {
                 if let Some((e, p)) = resolved.entry {
@@ -619,6 +650,7 @@ impl Analyzer {
                     if elongated && base != 0.0 {
                         base += base.signum() * self.config.booster;
                     }
+                    base += base.signum() * inner_boost;
                     // A phrase with a negator in it ("pas mal", "toujours
                     // pas reçu") is negated already: the "n'" of "je n'ai
                     // toujours pas reçu" is the same negation.
