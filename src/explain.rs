@@ -122,6 +122,10 @@ pub enum Modifier {
     /// thank you so much, you saved my trip", "😭😭 merci, c'est
     /// magnifique"): tears of joy, so it counts for nothing.
     Moved,
+    /// What could have been bad, said after the fact ("it could have been
+    /// worse", "ça aurait pu être bien pire", "podría haber sido mucho
+    /// peor"): relief, not a grievance, so it counts for nothing.
+    Averted,
 }
 
 impl fmt::Display for Modifier {
@@ -148,6 +152,7 @@ impl fmt::Display for Modifier {
             Modifier::Supposed => "a case asked about",
             Modifier::Promised => "what was promised, not done",
             Modifier::Moved => "tears of joy",
+            Modifier::Averted => "what could have been bad: relief",
         })
     }
 }

@@ -4280,7 +4280,9 @@ fn what_would_have_been_good_reproaches() {
         ("A refund would have been a fair gesture", EN),
         ("Un geste commercial aurait été bienvenu", FR),
         ("Un simple message d'excuse aurait été appréciable", FR),
-        ("Le suivi aurait pu être bien plus sérieux", FR),
+        ("Le suivi aurait pu être beaucoup plus rapide", FR),
+        ("The chat could have been a lot more helpful", EN),
+        ("El envío podría haber sido mucho más rápido", ES),
         ("Un aviso habría sido de agradecer", ES),
         ("Una llamada habría estado bien", ES),
         ("La atención podría haber sido mucho mejor", ES),
@@ -4925,6 +4927,34 @@ fn an_intensifier_inside_a_phrase_leaves_it_whole_and_intensifies() {
             "{phrase}: {intense} vs {plain}"
         );
     }
+}
+
+/// What could have been bad, said after the fact ("it could have been
+/// worse", "ça aurait pu être bien pire", "podría haber sido mucho peor"),
+/// is relief, no complaint; denied, it is the worst ("couldn't have been
+/// worse").
+#[test]
+fn what_could_have_been_bad_is_relief() {
+    for (text, language) in [
+        ("Honestly it could have been worse", EN),
+        ("Ça aurait pu être bien pire", FR),
+        ("Podría haber sido mucho peor", ES),
+    ] {
+        assert_asks(text, language);
+        assert!(shows(text, language, Modifier::Averted), "{text}");
+    }
+    assert_displeased("The service couldn't have been worse", EN);
+    assert!(!shows(
+        "The service couldn't have been worse",
+        EN,
+        Modifier::Averted
+    ));
+    // Not what would have been bad: a conditional, not relief.
+    assert!(!shows(
+        "Waiting a week would have been awful",
+        EN,
+        Modifier::Averted
+    ));
 }
 
 /// Leaving for a competitor, in the words a customer conjugates ("je passe

@@ -436,30 +436,46 @@ impl<'a> Rules<'a> {
     /// after the fact (see [`UNMET`]): "would have been nice", "aurait été
     /// appréciable", "habría estado bien".
     fn unmet(&self, item: &Item) -> bool {
+        self.conditional_before(item)
+            .is_some_and(|(_, denied)| !denied)
+    }
+
+    /// Whether `item` is a bad word of what could have been, not denied
+    /// (see [`COULD_HAVE_BEEN`]): relief.
+    fn averted(&self, item: &Item) -> bool {
+        self.conditional_before(item)
+            .is_some_and(|(start, denied)| {
+                !denied && self.reading.one_phrase_from(start, &COULD_HAVE_BEEN)
+            })
+    }
+
+    /// Where the phrase of [`UNMET`] starts that ends right before `item`,
+    /// past at most three intensifiers or steps (see [`UNMET_STEPS`]) in
+    /// its clause, and whether a negation denies it ("couldn't have been
+    /// better").
+    fn conditional_before(&self, item: &Item) -> Option<(usize, bool)> {
         if !self.could_have {
-            return false;
+            return None;
         }
         let reading = self.reading;
-        // Back over at most two intensifiers or steps, within the clause,
-        // to the last word of the conditional.
+        // Back over at most three intensifiers or steps, within the
+        // clause, to the last word of the conditional.
         let mut next = item.first;
-        for _ in 0..=2 {
-            let Some(p) = next.checked_sub(1).filter(|&p| reading.is_word(p)) else {
-                return false;
-            };
+        for _ in 0..=3 {
+            let p = next.checked_sub(1).filter(|&p| reading.is_word(p))?;
             if reading.is_one_of(p, &UNMET_LAST) {
-                // Not denied: what could not have been better praises ("no
-                // podría haber sido mejor").
+                // What could not have been better praises ("no podría
+                // haber sido mejor").
                 return reading
                     .one_phrase_to(p, &UNMET, UNMET_WORDS)
-                    .is_some_and(|k| !k.checked_sub(1).is_some_and(|n| self.negator[n]));
+                    .map(|k| (k, k.checked_sub(1).is_some_and(|n| self.negator[n])));
             }
             if self.booster[p] == 0.0 && !reading.is_one_of(p, &UNMET_STEPS) {
-                return false;
+                return None;
             }
             next = p;
         }
-        false
+        None
     }
 
     /// Whether the negation at `k` denies a "can" before a verb the
@@ -843,6 +859,10 @@ impl<'a> Rules<'a> {
                 // turned as by a negation.
                 v *= c.negation;
                 note(Modifier::Unmet);
+            } else if !negated && v < 0.0 && !item.emoji && self.averted(item) {
+                // What could have been bad did not happen: relief.
+                v = 0.0;
+                note(Modifier::Averted);
             } else if v > 0.0 && self.promised_only(item) {
                 // What the customer was told would be done ("I was told it
                 // would be fixed") is no praise of what was done.

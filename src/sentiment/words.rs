@@ -860,6 +860,17 @@ pub(super) const UNMET: [&str; 32] = [
     "podrían haber sido", "pudo haber sido", "debería haber sido", "debería haber estado",
 ];
 
+/// What could have been, of [`UNMET`]: before a bad word, relief ("it
+/// could have been worse", "ça aurait pu être pire", "podría haber sido
+/// peor"), not a reproach: that is what "would" and "should" say ("it
+/// would have been awful to wait", "it should have been refunded").
+#[rustfmt::skip]
+pub(super) const COULD_HAVE_BEEN: [&str; 10] = [
+    "could have been", "could've been", "couldve been", "might have been",
+    "aurait pu être", "auraient pu être", "aurais pu être",
+    "podría haber sido", "podrían haber sido", "pudo haber sido",
+];
+
 /// The last words of [`UNMET`] (a test checks that they match): only a
 /// good word after one of these looks further back.
 pub(super) const UNMET_LAST: [&str; 5] = ["been", "été", "être", "sido", "estado"];
@@ -868,10 +879,15 @@ pub(super) const UNMET_LAST: [&str; 5] = ["been", "été", "être", "sido", "est
 pub(super) const UNMET_WORDS: usize = 3;
 
 /// The words besides intensifiers that may come between [`UNMET`] and the
-/// good word, two at most: an indefinite article, a "de", and the words
-/// that raise a comparative ("much better", "bien mieux").
+/// good word, three at most: an indefinite article, a "de", the words that
+/// raise a comparative ("much better", "bien mieux", "a lot faster") and
+/// the comparative's own ("more helpful", "beaucoup plus rapide", "mucho
+/// más rápido").
 #[rustfmt::skip]
-pub(super) const UNMET_STEPS: [&str; 9] = ["a", "an", "un", "une", "una", "de", "much", "far", "bien"];
+pub(super) const UNMET_STEPS: [&str; 15] = [
+    "a", "an", "un", "une", "una", "de", "much", "far", "bien", "beaucoup", "lot", "more", "plus",
+    "más", "mas",
+];
 
 /// How many words after [`ANY_OTHER`] its verb may come: the company named
 /// and an adverb ("any other airline would have", "cualquier otra
@@ -1449,6 +1465,10 @@ mod tests {
         }
         let longest = UNMET.iter().map(|p| p.split(' ').count()).max();
         assert_eq!(longest, Some(UNMET_WORDS));
+        // Relief is read where what would have been good is looked for.
+        for phrase in COULD_HAVE_BEEN {
+            assert!(UNMET.contains(&phrase), "{phrase} is not in UNMET");
+        }
     }
 
     #[test]
