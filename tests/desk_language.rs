@@ -4970,3 +4970,40 @@ fn leaving_for_a_competitor_complains() {
         assert_displeased(text, language);
     }
 }
+
+/// An apology that never came is courtesy missing, a complaint ("they
+/// never apologized", "pas un mot d'excuse, pas d'excuses", "sin una
+/// disculpa"); an apology waved away by the customer is a kindness.
+#[test]
+fn an_apology_that_never_came_complains() {
+    for (text, language) in [
+        ("Not a single apology from your team", EN),
+        ("The driver never apologized", EN),
+        ("Trois jours sans excuses de votre part", FR),
+        ("Ni una sola disculpa por vuestra parte", ES),
+        ("Sin disculpas de nadie", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    for (text, language) in [
+        ("No apology needed, the new one works great", EN),
+        ("Pas besoin d'excuses, tout est réglé", FR),
+        ("No hacen falta disculpas, ya funciona", ES),
+    ] {
+        assert_untroubled(text, language);
+    }
+}
+
+/// The service called a joke in French and Spanish, as "what a joke" in
+/// English ("quelle blague", "vaya broma", "¿esto es una broma?"),
+/// complains.
+#[test]
+fn the_service_called_a_joke_complains() {
+    for (text, language) in [
+        ("Quelle blague ce suivi de colis", FR),
+        ("Vaya broma de atención al cliente", ES),
+        ("¿Esto es una broma? Otra vez cortado", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+}

@@ -812,6 +812,14 @@ impl<'a> Rules<'a> {
             // refund", "toujours pas de remboursement").
             let missing = remedy.is_some_and(|r| r.missing_is_failure)
                 && (solving == Some(false) || (solving.is_none() && negated));
+            // So is an apology that never came ("not even an apology",
+            // "they didn't apologize", "aucune excuse", "ni una disculpa"):
+            // a word of regret, negated, is no relief but courtesy missing.
+            let missing = missing
+                || (negated
+                    && !item.emoji
+                    && item.first == item.last
+                    && one_of(reading.lower(item.first), &APOLOGIES));
             // A status that should pass, still there or there for a while
             // ("still processing", "en transit depuis 12 jours", "lleva 40
             // minutos en preparación"), is a delay: the service failing to

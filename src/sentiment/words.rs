@@ -1254,6 +1254,18 @@ pub(super) const CANCELLATIONS: [&str; 19] = [
     "cancelar", "cancela", "cancelen", "reembolsar", "reembolsen", "devolver", "darme",
 ];
 
+/// Words of apology: negated, the apology that never came is a failure of
+/// the service ("not even an apology", "they never apologized", "pas
+/// d'excuses", "ni una disculpa"), not good news. Not "sorry", which the
+/// writer also denies of themselves ("I'm not sorry I asked").
+#[rustfmt::skip]
+pub(super) const APOLOGIES: [&str; 16] = [
+    "apology", "apologies", "apologize", "apologized", "apologise", "apologised", "excuse",
+    "excuses",
+    "excusé", "excusés", "excusée", "excusées",
+    "disculpa", "disculpas", "disculparon", "perdón",
+];
+
 /// Determiners: a word of ordering after one is the order itself, a noun
 /// ("no cancelen mi pedido", "not the booked one" aside), not the act of
 /// ordering that a negation denies ("no es lo que pedí").
