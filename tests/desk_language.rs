@@ -5007,3 +5007,51 @@ fn the_service_called_a_joke_complains() {
         assert_displeased(text, language);
     }
 }
+
+/// What the customer had to do on their own complains (rule
+/// `by-myself`: "had to book the engineer myself", "j'ai dû appeler le
+/// transporteur moi-même", "tuve que llamar yo misma al repartidor");
+/// not a verb's own object ("had to pinch myself"), nor what the
+/// customer did not have to do.
+#[test]
+fn what_the_customer_had_to_do_alone_complains() {
+    assert_rule_reads(
+        "by-myself",
+        &[
+            ("I had to book the engineer myself", EN),
+            ("We had to find a plumber on our own", EN),
+            ("J'ai dû appeler le transporteur moi-même", FR),
+            ("Il a fallu tout remonter nous-mêmes", FR),
+            ("Tuve que llamar yo misma al repartidor", ES),
+            ("Tuvimos que arreglarlo por nuestra cuenta", ES),
+        ],
+        &[
+            ("I had to pinch myself, what a view", EN),
+            ("I didn't have to do a thing myself", EN),
+            ("Je n'ai pas dû tout refaire moi-même", FR),
+            ("I built the shelf myself", EN),
+        ],
+    );
+}
+
+/// Warning others off ("steer clear", "evitad esta tienda") complains;
+/// what is worth its price ("ça vaut largement le prix", "vale lo que
+/// cuesta") and what is done without hesitation ("sans hésiter") praise
+/// or say nothing, as in English.
+#[test]
+fn warnings_and_what_is_worth_it() {
+    for (text, language) in [
+        ("Steer clear of this seller", EN),
+        ("Evitad esta academia", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+    for (text, language) in [
+        ("Le casque vaut largement son prix", FR),
+        ("Ce forfait vaut le prix", FR),
+        ("El curso vale lo que cuesta", ES),
+    ] {
+        assert_label(text, language, Label::Positive);
+    }
+    assert_untroubled("Je rachèterai sans hésiter", FR);
+}

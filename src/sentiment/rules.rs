@@ -1495,6 +1495,42 @@ impl<'a> Rules<'a> {
         !asks
     }
 
+    /// What the customer had to do on their own: an obligation (see
+    /// [`OBLIGATION`]), not denied, then within [`BY_MYSELF_REACH`] words
+    /// in its clause one of [`BY_MYSELF`] ("I had to sort it out myself",
+    /// "had to find out on my own", "j'ai dû tout faire moi-même", "tuve
+    /// que hacerlo yo mismo"): the service left it to them; into `bare`
+    /// as the wrong item weighs, at the obligation; damped in a question.
+    /// Not a verb's own object ("I had to remind myself": see
+    /// [`REFLEXIVE`]), nor what the customer did not have to do ("I didn't
+    /// have to do anything myself"). Returns whether the text complains.
+    pub(super) fn by_myself(&self, bare: &mut Vec<Bare>) -> bool {
+        let reading = self.reading;
+        let tokens = reading.tokens;
+        let after_obligation = |k: usize| {
+            (k.saturating_sub(BY_MYSELF_REACH + 1)..k)
+                .rev()
+                .take_while(|&j| reading.is_word(j))
+                .filter(|&j| reading.is_one_of(j, &OBLIGATION_LAST))
+                .find_map(|last| {
+                    let start = reading.one_phrase_to(last, &OBLIGATION, OBLIGATION_WORDS)?;
+                    let denied = start.checked_sub(1).is_some_and(|n| self.negator[n]);
+                    let object = k - last > 2 || !reading.is_one_of(k, &REFLEXIVE);
+                    (!denied && object).then_some(start)
+                })
+        };
+        let Some(at) = (0..tokens.len())
+            .filter(|&k| {
+                reading.is_one_of(k, &BY_MYSELF_OPENERS) && reading.one_phrase_from(k, &BY_MYSELF)
+            })
+            .find_map(after_obligation)
+        else {
+            return false;
+        };
+        let (_, asks) = reading.sentence_after(at);
+        self.report(bare, at, asks, "by-myself")
+    }
+
     /// What any other company, or any decent one, would have done by now
     /// ("any other bank would have refunded me", "n'importe quelle autre
     /// banque m'aurait remboursé", "cualquier otro banco ya me habría

@@ -738,24 +738,50 @@ pub(super) const SUPPOSED_REACH: usize = 8;
 /// tuve que reclamar"), no failure (see
 /// [`Rules::spared`](super::rules::Rules::spared)).
 #[rustfmt::skip]
-pub(super) const OBLIGATION: [&str; 16] = [
+pub(super) const OBLIGATION: [&str; 17] = [
     "have to", "had to", "has to", "need to", "needed to",
-    "eu à", "avoir à", "eu besoin de", "fallu",
+    "eu à", "avoir à", "eu besoin de", "fallu", "dû",
     "tuve que", "tener que", "tenido que", "tuvimos que", "tuvo que", "hizo falta", "hace falta",
 ];
+
+/// What the customer did on their own, emphatic ("I had to fix it
+/// myself", "j'ai dû tout faire moi-même", "tuve que hacerlo yo mismo"):
+/// after an obligation, the service left it to them (see
+/// [`Rules::by_myself`](super::rules::Rules::by_myself)). French
+/// hyphens are split by the tokenizer ("moi-même" is "moi même").
+#[rustfmt::skip]
+pub(super) const BY_MYSELF: [&str; 13] = [
+    "myself", "ourselves", "on my own", "on our own",
+    "moi même", "nous mêmes", "toute seule", "tout seul",
+    "yo mismo", "yo misma", "nosotros mismos", "por mi cuenta", "por nuestra cuenta",
+];
+
+/// The first words of [`BY_MYSELF`] (a test checks that they match).
+#[rustfmt::skip]
+pub(super) const BY_MYSELF_OPENERS: [&str; 10] = [
+    "myself", "ourselves", "on", "moi", "nous", "toute", "tout", "yo", "nosotros", "por",
+];
+
+/// The words of [`BY_MYSELF`] that are also the object of a verb ("I had
+/// to remind myself"): emphatic only with a word between them and the
+/// verb after the obligation ("had to fix it myself").
+pub(super) const REFLEXIVE: [&str; 2] = ["myself", "ourselves"];
+
+/// How many words after an [`OBLIGATION`] one of [`BY_MYSELF`] may come.
+pub(super) const BY_MYSELF_REACH: usize = 6;
 
 /// How many words an [`OBLIGATION`] spans at most.
 pub(super) const OBLIGATION_WORDS: usize = 3;
 
 /// The first words of [`OBLIGATION`] (a test checks that they match).
 #[rustfmt::skip]
-pub(super) const OBLIGATION_OPENERS: [&str; 15] = [
-    "have", "had", "has", "need", "needed", "eu", "avoir", "fallu",
+pub(super) const OBLIGATION_OPENERS: [&str; 16] = [
+    "have", "had", "has", "need", "needed", "eu", "avoir", "fallu", "dû",
     "tuve", "tener", "tenido", "tuvimos", "tuvo", "hizo", "hace",
 ];
 
 /// The last words of [`OBLIGATION`] (a test checks that they match).
-pub(super) const OBLIGATION_LAST: [&str; 6] = ["to", "à", "de", "fallu", "que", "falta"];
+pub(super) const OBLIGATION_LAST: [&str; 7] = ["to", "à", "de", "fallu", "dû", "que", "falta"];
 
 /// Adverbs that may stand inside a phrase of the lexicons, one at most,
 /// without changing what it says ("is anyone actually reading", "je pense
@@ -1466,6 +1492,7 @@ mod tests {
             (&UNMET[..], &UNMET_LAST[..], last),
             (&OBLIGATION[..], &OBLIGATION_OPENERS[..], first),
             (&OBLIGATION[..], &OBLIGATION_LAST[..], last),
+            (&BY_MYSELF[..], &BY_MYSELF_OPENERS[..], first),
         ] {
             let ends: Vec<&str> = phrases.iter().map(|&p| end(p)).collect();
             for end in &ends {
