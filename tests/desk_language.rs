@@ -5020,6 +5020,7 @@ fn what_the_customer_had_to_do_alone_complains() {
         &[
             ("I had to book the engineer myself", EN),
             ("We had to find a plumber on our own", EN),
+            ("Ended up having to ring the depot myself", EN),
             ("J'ai dû appeler le transporteur moi-même", FR),
             ("Il a fallu tout remonter nous-mêmes", FR),
             ("Tuve que llamar yo misma al repartidor", ES),

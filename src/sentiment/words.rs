@@ -738,8 +738,8 @@ pub(super) const SUPPOSED_REACH: usize = 8;
 /// tuve que reclamar"), no failure (see
 /// [`Rules::spared`](super::rules::Rules::spared)).
 #[rustfmt::skip]
-pub(super) const OBLIGATION: [&str; 17] = [
-    "have to", "had to", "has to", "need to", "needed to",
+pub(super) const OBLIGATION: [&str; 18] = [
+    "have to", "had to", "has to", "having to", "need to", "needed to",
     "eu à", "avoir à", "eu besoin de", "fallu", "dû",
     "tuve que", "tener que", "tenido que", "tuvimos que", "tuvo que", "hizo falta", "hace falta",
 ];
@@ -775,8 +775,8 @@ pub(super) const OBLIGATION_WORDS: usize = 3;
 
 /// The first words of [`OBLIGATION`] (a test checks that they match).
 #[rustfmt::skip]
-pub(super) const OBLIGATION_OPENERS: [&str; 16] = [
-    "have", "had", "has", "need", "needed", "eu", "avoir", "fallu", "dû",
+pub(super) const OBLIGATION_OPENERS: [&str; 17] = [
+    "have", "had", "has", "having", "need", "needed", "eu", "avoir", "fallu", "dû",
     "tuve", "tener", "tenido", "tuvimos", "tuvo", "hizo", "hace",
 ];
 
