@@ -626,7 +626,7 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
                 return true;
             }
         }
-        let rules: [(&str, &[&str]); 51] = [
+        let rules: [(&str, &[&str]); 57] = [
             ("iest", &["y"]),
             ("est", &["", "e"]),
             ("ier", &["y"]),
@@ -659,10 +659,17 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
             ("iment", &["i", "il"]),
             ("ément", &["é"]),
             // Spanish feminines in -ora ("ganadora"), superlatives and
-            // diminutives ("buenísima", "regalito", "preciosita") and the
-            // participles and gerunds of -er and -ir verbs ("dormido",
+            // diminutives ("buenísima", "regalito", "preciosita"; of
+            // "amable" and "feliz", "amabilísima" and "felicísimo") and
+            // the participles and gerunds of -er and -ir verbs ("dormido",
             // "sufriendo").
             ("ora", &["or"]),
+            ("bilísimo", &["ble"]),
+            ("bilísima", &["ble"]),
+            ("bilisimo", &["ble"]),
+            ("bilisima", &["ble"]),
+            ("císimo", &["z"]),
+            ("císima", &["z"]),
             ("ísimo", &["o"]),
             ("ísima", &["a", "o"]),
             ("isimo", &["o"]),
@@ -1065,6 +1072,9 @@ mod tests {
     fn spanish_and_french_inflections_find_their_word() {
         for (word, target) in [
             ("buenísimas", "buena"),
+            ("amabilísima", "amable"),
+            ("agradabilisimo", "agradable"),
+            ("felicísimo", "feliz"),
             ("lentisimo", "lento"),
             ("cosillas", "cosa"),
             ("casita", "casa"),
