@@ -863,7 +863,7 @@ impl Analyzer {
         complaint |= rules.waited_for(scan.awaited, bare);
         complaint |= rules.repeated(scan.times, bare);
         complaint |= rules.told_would(bare);
-        complaint |= rules.by_myself(bare);
+        complaint |= rules.by_myself(scan.alone, bare);
         complaint |= rules.any_other_would_have(bare);
         complaint |= rules.irony(values, bare, language, &mut modifiers, explaining);
         let tokens = reading.tokens;

@@ -570,10 +570,9 @@ fn is_infinitive(word: &str) -> bool {
 /// one. Not "te" nor "os", which end too many other words ("parte",
 /// "claros").
 pub(super) fn without_enclitic(word: &str) -> Option<&str> {
+    // Most words fail at once: no "r" before what would be the pronoun.
     ["los", "las", "lo", "la", "le", "les", "me", "nos", "se"]
         .iter()
-        .find_map(|p| word.strip_suffix(p))
-        .filter(|b| {
-            b.chars().count() > 2 && ["ar", "er", "ir", "ír"].iter().any(|e| b.ends_with(e))
-        })
+        .find_map(|p| word.strip_suffix(p).filter(|b| b.ends_with('r')))
+        .filter(|b| b.len() > 2 && ["ar", "er", "ir", "ír"].iter().any(|e| b.ends_with(e)))
 }

@@ -1503,10 +1503,14 @@ impl<'a> Rules<'a> {
     /// as the wrong item weighs, at the obligation; damped in a question.
     /// Not a verb's own object ("I had to remind myself": see
     /// [`REFLEXIVE`]), nor what the customer did not have to do ("I didn't
-    /// have to do anything myself"). Returns whether the text complains.
-    pub(super) fn by_myself(&self, bare: &mut Vec<Bare>) -> bool {
+    /// have to do anything myself"). `alone` is where the text's last word
+    /// of [`BY_MYSELF`] came (see [`Scan::alone`]). Returns whether the
+    /// text complains.
+    pub(super) fn by_myself(&self, alone: Option<usize>, bare: &mut Vec<Bare>) -> bool {
+        let Some(last) = alone else {
+            return false;
+        };
         let reading = self.reading;
-        let tokens = reading.tokens;
         let after_obligation = |k: usize| {
             (k.saturating_sub(BY_MYSELF_REACH + 1)..k)
                 .rev()
@@ -1519,7 +1523,7 @@ impl<'a> Rules<'a> {
                     (!denied && object).then_some(start)
                 })
         };
-        let Some(at) = (0..tokens.len())
+        let Some(at) = (0..=last)
             .filter(|&k| {
                 reading.is_one_of(k, &BY_MYSELF_OPENERS) && reading.one_phrase_from(k, &BY_MYSELF)
             })

@@ -107,6 +107,10 @@ pub(super) struct Scan {
     /// and only from it, is a text searched for what the customer was
     /// told would be done ([`Rules::told_would`](super::rules::Rules::told_would)).
     pub(super) told: Option<usize>,
+    /// Where the last word of [`Errand::Alone`] came: only then, and only
+    /// up to it, is a text searched for what the customer had to do on
+    /// their own ([`Rules::by_myself`](super::rules::Rules::by_myself)).
+    pub(super) alone: Option<usize>,
 }
 
 /// The buffers of looking words up, kept per thread.
@@ -260,6 +264,11 @@ pub(super) enum Errand {
     /// be done may follow (see
     /// [`Rules::told_would`](super::rules::Rules::told_would)).
     Told,
+    /// "Myself", "même", "mismo", "cuenta": the last word of what the
+    /// customer did on their own (one of
+    /// [`BY_MYSELF`](super::words::BY_MYSELF); see
+    /// [`Rules::by_myself`](super::rules::Rules::by_myself)).
+    Alone,
 }
 
 impl Errand {
@@ -302,6 +311,8 @@ impl Errand {
             "told" | "said" | "dit" | "dijeron" | "dijo" | "dijiste" | "dijisteis" | "dicho" => {
                 Some(Errand::Told)
             }
+            "myself" | "ourselves" | "own" | "même" | "mêmes" | "seul" | "seule" | "mismo"
+            | "misma" | "mismos" | "cuenta" => Some(Errand::Alone),
             _ => None,
         }
     }
@@ -499,6 +510,7 @@ impl Analyzer {
         let (mut would_have, mut could_have) = (false, false);
         let mut times = None;
         let mut told = None;
+        let mut alone = None;
         let mut i = 0;
         while i < tokens.len() {
             let token = tokens[i];
@@ -566,6 +578,7 @@ impl Analyzer {
                 Some(Errand::CouldHave) => could_have = true,
                 Some(Errand::Times) => times = Some(i),
                 Some(Errand::Told) => told = told.or(Some(i)),
+                Some(Errand::Alone) => alone = Some(i),
                 None => {}
             }
             let mut matched: Option<(usize, Entry, Marks)> = None;
@@ -795,6 +808,7 @@ impl Analyzer {
             could_have,
             times,
             told,
+            alone,
         }
     }
 }
@@ -819,6 +833,14 @@ mod tests {
                 matches!(errand, Some(Errand::WouldHave | Errand::CouldHave)),
                 "{phrase}"
             );
+        }
+    }
+
+    #[test]
+    fn every_last_word_of_doing_it_alone_is_its_errand() {
+        for phrase in BY_MYSELF {
+            let last = phrase.split(' ').next_back().unwrap_or(phrase);
+            assert_eq!(Errand::of(last), Some(Errand::Alone), "{phrase}");
         }
     }
 
