@@ -493,6 +493,10 @@ impl Analyzer {
         let mut contrast: Option<usize> = None;
         concessions.clear();
         let max_words = self.max_words(lexicons);
+        // Pronouns joined to an infinitive ("haberlo") are Spanish: not
+        // looked for in a text given as English or French.
+        let enclitics =
+            !matches!(language, Some(l) if l == Language::ENGLISH || l == Language::FRENCH);
         // With one built-in lexicon and no words of the caller's, what a
         // word resolves to depends on the word alone: remember it.
         let mut cache = match (lexicons, self.custom.entries.is_empty()) {
@@ -609,7 +613,7 @@ impl Analyzer {
                     key.push(' ');
                     key.push_str(reading.lower(j));
                     let (mut entry, mut goes_on) = self.phrase(lexicons, key, buffers);
-                    if entry.is_none() && !goes_on {
+                    if entry.is_none() && !goes_on && enclitics {
                         if let Some(bare) = without_enclitic(reading.lower(j)) {
                             key.truncate(before + 1);
                             key.push_str(bare);
@@ -620,7 +624,9 @@ impl Analyzer {
                         matched = Some((j, e, p));
                     }
                     if !goes_on {
-                        let step = (entry.is_none() && stepped.is_none())
+                        // Only where a word follows for the phrase to go on
+                        // with.
+                        let step = (entry.is_none() && stepped.is_none() && reading.is_word(j + 1))
                             .then(|| self.steps_over(lexicons, reading.lower(j)))
                             .flatten();
                         if let Some(boost) = step {
