@@ -5054,5 +5054,5 @@ fn warnings_and_what_is_worth_it() {
     ] {
         assert_label(text, language, Label::Positive);
     }
-    assert_untroubled("Je rachèterai sans hésiter", FR);
+    assert_untroubled("On reviendra sans hésiter", FR);
 }

@@ -561,8 +561,13 @@ fn first_person(word: &str) -> bool {
 /// Whether a Spanish word is an infinitive, with or without a pronoun
 /// joined to it ("llegar", "abrirlo", "recibirla").
 fn is_infinitive(word: &str) -> bool {
-    let bare = without_enclitic(word).unwrap_or(word);
-    bare.chars().count() > 2 && ["ar", "er", "ir", "ír"].iter().any(|e| bare.ends_with(e))
+    ends_as_infinitive(without_enclitic(word).unwrap_or(word))
+}
+
+/// Whether a Spanish word ends as an infinitive does, past its first two
+/// letters ("dar", "oír"; not "ir", "ar").
+fn ends_as_infinitive(word: &str) -> bool {
+    word.chars().count() > 2 && ["ar", "er", "ir", "ír"].iter().any(|e| word.ends_with(e))
 }
 
 /// A Spanish infinitive without the pronoun joined to it ("haberlo",
@@ -574,5 +579,5 @@ pub(super) fn without_enclitic(word: &str) -> Option<&str> {
     ["los", "las", "lo", "la", "le", "les", "me", "nos", "se"]
         .iter()
         .find_map(|p| word.strip_suffix(p).filter(|b| b.ends_with('r')))
-        .filter(|b| b.len() > 2 && ["ar", "er", "ir", "ír"].iter().any(|e| b.ends_with(e)))
+        .filter(|b| ends_as_infinitive(b))
 }

@@ -191,6 +191,19 @@ impl<'a> Rules<'a> {
                 .is_some_and(|it| it.negation_inside && k <= it.last)
     }
 
+    /// Whether a negation stands among the two words before token `k`
+    /// ("nothing cheered me up", "not too big").
+    fn denied_near(&self, k: usize) -> bool {
+        (k.saturating_sub(2)..k).any(|j| self.negates(j))
+    }
+
+    /// Whether the word right before token `k` is a negator: what a
+    /// phrase opening at `k` says is denied ("couldn't have been better",
+    /// "didn't have to").
+    fn negated_before(&self, k: usize) -> bool {
+        k.checked_sub(1).is_some_and(|n| self.negator[n])
+    }
+
     /// Whether an item stands in a concession, the clause that matters
     /// less (by binary search: the concessions are apart and in order).
     pub(super) fn conceded(&self, item: &Item) -> bool {
@@ -427,7 +440,7 @@ impl<'a> Rules<'a> {
                 .filter(|it| it.base > 0.0)
                 .find_map(|it| (it.first..=it.last).find(|&j| reading.is_one_of(j, &LIFTED)))
                 // Not a lift denied ("nothing cheered me up").
-                .filter(|&j| !(j.saturating_sub(2)..j).any(|k| self.negates(k)))
+                .filter(|&j| !self.denied_near(j))
         });
         at.is_some_and(|j| j > last)
     }
@@ -468,7 +481,7 @@ impl<'a> Rules<'a> {
                 // haber sido mejor").
                 return reading
                     .one_phrase_to(p, &UNMET, UNMET_WORDS)
-                    .map(|k| (k, k.checked_sub(1).is_some_and(|n| self.negator[n])));
+                    .map(|k| (k, self.negated_before(k)));
             }
             if self.booster[p] == 0.0 && !reading.is_one_of(p, &UNMET_STEPS) {
                 return None;
@@ -1466,8 +1479,7 @@ impl<'a> Rules<'a> {
                     && k.checked_sub(1).is_some_and(|p| {
                         reading.is_word(p) && next.checked_sub(1).is_none_or(|i| items[i].last != p)
                     }));
-            let denied = (k.saturating_sub(2)..k).any(|j| self.negates(j));
-            if in_or_before_an_item || !names_what || denied {
+            if in_or_before_an_item || !names_what || self.denied_near(k) {
                 continue;
             }
             if k >= sentence.0 {
@@ -1518,9 +1530,8 @@ impl<'a> Rules<'a> {
                 .filter(|&j| reading.is_one_of(j, &OBLIGATION_LAST))
                 .find_map(|last| {
                     let start = reading.one_phrase_to(last, &OBLIGATION, OBLIGATION_WORDS)?;
-                    let denied = start.checked_sub(1).is_some_and(|n| self.negator[n]);
                     let object = k - last > 2 || !reading.is_one_of(k, &REFLEXIVE);
-                    (!denied && object).then_some(start)
+                    (!self.negated_before(start) && object).then_some(start)
                 })
         };
         let Some(at) = (0..=last)

@@ -113,6 +113,16 @@ pub(super) struct Scan {
     pub(super) alone: Option<usize>,
 }
 
+/// How far a phrase of the lexicons is read from its first word (see
+/// [`Analyzer::longest_phrase`]).
+#[derive(Debug, Clone, Copy)]
+struct PhraseReach {
+    /// The most words a key of the lexicons has.
+    words: usize,
+    /// Whether a Spanish pronoun joined to an infinitive is read past.
+    enclitics: bool,
+}
+
 /// The buffers of looking words up, kept per thread.
 #[derive(Debug, Default)]
 pub(super) struct Lookups {
@@ -415,6 +425,75 @@ impl Analyzer {
         }
     }
 
+    /// The longest phrase of the lexicons that starts at token `i`, if one
+    /// does: its last token, entry and marks; and what an intensifier
+    /// stepped over inside it adds to its weight. Read on while a key may
+    /// still follow. One adverb of [`INNER_ADVERBS`] or one intensifier of
+    /// the lexicons that no key holds there is stepped over ("is anyone
+    /// actually reading", "je pense sérieusement à partir", "feeling
+    /// pretty low", "la moral muy por los suelos"), and still intensifies
+    /// the phrase; a Spanish infinitive with a pronoun joined to it is read
+    /// as the infinitive ("tendría que haberlo comprado" as "tendría que
+    /// haber"). `key` and `buffers` are reused buffers.
+    fn longest_phrase(
+        &self,
+        reading: Reading<'_>,
+        i: usize,
+        lexicons: &[&Lexicon],
+        reach: PhraseReach,
+        key: &mut String,
+        buffers: &mut Words,
+    ) -> (Option<(usize, Entry, Marks)>, f64) {
+        let mut matched: Option<(usize, Entry, Marks)> = None;
+        let mut stepped: Option<(usize, f64)> = None;
+        key.clear();
+        key.push_str(reading.lower(i));
+        for (j, next) in reading
+            .tokens
+            .iter()
+            .enumerate()
+            .take(i + reach.words + 1)
+            .skip(i + 1)
+        {
+            if next.kind != Kind::Word || (j == i + reach.words && stepped.is_none()) {
+                break;
+            }
+            let before = key.len();
+            key.push(' ');
+            key.push_str(reading.lower(j));
+            let (mut entry, mut goes_on) = self.phrase(lexicons, key, buffers);
+            if entry.is_none() && !goes_on && reach.enclitics {
+                if let Some(bare) = without_enclitic(reading.lower(j)) {
+                    key.truncate(before + 1);
+                    key.push_str(bare);
+                    (entry, goes_on) = self.phrase(lexicons, key, buffers);
+                }
+            }
+            if let Some((e, p)) = entry {
+                matched = Some((j, e, p));
+            }
+            if goes_on {
+                continue;
+            }
+            // A step only where a word follows for the phrase to go on with.
+            let step = (entry.is_none() && stepped.is_none() && reading.is_word(j + 1))
+                .then(|| self.steps_over(lexicons, reading.lower(j)))
+                .flatten();
+            match step {
+                Some(boost) => {
+                    key.truncate(before);
+                    stepped = Some((j, boost));
+                }
+                None => break,
+            }
+        }
+        let inner_boost = match (matched, stepped) {
+            (Some((last, ..)), Some((at, boost))) if at < last => boost,
+            _ => 0.0,
+        };
+        (matched, inner_boost)
+    }
+
     /// What a word says on its own (see [`Resolved`]).
     fn resolve(&self, lexicons: &[&Lexicon], key: &str, buffers: &mut Words) -> Resolved {
         let word = self.word(lexicons, key);
@@ -492,11 +571,12 @@ impl Analyzer {
         booster.resize(tokens.len(), 0.0);
         let mut contrast: Option<usize> = None;
         concessions.clear();
-        let max_words = self.max_words(lexicons);
-        // Pronouns joined to an infinitive ("haberlo") are Spanish: not
-        // looked for in a text given as English or French.
-        let enclitics =
-            !matches!(language, Some(l) if l == Language::ENGLISH || l == Language::FRENCH);
+        let reach = PhraseReach {
+            words: self.max_words(lexicons),
+            // Pronouns joined to an infinitive ("haberlo") are Spanish: not
+            // looked for in a text given as English or French.
+            enclitics: !matches!(language, Some(l) if l == Language::ENGLISH || l == Language::FRENCH),
+        };
         // With one built-in lexicon and no words of the caller's, what a
         // word resolves to depends on the word alone: remember it.
         let mut cache = match (lexicons, self.custom.entries.is_empty()) {
@@ -585,62 +665,10 @@ impl Analyzer {
                 Some(Errand::Alone) => alone = Some(i),
                 None => {}
             }
-            let mut matched: Option<(usize, Entry, Marks)> = None;
-            let mut stepped: Option<(usize, f64)> = None;
-            if max_words > 1 && resolved.starts_phrase {
-                // Read on while a key may still follow; the longest key
-                // found wins. One adverb of [`INNER_ADVERBS`] or one
-                // intensifier of the lexicons that no key holds there is
-                // stepped over ("is anyone actually reading", "je pense
-                // sérieusement à partir", "feeling pretty low", "la moral
-                // muy por los suelos"); a Spanish infinitive with a pronoun
-                // joined to it is read as the infinitive ("tendría que
-                // haberlo comprado" as "tendría que haber"). An
-                // intensifier stepped over still intensifies the phrase.
-                let key = &mut lookups.phrase;
-                key.clear();
-                key.push_str(reading.lower(i));
-                for (j, next) in tokens
-                    .iter()
-                    .enumerate()
-                    .take(i + max_words + 1)
-                    .skip(i + 1)
-                {
-                    if next.kind != Kind::Word || (j == i + max_words && stepped.is_none()) {
-                        break;
-                    }
-                    let before = key.len();
-                    key.push(' ');
-                    key.push_str(reading.lower(j));
-                    let (mut entry, mut goes_on) = self.phrase(lexicons, key, buffers);
-                    if entry.is_none() && !goes_on && enclitics {
-                        if let Some(bare) = without_enclitic(reading.lower(j)) {
-                            key.truncate(before + 1);
-                            key.push_str(bare);
-                            (entry, goes_on) = self.phrase(lexicons, key, buffers);
-                        }
-                    }
-                    if let Some((e, p)) = entry {
-                        matched = Some((j, e, p));
-                    }
-                    if !goes_on {
-                        // Only where a word follows for the phrase to go on
-                        // with.
-                        let step = (entry.is_none() && stepped.is_none() && reading.is_word(j + 1))
-                            .then(|| self.steps_over(lexicons, reading.lower(j)))
-                            .flatten();
-                        if let Some(boost) = step {
-                            key.truncate(before);
-                            stepped = Some((j, boost));
-                            continue;
-                        }
-                        break;
-                    }
-                }
-            }
-            let inner_boost = match (matched, stepped) {
-                (Some((last, ..)), Some((at, boost))) if at < last => boost,
-                _ => 0.0,
+            let (mut matched, inner_boost) = if resolved.starts_phrase && reach.words > 1 {
+                self.longest_phrase(reading, i, lexicons, reach, &mut lookups.phrase, buffers)
+            } else {
+                (None, 0.0)
             };
             let mut elongated = false;
             if matched.is_none() {

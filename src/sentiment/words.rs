@@ -1399,9 +1399,10 @@ pub(super) const DEMASIADO: [&str; 4] = ["demasiado", "demasiada", "demasiados",
 pub(super) const WHO: [&str; 5] = ["who", "whose", "qui", "quién", "quien"];
 
 /// Having an idea, thinking it good or deciding it ("came up with" too):
-/// in a question opened by one of [`WHO`], the praise mocks the idea ("Who thought this was a
-/// good idea?", "Qui a eu la brillante idée de...?", "¿A quién se le
-/// ocurrió?"); not in "Who else loved the finale?".
+/// in a question opened by one of [`WHO`], the praise mocks the idea
+/// ("Who thought this was a good idea?", "Qui a eu la brillante idée
+/// de...?", "¿A quién se le ocurrió?"); not in "Who else loved the
+/// finale?".
 #[rustfmt::skip]
 pub(super) const HAD_THE_IDEA: [&str; 16] = [
     "thought", "decided", "idea", "approved",
