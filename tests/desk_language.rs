@@ -5056,3 +5056,148 @@ fn warnings_and_what_is_worth_it() {
     }
     assert_untroubled("On reviendra sans hésiter", FR);
 }
+
+/// A count of none denies what it counts ("zero glitches", "zéro bug",
+/// "cero fallos") and weighs nothing when it counts no feeling ("zero
+/// sugar"); not a single one of what was awaited is a complaint (rule
+/// `not-received`), and "not a single" trouble is none.
+#[test]
+fn a_count_of_none_and_not_a_single_one() {
+    for (text, language) in [
+        ("Zero glitches since the update, thank you", EN),
+        ("Zéro bug depuis la mise à jour, merci", FR),
+        ("Cero fallos desde la actualización, gracias", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    assert!(!has_bare_negation("Zero sugar in this drink", EN));
+    assert!(!has_bare_negation("Radio Cero en directo", ES));
+    assert_rule_reads(
+        "not-received",
+        &[
+            ("Not a single answer from the shop", EN),
+            ("Pas une seule réponse du magasin", FR),
+            ("Ni una sola respuesta de la tienda", ES),
+        ],
+        &[("Not a single scratch on the parcel", EN)],
+    );
+    assert_no_complaint("Pas un seul bug en un an", FR);
+    assert_ne!(answer("Pas un seul bug en un an", FR).0, Label::Negative);
+}
+
+/// French "personne pour", "personne à" without their "ne" deny ("toujours
+/// personne pour répondre", "personne à l'accueil"); after an article or
+/// an adjective, "personne" is a person ("une personne pour m'aider").
+#[test]
+fn nobody_without_its_ne_complains() {
+    for text in [
+        "Toujours personne pour répondre au téléphone",
+        "Personne à l'accueil depuis ce matin",
+        "Et personne pour m'expliquer la facture",
+    ] {
+        assert_displeased(text, FR);
+    }
+    assert_untroubled("Une personne très gentille pour m'aider, merci", FR);
+    assert_untroubled("J'ai trouvé la bonne personne à qui parler, merci", FR);
+}
+
+/// How long the customer waited, told after the waiting, complains (rule
+/// `waited-long`): hours or longer, or a whole morning; not a wait asked
+/// for, said to be short, denied, or of a day or two.
+#[test]
+fn a_long_wait_told_complains() {
+    assert_rule_reads(
+        "waited-long",
+        &[
+            ("We waited three hours for a table", EN),
+            ("I had to wait two weeks for the part", EN),
+            ("Waited the whole morning for the engineer", EN),
+            ("J'ai attendu trois heures au guichet", FR),
+            ("Il a fallu attendre deux semaines pour la pièce", FR),
+            ("Esperé tres horas en la consulta", ES),
+            ("Tuvimos que esperar dos semanas la pieza", ES),
+        ],
+        &[
+            ("Please wait 48 hours for the update", EN),
+            ("Merci de patienter 48 heures", FR),
+            ("I only waited an hour, well done", EN),
+            ("Je n'ai attendu qu'une heure", FR),
+            ("I didn't have to wait two hours this time", EN),
+            ("No tuve que esperar dos horas", ES),
+            ("We waited a day for the parcel", EN),
+        ],
+    );
+    // Before a contrast it weighs half, as a word there does.
+    let (_, why) = analyzer().explain("We waited an hour but the food was superb", Some(EN));
+    assert!(why
+        .contributions
+        .iter()
+        .any(|c| c.factor == Factor::Rule { id: "waited-long" }
+            && c.modifiers.contains(&Modifier::BeforeContrast)
+            && (c.value - c.base / 2.0).abs() < 1e-9));
+}
+
+/// Being passed around complains: transferred again and again (rule
+/// `repeated`), a different answer from each agent.
+#[test]
+fn being_passed_around_complains() {
+    assert_rule_reads(
+        "repeated",
+        &[
+            ("I was transferred four times this morning", EN),
+            ("Transférée quatre fois ce matin", FR),
+            ("Me transfirieron cuatro veces esta mañana", ES),
+        ],
+        &[],
+    );
+    for (text, language) in [
+        ("The agent on the phone told me something different", EN),
+        ("Le conseiller en boutique m'a dit autre chose", FR),
+        ("El de la tienda me dijo otra cosa", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+}
+
+/// A good word in scare quotes on what the service gives doubts it ("the
+/// "quick" reply", "la livraison « rapide »", "la respuesta "rápida""),
+/// with the thanks before it; so does the service quoted after "your"
+/// ("your "customer service""). Not a word or a title quoted after any
+/// other noun.
+#[test]
+fn scare_quotes_on_what_the_service_gives_doubt_it() {
+    for (text, language) in [
+        ("Thanks for the \"fast\" delivery", EN),
+        ("Merci pour la livraison « rapide »", FR),
+        ("Gracias por la respuesta \"rápida\"", ES),
+        ("Your \"customer service\" never picks up", EN),
+        ("Votre « service client » ne décroche jamais", FR),
+    ] {
+        assert_reproaches(text, language);
+    }
+    assert_untroubled("In a word, \"superb\", this camera", EN);
+    assert_untroubled("Cantamos el \"feliz cumpleaños\" a mi abuela", ES);
+}
+
+/// Going public with the story calls for a senior ("I'll post this
+/// everywhere", "je vais publier ça partout", "voy a publicarlo en todas
+/// partes"); a last chance is no luck.
+#[test]
+fn going_public_calls_for_a_senior() {
+    for (text, language) in [
+        ("Fix it or I'll post this everywhere", EN),
+        ("Réglez ça ou je vais publier ça partout", FR),
+        ("Arreglad esto o voy a publicarlo en todas partes", ES),
+    ] {
+        assert_complains(text, language);
+        assert!(analyzer().score(text, Some(language)).escalates, "{text}");
+    }
+    assert_ne!(
+        answer("Dernière chance pour régler ça", FR).0,
+        Label::Positive
+    );
+    assert_ne!(
+        answer("Última oportunidad para arreglarlo", ES).0,
+        Label::Positive
+    );
+}

@@ -6,7 +6,7 @@
 //! idea: each turns praise into reproach.
 
 use super::rules::{Bare, Rules};
-use super::scan::Item;
+use super::scan::{Errand, Item};
 use super::tokenize::Kind;
 use super::words::*;
 use crate::explain::Modifier;
@@ -280,6 +280,77 @@ impl Rules<'_> {
                     complaint = true;
                     if explaining {
                         modifiers[k].push(Modifier::Irony);
+                    }
+                }
+            }
+        }
+        // A good word in scare quotes that qualifies what the service
+        // gives, named after an article or a possessive ("the "quick"
+        // reply", "your "express" delivery", "la réponse « rapide »", "la
+        // entrega "exprés""): a claim quoted to doubt it, complaint or not.
+        // Not a word or a title quoted after any other noun ("in a word,
+        // "awesome"", "el "feliz cumpleaños""). The praise before it in its
+        // sentence is aimed at what it names ("Thanks for the "quick"
+        // reply"). And the service itself quoted after "your" ("your
+        // "customer service"", "votre « service client »"): a name it does
+        // not deserve.
+        let words_before = |it: &Item| {
+            let mut before = (0..it.first)
+                .rev()
+                .filter(|&j| tokens[j].kind == Kind::Word);
+            (before.next(), before.next())
+        };
+        let given = |j: usize| {
+            reading.errand(j) == Some(Errand::Awaited) || reading.is_one_of(j, &THE_SERVICE)
+        };
+        let qualifies = |it: &Item| match words_before(it) {
+            (Some(j), i) => {
+                let after = (it.last + 1..tokens.len()).find(|&j| tokens[j].kind == Kind::Word);
+                (reading.is_one_of(j, &DETERMINERS) && after.is_some_and(given))
+                    || (given(j)
+                        && i.is_some_and(|i| i + 1 == j && reading.is_one_of(i, &DETERMINERS)))
+            }
+            _ => false,
+        };
+        let yours = |it: &Item| {
+            let (before, _) = words_before(it);
+            it.base == 0.0
+                && it.last > it.first
+                && before.is_some_and(|j| reading.is_one_of(j, &YOUR))
+        };
+        // The praise before each is looked at once: from the item after the
+        // last one quoted (linear however many are quoted).
+        let mut unread = 0;
+        for k in 0..items.len() {
+            let item = &items[k];
+            let meant = contrast.is_some_and(|cut| item.first > cut);
+            if meant || !scare_quoted(item) {
+                continue;
+            }
+            let doubted = values[k] > 0.0 && qualifies(item);
+            let mocked = values[k] == 0.0 && yours(item);
+            if !doubted && !mocked {
+                continue;
+            }
+            values[k] = if doubted { -values[k] } else { WRONG_ITEM };
+            complaint = true;
+            if explaining {
+                modifiers[k].push(Modifier::Irony);
+            }
+            // Where its sentence starts, looked for no further back than
+            // the first item not yet read.
+            let read_from = items.get(unread).map_or(item.first, |it| it.first.min(item.first));
+            let sentence = (read_from..=item.first)
+                .rev()
+                .find(|&j| reading.opens_sentence(j))
+                .unwrap_or(read_from);
+            let before = (unread..k).rev().take_while(|&j| items[j].first >= sentence);
+            unread = k + 1;
+            for j in before {
+                if items[j].praise && values[j] > 0.0 {
+                    values[j] = -values[j];
+                    if explaining {
+                        modifiers[j].push(Modifier::Irony);
                     }
                 }
             }

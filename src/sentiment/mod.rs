@@ -188,6 +188,7 @@ use reading::{count_bangs_and_questions, Reading, Tok};
 use rules::{Bare, Rules};
 use scan::{Found, Lookups};
 use tokenize::{push_lowercase, Kind};
+use words::BARE_NEGATION_RULE;
 
 pub use lang::{detect_language, LanguageGuess};
 
@@ -866,6 +867,7 @@ impl Analyzer {
         complaint |= rules.wrong_quantity(scan.received, bare);
         complaint |= rules.paid_yet(scan.paid, values, bare);
         complaint |= rules.waited_for(scan.awaited, bare);
+        complaint |= rules.waited_long(scan.waited, bare);
         complaint |= rules.repeated(scan.times, bare);
         complaint |= rules.told_would(bare);
         complaint |= rules.by_myself(scan.alone, bare);
@@ -874,8 +876,21 @@ impl Analyzer {
         let tokens = reading.tokens;
 
         let (mut pos, mut neg) = (0.0, 0.0);
-        let mut raw: f64 = values.iter().sum::<f64>() + bare.iter().map(|(_, v, _)| v).sum::<f64>();
-        for (_, v, _) in bare.iter() {
+        // What a rule finds happened weighs less before a contrast, as the
+        // words there do ("I waited two hours but it was worth it"). Not a
+        // negation that reached no word: damped there, it moved as many
+        // shared tweets away from their label as toward it.
+        let contrast = rules.contrast;
+        let around_contrast = |k: usize, id: &str| match contrast {
+            Some(cut) if k < cut && id != BARE_NEGATION_RULE => {
+                (c.before_contrast, Some(Modifier::BeforeContrast))
+            }
+            _ => (1.0, None),
+        };
+        let mut raw: f64 = values.iter().sum::<f64>();
+        for &(k, v, id) in bare.iter() {
+            let v = v * around_contrast(k, id).0;
+            raw += v;
             neg += v - 1.0;
         }
         for v in values.iter() {
@@ -949,12 +964,13 @@ impl Analyzer {
                 });
             }
             for &(k, v, id) in bare.iter() {
+                let (factor, modifier) = around_contrast(k, id);
                 why.contributions.push(Contribution {
                     factor: Factor::Rule { id },
                     span: Some(tokens[k].start..tokens[k].end),
                     base: v,
-                    modifiers: Vec::new(),
-                    value: v,
+                    modifiers: modifier.into_iter().collect(),
+                    value: v * factor,
                 });
             }
             // Say what called for a senior: the contributions list the

@@ -413,6 +413,8 @@ impl<'a> Reading<'a> {
     /// "pas", a step, after one of [`BEFORE_A_STEP`] ("un grand pas en
     /// avant", "le premier pas"); the Spanish "nada más" before an
     /// infinitive, "as soon as" ("Nada más llegar nos atendieron genial");
+    /// "personne pour", "personne à" after an article or an adjective (see
+    /// [`BEFORE_NOBODY`]);
     /// and a negation in a tag question ("isn't it?", "¿no?").
     pub(super) fn negates_nothing(&self, k: usize) -> bool {
         if self.in_tag(k) {
@@ -422,6 +424,12 @@ impl<'a> Reading<'a> {
             "pas" => k
                 .checked_sub(1)
                 .is_some_and(|d| self.is_one_of(d, &BEFORE_A_STEP)),
+            // "Personne pour", "personne à" are a noun after an article or
+            // an adjective ("une personne pour m'aider", "la bonne personne
+            // à qui parler").
+            "pour" | "à" => k
+                .checked_sub(2)
+                .is_some_and(|d| self.is_word(d) && !self.is_one_of(d, &BEFORE_NOBODY)),
             "nada" => {
                 self.is_one_of(k + 1, &["más", "mas"])
                     && self.is_word(k + 2)

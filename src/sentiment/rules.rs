@@ -1090,11 +1090,27 @@ impl<'a> Rules<'a> {
         // counted with the word it reached).
         let mut counted_until = 0;
         for (k, _) in negator.iter().enumerate().filter(|(_, n)| **n) {
-            // A denial in several words denies only the word it reaches.
-            if k < counted_until || self.denials.binary_search(&k).is_ok() {
+            // A denial in several words denies only the word it reaches,
+            // unless it opens with a negation of its own ("personne pour
+            // répondre").
+            let denial = || {
+                self.denials.binary_search(&k).is_ok()
+                    && !k
+                        .checked_sub(1)
+                        .is_some_and(|p| reading.is_one_of(p, &NOTHING))
+            };
+            // A count of none denies the word it reaches and says nothing
+            // on its own ("zero calories", "#OndaCero").
+            if k < counted_until || denial() || reading.is_one_of(k, &NONE_COUNTED) {
                 continue;
             }
+            // A count of one ("un seul", "une seule") weighs nothing, and
+            // the negation reaches past it ("pas un seul problème").
             let next = items.partition_point(|it| it.first <= k);
+            let next = next
+                + usize::from(items.get(next).is_some_and(|it| {
+                    it.base == 0.0 && it.first < it.last && reading.is_one_of(it.last, &SINGLE)
+                }));
             // It reaches a word, not an emoji, and not past one (as in
             // [`Rules::look_back`]), nor news asked for ("without any news"
             // is no news, nothing): a word `near` it, with no subject
@@ -1231,10 +1247,26 @@ impl<'a> Rules<'a> {
                                     && reading.lower(j) != "order"
                             })
                 };
+                // Or not a single one of what is awaited came ("not a single
+                // reply", "pas une seule réponse", "ni una sola respuesta"):
+                // a count of one, an article before it or not, then what is
+                // awaited.
+                let none_came = || {
+                    let mut single = false;
+                    (k + 1..tokens.len().min(k + 1 + AWAITED_REACH))
+                        .take_while(|&j| tokens[j].kind == Kind::Word)
+                        .find(|&j| {
+                            let one = reading.is_one_of(j, &SINGLE);
+                            single |= one;
+                            !one && !reading.is_one_of(j, &DETERMINERS)
+                                && !reading.is_one_of(j, &BEFORE_AWAITED)
+                        })
+                        .is_some_and(|j| single && reading.errand(j) == Some(Errand::Awaited))
+                };
                 // Looked for once, and only when the negation denies no
                 // failure (both tests below come after `denies`).
                 let missed = std::cell::OnceCell::new();
-                let missed = || *missed.get_or_init(not_received);
+                let missed = || *missed.get_or_init(|| not_received() || none_came());
                 let counts = match follower {
                     None => true,
                     // A "no" or "not" that follows opens a negation of its
@@ -1308,9 +1340,9 @@ impl<'a> Rules<'a> {
                     // "Without" asked about is an option, not an absence
                     // reported ("can it be delivered without a signature?").
                     None if without && asks() => {
-                        bare.push((k, BARE_NEGATION * c.question, "bare-negation"))
+                        bare.push((k, BARE_NEGATION * c.question, BARE_NEGATION_RULE))
                     }
-                    None => bare.push((k, BARE_NEGATION, "bare-negation")),
+                    None => bare.push((k, BARE_NEGATION, BARE_NEGATION_RULE)),
                 }
             }
         }
@@ -1729,6 +1761,70 @@ impl<'a> Rules<'a> {
         };
         let (_, asks) = reading.sentence_after(count);
         self.report(bare, count, asks, "waited-for")
+    }
+
+    /// How long the customer waited, told after the waiting: a verb of
+    /// waiting (see [`Errand::Waited`]) in the past, as a gerund, or as an
+    /// infinitive after an obligation ("had to wait", "j'ai dû attendre",
+    /// "tuve que esperar"), then within [`WAITED_REACH`] words in its
+    /// clause a count of hours or longer ("waited two hours", "attendu
+    /// plus d'une heure", "esperamos tres semanas"), or a whole part of a
+    /// day ("all day", "toute la journée", "toda la mañana"); into `bare`
+    /// as the wrong item weighs, at the verb; damped in a question. Not a
+    /// wait of two days or less, nor one said to be short ("only waited
+    /// an hour", "je n'ai attendu qu'une heure": see [`SHORT_OR_USUAL`]),
+    /// nor one denied ("I didn't have to wait", "no esperé"), nor a wait
+    /// asked for ("please wait 24 hours", "merci d'attendre"): an
+    /// infinitive counts only after an obligation. `waited` is where the
+    /// text's last verb of waiting came (see [`Scan::waited`]). Returns
+    /// whether the text complains.
+    pub(super) fn waited_long(&self, waited: Option<usize>, bare: &mut Vec<Bare>) -> bool {
+        let Some(last) = waited else {
+            return false;
+        };
+        let reading = self.reading;
+        let is = |k: usize, words: &[&str]| reading.is_one_of(k, words);
+        // Where the wait told from the verb at `k` starts, if it is one
+        // told as done: the obligation before an infinitive.
+        let told = |k: usize| {
+            if !is(k, &TO_WAIT) {
+                return Some(k);
+            }
+            let before = k.checked_sub(1)?;
+            reading.one_phrase_to(before, &OBLIGATION, OBLIGATION_WORDS)
+        };
+        // Whether a long time is counted at the unit `u`.
+        let long = |u: usize| {
+            let whole = |j: usize| j < u && is(j, &WHOLE);
+            if is(u, &PARTS_OF_DAY) {
+                return whole(u - 1) || whole(u.saturating_sub(2));
+            }
+            if !is(u, &LONG_UNITS) && !is(u, &HOURS) {
+                return false;
+            }
+            let counted = reading.is_word(u - 1) && counts_time(reading.lower(u - 1));
+            let days = is(u, &DAYS);
+            counted && (!days || count_of(reading, u - 1).is_some_and(|n| n > 2))
+        };
+        let found = (0..=last).find_map(|k| {
+            if reading.errand(k) != Some(Errand::Waited) {
+                return None;
+            }
+            let start = told(k)?;
+            let short = |j: usize| is(j, &SHORT_OR_USUAL);
+            if self.negated_before(start) || (start.saturating_sub(2)..start).any(short) {
+                return None;
+            }
+            (k + 2..reading.tokens.len().min(k + 1 + WAITED_REACH))
+                .take_while(|&j| reading.is_word(j) && !short(j - 1))
+                .any(long)
+                .then_some(k)
+        });
+        let Some(at) = found else {
+            return false;
+        };
+        let (_, asks) = reading.sentence_after(at);
+        self.report(bare, at, asks, "waited-long")
     }
 
     /// The other way of telling a long wait: what was awaited, then a past

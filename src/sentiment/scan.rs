@@ -111,6 +111,10 @@ pub(super) struct Scan {
     /// up to it, is a text searched for what the customer had to do on
     /// their own ([`Rules::by_myself`](super::rules::Rules::by_myself)).
     pub(super) alone: Option<usize>,
+    /// Where the last word of [`Errand::Waited`] came: only then, and only
+    /// up to it, is a text searched for how long the customer waited
+    /// ([`Rules::waited_long`](super::rules::Rules::waited_long)).
+    pub(super) waited: Option<usize>,
 }
 
 /// How far a phrase of the lexicons is read from its first word (see
@@ -279,6 +283,9 @@ pub(super) enum Errand {
     /// [`BY_MYSELF`](super::words::BY_MYSELF); see
     /// [`Rules::by_myself`](super::rules::Rules::by_myself)).
     Alone,
+    /// "Waited", "attendu", "esperando": how long the customer waited may
+    /// follow (see [`Rules::waited_long`](super::rules::Rules::waited_long)).
+    Waited,
 }
 
 impl Errand {
@@ -323,6 +330,12 @@ impl Errand {
             }
             "myself" | "ourselves" | "own" | "même" | "mêmes" | "seul" | "seule" | "mismo"
             | "misma" | "mismos" | "cuenta" => Some(Errand::Alone),
+            "waited" | "waiting" | "wait" | "attendu" | "attendue" | "attendus" | "attendues"
+            | "attends" | "attend" | "attendons" | "attendais" | "attendait" | "attendions"
+            | "attendre" | "patienté" | "patienter" | "poireauté" | "poireauter" | "esperé"
+            | "esperamos" | "esperaron" | "esperó" | "esperado" | "esperando" | "esperar" => {
+                Some(Errand::Waited)
+            }
             _ => None,
         }
     }
@@ -595,6 +608,7 @@ impl Analyzer {
         let mut times = None;
         let mut told = None;
         let mut alone = None;
+        let mut waited = None;
         let mut i = 0;
         while i < tokens.len() {
             let token = tokens[i];
@@ -663,6 +677,7 @@ impl Analyzer {
                 Some(Errand::Times) => times = Some(i),
                 Some(Errand::Told) => told = told.or(Some(i)),
                 Some(Errand::Alone) => alone = Some(i),
+                Some(Errand::Waited) => waited = Some(i),
                 None => {}
             }
             let (mut matched, inner_boost) = if resolved.starts_phrase && reach.words > 1 {
@@ -843,6 +858,7 @@ impl Analyzer {
             times,
             told,
             alone,
+            waited,
         }
     }
 }

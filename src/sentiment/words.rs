@@ -10,6 +10,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 /// What a negation that negates no sentiment word adds on its own.
 pub(super) const BARE_NEGATION: f64 = -0.6;
 
+/// The name, in an explanation, of [`BARE_NEGATION`] added.
+pub(super) const BARE_NEGATION_RULE: &str = "bare-negation";
+
 /// What a denied word of the service doing its job weighs ("my order
 /// hasn't arrived", "sigue sin funcionar", "ce n'est pas réparé"): as much
 /// as the lexicons' phrases that say so already ("no ha llegado", "pas
@@ -157,6 +160,17 @@ pub(super) const OPENING_NEGATIONS: [&str; 5] = ["no", "not", "n't", "ne", "n"];
 /// "only" ("on ne peut que recommander", "je n'ai que des éloges").
 pub(super) const FRENCH_SECOND_NEGATORS: [&str; 10] = [
     "pas", "plus", "jamais", "rien", "aucun", "aucune", "guère", "personne", "point", "ni",
+];
+
+/// What may come before "personne pour" and "personne à" for "personne"
+/// to be "nobody" without its "ne" ("toujours personne pour m'aider", "et
+/// personne à l'accueil"); at the start of a clause it is too. After any
+/// other word, an article or an adjective, it is "a person" (see
+/// `Reading::negates_nothing`).
+#[rustfmt::skip]
+pub(super) const BEFORE_NOBODY: [&str; 11] = [
+    "toujours", "encore", "et", "mais", "jamais", "vraiment", "absolument", "strictement",
+    "quasiment", "presque", "ou",
 ];
 
 /// French subjects that negate, before their "ne": "personne ne",
@@ -626,10 +640,11 @@ pub(super) const SEVERAL: [&str; 13] = [
 /// What a customer had to do again and again to be heard: contact, ask,
 /// chase, explain, try ("I've called five times", "j'ai dû vous relancer
 /// trois fois", "tuve que reclamar tres veces"), as the past and the
-/// infinitive after "had to", "j'ai dû", "tuve que". Not Spanish
+/// infinitive after "had to", "j'ai dû", "tuve que"; or to go through
+/// ("transferred five times", "transféré trois fois"). Not Spanish
 /// "pedido", also an order.
 #[rustfmt::skip]
-pub(super) const ASKED_AGAIN: [&str; 74] = [
+pub(super) const ASKED_AGAIN: [&str; 82] = [
     "called", "phoned", "rang", "emailed", "messaged", "written", "wrote", "asked", "chased",
     "contacted", "explained", "complained", "reported", "requested", "tried", "repeated",
     "call", "phone", "email", "ask", "chase", "contact", "explain", "complain", "request",
@@ -641,6 +656,9 @@ pub(super) const ASKED_AGAIN: [&str; 74] = [
     "llamado", "llamé", "escrito", "escribí", "pedí", "reclamado", "reclamé", "preguntado",
     "pregunté", "contactado", "explicado", "expliqué", "intentado", "intenté", "insistido",
     "llamar", "escribir", "pedir", "reclamar", "preguntar", "contactar", "explicar", "insistir",
+    // Passed on again and again ("transferred five times").
+    "transferred", "redirected", "transféré", "redirigé", "transferido", "transfirieron",
+    "redirigido", "redirigieron",
 ];
 
 /// What makes a count of times a frequency, right after it: "twice a
@@ -938,6 +956,16 @@ pub(super) const BEFORE_AWAITED: [&str; 11] = [
     "any", "single", "un", "une", "des", "una", "ninguna", "seul", "seule", "solo", "sola",
 ];
 
+/// Negators that count none ("zero issues", "zéro souci", "cero
+/// problemas"): they deny the word they reach, and weigh nothing when they
+/// reach none ("zero calories", "Onda Cero").
+pub(super) const NONE_COUNTED: [&str; 3] = ["zero", "zéro", "cero"];
+
+/// A count of one after a negation: "not a single reply", "not one
+/// answer", "pas une seule réponse", "ni una sola respuesta", "pas un
+/// seul problème" (see `Rules::bare_negations`).
+pub(super) const SINGLE: [&str; 6] = ["single", "one", "seul", "seule", "solo", "sola"];
+
 /// How many words after a verb of [`HAD`] what is awaited may be: two
 /// before it ("a single reply", "une seule réponse") and itself.
 pub(super) const AWAITED_REACH: usize = 3;
@@ -1218,6 +1246,37 @@ pub(super) const LONG_UNITS: [&str; 19] = [
     "día", "días", "dia", "dias", "semana", "semanas", "mes", "meses",
 ];
 
+/// The infinitives of [`Errand::Waited`](super::scan::Errand::Waited):
+/// a wait told as done only after an obligation ("had to wait", "j'ai dû
+/// attendre", "tuve que esperar"), asked for otherwise ("please wait", "merci
+/// d'attendre").
+pub(super) const TO_WAIT: [&str; 5] = ["wait", "attendre", "patienter", "poireauter", "esperar"];
+
+/// How many words after a verb of waiting its count of time may end ("waited
+/// for over an hour", "attendu plus d'une heure", "esperamos más de una
+/// hora").
+pub(super) const WAITED_REACH: usize = 5;
+
+/// Hours: a wait of one is long once waited ("waited an hour", "attendu
+/// deux heures", "esperé dos horas"; see `Rules::waited_long`).
+pub(super) const HOURS: [&str; 6] = ["hour", "hours", "heure", "heures", "hora", "horas"];
+
+/// Parts of a day that a whole of counts as a wait ("all day", "all
+/// morning", "toute la journée", "toda la mañana").
+#[rustfmt::skip]
+pub(super) const PARTS_OF_DAY: [&str; 18] = [
+    "day", "morning", "afternoon", "evening", "night", "week",
+    "journée", "matinée", "après-midi", "soirée", "nuit", "semaine",
+    "día", "dia", "mañana", "tarde", "noche", "semana",
+];
+
+/// What makes a part of a day a whole ("all day", "the whole morning",
+/// "toute la journée", "todo el día").
+#[rustfmt::skip]
+pub(super) const WHOLE: [&str; 10] = [
+    "all", "whole", "entire", "toute", "tout", "entière", "todo", "toda", "entero", "entera",
+];
+
 /// Past verbs of taking a time: "the delivery took three weeks", "a mis
 /// trois semaines", "a pris dix jours", "tardó un mes" (see
 /// `Rules::waited_for`).
@@ -1244,9 +1303,9 @@ pub(super) const INDEFINITES: [&str; 5] = ["un", "une", "una", "unos", "unas"];
 /// un remboursement", "normalmente son dos días para la entrega"): no
 /// wait reported (see `Rules::waited_for`).
 #[rustfmt::skip]
-pub(super) const SHORT_OR_USUAL: [&str; 22] = [
+pub(super) const SHORT_OR_USUAL: [&str; 23] = [
     "only", "just", "less", "under", "takes", "take", "usually",
-    "seulement", "juste", "moins", "que", "faut", "prend", "prennent", "généralement",
+    "seulement", "juste", "moins", "que", "qu", "faut", "prend", "prennent", "généralement",
     "solo", "sólo", "apenas", "menos", "tarda", "tardan", "normalmente",
 ];
 
@@ -1300,6 +1359,14 @@ pub(super) const DETERMINERS: [&str; 30] = [
     "my", "your", "our", "the", "this", "that", "a", "an",
     "mon", "ma", "mes", "votre", "vos", "notre", "nos", "le", "la", "les", "ce", "cette",
     "mi", "mis", "tu", "tus", "su", "sus", "el", "los", "este", "ese",
+];
+
+/// The possessives of the second person, the brand addressed ("your",
+/// "votre", "vuestra", "su").
+#[rustfmt::skip]
+pub(super) const YOUR: [&str; 11] = [
+    "your", "votre", "vos", "ton", "ta", "tes", "vuestro", "vuestra", "vuestros", "vuestras",
+    "su",
 ];
 
 /// How a how-to question opens (see
