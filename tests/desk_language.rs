@@ -5201,3 +5201,48 @@ fn going_public_calls_for_a_senior() {
         Label::Positive
     );
 }
+
+/// Questions that reproach complain in full, asked or not (`[reproaches]`:
+/// whether it is even legal, since when it is normal, how loyal customers
+/// are treated); a plain question about what is allowed asks.
+#[test]
+fn questions_that_reproach_complain() {
+    for (text, language) in [
+        ("Is that even legal, a fee for paying by card?", EN),
+        ("Since when is it okay to cut the line without notice?", EN),
+        ("Is this how you treat customers of ten years?", EN),
+        ("Depuis quand est-ce normal de payer le papier ?", FR),
+        ("C'est comme ça que vous traitez vos abonnés ?", FR),
+        ("¿Desde cuándo es normal pagar por la factura en papel?", ES),
+        ("¿Así nos tratáis después de tantos años?", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    assert_asks("Is it legal to resell a ticket?", EN);
+    // Loyalty repaid with a fault, told, complains too.
+    for (text, language) in [
+        ("Eight years with you and this is the thanks I get", EN),
+        ("Huit ans chez vous et voilà comment on me remercie", FR),
+    ] {
+        assert_complains(text, language);
+    }
+}
+
+/// Praise taken back at the end of the text, after a pause ("really
+/// helpful, not", "au top… ou pas", "estupendo… o no"), is irony; a
+/// choice asked ("tu viens, ou pas ?") is not. A fix that changed nothing
+/// complains.
+#[test]
+fn praise_taken_back_at_the_end_is_irony() {
+    for (text, language) in [
+        ("Lovely customer care, not", EN),
+        ("Fastest delivery ever... NOT", EN),
+        ("Conseiller très compétent… ou pas", FR),
+        ("Atención de diez… o no", ES),
+    ] {
+        assert_reproaches(text, language);
+    }
+    assert_asks("Tu passes demain, ou pas ?", FR);
+    assert_label("I love this phone, like it or not", EN, Label::Positive);
+    assert_displeased("The new router fixed nothing", EN);
+}

@@ -87,7 +87,8 @@ impl Rules<'_> {
         // other good word ("Love waiting on hold 🙄").
         let marked = items
             .iter()
-            .any(|it| it.emoji && text[it.start..it.end].contains(IRONY_MARKS));
+            .any(|it| it.emoji && text[it.start..it.end].contains(IRONY_MARKS))
+            || self.taken_back();
         // Praise that opens the text on its own, in a clause of a few
         // words, then complaints and nothing good of the same weight
         // ("Perfect, the new update deleted all my photos", "Excelente
@@ -339,12 +340,16 @@ impl Rules<'_> {
             }
             // Where its sentence starts, looked for no further back than
             // the first item not yet read.
-            let read_from = items.get(unread).map_or(item.first, |it| it.first.min(item.first));
+            let read_from = items
+                .get(unread)
+                .map_or(item.first, |it| it.first.min(item.first));
             let sentence = (read_from..=item.first)
                 .rev()
                 .find(|&j| reading.opens_sentence(j))
                 .unwrap_or(read_from);
-            let before = (unread..k).rev().take_while(|&j| items[j].first >= sentence);
+            let before = (unread..k)
+                .rev()
+                .take_while(|&j| items[j].first >= sentence);
             unread = k + 1;
             for j in before {
                 if items[j].praise && values[j] > 0.0 {
@@ -376,6 +381,30 @@ impl Rules<'_> {
         }
 
         complaint
+    }
+
+    /// Whether the text ends by taking back what it said, after a pause
+    /// ("Thanks, really helpful, not", "Great service... NOT", "vraiment
+    /// utile… ou pas", "de gran ayuda… o no"): its praise is ironic, as
+    /// with an eye roll. Not a choice asked ("Tu viens, ou pas ?").
+    fn taken_back(&self) -> bool {
+        let reading = self.reading;
+        let (tokens, text) = (reading.tokens, reading.text);
+        let mut words = (0..tokens.len())
+            .rev()
+            .filter(|&j| tokens[j].kind == Kind::Word);
+        let (Some(last), Some(before)) = (words.next(), words.next()) else {
+            return false;
+        };
+        let start = match (reading.lower(before), reading.lower(last)) {
+            (_, "not") => last,
+            ("ou", "pas") | ("o", "no") => before,
+            _ => return false,
+        };
+        let paused = text[..tokens[start].start]
+            .trim_end()
+            .ends_with([',', '.', '…', ';', '!']);
+        paused && !text[tokens[last].end..].contains('?')
     }
 
     /// Where the sentence holding token `k` ends, and whether it asks who

@@ -25,6 +25,9 @@
 //!   much for next-day delivery", not "Thanks so much for your help"),
 //!   `[excess]` (intensifiers of excess, which before a word that weighs
 //!   nothing say there is too much of it: "too small", "trop de monde"),
+//!   `[reproaches]` (questions that reproach, not damped when asked: "is
+//!   this even legal?", "depuis quand c'est normal ?", "¿así tratáis a
+//!   los clientes?"),
 //!   `[auxiliaries]` (words a negation reaches through without counting
 //!   them: "personne n'a été capable de m'aider"),
 //!   `[subjects]` (pronouns that open a clause, which a negation before
@@ -94,6 +97,10 @@ pub(crate) struct Marks {
     /// ("Well so much for next-day delivery"). After a verb it only says
     /// how much ("Thanks so much for your help").
     pub opener: bool,
+    /// A question that reproaches (`[reproaches]`: "is this even legal",
+    /// "is this how you treat", "depuis quand c'est normal", "así me
+    /// tratáis"): asked, it is not damped as a question, and complains.
+    pub reproach: bool,
     /// An intensifier of excess (`[excess]`: "too", "trop", "demasiado"):
     /// before a word that weighs nothing it says there is too much of it
     /// ("too small", "trop de monde", "demasiado estrecha").
@@ -102,7 +109,8 @@ pub(crate) struct Marks {
 
 impl Marks {
     /// Sets the mark of a section that marks words (`praise`,
-    /// `escalation`, `verbs`, `fillers`, `pending`, `chases`, `openers`).
+    /// `escalation`, `verbs`, `fillers`, `pending`, `chases`, `openers`,
+    /// `excess`, `reproaches`).
     fn mark(&mut self, section: &str) {
         match section {
             "praise" => self.praise = true,
@@ -113,6 +121,7 @@ impl Marks {
             "chases" => self.chase = true,
             "openers" => self.opener = true,
             "excess" => self.excess = true,
+            "reproaches" => self.reproach = true,
             _ => {}
         }
     }
@@ -234,6 +243,7 @@ impl Lexicon {
                     "chases" => "chases",
                     "openers" => "openers",
                     "excess" => "excess",
+                    "reproaches" => "reproaches",
                     "auxiliaries" => "auxiliaries",
                     "subjects" => "subjects",
                     "clitics" => "clitics",
@@ -255,7 +265,7 @@ impl Lexicon {
                 ("concession", _) => Entry::Concession,
                 (
                     "praise" | "escalation" | "verbs" | "fillers" | "pending" | "chases"
-                    | "openers" | "excess",
+                    | "openers" | "excess" | "reproaches",
                     _,
                 ) => {
                     let key = super::tokenize::key_words(key);
@@ -995,8 +1005,9 @@ mod tests {
     #[test]
     fn every_marked_key_weighs_as_its_section_says() {
         type Section = (&'static str, fn(&Marks) -> bool, usize, fn(f64) -> bool);
-        let sections: [Section; 4] = [
+        let sections: [Section; 5] = [
             ("escalation", |m| m.escalates, 1, |v| v < 0.0),
+            ("reproaches", |m| m.reproach, 5, |v| v < 0.0),
             ("openers", |m| m.opener, 0, |v| v < 0.0),
             ("pending", |m| m.pending, 10, |v| v > -2.0 && v <= 0.0),
             ("chases", |m| m.chase, 2, |v| v > -2.0 && v <= 0.0),

@@ -923,7 +923,9 @@ impl<'a> Rules<'a> {
                         || reading.is_why(item.first)
                         || reading.is_why(item.first + 1))
             };
-            let reproach = asks && v < 0.0 && (why_open || why_last || chasing || how_phrase());
+            let reproach = asks
+                && v < 0.0
+                && (why_open || why_last || chasing || item.reproach || how_phrase());
             // What a how-to question asks how to do is a task, not a
             // grievance ("how do I cancel my subscription?", "comment
             // obtenir un remboursement ?"); a word as strong as a failure

@@ -29,6 +29,9 @@ pub(super) struct Item {
     /// Asking for news of what is awaited ("any update", "des nouvelles"):
     /// see [`Rules::chased`](super::rules::Rules::chased).
     pub(super) chase: bool,
+    /// A question that reproaches (`[reproaches]`: "is this how you
+    /// treat"): not damped when asked.
+    pub(super) reproach: bool,
     /// A phrase that carries its own negation ("pas mal", "not bad"): a
     /// negation before it is the same one, not a second.
     pub(super) negation_inside: bool,
@@ -623,6 +626,7 @@ impl Analyzer {
                 escalates: false,
                 pending: false,
                 chase: false,
+                reproach: false,
                 negation_inside: false,
                 negation_last: false,
                 also_booster: false,
@@ -743,6 +747,7 @@ impl Analyzer {
                         escalates: marks.escalates,
                         pending: marks.pending,
                         chase: marks.chase,
+                        reproach: marks.reproach,
                         negation_inside,
                         negation_last,
                         also_booster: matches!(entry, Entry::Both(..)),
