@@ -126,6 +126,11 @@ pub enum Modifier {
     /// worse", "ça aurait pu être bien pire", "podría haber sido mucho
     /// peor"): relief, not a grievance, so it counts for nothing.
     Averted,
+    /// A good quality said of another, more than of the service ("even the
+    /// post office is faster than you", "un robot serait plus utile que
+    /// vous", "hasta Correos es más rápido que vosotros"): the service
+    /// does worse, so it reproaches, inverted.
+    Outdone,
 }
 
 impl fmt::Display for Modifier {
@@ -153,6 +158,7 @@ impl fmt::Display for Modifier {
             Modifier::Promised => "what was promised, not done",
             Modifier::Moved => "tears of joy",
             Modifier::Averted => "what could have been bad: relief",
+            Modifier::Outdone => "another does better than the service",
         })
     }
 }

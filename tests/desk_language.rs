@@ -5246,3 +5246,58 @@ fn praise_taken_back_at_the_end_is_irony() {
     assert_label("I love this phone, like it or not", EN, Label::Positive);
     assert_displeased("The new router fixed nothing", EN);
 }
+
+/// A good quality said of another, more than of the service, reproaches it
+/// (`Modifier::Outdone`: "even the bus company is quicker than you", "plus
+/// aimable que vous", "más barata que vosotros"); not the service said to
+/// beat others, nor what the reader thinks ("better than you think").
+#[test]
+fn another_doing_better_than_the_service_reproaches() {
+    for (text, language) in [
+        ("Even the bus company is quicker than you", EN),
+        ("The market stall is more helpful than you", EN),
+        ("La boulangerie d'en face est plus aimable que vous", FR),
+        ("La competencia es más barata que vosotros", ES),
+    ] {
+        assert_complains_under(text, language, Modifier::Outdone);
+    }
+    for (text, language) in [
+        ("Quicker than any courier I've tried, thanks", EN),
+        ("This place is better than you think", EN),
+    ] {
+        assert!(!shows(text, language, Modifier::Outdone), "{text}");
+        assert_untroubled(text, language);
+    }
+}
+
+/// A good word wished on a condition the service should meet already is
+/// unmet ("I'd be glad if it actually arrived", "je serais content si ça
+/// marchait vraiment", "estaría contenta si por una vez llegara"); a
+/// polite wish is none ("I'd be glad if you could call me").
+#[test]
+fn a_wish_on_what_is_due_already_reproaches() {
+    for (text, language) in [
+        ("I'd be glad if the parcel actually arrived", EN),
+        ("Je serais content si la box marchait vraiment", FR),
+        ("Estaría contenta si por una vez llegara a tiempo", ES),
+    ] {
+        assert_complains_under(text, language, Modifier::Unmet);
+    }
+    assert_untroubled("I'd be glad if you could call me tomorrow", EN);
+}
+
+/// Asked whether anyone there can do the job, a reproach (`[reproaches]`:
+/// "is there anyone competent", "y a quelqu'un de compétent", "¿hay
+/// alguien competente?"); warning others off a mistake complains.
+#[test]
+fn asking_for_anyone_competent_and_warning_others() {
+    for (text, language) in [
+        ("Is there anybody competent on the phones?", EN),
+        ("Il y a quelqu'un de compétent à l'agence ?", FR),
+        ("¿Hay alguien competente en la oficina?", ES),
+        ("Ne faites pas la même erreur que moi avec ce vendeur", FR),
+        ("No cometáis el mismo error con esta aerolínea", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+}

@@ -360,6 +360,37 @@ impl Rules<'_> {
                 }
             }
         }
+        // A good quality said of another, more than of the service ("even
+        // the post office is faster than you", "un robot serait plus utile
+        // que vous", "hasta Correos es más rápido que vosotros"): the
+        // service does worse. A comparative ("better", "mieux", "mejor", an
+        // English word in -er, or a word after "more", "plus", "más") right
+        // before "than you", "que vous", "que vosotros"; not what the
+        // reader thinks ("better than you think").
+        let comparative = |it: &Item| {
+            let english = !matches!(language, Some(Language::FRENCH | Language::SPANISH));
+            reading.is_one_of(it.last, &BETTER)
+                || it
+                    .first
+                    .checked_sub(1)
+                    .is_some_and(|j| reading.is_one_of(j, &MORE))
+                || (english && it.first == it.last && reading.lower(it.last).ends_with("er"))
+        };
+        for (k, item) in items.iter().enumerate() {
+            if values[k] > 0.0
+                && !item.emoji
+                && reading.is_one_of(item.last + 1, &THAN)
+                && reading.is_one_of(item.last + 2, &YOU_COMPARED)
+                && !reading.is_one_of(item.last + 3, &THOUGHT)
+                && comparative(item)
+            {
+                values[k] = -values[k];
+                complaint = true;
+                if explaining {
+                    modifiers[k].push(Modifier::Outdone);
+                }
+            }
+        }
         // Praise in a question of who had the idea ("Who thought this was
         // a good idea?", "Qui a eu la brillante idée de...?", "¿A quién se
         // le ocurrió esta genialidad?") mocks the idea.

@@ -451,6 +451,34 @@ impl<'a> Rules<'a> {
     fn unmet(&self, item: &Item) -> bool {
         self.conditional_before(item)
             .is_some_and(|(_, denied)| !denied)
+            || self.wished_if(item)
+    }
+
+    /// Whether `item`, a good word, is wished on a condition the service
+    /// should meet already: the conditional within three words before it,
+    /// "if", "si" or "que" within two after it, then in that clause one of
+    /// [`ALREADY_DUE`] ("I'd be happy if it actually worked", "ce serait
+    /// bien que quelqu'un daigne répondre", "estaría encantado si de
+    /// verdad funcionara"). Not a polite wish ("I'd be happy if you could
+    /// call me").
+    fn wished_if(&self, item: &Item) -> bool {
+        let reading = self.reading;
+        let conditional = |j: usize| {
+            reading.is_word(j) && {
+                let word = reading.lower(j);
+                word.ends_with("'d") || word.ends_with("’d") || one_of(word, &WOULD_BE)
+            }
+        };
+        let Some(condition) = (item.last + 1..=item.last + 2)
+            .take_while(|&j| reading.is_word(j))
+            .find(|&j| reading.is_one_of(j, &IF_THAT))
+        else {
+            return false;
+        };
+        (item.first.saturating_sub(3)..item.first).any(conditional)
+            && (condition + 1..reading.tokens.len().min(condition + 1 + ALREADY_DUE_REACH))
+                .take_while(|&j| reading.is_word(j))
+                .any(|j| reading.is_one_of(j, &ALREADY_DUE))
     }
 
     /// Whether `item` is a bad word of what could have been, not denied

@@ -1369,6 +1369,66 @@ pub(super) const YOUR: [&str; 11] = [
     "su",
 ];
 
+/// The present conditional of being ("would", "'d", "serait", "sería",
+/// "estaría"): a good word after it is wished (see `Rules::wished_if`).
+#[rustfmt::skip]
+pub(super) const WOULD_BE: [&str; 11] = [
+    "would", "serait", "serais", "seraient", "serions",
+    "sería", "serían", "seríamos", "estaría", "estarían", "estaríamos",
+];
+
+/// What opens the condition of a wish: "if", "si", "que".
+pub(super) const IF_THAT: [&str; 4] = ["if", "si", "que", "qu"];
+
+/// What says, in the condition of a wish, that the service should do it
+/// already: "actually", "bothered", "for once", "vraiment", "daigne",
+/// "pour une fois", "de verdad", "se dignara", "por una vez" ("I'd be
+/// happy if it actually worked").
+#[rustfmt::skip]
+pub(super) const ALREADY_DUE: [&str; 15] = [
+    "actually", "bothered", "bother", "once",
+    "vraiment", "daigne", "daignait", "daignaient", "fois",
+    "verdad", "realmente", "dignara", "dignaran", "dignase", "vez",
+];
+
+/// How many words after "if" one of [`ALREADY_DUE`] may come ("if someone
+/// at your store actually bothered").
+pub(super) const ALREADY_DUE_REACH: usize = 6;
+
+/// "Than" of a comparison ("faster than you", "plus rapide que vous",
+/// "más rápido que vosotros"; see [`YOU_COMPARED`]).
+pub(super) const THAN: [&str; 3] = ["than", "que", "qu"];
+
+/// The service, as what a comparison is made with: "than you", "que vous",
+/// "que vosotros", "que ustedes".
+#[rustfmt::skip]
+pub(super) const YOU_COMPARED: [&str; 8] = [
+    "you", "vous", "toi", "vosotros", "vosotras", "ustedes", "usted", "tú",
+];
+
+/// What the reader thinks or expects, after "than you" ("better than you
+/// think", "mieux que vous ne pensez", "mejor de lo que crees"): no
+/// comparison with the service.
+#[rustfmt::skip]
+pub(super) const THOUGHT: [&str; 16] = [
+    "think", "thought", "expect", "expected", "imagine", "know", "might",
+    "ne", "pensez", "croyez", "imaginez",
+    "crees", "piensas", "imaginas", "creéis", "pensáis",
+];
+
+/// Good comparatives of their own ("better", "mieux", "meilleur",
+/// "mejor"): with [`MORE`] and English words in -er, what makes a good
+/// word a comparison.
+#[rustfmt::skip]
+pub(super) const BETTER: [&str; 9] = [
+    "better", "mieux", "meilleur", "meilleure", "meilleurs", "meilleures", "mejor", "mejores",
+    "superior",
+];
+
+/// What makes the word after it a comparative: "more helpful", "plus
+/// rapide", "más amable".
+pub(super) const MORE: [&str; 4] = ["more", "plus", "más", "mas"];
+
 /// How a how-to question opens (see
 /// [`Reading::opens_how_to`](super::reading::Reading::opens_how_to)): the
 /// modals between "how" or "where" and the one asking ("how do I", "where
