@@ -5301,3 +5301,54 @@ fn asking_for_anyone_competent_and_warning_others() {
         assert_displeased(text, language);
     }
 }
+
+/// Thanks for a time spent waiting are irony ("thanks for the three hour
+/// wait", "merci pour les vingt minutes d'attente", "gracias por los dos
+/// meses de silencio"); thanks for time given are meant.
+#[test]
+fn thanks_for_a_wait_are_irony() {
+    for (text, language) in [
+        ("Thanks for the three hour wait at the desk", EN),
+        ("Merci pour les vingt minutes d'attente", FR),
+        ("Gracias por los dos meses de silencio", ES),
+    ] {
+        assert_reproaches(text, language);
+    }
+    assert_pleased(
+        "Thanks for the two hours you spent fixing it, brilliant",
+        EN,
+    );
+}
+
+/// Looking forward to a failure is irony ("can't wait for the next power
+/// cut", "vivement la prochaine coupure", "qué ganas de otra avería");
+/// looking forward to something good is meant.
+#[test]
+fn looking_forward_to_a_failure_is_irony() {
+    for (text, language) in [
+        ("Can't wait for the next broken update", EN),
+        ("Vivement la prochaine coupure, c'est insupportable", FR),
+        ("Qué ganas de otra avería en el ascensor", ES),
+    ] {
+        assert_reproaches(text, language);
+    }
+    assert_pleased("Can't wait to try the new menu!", EN);
+}
+
+/// What the customer should not have had to do, and the least they ask,
+/// complain ("I shouldn't have to ask twice", "je ne devrais pas avoir à
+/// insister", "no debería tener que insistir"; "all I want is",
+/// "tout ce que je demande", "lo único que pido").
+#[test]
+fn what_should_not_be_needed_and_the_least_asked_complain() {
+    for (text, language) in [
+        ("I shouldn't have to ask twice for a receipt", EN),
+        ("Je ne devrais pas avoir à insister pour une facture", FR),
+        ("No debería tener que insistir para una factura", ES),
+        ("All I want is a working boiler", EN),
+        ("Tout ce que je demande, c'est une facture correcte", FR),
+        ("Lo único que pido es una factura correcta", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+}

@@ -360,6 +360,36 @@ impl Rules<'_> {
                 }
             }
         }
+        // Thanks for a time spent waiting ("Thanks for the two hour wait",
+        // "Merci pour les 40 minutes d'attente", "Gracias por las tres
+        // semanas de silencio"): the wait is what is thanked for. And
+        // looking forward to a failure ("Can't wait for the next outage",
+        // "Vivement la prochaine panne", "Qué ganas de pasar otra hora
+        // esperando"): a complaint after it in its sentence.
+        for k in 0..items.len() {
+            let item = &items[k];
+            if values[k] <= 0.0 || item.emoji {
+                continue;
+            }
+            let for_a_wait = item.praise && self.thanked_for_a_wait(item.last);
+            let dreaded = reading.is_one_of(item.last, &LOOKING_FORWARD) && {
+                let (end, _) = reading.sentence_after(item.last);
+                let complains =
+                    |first: usize, v: f64| first > item.last && first < end && v <= COMPLAINT;
+                items
+                    .iter()
+                    .zip(values.iter())
+                    .any(|(later, v)| complains(later.first, *v))
+                    || bare.iter().any(|&(b, v, _)| complains(b, v))
+            };
+            if for_a_wait || dreaded {
+                values[k] = -values[k];
+                complaint = true;
+                if explaining {
+                    modifiers[k].push(Modifier::Irony);
+                }
+            }
+        }
         // A good quality said of another, more than of the service ("even
         // the post office is faster than you", "un robot serait plus utile
         // que vous", "hasta Correos es más rápido que vosotros"): the
@@ -412,6 +442,28 @@ impl Rules<'_> {
         }
 
         complaint
+    }
+
+    /// Whether what is thanked for after token `last` is a time spent
+    /// waiting: "for", "pour" or "por", then within [`WAIT_THANKED_REACH`]
+    /// words a unit of time and, after it, a word of waiting or silence
+    /// ([`WAITING`]: "for the two hour wait", "pour les 40 minutes
+    /// d'attente", "por las tres semanas de silencio").
+    fn thanked_for_a_wait(&self, last: usize) -> bool {
+        let reading = self.reading;
+        if !reading.is_one_of(last + 1, &THANKED_FOR) {
+            return false;
+        }
+        let mut unit = false;
+        (last + 2..reading.tokens.len().min(last + 2 + WAIT_THANKED_REACH))
+            .take_while(|&j| reading.is_word(j))
+            .any(|j| {
+                let waiting = unit && reading.is_one_of(j, &WAITING);
+                unit |= reading.is_one_of(j, &HOURS)
+                    || reading.is_one_of(j, &LONG_UNITS)
+                    || reading.is_one_of(j, &MINUTES);
+                waiting
+            })
     }
 
     /// Whether the text ends by taking back what it said, after a pause

@@ -1395,6 +1395,32 @@ pub(super) const ALREADY_DUE: [&str; 15] = [
 /// at your store actually bothered").
 pub(super) const ALREADY_DUE_REACH: usize = 6;
 
+/// Minutes, which a wait thanked for may count ("thanks for the 40 minutes
+/// on hold").
+pub(super) const MINUTES: [&str; 6] = ["minute", "minutes", "mins", "min", "minuto", "minutos"];
+
+/// Words of waiting or silence, after a unit of time: what thanks are for
+/// in "thanks for the two hour wait", "merci pour les 40 minutes
+/// d'attente", "gracias por las tres semanas de silencio".
+#[rustfmt::skip]
+pub(super) const WAITING: [&str; 7] = [
+    "wait", "hold", "silence", "attente", "espera", "silencio", "queue",
+];
+
+/// What thanks are for: "thanks for", "merci pour", "gracias por".
+pub(super) const THANKED_FOR: [&str; 3] = ["for", "pour", "por"];
+
+/// How many words after "for" a wait thanked for may end.
+pub(super) const WAIT_THANKED_REACH: usize = 6;
+
+/// The last words of looking forward ("can't wait", "looking forward",
+/// "j'ai hâte", "vivement", "qué ganas", "deseando"): to a complaint after
+/// it in its sentence, ironic.
+#[rustfmt::skip]
+pub(super) const LOOKING_FORWARD: [&str; 7] = [
+    "wait", "forward", "hâte", "vivement", "ganas", "deseando", "impatient",
+];
+
 /// "Than" of a comparison ("faster than you", "plus rapide que vous",
 /// "más rápido que vosotros"; see [`YOU_COMPARED`]).
 pub(super) const THAN: [&str; 3] = ["than", "que", "qu"];
