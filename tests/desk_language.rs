@@ -5352,3 +5352,26 @@ fn what_should_not_be_needed_and_the_least_asked_complain() {
         assert_displeased(text, language);
     }
 }
+
+/// What a rival named as such does well, in its clause, reproaches the
+/// service (`Modifier::Outdone`: "my former insurer paid in a week", "les
+/// autres opérateurs l'offrent", "otras compañías lo incluyen gratis");
+/// not past "and" turning to the service, nor the service said better
+/// than the others.
+#[test]
+fn what_a_rival_does_well_reproaches() {
+    for (text, language) in [
+        ("My former insurer handled it brilliantly", EN),
+        ("Les autres opérateurs l'offrent gratuitement", FR),
+        ("Otras compañías lo incluyen gratis", ES),
+    ] {
+        assert_complains_under(text, language, Modifier::Outdone);
+    }
+    for (text, language) in [
+        ("Left my former insurer and you are far better", EN),
+        ("Better value than any other network", EN),
+    ] {
+        assert!(!shows(text, language, Modifier::Outdone), "{text}");
+        assert_untroubled(text, language);
+    }
+}

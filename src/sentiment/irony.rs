@@ -406,14 +406,31 @@ impl Rules<'_> {
                     .is_some_and(|j| reading.is_one_of(j, &MORE))
                 || (english && it.first == it.last && reading.lower(it.last).ends_with("er"))
         };
+        // So is what a rival named as such does well, in its clause: a
+        // former provider ("my old provider never had these problems",
+        // "mon ancien opérateur", "mi antigua compañía") or the others
+        // ("other banks do this for free", "les autres banques", "otros
+        // bancos", "la concurrence"); not past "and", "et", "y", which may
+        // turn to the service ("left my old provider and you are so much
+        // better").
+        let rival_before = |it: &Item| {
+            (it.first.saturating_sub(RIVAL_REACH)..it.first)
+                .rev()
+                .take_while(|&j| reading.is_word(j) && !reading.is_one_of(j, &AND))
+                .any(|j| {
+                    reading.is_one_of(j, &RIVALS)
+                        || (reading.is_one_of(j, &FORMER_OR_OTHER)
+                            && reading.is_one_of(j + 1, &PROVIDERS))
+                })
+        };
         for (k, item) in items.iter().enumerate() {
-            if values[k] > 0.0
-                && !item.emoji
-                && reading.is_one_of(item.last + 1, &THAN)
-                && reading.is_one_of(item.last + 2, &YOU_COMPARED)
-                && !reading.is_one_of(item.last + 3, &THOUGHT)
-                && comparative(item)
-            {
+            let than_you = || {
+                reading.is_one_of(item.last + 1, &THAN)
+                    && reading.is_one_of(item.last + 2, &YOU_COMPARED)
+                    && !reading.is_one_of(item.last + 3, &THOUGHT)
+                    && comparative(item)
+            };
+            if values[k] > 0.0 && !item.emoji && (than_you() || rival_before(item)) {
                 values[k] = -values[k];
                 complaint = true;
                 if explaining {

@@ -1442,6 +1442,42 @@ pub(super) const THOUGHT: [&str; 16] = [
     "crees", "piensas", "imaginas", "creéis", "pensáis",
 ];
 
+/// How many words before a good word, in its clause, a rival may be named
+/// (see [`RIVALS`], [`FORMER_OR_OTHER`]).
+pub(super) const RIVAL_REACH: usize = 8;
+
+/// "And", which may join a clause on another subject.
+pub(super) const AND: [&str; 3] = ["and", "et", "y"];
+
+/// Rivals named as such: "competitors", "la concurrence", "la
+/// competencia".
+#[rustfmt::skip]
+pub(super) const RIVALS: [&str; 6] = [
+    "competitor", "competitors", "concurrence", "concurrent", "concurrents", "competencia",
+];
+
+/// What makes a provider after it a rival: a former one or the others
+/// ("my old bank", "mon ancien opérateur", "otros bancos").
+#[rustfmt::skip]
+pub(super) const FORMER_OR_OTHER: [&str; 17] = [
+    "old", "previous", "former", "other",
+    "ancien", "ancienne", "précédent", "précédente", "autre", "autres",
+    "antiguo", "antigua", "anterior", "otro", "otra", "otros", "otras",
+];
+
+/// Providers of a service, as a rival is named ("provider", "banque",
+/// "compañía"); not a shop, which may be another branch of the brand.
+#[rustfmt::skip]
+pub(super) const PROVIDERS: [&str; 42] = [
+    "provider", "providers", "bank", "banks", "company", "companies", "operator", "operators",
+    "network", "networks", "supplier", "suppliers", "insurer", "insurers", "airline", "airlines",
+    "opérateur", "opérateurs", "banque", "banques", "fournisseur", "fournisseurs", "compagnie",
+    "compagnies", "assureur", "assureurs",
+    "compañía", "compañías", "operador", "operadores", "operadora", "operadoras", "banco",
+    "bancos", "proveedor", "proveedores", "aseguradora", "aseguradoras", "empresa", "empresas",
+    "aerolínea", "aerolíneas",
+];
+
 /// Good comparatives of their own ("better", "mieux", "meilleur",
 /// "mejor"): with [`MORE`] and English words in -er, what makes a good
 /// word a comparison.
