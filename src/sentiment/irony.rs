@@ -12,6 +12,72 @@ use super::words::*;
 use crate::explain::Modifier;
 use crate::model::Language;
 
+/// Turns the value of item `k` into reproach, noting why in `modifiers`
+/// when `explaining`.
+fn turn(
+    values: &mut [f64],
+    modifiers: &mut [Vec<Modifier>],
+    k: usize,
+    why: Modifier,
+    explaining: bool,
+) {
+    values[k] = -values[k];
+    if explaining {
+        modifiers[k].push(why);
+    }
+}
+
+/// The last complaint of a sentence, found once per sentence however
+/// many words ask for it (see [`SentenceComplaint::after`]).
+#[derive(Debug, Default)]
+struct SentenceComplaint {
+    /// Where the sentence last read ends (0 before any).
+    end: usize,
+    /// Where its last complaint after the token it was read from starts.
+    last: Option<usize>,
+}
+
+impl SentenceComplaint {
+    /// Whether a complaint (a word of `values` at or below [`COMPLAINT`],
+    /// or a rule of `bare`) starts after token `beyond` in the sentence of
+    /// token `at` (`beyond` at or after `at`). Items and `bare` are in token
+    /// order, and only the values of items up to `at` change between two
+    /// calls in a sentence, so what was found for the first word asking
+    /// holds for the later ones.
+    fn after(
+        &mut self,
+        rules: &Rules<'_>,
+        values: &[f64],
+        bare: &[Bare],
+        at: usize,
+        beyond: usize,
+    ) -> bool {
+        if at >= self.end {
+            let (end, _) = rules.reading.sentence_after(at);
+            let items = rules.items;
+            let next = items.partition_point(|it| it.first <= at);
+            let last_word = items[next..]
+                .iter()
+                .zip(&values[next..])
+                .take_while(|(later, _)| later.first < end)
+                .filter(|(_, v)| **v <= COMPLAINT)
+                .map(|(later, _)| later.first)
+                .last();
+            let last_rule = bare[bare.partition_point(|&(b, ..)| b <= at)..]
+                .iter()
+                .take_while(|&&(b, ..)| b < end)
+                .filter(|&&(_, v, _)| v <= COMPLAINT)
+                .map(|&(b, ..)| b)
+                .last();
+            *self = SentenceComplaint {
+                end,
+                last: last_word.max(last_rule),
+            };
+        }
+        self.last.is_some_and(|c| c > beyond)
+    }
+}
+
 impl Rules<'_> {
     /// Turns ironic praise in `values` into reproach (noting it in
     /// `modifiers` when `explaining`), given the negations and rules of
@@ -229,7 +295,7 @@ impl Rules<'_> {
         // loyalty means nothing to you", "Ravi de voir que", "Qué bonito
         // ver que"). Not the love of a quality, named right after "how"
         // ("I love how aggressive they are", "love how sad this song is").
-        let loves_how = |k: usize, values: &[f64]| {
+        let loves_how = |k: usize, values: &[f64], complained: &mut SentenceComplaint| {
             let it = &items[k];
             let loves = (it.first..=it.last).any(|j| one_of(reading.lower(j), &LOVE));
             let of_a_fact = (loves
@@ -238,14 +304,7 @@ impl Rules<'_> {
             if !of_a_fact {
                 return false;
             }
-            let (end, _) = reading.sentence_after(it.last);
-            let complains =
-                |first: usize, v: f64| first > it.last + 2 && first < end && v <= COMPLAINT;
-            items
-                .iter()
-                .zip(values)
-                .any(|(later, v)| complains(later.first, *v))
-                || bare.iter().any(|&(b, v, _)| complains(b, v))
+            complained.after(self, values, bare, it.last, it.last + 2)
         };
         // Quotes right around a word ("help", « aide », “ayuda”).
         let scare_quoted = |it: &Item| {
@@ -261,6 +320,7 @@ impl Rules<'_> {
             .find(|&k| absence(k) && !declines(k));
         if first_complaint.is_some() || marked || first_bare.is_some() || opening {
             let first = first_complaint.unwrap_or(usize::MAX);
+            let mut complained = SentenceComplaint::default();
             for k in 0..items.len() {
                 let item = &items[k];
                 let meant = contrast.is_some_and(|cut| item.first > cut);
@@ -270,18 +330,16 @@ impl Rules<'_> {
                     || (item.emoji && first_bare.is_some_and(|b| item.first > b))
                     || (k == opener && opening)
                     || aimed(k, values);
-                let loved = !item.praise && values[k] > 0.0 && loves_how(k, values);
+                let loved =
+                    !item.praise && values[k] > 0.0 && loves_how(k, values, &mut complained);
                 // A good word in scare quotes, in a text that complains (the
                 // "help" page, the "express" delivery): what it names is
                 // not what it says.
                 let quoted = first_complaint.is_some() && scare_quoted(item);
-                let v = &mut values[k];
-                if (((item.praise || marked) && ironic) || loved || quoted) && *v > 0.0 && !meant {
-                    *v = -*v;
+                let turned = ((item.praise || marked) && ironic) || loved || quoted;
+                if turned && values[k] > 0.0 && !meant {
+                    turn(values, modifiers, k, Modifier::Irony, explaining);
                     complaint = true;
-                    if explaining {
-                        modifiers[k].push(Modifier::Irony);
-                    }
                 }
             }
         }
@@ -333,11 +391,11 @@ impl Rules<'_> {
             if !doubted && !mocked {
                 continue;
             }
-            values[k] = if doubted { -values[k] } else { WRONG_ITEM };
-            complaint = true;
-            if explaining {
-                modifiers[k].push(Modifier::Irony);
+            if mocked {
+                values[k] = -WRONG_ITEM;
             }
+            turn(values, modifiers, k, Modifier::Irony, explaining);
+            complaint = true;
             // Where its sentence starts, looked for no further back than
             // the first item not yet read.
             let read_from = items
@@ -353,10 +411,7 @@ impl Rules<'_> {
             unread = k + 1;
             for j in before {
                 if items[j].praise && values[j] > 0.0 {
-                    values[j] = -values[j];
-                    if explaining {
-                        modifiers[j].push(Modifier::Irony);
-                    }
+                    turn(values, modifiers, j, Modifier::Irony, explaining);
                 }
             }
         }
@@ -366,28 +421,18 @@ impl Rules<'_> {
         // looking forward to a failure ("Can't wait for the next outage",
         // "Vivement la prochaine panne", "Qué ganas de pasar otra hora
         // esperando"): a complaint after it in its sentence.
+        let mut complained = SentenceComplaint::default();
         for k in 0..items.len() {
             let item = &items[k];
             if values[k] <= 0.0 || item.emoji {
                 continue;
             }
             let for_a_wait = item.praise && self.thanked_for_a_wait(item.last);
-            let dreaded = reading.is_one_of(item.last, &LOOKING_FORWARD) && {
-                let (end, _) = reading.sentence_after(item.last);
-                let complains =
-                    |first: usize, v: f64| first > item.last && first < end && v <= COMPLAINT;
-                items
-                    .iter()
-                    .zip(values.iter())
-                    .any(|(later, v)| complains(later.first, *v))
-                    || bare.iter().any(|&(b, v, _)| complains(b, v))
-            };
+            let dreaded = reading.is_one_of(item.last, &LOOKING_FORWARD)
+                && complained.after(self, values, bare, item.last, item.last);
             if for_a_wait || dreaded {
-                values[k] = -values[k];
+                turn(values, modifiers, k, Modifier::Irony, explaining);
                 complaint = true;
-                if explaining {
-                    modifiers[k].push(Modifier::Irony);
-                }
             }
         }
         // A good quality said of another, more than of the service ("even
@@ -431,11 +476,8 @@ impl Rules<'_> {
                     && comparative(item)
             };
             if values[k] > 0.0 && !item.emoji && (than_you() || rival_before(item)) {
-                values[k] = -values[k];
+                turn(values, modifiers, k, Modifier::Outdone, explaining);
                 complaint = true;
-                if explaining {
-                    modifiers[k].push(Modifier::Outdone);
-                }
             }
         }
         // Praise in a question of who had the idea ("Who thought this was
@@ -450,11 +492,8 @@ impl Rules<'_> {
                 asked_who = Some(self.who_had_the_idea(item.last));
             }
             if asked_who.is_some_and(|(_, mocks)| mocks) {
-                values[k] = -values[k];
+                turn(values, modifiers, k, Modifier::Irony, explaining);
                 complaint = true;
-                if explaining {
-                    modifiers[k].push(Modifier::Irony);
-                }
             }
         }
 

@@ -1832,9 +1832,7 @@ impl<'a> Rules<'a> {
             if !is(u, &LONG_UNITS) && !is(u, &HOURS) {
                 return false;
             }
-            let counted = reading.is_word(u - 1) && counts_time(reading.lower(u - 1));
-            let days = is(u, &DAYS);
-            counted && (!days || count_of(reading, u - 1).is_some_and(|n| n > 2))
+            reading.is_word(u - 1) && counts_time(reading.lower(u - 1)) && long_wait(reading, u - 1)
         };
         let found = (0..=last).find_map(|k| {
             if reading.errand(k) != Some(Errand::Waited) {
@@ -1845,8 +1843,8 @@ impl<'a> Rules<'a> {
             if self.negated_before(start) || (start.saturating_sub(2)..start).any(short) {
                 return None;
             }
-            (k + 2..reading.tokens.len().min(k + 1 + WAITED_REACH))
-                .take_while(|&j| reading.is_word(j) && !short(j - 1))
+            (k + 1..reading.tokens.len().min(k + 1 + WAITED_REACH))
+                .take_while(|&j| reading.is_word(j) && !short(j))
                 .any(long)
                 .then_some(k)
         });
@@ -1879,9 +1877,7 @@ impl<'a> Rules<'a> {
             let count = (k + 1..=k + 3)
                 .take_while(|&j| reading.is_word(j) && !is(j, &SHORT_OR_USUAL))
                 .find(|&j| counts_time(reading.lower(j)) && is(j + 1, &LONG_UNITS))?;
-            let days = is(count + 1, &DAYS);
-            let long = !days || count_of(reading, count).is_some_and(|n| n > 2);
-            (long && awaited_before(k)).then_some(count)
+            (long_wait(reading, count) && awaited_before(k)).then_some(count)
         })
     }
 
@@ -2034,6 +2030,13 @@ impl<'a> Rules<'a> {
             another.then_some((got, k))
         })
     }
+}
+
+/// Whether the count of time at `count`, of the unit after it, is a long
+/// wait: any count of hours, weeks or months, more than two days (a wait
+/// of one or two days is no delay).
+fn long_wait(reading: Reading<'_>, count: usize) -> bool {
+    !reading.is_one_of(count + 1, &DAYS) || count_of(reading, count).is_some_and(|n| n > 2)
 }
 
 /// The number the word at `k` says (see [`number`]); `None` for any other
