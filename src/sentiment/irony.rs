@@ -459,7 +459,10 @@ impl Rules<'_> {
         // turn to the service ("left my old provider and you are so much
         // better").
         let rival_before = |it: &Item| {
-            (it.first.saturating_sub(RIVAL_REACH)..it.first)
+            let Some(first) = self.rival.filter(|&r| r < it.first) else {
+                return false;
+            };
+            (it.first.saturating_sub(RIVAL_REACH).max(first)..it.first)
                 .rev()
                 .take_while(|&j| reading.is_word(j) && !reading.is_one_of(j, &AND))
                 .any(|j| {

@@ -48,6 +48,9 @@ pub(super) struct Rules<'a> {
     /// What the customer was told would be done: the word of telling and
     /// the conditional (see [`Rules::told_would`]).
     promised: Option<(usize, usize)>,
+    /// Where the first word that may name a rival came (see
+    /// [`Scan::rival`]).
+    pub(super) rival: Option<usize>,
 }
 
 impl<'a> Rules<'a> {
@@ -84,6 +87,7 @@ impl<'a> Rules<'a> {
             would_have: scan.would_have,
             could_have: scan.could_have,
             promised: promised(reading, scan.told),
+            rival: scan.rival,
         }
     }
 
@@ -1282,16 +1286,14 @@ impl<'a> Rules<'a> {
                 // a count of one, an article before it or not, then what is
                 // awaited.
                 let none_came = || {
-                    let mut single = false;
-                    (k + 1..tokens.len().min(k + 1 + AWAITED_REACH))
-                        .take_while(|&j| tokens[j].kind == Kind::Word)
-                        .find(|&j| {
-                            let one = reading.is_one_of(j, &SINGLE);
-                            single |= one;
-                            !one && !reading.is_one_of(j, &DETERMINERS)
-                                && !reading.is_one_of(j, &BEFORE_AWAITED)
-                        })
-                        .is_some_and(|j| single && reading.errand(j) == Some(Errand::Awaited))
+                    // The count of one first: most negations have none.
+                    let Some(one) = (k + 1..=k + 2).find(|&j| reading.is_one_of(j, &SINGLE)) else {
+                        return false;
+                    };
+                    let article = one == k + 1
+                        || reading.is_one_of(k + 1, &DETERMINERS)
+                        || reading.is_one_of(k + 1, &BEFORE_AWAITED);
+                    article && reading.errand(one + 1) == Some(Errand::Awaited)
                 };
                 // Looked for once, and only when the negation denies no
                 // failure (both tests below come after `denies`).

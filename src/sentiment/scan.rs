@@ -118,6 +118,9 @@ pub(super) struct Scan {
     /// up to it, is a text searched for how long the customer waited
     /// ([`Rules::waited_long`](super::rules::Rules::waited_long)).
     pub(super) waited: Option<usize>,
+    /// Where the first word of [`Errand::Rival`] came: only after it is a
+    /// good word looked at as what a rival does well.
+    pub(super) rival: Option<usize>,
 }
 
 /// How far a phrase of the lexicons is read from its first word (see
@@ -289,6 +292,11 @@ pub(super) enum Errand {
     /// "Waited", "attendu", "esperando": how long the customer waited may
     /// follow (see [`Rules::waited_long`](super::rules::Rules::waited_long)).
     Waited,
+    /// "Competitors", "la concurrence", or what makes a provider after it
+    /// a rival ("old", "other", "ancien", "otros"): what a rival does well
+    /// may follow (see [`RIVALS`](super::words::RIVALS) and
+    /// [`FORMER_OR_OTHER`](super::words::FORMER_OR_OTHER)).
+    Rival,
 }
 
 impl Errand {
@@ -339,6 +347,10 @@ impl Errand {
             | "esperamos" | "esperaron" | "esperó" | "esperado" | "esperando" | "esperar" => {
                 Some(Errand::Waited)
             }
+            "competitor" | "competitors" | "concurrence" | "concurrent" | "concurrents"
+            | "competencia" | "old" | "previous" | "former" | "other" | "ancien" | "ancienne"
+            | "précédent" | "précédente" | "autre" | "autres" | "antiguo" | "antigua"
+            | "anterior" | "otro" | "otra" | "otros" | "otras" => Some(Errand::Rival),
             _ => None,
         }
     }
@@ -612,6 +624,7 @@ impl Analyzer {
         let mut told = None;
         let mut alone = None;
         let mut waited = None;
+        let mut rival = None;
         let mut i = 0;
         while i < tokens.len() {
             let token = tokens[i];
@@ -682,6 +695,7 @@ impl Analyzer {
                 Some(Errand::Told) => told = told.or(Some(i)),
                 Some(Errand::Alone) => alone = Some(i),
                 Some(Errand::Waited) => waited = Some(i),
+                Some(Errand::Rival) => rival = rival.or(Some(i)),
                 None => {}
             }
             let (mut matched, inner_boost) = if resolved.starts_phrase && reach.words > 1 {
@@ -864,6 +878,7 @@ impl Analyzer {
             told,
             alone,
             waited,
+            rival,
         }
     }
 }
@@ -896,6 +911,13 @@ mod tests {
         for phrase in BY_MYSELF {
             let last = phrase.split(' ').next_back().unwrap_or(phrase);
             assert_eq!(Errand::of(last), Some(Errand::Alone), "{phrase}");
+        }
+    }
+
+    #[test]
+    fn every_word_that_names_a_rival_is_its_errand() {
+        for word in RIVALS.iter().chain(&FORMER_OR_OTHER) {
+            assert_eq!(Errand::of(word), Some(Errand::Rival), "{word}");
         }
     }
 

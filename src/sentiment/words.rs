@@ -1450,7 +1450,8 @@ pub(super) const RIVAL_REACH: usize = 8;
 pub(super) const AND: [&str; 3] = ["and", "et", "y"];
 
 /// Rivals named as such: "competitors", "la concurrence", "la
-/// competencia".
+/// competencia" (each is also [`Errand::Rival`](super::scan::Errand::Rival),
+/// as are the words of [`FORMER_OR_OTHER`]; a test checks it).
 #[rustfmt::skip]
 pub(super) const RIVALS: [&str; 6] = [
     "competitor", "competitors", "concurrence", "concurrent", "concurrents", "competencia",
