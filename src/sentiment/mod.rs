@@ -158,8 +158,8 @@
 //! resamples of the 2,100 tweets) put it at +0.004 to +0.052 (95 %):
 //! barely clear. A
 //! fine-tuned XLM-R transformer reaches about 0.68 to 0.72 on the UMSAB
-//! test split. Speed (`cargo bench --bench sentiment`): about 280,000
-//! texts a second on one core with the language given, 320,000 on the
+//! test split. Speed (`cargo bench --bench sentiment`): about 250,000
+//! texts a second on one core with the language given, 260,000 on the
 //! sample week's tweets; VADER does about 28,500 a second on the same
 //! machine.
 
