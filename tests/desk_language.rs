@@ -5127,7 +5127,18 @@ fn a_long_wait_told_complains() {
             ("We waited a day for the parcel", EN),
         ],
     );
-    // Before a contrast it weighs half, as a word there does.
+    // Before a contrast it weighs half, as a word there does, and what
+    // was worth the wait wins.
+    assert_label(
+        "We waited an hour but it was worth every minute",
+        EN,
+        Label::Positive,
+    );
+    assert_label(
+        "On a attendu une heure mais ça valait chaque minute",
+        FR,
+        Label::Positive,
+    );
     let (_, why) = analyzer().explain("We waited an hour but the food was superb", Some(EN));
     assert!(why
         .contributions
