@@ -455,8 +455,8 @@ impl Rules<'_> {
         // former provider ("my old provider never had these problems",
         // "mon ancien opérateur", "mi antigua compañía") or the others
         // ("other banks do this for free", "les autres banques", "otros
-        // bancos", "la concurrence"); not past "and", "et", "y", which may
-        // turn to the service ("left my old provider and you are so much
+        // bancos", "la concurrence"); not past "and" or "but" (see
+        // [`AND_YET`]), which may turn to the service ("left my old provider and you are so much
         // better").
         let rival_before = |it: &Item| {
             let Some(first) = self.rival.filter(|&r| r < it.first) else {
@@ -464,7 +464,7 @@ impl Rules<'_> {
             };
             (it.first.saturating_sub(RIVAL_REACH).max(first)..it.first)
                 .rev()
-                .take_while(|&j| reading.is_word(j) && !reading.is_one_of(j, &AND))
+                .take_while(|&j| reading.is_word(j) && !reading.is_one_of(j, &AND_YET))
                 .any(|j| {
                     reading.is_one_of(j, &RIVALS)
                         || (reading.is_one_of(j, &FORMER_OR_OTHER)
@@ -518,9 +518,7 @@ impl Rules<'_> {
             .take_while(|&j| reading.is_word(j))
             .any(|j| {
                 let waiting = unit && reading.is_one_of(j, &WAITING);
-                unit |= reading.is_one_of(j, &HOURS)
-                    || reading.is_one_of(j, &LONG_UNITS)
-                    || reading.is_one_of(j, &MINUTES);
+                unit |= reading.is_one_of(j, &TIME_UNITS);
                 waiting
             })
     }

@@ -1395,11 +1395,8 @@ pub(super) const ALREADY_DUE: [&str; 15] = [
 /// at your store actually bothered").
 pub(super) const ALREADY_DUE_REACH: usize = 6;
 
-/// Minutes, which a wait thanked for may count ("thanks for the 40 minutes
-/// on hold").
-pub(super) const MINUTES: [&str; 6] = ["minute", "minutes", "mins", "min", "minuto", "minutos"];
-
-/// Words of waiting or silence, after a unit of time: what thanks are for
+/// Words of waiting or silence, after a unit of time (one of
+/// [`TIME_UNITS`]): what thanks are for
 /// in "thanks for the two hour wait", "merci pour les 40 minutes
 /// d'attente", "gracias por las tres semanas de silencio".
 #[rustfmt::skip]
@@ -1445,9 +1442,6 @@ pub(super) const THOUGHT: [&str; 16] = [
 /// How many words before a good word, in its clause, a rival may be named
 /// (see [`RIVALS`], [`FORMER_OR_OTHER`]).
 pub(super) const RIVAL_REACH: usize = 8;
-
-/// "And", which may join a clause on another subject.
-pub(super) const AND: [&str; 3] = ["and", "et", "y"];
 
 /// Rivals named as such: "competitors", "la concurrence", "la
 /// competencia" (each is also [`Errand::Rival`](super::scan::Errand::Rival),
