@@ -131,6 +131,11 @@ pub enum Modifier {
     /// vous", "hasta Correos es más rápido que vosotros"): the service
     /// does worse, so it reproaches, inverted.
     Outdone,
+    /// The customer's own mistake, a wrong choice they made ("I ordered
+    /// the wrong size", "j'ai commandé la mauvaise taille", "elegí la
+    /// talla equivocada"): a case to fix, not a grievance, so it counts for
+    /// nothing.
+    Own,
 }
 
 impl fmt::Display for Modifier {
@@ -158,6 +163,7 @@ impl fmt::Display for Modifier {
             Modifier::Promised => "what was promised, not done",
             Modifier::Moved => "tears of joy",
             Modifier::Averted => "what could have been bad: relief",
+            Modifier::Own => "the customer's own mistake",
             Modifier::Outdone => "another does better than the service",
         })
     }

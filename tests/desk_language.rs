@@ -5386,3 +5386,134 @@ fn what_a_rival_does_well_reproaches() {
         assert_untroubled(text, language);
     }
 }
+
+/// A good word wished after a conditional of being, for what is to be
+/// done: asking for what should have come already (what was paid for, an
+/// answer "some day") reproaches (`Modifier::Unmet`); otherwise it is a
+/// polite request, no praise (`Modifier::Request`). An offer stays
+/// praise, and a comparison is no wish.
+#[test]
+fn wishes_for_what_is_due_reproach_and_polite_wishes_ask() {
+    for (text, language) in [
+        ("It would be nice to get the sofa I paid for", EN),
+        ("Ce serait sympa d'avoir le canapé que j'ai payé", FR),
+        ("Sería estupendo recibir el sofá que pagué", ES),
+        ("It would be good to get a reply some day", EN),
+        ("Estaría bien tener una respuesta algún día", ES),
+    ] {
+        assert_complains_under(text, language, Modifier::Unmet);
+    }
+    for (text, language) in [
+        ("It would be great if you could send the invoice again", EN),
+        ("Ce serait gentil de me renvoyer la facture", FR),
+        ("Sería genial si pudierais reenviar la factura", ES),
+    ] {
+        assert_asks(text, language);
+        assert!(shows(text, language, Modifier::Request), "{text}");
+    }
+    for (text, language) in [
+        ("I'd be happy to recommend your shop", EN),
+        ("Je serais ravie de vous recommander", FR),
+        ("Estaría encantada de recomendaros", ES),
+        ("I would recommend it if you need a sturdy kettle", EN),
+    ] {
+        assert_untroubled(text, language);
+        assert!(!shows(text, language, Modifier::Request), "{text}");
+    }
+    assert_complains_under("Un robot sería más útil que ustedes", ES, Modifier::Outdone);
+}
+
+/// Luck wished for getting what the service owes, or for reaching it,
+/// warns ("good luck getting your money back", "bon courage pour les
+/// joindre", "suerte para que te contesten"); luck for one's own day is
+/// meant.
+#[test]
+fn luck_wished_for_what_the_service_owes_warns() {
+    for (text, language) in [
+        ("Good luck getting your money back from them", EN),
+        ("Bon courage pour contacter quelqu'un chez eux", FR),
+        ("Suerte intentando hablar con su servicio técnico", ES),
+    ] {
+        assert_reproaches(text, language);
+    }
+    for (text, language) in [
+        ("Good luck with the new shop!", EN),
+        ("Bonne chance pour ton entretien demain !", FR),
+        ("¡Mucha suerte en tu primer día!", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+}
+
+/// Thanks for a wait are ironic past words of how much ("thank you so
+/// much for", "merci beaucoup pour"), however many words the time takes
+/// ("quarante-cinq minutes"), and a queue is a wait in Spanish too
+/// ("cola").
+#[test]
+fn thanks_for_a_wait_are_ironic_past_how_much() {
+    for (text, language) in [
+        ("Thank you so much for the forty minute wait", EN),
+        (
+            "Merci beaucoup pour les quarante-cinq minutes d'attente",
+            FR,
+        ),
+        ("Muchas gracias por las tres horas de cola", ES),
+    ] {
+        assert_reproaches(text, language);
+    }
+}
+
+/// The customer's own wrong choice, told in the first person, is a case
+/// to fix, not a grievance (`Modifier::Own`); a wrong thing sent, or
+/// chosen by others, still complains.
+#[test]
+fn the_customers_own_wrong_choice_is_no_grievance() {
+    for (text, language) in [
+        ("I ordered the wrong colour, can I swap it?", EN),
+        (
+            "J'ai commandé la mauvaise pointure, je peux l'échanger ?",
+            FR,
+        ),
+        ("Elegí el color equivocado, ¿puedo cambiarlo?", ES),
+    ] {
+        assert_untroubled(text, language);
+        assert!(shows(text, language, Modifier::Own), "{text}");
+    }
+    assert_untroubled("Je me suis trompé de modèle", FR);
+    for (text, language) in [
+        ("You sent me the wrong colour", EN),
+        ("Ils ont réservé la mauvaise date", FR),
+    ] {
+        assert_displeased(text, language);
+    }
+}
+
+/// What is wrong in a bill or a record complains in each language
+/// ("erronée", "incorrect", "erróneo"); "politically incorrect" is an
+/// idiom, no error.
+#[test]
+fn errors_in_a_bill_complain() {
+    for (text, language) in [
+        ("The total on my invoice is incorrect", EN),
+        ("La facture que j'ai reçue est erronée", FR),
+        ("El importe del recibo es incorrecto", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+    assert_untroubled("Un humour politiquement incorrect", FR);
+}
+
+/// Asking whether a person is there at all reproaches, asked or not ("is
+/// there a human being", "un être humain", "algún ser humano", "¿alguien
+/// lee...?").
+#[test]
+fn asking_whether_a_person_is_there_reproaches() {
+    for (text, language) in [
+        ("Is there a human being working there?", EN),
+        ("Y a-t-il encore un être humain chez vous ?", FR),
+        ("¿Hay algún ser humano al otro lado?", ES),
+        ("¿Alguien lee estos correos?", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+}

@@ -417,10 +417,12 @@ impl Rules<'_> {
         }
         // Thanks for a time spent waiting ("Thanks for the two hour wait",
         // "Merci pour les 40 minutes d'attente", "Gracias por las tres
-        // semanas de silencio"): the wait is what is thanked for. And
-        // looking forward to a failure ("Can't wait for the next outage",
+        // semanas de silencio"): the wait is what is thanked for. Looking
+        // forward to a failure ("Can't wait for the next outage",
         // "Vivement la prochaine panne", "Qué ganas de pasar otra hora
-        // esperando"): a complaint after it in its sentence.
+        // esperando"): a complaint after it in its sentence. And luck
+        // wished for getting what the service owes ("Good luck getting a
+        // refund"): it will not come.
         let mut complained = SentenceComplaint::default();
         for k in 0..items.len() {
             let item = &items[k];
@@ -430,7 +432,7 @@ impl Rules<'_> {
             let for_a_wait = item.praise && self.thanked_for_a_wait(item.last);
             let dreaded = reading.is_one_of(item.last, &LOOKING_FORWARD)
                 && complained.after(self, values, bare, item.last, item.last);
-            if for_a_wait || dreaded {
+            if for_a_wait || dreaded || self.luck_against(item) {
                 turn(values, modifiers, k, Modifier::Irony, explaining);
                 complaint = true;
             }
@@ -504,23 +506,59 @@ impl Rules<'_> {
     }
 
     /// Whether what is thanked for after token `last` is a time spent
-    /// waiting: "for", "pour" or "por", then within [`WAIT_THANKED_REACH`]
+    /// waiting: "for", "pour" or "por" (past at most two words of how
+    /// much), then within [`WAIT_THANKED_REACH`]
     /// words a unit of time and, after it, a word of waiting or silence
     /// ([`WAITING`]: "for the two hour wait", "pour les 40 minutes
     /// d'attente", "por las tres semanas de silencio").
     fn thanked_for_a_wait(&self, last: usize) -> bool {
         let reading = self.reading;
-        if !reading.is_one_of(last + 1, &THANKED_FOR) {
+        // Past what says how much ("thank you so much for", "merci
+        // beaucoup pour").
+        let for_ = (last + 1..=last + 3)
+            .find(|&j| {
+                !reading.is_word(j) || !(self.booster[j] != 0.0 || reading.is_one_of(j, &MUCH))
+            })
+            .filter(|&j| reading.is_one_of(j, &THANKED_FOR));
+        let Some(for_) = for_ else {
             return false;
-        }
+        };
         let mut unit = false;
-        (last + 2..reading.tokens.len().min(last + 2 + WAIT_THANKED_REACH))
+        (for_ + 1..reading.tokens.len().min(for_ + 1 + WAIT_THANKED_REACH))
             .take_while(|&j| reading.is_word(j))
             .any(|j| {
                 let waiting = unit && reading.is_one_of(j, &WAITING);
                 unit |= reading.is_one_of(j, &TIME_UNITS);
                 waiting
             })
+    }
+
+    /// Whether `item` wishes luck for getting what the service owes or for
+    /// reaching it ("good luck getting a refund", "bon courage pour vous
+    /// faire rembourser", "suerte para hablar con alguien"): a warning that
+    /// it will not come. The luck (one of [`LUCK`]) is for doing something,
+    /// a gerund or one of [`LUCK_FOR`] right after it, that names within
+    /// [`LUCK_REACH`] words what is awaited (see [`Errand::Awaited`]) or a
+    /// way to reach the service or be paid back (see [`TO_REACH`]). Not
+    /// luck with what is one's own ("bon courage pour le lancement").
+    fn luck_against(&self, item: &Item) -> bool {
+        let reading = self.reading;
+        let next = item.last + 1;
+        if !reading.is_word(next) || !one_of(&reading.text[item.start..item.end], &LUCK) {
+            return false;
+        }
+        let doing = reading.is_one_of(next, &LUCK_FOR)
+            || ["ing", "ando", "iendo"]
+                .iter()
+                .any(|e| reading.lower(next).ends_with(e));
+        doing
+            && (next..reading.tokens.len().min(next + LUCK_REACH))
+                .take_while(|&j| reading.is_word(j))
+                .any(|j| {
+                    reading.errand(j) == Some(Errand::Awaited)
+                        || reading.is_one_of(j, &TO_REACH)
+                        || reading.spelled_from(j, "money back").is_some()
+                })
     }
 
     /// Whether the text ends by taking back what it said, after a pause

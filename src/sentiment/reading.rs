@@ -568,7 +568,7 @@ fn first_person(word: &str) -> bool {
 
 /// Whether a Spanish word is an infinitive, with or without a pronoun
 /// joined to it ("llegar", "abrirlo", "recibirla").
-fn is_infinitive(word: &str) -> bool {
+pub(super) fn is_infinitive(word: &str) -> bool {
     ends_as_infinitive(without_enclitic(word).unwrap_or(word))
 }
 

@@ -8,7 +8,7 @@
 use rustc_hash::FxHashSet;
 
 use super::lexicon::Lexicon;
-use super::reading::{is_elongated, is_shouted, Reading};
+use super::reading::{is_elongated, is_infinitive, is_shouted, Reading};
 use super::scan::{Errand, Found, Item, Scan};
 use super::tokenize::Kind;
 use super::words::*;
@@ -29,7 +29,7 @@ pub(super) struct Rules<'a> {
     negator: &'a [bool],
     denials: &'a [usize],
     excess: &'a [usize],
-    booster: &'a [f64],
+    pub(super) booster: &'a [f64],
     concessions: &'a [(usize, usize)],
     pub(super) contrast: Option<usize>,
     /// Whether the text has a negation (see [`Scan::negation`]).
@@ -455,34 +455,98 @@ impl<'a> Rules<'a> {
     fn unmet(&self, item: &Item) -> bool {
         self.conditional_before(item)
             .is_some_and(|(_, denied)| !denied)
-            || self.wished_if(item)
     }
 
-    /// Whether `item`, a good word, is wished on a condition the service
-    /// should meet already: the conditional within three words before it,
-    /// "if", "si" or "que" within two after it, then in that clause one of
-    /// [`ALREADY_DUE`] ("I'd be happy if it actually worked", "ce serait
-    /// bien que quelqu'un daigne répondre", "estaría encantado si de
-    /// verdad funcionara"). Not a polite wish ("I'd be happy if you could
-    /// call me").
-    fn wished_if(&self, item: &Item) -> bool {
+    /// Whether `item`, a good word, is wished, and if so whether what is
+    /// wished is due already. A wish is a good word after a conditional of
+    /// being (within three words, see [`WOULD_BE`]) and before what would
+    /// make it so: a condition ("if", "si", "que"), or, when nobody in
+    /// particular would be glad, what is to be done ("it would be nice to
+    /// get an answer", "ce serait sympa de recevoir", "sería genial
+    /// recibir"). An offer is no wish ("I'd be happy to help", "je serais
+    /// ravi de vous recommander", "estaría encantado de ayudar"), nor is
+    /// who would be glad on a condition ("I would recommend it if you need
+    /// one"), unless what they wish is due.
+    ///
+    /// `Some(true)`: the wish asks for what the service should do already
+    /// (one of [`ALREADY_DUE`] in its clause: "I'd be happy if it actually
+    /// worked", "it would be nice to get an answer for once") or what was
+    /// paid for (one of [`PAID`]: "it would be lovely to receive what I
+    /// paid for"), or what was awaited, some day (see [`SOMEDAY`]: "ce
+    /// serait bien d'avoir une réponse un jour"), a reproach. `Some(false)`: a polite request ("it would
+    /// be nice if you could send me the invoice"), no praise.
+    fn wish(&self, item: &Item) -> Option<bool> {
         let reading = self.reading;
-        let conditional = |j: usize| {
-            reading.is_word(j) && {
+        let next = item.last + 1;
+        let asks_if = (next..=next + 1)
+            .take_while(|&j| reading.is_word(j))
+            .find(|&j| reading.is_one_of(j, &IF_THAT));
+        let to_do = reading.is_one_of(next, &TO_DO)
+            || (reading.is_word(next) && is_infinitive(reading.lower(next)));
+        // A comparison is no wish: its "que" is "than" ("un robot sería
+        // más útil que ustedes").
+        let compared = reading.is_one_of(item.last, &BETTER)
+            || item
+                .first
+                .checked_sub(1)
+                .is_some_and(|p| reading.is_one_of(p, &MORE));
+        if (asks_if.is_none() && !to_do) || compared {
+            return None;
+        }
+        // The conditional, in the good word's clause.
+        let conditional = (item.first.saturating_sub(3)..item.first)
+            .rev()
+            .take_while(|&j| reading.is_word(j))
+            .find(|&j| {
                 let word = reading.lower(j);
                 word.ends_with("'d") || word.ends_with("’d") || one_of(word, &WOULD_BE)
+            })?;
+        let impersonal = self.impersonal(conditional, item);
+        if asks_if.is_none() && !impersonal {
+            return None;
+        }
+        let from = asks_if.unwrap_or(next);
+        let clause = (from + 1..reading.tokens.len().min(from + 1 + ALREADY_DUE_REACH))
+            .take_while(|&j| reading.is_word(j));
+        let (mut awaited, mut someday) = (false, false);
+        for j in clause {
+            if reading.is_one_of(j, &ALREADY_DUE) || reading.is_one_of(j, &PAID) {
+                return Some(true);
             }
-        };
-        let Some(condition) = (item.last + 1..=item.last + 2)
-            .take_while(|&j| reading.is_word(j))
-            .find(|&j| reading.is_one_of(j, &IF_THAT))
-        else {
-            return false;
-        };
-        (item.first.saturating_sub(3)..item.first).any(conditional)
-            && (condition + 1..reading.tokens.len().min(condition + 1 + ALREADY_DUE_REACH))
-                .take_while(|&j| reading.is_word(j))
-                .any(|j| reading.is_one_of(j, &ALREADY_DUE))
+            awaited |= reading.errand(j) == Some(Errand::Awaited);
+            someday |= SOMEDAY.iter().any(|p| reading.spelled_from(j, p).is_some());
+        }
+        // Who would be glad on a condition praises what they would do
+        // ("I would recommend it if you need one").
+        (impersonal || (awaited && someday)).then_some(awaited && someday)
+    }
+
+    /// Whether the conditional at token `conditional` has nobody in
+    /// particular for its subject, so that `item`, the good word after it,
+    /// is said of what is wished, not of who wishes it: "it would be",
+    /// "it'd be", "would be" opening the sentence, "ce serait", "ça
+    /// serait", "sería", "estaría bien"; not "I'd be happy", "je serais
+    /// ravi", "estaría encantado".
+    fn impersonal(&self, conditional: usize, item: &Item) -> bool {
+        let reading = self.reading;
+        let word = reading.lower(conditional);
+        let before = conditional.checked_sub(1).filter(|&p| reading.is_word(p));
+        // "Would" and "'d" are of being only with "be" ("would love to" has
+        // a subject left out: "(I) would love to").
+        let being = || (conditional + 1..item.first).any(|j| reading.is_one_of(j, &["be"]));
+        match word {
+            "would" => before.is_none_or(|p| reading.is_one_of(p, &IMPERSONAL_SUBJECTS)) && being(),
+            "serait" | "seraient" => {
+                before.is_some_and(|p| reading.is_one_of(p, &IMPERSONAL_SUBJECTS))
+            }
+            "sería" | "estaría" => !(item.first..=item.last).any(|j| reading.is_one_of(j, &GLAD)),
+            _ => {
+                IMPERSONAL_SUBJECTS
+                    .iter()
+                    .any(|s| word.strip_prefix(s).is_some_and(|d| d == "'d" || d == "’d"))
+                    && being()
+            }
+        }
     }
 
     /// Whether `item` is a bad word of what could have been, not denied
@@ -912,6 +976,22 @@ impl<'a> Rules<'a> {
                 // turned as by a negation.
                 v *= c.negation;
                 note(Modifier::Unmet);
+            } else if let Some(due) = (!negated && v > 0.0 && !item.emoji)
+                .then(|| self.wish(item))
+                .flatten()
+            {
+                if due {
+                    // What should be done already, wished: a reproach.
+                    v *= c.negation;
+                    note(Modifier::Unmet);
+                } else {
+                    // A polite request: the praise after it in its
+                    // sentence is what is asked for, as after thanks that
+                    // ask.
+                    reading.reach_sentence_end(&mut requested_until, item.last);
+                    v = 0.0;
+                    note(Modifier::Request);
+                }
             } else if !negated && v < 0.0 && !item.emoji && self.averted(item) {
                 // What could have been bad did not happen: relief.
                 v = 0.0;
@@ -921,6 +1001,9 @@ impl<'a> Rules<'a> {
                 // would be fixed") is no praise of what was done.
                 v = 0.0;
                 note(Modifier::Promised);
+            } else if v < 0.0 && self.own_mistake(item) {
+                v = 0.0;
+                note(Modifier::Own);
             }
             if item.last >= sentence_end {
                 (sentence_end, asks) = reading.sentence_after(item.last);
@@ -1742,6 +1825,34 @@ impl<'a> Rules<'a> {
         self.promised.is_some_and(|(_, conditional)| {
             item.first > conditional && !self.reading.has_boundary(conditional, item.first)
         })
+    }
+
+    /// Whether `item`, a bad word, is the customer's own mistake: one of
+    /// [`MISTAKEN`] ("wrong", "mauvaise", "equivocada") within three words
+    /// after what the customer ordered or chose (see
+    /// [`super::scan::Errand::Ordered`]), told in the first person ("I
+    /// ordered the wrong size", "j'ai commandé la mauvaise taille", "elegí
+    /// la talla equivocada"). Not what was sent ("you sent the wrong
+    /// size") nor what another chose ("they booked the wrong date").
+    fn own_mistake(&self, item: &Item) -> bool {
+        let reading = self.reading;
+        if !(item.first..=item.last).any(|j| reading.is_one_of(j, &MISTAKEN)) {
+            return false;
+        }
+        let Some(verb) = (item.first.saturating_sub(3)..item.first)
+            .rev()
+            .take_while(|&j| reading.is_word(j))
+            .find(|&j| reading.errand(j) == Some(Errand::Ordered))
+        else {
+            return false;
+        };
+        // The subject or auxiliary of the first person before the verb
+        // ("I", "j'ai", "hemos"), or a Spanish verb of the first person
+        // ("pedí", "compré", "elegimos").
+        reading.is_one_of(verb, &ORDERED_BY_ME)
+            || verb
+                .checked_sub(1)
+                .is_some_and(|p| reading.is_one_of(p, &FIRST_PERSON))
     }
 
     /// What the customer waited long for: a count of days, weeks or months

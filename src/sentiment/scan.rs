@@ -309,7 +309,7 @@ impl Errand {
             | "compré" | "compramos" | "comprado" | "pagué" | "pagamos" | "encargué"
             | "encargamos" | "pagado" | "chose" | "chosen" | "selected" | "choisi" | "choisie"
             | "choisis" | "choisies" | "sélectionné" | "sélectionnée" | "elegí" | "elegido"
-            | "escogí" | "escogido" | "seleccioné" => Some(Errand::Ordered),
+            | "escogí" | "escogido" | "seleccioné" | "picked" => Some(Errand::Ordered),
             "got" | "received" | "gave" | "given" | "sent" | "delivered" | "brought" | "reçu"
             | "reçue" | "reçus" | "reçues" | "donné" | "envoyé" | "envoyée" | "livré"
             | "apporté" | "llegó" | "llega" | "llegaron" | "dieron" | "dio" | "dan"
@@ -348,9 +348,11 @@ impl Errand {
                 Some(Errand::Waited)
             }
             "competitor" | "competitors" | "concurrence" | "concurrent" | "concurrents"
-            | "competencia" | "old" | "previous" | "former" | "other" | "ancien" | "ancienne"
-            | "précédent" | "précédente" | "autre" | "autres" | "antiguo" | "antigua"
-            | "anterior" | "otro" | "otra" | "otros" | "otras" => Some(Errand::Rival),
+            | "competencia" | "competidor" | "competidores" | "old" | "previous" | "former"
+            | "other" | "ancien" | "ancienne" | "précédent" | "précédente" | "autre" | "autres"
+            | "antiguo" | "antigua" | "anterior" | "otro" | "otra" | "otros" | "otras" => {
+                Some(Errand::Rival)
+            }
             _ => None,
         }
     }

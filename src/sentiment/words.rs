@@ -1296,6 +1296,54 @@ pub(super) const TOOK_FOR: [&str; 3] = ["for", "pour", "para"];
 /// réponse", "para un reembolso"): [`DETERMINERS`] has the others.
 pub(super) const INDEFINITES: [&str; 5] = ["un", "une", "una", "unos", "unas"];
 
+/// Words of a wrong choice ("wrong", "mauvaise", "equivocada"): the
+/// customer's own, after what they ordered in the first person (see
+/// `Rules::own_mistake`).
+#[rustfmt::skip]
+pub(super) const MISTAKEN: [&str; 9] = [
+    "wrong", "mauvais", "mauvaise", "mauvaises", "equivocado", "equivocada", "equivocados",
+    "equivocadas", "incorrect",
+];
+
+/// The first person right before what was ordered: its subject ("I",
+/// "we") or its auxiliary ("j'ai", "nous avons", "he", "hemos").
+#[rustfmt::skip]
+pub(super) const FIRST_PERSON: [&str; 6] = ["i", "we", "ai", "avons", "he", "hemos"];
+
+/// Spanish verbs of ordering or choosing in the first person, which need
+/// no subject ("pedí", "compramos", "elegí").
+#[rustfmt::skip]
+pub(super) const ORDERED_BY_ME: [&str; 13] = [
+    "pedí", "pedimos", "reservé", "reservamos", "compré", "compramos", "encargué", "encargamos",
+    "pagué", "pagamos", "elegí", "escogí", "seleccioné",
+];
+
+/// Wishes of luck ("good luck", "bon courage", "suerte"): for getting
+/// what the service owes, a warning (see `Rules::luck_against`).
+#[rustfmt::skip]
+pub(super) const LUCK: [&str; 7] = [
+    "good luck", "best of luck", "bon courage", "bonne chance", "suerte", "buena suerte",
+    "mucha suerte",
+];
+
+/// What may open what luck is wished for, besides a gerund: "to",
+/// "pour", "para".
+pub(super) const LUCK_FOR: [&str; 3] = ["to", "pour", "para"];
+
+/// Ways to reach the service or to be paid back ("reaching", "joindre",
+/// "hablar", "rembourser", "devuelvan"), after a wish of luck.
+#[rustfmt::skip]
+pub(super) const TO_REACH: [&str; 24] = [
+    "reach", "reaching", "contact", "contacting", "speak", "speaking", "talk", "talking",
+    "refunded", "joindre", "contacter", "parler", "rembourser", "remboursé", "remboursée",
+    "hablar", "contactar", "localizar", "devuelvan", "devuelva", "devolver", "reembolsen",
+    "reembolsar", "contesten",
+];
+
+/// How many words after a wish of luck what it is for may be named
+/// ("suerte intentando que te devuelvan": four).
+pub(super) const LUCK_REACH: usize = 6;
+
 /// Words before a count of time that praise how short it was ("only 2
 /// days for a refund", "moins de 3 jours pour la livraison", "apenas dos
 /// días para el reembolso"), or tell what it takes as a rule ("delivery
@@ -1370,11 +1418,42 @@ pub(super) const YOUR: [&str; 11] = [
 ];
 
 /// The present conditional of being ("would", "'d", "serait", "sería",
-/// "estaría"): a good word after it is wished (see `Rules::wished_if`).
+/// "estaría"): a good word after it is wished (see `Rules::wish`).
 #[rustfmt::skip]
 pub(super) const WOULD_BE: [&str; 11] = [
     "would", "serait", "serais", "seraient", "serions",
     "sería", "serían", "seríamos", "estaría", "estarían", "estaríamos",
+];
+
+/// What opens what is to be done after a wished good word: "to", "de"
+/// ("it would be nice to get an answer", "ce serait sympa de recevoir");
+/// Spanish says the infinitive at once ("sería genial recibir").
+pub(super) const TO_DO: [&str; 5] = ["to", "de", "d'", "d’", "d"];
+
+/// Subjects that are nobody in particular, before a conditional of being
+/// ("it would be", "that'd be", "ce serait", "ça serait"): what is good
+/// is wished, nobody says they would be glad.
+#[rustfmt::skip]
+pub(super) const IMPERSONAL_SUBJECTS: [&str; 8] = [
+    "it", "that", "this", "ce", "ça", "ca", "cela", "c'",
+];
+
+/// Spanish words of who would be glad ("estaría encantado de ayudar",
+/// "sería feliz de"): after "sería" or "estaría" they make an offer or a
+/// feeling, not a wish for what is to be done.
+#[rustfmt::skip]
+pub(super) const GLAD: [&str; 16] = [
+    "encantado", "encantada", "encantados", "encantadas", "feliz", "felices",
+    "contento", "contenta", "contentos", "contentas", "agradecido", "agradecida",
+    "agradecidos", "agradecidas", "gustoso", "gustosa",
+];
+
+/// Some day, after what was awaited in a wish ("it would be nice to get a
+/// reply some day", "ce serait bien d'avoir une réponse un jour", "estaría
+/// bien tener una respuesta algún día"): it should have come long ago.
+#[rustfmt::skip]
+pub(super) const SOMEDAY: [&str; 7] = [
+    "some day", "someday", "one day", "un jour", "un de ces jours", "algún día", "un día de estos",
 ];
 
 /// What opens the condition of a wish: "if", "si", "que".
@@ -1391,24 +1470,31 @@ pub(super) const ALREADY_DUE: [&str; 15] = [
     "verdad", "realmente", "dignara", "dignaran", "dignase", "vez",
 ];
 
-/// How many words after "if" one of [`ALREADY_DUE`] may come ("if someone
-/// at your store actually bothered").
-pub(super) const ALREADY_DUE_REACH: usize = 6;
+/// How many words after "if" or "de" one of [`ALREADY_DUE`] or [`PAID`]
+/// may come ("if someone at your store actually bothered", six; "d'avoir
+/// le canapé que j'ai payé", seven).
+pub(super) const ALREADY_DUE_REACH: usize = 8;
 
 /// Words of waiting or silence, after a unit of time (one of
 /// [`TIME_UNITS`]): what thanks are for
 /// in "thanks for the two hour wait", "merci pour les 40 minutes
 /// d'attente", "gracias por las tres semanas de silencio".
 #[rustfmt::skip]
-pub(super) const WAITING: [&str; 7] = [
-    "wait", "hold", "silence", "attente", "espera", "silencio", "queue",
+pub(super) const WAITING: [&str; 8] = [
+    "wait", "hold", "silence", "attente", "espera", "silencio", "queue", "cola",
 ];
+
+/// How much thanks are, when no intensifier says it ("thank you so much",
+/// where "so much for" may be read as a phrase of its own, "merci
+/// beaucoup").
+pub(super) const MUCH: [&str; 3] = ["so", "much", "beaucoup"];
 
 /// What thanks are for: "thanks for", "merci pour", "gracias por".
 pub(super) const THANKED_FOR: [&str; 3] = ["for", "pour", "por"];
 
-/// How many words after "for" a wait thanked for may end.
-pub(super) const WAIT_THANKED_REACH: usize = 6;
+/// How many words after "for" a wait thanked for may end (a number may
+/// be several: "pour les quatre-vingt-dix minutes d'attente").
+pub(super) const WAIT_THANKED_REACH: usize = 8;
 
 /// The last words of looking forward ("can't wait", "looking forward",
 /// "j'ai hâte", "vivement", "qué ganas", "deseando"): to a complaint after
@@ -1447,8 +1533,9 @@ pub(super) const RIVAL_REACH: usize = 8;
 /// competencia" (each is also [`Errand::Rival`](super::scan::Errand::Rival),
 /// as are the words of [`FORMER_OR_OTHER`]; a test checks it).
 #[rustfmt::skip]
-pub(super) const RIVALS: [&str; 6] = [
+pub(super) const RIVALS: [&str; 8] = [
     "competitor", "competitors", "concurrence", "concurrent", "concurrents", "competencia",
+    "competidor", "competidores",
 ];
 
 /// What makes a provider after it a rival: a former one or the others
