@@ -51,6 +51,11 @@ pub(super) struct Rules<'a> {
     /// Where the first word that may name a rival came (see
     /// [`Scan::rival`]).
     pub(super) rival: Option<usize>,
+    /// Whether it has a conditional of being (see [`Scan::wishing`]).
+    wishing: bool,
+    /// Where the first word of what was ordered came (see
+    /// [`Scan::ordered`]).
+    ordered: Option<usize>,
 }
 
 impl<'a> Rules<'a> {
@@ -88,6 +93,8 @@ impl<'a> Rules<'a> {
             could_have: scan.could_have,
             promised: promised(reading, scan.told),
             rival: scan.rival,
+            wishing: scan.wishing,
+            ordered: scan.ordered,
         }
     }
 
@@ -475,7 +482,10 @@ impl<'a> Rules<'a> {
     /// paid for"), or what was awaited, some day (see [`SOMEDAY`]: "ce
     /// serait bien d'avoir une réponse un jour"), a reproach. `Some(false)`: a polite request ("it would
     /// be nice if you could send me the invoice"), no praise.
-    fn wish(&self, item: &Item) -> Option<bool> {
+    pub(super) fn wish(&self, item: &Item) -> Option<bool> {
+        if !self.wishing {
+            return None;
+        }
         let reading = self.reading;
         let next = item.last + 1;
         let asks_if = (next..=next + 1)
@@ -1834,9 +1844,11 @@ impl<'a> Rules<'a> {
     /// ordered the wrong size", "j'ai commandé la mauvaise taille", "elegí
     /// la talla equivocada"). Not what was sent ("you sent the wrong
     /// size") nor what another chose ("they booked the wrong date").
-    fn own_mistake(&self, item: &Item) -> bool {
+    pub(super) fn own_mistake(&self, item: &Item) -> bool {
         let reading = self.reading;
-        if !(item.first..=item.last).any(|j| reading.is_one_of(j, &MISTAKEN)) {
+        if self.ordered.is_none_or(|o| o >= item.first)
+            || !(item.first..=item.last).any(|j| reading.is_one_of(j, &MISTAKEN))
+        {
             return false;
         }
         let Some(verb) = (item.first.saturating_sub(3)..item.first)

@@ -121,6 +121,14 @@ pub(super) struct Scan {
     /// Where the first word of [`Errand::Rival`] came: only after it is a
     /// good word looked at as what a rival does well.
     pub(super) rival: Option<usize>,
+    /// Whether a word of [`Errand::WouldHave`] or [`Errand::Wishing`]
+    /// came: only then is a good word looked at as wished
+    /// ([`Rules::wish`](super::rules::Rules::wish)).
+    pub(super) wishing: bool,
+    /// Where the first word of [`Errand::Ordered`] came: only after it is
+    /// a wrong choice looked at as the customer's own
+    /// ([`Rules::own_mistake`](super::rules::Rules::own_mistake)).
+    pub(super) ordered: Option<usize>,
 }
 
 /// How far a phrase of the lexicons is read from its first word (see
@@ -297,6 +305,10 @@ pub(super) enum Errand {
     /// may follow (see [`RIVALS`](super::words::RIVALS) and
     /// [`FORMER_OR_OTHER`](super::words::FORMER_OR_OTHER)).
     Rival,
+    /// "Sería", "estaría", "serais", "it'd": a conditional of being that
+    /// is not one of [`Errand::WouldHave`], before which a good word may
+    /// be wished (see [`WOULD_BE`](super::words::WOULD_BE)).
+    Wishing,
 }
 
 impl Errand {
@@ -353,6 +365,9 @@ impl Errand {
             | "antiguo" | "antigua" | "anterior" | "otro" | "otra" | "otros" | "otras" => {
                 Some(Errand::Rival)
             }
+            "serais" | "serions" | "sería" | "serían" | "seríamos" | "estaría" | "estarían"
+            | "estaríamos" => Some(Errand::Wishing),
+            w if w.ends_with("'d") || w.ends_with("’d") => Some(Errand::Wishing),
             _ => None,
         }
     }
@@ -621,7 +636,7 @@ impl Analyzer {
         let mut received = false;
         let mut paid = None;
         let mut awaited = None;
-        let (mut would_have, mut could_have) = (false, false);
+        let (mut would_have, mut could_have, mut wishing) = (false, false, false);
         let mut times = None;
         let mut told = None;
         let mut alone = None;
@@ -691,7 +706,8 @@ impl Analyzer {
                     received = true;
                 }
                 Some(Errand::Arrived | Errand::Charged) => received = true,
-                Some(Errand::WouldHave) => (would_have, could_have) = (true, true),
+                Some(Errand::WouldHave) => (would_have, could_have, wishing) = (true, true, true),
+                Some(Errand::Wishing) => wishing = true,
                 Some(Errand::CouldHave) => could_have = true,
                 Some(Errand::Times) => times = Some(i),
                 Some(Errand::Told) => told = told.or(Some(i)),
@@ -870,6 +886,8 @@ impl Analyzer {
         Scan {
             contrast,
             order: ordered.filter(|_| received_after_order),
+            wishing,
+            ordered,
             received,
             negation,
             paid,
@@ -913,6 +931,17 @@ mod tests {
         for phrase in BY_MYSELF {
             let last = phrase.split(' ').next_back().unwrap_or(phrase);
             assert_eq!(Errand::of(last), Some(Errand::Alone), "{phrase}");
+        }
+    }
+
+    #[test]
+    fn every_conditional_of_a_wish_is_an_errand() {
+        for word in WOULD_BE.iter().chain(&["it'd", "i’d"]) {
+            let errand = Errand::of(word);
+            assert!(
+                matches!(errand, Some(Errand::WouldHave | Errand::Wishing)),
+                "{word}"
+            );
         }
     }
 
