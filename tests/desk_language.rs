@@ -5517,3 +5517,40 @@ fn asking_whether_a_person_is_there_reproaches() {
         assert_displeased(text, language);
     }
 }
+
+/// Praise beyond what was expected, nothing to reproach, and
+/// encouragement to go on please ("exceeded my expectations", "rien à
+/// reprocher", "seguid así").
+#[test]
+fn praise_beyond_expectations_and_encouragement_please() {
+    for (text, language) in [
+        ("The new sofa exceeded my expectations", EN),
+        ("Keep up the good work with the app", EN),
+        ("Installation au-delà de mes attentes", FR),
+        ("Rien à reprocher au technicien", FR),
+        ("Continuez comme ça, merci", FR),
+        ("La reparación superó mis expectativas", ES),
+        ("Nada que reprochar al repartidor", ES),
+        ("Seguid así con la tienda", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+}
+
+/// Giving up, asking how much longer a wait will last, and what could do
+/// better complain ("I give up", "combien de temps encore", "¿cuánto
+/// tiempo más?", "peut mieux faire", "mejorable"), asked or not.
+#[test]
+fn giving_up_and_how_much_longer_complain() {
+    for (text, language) in [
+        ("I give up trying to reach your support", EN),
+        ("How much longer until my router is replaced?", EN),
+        ("Combien de temps encore avant le remboursement ?", FR),
+        ("Un suivi de commande qui peut mieux faire", FR),
+        ("¿Cuánto tiempo más para el reembolso?", ES),
+        ("Me rindo con vuestra app", ES),
+        ("El servicio de entrega es mejorable", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+}
