@@ -136,6 +136,11 @@ pub enum Modifier {
     /// talla equivocada"): a case to fix, not a grievance, so it counts for
     /// nothing.
     Own,
+    /// A bad thing fought, prevented or lessened ("the fight against
+    /// pollution", "réduire les déchets", "moins cher", "la lucha contra
+    /// la corrupción"): opposing it is good, so it is inverted as by a
+    /// negation (the "contextual valence shifters" of Polanyi and Zaenen).
+    Opposed,
 }
 
 impl fmt::Display for Modifier {
@@ -164,6 +169,7 @@ impl fmt::Display for Modifier {
             Modifier::Moved => "tears of joy",
             Modifier::Averted => "what could have been bad: relief",
             Modifier::Own => "the customer's own mistake",
+            Modifier::Opposed => "a bad thing fought or lessened",
             Modifier::Outdone => "another does better than the service",
         })
     }

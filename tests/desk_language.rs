@@ -5554,3 +5554,26 @@ fn giving_up_and_how_much_longer_complain() {
         assert_displeased(text, language);
     }
 }
+
+/// A bad thing fought, prevented or lessened is good news
+/// (`Modifier::Opposed`: "less stress", "moins de bugs", "luchar contra
+/// el fraude", "reduces waste"); "au moins", "no less" lessen nothing.
+#[test]
+fn a_bad_thing_fought_or_lessened_is_good_news() {
+    for (text, language) in [
+        ("Far less hassle since the new app, thank you", EN),
+        ("Your new boxes reduce waste, well done", EN),
+        ("Moins de coupures depuis le changement de box, merci", FR),
+        ("Bravo pour la lutte contre les arnaques", FR),
+        ("Gracias por luchar contra el fraude", ES),
+    ] {
+        assert_pleased(text, language);
+        assert!(shows(text, language, Modifier::Opposed), "{text}");
+    }
+    for (text, language) in [
+        ("Au moins c'est pas cher", FR),
+        ("It's no less a mess than last week", EN),
+    ] {
+        assert!(!shows(text, language, Modifier::Opposed), "{text}");
+    }
+}

@@ -51,6 +51,9 @@ pub(super) struct Rules<'a> {
     /// Where the first word that may name a rival came (see
     /// [`Scan::rival`]).
     pub(super) rival: Option<usize>,
+    /// Where the first word that may oppose or lessen came (see
+    /// [`Scan::against`]).
+    against: Option<usize>,
     /// Whether it has a conditional of being (see [`Scan::wishing`]).
     wishing: bool,
     /// Where the first word of what was ordered came (see
@@ -94,6 +97,7 @@ impl<'a> Rules<'a> {
             promised: promised(reading, scan.told),
             rival: scan.rival,
             wishing: scan.wishing,
+            against: scan.against,
             ordered: scan.ordered,
         }
     }
@@ -1006,6 +1010,10 @@ impl<'a> Rules<'a> {
                 // What could have been bad did not happen: relief.
                 v = 0.0;
                 note(Modifier::Averted);
+            } else if !negated && v < 0.0 && !item.emoji && self.opposed(item) {
+                // A bad thing fought or lessened: opposing it is good.
+                v *= c.negation;
+                note(Modifier::Opposed);
             } else if v > 0.0 && self.promised_only(item) {
                 // What the customer was told would be done ("I was told it
                 // would be fixed") is no praise of what was done.
@@ -1835,6 +1843,48 @@ impl<'a> Rules<'a> {
         self.promised.is_some_and(|(_, conditional)| {
             item.first > conditional && !self.reading.has_boundary(conditional, item.first)
         })
+    }
+
+    /// Whether `item`, a bad word, is opposed or lessened by what comes
+    /// right before it, past at most two articles (see [`MORE_ARTICLES`]): a
+    /// fight or a protection against it ("the fight against pollution",
+    /// "lutter contre la déforestation", "la lucha contra la corrupción":
+    /// one of [`OPPOSING`] before one of [`AGAINST`]), or one of
+    /// [`LESSENING`] ("reduce waste", "réduire les émissions", "moins
+    /// cher", "menos problemas"). Not "no less", "au moins", "al menos"
+    /// (see [`NOT_LESSENING`]).
+    pub(super) fn opposed(&self, item: &Item) -> bool {
+        let Some(first) = self.against.filter(|&a| a < item.first) else {
+            return false;
+        };
+        let reading = self.reading;
+        let mut j = item.first;
+        for _ in 0..=2 {
+            let Some(p) = j
+                .checked_sub(1)
+                .filter(|&p| p >= first && reading.is_word(p))
+            else {
+                return false;
+            };
+            if reading.is_one_of(p, &LESSENING) {
+                return !p
+                    .checked_sub(1)
+                    .is_some_and(|q| reading.is_one_of(q, &NOT_LESSENING));
+            }
+            if reading.is_one_of(p, &AGAINST) {
+                return p
+                    .checked_sub(1)
+                    .is_some_and(|q| reading.is_one_of(q, &OPPOSING));
+            }
+            let article = [&DETERMINERS[..], &INDEFINITES, &DE, &MORE_ARTICLES]
+                .iter()
+                .any(|words| reading.is_one_of(p, words));
+            if !article {
+                return false;
+            }
+            j = p;
+        }
+        false
     }
 
     /// Whether `item`, a bad word, is the customer's own mistake: one of

@@ -125,6 +125,10 @@ pub(super) struct Scan {
     /// came: only then is a good word looked at as wished
     /// ([`Rules::wish`](super::rules::Rules::wish)).
     pub(super) wishing: bool,
+    /// Where the first word of [`Errand::Against`] came: only after it is
+    /// a bad word looked at as opposed or lessened
+    /// ([`Rules::opposed`](super::rules::Rules::opposed)).
+    pub(super) against: Option<usize>,
     /// Where the first word of [`Errand::Ordered`] came: only after it is
     /// a wrong choice looked at as the customer's own
     /// ([`Rules::own_mistake`](super::rules::Rules::own_mistake)).
@@ -309,6 +313,10 @@ pub(super) enum Errand {
     /// is not one of [`Errand::WouldHave`], before which a good word may
     /// be wished (see [`WOULD_BE`](super::words::WOULD_BE)).
     Wishing,
+    /// "Against", "contre", "reduce", "moins": a bad word after it may be
+    /// opposed or lessened (see [`AGAINST`](super::words::AGAINST) and
+    /// [`LESSENING`](super::words::LESSENING)).
+    Against,
 }
 
 impl Errand {
@@ -365,6 +373,11 @@ impl Errand {
             | "antiguo" | "antigua" | "anterior" | "otro" | "otra" | "otros" | "otras" => {
                 Some(Errand::Rival)
             }
+            "against" | "contre" | "contra" | "reduce" | "reduces" | "reduced" | "reducing"
+            | "reduction" | "prevent" | "prevents" | "preventing" | "prevention" | "less"
+            | "réduire" | "réduit" | "réduction" | "diminuer" | "prévention" | "moins"
+            | "reducir" | "reducción" | "disminuir" | "prevenir" | "prevención" | "menos"
+            | "lessen" | "lessens" => Some(Errand::Against),
             "serais" | "serions" | "sería" | "serían" | "seríamos" | "estaría" | "estarían"
             | "estaríamos" => Some(Errand::Wishing),
             w if w.ends_with("'d") || w.ends_with("’d") => Some(Errand::Wishing),
@@ -637,6 +650,7 @@ impl Analyzer {
         let mut paid = None;
         let mut awaited = None;
         let (mut would_have, mut could_have, mut wishing) = (false, false, false);
+        let mut against = None;
         let mut times = None;
         let mut told = None;
         let mut alone = None;
@@ -708,6 +722,7 @@ impl Analyzer {
                 Some(Errand::Arrived | Errand::Charged) => received = true,
                 Some(Errand::WouldHave) => (would_have, could_have, wishing) = (true, true, true),
                 Some(Errand::Wishing) => wishing = true,
+                Some(Errand::Against) => against = against.or(Some(i)),
                 Some(Errand::CouldHave) => could_have = true,
                 Some(Errand::Times) => times = Some(i),
                 Some(Errand::Told) => told = told.or(Some(i)),
@@ -887,6 +902,7 @@ impl Analyzer {
             contrast,
             order: ordered.filter(|_| received_after_order),
             wishing,
+            against,
             ordered,
             received,
             negation,
@@ -942,6 +958,13 @@ mod tests {
                 matches!(errand, Some(Errand::WouldHave | Errand::Wishing)),
                 "{word}"
             );
+        }
+    }
+
+    #[test]
+    fn every_word_that_opposes_or_lessens_is_its_errand() {
+        for word in AGAINST.iter().chain(&LESSENING) {
+            assert_eq!(Errand::of(word), Some(Errand::Against), "{word}");
         }
     }
 

@@ -1296,6 +1296,45 @@ pub(super) const TOOK_FOR: [&str; 3] = ["for", "pour", "para"];
 /// réponse", "para un reembolso"): [`DETERMINERS`] has the others.
 pub(super) const INDEFINITES: [&str; 5] = ["un", "une", "una", "unos", "unas"];
 
+/// What a fight or a protection is against ("against", "contre",
+/// "contra"): a bad word after it is opposed (see `Rules::opposed`).
+pub(super) const AGAINST: [&str; 3] = ["against", "contre", "contra"];
+
+/// Fighting or protecting, before one of [`AGAINST`] ("the fight against",
+/// "lutter contre", "la protección contra").
+#[rustfmt::skip]
+pub(super) const OPPOSING: [&str; 27] = [
+    "fight", "fights", "fighting", "battle", "struggle", "combat", "protect", "protection",
+    "protecting",
+    "lutte", "luttes", "lutter", "luttent", "luttons", "combattre", "combattent", "protéger",
+    "luchar", "lucha", "luchan", "luchamos", "combatir", "combate", "combaten", "proteger",
+    "protección", "protegerse",
+];
+
+/// Words that lessen or prevent what comes right after them ("reduce
+/// waste", "réduire les émissions", "moins cher", "menos problemas",
+/// "la prévention des risques"): a bad word after one is good news (see
+/// `Rules::opposed`). Not the French "prévenir", which also warns ("vous
+/// auriez dû me prévenir du retard").
+#[rustfmt::skip]
+pub(super) const LESSENING: [&str; 24] = [
+    "reduce", "reduces", "reduced", "reducing", "reduction", "prevent", "prevents", "preventing",
+    "prevention", "less",
+    "réduire", "réduit", "réduction", "diminuer", "prévention", "moins",
+    "reducir", "reducción", "disminuir", "prevenir", "prevención", "menos",
+    "lessen", "lessens",
+];
+
+/// What makes "less" no lessening: "no less", "pas moins", "au moins",
+/// "al menos", "por lo menos", "ni menos".
+pub(super) const NOT_LESSENING: [&str; 7] = ["no", "not", "pas", "au", "al", "lo", "ni"];
+
+/// Articles that neither [`DETERMINERS`], [`INDEFINITES`] nor [`DE`]
+/// hold, between a word of [`AGAINST`] or [`LESSENING`] and the bad word
+/// it opposes ("contre des arnaques", "réduire l'impact", "contra las
+/// estafas").
+pub(super) const MORE_ARTICLES: [&str; 6] = ["des", "du", "l'", "l’", "l", "las"];
+
 /// Words of a wrong choice ("wrong", "mauvaise", "equivocada"): the
 /// customer's own, after what they ordered in the first person (see
 /// `Rules::own_mistake`).
