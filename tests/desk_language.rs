@@ -5573,7 +5573,23 @@ fn a_bad_thing_fought_or_lessened_is_good_news() {
     for (text, language) in [
         ("Au moins c'est pas cher", FR),
         ("It's no less a mess than last week", EN),
+        ("That won't be the end of my problems", EN),
+        ("A rear-end collision on the way", EN),
     ] {
         assert!(!shows(text, language, Modifier::Opposed), "{text}");
+    }
+}
+
+/// The end of a bad thing is good news ("the end of the outage", "la fin
+/// de ce cauchemar", "el fin de la avería").
+#[test]
+fn the_end_of_a_bad_thing_is_good_news() {
+    for (text, language) in [
+        ("At last the end of the outage, thank you", EN),
+        ("Enfin la fin de ce cauchemar, merci", FR),
+        ("Por fin el fin de la avería, gracias", ES),
+    ] {
+        assert_pleased(text, language);
+        assert!(shows(text, language, Modifier::Opposed), "{text}");
     }
 }

@@ -1851,8 +1851,10 @@ impl<'a> Rules<'a> {
     /// "lutter contre la déforestation", "la lucha contra la corrupción":
     /// one of [`OPPOSING`] before one of [`AGAINST`]), or one of
     /// [`LESSENING`] ("reduce waste", "réduire les émissions", "moins
-    /// cher", "menos problemas"). Not "no less", "au moins", "al menos"
-    /// (see [`NOT_LESSENING`]).
+    /// cher", "menos problemas"), or its end (one of [`ENDING`]: "the end
+    /// of the outage", "la fin du chômage", "basta de corrupción"). Not
+    /// "no less", "au moins", "al menos", "sin fin", "no end" (see
+    /// [`NOT_LESSENING`]).
     pub(super) fn opposed(&self, item: &Item) -> bool {
         let Some(first) = self.against.filter(|&a| a < item.first) else {
             return false;
@@ -1866,17 +1868,23 @@ impl<'a> Rules<'a> {
             else {
                 return false;
             };
-            if reading.is_one_of(p, &LESSENING) {
-                return !p
-                    .checked_sub(1)
-                    .is_some_and(|q| reading.is_one_of(q, &NOT_LESSENING));
+            if reading.is_one_of(p, &LESSENING) || reading.is_one_of(p, &ENDING) {
+                // Not the second half of a compound ("rear-end"), nor a
+                // lessening denied ("won't be the end of my troubles").
+                let joined = reading.text[..reading.tokens[p].start].ends_with('-');
+                let denied = (p.saturating_sub(3)..p).any(|j| self.negates(j));
+                return !joined
+                    && !denied
+                    && !p
+                        .checked_sub(1)
+                        .is_some_and(|q| reading.is_one_of(q, &NOT_LESSENING));
             }
             if reading.is_one_of(p, &AGAINST) {
                 return p
                     .checked_sub(1)
                     .is_some_and(|q| reading.is_one_of(q, &OPPOSING));
             }
-            let article = [&DETERMINERS[..], &INDEFINITES, &DE, &MORE_ARTICLES]
+            let article = [&DETERMINERS[..], &INDEFINITES, &DE, &MORE_ARTICLES, &OF]
                 .iter()
                 .any(|words| reading.is_one_of(p, words));
             if !article {

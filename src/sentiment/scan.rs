@@ -377,7 +377,7 @@ impl Errand {
             | "reduction" | "prevent" | "prevents" | "preventing" | "prevention" | "less"
             | "réduire" | "réduit" | "réduction" | "diminuer" | "prévention" | "moins"
             | "reducir" | "reducción" | "disminuir" | "prevenir" | "prevención" | "menos"
-            | "lessen" | "lessens" => Some(Errand::Against),
+            | "lessen" | "lessens" | "end" | "fin" | "halte" | "basta" => Some(Errand::Against),
             "serais" | "serions" | "sería" | "serían" | "seríamos" | "estaría" | "estarían"
             | "estaríamos" => Some(Errand::Wishing),
             w if w.ends_with("'d") || w.ends_with("’d") => Some(Errand::Wishing),
@@ -963,7 +963,7 @@ mod tests {
 
     #[test]
     fn every_word_that_opposes_or_lessens_is_its_errand() {
-        for word in AGAINST.iter().chain(&LESSENING) {
+        for word in AGAINST.iter().chain(&LESSENING).chain(&ENDING) {
             assert_eq!(Errand::of(word), Some(Errand::Against), "{word}");
         }
     }

@@ -1325,9 +1325,22 @@ pub(super) const LESSENING: [&str; 24] = [
     "lessen", "lessens",
 ];
 
-/// What makes "less" no lessening: "no less", "pas moins", "au moins",
-/// "al menos", "por lo menos", "ni menos".
-pub(super) const NOT_LESSENING: [&str; 7] = ["no", "not", "pas", "au", "al", "lo", "ni"];
+/// The end of what comes after it, past "of", "du", "de la" ("the end of
+/// the outage", "la fin du chômage", "halte au gaspillage", "basta de
+/// corrupción"): a bad word after one is good news (see `Rules::opposed`).
+pub(super) const ENDING: [&str; 4] = ["end", "fin", "halte", "basta"];
+
+/// What may link one of [`ENDING`] to what ends, besides articles: "of",
+/// "à", "au", "aux", "del", "al", "a" ("halte au", "no a la").
+pub(super) const OF: [&str; 7] = ["of", "à", "au", "aux", "del", "al", "a"];
+
+/// What makes "less" no lessening and "end" no ending: "no less", "pas
+/// moins", "au moins", "al menos", "por lo menos", "ni menos", "sin fin",
+/// "sans fin", "no end of trouble", "al fin" (at last).
+#[rustfmt::skip]
+pub(super) const NOT_LESSENING: [&str; 10] = [
+    "no", "not", "pas", "au", "al", "lo", "ni", "sin", "sans", "without",
+];
 
 /// Articles that neither [`DETERMINERS`], [`INDEFINITES`] nor [`DE`]
 /// hold, between a word of [`AGAINST`] or [`LESSENING`] and the bad word
