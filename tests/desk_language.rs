@@ -5566,6 +5566,7 @@ fn a_bad_thing_fought_or_lessened_is_good_news() {
         ("Moins de coupures depuis le changement de box, merci", FR),
         ("Bravo pour la lutte contre les arnaques", FR),
         ("Gracias por luchar contra el fraude", ES),
+        ("Super, le nouveau filtre anti-arnaque", FR),
     ] {
         assert_pleased(text, language);
         assert!(shows(text, language, Modifier::Opposed), "{text}");

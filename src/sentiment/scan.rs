@@ -377,7 +377,9 @@ impl Errand {
             | "reduction" | "prevent" | "prevents" | "preventing" | "prevention" | "less"
             | "réduire" | "réduit" | "réduction" | "diminuer" | "prévention" | "moins"
             | "reducir" | "reducción" | "disminuir" | "prevenir" | "prevención" | "menos"
-            | "lessen" | "lessens" | "end" | "fin" | "halte" | "basta" => Some(Errand::Against),
+            | "lessen" | "lessens" | "anti" | "end" | "fin" | "halte" | "basta" => {
+                Some(Errand::Against)
+            }
             "serais" | "serions" | "sería" | "serían" | "seríamos" | "estaría" | "estarían"
             | "estaríamos" => Some(Errand::Wishing),
             w if w.ends_with("'d") || w.ends_with("’d") => Some(Errand::Wishing),

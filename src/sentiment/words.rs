@@ -1313,16 +1313,17 @@ pub(super) const OPPOSING: [&str; 27] = [
 
 /// Words that lessen or prevent what comes right after them ("reduce
 /// waste", "réduire les émissions", "moins cher", "menos problemas",
-/// "la prévention des risques"): a bad word after one is good news (see
+/// "la prévention des risques", "anti-gaspillage"): a bad word after one
+/// is good news (see
 /// `Rules::opposed`). Not the French "prévenir", which also warns ("vous
 /// auriez dû me prévenir du retard").
 #[rustfmt::skip]
-pub(super) const LESSENING: [&str; 24] = [
+pub(super) const LESSENING: [&str; 25] = [
     "reduce", "reduces", "reduced", "reducing", "reduction", "prevent", "prevents", "preventing",
     "prevention", "less",
     "réduire", "réduit", "réduction", "diminuer", "prévention", "moins",
     "reducir", "reducción", "disminuir", "prevenir", "prevención", "menos",
-    "lessen", "lessens",
+    "lessen", "lessens", "anti",
 ];
 
 /// The end of what comes after it, past "of", "du", "de la" ("the end of
