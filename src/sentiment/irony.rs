@@ -1,9 +1,27 @@
-//! Irony: praise that means the opposite. Praise after a complaint (not
-//! after the trouble is solved), an opening of praise before complaints,
-//! praise aimed at a failure ("thanks for losing my order"), love of doing
-//! what went wrong, a good word in scare quotes, clapping, an eye roll, a
-//! laugh after something missing, praise in a question of who had the
-//! idea: each turns praise into reproach.
+//! Irony: praise that means the opposite, and praise of another that
+//! reproaches the service. Each way below turns a good word's value into
+//! reproach and marks the text as a complaint; all are read by
+//! [`Rules::irony`], in this order.
+//!
+//! | way | what turns the praise | where it looks | example |
+//! |---|---|---|---|
+//! | after a complaint | a complaint (a word at or below [`COMPLAINT`], or a rule's finding) before it, no remedy ([`SOLVED`], [`LIFTED`]) between | the whole text, up to a contrast word | "lost my parcel, great job" |
+//! | clapping | a 👏 anywhere | the whole text | "bravo 👏" |
+//! | marked | an eye roll or upside-down face ([`IRONY_MARKS`]), or praise taken back ("..., not") | the whole text, every good word | "Super 🙃" |
+//! | opening praise | praise alone in a first clause of at most [`OPENING_WORDS`] words about the service, then only complaints, or [`AGAIN`] | the first clause and what follows | "Perfect, the update deleted my photos" |
+//! | aimed at a failure | a failure right after the praise, past one or two of [`AIMED_AT`] or as a gerund | the next item | "thanks for losing my order" |
+//! | laugh at an absence | a laughing or praising emoji after a negation of something missing ([`ABSENCE`]) | emoji after the first such negation | "Still no parcel 😂" |
+//! | love of a failure | [`LOVE`] before "how" or a verb, or gladness of a fact ([`KNOW_SEE`]), then a complaint | its sentence ([`SentenceComplaint`]) | "Love how it broke again" |
+//! | scare quotes | a good word in quotes in a complaining text, or qualifying what the service gives ([`THE_SERVICE`], `Errand::Awaited`) | the quoted word and the praise before it in its sentence | "the "quick" reply" |
+//! | thanks for a wait | thanks, "for" ([`THANKED_FOR`]), a unit of time and a word of waiting ([`WAITING`]) | [`WAIT_THANKED_REACH`] words | "thanks for the two hour wait" |
+//! | looking forward to a failure | [`LOOKING_FORWARD`] then a complaint | its sentence | "Can't wait for the next outage" |
+//! | luck for what is owed | [`LUCK`] for doing, then what is awaited or [`TO_REACH`] | [`LUCK_REACH`] words | "Good luck getting a refund" |
+//! | another does better (`Outdone`) | a comparative before "than you" ([`THAN`], [`YOU_COMPARED`]), or a rival named before it ([`RIVALS`], [`FORMER_OR_OTHER`]) | the next words; [`RIVAL_REACH`] words back | "even the post office is faster than you" |
+//! | who had the idea | a question opening with [`WHO`] that holds [`HAD_THE_IDEA`] | its sentence | "Who thought this was a good idea?" |
+//!
+//! A contrast word keeps the praise after it meant ("merci, mais ...") in
+//! the ways down to the scare quotes; the later ones read their own
+//! clause or sentence.
 
 use super::rules::{Bare, Rules};
 use super::scan::{Errand, Item};

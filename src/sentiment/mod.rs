@@ -84,7 +84,14 @@
 //! nouvelles ? Commande passée il y a 2 semaines."; "any update on my
 //! order?" only asks), what a product
 //! leaves out, which denies nothing ("sans gluten", "sin contacto",
-//! "gluten-free"), and
+//! "gluten-free"), a bad thing fought, lessened or ended, which is good
+//! news ("the fight against fraud", "moins de bugs", "la fin de ce
+//! cauchemar"), a wish for what is due, a reproach ("it would be lovely to
+//! receive what I paid for"; "it would be nice if you could send me the
+//! invoice" only asks), the customer's own wrong choice, no grievance ("I
+//! ordered the wrong size", "pedí la talla equivocada"), luck wished for
+//! getting what the service owes, a warning ("good luck getting a
+//! refund"), and
 //! thanks that ask rather than thank ("merci de me rembourser", "je vous
 //! serais reconnaissant de", "thanks in advance for", "les agradecería
 //! que"), whose praise is what is wanted, and the formulas of an email
