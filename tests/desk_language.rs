@@ -5567,6 +5567,7 @@ fn a_bad_thing_fought_or_lessened_is_good_news() {
         ("Bravo pour la lutte contre les arnaques", FR),
         ("Gracias por luchar contra el fraude", ES),
         ("Super, le nouveau filtre anti-arnaque", FR),
+        ("Gracias por combatir el fraude", ES),
     ] {
         assert_pleased(text, language);
         assert!(shows(text, language, Modifier::Opposed), "{text}");

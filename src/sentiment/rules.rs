@@ -1849,7 +1849,8 @@ impl<'a> Rules<'a> {
     /// right before it, past at most two articles (see [`MORE_ARTICLES`]): a
     /// fight or a protection against it ("the fight against pollution",
     /// "lutter contre la déforestation", "la lucha contra la corrupción":
-    /// one of [`OPPOSING`] before one of [`AGAINST`]), or one of
+    /// one of [`OPPOSING`] before one of [`AGAINST`], or right before it:
+    /// "combatir el fraude", "la protection des espèces menacées"), or one of
     /// [`LESSENING`] ("reduce waste", "réduire les émissions", "moins
     /// cher", "menos problemas"), or its end (one of [`ENDING`]: "the end
     /// of the outage", "la fin du chômage", "basta de corrupción"). Not
@@ -1868,7 +1869,10 @@ impl<'a> Rules<'a> {
             else {
                 return false;
             };
-            if reading.is_one_of(p, &LESSENING) || reading.is_one_of(p, &ENDING) {
+            if reading.is_one_of(p, &LESSENING)
+                || reading.is_one_of(p, &ENDING)
+                || reading.is_one_of(p, &OPPOSING)
+            {
                 // Not the second half of a compound ("rear-end"), nor a
                 // lessening denied ("won't be the end of my troubles").
                 let joined = reading.text[..reading.tokens[p].start].ends_with('-');

@@ -377,9 +377,12 @@ impl Errand {
             | "reduction" | "prevent" | "prevents" | "preventing" | "prevention" | "less"
             | "réduire" | "réduit" | "réduction" | "diminuer" | "prévention" | "moins"
             | "reducir" | "reducción" | "disminuir" | "prevenir" | "prevención" | "menos"
-            | "lessen" | "lessens" | "anti" | "end" | "fin" | "halte" | "basta" => {
-                Some(Errand::Against)
-            }
+            | "lessen" | "lessens" | "anti" | "end" | "fin" | "halte" | "basta" | "fight"
+            | "fights" | "fighting" | "battle" | "struggle" | "combat" | "protect"
+            | "protection" | "protecting" | "lutte" | "luttes" | "lutter" | "luttent"
+            | "luttons" | "combattre" | "combattent" | "protéger" | "luchar" | "lucha"
+            | "luchan" | "luchamos" | "combatir" | "combate" | "combaten" | "proteger"
+            | "protección" | "protegerse" => Some(Errand::Against),
             "serais" | "serions" | "sería" | "serían" | "seríamos" | "estaría" | "estarían"
             | "estaríamos" => Some(Errand::Wishing),
             w if w.ends_with("'d") || w.ends_with("’d") => Some(Errand::Wishing),
@@ -965,7 +968,12 @@ mod tests {
 
     #[test]
     fn every_word_that_opposes_or_lessens_is_its_errand() {
-        for word in AGAINST.iter().chain(&LESSENING).chain(&ENDING) {
+        for word in AGAINST
+            .iter()
+            .chain(&LESSENING)
+            .chain(&ENDING)
+            .chain(&OPPOSING)
+        {
             assert_eq!(Errand::of(word), Some(Errand::Against), "{word}");
         }
     }

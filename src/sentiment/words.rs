@@ -1301,7 +1301,8 @@ pub(super) const INDEFINITES: [&str; 5] = ["un", "une", "una", "unos", "unas"];
 pub(super) const AGAINST: [&str; 3] = ["against", "contre", "contra"];
 
 /// Fighting or protecting, before one of [`AGAINST`] ("the fight against",
-/// "lutter contre", "la protección contra").
+/// "lutter contre", "la protección contra") or what it fights ("combatir
+/// el fraude").
 #[rustfmt::skip]
 pub(super) const OPPOSING: [&str; 27] = [
     "fight", "fights", "fighting", "battle", "struggle", "combat", "protect", "protection",
