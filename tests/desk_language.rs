@@ -5580,6 +5580,8 @@ fn a_bad_thing_fought_or_lessened_is_good_news() {
     ] {
         assert!(!shows(text, language, Modifier::Opposed), "{text}");
     }
+    // A fight denied opposes nothing.
+    assert_displeased("Aucune lutte contre les arnaques chez vous", FR);
 }
 
 /// The end of a bad thing is good news ("the end of the outage", "la fin

@@ -484,8 +484,9 @@ impl<'a> Rules<'a> {
     /// worked", "it would be nice to get an answer for once") or what was
     /// paid for (one of [`PAID`]: "it would be lovely to receive what I
     /// paid for"), or what was awaited, some day (see [`SOMEDAY`]: "ce
-    /// serait bien d'avoir une réponse un jour"), a reproach. `Some(false)`: a polite request ("it would
-    /// be nice if you could send me the invoice"), no praise.
+    /// serait bien d'avoir une réponse un jour"), a reproach.
+    /// `Some(false)`: a polite request ("it would be nice if you could
+    /// send me the invoice"), no praise.
     pub(super) fn wish(&self, item: &Item) -> Option<bool> {
         if !self.wishing {
             return None;
@@ -1869,24 +1870,30 @@ impl<'a> Rules<'a> {
             else {
                 return false;
             };
-            if reading.is_one_of(p, &LESSENING)
-                || reading.is_one_of(p, &ENDING)
-                || reading.is_one_of(p, &OPPOSING)
+            let shifter = if [&LESSENING[..], &ENDING, &OPPOSING]
+                .iter()
+                .any(|words| reading.is_one_of(p, words))
             {
-                // Not the second half of a compound ("rear-end"), nor a
-                // lessening denied ("won't be the end of my troubles").
-                let joined = reading.text[..reading.tokens[p].start].ends_with('-');
-                let denied = (p.saturating_sub(3)..p).any(|j| self.negates(j));
+                Some(p)
+            } else if reading.is_one_of(p, &AGAINST) {
+                p.checked_sub(1)
+                    .filter(|&q| reading.is_one_of(q, &OPPOSING))
+            } else {
+                None
+            };
+            if let Some(s) = shifter {
+                // Not the second half of a compound ("rear-end"), nor one
+                // denied ("won't be the end of my troubles").
+                let joined = reading.text[..reading.tokens[s].start].ends_with('-');
+                let denied = (s.saturating_sub(3)..s).any(|j| self.negates(j));
                 return !joined
                     && !denied
-                    && !p
+                    && !s
                         .checked_sub(1)
                         .is_some_and(|q| reading.is_one_of(q, &NOT_LESSENING));
             }
             if reading.is_one_of(p, &AGAINST) {
-                return p
-                    .checked_sub(1)
-                    .is_some_and(|q| reading.is_one_of(q, &OPPOSING));
+                return false;
             }
             let article = [&DETERMINERS[..], &INDEFINITES, &DE, &MORE_ARTICLES, &OF]
                 .iter()
@@ -1922,7 +1929,7 @@ impl<'a> Rules<'a> {
         };
         // The subject or auxiliary of the first person before the verb
         // ("I", "j'ai", "hemos"), or a Spanish verb of the first person
-        // ("pedí", "compré", "elegimos").
+        // ("pedí", "compré", "pedimos").
         reading.is_one_of(verb, &ORDERED_BY_ME)
             || verb
                 .checked_sub(1)
