@@ -50,7 +50,9 @@ impl fmt::Display for Factor {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Modifier {
-    /// Inverted and damped by a negation ("pas", "not", "no").
+    /// Inverted and damped by a negation ("pas", "not", "no"), or by what
+    /// says it is lacking ("lack of respect", "manque de suivi", "falta
+    /// de profesionalidad").
     Negated,
     /// Made stronger by an intensifier ("très", "very", "muy").
     Boosted,

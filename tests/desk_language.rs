@@ -5597,3 +5597,19 @@ fn the_end_of_a_bad_thing_is_good_news() {
         assert!(shows(text, language, Modifier::Opposed), "{text}");
     }
 }
+
+/// A good thing said to be lacking is denied (`Modifier::Negated`: "lack
+/// of respect", "manque total de respect", "falta de respeto"), unless
+/// the lack is denied ("no lack of choice").
+#[test]
+fn a_good_thing_lacking_is_denied() {
+    for (text, language) in [
+        ("Such a lack of respect from your driver", EN),
+        ("Un manque total de respect de la part du livreur", FR),
+        ("Una falta de respeto por parte del repartidor", ES),
+    ] {
+        assert_displeased(text, language);
+        assert!(shows(text, language, Modifier::Negated), "{text}");
+    }
+    assert_untroubled("No lack of choice in the new shop", EN);
+}

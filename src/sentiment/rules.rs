@@ -1015,6 +1015,10 @@ impl<'a> Rules<'a> {
                 // A bad thing fought or lessened: opposing it is good.
                 v *= c.negation;
                 note(Modifier::Opposed);
+            } else if !negated && v > 0.0 && !item.emoji && self.lacking(item) {
+                // A good thing lacking: denied as by a negation.
+                v *= c.negation;
+                note(Modifier::Negated);
             } else if v > 0.0 && self.promised_only(item) {
                 // What the customer was told would be done ("I was told it
                 // would be fixed") is no praise of what was done.
@@ -1904,6 +1908,38 @@ impl<'a> Rules<'a> {
             j = p;
         }
         false
+    }
+
+    /// Whether `item`, a good word, is said to be lacking: one of
+    /// [`LACKING`] and "of", "de" right before it, past at most one
+    /// article ("lack of respect", "falta de respeto"; "un manque total
+    /// de respect" with a word of how much between). Not when a negation
+    /// denies the lack ("no lack of choice").
+    pub(super) fn lacking(&self, item: &Item) -> bool {
+        let Some(first) = self.against.filter(|&a| a < item.first) else {
+            return false;
+        };
+        let reading = self.reading;
+        let mut j = item.first;
+        // Back over an article, then "of" or "de", then an intensifier.
+        if j.checked_sub(1).is_some_and(|p| {
+            reading.is_one_of(p, &DETERMINERS) || reading.is_one_of(p, &MORE_ARTICLES)
+        }) {
+            j -= 1;
+        }
+        let Some(of) = j
+            .checked_sub(1)
+            .filter(|&p| p > first && (reading.is_one_of(p, &DE) || reading.is_one_of(p, &["of"])))
+        else {
+            return false;
+        };
+        // The lack right before, or past one word that says how much
+        // ("un manque total de", "falta absoluta de").
+        let lack = (first.max(of.saturating_sub(2))..of)
+            .rev()
+            .take_while(|&k| reading.is_word(k))
+            .find(|&k| reading.is_one_of(k, &LACKING));
+        lack.is_some_and(|lack| !(lack.saturating_sub(3)..lack).any(|k| self.negates(k)))
     }
 
     /// Whether `item`, a bad word, is the customer's own mistake: one of

@@ -382,7 +382,8 @@ impl Errand {
             | "protection" | "protecting" | "lutte" | "luttes" | "lutter" | "luttent"
             | "luttons" | "combattre" | "combattent" | "protéger" | "luchar" | "lucha"
             | "luchan" | "luchamos" | "combatir" | "combate" | "combaten" | "proteger"
-            | "protección" | "protegerse" => Some(Errand::Against),
+            | "protección" | "protegerse" | "lack" | "absence" | "manque" | "carence" | "falta"
+            | "ausencia" | "carencia" | "shortage" => Some(Errand::Against),
             "serais" | "serions" | "sería" | "serían" | "seríamos" | "estaría" | "estarían"
             | "estaríamos" => Some(Errand::Wishing),
             w if w.ends_with("'d") || w.ends_with("’d") => Some(Errand::Wishing),
@@ -973,6 +974,7 @@ mod tests {
             .chain(&LESSENING)
             .chain(&ENDING)
             .chain(&OPPOSING)
+            .chain(&LACKING)
         {
             assert_eq!(Errand::of(word), Some(Errand::Against), "{word}");
         }

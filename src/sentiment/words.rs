@@ -1336,6 +1336,14 @@ pub(super) const ENDING: [&str; 4] = ["end", "fin", "halte", "basta"];
 /// "à", "au", "aux", "del", "al", "a" ("halte au", "no a la").
 pub(super) const OF: [&str; 7] = ["of", "à", "au", "aux", "del", "al", "a"];
 
+/// What says a good thing is lacking, before "of" or "de" ("lack of
+/// respect", "manque de suivi", "falta de profesionalidad", "absence de
+/// réponse"): the good word after it is denied (see `Rules::lacking`).
+#[rustfmt::skip]
+pub(super) const LACKING: [&str; 8] = [
+    "lack", "absence", "manque", "carence", "falta", "ausencia", "carencia", "shortage",
+];
+
 /// What makes "less" no lessening and "end" no ending: "no less", "pas
 /// moins", "au moins", "al menos", "por lo menos", "ni menos", "sin fin",
 /// "sans fin", "no end of trouble", "al fin" (at last).
