@@ -5612,4 +5612,6 @@ fn a_good_thing_lacking_is_denied() {
         assert!(shows(text, language, Modifier::Negated), "{text}");
     }
     assert_untroubled("No lack of choice in the new shop", EN);
+    // A denial out of the good word's reach still denies the lack.
+    assert_untroubled("There is no real lack of friendly staff", EN);
 }

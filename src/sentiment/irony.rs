@@ -556,8 +556,9 @@ impl Rules<'_> {
     /// faire rembourser", "suerte para hablar con alguien"): a warning that
     /// it will not come. The luck (one of [`LUCK`]) is for doing something,
     /// a gerund or one of [`LUCK_FOR`] right after it, that names within
-    /// [`LUCK_REACH`] words what is awaited (see [`Errand::Awaited`]) or a
-    /// way to reach the service or be paid back (see [`TO_REACH`]). Not
+    /// [`LUCK_REACH`] words what is awaited (see [`Errand::Awaited`]), a
+    /// refund ([`REFUNDS`]: "the money back") or a way to reach the service
+    /// or be paid back (see [`TO_REACH`]). Not
     /// luck with what is one's own ("bon courage pour le lancement").
     fn luck_against(&self, item: &Item) -> bool {
         let reading = self.reading;
@@ -575,7 +576,7 @@ impl Rules<'_> {
                 .any(|j| {
                     reading.errand(j) == Some(Errand::Awaited)
                         || reading.is_one_of(j, &TO_REACH)
-                        || reading.spelled_from(j, "money back").is_some()
+                        || reading.one_phrase_from(j, &REFUNDS)
                 })
     }
 

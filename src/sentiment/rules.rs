@@ -51,8 +51,8 @@ pub(super) struct Rules<'a> {
     /// Where the first word that may name a rival came (see
     /// [`Scan::rival`]).
     pub(super) rival: Option<usize>,
-    /// Where the first word that may oppose or lessen came (see
-    /// [`Scan::against`]).
+    /// Where the first word that may oppose, lessen or end a bad thing, or
+    /// say a good one is lacking, came (see [`Scan::against`]).
     against: Option<usize>,
     /// Whether it has a conditional of being (see [`Scan::wishing`]).
     wishing: bool,
@@ -206,10 +206,11 @@ impl<'a> Rules<'a> {
                 .is_some_and(|it| it.negation_inside && k <= it.last)
     }
 
-    /// Whether a negation stands among the two words before token `k`
-    /// ("nothing cheered me up", "not too big").
-    fn denied_near(&self, k: usize) -> bool {
-        (k.saturating_sub(2)..k).any(|j| self.negates(j))
+    /// Whether a negation stands among the `reach` tokens before token `k`
+    /// ("nothing cheered me up", "not too big" within two; "won't be the
+    /// end of" within three).
+    fn denied_within(&self, k: usize, reach: usize) -> bool {
+        (k.saturating_sub(reach)..k).any(|j| self.negates(j))
     }
 
     /// Whether the word right before token `k` is a negator: what a
@@ -455,7 +456,7 @@ impl<'a> Rules<'a> {
                 .filter(|it| it.base > 0.0)
                 .find_map(|it| (it.first..=it.last).find(|&j| reading.is_one_of(j, &LIFTED)))
                 // Not a lift denied ("nothing cheered me up").
-                .filter(|&j| !self.denied_near(j))
+                .filter(|&j| !self.denied_within(j, 2))
         });
         at.is_some_and(|j| j > last)
     }
@@ -1649,7 +1650,7 @@ impl<'a> Rules<'a> {
                     && k.checked_sub(1).is_some_and(|p| {
                         reading.is_word(p) && next.checked_sub(1).is_none_or(|i| items[i].last != p)
                     }));
-            if in_or_before_an_item || !names_what || self.denied_near(k) {
+            if in_or_before_an_item || !names_what || self.denied_within(k, 2) {
                 continue;
             }
             if k >= sentence.0 {
@@ -1889,9 +1890,8 @@ impl<'a> Rules<'a> {
                 // Not the second half of a compound ("rear-end"), nor one
                 // denied ("won't be the end of my troubles").
                 let joined = reading.text[..reading.tokens[s].start].ends_with('-');
-                let denied = (s.saturating_sub(3)..s).any(|j| self.negates(j));
                 return !joined
-                    && !denied
+                    && !self.denied_within(s, 3)
                     && !s
                         .checked_sub(1)
                         .is_some_and(|q| reading.is_one_of(q, &NOT_LESSENING));
@@ -1939,7 +1939,7 @@ impl<'a> Rules<'a> {
             .rev()
             .take_while(|&k| reading.is_word(k))
             .find(|&k| reading.is_one_of(k, &LACKING));
-        lack.is_some_and(|lack| !(lack.saturating_sub(3)..lack).any(|k| self.negates(k)))
+        lack.is_some_and(|lack| !self.denied_within(lack, 3))
     }
 
     /// Whether `item`, a bad word, is the customer's own mistake: one of

@@ -126,8 +126,9 @@ pub(super) struct Scan {
     /// ([`Rules::wish`](super::rules::Rules::wish)).
     pub(super) wishing: bool,
     /// Where the first word of [`Errand::Against`] came: only after it is
-    /// a bad word looked at as opposed or lessened
-    /// ([`Rules::opposed`](super::rules::Rules::opposed)).
+    /// a bad word looked at as opposed, lessened or ended
+    /// ([`Rules::opposed`](super::rules::Rules::opposed)), or a good one
+    /// as lacking ([`Rules::lacking`](super::rules::Rules::lacking)).
     pub(super) against: Option<usize>,
     /// Where the first word of [`Errand::Ordered`] came: only after it is
     /// a wrong choice looked at as the customer's own
@@ -313,9 +314,13 @@ pub(super) enum Errand {
     /// is not one of [`Errand::WouldHave`], before which a good word may
     /// be wished (see [`WOULD_BE`](super::words::WOULD_BE)).
     Wishing,
-    /// "Against", "contre", "reduce", "moins": a bad word after it may be
-    /// opposed or lessened (see [`AGAINST`](super::words::AGAINST) and
-    /// [`LESSENING`](super::words::LESSENING)).
+    /// "Against", "reduce", "moins", "fin", "lutter", "manque": a bad word
+    /// after it may be opposed, lessened or ended, a good one lacking (see
+    /// [`AGAINST`](super::words::AGAINST),
+    /// [`LESSENING`](super::words::LESSENING),
+    /// [`ENDING`](super::words::ENDING),
+    /// [`OPPOSING`](super::words::OPPOSING) and
+    /// [`LACKING`](super::words::LACKING)).
     Against,
 }
 
