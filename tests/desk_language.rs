@@ -5615,3 +5615,93 @@ fn a_good_thing_lacking_is_denied() {
     // A denial out of the good word's reach still denies the lack.
     assert_untroubled("There is no real lack of friendly staff", EN);
 }
+
+/// A fix denied leaves the problem standing: what follows the failure is
+/// its object, not what the negation denies ("ne règle pas le souci",
+/// "doesn't fix the bug", "no resuelve el problema"; the problem read
+/// negated had made these praise).
+#[test]
+fn a_fix_denied_leaves_the_problem_standing() {
+    for (text, language) in [
+        ("Votre mise à jour ne règle pas le souci", FR),
+        ("Ça ne résout toujours pas mon problème de connexion", FR),
+        ("Le patch ne corrige jamais les bugs", FR),
+        ("Le technicien n'a pas pu résoudre la panne", FR),
+        ("The patch does not resolve the crash", EN),
+        ("Your update never fixes the bugs", EN),
+        ("La actualización no resuelve el problema", ES),
+    ] {
+        assert_complains_by(text, language, "failure");
+        assert!(!shows(text, language, Modifier::Negated), "{text}");
+    }
+    // What is said to be fixed is still good news, and a problem denied
+    // is still no problem.
+    assert_pleased("They fixed it in ten minutes, thank you", EN);
+    assert_untroubled("Ce n'est pas un problème, merci beaucoup", FR);
+}
+
+/// Who was unable to mend it, or never helped, failed the customer
+/// ("unable to fix", "nobody helped me", "won't refund me", "nadie me
+/// ayudó").
+#[test]
+fn a_service_unable_to_mend_fails() {
+    for (text, language) in [
+        ("Support was unable to resolve my issue", EN),
+        ("They were unable to fix it", EN),
+        ("Nobody helped me at the store", EN),
+        ("They won't refund me", EN),
+        ("Two visits and the plumber couldn't repair the boiler", EN),
+        ("Nadie me ayudó en la tienda", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    assert_asks("Can you fix it on Monday?", EN);
+}
+
+/// A liking hoped for in the past did not come (`Modifier::Unmet`: "I
+/// really wanted to love this", "j'ai essayé d'apprécier", "esperaba
+/// disfrutar"), unless the hope is denied or came true.
+#[test]
+fn a_liking_hoped_for_did_not_come() {
+    for (text, language) in [
+        ("I really wanted to love this blender", EN),
+        ("I was hoping to love these headphones", EN),
+        ("I had hoped to enjoy my stay", EN),
+        ("J'aurais tellement voulu adorer ce parfum", FR),
+        ("J'ai essayé d'apprécier la nouvelle interface", FR),
+        ("Esperaba disfrutar de la cena", ES),
+    ] {
+        assert_displeased(text, language);
+        assert!(shows(text, language, Modifier::Unmet), "{text}");
+    }
+    for (text, language) in [
+        ("I wanted to thank you for the quick refund", EN),
+        ("I expected to love it and I do", EN),
+        ("I hope to enjoy many more evenings here", EN),
+        ("I never expected to like it this much", EN),
+        ("Je voulais vous dire que j'adore votre boutique", FR),
+        ("Je ne m'attendais pas à aimer autant ce produit", FR),
+    ] {
+        assert_untroubled(text, language);
+        assert!(!shows(text, language, Modifier::Unmet), "{text}");
+    }
+}
+
+/// Who cannot keep from smiling smiles: the negation is the idiom's
+/// ("can't help but smile", "je n'ai pas pu m'empêcher de sourire", "no
+/// pude evitar sonreír"), and "can't stop crying" still cries.
+#[test]
+fn what_one_cannot_keep_from_is_done() {
+    for (text, language) in [
+        ("I can't help but smile when I use it", EN),
+        ("I couldn't stop laughing", EN),
+        ("Je n'ai pas pu m'empêcher de sourire", FR),
+        ("Je ne peux pas m'empêcher d'adorer ce café", FR),
+        ("No puedo evitar amar este lugar", ES),
+        ("No pude evitar sonreír", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    assert_displeased("No puedo dejar de llorar", ES);
+    assert_complains("They can't help me", EN);
+}

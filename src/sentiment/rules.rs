@@ -174,11 +174,32 @@ impl<'a> Rules<'a> {
         self.subject(j) || (own_verb_phrase && !self.negator[j] && !self.clitic(j))
     }
 
-    /// Whether a word of the service doing its job stands between a
-    /// negation at `n` and a word at `first`: the negation denies it
-    /// instead ("the tracking hasn't updated since Monday").
-    fn failure_between(&self, n: usize, first: usize) -> bool {
-        (n + 1..first).any(|j| self.fails(j))
+    /// Whether the negation at `n` denies a word of the service doing its
+    /// job rather than reaching the word at `first`: one between them
+    /// ("the tracking hasn't updated since Monday", "n'a pas pu réparer
+    /// la fuite"), or, in French, the verb before its second part, past
+    /// "toujours" or "même" ("ne règle pas le souci", "ne résout toujours
+    /// pas mon problème"). What follows is the object of the failure, not
+    /// what is denied: the problem is still there.
+    fn denies_failure(&self, n: usize, first: usize) -> bool {
+        (n + 1..first).any(|j| self.fails(j)) || self.fails_before(n)
+    }
+
+    /// Whether the negator at `n` is the French second part after a word
+    /// of the service doing its job, past "toujours", "même" or another
+    /// second part ("ça marche pas", "ne règle pas", "ne résout toujours
+    /// pas", "ne résout jamais rien").
+    fn fails_before(&self, n: usize) -> bool {
+        let reading = self.reading;
+        let adverb = |p: usize| {
+            reading.is_one_of(p, &STILL)
+                || reading.is_one_of(p, &EVEN)
+                || reading.is_one_of(p, &AFTER_THE_VERB)
+        };
+        reading.is_one_of(n, &AFTER_THE_VERB)
+            && n.checked_sub(1)
+                .and_then(|p| if adverb(p) { p.checked_sub(1) } else { Some(p) })
+                .is_some_and(|v| self.fails(v))
     }
 
     /// Whether a word at `first` is within a negation's reach from `n`:
@@ -399,9 +420,10 @@ impl<'a> Rules<'a> {
                 if self.thanks_past(k, item) {
                     break;
                 }
-                // A negation with a failure between it and the word
-                // denies the failure: the word is in another clause.
-                if self.failure_between(k, item.first) {
+                // A negation with a failure between it and the word, or
+                // right before its French second part, denies the
+                // failure: the word is its object, not what is denied.
+                if self.denies_failure(k, item.first) {
                     before_its_clause = true;
                     negated |= reading.raises(k);
                     continue;
@@ -467,6 +489,76 @@ impl<'a> Rules<'a> {
     fn unmet(&self, item: &Item) -> bool {
         self.conditional_before(item)
             .is_some_and(|(_, denied)| !denied)
+    }
+
+    /// Whether `item` is a verb of liking (see [`LIKING`]) that a past hope
+    /// hoped for, or that hope itself: "I really wanted to love this
+    /// blender", "I was hoping to enjoy my stay", "j'aurais tellement voulu
+    /// adorer ce parfum", "j'ai essayé d'apprécier", "esperaba disfrutar".
+    /// Said of what was hoped, it did not come: a reproach.
+    pub(super) fn hoped(&self, item: &Item) -> bool {
+        let reading = self.reading;
+        if reading.is_one_of(item.first, &LIKING) {
+            return self.hope_before(item).is_some();
+        }
+        // The hope ("hoped" and "espérait" weigh on their own): the
+        // liking after it, past intensifiers and the link, hoped by it.
+        let is_hope = reading.is_one_of(item.last, &HOPED) || reading.is_one_of(item.last, &HOPING);
+        is_hope
+            && (item.last + 1..reading.tokens.len().min(item.last + 5))
+                .take_while(|&j| reading.is_word(j))
+                .find(|&j| self.booster[j] == 0.0 && !reading.is_one_of(j, &HOPED_TO))
+                .and_then(|j| {
+                    let items = self.items;
+                    items
+                        .get(items.partition_point(|it| it.first < j))
+                        .filter(|it| it.first == j)
+                })
+                .is_some_and(|liking| {
+                    reading.is_one_of(liking.first, &LIKING)
+                        && self.hope_before(liking) == Some(item.last)
+                })
+    }
+
+    /// Where the past hope stands that hoped for `liking` (see [`HOPED`],
+    /// [`HOPING`]), past intensifiers and the link before it. Not a hope
+    /// denied ("I never expected to love it"), nor one said to have come
+    /// true (see [`HOPE_MET`]: "I expected to love it and I do").
+    fn hope_before(&self, liking: &Item) -> Option<usize> {
+        let reading = self.reading;
+        let mut j = liking.first;
+        let hope = loop {
+            let p = j
+                .checked_sub(1)
+                .filter(|&p| reading.is_word(p) && liking.first - p <= 4)?;
+            if self.booster[p] == 0.0 && !reading.is_one_of(p, &HOPED_TO) {
+                break p;
+            }
+            j = p;
+        };
+        // English links the hope to the verb with "to" ("wanted to love";
+        // "wanted a love seat" hopes for nothing): its words come first in
+        // both lists.
+        let english = reading.is_one_of(hope, &HOPED[..4]) || reading.is_one_of(hope, &HOPING[..2]);
+        let linked = !english || reading.is_one_of(liking.first - 1, &HOPED_TO);
+        // "Was hoping", "avais envie", "tenía muchas ganas": the past of
+        // "be" or "have" before, past one intensifier.
+        let since = || {
+            let p = hope.checked_sub(1)?;
+            let p = if self.booster[p] != 0.0 {
+                p.checked_sub(1)?
+            } else {
+                p
+            };
+            reading.is_one_of(p, &HOPED_SINCE).then_some(())
+        };
+        let past = reading.is_one_of(hope, &HOPED)
+            || (reading.is_one_of(hope, &HOPING) && since().is_some());
+        let met = || {
+            (liking.last + 1..reading.tokens.len().min(liking.last + 5))
+                .any(|j| reading.one_phrase_from(j, &HOPE_MET))
+        };
+        (linked && past && !self.denied_within(hope, 2) && !met()).then_some(hope)
     }
 
     /// Whether `item`, a good word, is wished, and if so whether what is
@@ -903,13 +995,15 @@ impl<'a> Rules<'a> {
             // A phrase that ends with a negation ("still not", "toujours
             // pas", "todavía no") reaches the words after it as far as a
             // negation does, through auxiliaries ("todavía no me lo han
-            // solucionado"), within its clause.
+            // solucionado"), within its clause, unless it denies a failure
+            // ("ne résout toujours pas mon problème").
             let inner_negation = at.checked_sub(1).map(|p| &items[p]).filter(|p| {
                 p.negation_last
                     && tokens[p.last + 1..item.first]
                         .iter()
                         .all(|t| t.kind == Kind::Word)
                     && self.near(p.last, item.first)
+                    && !self.denies_failure(p.last, item.first)
             });
             // A word of the service doing its job, denied, reports a
             // failure ("it's not fixed", "no lo han arreglado"), whatever
@@ -920,7 +1014,7 @@ impl<'a> Rules<'a> {
             // no failure ("ni siquiera tuve que reclamar").
             let spared = self.negation && self.spared(item.first);
             let failed = !item.emoji
-                && item.first == item.last
+                && (item.first == item.last || !item.negation_inside)
                 && (negated || inner_negation.is_some())
                 && !spared
                 && self.fails(item.first);
@@ -987,9 +1081,9 @@ impl<'a> Rules<'a> {
                 // said to be turned.)
                 v *= c.negation;
                 note(Modifier::Negated);
-            } else if !negated && v > 0.0 && !item.emoji && self.unmet(item) {
-                // What would have been good did not happen: a reproach,
-                // turned as by a negation.
+            } else if !negated && v > 0.0 && !item.emoji && (self.unmet(item) || self.hoped(item)) {
+                // What would have been good did not happen, what was hoped
+                // for did not come: a reproach, turned as by a negation.
                 v *= c.negation;
                 note(Modifier::Unmet);
             } else if let Some(due) = (!negated && v > 0.0 && !item.emoji)
@@ -1265,7 +1359,7 @@ impl<'a> Rules<'a> {
                         .filter(|&j| !self.aux(j))
                         .take(window)
                         .any(|j| self.separates(j, own_verb_phrase))
-                    && !self.failure_between(k, first)
+                    && !self.denies_failure(k, first)
             };
             // Nor a phrase that only names a thing ("customer service",
             // "un seul": "no customer service" negates nothing), nor one
@@ -1358,8 +1452,8 @@ impl<'a> Rules<'a> {
                         && one_of(reading.lower(k - 1), &["do"])
                         && (opens(k - 1) || (one_of(reading.lower(k - 2), &PLEASE) && opens(k - 2)))
                 };
-                let denies = (after.any(|j| self.fails(j)) && !imperative())
-                    || (k > 0 && one_of(reading.lower(k), &AFTER_THE_VERB) && self.fails(k - 1));
+                let denies =
+                    (after.any(|j| self.fails(j)) && !imperative()) || self.fails_before(k);
                 // A verb of receiving or arriving.
                 let received = |j: usize| {
                     matches!(reading.errand(j), Some(Errand::Received | Errand::Arrived))

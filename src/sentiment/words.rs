@@ -884,6 +884,56 @@ pub(super) const WOULD_HAVE: [&str; 13] = [
     "habría", "habrían", "habria", "hubiera", "hubieran",
 ];
 
+/// Past verbs of wanting, trying, hoping or expecting: a verb of liking
+/// after one (see [`LIKING`]) is what did not come true ("I really wanted
+/// to love this", "I tried to like it", "je voulais vraiment aimer", "j'ai
+/// essayé d'apprécier", "esperaba disfrutar"). See
+/// [`Rules::hoped`](super::rules::Rules::hoped). English first: the rule
+/// asks its "to" of the first four.
+#[rustfmt::skip]
+pub(super) const HOPED: [&str; 31] = [
+    "wanted", "tried", "hoped", "expected",
+    "voulais", "voulait", "voulions", "vouliez", "voulaient", "voulu", "espérais", "espérait",
+    "espérions", "espéraient", "espéré", "essayé", "essayais", "essayait", "attendais",
+    "attendait", "attendions",
+    "quería", "queríamos", "querían", "quise", "quisimos", "intenté", "intentamos", "intentaba",
+    "esperaba", "esperábamos",
+];
+
+/// Hopes that are past only after one of [`HOPED_SINCE`]: "I was hoping
+/// to love it", "j'avais envie d'aimer", "tenía ganas de disfrutar" (not
+/// "I am hoping to enjoy", "j'ai envie d'aimer": hopes still open).
+/// English first, as in [`HOPED`].
+pub(super) const HOPING: [&str; 4] = ["hoping", "expecting", "envie", "ganas"];
+
+/// The past of "be" and "have" that makes one of [`HOPING`] a past hope.
+#[rustfmt::skip]
+pub(super) const HOPED_SINCE: [&str; 12] = [
+    "was", "were", "been", "avais", "avait", "avions", "aviez", "avaient", "aurais", "tenía",
+    "teníamos", "tenían",
+];
+
+/// Verbs of liking, as they follow a hope ("wanted to love", "voulu
+/// adorer", "esperaba disfrutar").
+#[rustfmt::skip]
+pub(super) const LIKING: [&str; 11] = [
+    "love", "like", "enjoy", "adore", "appreciate",
+    "aimer", "adorer", "apprécier", "kiffer",
+    "amar", "disfrutar",
+];
+
+/// What links a hope to the verb of liking ("wanted to", "essayé d'",
+/// "m'attendais à", "ganas de"; the tokenizer keeps an elision's letter).
+pub(super) const HOPED_TO: [&str; 4] = ["to", "de", "d", "à"];
+
+/// What says the hope came true after all ("I expected to love it and I
+/// do"): the liking is meant.
+#[rustfmt::skip]
+pub(super) const HOPE_MET: [&str; 8] = [
+    "and i do", "and i did", "and we do", "and we did", "and i still do", "and i have",
+    "and it did", "and it does",
+];
+
 /// What would have been good, said after the fact: the conditional
 /// perfect of "to be" ("would have been", "aurait été", "habría sido"),
 /// or what could or should have been ("could've been", "aurait pu être",
