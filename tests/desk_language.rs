@@ -5705,3 +5705,65 @@ fn what_one_cannot_keep_from_is_done() {
     assert_displeased("No puedo dejar de llorar", ES);
     assert_complains("They can't help me", EN);
 }
+
+/// What was supposed to be good and was not reproaches
+/// (`Modifier::Unmet`: "it was supposed to be luxurious", "la livraison
+/// était censée être rapide", "se suponía que era el mejor hotel"); what
+/// is supposed to be good ahead is looked forward to.
+#[test]
+fn what_was_supposed_to_be_good_reproaches() {
+    for (text, language) in [
+        ("The hotel was supposed to be luxurious", EN),
+        ("La livraison était censée être rapide", FR),
+        ("Se suponía que era el mejor hotel de la ciudad", ES),
+    ] {
+        assert_displeased(text, language);
+        assert!(shows(text, language, Modifier::Unmet), "{text}");
+    }
+    assert_pleased("It's supposed to be great, can't wait to try it", EN);
+}
+
+/// Faint praise, the one good thing named, says the rest is not ("the only
+/// good thing is the packaging", "le seul point positif", "lo único
+/// bueno"); a refusal of what is owed complains ("se niegan a
+/// devolverme el dinero").
+#[test]
+fn the_one_good_thing_named_and_refusals_complain() {
+    for (text, language) in [
+        ("The only good thing about this phone is the case", EN),
+        ("Le seul point positif c'est le prix", FR),
+        ("Lo único bueno fue el postre", ES),
+        ("Se niegan a devolverme el dinero", ES),
+        ("Menuda broma de servicio técnico", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+    assert_pleased("The good thing is it arrived early", EN);
+}
+
+/// A word of doubt before praise doubts it as scare quotes do
+/// (`Modifier::Irony`: "supposedly the fastest delivery in town",
+/// "soi-disant le meilleur service", "supuestamente el mejor"), and thanks
+/// to the cause of a failure blame it ("Thanks to you I missed my flight");
+/// not thanks to someone for something, nor for what went well.
+#[test]
+fn doubted_praise_and_thanks_to_a_failure_reproach() {
+    for (text, language) in [
+        ("Supposedly the fastest delivery in town. Nine days.", EN),
+        ("Soi-disant le meilleur service client de France", FR),
+        ("Supuestamente el mejor servicio del país", ES),
+        ("Thanks to you I missed my flight", EN),
+        ("Merci à la poste, mon colis est perdu", FR),
+        ("Gracias a vuestro repartidor mi paquete está perdido", ES),
+    ] {
+        assert_reproaches(text, language);
+    }
+    for (text, language) in [
+        ("Thanks to you my order arrived on time", EN),
+        ("Thanks to you, the problem is solved", EN),
+        ("Gracias a todos por la ayuda", ES),
+        ("Por supuesto, el mejor servicio", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+}

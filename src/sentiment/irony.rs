@@ -12,9 +12,10 @@
 //! | aimed at a failure | a failure right after the praise, past one or two of [`AIMED_AT`] or as a gerund | the next item | "thanks for losing my order" |
 //! | laugh at an absence | a laughing or praising emoji after a negation of something missing ([`ABSENCE`]) | emoji after the first such negation | "Still no parcel 😂" |
 //! | love of a failure | [`LOVE`] before "how" or a verb, or gladness of a fact ([`KNOW_SEE`]), then a complaint | its sentence ([`SentenceComplaint`]) | "Love how it broke again" |
-//! | scare quotes | a good word in quotes in a complaining text, or qualifying what the service gives ([`THE_SERVICE`], `Errand::Awaited`) | the quoted word and the praise before it in its sentence | "the "quick" reply" |
+//! | scare quotes | a good word in quotes in a complaining text, or qualifying what the service gives ([`THE_SERVICE`], `Errand::Awaited`), or after a word of doubt ([`DOUBTING`]) | the quoted word and the praise before it in its sentence | "the "quick" reply", "supposedly the fastest" |
 //! | thanks for a wait | thanks, "for" ([`THANKED_FOR`]), a unit of time and a word of waiting ([`WAITING`]) | [`WAIT_THANKED_REACH`] words | "thanks for the two hour wait" |
 //! | looking forward to a failure | [`LOOKING_FORWARD`] then a complaint | its sentence | "Can't wait for the next outage" |
+//! | thanks to the cause of a failure | thanks, then [`THANKS_TO`], then a complaint | its sentence | "Thanks to you I missed my flight" |
 //! | luck for what is owed | [`LUCK`] for doing, then what is awaited or [`TO_REACH`] | [`LUCK_REACH`] words | "Good luck getting a refund" |
 //! | another does better (`Outdone`) | a comparative before "than you" ([`THAN`], [`YOU_COMPARED`]), or a rival named before it ([`RIVALS`], [`FORMER_OR_OTHER`]) | the next words; [`RIVAL_REACH`] words back | "even the post office is faster than you" |
 //! | who had the idea | a question opening with [`WHO`] that holds [`HAD_THE_IDEA`] | its sentence | "Who thought this was a good idea?" |
@@ -395,17 +396,32 @@ impl Rules<'_> {
                 && it.last > it.first
                 && before.is_some_and(|j| reading.is_one_of(j, &YOUR))
         };
+        // A word that doubts a claim right before it in its clause does what
+        // quotes do ("supposedly the fastest", "soi-disant le meilleur",
+        // "supuestamente el mejor"; not "por supuesto el mejor").
+        let doubted_in_words = |it: &Item| {
+            (it.first.saturating_sub(DOUBT_REACH)..it.first)
+                .rev()
+                .take_while(|&j| tokens[j].kind == Kind::Word)
+                .filter_map(|j| reading.one_phrase_to(j, &DOUBTING, 2))
+                .any(|start| {
+                    !start
+                        .checked_sub(1)
+                        .is_some_and(|p| reading.is_one_of(p, &["por"]))
+                })
+        };
         // The praise before each is looked at once: from the item after the
         // last one quoted (linear however many are quoted).
         let mut unread = 0;
         for k in 0..items.len() {
             let item = &items[k];
             let meant = contrast.is_some_and(|cut| item.first > cut);
-            if meant || !scare_quoted(item) {
+            let quoted = scare_quoted(item);
+            if meant || values[k] < 0.0 || !(quoted || doubted_in_words(item)) {
                 continue;
             }
-            let doubted = values[k] > 0.0 && qualifies(item);
-            let mocked = values[k] == 0.0 && yours(item);
+            let doubted = values[k] > 0.0 && (!quoted || qualifies(item));
+            let mocked = quoted && values[k] == 0.0 && yours(item);
             if !doubted && !mocked {
                 continue;
             }
@@ -450,7 +466,23 @@ impl Rules<'_> {
             let for_a_wait = item.praise && self.thanked_for_a_wait(item.last);
             let dreaded = reading.is_one_of(item.last, &LOOKING_FORWARD)
                 && complained.after(self, values, bare, item.last, item.last);
-            if for_a_wait || dreaded || self.luck_against(item) {
+            // Thanks to whom a failure is owed ("Thanks to you I missed my
+            // flight", "Gracias a vuestro repartidor mi paquete está
+            // perdido"): a complaint after it in its sentence. Not thanks
+            // to someone for something, or to who did something ("gracias a
+            // todos por venir", "thanks to everyone who asked").
+            let mut blamed = || {
+                let grateful = || {
+                    (item.last + 2..item.last + 2 + THANKED_WHO_REACH)
+                        .take_while(|&j| reading.is_word(j))
+                        .any(|j| reading.is_one_of(j, &THANKED_FOR_OR_WHO))
+                };
+                reading.is_one_of(item.last + 1, &THANKS_TO)
+                    && one_of(&text[item.start..item.end], &THANKS)
+                    && !grateful()
+                    && complained.after(self, values, bare, item.last, item.last + 2)
+            };
+            if for_a_wait || dreaded || self.luck_against(item) || blamed() {
                 turn(values, modifiers, k, Modifier::Irony, explaining);
                 complaint = true;
             }

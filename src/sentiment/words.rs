@@ -934,6 +934,40 @@ pub(super) const HOPE_MET: [&str; 8] = [
     "and it did", "and it does",
 ];
 
+/// Words that doubt the claim right after them, as scare quotes do
+/// ("supposedly the fastest", "your so-called express delivery",
+/// "soi-disant le meilleur", "une livraison prétendument rapide",
+/// "supuestamente el mejor"; not "por supuesto", "of course"). A hyphen
+/// parts words, so "so-called" is "so called". See [`DOUBT_REACH`].
+#[rustfmt::skip]
+pub(super) const DOUBTING: [&str; 16] = [
+    "supposedly", "allegedly", "so called", "socalled",
+    "soi disant", "prétendument", "prétendu", "prétendue", "prétendus", "prétendues",
+    "supuestamente", "presuntamente", "supuesto", "supuesta", "supuestos", "supuestas",
+];
+
+/// How many words before a good word one of [`DOUBTING`] doubts it, in
+/// its clause ("supposedly the fastest": two).
+pub(super) const DOUBT_REACH: usize = 3;
+
+/// What makes thanks name a cause ("thanks to you", "merci à", "gracias
+/// a"): with a complaint after it in its sentence, the thanks blame ("thanks
+/// to your courier my parcel is lost").
+pub(super) const THANKS_TO: [&str; 3] = ["to", "à", "a"];
+
+/// What makes thanks to someone gratitude, within [`THANKED_WHO_REACH`]
+/// words after [`THANKS_TO`]: what they are thanked for, or who they are
+/// ("thanks to everyone who asked", "merci à ceux qui", "gracias a todos
+/// por venir").
+#[rustfmt::skip]
+pub(super) const THANKED_FOR_OR_WHO: [&str; 8] = [
+    "for", "who", "that", "pour", "qui", "por", "que", "quienes",
+];
+
+/// How many words after "thanks to" say whom it thanks (see
+/// [`THANKED_FOR_OR_WHO`]).
+pub(super) const THANKED_WHO_REACH: usize = 4;
+
 /// What would have been good, said after the fact: the conditional
 /// perfect of "to be" ("would have been", "aurait été", "habría sido"),
 /// or what could or should have been ("could've been", "aurait pu être",
@@ -944,7 +978,7 @@ pub(super) const HOPE_MET: [&str; 8] = [
 /// aurait été appréciable", "una disculpa habría estado bien", "habría
 /// sido de agradecer". A reproach (see [`UNMET_LAST`]).
 #[rustfmt::skip]
-pub(super) const UNMET: [&str; 32] = [
+pub(super) const UNMET: [&str; 41] = [
     "would have been", "would've been", "wouldve been", "could have been", "could've been",
     "couldve been", "should have been", "should've been", "shouldve been", "might have been",
     "aurait été", "auraient été", "aurais été", "aurait pu être", "auraient pu être",
@@ -952,6 +986,9 @@ pub(super) const UNMET: [&str; 32] = [
     "habría sido", "habrían sido", "habría estado", "habrían estado", "hubiera sido",
     "hubieran sido", "hubiera estado", "hubiese sido", "habria sido", "podría haber sido",
     "podrían haber sido", "pudo haber sido", "debería haber sido", "debería haber estado",
+    "was supposed to be", "were supposed to be", "était censé être", "était censée être",
+    "étaient censés être", "étaient censées être", "se suponía que era",
+    "se suponía que sería", "se suponía que iba a ser",
 ];
 
 /// What could have been, of [`UNMET`]: before a bad word, relief ("it
@@ -967,10 +1004,12 @@ pub(super) const COULD_HAVE_BEEN: [&str; 10] = [
 
 /// The last words of [`UNMET`] (a test checks that they match): only a
 /// good word after one of these looks further back.
-pub(super) const UNMET_LAST: [&str; 5] = ["been", "été", "être", "sido", "estado"];
+pub(super) const UNMET_LAST: [&str; 9] = [
+    "been", "été", "être", "sido", "estado", "be", "era", "sería", "ser",
+];
 
 /// How many words [`UNMET`] spans at most.
-pub(super) const UNMET_WORDS: usize = 3;
+pub(super) const UNMET_WORDS: usize = 6;
 
 /// The words besides intensifiers that may come between [`UNMET`] and the
 /// good word, three at most: an indefinite article, a "de", the words that
