@@ -5767,3 +5767,30 @@ fn doubted_praise_and_thanks_to_a_failure_reproach() {
         assert_pleased(text, language);
     }
 }
+
+/// Verbs of harm and worsening, of strengthening and honouring, weigh in
+/// their inflected forms: "la sécheresse aggrave", "pénalise les petits
+/// commerçants", "the new rules undermine", "la sequía daña"; "renforce
+/// son réseau", "lauréate du prix", "galardonada con el premio".
+#[test]
+fn harm_and_honour_weigh_in_every_form() {
+    for (text, language) in [
+        ("La sécheresse aggrave la situation des éleveurs", FR),
+        ("Cette réforme pénalise les petits commerçants", FR),
+        ("Les pluies ont ravagé les récoltes", FR),
+        ("The new rules undermine small businesses", EN),
+        ("Floods devastated the region", EN),
+        ("La sequía daña los cultivos", ES),
+        ("Un aumento irrisorio del salario", ES),
+    ] {
+        assert_label(text, language, Label::Negative);
+    }
+    for (text, language) in [
+        ("La ville renforce son réseau de pistes cyclables", FR),
+        ("Une chercheuse lyonnaise lauréate du prix", FR),
+        ("A Nobel laureate visits the school", EN),
+        ("Una científica galardonada con el premio", ES),
+    ] {
+        assert_label(text, language, Label::Positive);
+    }
+}
