@@ -400,15 +400,16 @@ impl Rules<'_> {
         // quotes do ("supposedly the fastest", "soi-disant le meilleur",
         // "supuestamente el mejor"; not "por supuesto el mejor").
         let doubted_in_words = |it: &Item| {
-            (it.first.saturating_sub(DOUBT_REACH)..it.first)
-                .rev()
-                .take_while(|&j| tokens[j].kind == Kind::Word)
-                .filter_map(|j| reading.one_phrase_to(j, &DOUBTING, 2))
-                .any(|start| {
-                    !start
-                        .checked_sub(1)
-                        .is_some_and(|p| reading.is_one_of(p, &["por"]))
-                })
+            self.doubting.is_some_and(|d| d < it.first)
+                && (it.first.saturating_sub(DOUBT_REACH)..it.first)
+                    .rev()
+                    .take_while(|&j| tokens[j].kind == Kind::Word)
+                    .filter_map(|j| reading.one_phrase_to(j, &DOUBTING, 2))
+                    .any(|start| {
+                        !start
+                            .checked_sub(1)
+                            .is_some_and(|p| reading.is_one_of(p, &["por"]))
+                    })
         };
         // The praise before each is looked at once: from the item after the
         // last one quoted (linear however many are quoted).

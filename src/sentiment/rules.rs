@@ -59,6 +59,10 @@ pub(super) struct Rules<'a> {
     /// Where the first word of what was ordered came (see
     /// [`Scan::ordered`]).
     ordered: Option<usize>,
+    /// Where the first word of a past hope came (see [`Scan::hoped`]).
+    hoped_from: Option<usize>,
+    /// Where the first word of a doubt came (see [`Scan::doubting`]).
+    pub(super) doubting: Option<usize>,
 }
 
 impl<'a> Rules<'a> {
@@ -99,6 +103,8 @@ impl<'a> Rules<'a> {
             wishing: scan.wishing,
             against: scan.against,
             ordered: scan.ordered,
+            hoped_from: scan.hoped,
+            doubting: scan.doubting,
         }
     }
 
@@ -497,6 +503,9 @@ impl<'a> Rules<'a> {
     /// adorer ce parfum", "j'ai essayé d'apprécier", "esperaba disfrutar".
     /// Said of what was hoped, it did not come: a reproach.
     pub(super) fn hoped(&self, item: &Item) -> bool {
+        if self.hoped_from.is_none_or(|h| h > item.last) {
+            return false;
+        }
         let reading = self.reading;
         if reading.is_one_of(item.first, &LIKING) {
             return self.hope_before(item).is_some();

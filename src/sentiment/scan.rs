@@ -134,6 +134,13 @@ pub(super) struct Scan {
     /// a wrong choice looked at as the customer's own
     /// ([`Rules::own_mistake`](super::rules::Rules::own_mistake)).
     pub(super) ordered: Option<usize>,
+    /// Where the first word of [`Errand::Hoped`] came: only from it is a
+    /// verb of liking looked at as hoped for
+    /// ([`Rules::hoped`](super::rules::Rules::hoped)).
+    pub(super) hoped: Option<usize>,
+    /// Where the first word of [`Errand::Doubting`] came: only after it is
+    /// praise looked at as doubted.
+    pub(super) doubting: Option<usize>,
 }
 
 /// How far a phrase of the lexicons is read from its first word (see
@@ -322,6 +329,15 @@ pub(super) enum Errand {
     /// [`OPPOSING`](super::words::OPPOSING) and
     /// [`LACKING`](super::words::LACKING)).
     Against,
+    /// "Wanted", "hoping", "espérais", "quería": a past hope, after which a
+    /// verb of liking did not come true (see [`HOPED`](super::words::HOPED)
+    /// and [`HOPING`](super::words::HOPING)).
+    Hoped,
+    /// "Supposedly", "so-called", "soi-disant", "supuestamente": a word of
+    /// doubt, which doubts the praise after it (see
+    /// [`DOUBTING`](super::words::DOUBTING)): the last word, or the first
+    /// of "soi-disant", a phrase of the French lexicon read as one item.
+    Doubting,
 }
 
 impl Errand {
@@ -390,6 +406,17 @@ impl Errand {
             | "luchan" | "luchamos" | "combatir" | "combate" | "combaten" | "proteger"
             | "protección" | "protegerse" | "lack" | "absence" | "manque" | "carence" | "falta"
             | "ausencia" | "carencia" | "shortage" => Some(Errand::Against),
+            "wanted" | "tried" | "hoped" | "expected" | "voulais" | "voulait" | "voulions"
+            | "vouliez" | "voulaient" | "voulu" | "espérais" | "espérait" | "espérions"
+            | "espéraient" | "espéré" | "essayé" | "essayais" | "essayait" | "quería"
+            | "queríamos" | "querían" | "quise" | "quisimos" | "intenté" | "intentamos"
+            | "intentaba" | "esperaba" | "esperábamos" | "hoping" | "expecting" | "envie"
+            | "ganas" => Some(Errand::Hoped),
+            "supposedly" | "allegedly" | "called" | "socalled" | "soi" | "prétendument"
+            | "prétendu" | "prétendue" | "prétendus" | "prétendues" | "supuestamente"
+            | "presuntamente" | "supuesto" | "supuesta" | "supuestos" | "supuestas" => {
+                Some(Errand::Doubting)
+            }
             "serais" | "serions" | "sería" | "serían" | "seríamos" | "estaría" | "estarían"
             | "estaríamos" => Some(Errand::Wishing),
             w if w.ends_with("'d") || w.ends_with("’d") => Some(Errand::Wishing),
@@ -663,6 +690,7 @@ impl Analyzer {
         let mut awaited = None;
         let (mut would_have, mut could_have, mut wishing) = (false, false, false);
         let mut against = None;
+        let (mut hoped, mut doubting) = (None, None);
         let mut times = None;
         let mut told = None;
         let mut alone = None;
@@ -735,11 +763,19 @@ impl Analyzer {
                 Some(Errand::WouldHave) => (would_have, could_have, wishing) = (true, true, true),
                 Some(Errand::Wishing) => wishing = true,
                 Some(Errand::Against) => against = against.or(Some(i)),
+                Some(Errand::Hoped) => hoped = hoped.or(Some(i)),
+                Some(Errand::Doubting) => doubting = doubting.or(Some(i)),
                 Some(Errand::CouldHave) => could_have = true,
                 Some(Errand::Times) => times = Some(i),
                 Some(Errand::Told) => told = told.or(Some(i)),
                 Some(Errand::Alone) => alone = Some(i),
-                Some(Errand::Waited) => waited = Some(i),
+                Some(Errand::Waited) => {
+                    waited = Some(i);
+                    // "Je m'attendais à adorer": a wait that is a hope.
+                    if one_of(reading.lower(i), &HOPED) {
+                        hoped = hoped.or(Some(i));
+                    }
+                }
                 Some(Errand::Rival) => rival = rival.or(Some(i)),
                 None => {}
             }
@@ -916,6 +952,8 @@ impl Analyzer {
             wishing,
             against,
             ordered,
+            hoped,
+            doubting,
             received,
             negation,
             paid,
@@ -983,6 +1021,24 @@ mod tests {
             .chain(&LACKING)
         {
             assert_eq!(Errand::of(word), Some(Errand::Against), "{word}");
+        }
+    }
+
+    #[test]
+    fn every_word_of_a_past_hope_and_of_doubt_is_its_errand() {
+        // The French imperfect of "attendre" is a wait first (see
+        // `Scan::hoped`).
+        for word in HOPED.iter().chain(&HOPING) {
+            let errand = Errand::of(word);
+            assert!(
+                errand == Some(Errand::Hoped)
+                    || (errand == Some(Errand::Waited) && word.starts_with("attend")),
+                "{word}"
+            );
+        }
+        for phrase in DOUBTING {
+            let doubts = |word: &str| Errand::of(word) == Some(Errand::Doubting);
+            assert!(phrase.split(' ').any(doubts), "{phrase}");
         }
     }
 
