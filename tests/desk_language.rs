@@ -5752,6 +5752,9 @@ fn doubted_praise_and_thanks_to_a_failure_reproach() {
         ("Supposedly the fastest delivery in town. Nine days.", EN),
         ("Soi-disant le meilleur service client de France", FR),
         ("Supuestamente el mejor servicio del país", ES),
+        // A doubt that weighs nothing itself, before quotes or none.
+        ("El supuesto \"mejor\" servicio del país", ES),
+        ("Su supuesto mejor servicio del país", ES),
         ("Thanks to you I missed my flight", EN),
         ("Merci à la poste, mon colis est perdu", FR),
         ("Gracias a vuestro repartidor mi paquete está perdido", ES),

@@ -418,10 +418,11 @@ impl Rules<'_> {
             let item = &items[k];
             let meant = contrast.is_some_and(|cut| item.first > cut);
             let quoted = scare_quoted(item);
-            if meant || values[k] < 0.0 || !(quoted || doubted_in_words(item)) {
+            let doubted_by_a_word = values[k] > 0.0 && doubted_in_words(item);
+            if meant || !(quoted || doubted_by_a_word) {
                 continue;
             }
-            let doubted = values[k] > 0.0 && (!quoted || qualifies(item));
+            let doubted = doubted_by_a_word || (values[k] > 0.0 && qualifies(item));
             let mocked = quoted && values[k] == 0.0 && yours(item);
             if !doubted && !mocked {
                 continue;

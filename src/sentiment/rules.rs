@@ -1016,7 +1016,8 @@ impl<'a> Rules<'a> {
             });
             // A word of the service doing its job, denied, reports a
             // failure ("it's not fixed", "no lo han arreglado"), whatever
-            // it weighs on its own ("refunded" is barely good news), and so
+            // it weighs on its own ("refunded" is barely good news), alone
+            // or opening a phrase ("they won't refund me"), and so
             // right after such a phrase ("still not fixed", "toujours pas
             // réparé", "toujours rien reçu"; not "no problem, it works").
             // What a denied obligation spared the customer is turned, and
