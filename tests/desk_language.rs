@@ -5797,3 +5797,47 @@ fn harm_and_honour_weigh_in_every_form() {
         assert_label(text, language, Label::Positive);
     }
 }
+
+/// A duty said not to be that hard was not done (`Modifier::Irony`: "it's
+/// not that hard to answer an email", "ce n'est pas si compliqué de
+/// répondre", "no es tan difícil contestar"); the ease of what the
+/// customer does is praise ("not that hard to set up, great app").
+#[test]
+fn a_duty_made_light_of_reproaches() {
+    for (text, language) in [
+        ("It's not that hard to answer an email", EN),
+        ("Ce n'est pas si compliqué de répondre à un mail", FR),
+        ("No es tan difícil contestar un correo", ES),
+    ] {
+        assert_reproaches(text, language);
+    }
+    assert_pleased("It's not that hard to set up, great app", EN);
+}
+
+/// Asking for an actual person complains ("an actual human", "une vraie
+/// personne", "una persona de verdad"), and what the customer ordered by
+/// mistake is their own ("I ordered the blue one by mistake", "j'ai
+/// commandé deux fois par erreur"), unlike what the service did by
+/// mistake ("you charged me twice by mistake").
+#[test]
+fn an_actual_person_asked_for_and_a_mistake_of_ones_own() {
+    for (text, language) in [
+        ("Can I please speak to an actual human being", EN),
+        ("Je voudrais parler à un vrai humain, pas à un robot", FR),
+        ("Quiero hablar con una persona de verdad, no con un bot", ES),
+        ("Vous m'avez prélevé par erreur", FR),
+        ("You charged me twice by mistake", EN),
+    ] {
+        assert_displeased(text, language);
+    }
+    for (text, language) in [
+        ("I ordered the blue one by mistake, can I swap it?", EN),
+        (
+            "J'ai commandé deux fois par erreur, pouvez-vous changer ?",
+            FR,
+        ),
+    ] {
+        assert!(shows(text, language, Modifier::Own), "{text}");
+        assert_no_complaint(text, language);
+    }
+}

@@ -100,7 +100,8 @@
 //! the cause of a failure ("Thanks to you I missed my flight"), the one
 //! good thing named ("the only good thing is the case"), what one cannot
 //! keep from, done gladly ("can't help but smile", "no pude evitar
-//! sonreír"), and
+//! sonreír"), a duty made light of, which was not done ("it's not that
+//! hard to answer an email", "no es tan difícil contestar"), and
 //! thanks that ask rather than thank ("merci de me rembourser", "je vous
 //! serais reconnaissant de", "thanks in advance for", "les agradecería
 //! que"), whose praise is what is wanted, and the formulas of an email

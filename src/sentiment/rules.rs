@@ -1081,6 +1081,13 @@ impl<'a> Rules<'a> {
             } else if cancellation {
                 v = 0.0;
                 note(Modifier::Negated);
+            } else if negated && v < 0.0 && self.made_light(item) {
+                // A duty said not to be that hard was not done ("it's not
+                // that hard to answer an email"): the ease is ironic, and
+                // the service failed, asked or not.
+                v = FAILURE;
+                complaint = true;
+                note(Modifier::Irony);
             } else if negated
                 && v != 0.0
                 && !item.negation_inside
@@ -2046,8 +2053,31 @@ impl<'a> Rules<'a> {
         lack.is_some_and(|lack| !self.denied_within(lack, 3))
     }
 
+    /// Whether `item`, a word of difficulty (see [`DIFFICULT`]) after "that",
+    /// "si" or "tan", is said of a duty of the service right after it (see
+    /// [`DUTIES`]): "it's not that hard to answer an email", "ce n'est pas
+    /// si compliqué de répondre", "no es tan difícil contestar". Not the
+    /// ease of what the customer does ("not that hard to set up").
+    fn made_light(&self, item: &Item) -> bool {
+        let reading = self.reading;
+        if item.first != item.last
+            || !reading.is_one_of(item.first, &DIFFICULT)
+            || !item
+                .first
+                .checked_sub(1)
+                .is_some_and(|p| reading.is_one_of(p, &SO_THAT))
+        {
+            return false;
+        }
+        (item.last + 1..reading.tokens.len().min(item.last + 4))
+            .take_while(|&j| reading.is_word(j))
+            .find(|&j| !reading.is_one_of(j, &HOPED_TO) && !self.clitic(j))
+            .is_some_and(|j| reading.is_one_of(j, &DUTIES))
+    }
+
     /// Whether `item`, a bad word, is the customer's own mistake: one of
-    /// [`MISTAKEN`] ("wrong", "mauvaise", "equivocada") within three words
+    /// [`MISTAKEN`] ("wrong", "mauvaise", "equivocada") within three words,
+    /// or "by mistake" within [`BY_MISTAKE_REACH`] (see [`BY_MISTAKE`]),
     /// after what the customer ordered or chose (see
     /// [`super::scan::Errand::Ordered`]), told in the first person ("I
     /// ordered the wrong size", "j'ai commandé la mauvaise taille", "elegí
@@ -2055,12 +2085,26 @@ impl<'a> Rules<'a> {
     /// size") nor what another chose ("they booked the wrong date").
     pub(super) fn own_mistake(&self, item: &Item) -> bool {
         let reading = self.reading;
-        if self.ordered.is_none_or(|o| o >= item.first)
-            || !(item.first..=item.last).any(|j| reading.is_one_of(j, &MISTAKEN))
-        {
+        if self.ordered.is_none_or(|o| o >= item.first) {
             return false;
         }
-        let Some(verb) = (item.first.saturating_sub(3)..item.first)
+        // "By mistake" ends with its bad word: the adverb may stand
+        // anywhere in the clause.
+        let by_mistake = || {
+            item.last.checked_sub(1).and_then(|p| {
+                reading
+                    .one_phrase_to(item.last, &BY_MISTAKE, 2)
+                    .filter(|&s| s == p)
+            })
+        };
+        let (reach, start) = if (item.first..=item.last).any(|j| reading.is_one_of(j, &MISTAKEN)) {
+            (3, item.first)
+        } else if let Some(start) = by_mistake() {
+            (BY_MISTAKE_REACH, start)
+        } else {
+            return false;
+        };
+        let Some(verb) = (start.saturating_sub(reach)..start)
             .rev()
             .take_while(|&j| reading.is_word(j))
             .find(|&j| reading.errand(j) == Some(Errand::Ordered))

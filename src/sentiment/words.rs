@@ -968,6 +968,28 @@ pub(super) const THANKED_FOR_OR_WHO: [&str; 8] = [
 /// [`THANKED_FOR_OR_WHO`]).
 pub(super) const THANKED_WHO_REACH: usize = 4;
 
+/// Words of difficulty that a duty made light of reproaches (see
+/// [`DUTIES`]: "it's not that hard to answer").
+#[rustfmt::skip]
+pub(super) const DIFFICULT: [&str; 10] = [
+    "hard", "difficult", "complicated", "compliqué", "difficile", "dur", "difícil", "complicado",
+    "dificil", "complique",
+];
+
+/// What stresses a difficulty denied as rhetorical ("not that hard", "pas
+/// si compliqué", "no tan difícil").
+pub(super) const SO_THAT: [&str; 5] = ["that", "so", "si", "aussi", "tan"];
+
+/// The duties of a service that a customer reproaches it for neglecting,
+/// as infinitives ("to answer", "de répondre", "contestar").
+#[rustfmt::skip]
+pub(super) const DUTIES: [&str; 24] = [
+    "answer", "reply", "respond", "call", "send", "refund", "fix", "deliver",
+    "répondre", "rappeler", "appeler", "envoyer", "rembourser", "réparer", "livrer",
+    "contestar", "responder", "llamar", "mandar", "enviar", "devolver", "reembolsar", "arreglar",
+    "entregar",
+];
+
 /// What would have been good, said after the fact: the conditional
 /// perfect of "to be" ("would have been", "aurait été", "habría sido"),
 /// or what could or should have been ("could've been", "aurait pu être",
@@ -1455,6 +1477,16 @@ pub(super) const MISTAKEN: [&str; 9] = [
     "wrong", "mauvais", "mauvaise", "mauvaises", "equivocado", "equivocada", "equivocados",
     "equivocadas", "incorrect",
 ];
+
+/// A mistake told as how it was done ("I ordered two by mistake", "j'ai
+/// commandé deux fois par erreur", "compré otro por error"): it may stand
+/// further from the verb than [`MISTAKEN`] does, anywhere in the clause
+/// within [`BY_MISTAKE_REACH`] words.
+pub(super) const BY_MISTAKE: [&str; 4] = ["by mistake", "by accident", "par erreur", "por error"];
+
+/// How many words before "by mistake" (see [`BY_MISTAKE`]) the verb of
+/// ordering may stand.
+pub(super) const BY_MISTAKE_REACH: usize = 6;
 
 /// The first person right before what was ordered: its subject ("I",
 /// "we") or its auxiliary ("j'ai", "nous avons", "he", "hemos").
