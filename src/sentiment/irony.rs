@@ -191,7 +191,7 @@ impl Rules<'_> {
         };
         let opening = contrast.is_none()
             && items.get(opener).is_some_and(|it| {
-                if !it.praise || one_of(&text[it.start..it.end], &THANKS) {
+                if !it.praise || it.is_thanks(text) {
                     return false;
                 }
                 let Some(mark) = text[it.end..].find(CLAUSE_MARKS).map(|m| it.end + m) else {
@@ -279,9 +279,7 @@ impl Rules<'_> {
             };
             // By binary search, as for the bare negations: a long run of
             // refusals stays linear.
-            items
-                .get(items.partition_point(|it| it.first < j))
-                .is_some_and(|it| it.first == j && one_of(&text[it.start..it.end], &THANKS))
+            self.item_at(j).is_some_and(|it| it.is_thanks(text))
         };
         // A gerund or an infinitive: "being", "payer", "attendre",
         // "pagar" (any of them when the language is unknown).
@@ -480,7 +478,7 @@ impl Rules<'_> {
                         .any(|j| reading.is_one_of(j, &THANKED_FOR_OR_WHO))
                 };
                 reading.is_one_of(item.last + 1, &THANKS_TO)
-                    && one_of(&text[item.start..item.end], &THANKS)
+                    && item.is_thanks(text)
                     && !grateful()
                     && complained.after(self, values, bare, item.last, item.last + 2)
             };

@@ -247,6 +247,22 @@ impl<'a> Rules<'a> {
         k.checked_sub(1).is_some_and(|n| self.negator[n])
     }
 
+    /// The item that starts at token `j`, if one does (by binary search:
+    /// items are in token order).
+    pub(super) fn item_at(&self, j: usize) -> Option<&'a Item> {
+        let items = self.items;
+        items
+            .get(items.partition_point(|it| it.first < j))
+            .filter(|it| it.first == j)
+    }
+
+    /// Whether the token at `p` links a verb to the infinitive after it
+    /// (one of [`TO_DO`], or "à": "wanted to love", "essayé d'apprécier",
+    /// "m'attendais à adorer", "pas si compliqué de répondre").
+    fn links_a_verb(&self, p: usize) -> bool {
+        self.reading.is_one_of(p, &TO_DO) || self.reading.is_one_of(p, &["à"])
+    }
+
     /// Whether an item stands in a concession, the clause that matters
     /// less (by binary search: the concessions are apart and in order).
     pub(super) fn conceded(&self, item: &Item) -> bool {
@@ -309,7 +325,7 @@ impl<'a> Rules<'a> {
                     .iter()
                     .any(|&pair| reading.spells_pair(k, pair, item.first))
         };
-        one_of(&reading.text[item.start..item.end], &THANKS)
+        item.is_thanks(reading.text)
             && reading.at_most_words_after(item.last, CLOSING_WORDS)
             && (0..item.first).any(asks_at)
     }
@@ -516,13 +532,8 @@ impl<'a> Rules<'a> {
         is_hope
             && (item.last + 1..reading.tokens.len().min(item.last + 5))
                 .take_while(|&j| reading.is_word(j))
-                .find(|&j| self.booster[j] == 0.0 && !reading.is_one_of(j, &HOPED_TO))
-                .and_then(|j| {
-                    let items = self.items;
-                    items
-                        .get(items.partition_point(|it| it.first < j))
-                        .filter(|it| it.first == j)
-                })
+                .find(|&j| self.booster[j] == 0.0 && !self.links_a_verb(j))
+                .and_then(|j| self.item_at(j))
                 .is_some_and(|liking| {
                     reading.is_one_of(liking.first, &LIKING)
                         && self.hope_before(liking) == Some(item.last)
@@ -540,7 +551,7 @@ impl<'a> Rules<'a> {
             let p = j
                 .checked_sub(1)
                 .filter(|&p| reading.is_word(p) && liking.first - p <= 4)?;
-            if self.booster[p] == 0.0 && !reading.is_one_of(p, &HOPED_TO) {
+            if self.booster[p] == 0.0 && !self.links_a_verb(p) {
                 break p;
             }
             j = p;
@@ -549,7 +560,7 @@ impl<'a> Rules<'a> {
         // "wanted a love seat" hopes for nothing): its words come first in
         // both lists.
         let english = reading.is_one_of(hope, &HOPED[..4]) || reading.is_one_of(hope, &HOPING[..2]);
-        let linked = !english || reading.is_one_of(liking.first - 1, &HOPED_TO);
+        let linked = !english || self.links_a_verb(liking.first - 1);
         // "Was hoping", "avais envie", "tenía muchas ganas": the past of
         // "be" or "have" before, past one intensifier.
         let since = || {
@@ -935,7 +946,7 @@ impl<'a> Rules<'a> {
             // thanks "al encargado": nothing to undo there.)
             let thanked = item.escalates
                 && at.checked_sub(1).map(|p| &items[p]).is_some_and(|p| {
-                    (p.praise || one_of(&text[p.start..p.end], &THANKS))
+                    (p.praise || p.is_thanks(text))
                         && p.base > 0.0
                         && (p.last + 1..item.first)
                             .all(|k| tokens[k].kind == Kind::Word && booster[k] != 0.0)
@@ -1024,7 +1035,7 @@ impl<'a> Rules<'a> {
             // no failure ("ni siquiera tuve que reclamar").
             let spared = self.negation && self.spared(item.first);
             let failed = !item.emoji
-                && (item.first == item.last || !item.negation_inside)
+                && !item.negation_inside
                 && (negated || inner_negation.is_some())
                 && !spared
                 && self.fails(item.first);
@@ -2071,7 +2082,7 @@ impl<'a> Rules<'a> {
         }
         (item.last + 1..reading.tokens.len().min(item.last + 4))
             .take_while(|&j| reading.is_word(j))
-            .find(|&j| !reading.is_one_of(j, &HOPED_TO) && !self.clitic(j))
+            .find(|&j| !self.links_a_verb(j) && !self.clitic(j))
             .is_some_and(|j| reading.is_one_of(j, &DUTIES))
     }
 
@@ -2090,13 +2101,7 @@ impl<'a> Rules<'a> {
         }
         // "By mistake" ends with its bad word: the adverb may stand
         // anywhere in the clause.
-        let by_mistake = || {
-            item.last.checked_sub(1).and_then(|p| {
-                reading
-                    .one_phrase_to(item.last, &BY_MISTAKE, 2)
-                    .filter(|&s| s == p)
-            })
-        };
+        let by_mistake = || reading.one_phrase_to(item.last, &BY_MISTAKE, 2);
         let (reach, start) = if (item.first..=item.last).any(|j| reading.is_one_of(j, &MISTAKEN)) {
             (3, item.first)
         } else if let Some(start) = by_mistake() {

@@ -44,6 +44,13 @@ pub(super) struct Item {
     pub(super) also_booster: bool,
 }
 
+impl Item {
+    /// Whether the item, as written in `text`, is thanks (see [`THANKS`]).
+    pub(super) fn is_thanks(&self, text: &str) -> bool {
+        one_of(&text[self.start..self.end], &THANKS)
+    }
+}
+
 /// What a scan finds, by item and by token, in buffers kept per thread.
 #[derive(Debug, Default)]
 pub(super) struct Found {

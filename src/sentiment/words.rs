@@ -922,10 +922,6 @@ pub(super) const LIKING: [&str; 11] = [
     "amar", "disfrutar",
 ];
 
-/// What links a hope to the verb of liking ("wanted to", "essayé d'",
-/// "m'attendais à", "ganas de"; the tokenizer keeps an elision's letter).
-pub(super) const HOPED_TO: [&str; 4] = ["to", "de", "d", "à"];
-
 /// What says the hope came true after all ("I expected to love it and I
 /// do"): the liking is meant.
 #[rustfmt::skip]
