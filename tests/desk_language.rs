@@ -5841,3 +5841,70 @@ fn an_actual_person_asked_for_and_a_mistake_of_ones_own() {
         assert_no_complaint(text, language);
     }
 }
+
+/// A word of feeling frozen into an idiom or a name judges nothing: a
+/// friendship ("my best friend", "ma meilleure amie", "mi mejor amigo"),
+/// an answer or a doubt ("bien sûr", "a lo mejor"), a quantity ("a great
+/// deal of", "pas mal de"), a place ("Costa Rica", "Buenos Aires", "Great
+/// Britain"). What is said of them still weighs.
+#[test]
+fn idioms_and_names_with_words_of_feeling_judge_nothing() {
+    for (text, language) in [
+        ("My best friend ordered the same lamp last week", EN),
+        ("Shipping to Great Britain takes four days", EN),
+        ("You'd better keep the box for the return", EN),
+        ("You’d better keep the receipt too", EN),
+        ("There was a great deal of paperwork at the counter", EN),
+        ("Bien sûr, je vous renvoie la facture demain", FR),
+        ("Ma meilleure amie a le même abonnement", FR),
+        ("Il y a pas mal de monde au guichet ce matin", FR),
+        ("A lo mejor paso a recogerlo el jueves", ES),
+        ("Mi mejor amigo vive en Costa Rica", ES),
+        ("El envío a Buenos Aires sale el lunes", ES),
+    ] {
+        assert_label(text, language, Label::Neutral);
+    }
+    for (text, language) in [
+        ("My best friend was charged twice too, awful", EN),
+        ("Mi mejor amiga también recibió el pedido roto", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+}
+
+/// What was done to no effect ("the cream did nothing", "le technicien
+/// n'a rien fait", "vino el técnico y no hizo nada"), a service given
+/// grudgingly ("de mala gana") and a customer left stranded ("nos dejaron
+/// tirados") complain; "nothing but" is "only" ("did nothing but help").
+#[test]
+fn what_did_nothing_and_who_was_left_stranded_complain() {
+    for (text, language) in [
+        ("I used the serum for a month and it did nothing", EN),
+        ("Le technicien est passé et n'a rien fait", FR),
+        ("Vino el técnico y no hizo nada", ES),
+        ("El parche no ha hecho nada, sigue igual", ES),
+        ("Nos dejaron tirados en la estación sin avisar", ES),
+        ("El conductor me atendió de mala gana", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+    assert_pleased("Your team did nothing but help me, thank you", EN);
+}
+
+/// Surprise at how much ("amazing how slow", "incroyable comme c'est
+/// lent") says how much of what follows, and is no praise of its own.
+#[test]
+fn surprise_at_how_much_weighs_what_follows() {
+    for (text, language) in [
+        ("Amazing how slow your checkout is", EN),
+        ("Incroyable comme votre appli est lente", FR),
+    ] {
+        assert_displeased(text, language);
+    }
+    for (text, language) in [
+        ("Incredible how friendly the new staff are", EN),
+        ("Incroyable comme le livreur a été aimable", FR),
+    ] {
+        assert_pleased(text, language);
+    }
+}

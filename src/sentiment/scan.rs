@@ -617,10 +617,18 @@ impl Analyzer {
                     )
                 })
         });
+        // A word typed with a curly apostrophe, or with an accent its key
+        // lacks, starts the phrases its plain form starts ("you’d better"
+        // as "you'd better").
+        let starts_phrase = word.starts_phrase
+            || (!key.is_ascii() && {
+                lexicon::fold_accents_into(key, &mut buffers.folded);
+                self.word(lexicons, &buffers.folded).starts_phrase
+            });
         let mut resolved = Resolved {
             entry: found,
             elongated: false,
-            starts_phrase: word.starts_phrase,
+            starts_phrase,
             errand: Errand::of(key),
         };
         if found.is_none() && collapse(key, &mut buffers.two, &mut buffers.one) {
