@@ -5908,3 +5908,30 @@ fn surprise_at_how_much_weighs_what_follows() {
         assert_pleased(text, language);
     }
 }
+
+/// A negation reaches through the object pronouns French and Spanish put
+/// before the verb, without counting them ("nadie me da una solución",
+/// "personne ne me propose une solution", as "nobody offers a solution").
+/// A Spanish failure with its pronoun joined ("sigue sin solucionarse",
+/// "no quieren devolverme el dinero") is a failure, a bill that does not
+/// add up complains, and so does a part missing "de menos", "en moins".
+#[test]
+fn negations_reach_past_object_pronouns_and_joined_pronouns_still_fail() {
+    for (text, language) in [
+        ("Nadie me da una solución, solo excusas", ES),
+        ("Personne ne me propose une solution, que des excuses", FR),
+        ("La avería sigue sin solucionarse", ES),
+        ("No quieren devolverme el dinero", ES),
+        ("La factura no cuadra con lo que contraté", ES),
+        ("La silla vino con una pieza de menos", ES),
+        ("L'étagère est arrivée avec une pièce en moins", FR),
+    ] {
+        assert_displeased(text, language);
+    }
+    for (text, language) in [
+        ("Ça ne me dérange pas du tout, merci", FR),
+        ("No me molesta nada, gracias por avisar", ES),
+    ] {
+        assert_no_complaint(text, language);
+    }
+}

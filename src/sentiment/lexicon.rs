@@ -33,7 +33,9 @@
 //!   `[subjects]` (pronouns that open a clause, which a negation before
 //!   them does not reach: "si vous ne répondez pas je résilie"),
 //!   `[clitics]` (pronouns that open a verb phrase: "si no lo solucionan
-//!   me doy de baja"),
+//!   me doy de baja"; a negation reaches through them without counting
+//!   them: "nadie me da una solución", "personne ne me donne de
+//!   solution"),
 //!   `[failures]` (what the service does when it works: "work", "arrive",
 //!   "fixed"; denied, each reports a failure: "my order hasn't arrived",
 //!   "sigue sin funcionar", "l'appli ne s'ouvre plus"),
@@ -164,7 +166,9 @@ pub(crate) struct Lexicon {
     /// Clitic pronouns that are not also articles ("me", "se", not "la"):
     /// a word or phrase that opens with one ("me doy de baja") opens its
     /// own verb phrase, which a negation before another verb does not
-    /// reach ("si no lo solucionan me doy de baja").
+    /// reach ("si no lo solucionan me doy de baja"); between a negation
+    /// and its verb, a negation reaches through them without counting
+    /// them ("nadie me da una solución").
     pub clitics: FxHashSet<String>,
     /// Words that say the service did its job ("work", "arrived",
     /// "fixed", "funciona", "répond"), with their accent-free forms (and,

@@ -8,7 +8,7 @@
 use rustc_hash::FxHashSet;
 
 use super::lexicon::Lexicon;
-use super::reading::{is_elongated, is_infinitive, is_shouted, Reading};
+use super::reading::{is_elongated, is_infinitive, is_shouted, without_enclitic, Reading};
 use super::scan::{Errand, Found, Item, Scan};
 use super::tokenize::Kind;
 use super::words::*;
@@ -155,9 +155,15 @@ impl<'a> Rules<'a> {
         self.reading.is_one_of(first, &QUESTION_WORDS)
     }
 
-    /// A word of the service doing its job (see `Lexicon::failures`).
+    /// A word of the service doing its job (see `Lexicon::failures`), or
+    /// its Spanish infinitive with a pronoun joined to it ("sigue sin
+    /// solucionarse", "no quieren devolverme el dinero").
     fn fails(&self, k: usize) -> bool {
         self.listed(k, |l| &l.failures)
+            || (self.negation
+                && self.reading.is_word(k)
+                && without_enclitic(self.reading.lower(k))
+                    .is_some_and(|bare| self.lexicons.iter().any(|l| l.failures.contains(bare))))
     }
 
     /// Whether a "can" ([`CAN`], [`PODER`]) stands among the three words
@@ -208,14 +214,23 @@ impl<'a> Rules<'a> {
                 .is_some_and(|v| self.fails(v))
     }
 
+    /// Whether the word at `k` is one a negation reaches through without
+    /// counting it: an auxiliary ("n'a été capable de"), an article or an
+    /// object pronoun, which French and Spanish put between a negation and
+    /// its verb's object ("nadie me da una solución", "personne ne me
+    /// donne une solution", as "nobody gives a solution").
+    fn uncounted(&self, k: usize) -> bool {
+        self.aux(k) || self.clitic(k)
+    }
+
     /// Whether a word at `first` is within a negation's reach from `n`:
-    /// fewer than `window` words between, not counting auxiliaries;
-    /// counted no further than the window, so that a long run of
-    /// negations stays linear.
+    /// fewer than `window` words between, not counting those of
+    /// [`Rules::uncounted`]; counted no further than the window, so that a
+    /// long run of negations stays linear.
     fn near(&self, n: usize, first: usize) -> bool {
         let window = self.config.window;
         (n + 1..first)
-            .filter(|&j| !self.aux(j))
+            .filter(|&j| !self.uncounted(j))
             .take(window)
             .count()
             < window
@@ -421,7 +436,7 @@ impl<'a> Rules<'a> {
             if tokens[k].kind != Kind::Word {
                 break;
             }
-            if self.aux(k) && !negator[k] {
+            if self.uncounted(k) && !negator[k] {
                 continue;
             }
             seen += 1;
@@ -1384,7 +1399,7 @@ impl<'a> Rules<'a> {
                 let own_verb_phrase = self.clitic(first);
                 self.near(k, first)
                     && !(k + 1..first)
-                        .filter(|&j| !self.aux(j))
+                        .filter(|&j| !self.uncounted(j))
                         .take(window)
                         .any(|j| self.separates(j, own_verb_phrase))
                     && !self.denies_failure(k, first)
