@@ -5935,3 +5935,56 @@ fn negations_reach_past_object_pronouns_and_joined_pronouns_still_fail() {
         assert_no_complaint(text, language);
     }
 }
+
+/// Contact made once more, counted by an ordinal ("I'm writing for the
+/// third time", "je vous écris pour la troisième fois", "os escribo por
+/// tercera vez"), complains as a count of times does (rule `repeated`);
+/// "this time", "a la vez" count nothing.
+#[test]
+fn contact_made_for_the_nth_time_complains() {
+    for (text, language) in [
+        ("I'm writing for the third time about my refund", EN),
+        ("Je vous écris pour la troisième fois", FR),
+        ("Os escribo por tercera vez", ES),
+        ("Les he llamado por quinta vez esta semana", ES),
+    ] {
+        assert_complains_by(text, language, "repeated");
+    }
+    for (text, language) in [
+        ("This time the delivery was quick, thanks", EN),
+        ("Trabajo y estudio a la vez", ES),
+    ] {
+        assert!(!shows_rule(text, language, "repeated"), "{text}");
+    }
+}
+
+/// The desk's everyday words: nobody still there ("toujours personne"),
+/// the treatment reproached ("voilà comment on me traite"), a file still
+/// "en cours" after months, a device that "gave up", an agent who could
+/// not be reached ("impossible to reach"), complain; closing hours ("la
+/// boutique ferme à 19h") are news, and praise "without hesitation" or
+/// of a "professional" technician is praise.
+#[test]
+fn the_desks_everyday_words_weigh_as_meant() {
+    for (text, language) in [
+        ("On attend le technicien depuis 8h, toujours personne", FR),
+        ("Client depuis dix ans et voilà comment on me traite", FR),
+        ("Mon dossier est en cours depuis deux mois", FR),
+        ("The charger gave up after a week", EN),
+        ("Impossible to reach anyone in customer service", EN),
+    ] {
+        assert_displeased(text, language);
+    }
+    for (text, language) in [
+        ("La boutique ferme à 19h le samedi", FR),
+        ("À quelle heure ferme le magasin de Nantes ?", FR),
+    ] {
+        assert_label(text, language, Label::Neutral);
+    }
+    for (text, language) in [
+        ("The technician was fast and very professional", EN),
+        ("Would recommend without hesitation", EN),
+    ] {
+        assert_pleased(text, language);
+    }
+}

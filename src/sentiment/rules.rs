@@ -1911,7 +1911,9 @@ impl<'a> Rules<'a> {
     /// count of two times or more ("I've called five times", "I had to
     /// ask twice", "j'ai dû vous relancer trois fois", "à plusieurs
     /// reprises", "tuve que reclamar tres veces", "he llamado varias
-    /// veces"), into `bare` as the wrong item weighs, at the count; damped
+    /// veces") or an ordinal of a second time or more ([`ORDINALS`]: "I'm
+    /// writing for the third time", "os escribo por tercera vez"), into
+    /// `bare` as the wrong item weighs, at the count; damped
     /// in a question. `times` is where the text's last word of a count of
     /// times came (see [`Scan::times`]). Returns whether the text
     /// complains.
@@ -1925,7 +1927,14 @@ impl<'a> Rules<'a> {
                 "twice" => k,
                 _ => k.checked_sub(1)?,
             };
+            // "Time" and "vez" count only after an ordinal ("for the third
+            // time"): "this time", "a la vez" are no count.
+            let ordinal = reading.is_one_of(count, &ORDINALS);
+            if !ordinal && one_of(reading.lower(k), &["time", "vez"]) {
+                return None;
+            }
             let many = count == k
+                || ordinal
                 || reading.is_one_of(count, &SEVERAL)
                 || (reading.is_word(count) && number(reading.lower(count)).is_some_and(|n| n >= 2));
             // A French participle agrees with the object before it ("je

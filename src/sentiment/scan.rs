@@ -303,8 +303,8 @@ pub(super) enum Errand {
     /// should have been good (one of [`UNMET`](super::words::UNMET)), but
     /// of no comparison with another company.
     CouldHave,
-    /// "Times", "fois", "veces", "reprises", "twice": a count of times
-    /// may end here (see
+    /// "Times", "fois", "veces", "reprises", "twice", and after an
+    /// ordinal "time", "vez": a count of times may end here (see
     /// [`Rules::repeated`](super::rules::Rules::repeated)).
     Times,
     /// "Told", "said", "dit", "dijeron": what the customer was told would
@@ -384,7 +384,9 @@ impl Errand {
             "could" | "could've" | "couldve" | "should" | "should've" | "shouldve" | "might"
             | "hubiese" | "podría" | "podrían" | "pudo" | "debería" | "supposed" | "censé"
             | "censée" | "censés" | "censées" | "suponía" => Some(Errand::CouldHave),
-            "times" | "fois" | "veces" | "reprises" | "twice" => Some(Errand::Times),
+            "times" | "fois" | "veces" | "reprises" | "twice" | "time" | "vez" => {
+                Some(Errand::Times)
+            }
             "told" | "said" | "dit" | "dijeron" | "dijo" | "dijiste" | "dijisteis" | "dicho" => {
                 Some(Errand::Told)
             }

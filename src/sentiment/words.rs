@@ -640,11 +640,13 @@ pub(super) const SEVERAL: [&str; 13] = [
 /// What a customer had to do again and again to be heard: contact, ask,
 /// chase, explain, try ("I've called five times", "j'ai dû vous relancer
 /// trois fois", "tuve que reclamar tres veces"), as the past and the
-/// infinitive after "had to", "j'ai dû", "tuve que"; or to go through
-/// ("transferred five times", "transféré trois fois"). Not Spanish
-/// "pedido", also an order.
+/// infinitive after "had to", "j'ai dû", "tuve que", and as the present
+/// of one who does it once more ("I'm writing for the third time", "je
+/// vous écris pour la troisième fois", "os escribo por tercera vez"); or
+/// to go through ("transferred five times", "transféré trois fois"). Not
+/// Spanish "pedido", also an order.
 #[rustfmt::skip]
-pub(super) const ASKED_AGAIN: [&str; 82] = [
+pub(super) const ASKED_AGAIN: [&str; 103] = [
     "called", "phoned", "rang", "emailed", "messaged", "written", "wrote", "asked", "chased",
     "contacted", "explained", "complained", "reported", "requested", "tried", "repeated",
     "call", "phone", "email", "ask", "chase", "contact", "explain", "complain", "request",
@@ -656,9 +658,26 @@ pub(super) const ASKED_AGAIN: [&str; 82] = [
     "llamado", "llamé", "escrito", "escribí", "pedí", "reclamado", "reclamé", "preguntado",
     "pregunté", "contactado", "explicado", "expliqué", "intentado", "intenté", "insistido",
     "llamar", "escribir", "pedir", "reclamar", "preguntar", "contactar", "explicar", "insistir",
+    // Done once more, in the present ("calling for the third time").
+    "calling", "writing", "asking", "emailing", "messaging", "chasing", "contacting",
+    "écris", "appelle", "demande", "relance", "contacte", "signale", "réclame",
+    "escribo", "llamo", "reclamo", "pregunto", "contacto", "escribimos", "llamamos",
     // Passed on again and again ("transferred five times").
     "transferred", "redirected", "transféré", "redirigé", "transferido", "transfirieron",
     "redirigido", "redirigieron",
+];
+
+/// Ordinals of a second time or more, before "time", "fois", "vez" ("for
+/// the third time", "pour la troisième fois", "por tercera vez"): a count
+/// of times, as "three times" is (see `Rules::repeated`).
+#[rustfmt::skip]
+pub(super) const ORDINALS: [&str; 44] = [
+    "second", "third", "fourth", "fifth", "sixth", "tenth", "umpteenth", "nth",
+    "2nd", "3rd", "4th", "5th", "6th",
+    "deuxième", "seconde", "troisième", "quatrième", "cinquième", "sixième", "dixième",
+    "énième", "xième", "2e", "3e", "4e", "5e", "2ème", "3ème", "4ème", "5ème",
+    "segunda", "tercera", "cuarta", "quinta", "sexta", "décima", "enésima", "enesima",
+    "2a", "3a", "4a", "5a", "3ª", "4ª",
 ];
 
 /// What makes a count of times a frequency, right after it: "twice a
