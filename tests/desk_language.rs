@@ -5988,3 +5988,29 @@ fn the_desks_everyday_words_weigh_as_meant() {
         assert_pleased(text, language);
     }
 }
+
+/// Spanish "caer" of a person is liking or not, said by what follows ("me
+/// cae genial" had read as a fall and ironic praise); "se me cae" is a
+/// fall ("se me cae la conexión"). Approval and reproach from either side
+/// of the ocean weigh ("chingón", "bárbaro", "un garrón", "la raja", "buen
+/// rollo", "qué lata").
+#[test]
+fn spanish_liking_a_person_and_regional_words_weigh() {
+    for text in [
+        "La chica de la tienda me cae genial",
+        "Quedó chingón el nuevo local",
+        "El servicio estuvo bárbaro, gracias",
+        "El asado estuvo la raja",
+        "Había muy buen rollo con el equipo de soporte",
+    ] {
+        assert_pleased(text, ES);
+    }
+    for text in [
+        "El encargado me cae fatal, siempre de malas",
+        "Se me cae la conexión cada dos por tres",
+        "Qué garrón, otra vez sin señal",
+        "Qué lata tener que llamar otra vez",
+    ] {
+        assert_displeased(text, ES);
+    }
+}
