@@ -6014,3 +6014,31 @@ fn spanish_liking_a_person_and_regional_words_weigh() {
         assert_displeased(text, ES);
     }
 }
+
+/// The words of today's posts: "this slaps", "that fit is fire", "goated",
+/// "a big W", "trop chou", "ça déchire" praise; "a flop", "a huge L",
+/// "so done with", "de la daube", "c'est la lose", "une bande de
+/// guignols" scorn. "Fire" alone is still a fire.
+#[test]
+fn the_words_of_todays_posts_weigh() {
+    for (text, language) in [
+        ("Honestly this slaps", EN),
+        ("Your new store design is fire", EN),
+        ("Their support team is goated", EN),
+        ("Big W for the delivery crew today", EN),
+        ("Trop chou le petit mot dans le colis", FR),
+        ("Ça déchire, la nouvelle version de l'appli", FR),
+    ] {
+        assert_pleased(text, language);
+    }
+    for (text, language) in [
+        ("The new loyalty app is a total flop", EN),
+        ("Huge L for the airline today", EN),
+        ("I'm so done with this phone company", EN),
+        ("Leur nouvelle box c'est de la daube", FR),
+        ("Quelle bande de guignols au service client", FR),
+        ("A fire broke out in the warehouse", EN),
+    ] {
+        assert_displeased(text, language);
+    }
+}
