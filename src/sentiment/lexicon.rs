@@ -175,6 +175,10 @@ pub(crate) struct Lexicon {
     /// in French and Spanish, their agreeing ones): denied, each reports
     /// a failure, whatever it weighs on its own.
     pub failures: FxHashSet<String>,
+    /// The auxiliaries and the clitics together: the words a negation
+    /// reaches through without counting them, found with one lookup where
+    /// the reach is counted.
+    pub uncounted: FxHashSet<String>,
     pub stopwords: FxHashSet<String>,
     /// The first four letters of every one-word key (accents removed): a
     /// word whose start is not here cannot be an inflection of any key. A
@@ -284,14 +288,20 @@ impl Lexicon {
                 ("auxiliaries" | "subjects" | "clitics" | "failures" | "stopwords", _) => {
                     let key = key.to_lowercase();
                     let class = match section {
-                        "auxiliaries" => &mut lexicon.auxiliaries,
+                        "auxiliaries" => {
+                            lexicon.uncounted.insert(key.clone());
+                            &mut lexicon.auxiliaries
+                        }
                         "subjects" => {
                             // "I’m" as typed on phones, with a curly
                             // apostrophe.
                             lexicon.subjects.insert(key.replace('\'', "’"));
                             &mut lexicon.subjects
                         }
-                        "clitics" => &mut lexicon.clitics,
+                        "clitics" => {
+                            lexicon.uncounted.insert(key.clone());
+                            &mut lexicon.clitics
+                        }
                         "failures" => {
                             // Typed without its accents too ("repare").
                             lexicon.failures.insert(fold_accents(&key));

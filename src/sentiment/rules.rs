@@ -215,12 +215,12 @@ impl<'a> Rules<'a> {
     }
 
     /// Whether the word at `k` is one a negation reaches through without
-    /// counting it: an auxiliary ("n'a été capable de"), an article or an
-    /// object pronoun, which French and Spanish put between a negation and
-    /// its verb's object ("nadie me da una solución", "personne ne me
+    /// counting it (`Lexicon::uncounted`): an auxiliary ("n'a été capable
+    /// de"), or an object pronoun, which French and Spanish put between a
+    /// negation and its verb ("nadie me da una solución", "personne ne me
     /// donne une solution", as "nobody gives a solution").
     fn uncounted(&self, k: usize) -> bool {
-        self.aux(k) || self.clitic(k)
+        self.listed(k, |l| &l.uncounted)
     }
 
     /// Whether a word at `first` is within a negation's reach from `n`:

@@ -619,11 +619,11 @@ impl Analyzer {
                     )
                 })
         });
-        // A word typed with a curly apostrophe, or with an accent its key
-        // lacks, starts the phrases its plain form starts ("you’d better"
-        // as "you'd better").
+        // A word typed with a curly apostrophe starts the phrases its plain
+        // form starts ("you’d better" as "you'd better"). (Accents need no
+        // such care: a phrase's start is kept with and without them.)
         let starts_phrase = word.starts_phrase
-            || (!key.is_ascii() && {
+            || (!key.is_ascii() && key.contains('’') && {
                 lexicon::fold_accents_into(key, &mut buffers.folded);
                 self.word(lexicons, &buffers.folded).starts_phrase
             });
