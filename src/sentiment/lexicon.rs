@@ -1043,6 +1043,18 @@ mod tests {
     }
 
     #[test]
+    fn the_uncounted_words_are_the_auxiliaries_and_the_clitics() {
+        for (language, lexicon) in all() {
+            let union: FxHashSet<String> = lexicon
+                .auxiliaries
+                .union(&lexicon.clitics)
+                .cloned()
+                .collect();
+            assert_eq!(lexicon.uncounted, union, "{language}");
+        }
+    }
+
+    #[test]
     fn no_key_is_written_twice_in_a_section() {
         for (name, text) in FILES {
             let mut seen = std::collections::HashSet::new();

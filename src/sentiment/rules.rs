@@ -125,16 +125,12 @@ impl<'a> Rules<'a> {
     fn listed(&self, k: usize, class: fn(&Lexicon) -> &FxHashSet<String>) -> bool {
         self.negation
             && self.reading.tokens[k].kind == Kind::Word
-            && self
-                .lexicons
-                .iter()
-                .any(|l| class(l).contains(self.reading.lower(k)))
+            && self.in_class(self.reading.lower(k), class)
     }
 
-    /// An auxiliary ("n'a été capable de", "ha sido capaz de"): a negation
-    /// reaches through it without counting it.
-    fn aux(&self, k: usize) -> bool {
-        self.listed(k, |l| &l.auxiliaries)
+    /// Whether `word` is of `class` in the lexicons.
+    fn in_class(&self, word: &str, class: fn(&Lexicon) -> &FxHashSet<String>) -> bool {
+        self.lexicons.iter().any(|l| class(l).contains(word))
     }
 
     /// A subject pronoun ("je", "I"): a clause starts at one.
@@ -163,7 +159,7 @@ impl<'a> Rules<'a> {
             || (self.negation
                 && self.reading.is_word(k)
                 && without_enclitic(self.reading.lower(k))
-                    .is_some_and(|bare| self.lexicons.iter().any(|l| l.failures.contains(bare))))
+                    .is_some_and(|bare| self.in_class(bare, |l| &l.failures)))
     }
 
     /// Whether a "can" ([`CAN`], [`PODER`]) stands among the three words
@@ -216,7 +212,7 @@ impl<'a> Rules<'a> {
 
     /// Whether the word at `k` is one a negation reaches through without
     /// counting it (`Lexicon::uncounted`): an auxiliary ("n'a été capable
-    /// de"), or an object pronoun, which French and Spanish put between a
+    /// de", "ha sido capaz de"), or an object pronoun, which French and Spanish put between a
     /// negation and its verb ("nadie me da una solución", "personne ne me
     /// donne une solution", as "nobody gives a solution").
     fn uncounted(&self, k: usize) -> bool {
@@ -1485,7 +1481,7 @@ impl<'a> Rules<'a> {
                 };
                 let mut after = (k + 1..tokens.len().min(k + 1 + span))
                     .take_while(|&j| tokens[j].kind == Kind::Word)
-                    .filter(|&j| !self.aux(j) && !self.clitic(j) && !negator[j])
+                    .filter(|&j| !self.uncounted(j) && !negator[j])
                     .take(verbs);
                 // "Don't reply", "please do not open": an English
                 // negative imperative asks, it reports nothing.
@@ -1509,7 +1505,7 @@ impl<'a> Rules<'a> {
                     let reach = span + AWAITED_REACH;
                     let mut words = (k + 1..tokens.len().min(k + 1 + reach))
                         .take_while(|&j| tokens[j].kind == Kind::Word)
-                        .filter(|&j| !self.aux(j) && !self.clitic(j) && !negator[j]);
+                        .filter(|&j| !self.uncounted(j) && !negator[j]);
                     words
                         .next()
                         .is_some_and(|j| reading.is_one_of(j, &HAD) || received(j))
