@@ -155,11 +155,11 @@ impl<'a> Rules<'a> {
     /// its Spanish infinitive with a pronoun joined to it ("sigue sin
     /// solucionarse", "no quieren devolverme el dinero").
     fn fails(&self, k: usize) -> bool {
-        self.listed(k, |l| &l.failures)
-            || (self.negation
-                && self.reading.is_word(k)
-                && without_enclitic(self.reading.lower(k))
-                    .is_some_and(|bare| self.in_class(bare, |l| &l.failures)))
+        let failure = |word: &str| self.in_class(word, |l| &l.failures);
+        self.negation && self.reading.tokens[k].kind == Kind::Word && {
+            let word = self.reading.lower(k);
+            failure(word) || without_enclitic(word).is_some_and(failure)
+        }
     }
 
     /// Whether a "can" ([`CAN`], [`PODER`]) stands among the three words
@@ -212,9 +212,10 @@ impl<'a> Rules<'a> {
 
     /// Whether the word at `k` is one a negation reaches through without
     /// counting it (`Lexicon::uncounted`): an auxiliary ("n'a été capable
-    /// de", "ha sido capaz de"), or an object pronoun, which French and Spanish put between a
-    /// negation and its verb ("nadie me da una solución", "personne ne me
-    /// donne une solution", as "nobody gives a solution").
+    /// de", "ha sido capaz de"), or an object pronoun, which French and
+    /// Spanish put between a negation and its verb ("nadie me da una
+    /// solución", "personne ne me donne une solution", as "nobody gives a
+    /// solution").
     fn uncounted(&self, k: usize) -> bool {
         self.listed(k, |l| &l.uncounted)
     }
