@@ -6042,3 +6042,50 @@ fn the_words_of_todays_posts_weigh() {
         assert_displeased(text, language);
     }
 }
+
+/// A customer who cannot make sense of a bill or an answer is unhappy with
+/// it: "je ne comprends pas cette facture", "no entiendo este cargo", "this
+/// makes no sense", "incompréhensible". A negation that meets only a noun
+/// such as "facture" used to read as nothing at all.
+#[test]
+fn not_understanding_a_bill_is_displeasure() {
+    for (text, language) in [
+        ("Je ne comprends pas cette facture", FR),
+        ("J'y comprends rien à vos nouveaux frais", FR),
+        ("Ça n'a aucun sens, j'ai déjà réglé", FR),
+        ("Votre dernier courrier est incompréhensible", FR),
+        ("No entiendo este cargo en mi cuenta", ES),
+        ("Esto no tiene ningún sentido, ya pagué", ES),
+        ("Sigo confundida con la tarifa nueva", ES),
+        ("I don't understand this charge on my card", EN),
+        ("Your letter makes no sense", EN),
+    ] {
+        assert_displeased(text, language);
+    }
+}
+
+/// "You have no idea how ...", "no sabes lo ... que", "vous n'imaginez
+/// pas à quel point": an exclamation of how much, not a denial; Spanish
+/// also exclaims with "lo" and "que" alone ("lo lento que va"). "No es lo
+/// bueno que esperaba" still denies.
+#[test]
+fn exclaiming_how_much_is_no_denial() {
+    for (text, language) in [
+        ("You have no idea how frustrated I am with this order", EN),
+        ("No sabes lo harta que estoy de esperar al técnico", ES),
+        ("No te imaginas lo mal que nos atendieron", ES),
+        ("Vous n'imaginez pas à quel point je suis déçue", FR),
+        ("No es lo bueno que esperaba", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+    for (text, language) in [
+        ("You have no idea how happy this makes me", EN),
+        ("No sabes lo feliz que estoy con el cambio", ES),
+        ("Tu n'as pas idée à quel point je suis contente", FR),
+    ] {
+        assert_pleased(text, language);
+    }
+    assert!(shows("Lo lento que va la app", ES, Modifier::Boosted));
+    assert!(!shows("Lo que pedí era lento", ES, Modifier::Boosted));
+}

@@ -433,6 +433,11 @@ impl<'a> Rules<'a> {
             if tokens[k].kind != Kind::Word {
                 break;
             }
+            // "Lo" is a clitic too, and would be passed over below.
+            if k + 1 == item.first && *v != 0.0 && booster[k] == 0.0 && self.exclaims_degree(item) {
+                *v += sign * config.booster;
+                note(Modifier::Boosted);
+            }
             if self.uncounted(k) && !negator[k] {
                 continue;
             }
@@ -453,6 +458,11 @@ impl<'a> Rules<'a> {
             if negator[k] {
                 if self.thanks_past(k, item) {
                     break;
+                }
+                // "No sabes lo harta que estoy": a verb of knowing denied
+                // before an exclamation of degree denies nothing.
+                if self.exclaims_degree(item) && self.knowing_between(k, item.first - 1) {
+                    continue;
                 }
                 // A negation with a failure between it and the word, or
                 // right before its French second part, denies the
@@ -497,6 +507,31 @@ impl<'a> Rules<'a> {
             }
         }
         negated
+    }
+
+    /// Whether `item`, one word, stands between "lo" and "que": Spanish
+    /// exclaims how much that way ("lo lento que va", "lo bien que me
+    /// atendieron", "no sabes lo harta que estoy"), as English does with
+    /// "how" ("how slow it is").
+    fn exclaims_degree(&self, item: &Item) -> bool {
+        let reading = self.reading;
+        item.first == item.last
+            && item
+                .first
+                .checked_sub(1)
+                .is_some_and(|k| reading.is_one_of(k, &["lo"]))
+            && reading.is_one_of(item.last + 1, &THAT)
+    }
+
+    /// Whether the only counted word between the negation at `k` and the
+    /// "lo" at `lo` is a verb of knowing or imagining ([`KNOWING`]: "no
+    /// sabes lo", "no te imaginas lo").
+    fn knowing_between(&self, k: usize, lo: usize) -> bool {
+        let mut between = (k + 1..lo).filter(|&j| !self.uncounted(j));
+        between
+            .next()
+            .is_some_and(|j| self.reading.is_one_of(j, &KNOWING))
+            && between.next().is_none()
     }
 
     /// Whether a word of a mood lifted (see [`LIFTED`]) comes after token
@@ -1028,13 +1063,16 @@ impl<'a> Rules<'a> {
             // pas", "todavía no") reaches the words after it as far as a
             // negation does, through auxiliaries ("todavía no me lo han
             // solucionado"), within its clause, unless it denies a failure
-            // ("ne résout toujours pas mon problème").
+            // ("ne résout toujours pas mon problème"); not into a clause a
+            // question word opens ("je ne comprends pas comment vous
+            // traitez vos clients").
             let inner_negation = at.checked_sub(1).map(|p| &items[p]).filter(|p| {
                 p.negation_last
                     && tokens[p.last + 1..item.first]
                         .iter()
                         .all(|t| t.kind == Kind::Word)
                     && self.near(p.last, item.first)
+                    && !self.opens_own_clause(item.first)
                     && !self.denies_failure(p.last, item.first)
             });
             // A word of the service doing its job, denied, reports a

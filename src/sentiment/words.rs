@@ -1702,6 +1702,19 @@ pub(super) const LOOKING_FORWARD: [&str; 7] = [
     "wait", "forward", "hâte", "vivement", "ganas", "deseando", "impatient",
 ];
 
+/// The Spanish "que" that closes an exclamation of degree ("lo lento que
+/// va"; see `Rules::exclaims_degree`), "q" as typed in a hurry.
+pub(super) const THAT: [&str; 2] = ["que", "q"];
+
+/// Verbs of knowing and imagining that, denied, open an exclamation of
+/// degree rather than deny it: "no sabes lo harta que estoy", "no te
+/// imaginas lo bien que nos atendieron" (see `Rules::knowing_between`).
+#[rustfmt::skip]
+pub(super) const KNOWING: [&str; 12] = [
+    "sabes", "sabés", "sabéis", "sabe", "saben", "sabías",
+    "imaginas", "imaginás", "imagináis", "imagina", "imaginan", "imaginabas",
+];
+
 /// "Than" of a comparison ("faster than you", "plus rapide que vous",
 /// "más rápido que vosotros"; see [`YOU_COMPARED`]).
 pub(super) const THAN: [&str; 3] = ["than", "que", "qu"];
