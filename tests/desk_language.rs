@@ -6089,3 +6089,23 @@ fn exclaiming_how_much_is_no_denial() {
     assert!(shows("Lo lento que va la app", ES, Modifier::Boosted));
     assert!(!shows("Lo que pedí era lento", ES, Modifier::Boosted));
 }
+
+/// A noun kept in the lexicon only so that it is not read as a lookalike
+/// ("facture" is not "facturé", "soporte" is not "soportar") is passed by:
+/// "on ne m'a jamais envoyé la facture" is the complaint "never sent me the
+/// bill" is. "Pas seulement" still only adds.
+#[test]
+fn a_negation_passes_a_noun_that_weighs_nothing() {
+    for (text, language) in [
+        ("On ne m'a jamais envoyé la facture", FR),
+        ("Toujours aucun conseiller au téléphone", FR),
+        ("Nadie del soporte me contesta", ES),
+        ("Never got the contents of my parcel", EN),
+    ] {
+        assert_displeased(text, language);
+    }
+    assert!(!has_bare_negation(
+        "Pas seulement la facture, le colis aussi",
+        FR
+    ));
+}

@@ -28,6 +28,9 @@
 //!   `[reproaches]` (questions that reproach, not damped when asked: "is
 //!   this even legal?", "depuis quand c'est normal ?", "¿así tratáis a
 //!   los clientes?"),
+//!   `[things]` (nouns that weigh nothing, kept in `[words]` so that they
+//!   are not read as a lookalike: "facture" is not "facturé"; a negation
+//!   that meets one passes it by: "on ne m'a jamais envoyé la facture"),
 //!   `[auxiliaries]` (words a negation reaches through without counting
 //!   them: "personne n'a été capable de m'aider"),
 //!   `[subjects]` (pronouns that open a clause, which a negation before
@@ -107,12 +110,16 @@ pub(crate) struct Marks {
     /// before a word that weighs nothing it says there is too much of it
     /// ("too small", "trop de monde", "demasiado estrecha").
     pub excess: bool,
+    /// A noun that weighs nothing, listed only so that it is not read as a
+    /// lookalike (`[things]`: "facture", not "facturé"; "soporte", not
+    /// "soportar"): a negation that meets one negates nothing by it.
+    pub thing: bool,
 }
 
 impl Marks {
     /// Sets the mark of a section that marks words (`praise`,
     /// `escalation`, `verbs`, `fillers`, `pending`, `chases`, `openers`,
-    /// `excess`, `reproaches`).
+    /// `excess`, `reproaches`, `things`).
     fn mark(&mut self, section: &str) {
         match section {
             "praise" => self.praise = true,
@@ -124,6 +131,7 @@ impl Marks {
             "openers" => self.opener = true,
             "excess" => self.excess = true,
             "reproaches" => self.reproach = true,
+            "things" => self.thing = true,
             _ => {}
         }
     }
@@ -252,6 +260,7 @@ impl Lexicon {
                     "openers" => "openers",
                     "excess" => "excess",
                     "reproaches" => "reproaches",
+                    "things" => "things",
                     "auxiliaries" => "auxiliaries",
                     "subjects" => "subjects",
                     "clitics" => "clitics",
@@ -273,7 +282,7 @@ impl Lexicon {
                 ("concession", _) => Entry::Concession,
                 (
                     "praise" | "escalation" | "verbs" | "fillers" | "pending" | "chases"
-                    | "openers" | "excess" | "reproaches",
+                    | "openers" | "excess" | "reproaches" | "things",
                     _,
                 ) => {
                     let key = super::tokenize::key_words(key);
@@ -1015,16 +1024,18 @@ mod tests {
     /// its clause (`[openers]`) are complaints; a status of `[pending]` and
     /// a request for news of `[chases]` weigh nothing or little on their own
     /// (a status is news, and asking for news a question, until time has
-    /// gone by). Each is found only as a key, with its mark.
+    /// gone by); the nouns of `[things]` weigh nothing at all. Each is
+    /// found only as a key, with its mark.
     #[test]
     fn every_marked_key_weighs_as_its_section_says() {
         type Section = (&'static str, fn(&Marks) -> bool, usize, fn(f64) -> bool);
-        let sections: [Section; 5] = [
+        let sections: [Section; 6] = [
             ("escalation", |m| m.escalates, 1, |v| v < 0.0),
             ("reproaches", |m| m.reproach, 5, |v| v < 0.0),
             ("openers", |m| m.opener, 0, |v| v < 0.0),
             ("pending", |m| m.pending, 10, |v| v > -2.0 && v <= 0.0),
             ("chases", |m| m.chase, 2, |v| v > -2.0 && v <= 0.0),
+            ("things", |m| m.thing, 4, |v| v == 0.0),
         ];
         for (language, lexicon) in all() {
             for (name, mark, fewest, weighs) in sections {

@@ -1424,6 +1424,14 @@ impl<'a> Rules<'a> {
                 + usize::from(items.get(next).is_some_and(|it| {
                     it.base == 0.0 && it.first < it.last && reading.is_one_of(it.last, &SINGLE)
                 }));
+            // Nor is a noun that weighs nothing what it reaches ("on ne m'a
+            // jamais envoyé la facture"): it reaches what follows, or
+            // nothing.
+            let next = next
+                + items[next.min(items.len())..]
+                    .iter()
+                    .take_while(|it| it.thing)
+                    .count();
             // It reaches a word, not an emoji, and not past one (as in
             // [`Rules::look_back`]), nor news asked for ("without any news"
             // is no news, nothing): a word `near` it, with no subject

@@ -32,6 +32,9 @@ pub(super) struct Item {
     /// A question that reproaches (`[reproaches]`: "is this how you
     /// treat"): not damped when asked.
     pub(super) reproach: bool,
+    /// A noun that weighs nothing (`[things]`: "facture"): a negation
+    /// passes it by.
+    pub(super) thing: bool,
     /// A phrase that carries its own negation ("pas mal", "not bad"): a
     /// negation before it is the same one, not a second.
     pub(super) negation_inside: bool,
@@ -728,6 +731,7 @@ impl Analyzer {
                 pending: false,
                 chase: false,
                 reproach: false,
+                thing: false,
                 negation_inside: false,
                 negation_last: false,
                 also_booster: false,
@@ -860,6 +864,7 @@ impl Analyzer {
                         pending: marks.pending,
                         chase: marks.chase,
                         reproach: marks.reproach,
+                        thing: marks.thing,
                         negation_inside,
                         negation_last,
                         also_booster: matches!(entry, Entry::Both(..)),
