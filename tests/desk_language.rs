@@ -6109,3 +6109,15 @@ fn a_negation_passes_a_noun_that_weighs_nothing() {
         FR
     ));
 }
+
+/// A Spanish absolute superlative is "very" said in one word: found even
+/// when its stem changes ("simpatiquísimo" of "simpático", "feísimo" of
+/// "feo", "facilísimo" of "fácil") and weighing more than its adjective.
+#[test]
+fn spanish_superlatives_say_more_than_their_adjective() {
+    assert_label("El técnico fue simpatiquísimo", ES, Label::Positive);
+    assert_label("El embalaje llegó feísimo", ES, Label::Negative);
+    let compound = |text: &str| analyzer().score(text, Some(ES)).compound;
+    assert!(compound("El cambio fue facilísimo") > compound("El cambio fue fácil"));
+    assert!(compound("Un trámite dificilísimo") < compound("Un trámite difícil"));
+}

@@ -476,9 +476,10 @@ pub(crate) fn inflected(
     // Only inflections that keep the first four letters are tried: shorter
     // stems find the wrong words ("made" is not "mad", "wine" not "win").
     // Measured: trying every candidate costs 0.007 macro-F1 on English and
-    // Spanish UMSAB tweets. Spanish diminutives are the exception: their
-    // stem changes early in short words ("joyita", "poquito", "feíto").
-    if !could_start(start) && !is_diminutive(key) {
+    // Spanish UMSAB tweets. Spanish diminutives and superlatives are the
+    // exception: their stem changes early in short words ("joyita",
+    // "poquito", "feíto", "feísimo").
+    if !could_start(start) && !changes_its_stem(key) {
         return None;
     }
     let mut hit = None;
@@ -496,18 +497,30 @@ pub(crate) fn inflected(
 }
 
 /// Whether a word ends like a Spanish diminutive ("joyita", "poquitos",
-/// "feíto"): its stem may change within its first four letters, so that
-/// no key starts as it does, and its inflections are tried anyway.
-fn is_diminutive(word: &str) -> bool {
+/// "feíto") or superlative ("feísimo", "poquísimas", "facilísimo"): its
+/// stem may change within its first four letters, so that no key starts as
+/// it does, and its inflections are tried anyway.
+fn changes_its_stem(word: &str) -> bool {
     let singular = word.strip_suffix('s').unwrap_or(word).as_bytes();
     // "ito", "ita", and "íto", "íta", whose "í" is two bytes ending in 0xAD.
-    matches!(singular, [.., b'i' | 0xAD, b't', b'o' | b'a'])
+    matches!(singular, [.., b'i' | 0xAD, b't', b'o' | b'a']) || is_superlative(word)
 }
 
-/// Spanish diminutives that change the word's end, and the endings they
-/// may stand for: "pobrecito", "florecita", "corazoncito", "poquito",
-/// "fresquita", "amiguito", "feíto".
-const DIMINUTIVES: [(&str, &[&str]); 10] = [
+/// Whether a word ends like a Spanish absolute superlative ("feísimo",
+/// "poquísimas", "facilisimo"): "very" said in one word.
+pub(crate) fn is_superlative(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    ["ísimo", "ísima", "isimo", "isima"]
+        .iter()
+        .any(|end| singular.ends_with(end))
+}
+
+/// Spanish diminutives and superlatives that change the word's end, and
+/// the endings they may stand for: "pobrecito", "florecita",
+/// "corazoncito", "poquito", "fresquita", "amiguito", "feíto"; "poquísimo",
+/// "simpatiquísima", "larguísimo", and "facilísimo", "utilísima" of an
+/// adjective that ends in a consonant.
+const STEM_CHANGES: [(&str, &[&str]); 22] = [
     ("cito", &[""]),
     ("cita", &["", "a"]),
     ("ecito", &[""]),
@@ -518,6 +531,18 @@ const DIMINUTIVES: [(&str, &[&str]); 10] = [
     ("guita", &["ga", "go"]),
     ("íto", &["o"]),
     ("íta", &["a", "o"]),
+    ("quísimo", &["co"]),
+    ("quísima", &["ca", "co"]),
+    ("quisimo", &["co"]),
+    ("quisima", &["ca", "co"]),
+    ("guísimo", &["go"]),
+    ("guísima", &["ga", "go"]),
+    ("guisimo", &["go"]),
+    ("guisima", &["ga", "go"]),
+    ("ísimo", &[""]),
+    ("ísima", &[""]),
+    ("isimo", &[""]),
+    ("isima", &[""]),
 ];
 
 /// Spanish enclitic pronouns, longest first.
@@ -744,10 +769,10 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
                 }
             }
         }
-        // Diminutives that change the word's end, tried only on a word that
-        // ends like one (see [`is_diminutive`]).
-        if is_diminutive(base) {
-            for (suffix, endings) in DIMINUTIVES {
+        // Diminutives and superlatives that change the word's end, tried
+        // only on a word that ends like one (see [`changes_its_stem`]).
+        if changes_its_stem(base) {
+            for (suffix, endings) in STEM_CHANGES {
                 if let Some(s) = cut(suffix) {
                     if endings.iter().any(|e| attempt(s, e)) {
                         return true;
@@ -1137,6 +1162,14 @@ mod tests {
             ("fresquita", "fresca"),
             ("amiguitos", "amigo"),
             ("feíto", "feo"),
+            // Superlatives that change the word's end, or of an adjective
+            // that ends in a consonant.
+            ("feísimo", "feo"),
+            ("poquísimas", "poca"),
+            ("simpatiquísimo", "simpatico"),
+            ("larguísima", "larga"),
+            ("facilísimo", "facil"),
+            ("utilísimas", "util"),
             ("dormido", "dormir"),
             ("sufridas", "sufrir"),
             ("perdiendo", "perder"),

@@ -255,6 +255,9 @@ pub(super) struct Resolved {
     entry: Option<(Entry, Marks)>,
     /// Whether the entry is that of the word cut short.
     elongated: bool,
+    /// Whether the entry is that of the word a Spanish superlative is made
+    /// of ("facilísimo" of "fácil"), not a key of its own.
+    superlative: bool,
     /// Whether some phrase starts with it.
     starts_phrase: bool,
     /// Whether it tells of an order or of something received (see
@@ -609,18 +612,20 @@ impl Analyzer {
         // An inflection of one of the lexicon's `[verbs]` is a verb
         // whatever comes before it ("liked"); one of its `[fillers]` is no
         // filler ("Bonne, ...").
+        let mut superlative = false;
         let found = word.entry.or_else(|| {
-            self.lookup_inflected(lexicons, key, buffers)
-                .map(|(entry, marks)| {
-                    (
-                        entry,
-                        Marks {
-                            verb: false,
-                            filler: false,
-                            ..marks
-                        },
-                    )
-                })
+            let hit = self.lookup_inflected(lexicons, key, buffers);
+            superlative = hit.is_some() && lexicon::is_superlative(key);
+            hit.map(|(entry, marks)| {
+                (
+                    entry,
+                    Marks {
+                        verb: false,
+                        filler: false,
+                        ..marks
+                    },
+                )
+            })
         });
         // A word typed with a curly apostrophe starts the phrases its plain
         // form starts ("you’d better" as "you'd better"). (Accents need no
@@ -633,6 +638,7 @@ impl Analyzer {
         let mut resolved = Resolved {
             entry: found,
             elongated: false,
+            superlative,
             starts_phrase,
             errand: Errand::of(key),
         };
@@ -805,11 +811,13 @@ impl Analyzer {
             } else {
                 (None, 0.0)
             };
-            let mut elongated = false;
+            // A word drawn out ("nuuuul") or made a superlative
+            // ("facilísimo") says more than the word it is made of.
+            let mut stressed = false;
             if matched.is_none() {
                 if let Some((e, p)) = resolved.entry {
                     matched = Some((i, e, p));
-                    elongated = resolved.elongated;
+                    stressed = resolved.elongated || resolved.superlative;
                 }
             }
             let Some((last, entry, marks)) = matched else {
@@ -829,7 +837,7 @@ impl Analyzer {
                         booster[last] = b;
                     }
                     let mut base = v;
-                    if elongated && base != 0.0 {
+                    if stressed && base != 0.0 {
                         base += base.signum() * self.config.booster;
                     }
                     base += base.signum() * inner_boost;
@@ -1076,6 +1084,7 @@ mod tests {
         let resolved = |valence: f64| Resolved {
             entry: Some((Entry::Valence(valence), Marks::default())),
             elongated: false,
+            superlative: false,
             starts_phrase: false,
             errand: None,
         };
