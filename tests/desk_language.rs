@@ -6121,3 +6121,29 @@ fn spanish_superlatives_say_more_than_their_adjective() {
     assert!(compound("El cambio fue facilísimo") > compound("El cambio fue fácil"));
     assert!(compound("Un trámite dificilísimo") < compound("Un trámite difícil"));
 }
+
+/// A promise said kept after a complaint is the promise broken: "still
+/// waiting for the callback as you promised", "j'attends toujours qu'on
+/// me rappelle comme promis", "sigo esperando a que me llamen como
+/// prometieron" reproach; "it arrived as promised" still praises.
+#[test]
+fn a_promise_said_kept_after_a_complaint_reproaches() {
+    for (text, language) in [
+        ("Still waiting for the callback as you promised", EN),
+        ("As promised, the technician never showed up", EN),
+        ("J'attends toujours qu'on me rappelle comme promis", FR),
+        ("Sigo esperando a que me llamen como prometieron", ES),
+    ] {
+        assert_reproaches(text, language);
+    }
+    assert!(!shows(
+        "The parcel arrived as promised",
+        EN,
+        Modifier::Irony
+    ));
+    assert!(!shows(
+        "Le colis est arrivé comme promis",
+        FR,
+        Modifier::Irony
+    ));
+}
