@@ -6147,3 +6147,18 @@ fn a_promise_said_kept_after_a_complaint_reproaches() {
         Modifier::Irony
     ));
 }
+
+/// A parcel crushed, or what was in it in pieces, complains in every
+/// language: "crushed", "in pieces", "écrasé", "en miettes", "aplastada",
+/// "hecho pedazos". "We crushed it" still boasts.
+#[test]
+fn a_parcel_crushed_or_in_pieces_complains() {
+    for (text, language) in [
+        ("The box was crushed and the vase inside in pieces", EN),
+        ("Le carton était écrasé, les assiettes en miettes", FR),
+        ("La caja llegó aplastada y el jarrón hecho pedazos", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+    assert_label("We crushed it at the launch", EN, Label::Positive);
+}
