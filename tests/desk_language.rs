@@ -6162,3 +6162,22 @@ fn a_parcel_crushed_or_in_pieces_complains() {
     }
     assert_label("We crushed it at the launch", EN, Label::Positive);
 }
+
+/// A bad thing that "still not", "toujours pas" or "sigo sin" denies is a
+/// bad thing absent: "still not broken after a year", "toujours pas de
+/// problème avec la nouvelle box" complain of nothing, while "still not
+/// fixed" and "toujours pas de remboursement" still do.
+#[test]
+fn a_bad_thing_still_absent_is_no_complaint() {
+    for (text, language) in [
+        ("Still not broken after a year", EN),
+        ("Toujours pas de problème avec la nouvelle box", FR),
+        ("Sigo sin problemas con el móvil nuevo", ES),
+    ] {
+        let s = analyzer().score(text, Some(language));
+        assert!(s.compound > 0.0, "{text}: {}", s.compound);
+        assert!(!s.complaint, "{text}");
+    }
+    assert_complains("Still not fixed after a week", EN);
+    assert_complains("Toujours pas de remboursement", FR);
+}

@@ -952,6 +952,10 @@ impl<'a> Rules<'a> {
         // Where the sentence opened by a request formula ends.
         let mut requested_until = 0;
         let mut complaint = false;
+        // Whether the item before the current one complains: a phrase of
+        // complaint that turns out to deny a bad thing (see below) takes
+        // its complaint back.
+        let mut previous_complains = false;
         // The first item that calls for a senior agent, if any.
         let mut escalating: Option<usize> = None;
         // Whether a "why" opened the sentence being read so far (see
@@ -1157,6 +1161,17 @@ impl<'a> Rules<'a> {
             {
                 // (A phrase that weighs nothing, "customer service", is not
                 // said to be turned.)
+                // A bad thing denied by a complaining phrase that ends
+                // with its negation is a bad thing absent ("still no
+                // problems", "toujours pas de souci", "sigo sin
+                // problemas"): the phrase complains of nothing.
+                if v < 0.0 && inner_negation.is_some() {
+                    values[at - 1] = 0.0;
+                    previous_complains = false;
+                    if explaining {
+                        modifiers[at - 1].push(Modifier::Averted);
+                    }
+                }
                 v *= c.negation;
                 note(Modifier::Negated);
             } else if !negated && v > 0.0 && !item.emoji && (self.unmet(item) || self.hoped(item)) {
@@ -1291,7 +1306,8 @@ impl<'a> Rules<'a> {
             // A question about refunds asks; it does not complain. Nor
             // does a mood that the text then says was lifted (see
             // [`LIFTED`]); a failure or a trouble still does.
-            complaint |= v < 0.0
+            complaint |= previous_complains;
+            previous_complains = v < 0.0
                 && (failed || item.base.abs() >= -COMPLAINT)
                 && (!asks || reproach)
                 && (failed || remedy.is_some() || !self.lifted_after(item.last, &mut lifted));
@@ -1305,7 +1321,7 @@ impl<'a> Rules<'a> {
                 modifiers.push(mods);
             }
         }
-        (complaint, escalating)
+        (complaint || previous_complains, escalating)
     }
 
     /// Whether `item` is crying ([`TEARS`]) in a text that thanks or
