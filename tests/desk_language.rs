@@ -6181,3 +6181,31 @@ fn a_bad_thing_still_absent_is_no_complaint() {
     assert_complains("Still not fixed after a week", EN);
     assert_complains("Toujours pas de remboursement", FR);
 }
+
+/// "Seguir sin" and an infinitive, in every person: what was awaited is
+/// still not done ("el pedido sigue sin enviarse", "seguimos sin luz").
+#[test]
+fn seguir_sin_complains_in_every_person() {
+    for text in [
+        "Mi pedido sigue sin enviarse",
+        "La portabilidad sigue sin hacerse",
+        "Seguimos sin luz desde ayer",
+        "Siguen sin darme una fecha",
+    ] {
+        assert_displeased(text, ES);
+    }
+}
+
+/// A word of the service doing its job right after "todavía no", "sigue
+/// sin", "still not" reports a failure, as after a negation alone.
+#[test]
+fn a_failure_after_still_not_is_reported() {
+    for text in [
+        "Todavía no funciona",
+        "Sigue sin funcionar",
+        "Aún no conecta",
+    ] {
+        assert_complains_by(text, ES, "failure");
+    }
+    assert!(!shows_rule("Todavía no es viernes", ES, "failure"));
+}

@@ -883,6 +883,7 @@ impl Analyzer {
         bare.clear();
         let (mut complaint, escalating) = rules.weigh(values, &mut modifiers, explaining);
         complaint |= rules.bare_negations(bare);
+        complaint |= rules.failed_after_denial(bare);
         complaint |= rules.excess(bare);
         complaint |= rules.wrong_item_received(scan.order, values, bare);
         complaint |= rules.wrong_quantity(scan.received, bare);

@@ -1684,6 +1684,43 @@ impl<'a> Rules<'a> {
         complaint
     }
 
+    /// A word of the service doing its job right after a phrase that ends
+    /// with its negation, over auxiliaries, clitics and one more word, and
+    /// in no phrase of its own ("todavía no funciona", "toujours pas
+    /// fonctionnel", "sigue sin funcionar"): a failure, as after a negation
+    /// alone (see [`Rules::bare_negations`]; a word of the lexicons there
+    /// is turned by the phrase instead, see [`Rules::weigh`]); into `bare`
+    /// at the phrase's negation, damped in a question. Returns whether the
+    /// text complains.
+    pub(super) fn failed_after_denial(&self, bare: &mut Vec<Bare>) -> bool {
+        let (reading, items) = (self.reading, self.items);
+        let tokens = reading.tokens;
+        let mut complaint = false;
+        for (at, phrase) in items.iter().enumerate().filter(|(_, p)| p.negation_last) {
+            let end = items
+                .get(at + 1)
+                .map_or(tokens.len(), |it| it.first)
+                .min(phrase.last + 2 + self.config.window);
+            let denies = (phrase.last + 1..end)
+                .take_while(|&j| tokens[j].kind == Kind::Word)
+                .filter(|&j| !self.uncounted(j))
+                .take(2)
+                .any(|j| self.fails(j));
+            if denies {
+                let (_, asks) = reading.sentence_after(phrase.last);
+                let v = if asks {
+                    FAILURE * self.config.question
+                } else {
+                    FAILURE
+                };
+                let k = bare.partition_point(|&(b, ..)| b < phrase.last);
+                bare.insert(k, (phrase.last, v, "failure"));
+                complaint |= !asks;
+            }
+        }
+        complaint
+    }
+
     /// The wrong item received, after the order told at `order` (see
     /// [`super::scan::Errand`]), into `bare`. Returns whether there is one.
     pub(super) fn wrong_item_received(
