@@ -6209,3 +6209,20 @@ fn a_failure_after_still_not_is_reported() {
     }
     assert!(!shows_rule("Todavía no es viernes", ES, "failure"));
 }
+
+/// "Could be better" criticises in every language ("podría estar mejor",
+/// "pourrait mieux faire"; "could have been better" as what would have
+/// been good), and
+/// "correct, sans plus" is lukewarm, not a denial.
+#[test]
+fn could_be_better_criticises_and_sans_plus_is_lukewarm() {
+    for (text, language) in [
+        ("The onboarding could have been better", EN),
+        ("Le service client pourrait mieux faire", FR),
+        ("La atención podría estar mejor, la verdad", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+    assert_label("C'est correct, sans plus", FR, Label::Neutral);
+    assert_label("No podría estar mejor", ES, Label::Positive);
+}
