@@ -433,7 +433,8 @@ impl<'a> Rules<'a> {
             if tokens[k].kind != Kind::Word {
                 break;
             }
-            // "Lo" is a clitic too, and would be passed over below.
+            // An exclamation of degree ("lo lento que va") says how much.
+            // Read here: its "lo" is a clitic, passed over below.
             if k + 1 == item.first && *v != 0.0 && booster[k] == 0.0 && self.exclaims_degree(item) {
                 *v += sign * config.booster;
                 note(Modifier::Boosted);
@@ -519,7 +520,7 @@ impl<'a> Rules<'a> {
             && item
                 .first
                 .checked_sub(1)
-                .is_some_and(|k| reading.is_one_of(k, &["lo"]))
+                .is_some_and(|k| reading.is_one_of(k, &LO))
             && reading.is_one_of(item.last + 1, &THAT)
     }
 
@@ -1443,11 +1444,7 @@ impl<'a> Rules<'a> {
             // Nor is a noun that weighs nothing what it reaches ("on ne m'a
             // jamais envoyé la facture"): it reaches what follows, or
             // nothing.
-            let next = next
-                + items[next.min(items.len())..]
-                    .iter()
-                    .take_while(|it| it.thing)
-                    .count();
+            let next = next + items[next..].iter().take_while(|it| it.thing).count();
             // It reaches a word, not an emoji, and not past one (as in
             // [`Rules::look_back`]), nor news asked for ("without any news"
             // is no news, nothing): a word `near` it, with no subject

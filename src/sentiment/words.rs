@@ -1702,8 +1702,11 @@ pub(super) const LOOKING_FORWARD: [&str; 7] = [
     "wait", "forward", "hâte", "vivement", "ganas", "deseando", "impatient",
 ];
 
-/// The Spanish "que" that closes an exclamation of degree ("lo lento que
-/// va"; see `Rules::exclaims_degree`), "q" as typed in a hurry.
+/// The Spanish "lo" that opens an exclamation of degree, and the "que"
+/// that closes it ("lo lento que va"; see `Rules::exclaims_degree`), "q"
+/// as typed in a hurry.
+pub(super) const LO: [&str; 1] = ["lo"];
+/// See [`LO`].
 pub(super) const THAT: [&str; 2] = ["que", "q"];
 
 /// Verbs of knowing and imagining that, denied, open an exclamation of
