@@ -1539,10 +1539,7 @@ impl<'a> Rules<'a> {
                 } else {
                     (window + 1, 2)
                 };
-                let mut after = (k + 1..tokens.len().min(k + 1 + span))
-                    .take_while(|&j| tokens[j].kind == Kind::Word)
-                    .filter(|&j| !self.uncounted(j) && !negator[j])
-                    .take(verbs);
+                let mut after = self.counted_after(k, k + 1 + span).take(verbs);
                 // "Don't reply", "please do not open": an English
                 // negative imperative asks, it reports nothing.
                 let opens = |j: usize| j == 0 || tokens[j - 1].kind != Kind::Word;
@@ -1563,9 +1560,7 @@ impl<'a> Rules<'a> {
                 // "nunca tuve respuesta", "I didn't get my parcel").
                 let not_received = || {
                     let reach = span + AWAITED_REACH;
-                    let mut words = (k + 1..tokens.len().min(k + 1 + reach))
-                        .take_while(|&j| tokens[j].kind == Kind::Word)
-                        .filter(|&j| !self.uncounted(j) && !negator[j]);
+                    let mut words = self.counted_after(k, k + 1 + reach);
                     words
                         .next()
                         .is_some_and(|j| reading.is_one_of(j, &HAD) || received(j))
@@ -1663,12 +1658,7 @@ impl<'a> Rules<'a> {
                     None
                 };
                 match reported {
-                    Some((weight, rule)) => {
-                        let asked = asks();
-                        let v = if asked { weight * c.question } else { weight };
-                        complaint |= !asked;
-                        bare.push((k, v, rule));
-                    }
+                    Some((weight, rule)) => complaint |= self.put(bare, k, weight, asks(), rule),
                     // "Without" asked about is an option, not an absence
                     // reported ("can it be delivered without a signature?").
                     None if without && asks() => {
@@ -1698,21 +1688,13 @@ impl<'a> Rules<'a> {
                 .get(at + 1)
                 .map_or(tokens.len(), |it| it.first)
                 .min(phrase.last + 2 + self.config.window);
-            let denies = (phrase.last + 1..end)
-                .take_while(|&j| tokens[j].kind == Kind::Word)
-                .filter(|&j| !self.uncounted(j))
+            if self
+                .counted_after(phrase.last, end)
                 .take(2)
-                .any(|j| self.fails(j));
-            if denies {
+                .any(|j| self.fails(j))
+            {
                 let (_, asks) = reading.sentence_after(phrase.last);
-                let v = if asks {
-                    FAILURE * self.config.question
-                } else {
-                    FAILURE
-                };
-                let k = bare.partition_point(|&(b, ..)| b < phrase.last);
-                bare.insert(k, (phrase.last, v, "failure"));
-                complaint |= !asks;
+                complaint |= self.put(bare, phrase.last, FAILURE, asks, "failure");
             }
         }
         complaint
@@ -1898,14 +1880,38 @@ impl<'a> Rules<'a> {
     /// (like a failure). Returns whether the text complains: it does not
     /// ask.
     fn report(&self, bare: &mut Vec<Bare>, at: usize, asks: bool, rule: &'static str) -> bool {
+        self.put(bare, at, WRONG_ITEM, asks, rule)
+    }
+
+    /// Puts what the rule `rule` found at token `at` into `bare`, in token
+    /// order, weighing `weight`, damped when its sentence `asks`. Returns
+    /// whether the text complains: it does not ask.
+    fn put(
+        &self,
+        bare: &mut Vec<Bare>,
+        at: usize,
+        weight: f64,
+        asks: bool,
+        rule: &'static str,
+    ) -> bool {
         let weight = if asks {
-            WRONG_ITEM * self.config.question
+            weight * self.config.question
         } else {
-            WRONG_ITEM
+            weight
         };
         let k = bare.partition_point(|&(b, ..)| b < at);
         bare.insert(k, (at, weight, rule));
         !asks
+    }
+
+    /// The words after token `k` and before `end`, up to the first token
+    /// that is no word, that a negation at `k` counts: neither auxiliaries
+    /// nor clitics (see [`Rules::uncounted`]) nor other negations.
+    fn counted_after(&self, k: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
+        let tokens = self.reading.tokens;
+        (k + 1..end.min(tokens.len()))
+            .take_while(move |&j| tokens[j].kind == Kind::Word)
+            .filter(move |&j| !self.uncounted(j) && !self.negator[j])
     }
 
     /// What the customer had to do on their own: an obligation (see
