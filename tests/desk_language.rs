@@ -6226,3 +6226,26 @@ fn could_be_better_criticises_and_sans_plus_is_lukewarm() {
     assert_label("C'est correct, sans plus", FR, Label::Neutral);
     assert_label("No podría estar mejor", ES, Label::Positive);
 }
+
+/// The customer's own people contacting them ("my mom called me three
+/// times") are no contact repeated to be heard; someone calling the
+/// service for them, or the service calling them, still is.
+#[test]
+fn kin_contacting_the_customer_is_no_repeated_contact() {
+    assert_rule_reads(
+        "repeated",
+        &[
+            ("My husband has called you three times, no answer", EN),
+            ("Mon mari vous a appelé trois fois, sans réponse", FR),
+            ("Mi madre ha llamado tres veces y nadie contesta", ES),
+            ("You have called me five times today", EN),
+        ],
+        &[
+            ("My mom called me three times today", EN),
+            ("Ma mère m'a appelé trois fois aujourd'hui", FR),
+            ("Mon frère m'a écrit cinq fois ce matin", FR),
+            ("Mi hermano me ha escrito cinco veces esta mañana", ES),
+        ],
+    );
+    assert_untroubled("Ma mère m'a appelé trois fois aujourd'hui", FR);
+}

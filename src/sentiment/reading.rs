@@ -311,6 +311,28 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// Whether the verb of contact at `verb` tells of one of the
+    /// customer's own people contacting them ("my mom called me three
+    /// times", "ma mère m'a appelé trois fois", "mi hermano me ha escrito
+    /// cinco veces"): one of [`KIN`] among the few words before it, and
+    /// the customer its object ([`CONTACTED_ME`]), right after it or
+    /// between the two. "My husband called you three times" is an errand
+    /// to the service, and so is "you called me three times".
+    pub(super) fn contacted_by_kin(&self, verb: usize) -> bool {
+        const REACH: usize = 4;
+        let before = (verb.saturating_sub(REACH)..verb)
+            .rev()
+            .take_while(|&j| self.is_word(j));
+        let mut object = self.is_one_of(verb + 1, &CONTACTED_ME);
+        for j in before {
+            if self.is_one_of(j, &KIN) {
+                return object;
+            }
+            object |= self.is_one_of(j, &CONTACTED_ME);
+        }
+        false
+    }
+
     /// Whether the negator at `k` goes with "think" and the like, next to
     /// it on either side ("don't think", "ne pense pas", "pense pas").
     pub(super) fn raises(&self, k: usize) -> bool {

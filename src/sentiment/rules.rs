@@ -2013,7 +2013,8 @@ impl<'a> Rules<'a> {
     /// veces") or an ordinal of a second time or more ([`ORDINALS`]: "I'm
     /// writing for the third time", "os escribo por tercera vez"), into
     /// `bare` as the wrong item weighs, at the count; damped
-    /// in a question. `times` is where the text's last word of a count of
+    /// in a question. Not the customer's own people contacting them ("my
+    /// mom called me three times", see [`Reading::contacted_by_kin`]). `times` is where the text's last word of a count of
     /// times came (see [`Scan::times`]). Returns whether the text
     /// complains.
     pub(super) fn repeated(&self, times: Option<usize>, bare: &mut Vec<Bare>) -> bool {
@@ -2048,7 +2049,8 @@ impl<'a> Rules<'a> {
             let asked = (count.saturating_sub(ASKED_AGAIN_REACH)..count)
                 .rev()
                 .take_while(|&j| reading.is_word(j))
-                .any(|j| asked_verb(reading.lower(j)));
+                .find(|&j| asked_verb(reading.lower(j)))
+                .is_some_and(|j| !reading.contacted_by_kin(j));
             // Not how often something is done ("call twice a day").
             let frequency = reading.is_one_of(k + 1, &PER)
                 || (reading.is_one_of(k + 1, &PER_UNIT)

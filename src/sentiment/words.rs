@@ -667,6 +667,29 @@ pub(super) const ASKED_AGAIN: [&str; 103] = [
     "redirigido", "redirigieron",
 ];
 
+/// The customer's own people, who contact them for reasons of their own:
+/// "my mom called me three times", "ma mère m'a appelé trois fois", "mi
+/// hermano me ha escrito cinco veces" are no errand to the service (see
+/// [`Reading::contacted_by_kin`](super::reading::Reading::contacted_by_kin)).
+/// Singular and plural as written.
+#[rustfmt::skip]
+pub(super) const KIN: [&str; 70] = [
+    "mom", "mum", "mother", "dad", "father", "parents", "brother", "sister", "wife", "husband",
+    "son", "daughter", "kids", "friend", "friends", "boyfriend", "girlfriend", "grandma",
+    "grandmother", "grandpa", "neighbour", "neighbor", "boss",
+    "mère", "maman", "père", "papa", "frère", "sœur", "soeur", "femme", "mari", "fils",
+    "fille", "enfants", "ami", "amie", "amis", "copain", "copine", "grand-mère", "voisin",
+    "voisine", "patron",
+    "madre", "mamá", "mama", "padre", "papá", "padres", "hermano", "hermana", "esposa",
+    "esposo", "marido", "mujer", "hijo", "hija", "hijos", "amigo", "amiga", "amigos", "novio",
+    "novia", "abuela", "abuelo", "vecino", "vecina", "jefe", "jefa",
+];
+
+/// The customer as the object of a verb of contact: after it in English
+/// ("called me"), before it in French and Spanish ("m'a appelé", "me ha
+/// llamado", "nous a écrit", "nos ha escrito").
+pub(super) const CONTACTED_ME: [&str; 6] = ["me", "us", "m'", "m", "nous", "nos"];
+
 /// Ordinals of a second time or more, before "time", "fois", "vez" ("for
 /// the third time", "pour la troisième fois", "por tercera vez"): a count
 /// of times, as "three times" is (see `Rules::repeated`).
