@@ -6249,3 +6249,34 @@ fn kin_contacting_the_customer_is_no_repeated_contact() {
     );
     assert_untroubled("Ma mère m'a appelé trois fois aujourd'hui", FR);
 }
+
+/// Saying one is leaving for another provider is displeasure in every
+/// language, however the other provider is named.
+#[test]
+fn leaving_for_another_provider_is_displeasure() {
+    for (text, language) in [
+        ("Switching to your competitor tomorrow", EN),
+        ("Je change de banque, ras le bol", FR),
+        ("Je change de fournisseur dès demain", FR),
+        ("Me paso a otra compañía", ES),
+        ("Me voy a cambiar de compañía", ES),
+        ("Me cambio de operador ya", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+}
+
+/// Not being contacted back is the service failing at its job, in Spanish
+/// as in English and French ("no me han llamado" read neutral).
+#[test]
+fn not_being_contacted_back_is_a_failure() {
+    for (text, language) in [
+        ("They never contacted me", EN),
+        ("On ne m'a jamais rappelé", FR),
+        ("Personne ne m'a recontacté depuis lundi", FR),
+        ("No me han llamado", ES),
+        ("No me han contactado desde el lunes", ES),
+    ] {
+        assert_complains_by(text, language, "failure");
+    }
+}
