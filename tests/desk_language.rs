@@ -6280,3 +6280,25 @@ fn not_being_contacted_back_is_a_failure() {
         assert_complains_by(text, language, "failure");
     }
 }
+
+/// A warranty that covers nothing is the service failing at its job, in
+/// every language; a parcel well packed is praise in English as in French
+/// and Spanish.
+#[test]
+fn a_warranty_that_covers_nothing_fails_and_good_packing_pleases() {
+    for (text, language) in [
+        ("The warranty doesn't cover anything apparently", EN),
+        ("Apparemment la garantie ne couvre rien", FR),
+        ("Por lo visto la garantía no cubre nada", ES),
+    ] {
+        assert_complains_by(text, language, "failure");
+    }
+    assert_asks("Is it covered by the warranty?", EN);
+    for (text, language) in [
+        ("Fast delivery and well packaged", EN),
+        ("Livraison rapide et bien emballé", FR),
+        ("Envío rápido y bien embalado", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+}
