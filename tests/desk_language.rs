@@ -6302,3 +6302,25 @@ fn a_warranty_that_covers_nothing_fails_and_good_packing_pleases() {
         assert_pleased(text, language);
     }
 }
+
+/// English typed without its apostrophes ("havent", "dont", "im") reads
+/// as it does with them.
+#[test]
+fn english_without_apostrophes_reads_as_with_them() {
+    let analyzer = analyzer();
+    for text in [
+        "I haven't received my refund",
+        "Still hasn't arrived",
+        "Why haven't you refunded me?",
+        "Don't bother with this company",
+        "I'm done with you guys",
+        "Can't wait for the new store",
+        "I couldn't be happier",
+    ] {
+        let bare = text.replace('\'', "");
+        let with = analyzer.score(text, Some(EN));
+        let without = analyzer.score(&bare, Some(EN));
+        assert_eq!(without.label, with.label, "{bare}");
+        assert!((without.compound - with.compound).abs() < 1e-9, "{bare}");
+    }
+}

@@ -376,6 +376,31 @@ impl Lexicon {
         self
     }
 
+    /// Adds the English phrases as typed without their apostrophes: "cant
+    /// wait", "still havent", "im done with" mean what "can't wait", "still
+    /// haven't", "i'm done with" do (see [`without_apostrophes`]), and are
+    /// read as they are, marks and all. A form that is a key already keeps
+    /// its own entry.
+    fn with_bare_contractions(mut self) -> Lexicon {
+        let phrases: Vec<(String, Entry, Marks)> = self
+            .entries
+            .iter()
+            .filter(|(key, _)| key.contains(' '))
+            .filter_map(|(key, word)| {
+                let (entry, marks) = word.entry?;
+                let bare = without_apostrophes(key)?;
+                Some((bare, entry, marks))
+            })
+            .collect();
+        for (bare, entry, marks) in phrases {
+            if self.entries.get(&bare).is_none_or(|w| w.entry.is_none()) {
+                self.marked.insert(bare.clone(), marks);
+                self.insert(&bare, entry);
+            }
+        }
+        self
+    }
+
     /// Adds the forms the failure words take in agreement ("arrivée",
     /// "arreglados"), accent-free too.
     fn with_agreeing_failures(mut self, forms: fn(&str) -> Vec<String>) -> Lexicon {
@@ -861,7 +886,8 @@ const FRENCH_FILE: &str = include_str!("lexicon/fr.txt");
 const SPANISH_FILE: &str = include_str!("lexicon/es.txt");
 const EMOJI_FILE: &str = include_str!("lexicon/emoji.txt");
 
-static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(ENGLISH_FILE));
+static ENGLISH: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(ENGLISH_FILE).with_bare_contractions());
 static FRENCH: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::parse(FRENCH_FILE)
         .with_phrase_forms(french_agreement)
@@ -886,6 +912,31 @@ static EMOJI: LazyLock<FxHashMap<char, f64>> = LazyLock::new(|| {
 /// A French word with the forms it takes in agreement: past participles and
 /// adjectives in -é, -i, -u take -e, -s, -es ("facturé", "facturées",
 /// "reçue", "servis").
+/// An English key as typed without apostrophes, if it has one to drop:
+/// the negation the tokenizer splits off its verb joins it again ("ca n't
+/// wait" is "cant wait", "still have n't" is "still havent"), and the
+/// apostrophe of "i'm", "you're", "that's"... goes. Not where dropping it
+/// makes another word ("we'll" is not "well", "it's" is not "its": see
+/// [`KEPT_APOSTROPHES`]).
+fn without_apostrophes(key: &str) -> Option<String> {
+    let bare = key.replace(" n't", "nt");
+    let bare: Vec<String> = bare
+        .split(' ')
+        .map(|word| match KEPT_APOSTROPHES.contains(&word) {
+            true => word.to_owned(),
+            false => word.replace('\'', ""),
+        })
+        .collect();
+    let bare = bare.join(" ");
+    (bare != key).then_some(bare)
+}
+
+/// English contractions that are another word without their apostrophe.
+const KEPT_APOSTROPHES: [&str; 12] = [
+    "i'll", "we'll", "he'll", "she'll", "we're", "it's", "i'd", "we'd", "he'd", "she'd", "let's",
+    "who're",
+];
+
 fn french_agreement(word: &str) -> Vec<String> {
     let agrees = word.chars().count() >= 3
         && word.ends_with(['é', 'i', 'u'])
@@ -1132,6 +1183,30 @@ mod tests {
             ["cobrado", "cobrada", "cobrados", "cobradas"]
         );
         assert_eq!(spanish_forms("aron"), ["aron"]);
+    }
+
+    /// An English phrase typed without its apostrophes is a key with the
+    /// same entry and marks; a contraction that would become another word
+    /// keeps its apostrophe.
+    #[test]
+    fn english_phrases_are_found_without_their_apostrophes() {
+        let entry = |key: &str| ENGLISH.entries.get(key).and_then(|w| w.entry);
+        for (written, bare) in [
+            ("ca n't wait", "cant wait"),
+            ("still have n't", "still havent"),
+            ("i'm done with", "im done with"),
+            ("i'm switching to", "im switching to"),
+        ] {
+            assert!(entry(written).is_some(), "{written}");
+            assert_eq!(entry(bare), entry(written), "{bare}");
+        }
+        assert!(entry("im switching to").is_some_and(|(_, m)| m.escalates));
+        assert_eq!(without_apostrophes("we'll see"), None);
+        assert_eq!(without_apostrophes("it's broken"), None);
+        assert_eq!(
+            without_apostrophes("do n't bother").as_deref(),
+            Some("dont bother")
+        );
     }
 
     /// Whether the suffix rules take `word` to `target`.
