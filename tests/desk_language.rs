@@ -6324,3 +6324,21 @@ fn english_without_apostrophes_reads_as_with_them() {
         assert!((without.compound - with.compound).abs() < 1e-9, "{bare}");
     }
 }
+
+/// "Personne" without its "ne", as French is spoken, is "nobody" where it
+/// opens its clause or follows "pourquoi", "y a", "et"...: the service not
+/// doing its job. After an article it is still "a person".
+#[test]
+fn personne_without_ne_is_nobody() {
+    for text in [
+        "Personne répond au téléphone",
+        "Personne m'a rappelé",
+        "Y a personne pour m'aider",
+    ] {
+        assert_complains(text, FR);
+    }
+    // Asked, as "why does nobody answer me?" is.
+    assert_displeased("Pourquoi personne me répond ?", FR);
+    assert_pleased("Une personne très gentille m'a aidé", FR);
+    assert_pleased("La personne qui m'a répondu était top", FR);
+}

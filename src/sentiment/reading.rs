@@ -435,8 +435,9 @@ impl<'a> Reading<'a> {
     /// "pas", a step, after one of [`BEFORE_A_STEP`] ("un grand pas en
     /// avant", "le premier pas"); the Spanish "nada más" before an
     /// infinitive, "as soon as" ("Nada más llegar nos atendieron genial");
-    /// "personne pour", "personne à" after an article or an adjective (see
-    /// [`BEFORE_NOBODY`]);
+    /// "personne pour", "personne à" after an article or an adjective, and
+    /// "personne" alone there or before its "ne" (see
+    /// [`Reading::nobody_at`]);
     /// and a negation in a tag question ("isn't it?", "¿no?").
     pub(super) fn negates_nothing(&self, k: usize) -> bool {
         if self.in_tag(k) {
@@ -449,9 +450,14 @@ impl<'a> Reading<'a> {
             // "Personne pour", "personne à" are a noun after an article or
             // an adjective ("une personne pour m'aider", "la bonne personne
             // à qui parler").
-            "pour" | "à" => k
-                .checked_sub(2)
-                .is_some_and(|d| self.is_word(d) && !self.is_one_of(d, &BEFORE_NOBODY)),
+            "pour" | "à" => k.checked_sub(1).is_some_and(|p| !self.nobody_at(p)),
+            // "Personne" alone is "nobody" where it opens its clause or
+            // follows a word that may stand before it ("personne répond",
+            // "et personne me rappelle", "pourquoi personne répond ?");
+            // after any other word it is "a person" ("une personne m'a
+            // aidé", "j'ai vu personne" aside), and before "ne" that "ne"
+            // negates.
+            "personne" => self.is_one_of(k + 1, &["ne", "n'", "n"]) || !self.nobody_at(k),
             "nada" => {
                 self.is_one_of(k + 1, &["más", "mas"])
                     && self.is_word(k + 2)
@@ -459,6 +465,19 @@ impl<'a> Reading<'a> {
             }
             _ => false,
         }
+    }
+
+    /// Whether the French "personne" at `k` may be "nobody" without its
+    /// "ne": it opens its clause, or follows a word that may stand before
+    /// it ([`BEFORE_NOBODY`], [`BEFORE_SUBJECT_NOBODY`]: "toujours
+    /// personne", "y a personne", "pourquoi personne"). After an article or
+    /// an adjective it is "a person" ("une personne", "la bonne personne").
+    fn nobody_at(&self, k: usize) -> bool {
+        k.checked_sub(1).is_none_or(|d| {
+            !self.is_word(d)
+                || self.is_one_of(d, &BEFORE_NOBODY)
+                || self.is_one_of(d, &BEFORE_SUBJECT_NOBODY)
+        })
     }
 
     /// Whether the word at `k`, one of the lexicons' `[fillers]`, is one

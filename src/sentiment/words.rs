@@ -173,6 +173,15 @@ pub(super) const BEFORE_NOBODY: [&str; 11] = [
     "quasiment", "presque", "ou",
 ];
 
+/// What may also come before "personne" alone for it to be "nobody", the
+/// subject of what follows without its "ne" ("pourquoi personne répond ?",
+/// "parce que personne m'a rappelé", "y a personne"); see
+/// `Reading::negates_nothing`.
+#[rustfmt::skip]
+pub(super) const BEFORE_SUBJECT_NOBODY: [&str; 8] = [
+    "pourquoi", "comment", "quand", "que", "qu'", "a", "si", "car",
+];
+
 /// French subjects that negate, before their "ne": "personne ne",
 /// "rien n'", "aucun ne", "nul ne".
 #[rustfmt::skip]
