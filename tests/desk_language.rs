@@ -6342,3 +6342,46 @@ fn personne_without_ne_is_nobody() {
     assert_pleased("Une personne très gentille m'a aidé", FR);
     assert_pleased("La personne qui m'a répondu était top", FR);
 }
+
+/// Chat shorthand reads as the word it stands for, in its language only
+/// ("x" is "por" in Spanish), and not in a hashtag; an explanation shows
+/// the text as written.
+#[test]
+fn chat_shorthand_reads_as_the_word_it_stands_for() {
+    let analyzer = analyzer();
+    for (short, full, language) in [
+        ("r u kidding me", "are you kidding me", EN),
+        ("thank u so much", "thank you so much", EN),
+        ("pk personne répond", "pourquoi personne répond", FR),
+        ("jai tjrs rien reçu", "jai toujours rien reçu", FR),
+        ("merci bcp", "merci beaucoup", FR),
+        ("gracias x todo", "gracias por todo", ES),
+        ("q mal servicio", "que mal servicio", ES),
+        ("xq nadie m contesta", "porque nadie me contesta", ES),
+    ] {
+        let (a, b) = (
+            analyzer.score(short, Some(language)),
+            analyzer.score(full, Some(language)),
+        );
+        assert_eq!(a.label, b.label, "{short}");
+        assert!((a.compound - b.compound).abs() < 1e-9, "{short}");
+    }
+    assert_displeased("r u kidding me", EN);
+    assert_pleased("gracias x todo", ES);
+    let (_, why) = analyzer.explain("q mal servicio", Some(ES));
+    let written = |c: &social_crm::explain::Contribution| matches!(&c.factor, Factor::Lexicon { text } if text == "q mal");
+    assert!(why.contributions.iter().any(written), "{why:?}");
+    // "x" is no word of English; "#pq" is a tag, not "porque".
+    assert_eq!(
+        analyzer.score("gracias x todo", Some(EN)).label,
+        Label::Neutral
+    );
+    assert_eq!(
+        analyzer.score("Pq no me contestan", Some(ES)).label,
+        Label::Negative
+    );
+    assert_eq!(
+        analyzer.score("#pq no me contestan", Some(ES)).compound,
+        analyzer.score("#algo no me contestan", Some(ES)).compound
+    );
+}

@@ -186,6 +186,11 @@ pub(crate) struct Lexicon {
     /// "been", "able"), which are kept nowhere else.
     pub uncounted: FxHashSet<String>,
     pub stopwords: FxHashSet<String>,
+    /// The language's chat shorthand and the word each stands for (`[shorthand]`:
+    /// "tjrs" is "toujours", "x" is "por", "r" is "are"): a text in the
+    /// language is read with the word in its place, so that phrases and
+    /// rules find it ("r u kidding me", "gracias x todo").
+    pub shorthand: FxHashMap<String, String>,
     /// The first four letters of every one-word key (accents removed): a
     /// word whose start is not here cannot be an inflection of any key. A
     /// phrase adds none: its first word is no key, so "parado en aduana"
@@ -264,8 +269,16 @@ impl Lexicon {
                     "clitics" => "clitics",
                     "failures" => "failures",
                     "stopwords" => "stopwords",
+                    "shorthand" => "shorthand",
                     _ => "",
                 };
+                continue;
+            }
+            if section == "shorthand" {
+                if let Some((short, word)) = line.split_once('\t') {
+                    let word = word.trim().to_lowercase();
+                    lexicon.shorthand.insert(short.trim().to_lowercase(), word);
+                }
                 continue;
             }
             let (key, value) = match line.split_once('\t') {
@@ -1038,6 +1051,18 @@ mod tests {
                     section = line;
                     continue;
                 }
+                if section == "[shorthand]" {
+                    let (short, word) = line
+                        .split_once('\t')
+                        .unwrap_or_else(|| panic!("{name}:{}: no tab: {line:?}", n + 1));
+                    for w in [short, word] {
+                        assert!(
+                            !w.is_empty() && !w.contains(' ') && w == w.to_lowercase(),
+                            "{name}:{}: one lowercase word a side: {line:?}",
+                            n + 1
+                        );
+                    }
+                }
                 if matches!(section, "[words]" | "[boosters]") {
                     let (k, v) = line
                         .split_once('\t')
@@ -1207,6 +1232,23 @@ mod tests {
             without_apostrophes("do n't bother").as_deref(),
             Some("dont bother")
         );
+    }
+
+    /// Chat shorthand stands for a word, and is no key of its own (a key
+    /// would never be read).
+    #[test]
+    fn shorthand_is_no_key_of_its_own() {
+        for (language, lexicon) in all() {
+            assert!(!lexicon.shorthand.is_empty(), "{language}");
+            for (short, word) in &lexicon.shorthand {
+                let entry = lexicon.entries.get(short).and_then(|w| w.entry);
+                assert!(entry.is_none(), "{language}: {short} is a key");
+                assert_ne!(short, word);
+            }
+        }
+        assert_eq!(FRENCH.shorthand["tjrs"], "toujours");
+        assert_eq!(SPANISH.shorthand["x"], "por");
+        assert!(!ENGLISH.shorthand.contains_key("x"));
     }
 
     /// Whether the suffix rules take `word` to `target`.

@@ -7,7 +7,10 @@
 //! emoticons, hashtags split on case (and out of reach of a negation past
 //! the word right before them: "3 days without TV #fail" is no denied
 //! failure), elongations ("nuuuul"), capitals,
-//! repeated punctuation, missing accents, French elision and "ne ... pas"
+//! repeated punctuation, missing accents, missing apostrophes ("dont",
+//! "still havent"), chat shorthand read as the word it stands for in its
+//! language ("tjrs", "pk", "x", "q", "r u": a `[shorthand]` section of each
+//! lexicon), French elision and "ne ... pas"
 //! (one negation, even with a verb between), negation in each language,
 //! "like" that weighs only as the verb of its subject ("I like it", not
 //! "looks like rain" nor "I'd like a refund"),
@@ -861,6 +864,20 @@ impl Analyzer {
                 &every
             }
         };
+        // Chat shorthand is read as the word it stands for, once the
+        // language is known ("x" is "por" in Spanish only).
+        let reading = match lexicons {
+            [lexicon] if !lexicon.shorthand.is_empty() => {
+                let Scratch { tokens, lower, .. } = &mut *scratch;
+                spell_out(text, tokens, lower, &lexicon.shorthand);
+                Reading {
+                    text,
+                    tokens: &scratch.tokens,
+                    lowered: &scratch.lower,
+                }
+            }
+            _ => reading,
+        };
         if let Some(why) = why.as_deref_mut() {
             why.notes.push(match (language, language_source) {
                 (Some(l), LanguageSource::Given) => format!("language {l}, as given"),
@@ -1039,6 +1056,30 @@ impl Analyzer {
 }
 
 /// The language to score a text in, and how it was chosen.
+/// Gives every word of `tokens` that is one of `shorthand` the word it
+/// stands for as its lowercase form ("tjrs" is read "toujours"), unless
+/// it is a hashtag; the text, and so the spans an explanation shows, stay
+/// as written.
+fn spell_out(
+    text: &str,
+    tokens: &mut [Tok],
+    lower: &mut String,
+    shorthand: &rustc_hash::FxHashMap<String, String>,
+) {
+    // Not a hashtag: "#bn" is a tag of its own, not "bien".
+    for token in tokens.iter_mut().filter(|t| t.kind == Kind::Word && !t.tag) {
+        let written = match token.lowered {
+            Some((start, end)) => &lower[start..end],
+            None => &text[token.start..token.end],
+        };
+        if let Some(word) = shorthand.get(written) {
+            let start = lower.len();
+            lower.push_str(word);
+            token.lowered = Some((start, lower.len()));
+        }
+    }
+}
+
 fn language_of(reading: Reading<'_>, hint: Hint) -> (Option<Language>, LanguageSource) {
     match hint {
         Hint::Given(l) => (Some(l), LanguageSource::Given),
