@@ -6385,3 +6385,20 @@ fn chat_shorthand_reads_as_the_word_it_stands_for() {
         analyzer.score("#algo no me contestan", Some(ES)).compound
     );
 }
+
+/// Nothing better to ask for, and nothing to complain about, is praise in
+/// every language.
+#[test]
+fn nothing_better_to_ask_for_is_praise() {
+    for (text, language) in [
+        ("Couldn't have asked for better service", EN),
+        ("Couldn't have asked for more", EN),
+        ("Nothing to complain about", EN),
+        ("Je n'aurais pas pu rêver mieux", FR),
+        ("Rien à redire", FR),
+        ("No se puede pedir más", ES),
+        ("Nada que objetar", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+}
