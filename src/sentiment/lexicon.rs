@@ -190,12 +190,81 @@ pub(crate) struct Lexicon {
     /// "tjrs" is "toujours", "x" is "por", "r" is "are"): a text in the
     /// language is read with the word in its place, so that phrases and
     /// rules find it ("r u kidding me", "gracias x todo").
-    pub shorthand: FxHashMap<String, String>,
+    pub shorthand: Shorthand,
     /// The first four letters of every one-word key (accents removed): a
     /// word whose start is not here cannot be an inflection of any key. A
     /// phrase adds none: its first word is no key, so "parado en aduana"
     /// must not let "para" be read as a form of "paro".
     pub prefixes: Prefixes,
+}
+
+/// A language's chat shorthand and the words they stand for, with two
+/// bitmaps in front: every word of a text is looked up, and most are
+/// longer than any shorthand, or start or end otherwise than any of their
+/// length ("the" is not "tho"), turned away by two bit tests before any
+/// hashing.
+#[derive(Debug, Default)]
+pub(crate) struct Shorthand {
+    /// Bit `b` of row `n - 1` is set when some shorthand of `n` bytes
+    /// starts with the ASCII byte `b`.
+    starts: [u128; Shorthand::LONGEST],
+    /// The same for the last byte.
+    ends: [u128; Shorthand::LONGEST],
+    /// Keyed by bytes: a text's words are looked up as written there,
+    /// without a check of character boundaries.
+    words: FxHashMap<Vec<u8>, String>,
+}
+
+impl Shorthand {
+    /// The longest shorthand, in bytes ("pourkoi").
+    pub const LONGEST: usize = 8;
+
+    /// Adds a shorthand (lowercase) and the word it stands for; one
+    /// longer than [`Shorthand::LONGEST`] or not starting with an ASCII
+    /// byte could never be found, which a test of the files checks.
+    fn insert(&mut self, short: &str, word: String) {
+        let short = short.as_bytes();
+        if let Some((first, last)) = Self::bits(short) {
+            self.starts[short.len() - 1] |= first;
+            self.ends[short.len() - 1] |= last;
+            self.words.insert(short.to_vec(), word);
+        }
+    }
+
+    /// The bits of a word's first and last bytes, if it is short enough
+    /// and they are ASCII.
+    #[inline]
+    fn bits(word: &[u8]) -> Option<(u128, u128)> {
+        let (&first, &last) = (word.first()?, word.last()?);
+        (word.len() <= Self::LONGEST && first.is_ascii() && last.is_ascii())
+            .then(|| (1u128 << first, 1u128 << last))
+    }
+
+    /// The word `word` (lowercase, its bytes) stands for, if it is
+    /// shorthand.
+    #[inline]
+    pub fn get(&self, word: &[u8]) -> Option<&str> {
+        let (first, last) = Self::bits(word)?;
+        let row = word.len() - 1;
+        if self.starts[row] & first == 0 || self.ends[row] & last == 0 {
+            return None;
+        }
+        self.words.get(word).map(String::as_str)
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Every shorthand and the word it stands for.
+    #[cfg(test)]
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.words.iter().map(|(short, word)| {
+            let short = std::str::from_utf8(short).expect("shorthand is read from a str");
+            (short, word.as_str())
+        })
+    }
 }
 
 /// A set of key prefixes with a bitmap in front: most words start like no
@@ -277,7 +346,7 @@ impl Lexicon {
             if section == "shorthand" {
                 if let Some((short, word)) = line.split_once('\t') {
                     let word = word.trim().to_lowercase();
-                    lexicon.shorthand.insert(short.trim().to_lowercase(), word);
+                    lexicon.shorthand.insert(&short.trim().to_lowercase(), word);
                 }
                 continue;
             }
@@ -932,6 +1001,9 @@ static EMOJI: LazyLock<FxHashMap<char, f64>> = LazyLock::new(|| {
 /// makes another word ("we'll" is not "well", "it's" is not "its": see
 /// [`KEPT_APOSTROPHES`]).
 fn without_apostrophes(key: &str) -> Option<String> {
+    if !key.contains('\'') {
+        return None;
+    }
     let bare = key.replace(" n't", "nt");
     let bare: Vec<String> = bare
         .split(' ')
@@ -1055,6 +1127,12 @@ mod tests {
                     let (short, word) = line
                         .split_once('\t')
                         .unwrap_or_else(|| panic!("{name}:{}: no tab: {line:?}", n + 1));
+                    assert!(
+                        short.len() <= Shorthand::LONGEST && short.is_ascii(),
+                        "{name}:{}: shorthand of at most {} ASCII bytes",
+                        n + 1,
+                        Shorthand::LONGEST
+                    );
                     for w in [short, word] {
                         assert!(
                             !w.is_empty() && !w.contains(' ') && w == w.to_lowercase(),
@@ -1240,15 +1318,17 @@ mod tests {
     fn shorthand_is_no_key_of_its_own() {
         for (language, lexicon) in all() {
             assert!(!lexicon.shorthand.is_empty(), "{language}");
-            for (short, word) in &lexicon.shorthand {
+            for (short, word) in lexicon.shorthand.iter() {
+                assert_eq!(lexicon.shorthand.get(short.as_bytes()), Some(word));
                 let entry = lexicon.entries.get(short).and_then(|w| w.entry);
                 assert!(entry.is_none(), "{language}: {short} is a key");
                 assert_ne!(short, word);
             }
         }
-        assert_eq!(FRENCH.shorthand["tjrs"], "toujours");
-        assert_eq!(SPANISH.shorthand["x"], "por");
-        assert!(!ENGLISH.shorthand.contains_key("x"));
+        assert_eq!(FRENCH.shorthand.get(b"tjrs"), Some("toujours"));
+        assert_eq!(SPANISH.shorthand.get(b"x"), Some("por"));
+        assert_eq!(ENGLISH.shorthand.get(b"x"), None);
+        assert_eq!(ENGLISH.shorthand.get(b"the"), None);
     }
 
     /// Whether the suffix rules take `word` to `target`.

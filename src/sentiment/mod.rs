@@ -1055,22 +1055,23 @@ impl Analyzer {
     }
 }
 
-/// The language to score a text in, and how it was chosen.
 /// Gives every word of `tokens` that is one of `shorthand` the word it
 /// stands for as its lowercase form ("tjrs" is read "toujours"), unless
 /// it is a hashtag; the text, and so the spans an explanation shows, stay
 /// as written.
-fn spell_out(
-    text: &str,
-    tokens: &mut [Tok],
-    lower: &mut String,
-    shorthand: &rustc_hash::FxHashMap<String, String>,
-) {
-    // Not a hashtag: "#bn" is a tag of its own, not "bien".
-    for token in tokens.iter_mut().filter(|t| t.kind == Kind::Word && !t.tag) {
+fn spell_out(text: &str, tokens: &mut [Tok], lower: &mut String, shorthand: &lexicon::Shorthand) {
+    // Not a hashtag: "#bn" is a tag of its own, not "bien". Most words are
+    // longer than any shorthand, turned away before they are read.
+    for token in tokens.iter_mut() {
+        if token.kind != Kind::Word
+            || token.tag
+            || token.end - token.start > lexicon::Shorthand::LONGEST
+        {
+            continue;
+        }
         let written = match token.lowered {
-            Some((start, end)) => &lower[start..end],
-            None => &text[token.start..token.end],
+            Some((start, end)) => &lower.as_bytes()[start..end],
+            None => &text.as_bytes()[token.start..token.end],
         };
         if let Some(word) = shorthand.get(written) {
             let start = lower.len();
@@ -1080,6 +1081,7 @@ fn spell_out(
     }
 }
 
+/// The language to score a text in, and how it was chosen.
 fn language_of(reading: Reading<'_>, hint: Hint) -> (Option<Language>, LanguageSource) {
     match hint {
         Hint::Given(l) => (Some(l), LanguageSource::Given),
