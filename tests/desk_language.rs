@@ -6402,3 +6402,28 @@ fn nothing_better_to_ask_for_is_praise() {
         assert_pleased(text, language);
     }
 }
+
+/// Thanks for a refund say it came: sincere, not irony, whether the refund
+/// is named or done ("thanks for refunding me so quickly", "gracias por
+/// devolverme el dinero"); thanks in advance, or "merci de", still ask.
+#[test]
+fn thanks_for_a_refund_are_sincere() {
+    for (text, language) in [
+        ("Thanks for refunding me so quickly", EN),
+        ("Thank you for refunding me, much appreciated", EN),
+        ("Gracias por reembolsarme tan rápido", ES),
+        ("Gracias por devolverme el dinero tan rápido", ES),
+        ("Merci pour le remboursement rapide", FR),
+    ] {
+        assert_pleased(text, language);
+        assert!(!shows(text, language, Modifier::Irony), "{text}");
+    }
+    for (text, language) in [
+        ("Thanks in advance for refunding me", EN),
+        ("Gracias de antemano por devolverme el dinero", ES),
+        ("Merci de me rembourser au plus vite", FR),
+    ] {
+        assert_displeased(text, language);
+    }
+    assert_displeased("Thanks for losing my parcel", EN);
+}

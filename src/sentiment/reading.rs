@@ -467,6 +467,35 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// Whether the words right before token `k` thank for what it names:
+    /// "thanks for", "thank you for", "merci pour", "gracias por", with at
+    /// most a determiner between ("thanks for the refund", "merci pour mon
+    /// remboursement"). Not thanks in advance ("thanks in advance for
+    /// refunding me", "gracias de antemano por"), nor "merci de", which
+    /// asks ("merci de me rembourser").
+    pub(super) fn thanked_for(&self, k: usize) -> bool {
+        let Some(mut j) = k.checked_sub(1) else {
+            return false;
+        };
+        if self.is_one_of(j, &DETERMINERS) {
+            let Some(p) = j.checked_sub(1) else {
+                return false;
+            };
+            j = p;
+        }
+        if !self.is_one_of(j, &["for", "pour", "por"]) {
+            return false;
+        }
+        let Some(thanks) = j.checked_sub(1) else {
+            return false;
+        };
+        self.is_one_of(thanks, &THANKS_FOR)
+            || (self.is_one_of(thanks, &["you"])
+                && thanks
+                    .checked_sub(1)
+                    .is_some_and(|t| self.is_one_of(t, &["thank"])))
+    }
+
     /// Whether the French "personne" at `k` may be "nobody" without its
     /// "ne": it opens its clause, or follows a word that may stand before
     /// it ([`BEFORE_NOBODY`], [`BEFORE_SUBJECT_NOBODY`]: "toujours

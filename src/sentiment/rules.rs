@@ -2467,6 +2467,9 @@ impl<'a> Rules<'a> {
     /// count: a clause boundary or an emoji ends the search.
     pub(super) fn solved(&self, (first, last): (usize, usize), remedy: &Remedy) -> Option<bool> {
         let reading = self.reading;
+        if remedy.thanks_end_it && reading.thanked_for(first) {
+            return Some(true);
+        }
         let negates = |k: usize| self.negates(k);
         let word = |j: usize| reading.is_word(j);
         // Whether an ending of `remedy.done` starts at `j` (the cheap test

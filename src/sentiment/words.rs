@@ -293,12 +293,20 @@ pub(super) const FOUND: [&str; 21] = [
 
 /// Words that name a refund: asked for when something went wrong, so a
 /// complaint until it is said to have come ("j'ai bien reçu mon
-/// remboursement", "my refund came through", "finally got my money back").
+/// remboursement", "my refund came through", "finally got my money back")
+/// or is thanked for ("thanks for refunding me", "gracias por
+/// reembolsarme"; "merci de me rembourser" asks).
 #[rustfmt::skip]
-pub(super) const REFUNDS: [&str; 7] = [
+pub(super) const REFUNDS: [&str; 12] = [
     "remboursement", "remboursements", "reembolso", "reembolsos", "refund", "refunds",
-    "money back",
+    "money back", "refunding", "refunding me", "reembolsarme", "devolverme el dinero",
+    "devolverme mi dinero",
 ];
+
+/// What thanks for a trouble open with, before "for", "pour", "por" (see
+/// [`Reading::thanked_for`](super::reading::Reading::thanked_for)).
+#[rustfmt::skip]
+pub(super) const THANKS_FOR: [&str; 5] = ["thanks", "thx", "merci", "gracias", "grax"];
 
 /// "Received" and "paid in", for a [`REFUNDS`] word; where the money now
 /// is ("the refund is in my account", "sur mon compte", "ya está en mi
@@ -335,6 +343,11 @@ pub(super) struct Remedy {
     /// news, where a problem or a loss negated can be ("never had a
     /// problem").
     pub(super) missing_is_failure: bool,
+    /// Whether thanks for the trouble say it ended: a refund thanked for
+    /// came ("thanks for the refund", "gracias por devolverme el dinero";
+    /// see [`Reading::thanked_for`](super::reading::Reading::thanked_for)),
+    /// where thanks for a problem or a loss are irony.
+    pub(super) thanks_end_it: bool,
 }
 
 /// Every trouble the scorer knows an end for. A trouble is only looked for
@@ -346,24 +359,28 @@ pub(super) const REMEDIES: [Remedy; 4] = [
         done: &SOLVED,
         to_do: &TO_SOLVE,
         missing_is_failure: false,
+        thanks_end_it: false,
     },
     Remedy {
         troubles: &BROKEN,
         done: &SOLVED,
         to_do: &TO_SOLVE,
         missing_is_failure: false,
+        thanks_end_it: false,
     },
     Remedy {
         troubles: &LOST,
         done: &FOUND,
         to_do: &[],
         missing_is_failure: false,
+        thanks_end_it: false,
     },
     Remedy {
         troubles: &REFUNDS,
         done: &RECEIVED,
         to_do: &[],
         missing_is_failure: true,
+        thanks_end_it: true,
     },
 ];
 
