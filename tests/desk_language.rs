@@ -6427,3 +6427,18 @@ fn thanks_for_a_refund_are_sincere() {
     }
     assert_displeased("Thanks for losing my parcel", EN);
 }
+
+/// Spanish "volver a" (again) lets a negation reach the verb after it: not
+/// being called back again is a failure, as "never called back" is.
+#[test]
+fn a_negation_reaches_past_volver_a() {
+    for text in [
+        "No me han vuelto a llamar",
+        "Nunca me volvieron a contactar",
+        "No ha vuelto a funcionar desde entonces",
+        "Nadie me ha vuelto a contactar desde el lunes",
+    ] {
+        assert_complains_by(text, ES, "failure");
+    }
+    assert_pleased("Volveré a comprar seguro", ES);
+}

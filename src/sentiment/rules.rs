@@ -1530,7 +1530,10 @@ impl<'a> Rules<'a> {
                 // arrived", "la app ya no conecta", "doesn't even load"), or,
                 // in French, the verb before it ("ça marche pas").
                 // After a subject negation and a place or team ("nobody
-                // at the counter"), as far as the verb of its clause.
+                // at the counter"), as far as the verb of its clause. The
+                // words skipped count for nothing, but a run of them ends
+                // the search at twice the span ("nadie me ha vuelto a
+                // contactar" reaches its verb past four).
                 let placed = one_of(reading.lower(k), &SUBJECT_NEGATIONS)
                     && reading.is_word(k + 1)
                     && one_of(reading.lower(k + 1), &PLACE_OR_TEAM);
@@ -1539,7 +1542,7 @@ impl<'a> Rules<'a> {
                 } else {
                     (window + 1, 2)
                 };
-                let mut after = self.counted_after(k, k + 1 + span).take(verbs);
+                let mut after = self.counted_after(k, k + 1 + 2 * span).take(verbs);
                 // "Don't reply", "please do not open": an English
                 // negative imperative asks, it reports nothing.
                 let opens = |j: usize| j == 0 || tokens[j - 1].kind != Kind::Word;
