@@ -6239,6 +6239,7 @@ fn kin_contacting_the_customer_is_no_repeated_contact() {
             ("Mon mari vous a appelé trois fois, sans réponse", FR),
             ("Mi madre ha llamado tres veces y nadie contesta", ES),
             ("You have called me five times today", EN),
+            ("Une femme de votre service m'a appelé trois fois", FR),
         ],
         &[
             ("My mom called me three times today", EN),

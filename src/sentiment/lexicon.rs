@@ -186,10 +186,10 @@ pub(crate) struct Lexicon {
     /// "been", "able"), which are kept nowhere else.
     pub uncounted: FxHashSet<String>,
     pub stopwords: FxHashSet<String>,
-    /// The language's chat shorthand and the word each stands for (`[shorthand]`:
-    /// "tjrs" is "toujours", "x" is "por", "r" is "are"): a text in the
-    /// language is read with the word in its place, so that phrases and
-    /// rules find it ("r u kidding me", "gracias x todo").
+    /// The language's chat shorthand and the word each stands for
+    /// (`[shorthand]`: "tjrs" is "toujours", "x" is "por", "r" is "are"):
+    /// a text in the language is read with the word in its place, so that
+    /// phrases and rules find it ("r u kidding me", "gracias x todo").
     pub shorthand: Shorthand,
     /// The first four letters of every one-word key (accents removed): a
     /// word whose start is not here cannot be an inflection of any key. A
@@ -220,8 +220,8 @@ impl Shorthand {
     pub const LONGEST: usize = 8;
 
     /// Adds a shorthand (lowercase) and the word it stands for; one
-    /// longer than [`Shorthand::LONGEST`] or not starting with an ASCII
-    /// byte could never be found, which a test of the files checks.
+    /// longer than [`Shorthand::LONGEST`], or not all ASCII, could never
+    /// be found, which a test of the files checks.
     fn insert(&mut self, short: &str, word: String) {
         let short = short.as_bytes();
         if let Some((first, last)) = Self::bits(short) {
@@ -991,9 +991,6 @@ static EMOJI: LazyLock<FxHashMap<char, f64>> = LazyLock::new(|| {
         .collect()
 });
 
-/// A French word with the forms it takes in agreement: past participles and
-/// adjectives in -é, -i, -u take -e, -s, -es ("facturé", "facturées",
-/// "reçue", "servis").
 /// An English key as typed without apostrophes, if it has one to drop:
 /// the negation the tokenizer splits off its verb joins it again ("ca n't
 /// wait" is "cant wait", "still have n't" is "still havent"), and the
@@ -1022,6 +1019,9 @@ const KEPT_APOSTROPHES: [&str; 12] = [
     "who're",
 ];
 
+/// A French word with the forms it takes in agreement: past participles and
+/// adjectives in -é, -i, -u take -e, -s, -es ("facturé", "facturées",
+/// "reçue", "servis").
 fn french_agreement(word: &str) -> Vec<String> {
     let agrees = word.chars().count() >= 3
         && word.ends_with(['é', 'i', 'u'])

@@ -2015,11 +2015,11 @@ impl<'a> Rules<'a> {
     /// reprises", "tuve que reclamar tres veces", "he llamado varias
     /// veces") or an ordinal of a second time or more ([`ORDINALS`]: "I'm
     /// writing for the third time", "os escribo por tercera vez"), into
-    /// `bare` as the wrong item weighs, at the count; damped
-    /// in a question. Not the customer's own people contacting them ("my
-    /// mom called me three times", see [`Reading::contacted_by_kin`]). `times` is where the text's last word of a count of
-    /// times came (see [`Scan::times`]). Returns whether the text
-    /// complains.
+    /// `bare` as the wrong item weighs, at the count; damped in a
+    /// question. Not the customer's own people contacting them ("my mom
+    /// called me three times", see [`Reading::contacted_by_kin`]).
+    /// `times` is where the text's last word of a count of times came (see
+    /// [`Scan::times`]). Returns whether the text complains.
     pub(super) fn repeated(&self, times: Option<usize>, bare: &mut Vec<Bare>) -> bool {
         let Some(last) = times else {
             return false;

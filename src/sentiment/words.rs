@@ -176,7 +176,7 @@ pub(super) const BEFORE_NOBODY: [&str; 11] = [
 /// What may also come before "personne" alone for it to be "nobody", the
 /// subject of what follows without its "ne" ("pourquoi personne répond ?",
 /// "parce que personne m'a rappelé", "y a personne"); see
-/// `Reading::negates_nothing`.
+/// `Reading::nobody_at`.
 #[rustfmt::skip]
 pub(super) const BEFORE_SUBJECT_NOBODY: [&str; 8] = [
     "pourquoi", "comment", "quand", "que", "qu'", "a", "si", "car",
@@ -697,17 +697,18 @@ pub(super) const ASKED_AGAIN: [&str; 103] = [
 /// "my mom called me three times", "ma mère m'a appelé trois fois", "mi
 /// hermano me ha escrito cinco veces" are no errand to the service (see
 /// [`Reading::contacted_by_kin`](super::reading::Reading::contacted_by_kin)).
-/// Singular and plural as written.
+/// Singular and plural as written; not "femme", "mujer", also "a woman"
+/// ("une femme de votre service m'a appelé trois fois").
 #[rustfmt::skip]
 pub(super) const KIN: [&str; 70] = [
     "mom", "mum", "mother", "dad", "father", "parents", "brother", "sister", "wife", "husband",
     "son", "daughter", "kids", "friend", "friends", "boyfriend", "girlfriend", "grandma",
     "grandmother", "grandpa", "neighbour", "neighbor", "boss",
-    "mère", "maman", "père", "papa", "frère", "sœur", "soeur", "femme", "mari", "fils",
-    "fille", "enfants", "ami", "amie", "amis", "copain", "copine", "grand-mère", "voisin",
+    "mère", "maman", "père", "papa", "frère", "sœur", "soeur", "épouse", "mari", "fils",
+    "fille", "enfants", "ami", "amie", "amis", "copain", "copine", "mamie", "papi", "voisin",
     "voisine", "patron",
     "madre", "mamá", "mama", "padre", "papá", "padres", "hermano", "hermana", "esposa",
-    "esposo", "marido", "mujer", "hijo", "hija", "hijos", "amigo", "amiga", "amigos", "novio",
+    "esposo", "marido", "hijo", "hija", "hijos", "amigo", "amiga", "amigos", "novio",
     "novia", "abuela", "abuelo", "vecino", "vecina", "jefe", "jefa",
 ];
 
