@@ -160,8 +160,9 @@ pub(crate) struct Lexicon {
     pub max_words: usize,
     /// The keys of the sections that mark words (`[praise]`,
     /// `[escalation]`, `[verbs]`, `[fillers]`, `[pending]`, `[chases]`,
-    /// `[openers]`, `[excess]`, `[reproaches]`, `[things]`) and their marks: a key inserted after its section was
-    /// read takes its marks from here.
+    /// `[openers]`, `[excess]`, `[reproaches]`, `[things]`) and their
+    /// marks: a key inserted after its section was read takes its marks
+    /// from here.
     pub marked: FxHashMap<String, Marks>,
     /// Subject pronouns ("je", "I", "yo"): a clause starts at one, and a
     /// negation before it does not reach the words after it, unless

@@ -457,7 +457,7 @@ impl<'a> Reading<'a> {
             // after any other word it is "a person" ("une personne m'a
             // aidé", "j'ai vu personne" aside), and before "ne" that "ne"
             // negates.
-            "personne" => self.is_one_of(k + 1, &["ne", "n'", "n"]) || !self.nobody_at(k),
+            "personne" => self.is_one_of(k + 1, &["ne", "n"]) || !self.nobody_at(k),
             "nada" => {
                 self.is_one_of(k + 1, &["más", "mas"])
                     && self.is_word(k + 2)
@@ -474,26 +474,16 @@ impl<'a> Reading<'a> {
     /// refunding me", "gracias de antemano por"), nor "merci de", which
     /// asks ("merci de me rembourser").
     pub(super) fn thanked_for(&self, k: usize) -> bool {
-        let Some(mut j) = k.checked_sub(1) else {
-            return false;
-        };
-        if self.is_one_of(j, &DETERMINERS) {
-            let Some(p) = j.checked_sub(1) else {
-                return false;
-            };
-            j = p;
-        }
-        if !self.is_one_of(j, &["for", "pour", "por"]) {
-            return false;
-        }
-        let Some(thanks) = j.checked_sub(1) else {
-            return false;
-        };
-        self.is_one_of(thanks, &THANKS_FOR)
-            || (self.is_one_of(thanks, &["you"])
-                && thanks
-                    .checked_sub(1)
-                    .is_some_and(|t| self.is_one_of(t, &["thank"])))
+        let thanks = self
+            .before_past(k, &DETERMINERS)
+            .filter(|&j| self.is_one_of(j, &THANKED_FOR))
+            .and_then(|j| j.checked_sub(1));
+        thanks.is_some_and(|t| {
+            self.is_one_of(t, &THANKS_WORDS)
+                || (self.is_one_of(t, &["you"])
+                    && t.checked_sub(1)
+                        .is_some_and(|p| self.is_one_of(p, &["thank"])))
+        })
     }
 
     /// Whether the French "personne" at `k` may be "nobody" without its

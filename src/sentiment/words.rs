@@ -178,8 +178,8 @@ pub(super) const BEFORE_NOBODY: [&str; 11] = [
 /// "parce que personne m'a rappelé", "y a personne"); see
 /// `Reading::nobody_at`.
 #[rustfmt::skip]
-pub(super) const BEFORE_SUBJECT_NOBODY: [&str; 8] = [
-    "pourquoi", "comment", "quand", "que", "qu'", "a", "si", "car",
+pub(super) const BEFORE_SUBJECT_NOBODY: [&str; 7] = [
+    "pourquoi", "comment", "quand", "que", "a", "si", "car",
 ];
 
 /// French subjects that negate, before their "ne": "personne ne",
@@ -303,10 +303,11 @@ pub(super) const REFUNDS: [&str; 12] = [
     "devolverme mi dinero",
 ];
 
-/// What thanks for a trouble open with, before "for", "pour", "por" (see
+/// The one-word thanks that may thank for a trouble, before
+/// [`THANKED_FOR`] (see
 /// [`Reading::thanked_for`](super::reading::Reading::thanked_for)).
 #[rustfmt::skip]
-pub(super) const THANKS_FOR: [&str; 5] = ["thanks", "thx", "merci", "gracias", "grax"];
+pub(super) const THANKS_WORDS: [&str; 5] = ["thanks", "thx", "merci", "gracias", "grax"];
 
 /// "Received" and "paid in", for a [`REFUNDS`] word; where the money now
 /// is ("the refund is in my account", "sur mon compte", "ya está en mi
@@ -714,8 +715,9 @@ pub(super) const KIN: [&str; 70] = [
 
 /// The customer as the object of a verb of contact: after it in English
 /// ("called me"), before it in French and Spanish ("m'a appelé", "me ha
-/// llamado", "nous a écrit", "nos ha escrito").
-pub(super) const CONTACTED_ME: [&str; 6] = ["me", "us", "m'", "m", "nous", "nos"];
+/// llamado", "nous a écrit", "nos ha escrito"; the tokenizer splits the
+/// elided "m'" as "m").
+pub(super) const CONTACTED_ME: [&str; 5] = ["me", "us", "m", "nous", "nos"];
 
 /// Ordinals of a second time or more, before "time", "fois", "vez" ("for
 /// the third time", "pour la troisième fois", "por tercera vez"): a count
