@@ -135,8 +135,9 @@ pub enum Modifier {
     Outdone,
     /// The customer's own mistake, a wrong choice they made ("I ordered
     /// the wrong size", "j'ai commandé la mauvaise taille", "elegí la
-    /// talla equivocada"): a case to fix, not a grievance, so it counts for
-    /// nothing.
+    /// talla equivocada"), or their own delay ("I still haven't replied",
+    /// "aún no hemos contestado"): a case to fix, not a grievance, so it
+    /// counts for nothing.
     Own,
     /// A bad thing fought, prevented or lessened ("the fight against
     /// pollution", "réduire les déchets", "moins cher", "la lucha contra

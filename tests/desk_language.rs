@@ -6443,3 +6443,42 @@ fn a_negation_reaches_past_volver_a() {
     }
     assert_pleased("Volveré a comprar seguro", ES);
 }
+
+/// What the writer has not done yet is their own doing, not the service
+/// failing: "I haven't replied yet", "je ne vous ai pas encore répondu",
+/// "no he contestado". Not done to them ("I was never notified"), not done
+/// by the desk ("you haven't answered"), and consent never given ("je n'ai
+/// jamais accepté ce prélèvement") or access not had still fail. "Still
+/// not" before the writer's own doing is their own delay.
+#[test]
+fn what_the_writer_has_not_done_is_no_failure() {
+    let quiet = [
+        ("Sorry, I haven't replied yet, I was travelling.", EN),
+        ("I haven't contacted my bank yet.", EN),
+        ("We haven't told the customer yet.", EN),
+        ("Je ne vous ai pas encore répondu, j'étais en voyage.", FR),
+        ("Nous n'avons pas encore répondu à votre courrier.", FR),
+        ("Perdón, no he contestado antes porque estaba de viaje.", ES),
+        ("Aún no hemos contestado a su correo.", ES),
+        ("Todavía no hemos llamado al técnico.", ES),
+    ];
+    assert_rule_reads(
+        "failure",
+        &[
+            ("You haven't answered my email.", EN),
+            ("I think you haven't answered my last message.", EN),
+            ("I haven't been contacted by anyone.", EN),
+            ("I was never notified.", EN),
+            ("I don't have access to my account anymore.", EN),
+            ("Vous n'avez pas répondu à mon mail.", FR),
+            ("Je n'ai jamais été informée de ce changement.", FR),
+            ("Je n'ai jamais accepté ce prélèvement.", FR),
+            ("No me han llamado.", ES),
+            ("Nunca he aceptado estas condiciones.", ES),
+        ],
+        &quiet,
+    );
+    for (text, language) in quiet {
+        assert_no_complaint(text, language);
+    }
+}

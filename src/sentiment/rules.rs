@@ -162,6 +162,57 @@ impl<'a> Rules<'a> {
         }
     }
 
+    /// Whether the negation from `first` to `last` denies the writer's own
+    /// doing of the word of the service's job at `verb`, not the service
+    /// failing: the writer is its subject ("I haven't replied yet", "je ne
+    /// vous ai pas encore répondu", "todavía no he llamado al banco"), of
+    /// their free will (not "I haven't been contacted", "je n'ai jamais été
+    /// informée", "I couldn't contact anyone"), and the word is none that
+    /// fails with the writer as its subject (what they received, consent,
+    /// access: see [`WRITER_FAILURES`]). A customer writing back to the
+    /// desk says what they have not done yet; "you haven't answered" and
+    /// "nobody called me back" still fail.
+    fn own_doing(&self, first: usize, last: usize, verb: usize) -> bool {
+        let reading = self.reading;
+        let received = matches!(
+            reading.errand(verb),
+            Some(Errand::Received | Errand::Arrived)
+        );
+        if received || reading.is_one_of(verb, &WRITER_FAILURES) {
+            return false;
+        }
+        // Done to the writer, or what they could not do ("I couldn't
+        // contact anyone", "no pude contactar"): the service failing.
+        let not_free = |j: usize| {
+            reading.is_one_of(j, &PASSIVE)
+                || reading.is_one_of(j, &CAN)
+                || reading.is_one_of(j, &PODER)
+        };
+        if (first..verb).any(not_free) {
+            return false;
+        }
+        // The subject: back from the negation, past auxiliaries, adverbs,
+        // clitics and a French "ne"; or the auxiliary after it ("no he
+        // llamado").
+        let before = (first.saturating_sub(OWN_NEGATION_REACH)..first)
+            .rev()
+            .take_while(|&j| reading.is_word(j));
+        for j in before {
+            if not_free(j) {
+                return false;
+            }
+            if reading.is_one_of(j, &FIRST_PERSON) {
+                return true;
+            }
+            let passed =
+                reading.is_one_of(j, &BEFORE_OWN_NEGATION) || self.negator[j] || self.uncounted(j);
+            if !passed {
+                break;
+            }
+        }
+        (last + 1..verb).any(|j| reading.is_one_of(j, &FIRST_PERSON))
+    }
+
     /// Whether a "can" ([`CAN`], [`PODER`]) stands among the three words
     /// before the word at `first`, in its clause: negated, it keeps the
     /// writer from what follows ("can't cancel", "ne peux pas résilier",
@@ -1216,6 +1267,17 @@ impl<'a> Rules<'a> {
             } else if v < 0.0 && self.own_mistake(item) {
                 v = 0.0;
                 note(Modifier::Own);
+            } else if v < 0.0
+                && item.negation_last
+                && self
+                    .fails_after_phrase(at)
+                    .is_some_and(|j| self.own_doing(item.first, item.last, j))
+            {
+                // "Still not" before what the writer has not done yet ("I
+                // still haven't replied", "aún no hemos contestado") is
+                // their own delay, no complaint.
+                v = 0.0;
+                note(Modifier::Own);
             }
             if item.last >= sentence_end {
                 (sentence_end, asks) = reading.sentence_after(item.last);
@@ -1551,8 +1613,11 @@ impl<'a> Rules<'a> {
                         && one_of(reading.lower(k - 1), &["do"])
                         && (opens(k - 1) || (one_of(reading.lower(k - 2), &PLEASE) && opens(k - 2)))
                 };
-                let denies =
-                    (after.any(|j| self.fails(j)) && !imperative()) || self.fails_before(k);
+                let denies = (after
+                    .find(|&j| self.fails(j))
+                    .is_some_and(|j| !self.own_doing(k, k, j))
+                    && !imperative())
+                    || self.fails_before(k);
                 // A verb of receiving or arriving.
                 let received = |j: usize| {
                     matches!(reading.errand(j), Some(Errand::Received | Errand::Arrived))
@@ -1684,23 +1749,32 @@ impl<'a> Rules<'a> {
     /// text complains.
     pub(super) fn failed_after_denial(&self, bare: &mut Vec<Bare>) -> bool {
         let (reading, items) = (self.reading, self.items);
-        let tokens = reading.tokens;
         let mut complaint = false;
         for (at, phrase) in items.iter().enumerate().filter(|(_, p)| p.negation_last) {
-            let end = items
-                .get(at + 1)
-                .map_or(tokens.len(), |it| it.first)
-                .min(phrase.last + 2 + self.config.window);
             if self
-                .counted_after(phrase.last, end)
-                .take(2)
-                .any(|j| self.fails(j))
+                .fails_after_phrase(at)
+                .is_some_and(|j| !self.own_doing(phrase.first, phrase.last, j))
             {
                 let (_, asks) = reading.sentence_after(phrase.last);
                 complaint |= self.put(bare, phrase.last, FAILURE, asks, "failure");
             }
         }
         complaint
+    }
+
+    /// The word of the service doing its job after the phrase `items[at]`,
+    /// which ends with its negation: over auxiliaries, clitics and one more
+    /// word, before the next item (see [`Rules::failed_after_denial`]).
+    fn fails_after_phrase(&self, at: usize) -> Option<usize> {
+        let phrase = &self.items[at];
+        let end = self
+            .items
+            .get(at + 1)
+            .map_or(self.reading.tokens.len(), |it| it.first)
+            .min(phrase.last + 2 + self.config.window);
+        self.counted_after(phrase.last, end)
+            .take(2)
+            .find(|&j| self.fails(j))
     }
 
     /// The wrong item received, after the order told at `order` (see

@@ -719,6 +719,40 @@ pub(super) const KIN: [&str; 70] = [
 /// elided "m'" as "m").
 pub(super) const CONTACTED_ME: [&str; 5] = ["me", "us", "m", "nous", "nos"];
 
+/// How many words before a negation its subject may stand ("I have still
+/// not", "je ne l'ai pas").
+pub(super) const OWN_NEGATION_REACH: usize = 4;
+
+/// What stands between the writer ([`FIRST_PERSON`]) and a negation:
+/// English auxiliaries and modals before "n't" or "not", and adverbs ("I
+/// still haven't", "I have not", "yo todavía no he").
+#[rustfmt::skip]
+pub(super) const BEFORE_OWN_NEGATION: [&str; 17] = [
+    "have", "has", "had", "do", "did", "does", "will", "would", "should", "wo", "still", "really",
+    "just", "also", "todavía", "todavia", "aún",
+];
+
+/// The passive: what the writer was not done by others ("I haven't been
+/// contacted", "I wasn't told", "je n'ai jamais été informée", "no he sido
+/// avisado"): the service failing after all.
+#[rustfmt::skip]
+pub(super) const PASSIVE: [&str; 11] = [
+    "been", "was", "were", "am", "be", "été", "suis", "sommes", "sido", "fui", "fuimos",
+];
+
+/// Words of `[failures]` that fail with the writer as their subject:
+/// consent never given ("I never agreed to this", "je n'ai jamais accepté
+/// ce prélèvement", "nunca he aceptado estas condiciones") and access not
+/// had ("I don't have access to my account", "je n'accède pas à mon
+/// compte"), which are the complaint (see `Rules::own_doing`; what did
+/// not arrive is an errand of its own).
+#[rustfmt::skip]
+pub(super) const WRITER_FAILURES: [&str; 22] = [
+    "agreed", "authorised", "authorized", "consented", "accepté", "acceptée", "autorisé",
+    "autorisée", "consenti", "consentie", "acepté", "aceptado", "aceptada", "autoricé",
+    "autorizado", "consentí", "access", "log", "connect", "accéder", "connecte", "conectar",
+];
+
 /// Ordinals of a second time or more, before "time", "fois", "vez" ("for
 /// the third time", "pour la troisième fois", "por tercera vez"): a count
 /// of times, as "three times" is (see `Rules::repeated`).
@@ -1555,10 +1589,14 @@ pub(super) const BY_MISTAKE: [&str; 4] = ["by mistake", "by accident", "par erre
 /// ordering may stand.
 pub(super) const BY_MISTAKE_REACH: usize = 6;
 
-/// The first person right before what was ordered: its subject ("I",
-/// "we") or its auxiliary ("j'ai", "nous avons", "he", "hemos").
+/// The writer as a verb's subject: an English pronoun ("I", "we", "I've"
+/// as tokenized), or an auxiliary of the first person, which French and
+/// Spanish need without the pronoun ("j'ai", "nous avons", "he",
+/// "hemos"); before what was ordered (see `Rules::own_mistake`), or what
+/// was not done (see `Rules::own_doing`). Not "nous", also an object ("on
+/// ne nous a pas prévenus").
 #[rustfmt::skip]
-pub(super) const FIRST_PERSON: [&str; 6] = ["i", "we", "ai", "avons", "he", "hemos"];
+pub(super) const FIRST_PERSON: [&str; 8] = ["i", "we", "i've", "we've", "ai", "avons", "he", "hemos"];
 
 /// Spanish verbs of ordering or choosing in the first person, which need
 /// no subject ("pedí", "compramos", "elegí").
