@@ -6482,3 +6482,27 @@ fn what_the_writer_has_not_done_is_no_failure() {
         assert_no_complaint(text, language);
     }
 }
+
+/// "Never ... this" before a noun determines it, stressing nothing: "I was
+/// never told about this fee" and "you never answered this email" report
+/// a failure, "I never ordered this product" the wrong item; "never been
+/// this happy", "never had this much fun" still praise.
+#[test]
+fn never_before_this_noun_is_a_negation() {
+    assert_rule_reads(
+        "failure",
+        &[
+            ("I was never told about this fee.", EN),
+            ("We were never warned about this change.", EN),
+            ("You never answered this email.", EN),
+        ],
+        &[],
+    );
+    assert_complains_by("I never ordered this product.", EN, "wrong-item");
+    for text in [
+        "I have never been this satisfied with a phone company.",
+        "Never had this much fun on a flight.",
+    ] {
+        assert_pleased(text, EN);
+    }
+}

@@ -1570,10 +1570,22 @@ impl<'a> Rules<'a> {
             // Nor is "never" that stresses a later word ("nunca había sido
             // tan feliz", "never slept so well"): the intensifier before a
             // word. "I never ordered this." stresses nothing.
+            // "This" stresses a word of degree or one that weighs (see
+            // [`DEGREE_AFTER_THIS`]), not a noun it determines.
+            let stresses_next = |j: usize| {
+                !one_of(reading.written(j), &["this"])
+                    || self.booster[j + 1] != 0.0
+                    || reading.is_one_of(j + 1, &DEGREE_AFTER_THIS)
+                    || self.item_at(j + 1).is_some_and(|it| it.base != 0.0)
+            };
             let stresses = || {
                 never
                     && one_of(reading.written(k), &NEVER)
-                    && ahead().any(|j| one_of(reading.written(j), &SO) && reading.is_word(j + 1))
+                    && ahead().any(|j| {
+                        one_of(reading.written(j), &SO)
+                            && reading.is_word(j + 1)
+                            && stresses_next(j)
+                    })
             };
             let follower = next_negator();
             // "Ne ... pas": one negation, counted at "pas" with the verb

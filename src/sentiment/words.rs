@@ -88,6 +88,15 @@ pub(super) const SO: [&str; 10] = [
     "so", "this", "such", "aussi", "si", "tellement", "autant", "tant", "tan", "tanto",
 ];
 
+/// Words of degree that "this" stresses as "so" does ("never had this
+/// much fun", "never been this well looked after"), besides a word that
+/// weighs ("never been this happy"); before any other word "this" is a
+/// determiner ("never informed about this charge").
+#[rustfmt::skip]
+pub(super) const DEGREE_AFTER_THIS: [&str; 9] = [
+    "much", "many", "well", "long", "far", "often", "fast", "quickly", "easily",
+];
+
 /// Negations that are pronouns: a phrase ending with one has its object
 /// ("thanks for nothing", "merci pour rien", "no vino nadie") and denies
 /// nothing after it.
