@@ -6506,3 +6506,19 @@ fn never_before_this_noun_is_a_negation() {
         assert_pleased(text, EN);
     }
 }
+
+/// French "vol" is a flight as well as a theft: after a possessive, or
+/// qualified as a flight is, it steals nothing ("changer mon vol" asks;
+/// "mon vol a été annulé" complains of the cancellation), and "c'est du
+/// vol" still accuses. Being sent in circles ("me marea") and a technician
+/// who never came back ("no ha vuelto a aparecer") complain in Spanish.
+#[test]
+fn a_flight_is_no_theft() {
+    assert_asks("Est-ce que je peux changer mon vol ?", FR);
+    assert_asks("Je cherche un vol direct pour Montréal.", FR);
+    assert_pleased("Super équipage sur mon vol de retour, merci.", FR);
+    assert_complains("Mon vol a été annulé sans explication.", FR);
+    assert_complains("Vos frais de dossier, c'est du vol.", FR);
+    assert_complains("Vuestro chatbot me marea.", ES);
+    assert_complains_by("El técnico no ha vuelto a aparecer.", ES, "failure");
+}
