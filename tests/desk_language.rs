@@ -6522,3 +6522,24 @@ fn a_flight_is_no_theft() {
     assert_complains("Vuestro chatbot me marea.", ES);
     assert_complains_by("El técnico no ha vuelto a aparecer.", ES, "failure");
 }
+
+/// A customer won, a smooth ride, nothing to report: praise ("you've
+/// gained a loyal customer", "todo fue sobre ruedas", "rien à signaler,
+/// tout s'est bien passé"). Money asked back in the subjunctive ("quiero
+/// que me devuelvan el dinero") and permission never given ("no he dado
+/// permiso para este cargo") complain.
+#[test]
+fn customers_won_and_money_asked_back() {
+    assert_pleased("You've gained a loyal customer!", EN);
+    assert_pleased("You've got a customer for life.", EN);
+    assert_pleased("Rien à signaler, tout s'est bien passé.", FR);
+    assert_pleased("Ninguna queja, todo fue sobre ruedas.", ES);
+    assert_complains("No quiero vales, quiero que me devuelvan el dinero.", ES);
+    assert_complains("Exijo que me devolváis el dinero ya.", ES);
+    assert_complains_by("No he dado permiso para este cargo.", ES, "failure");
+    assert_complains_by(
+        "Quiero que borren mis datos, nunca les di permiso para guardarlos.",
+        ES,
+        "failure",
+    );
+}

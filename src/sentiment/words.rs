@@ -756,10 +756,11 @@ pub(super) const PASSIVE: [&str; 11] = [
 /// compte"), which are the complaint (see `Rules::own_doing`; what did
 /// not arrive is an errand of its own).
 #[rustfmt::skip]
-pub(super) const WRITER_FAILURES: [&str; 22] = [
+pub(super) const WRITER_FAILURES: [&str; 23] = [
     "agreed", "authorised", "authorized", "consented", "accepté", "acceptée", "autorisé",
     "autorisée", "consenti", "consentie", "acepté", "aceptado", "aceptada", "autoricé",
-    "autorizado", "consentí", "access", "log", "connect", "accéder", "connecte", "conectar",
+    "autorizado", "consentí", "permiso", "access", "log", "connect", "accéder", "connecte",
+    "conectar",
 ];
 
 /// Ordinals of a second time or more, before "time", "fois", "vez" ("for
