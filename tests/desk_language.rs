@@ -6543,3 +6543,21 @@ fn customers_won_and_money_asked_back() {
         "failure",
     );
 }
+
+/// A customer's plain thanks in Spanish are thanks, as in English and
+/// French: "gracias por la respuesta" and "gracias por el reembolso" are
+/// answered as happy customers (they read neutral under the Spanish
+/// positive cut-off of 0.45).
+#[test]
+fn plain_spanish_thanks_are_thanks() {
+    for text in [
+        "Gracias por la respuesta.",
+        "Gracias por el reembolso.",
+        "Gracias por solucionarlo.",
+    ] {
+        assert_pleased(text, ES);
+    }
+    assert_pleased("Thanks for sorting this out.", EN);
+    assert_pleased("Merci pour le remboursement.", FR);
+    assert_displeased("Gracias por nada.", ES);
+}
