@@ -6561,3 +6561,38 @@ fn plain_spanish_thanks_are_thanks() {
     assert_pleased("Merci pour le remboursement.", FR);
     assert_displeased("Gracias por nada.", ES);
 }
+
+/// A polite request is no praise when its condition comes first ("If you
+/// could send me the invoice again, that would be great", "Si vous pouviez
+/// me rappeler, ce serait super", "Si pudieran reenviarla, sería
+/// perfecto"), nor when its gratitude is in the passive after what it
+/// asks ("A quick reply would be appreciated", "Une réponse rapide serait
+/// appréciée", "Una respuesta rápida sería de agradecer"). What should be
+/// done already is still a reproach, and an offer still pleases.
+#[test]
+fn requests_with_the_condition_first_or_the_thanks_after() {
+    for (text, language) in [
+        (
+            "If you could send me the invoice again that would be great.",
+            EN,
+        ),
+        ("A quick reply would be appreciated.", EN),
+        ("Any help would be much appreciated.", EN),
+        (
+            "Bonjour, si vous pouviez me rappeler demain, ce serait super.",
+            FR,
+        ),
+        ("Une réponse rapide serait appréciée.", FR),
+        ("Hola, si me pudieran llamar mañana sería genial.", ES),
+        ("Una respuesta rápida sería de agradecer.", ES),
+    ] {
+        assert_asks(text, language);
+        assert!(shows(text, language, Modifier::Request), "{text}");
+    }
+    assert_displeased(
+        "If you could actually answer my emails, that would be great.",
+        EN,
+    );
+    assert_pleased("If you need anything else, I would be happy to help.", EN);
+    assert_pleased("Your help was really appreciated.", EN);
+}

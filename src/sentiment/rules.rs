@@ -717,7 +717,21 @@ impl<'a> Rules<'a> {
                 .first
                 .checked_sub(1)
                 .is_some_and(|p| reading.is_one_of(p, &MORE));
-        if (asks_if.is_none() && !to_do) || compared {
+        // Or the condition opens the sentence ("If you could send me the
+        // invoice again, that would be great", "Si vous pouviez me
+        // rappeler, ce serait parfait", "Si pudieran reenviarla, sería
+        // perfecto"): "if" at its start or after a comma, not the French
+        // "si" of degree ("c'était si rapide").
+        let condition_before = || {
+            let start = reading.sentence_start(item.first);
+            (start..item.first)
+                .find(|&j| reading.is_one_of(j, &IF) && (j == start || !reading.is_word(j - 1)))
+        };
+        let before = match asks_if.is_none() && !to_do {
+            true => Some(condition_before()?),
+            false => None,
+        };
+        if compared {
             return None;
         }
         // The conditional, in the good word's clause.
@@ -732,9 +746,15 @@ impl<'a> Rules<'a> {
         if asks_if.is_none() && !impersonal {
             return None;
         }
-        let from = asks_if.unwrap_or(next);
-        let clause = (from + 1..reading.tokens.len().min(from + 1 + ALREADY_DUE_REACH))
-            .take_while(|&j| reading.is_word(j));
+        // What is asked: the condition, after the good word or before it.
+        let clause = match before {
+            Some(condition) => condition + 1..conditional,
+            None => {
+                let from = asks_if.unwrap_or(next);
+                from + 1..reading.tokens.len().min(from + 1 + ALREADY_DUE_REACH)
+            }
+        };
+        let clause = clause.take_while(|&j| reading.is_word(j));
         let (mut awaited, mut someday) = (false, false);
         for j in clause {
             if reading.is_one_of(j, &ALREADY_DUE) || reading.is_one_of(j, &PAID) {
@@ -1338,6 +1358,18 @@ impl<'a> Rules<'a> {
                 reading.reach_sentence_end(&mut requested_until, item.last);
                 v = 0.0;
                 note(Modifier::Request);
+                // In the passive, what is asked came before it.
+                if reading.is_one_of(item.last, &ASKED_BEFORE) {
+                    let start = reading.sentence_start(item.first);
+                    for p in (0..at).rev().take_while(|&p| items[p].first >= start) {
+                        if values[p] > 0.0 {
+                            values[p] = 0.0;
+                            if explaining {
+                                modifiers[p].push(Modifier::Request);
+                            }
+                        }
+                    }
+                }
             } else if v > 0.0
                 && one_of(&text[item.start..item.end], &FINALLY)
                 && (item.first < requested_until || self.pressing(item))

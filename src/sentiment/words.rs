@@ -1325,7 +1325,7 @@ pub(super) const DONE: [&str; 2] = ["avoir", "être"];
 /// praise says what is wanted ("merci d'avance pour une réponse rapide",
 /// "I would appreciate a quick refund", "les agradecería una respuesta
 /// rápida"), not what happened.
-pub(super) const REQUEST_FORMULAS: [&str; 18] = [
+pub(super) const REQUEST_FORMULAS: [&str; 29] = [
     "merci d'avance",
     "merci par avance",
     "apprécierais",
@@ -1344,7 +1344,24 @@ pub(super) const REQUEST_FORMULAS: [&str; 18] = [
     "agradecería",
     "agradeceríamos",
     "estaría agradecido",
+    "would be appreciated",
+    "would be much appreciated",
+    "would be greatly appreciated",
+    "would be really appreciated",
+    "serait apprécié",
+    "serait appréciée",
+    "serait très apprécié",
+    "serait très appréciée",
+    "serait grandement apprécié",
+    "serait grandement appréciée",
+    "sería de agradecer",
 ];
+
+/// The last words of the [`REQUEST_FORMULAS`] in the passive, which come
+/// after what they ask for ("a quick reply would be appreciated", "une
+/// réponse rapide serait appréciée", "una respuesta pronto sería de
+/// agradecer"): the praise before them in their sentence is asked for.
+pub(super) const ASKED_BEFORE: [&str; 4] = ["appreciated", "apprécié", "appréciée", "agradecer"];
 
 /// What follows "merci de" in a request: an object pronoun or "bien"
 /// before the verb ("merci de me", "merci de nous", "merci de bien").
