@@ -6596,3 +6596,24 @@ fn requests_with_the_condition_first_or_the_thanks_after() {
     assert_pleased("If you need anything else, I would be happy to help.", EN);
     assert_pleased("Your help was really appreciated.", EN);
 }
+
+/// Done without a word of explanation, and a bill that doubled, complain in
+/// every language ("sans aucune explication", "sin ninguna explicación",
+/// "ma facture a doublé"); Spanish money given back is a refund done ("me
+/// devolvieron el dinero, gracias"), and denied, a failure ("nunca me
+/// devolvieron el dinero").
+#[test]
+fn unexplained_changes_and_money_given_back() {
+    for (text, language) in [
+        ("My account was closed without any explanation.", EN),
+        ("Mon compte a été fermé sans explication.", FR),
+        ("Me cerraron la cuenta sin dar explicaciones.", ES),
+        ("My bill has doubled since March.", EN),
+        ("Ma facture a doublé sans aucune explication.", FR),
+        ("Mi factura se ha duplicado sin ninguna explicación.", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    assert_pleased("Me devolvieron el dinero, gracias.", ES);
+    assert_complains_under("Nunca me devolvieron el dinero.", ES, Modifier::Negated);
+}

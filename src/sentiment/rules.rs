@@ -1154,7 +1154,8 @@ impl<'a> Rules<'a> {
             // A word of the service doing its job, denied, reports a
             // failure ("it's not fixed", "no lo han arreglado"), whatever
             // it weighs on its own ("refunded" is barely good news), alone
-            // or opening a phrase ("they won't refund me"), and so
+            // or opening a phrase, past its pronouns ("they won't refund
+            // me", "nunca me devolvieron el dinero"), and so
             // right after such a phrase ("still not fixed", "toujours pas
             // réparé", "toujours rien reçu"; not "no problem, it works").
             // What a denied obligation spared the customer is turned, and
@@ -1164,7 +1165,9 @@ impl<'a> Rules<'a> {
                 && !item.negation_inside
                 && (negated || inner_negation.is_some())
                 && !spared
-                && self.fails(item.first);
+                && (item.first..=item.last)
+                    .find(|&j| !self.clitic(j))
+                    .is_some_and(|j| self.fails(j));
             // Any other word is turned by a complaining phrase that ends
             // with a negation ("still not happy", "sigo sin ganas"), not by
             // one whose negation is an object ("thanks for nothing", "de
