@@ -5470,6 +5470,7 @@ fn thanks_for_a_wait_are_ironic_past_how_much() {
 fn the_customers_own_wrong_choice_is_no_grievance() {
     for (text, language) in [
         ("I ordered the wrong colour, can I swap it?", EN),
+        ("We've ordered the wrong colour by mistake.", EN),
         (
             "J'ai commandé la mauvaise pointure, je peux l'échanger ?",
             FR,

@@ -686,7 +686,10 @@ impl<'a> Rules<'a> {
     /// make it so: a condition ("if", "si", "que"), or, when nobody in
     /// particular would be glad, what is to be done ("it would be nice to
     /// get an answer", "ce serait sympa de recevoir", "sería genial
-    /// recibir"). An offer is no wish ("I'd be happy to help", "je serais
+    /// recibir"); or, when nobody in particular would be glad, after a
+    /// condition that opens its sentence ("If you could send it again,
+    /// that would be great", "Si pudieran llamarme, sería perfecto"). An
+    /// offer is no wish ("I'd be happy to help", "je serais
     /// ravi de vous recommander", "estaría encantado de ayudar"), nor is
     /// who would be glad on a condition ("I would recommend it if you need
     /// one"), unless what they wish is due.
@@ -1604,9 +1607,10 @@ impl<'a> Rules<'a> {
             };
             // Nor is "never" that stresses a later word ("nunca había sido
             // tan feliz", "never slept so well"): the intensifier before a
-            // word. "I never ordered this." stresses nothing.
-            // "This" stresses a word of degree or one that weighs (see
-            // [`DEGREE_AFTER_THIS`]), not a noun it determines.
+            // word. "I never ordered this." stresses nothing, nor does
+            // "this" before a noun it determines ("never told about this
+            // fee"): it stresses a word of degree or one that weighs (see
+            // [`DEGREE_AFTER_THIS`]).
             let stresses_next = |j: usize| {
                 !one_of(reading.written(j), &["this"])
                     || self.booster[j + 1] != 0.0

@@ -741,9 +741,9 @@ pub(super) const BEFORE_OWN_NEGATION: [&str; 17] = [
     "just", "also", "todavía", "todavia", "aún",
 ];
 
-/// The passive: what the writer was not done by others ("I haven't been
+/// The passive: what was not done to the writer ("I haven't been
 /// contacted", "I wasn't told", "je n'ai jamais été informée", "no he sido
-/// avisado"): the service failing after all.
+/// avisado"), the service failing after all (see `Rules::own_doing`).
 #[rustfmt::skip]
 pub(super) const PASSIVE: [&str; 11] = [
     "been", "was", "were", "am", "be", "été", "suis", "sommes", "sido", "fui", "fuimos",
@@ -751,10 +751,9 @@ pub(super) const PASSIVE: [&str; 11] = [
 
 /// Words of `[failures]` that fail with the writer as their subject:
 /// consent never given ("I never agreed to this", "je n'ai jamais accepté
-/// ce prélèvement", "nunca he aceptado estas condiciones") and access not
-/// had ("I don't have access to my account", "je n'accède pas à mon
-/// compte"), which are the complaint (see `Rules::own_doing`; what did
-/// not arrive is an errand of its own).
+/// ce prélèvement", "no he dado permiso") and access not had ("I don't
+/// have access to my account"), which are the complaint (see
+/// `Rules::own_doing`; what did not arrive is an errand of its own).
 #[rustfmt::skip]
 pub(super) const WRITER_FAILURES: [&str; 23] = [
     "agreed", "authorised", "authorized", "consented", "accepté", "acceptée", "autorisé",
