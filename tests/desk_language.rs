@@ -6618,3 +6618,25 @@ fn unexplained_changes_and_money_given_back() {
     assert_pleased("Me devolvieron el dinero, gracias.", ES);
     assert_complains_under("Nunca me devolvieron el dinero.", ES, Modifier::Negated);
 }
+
+/// Sorry for what the writer did not do is courtesy for their own delay:
+/// "sorry for not replying sooner", "désolée de ne pas avoir répondu plus
+/// tôt", "perdón por no contestar antes" report no failure and no
+/// complaint. "Sorry, but you never answered" still complains.
+#[test]
+fn sorry_for_not_replying_is_courtesy() {
+    let quiet = [
+        ("Sorry for not replying sooner, here is the receipt.", EN),
+        ("Désolée de ne pas avoir répondu plus tôt.", FR),
+        ("Perdón por no contestar antes, aquí tienen el recibo.", ES),
+    ];
+    assert_rule_reads(
+        "failure",
+        &[("Sorry, but you never answered my email.", EN)],
+        &quiet,
+    );
+    for (text, language) in quiet {
+        assert_no_complaint(text, language);
+        assert!(shows(text, language, Modifier::Own), "{text}");
+    }
+}

@@ -201,7 +201,7 @@ impl<'a> Rules<'a> {
             if not_free(j) {
                 return false;
             }
-            if reading.is_one_of(j, &FIRST_PERSON) {
+            if reading.is_one_of(j, &FIRST_PERSON) || self.apology_for(j) {
                 return true;
             }
             let passed =
@@ -211,6 +211,16 @@ impl<'a> Rules<'a> {
             }
         }
         (last + 1..verb).any(|j| reading.is_one_of(j, &FIRST_PERSON))
+    }
+
+    /// Whether the word at `j` links one of [`SORRY`] to what it is for
+    /// ("sorry for", "désolée de", "perdón por"): the writer apologizes for
+    /// what follows, their own doing.
+    fn apology_for(&self, j: usize) -> bool {
+        let reading = self.reading;
+        reading.is_one_of(j, &APOLOGY_FOR)
+            && j.checked_sub(1)
+                .is_some_and(|a| reading.is_one_of(a, &SORRY))
     }
 
     /// Whether a "can" ([`CAN`], [`PODER`]) stands among the three words
@@ -1291,6 +1301,17 @@ impl<'a> Rules<'a> {
                 v = 0.0;
                 note(Modifier::Promised);
             } else if v < 0.0 && self.own_mistake(item) {
+                v = 0.0;
+                note(Modifier::Own);
+            } else if v < 0.0
+                && item.first == item.last
+                && self.apology_for(item.last + 1)
+                && self.negator.get(item.last + 2) == Some(&true)
+            {
+                // Sorry for what the writer did not do ("sorry for not
+                // replying sooner", "désolée de ne pas avoir répondu",
+                // "perdón por no contestar antes"): courtesy for their own
+                // delay, no grief.
                 v = 0.0;
                 note(Modifier::Own);
             } else if v < 0.0

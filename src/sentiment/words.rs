@@ -741,6 +741,19 @@ pub(super) const BEFORE_OWN_NEGATION: [&str; 17] = [
     "just", "also", "todavía", "todavia", "aún",
 ];
 
+/// The writer's apologies, before "for", "de", "por" and what they are
+/// sorry for ([`APOLOGY_FOR`]): "sorry for not replying sooner", "désolée
+/// de ne pas avoir répondu", "perdón por no contestar antes" (see
+/// `Rules::own_doing`).
+#[rustfmt::skip]
+pub(super) const SORRY: [&str; 14] = [
+    "sorry", "apologies", "désolé", "désolée", "désolés", "désolées", "navré", "navrée",
+    "pardon", "perdón", "perdon", "disculpa", "disculpe", "disculpen",
+];
+
+/// What links an apology to what it is for (see [`SORRY`]).
+pub(super) const APOLOGY_FOR: [&str; 3] = ["for", "de", "por"];
+
 /// The passive: what was not done to the writer ("I haven't been
 /// contacted", "I wasn't told", "je n'ai jamais été informée", "no he sido
 /// avisado"), the service failing after all (see `Rules::own_doing`).
