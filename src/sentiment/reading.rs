@@ -67,6 +67,13 @@ impl<'a> Reading<'a> {
         self.is_word(k) && one_of(self.lower(k), words)
     }
 
+    /// Whether the word at `k` is a verb of receiving or arriving ("got",
+    /// "reçu", "llegado": see [`Errand::Received`], [`Errand::Arrived`]).
+    #[inline]
+    pub(super) fn received(&self, k: usize) -> bool {
+        matches!(self.errand(k), Some(Errand::Received | Errand::Arrived))
+    }
+
     /// The errand the word at `k` tells of, if it is a word and tells of
     /// one (see [`Errand`]).
     #[inline]

@@ -174,11 +174,7 @@ impl<'a> Rules<'a> {
     /// "nobody called me back" still fail.
     fn own_doing(&self, first: usize, last: usize, verb: usize) -> bool {
         let reading = self.reading;
-        let received = matches!(
-            reading.errand(verb),
-            Some(Errand::Received | Errand::Arrived)
-        );
-        if received || reading.is_one_of(verb, &WRITER_FAILURES) {
+        if reading.received(verb) || reading.is_one_of(verb, &WRITER_FAILURES) {
             return false;
         }
         // Done to the writer, or what they could not do ("I couldn't
@@ -740,9 +736,10 @@ impl<'a> Rules<'a> {
             (start..item.first)
                 .find(|&j| reading.is_one_of(j, &IF) && (j == start || !reading.is_word(j - 1)))
         };
-        let before = match asks_if.is_none() && !to_do {
-            true => Some(condition_before()?),
-            false => None,
+        let before = if asks_if.is_none() && !to_do {
+            Some(condition_before()?)
+        } else {
+            None
         };
         if compared {
             return None;
@@ -1633,7 +1630,7 @@ impl<'a> Rules<'a> {
             // fee"): it stresses a word of degree or one that weighs (see
             // [`DEGREE_AFTER_THIS`]).
             let stresses_next = |j: usize| {
-                !one_of(reading.written(j), &["this"])
+                !reading.written(j).eq_ignore_ascii_case(THIS)
                     || self.booster[j + 1] != 0.0
                     || reading.is_one_of(j + 1, &DEGREE_AFTER_THIS)
                     || self.item_at(j + 1).is_some_and(|it| it.base != 0.0)
@@ -1690,10 +1687,6 @@ impl<'a> Rules<'a> {
                     .is_some_and(|j| !self.own_doing(k, k, j))
                     && !imperative())
                     || self.fails_before(k);
-                // A verb of receiving or arriving.
-                let received = |j: usize| {
-                    matches!(reading.errand(j), Some(Errand::Received | Errand::Arrived))
-                };
                 // Or nothing came of what is awaited: a verb of having or
                 // receiving, denied, then a reply, a parcel, a callback
                 // ("I never had an answer", "je n'ai jamais eu de réponse",
@@ -1703,7 +1696,7 @@ impl<'a> Rules<'a> {
                     let mut words = self.counted_after(k, k + 1 + reach);
                     words
                         .next()
-                        .is_some_and(|j| reading.is_one_of(j, &HAD) || received(j))
+                        .is_some_and(|j| reading.is_one_of(j, &HAD) || reading.received(j))
                         && words
                             .take(AWAITED_REACH)
                             .find(|&j| {
@@ -1773,7 +1766,7 @@ impl<'a> Rules<'a> {
                     (k.saturating_sub(ARRIVED_REACH)..k)
                         .rev()
                         .take_while(|&j| tokens[j].kind == Kind::Word)
-                        .any(received)
+                        .any(|j| reading.received(j))
                 };
                 // Whether the sentence of this negation asks: found once per
                 // sentence, and only when it matters.

@@ -88,6 +88,9 @@ pub(super) const SO: [&str; 10] = [
     "so", "this", "such", "aussi", "si", "tellement", "autant", "tant", "tan", "tanto",
 ];
 
+/// The one word of [`SO`] that is also a determiner ("this charge").
+pub(super) const THIS: &str = "this";
+
 /// Words of degree that "this" stresses as "so" does ("never had this
 /// much fun", "never been this well looked after"), besides a word that
 /// weighs ("never been this happy"); before any other word "this" is a
@@ -744,7 +747,9 @@ pub(super) const BEFORE_OWN_NEGATION: [&str; 17] = [
 /// The writer's apologies, before "for", "de", "por" and what they are
 /// sorry for ([`APOLOGY_FOR`]): "sorry for not replying sooner", "désolée
 /// de ne pas avoir répondu", "perdón por no contestar antes" (see
-/// `Rules::own_doing`).
+/// `Rules::own_doing`). Not [`APOLOGIES`], the apology the service owes
+/// ("not even an apology"), which leaves out "sorry" and holds nouns and
+/// verbs of apologizing.
 #[rustfmt::skip]
 pub(super) const SORRY: [&str; 14] = [
     "sorry", "apologies", "désolé", "désolée", "désolés", "désolées", "navré", "navrée",
