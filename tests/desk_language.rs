@@ -6640,3 +6640,114 @@ fn sorry_for_not_replying_is_courtesy() {
         assert!(shows(text, language, Modifier::Own), "{text}");
     }
 }
+
+/// The qualities of a service and of its people, as nouns, in three
+/// languages: thanked for ("thank you for your professionalism", "merci
+/// pour votre gentillesse", "gracias por su amabilidad"), and found lacking
+/// ("a complete lack of professionalism", "zéro politesse", "una falta
+/// absoluta de profesionalidad"); their opposites ("dishonesty",
+/// "grossièreté", "dejadez") are complaints of their own.
+#[test]
+fn qualities_of_a_service_thanked_for_and_found_lacking() {
+    for (text, language) in [
+        ("Thank you for your professionalism.", EN),
+        (
+            "Thanks for the friendliness and efficiency of your team!",
+            EN,
+        ),
+        ("Merci pour votre gentillesse et votre réactivité.", FR),
+        ("Merci pour votre professionnalisme.", FR),
+        ("Gracias por su amabilidad y su profesionalidad.", ES),
+        ("Gracias por la honestidad y la eficiencia.", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    for (text, language) in [
+        ("Your agents show a complete lack of professionalism.", EN),
+        ("The dishonesty of your sales team is shocking.", EN),
+        ("Zéro politesse, un manque total de professionnalisme.", FR),
+        ("La grossièreté de votre livreur est inadmissible.", FR),
+        ("Una falta absoluta de profesionalidad.", ES),
+        ("Qué dejadez, nadie contesta.", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+}
+
+/// Little of a good thing denies it, as "not very" does: "peu" and "poco"
+/// (and "poca", "pocos", "pocas") before the word or its "de" ("peu de
+/// professionnalisme", "poca amabilidad"), and English "little" or "few"
+/// after "very", "so" or "too" ("very little professionalism"). Few of a
+/// bad thing is good news ("very few problems"); "un peu", "un poco" and
+/// "a little" still soften ("un poco de paciencia").
+#[test]
+fn little_of_a_good_thing_denies_it() {
+    for (text, language) in [
+        ("Very little professionalism from your staff.", EN),
+        ("Peu de professionnalisme chez votre transporteur.", FR),
+        ("Poca amabilidad en la tienda del centro.", ES),
+    ] {
+        assert_displeased(text, language);
+        assert!(shows(text, language, Modifier::Negated), "{text}");
+    }
+    for (text, language) in [
+        ("Very few problems since the repair, thank you!", EN),
+        ("Peu de problèmes depuis la réparation, merci !", FR),
+        ("Muy pocos problemas desde la reparación, gracias.", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    for (text, language) in [
+        ("Un peu de gentillesse, s'il vous plaît.", FR),
+        ("Un poco de amabilidad, por favor.", ES),
+    ] {
+        assert_ne!(answer(text, language).0, Label::Negative, "{text}");
+    }
+}
+
+/// A quality found wanting, in the idiom of each language: "leaves a lot
+/// to be desired", "laisse à désirer", "deja mucho que desear"; and
+/// nothing left to be desired is no complaint.
+#[test]
+fn what_leaves_a_lot_to_be_desired() {
+    for (text, language) in [
+        ("Your after-sales service leaves a lot to be desired.", EN),
+        ("Votre service après-vente laisse vraiment à désirer.", FR),
+        ("La atención al cliente deja mucho que desear.", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+    for (text, language) in [
+        ("The repair leaves nothing to be desired.", EN),
+        ("Une réparation qui ne laisse rien à désirer.", FR),
+        ("La reparación no deja nada que desear.", ES),
+    ] {
+        assert_no_complaint(text, language);
+        assert_ne!(answer(text, language).0, Label::Negative, "{text}");
+    }
+}
+
+/// A good thing that opens its clause before a conditional is what was
+/// wanting: "a little honesty would have gone a long way", "un peu de
+/// politesse aurait été appréciable", "algo de amabilidad habría estado
+/// bien". What the writer would do again is still praise ("Perfect would
+/// buy again").
+#[test]
+fn what_would_have_helped_was_wanting() {
+    for (text, language) in [
+        ("Some honesty would have gone a long way.", EN),
+        ("A little kindness would go a long way.", EN),
+        ("Un peu de politesse aurait été appréciable.", FR),
+        ("Un minimum de professionnalisme serait appréciable.", FR),
+        ("Algo de amabilidad habría estado bien.", ES),
+    ] {
+        assert_displeased(text, language);
+        assert!(shows(text, language, Modifier::Unmet), "{text}");
+    }
+    for (text, language) in [
+        ("Perfect would buy again", EN),
+        ("Excellent would recommend to anyone", EN),
+    ] {
+        assert_pleased(text, language);
+    }
+}

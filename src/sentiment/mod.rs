@@ -14,8 +14,10 @@
 //! (one negation, even with a verb between), negation in each language,
 //! "like" that weighs only as the verb of its subject ("I like it", not
 //! "looks like rain" nor "I'd like a refund"),
-//! "peu" and "poco" that deny the word after them ("peu aimable", "poco
-//! útil"; "un peu", "un poco" soften),
+//! "peu" and "poco" that deny the word after them or after its "de" ("peu
+//! aimable", "poco útil", "peu de professionnalisme"; "un peu", "un poco"
+//! soften), and so do "very little" and "so few" ("very little
+//! professionalism", "very few problems"),
 //! "never so" that stresses rather than negates ("jamais été aussi
 //! heureux"), and so does what cannot be done enough or better ("can't
 //! thank you enough", "couldn't be more pleased", "no puede ser peor"),

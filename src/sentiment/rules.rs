@@ -542,14 +542,9 @@ impl<'a> Rules<'a> {
                 }
             }
             so |= never && one_of(reading.written(k), &SO);
-            // "Peu aimable", "poco útil": a denial, not a softener.
-            if seen == 1
-                && k + 1 == item.first
-                && one_of(reading.lower(k), &LITOTES)
-                && !k.checked_sub(1).is_some_and(|p| {
-                    tokens[p].kind == Kind::Word && one_of(reading.lower(p), &NOT_LITOTES)
-                })
-            {
+            // "Peu aimable", "poco útil", "peu de professionnalisme", "very
+            // little help": a denial, not a softener.
+            if self.litotes(k, item.first) {
                 negated = true;
                 continue;
             }
@@ -565,6 +560,30 @@ impl<'a> Rules<'a> {
             }
         }
         negated
+    }
+
+    /// Whether the word at `k` says that there is little of the word at
+    /// `word`, which denies it as "not very" does: "peu" or "poco" right
+    /// before it ("peu aimable", "poca ayuda") or before its "de" ("peu de
+    /// professionnalisme", "peu d'aide"), unless an article or a word of
+    /// time makes them soften or count ("un peu déçu", "hace poco"; see
+    /// [`NOT_LITOTES`]); "little" or "few" after "very", "so" or "too"
+    /// ("very little help", "so few answers"; see [`SCANT`]).
+    fn litotes(&self, k: usize, word: usize) -> bool {
+        let reading = self.reading;
+        let tokens = reading.tokens;
+        let before = k.checked_sub(1).filter(|&p| tokens[p].kind == Kind::Word);
+        let right_before = k + 1 == word;
+        let before_its_de = k + 2 == word && reading.is_one_of(k + 1, &DE);
+        if one_of(reading.lower(k), &LITOTES) {
+            (right_before || before_its_de)
+                && !before.is_some_and(|p| one_of(reading.lower(p), &NOT_LITOTES))
+        } else if one_of(reading.lower(k), &SCANT) {
+            (right_before || reading.is_one_of(k + 1, &["of"]) && k + 2 == word)
+                && before.is_some_and(|p| one_of(reading.lower(p), &SCANT_HOW))
+        } else {
+            false
+        }
     }
 
     /// Whether `item`, one word, stands between "lo" and "que": Spanish
@@ -616,6 +635,54 @@ impl<'a> Rules<'a> {
     fn unmet(&self, item: &Item) -> bool {
         self.conditional_before(item)
             .is_some_and(|(_, denied)| !denied)
+    }
+
+    /// Whether `item`, a good word, was wanting: it opens its clause (past
+    /// an article or a quantity, see [`SOME_OF`]) and a conditional follows
+    /// it at once (see [`WOULD`]), so that it is the subject of what it
+    /// would have done ("a little honesty would have gone a long way",
+    /// "professionalism would have been nice", "un peu de politesse aurait
+    /// été appréciable", "algo de amabilidad habría estado bien"); or it is
+    /// what such a subject would have been ("un minimum de
+    /// professionnalisme serait appréciable").
+    fn wanting(&self, item: &Item) -> bool {
+        if self.wanting_subject(item) {
+            return true;
+        }
+        let reading = self.reading;
+        let Some(would) = (item.first.saturating_sub(3)..item.first)
+            .rev()
+            .take_while(|&j| reading.is_word(j))
+            .find(|&j| reading.is_one_of(j, &WOULD))
+        else {
+            return false;
+        };
+        let items = self.items;
+        let before = items.partition_point(|it| it.first < would);
+        before
+            .checked_sub(1)
+            .map(|b| &items[b])
+            .is_some_and(|subject| subject.base > 0.0 && self.wanting_subject(subject))
+    }
+
+    /// Whether `item` opens its clause, past an article or a quantity (see
+    /// [`SOME_OF`]), right before a conditional (see [`WOULD`]).
+    fn wanting_subject(&self, item: &Item) -> bool {
+        let reading = self.reading;
+        let would = item.last + 1;
+        // English says its subject is elided in reviews ("Excellent, would
+        // recommend", "Perfect would buy again"): there the conditional
+        // must say what the good thing would have done.
+        if !reading.is_one_of(would, &WOULD)
+            || (reading.is_one_of(would, &WOULD[..2]) && !reading.is_one_of(would + 1, &WOULD_DO))
+        {
+            return false;
+        }
+        let mut first = item.first;
+        while first > 0 && item.first - first < 4 && reading.is_one_of(first - 1, &SOME_OF) {
+            first -= 1;
+        }
+        first == 0 || !reading.is_word(first - 1)
     }
 
     /// Whether `item` is a verb of liking (see [`LIKING`]) that a past hope
@@ -1259,9 +1326,14 @@ impl<'a> Rules<'a> {
                 }
                 v *= c.negation;
                 note(Modifier::Negated);
-            } else if !negated && v > 0.0 && !item.emoji && (self.unmet(item) || self.hoped(item)) {
+            } else if !negated
+                && v > 0.0
+                && !item.emoji
+                && (self.unmet(item) || self.hoped(item) || self.wanting(item))
+            {
                 // What would have been good did not happen, what was hoped
-                // for did not come: a reproach, turned as by a negation.
+                // for did not come, what would have helped was wanting: a
+                // reproach, turned as by a negation.
                 v *= c.negation;
                 note(Modifier::Unmet);
             } else if let Some(due) = (!negated && v > 0.0 && !item.emoji)

@@ -66,10 +66,21 @@ pub(super) const AFTER_THE_VERB: [&str; 4] = ["pas", "plus", "jamais", "rien"];
 /// rather than negate it.
 pub(super) const NEVER: [&str; 3] = ["never", "jamais", "nunca"];
 
-/// French "peu" and Spanish "poco" right before a word deny it, as "not
-/// very" does: "peu aimable", "poco útil", "très peu professionnel", "peu
-/// cher" (cheap). Not after the words of [`NOT_LITOTES`].
-pub(super) const LITOTES: [&str; 2] = ["peu", "poco"];
+/// French "peu" and Spanish "poco", "poca", "pocos", "pocas" right before a
+/// word, or before its "de", deny it, as "not very" does: "peu aimable",
+/// "poco útil", "très peu professionnel", "peu cher" (cheap), "peu de
+/// professionnalisme", "poca ayuda", "muy pocos problemas" (good news).
+/// Not after the words of [`NOT_LITOTES`].
+pub(super) const LITOTES: [&str; 5] = ["peu", "poco", "poca", "pocos", "pocas"];
+
+/// English words of scarcity: after one of [`SCANT_HOW`] they deny the
+/// word after them, or after their "of" ("very little help", "so few
+/// answers", "too little of an effort"). Not alone, where "little" is
+/// most often a size ("a cute little shop", "my little brother").
+pub(super) const SCANT: [&str; 2] = ["little", "few"];
+
+/// What makes "little" or "few" say scarcity (see [`SCANT`]).
+pub(super) const SCANT_HOW: [&str; 4] = ["very", "so", "too", "precious"];
 
 /// What makes "peu" or "poco" after it no denial (see [`LITOTES`]): an
 /// article, with which they soften ("un peu déçu", "un poco triste"), or a
@@ -1755,6 +1766,34 @@ pub(super) const YOUR: [&str; 11] = [
 pub(super) const WOULD_BE: [&str; 11] = [
     "would", "serait", "serais", "seraient", "serions",
     "sería", "serían", "seríamos", "estaría", "estarían", "estaríamos",
+];
+
+/// The conditionals after which a good word that opens its clause is what
+/// was wanting ("a little honesty would have gone a long way", "un peu de
+/// politesse aurait été appréciable", "algo de amabilidad habría estado
+/// bien"): see `Rules::wanting`.
+#[rustfmt::skip]
+pub(super) const WOULD: [&str; 14] = [
+    "would", "could", "would've", "wouldve", "aurait", "auraient", "serait", "ferait",
+    "habría", "habrían", "hubiera", "hubieran", "sería", "estaría",
+];
+
+/// What an English conditional of [`WOULD`] must go on with to say what a
+/// good thing would have done ("would have gone a long way", "would help",
+/// "would be appreciated"), not what the writer would do ("would
+/// recommend").
+#[rustfmt::skip]
+pub(super) const WOULD_DO: [&str; 6] = ["have", "go", "be", "been", "help", "make"];
+
+/// What may stand before a good word that opens its clause and that a
+/// conditional after it says was wanting (see [`WOULD`]): an article or a
+/// quantity ("some", "a little", "a bit of", "more", "un peu de", "plus
+/// de", "un minimum de", "un poco de", "algo de", "más").
+#[rustfmt::skip]
+pub(super) const SOME_OF: [&str; 27] = [
+    "some", "a", "an", "the", "little", "bit", "of", "more", "bare", "minimum",
+    "un", "une", "peu", "de", "d'", "d’", "plus", "davantage", "le", "la", "l'", "l’",
+    "una", "poco", "algo", "más", "el",
 ];
 
 /// What opens what is to be done after a wished good word: "to", "de"
