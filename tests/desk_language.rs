@@ -6751,3 +6751,27 @@ fn what_would_have_helped_was_wanting() {
         assert_pleased(text, language);
     }
 }
+
+/// A negator is never found through an inflection: "personnes" are people,
+/// not "personne" (nobody), "des riens" are trifles, and a "pass" is no
+/// "pas"; "né" (born) is no "ne". The inflected negators ("aucunes",
+/// "ningunos", "ningunas") are keys of their own.
+#[test]
+fn people_are_not_nobody() {
+    for text in [
+        "L'usine rouvre et embauche 200 personnes.",
+        "Trois personnes m'ont aidée au guichet.",
+        "Ce sont des petits riens qui comptent.",
+        "Mon #PassNavigo est arrivé.",
+        "Le concept est né ici.",
+    ] {
+        assert!(!has_bare_negation(text, FR), "{text}");
+        assert_ne!(answer(text, FR).0, Label::Negative, "{text}");
+    }
+    assert!(shows(
+        "Aucunes excuses de votre part.",
+        FR,
+        Modifier::Negated
+    ));
+    assert!(shows("Ningunas ganas de volver.", ES, Modifier::Negated));
+}

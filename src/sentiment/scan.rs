@@ -484,7 +484,11 @@ impl Analyzer {
     }
 
     /// [`Analyzer::lookup`] for a word known not to be in any lexicon as
-    /// written.
+    /// written. A negator is never found through an inflection or a
+    /// dropped accent: the plural of the French "personne" (nobody) is
+    /// "personnes", people ("200 personnes embauchées"), "des riens" are
+    /// trifles and "né" is born; the inflected negators there are
+    /// ("aucunes", "ningunos") are keys of their own.
     fn lookup_inflected(
         &self,
         lexicons: &[&Lexicon],
@@ -497,7 +501,11 @@ impl Analyzer {
             key,
             folded,
             stem,
-            |k| self.word(lexicons, k).entry,
+            |k| {
+                self.word(lexicons, k)
+                    .entry
+                    .filter(|(entry, _)| !matches!(entry, Entry::Negator))
+            },
             |start| {
                 (custom && self.custom.prefixes.contains(start))
                     || lexicons.iter().any(|l| l.prefixes.contains(start))
