@@ -141,8 +141,10 @@ pub enum Modifier {
     Own,
     /// A bad thing fought, prevented or lessened ("the fight against
     /// pollution", "réduire les déchets", "moins cher", "la lucha contra
-    /// la corrupción"): opposing it is good, so it is inverted as by a
-    /// negation (the "contextual valence shifters" of Polanyi and Zaenen).
+    /// la corrupción") or in decline ("unemployment fell", "le chômage
+    /// recule"): opposing it is good, so it is inverted as by a negation
+    /// (the "contextual valence shifters" of Polanyi and Zaenen); the word
+    /// of its decline weighs nothing.
     Opposed,
 }
 

@@ -6775,3 +6775,43 @@ fn people_are_not_nobody() {
     ));
     assert!(shows("Ningunas ganas de volver.", ES, Modifier::Negated));
 }
+
+/// A bad thing in decline is good news (`Modifier::Opposed`): the bad word
+/// before a verb of decline ("the outages have decreased", "les coupures
+/// ont diminué", "las averías han bajado"), and the decline itself is no
+/// loss ("le chômage recule"). Denied, it is no decline ("les coupures
+/// n'ont pas diminué"); what declines when it is good stays bad ("le moral
+/// baisse").
+#[test]
+fn a_bad_thing_in_decline_is_good_news() {
+    for (text, language) in [
+        (
+            "The outages have decreased since the new router, thank you",
+            EN,
+        ),
+        (
+            "Les coupures ont diminué depuis le changement de box, merci",
+            FR,
+        ),
+        (
+            "Las averías han bajado desde el cambio de router, gracias",
+            ES,
+        ),
+    ] {
+        assert_pleased(text, language);
+        assert!(shows(text, language, Modifier::Opposed), "{text}");
+    }
+    for (text, language) in [
+        ("Le chômage recule encore", FR),
+        ("Crime has dropped sharply", EN),
+    ] {
+        assert_label(text, language, Label::Positive);
+    }
+    for (text, language) in [
+        ("Les coupures n'ont pas diminué, c'est toujours pareil", FR),
+        ("Le moral des équipes baisse", FR),
+        ("My phone fell and broke", EN),
+    ] {
+        assert!(!shows(text, language, Modifier::Opposed), "{text}");
+    }
+}

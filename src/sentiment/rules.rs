@@ -54,6 +54,8 @@ pub(super) struct Rules<'a> {
     /// Where the first word that may oppose, lessen or end a bad thing, or
     /// say a good one is lacking, came (see [`Scan::against`]).
     against: Option<usize>,
+    /// Where the last word of a decline came (see [`Scan::receding`]).
+    receding: Option<usize>,
     /// Whether it has a conditional of being (see [`Scan::wishing`]).
     wishing: bool,
     /// Where the first word of what was ordered came (see
@@ -102,6 +104,7 @@ impl<'a> Rules<'a> {
             rival: scan.rival,
             wishing: scan.wishing,
             against: scan.against,
+            receding: scan.receding,
             ordered: scan.ordered,
             hoped_from: scan.hoped,
             doubting: scan.doubting,
@@ -1360,6 +1363,15 @@ impl<'a> Rules<'a> {
                 // A bad thing fought or lessened: opposing it is good.
                 v *= c.negation;
                 note(Modifier::Opposed);
+            } else if !negated && v < 0.0 && !item.emoji && self.receding(item).is_some() {
+                // A bad thing in decline ("le chômage recule"): good news.
+                v *= c.negation;
+                note(Modifier::Opposed);
+            } else if !negated && v < 0.0 && self.decline_of_bad(item) {
+                // The decline itself ("recule", "baisse", "cae"), said of
+                // a bad thing, is the good news told above: no loss.
+                v = 0.0;
+                note(Modifier::Opposed);
             } else if !negated && v > 0.0 && !item.emoji && self.lacking(item) {
                 // A good thing lacking: denied as by a negation.
                 v *= c.negation;
@@ -2369,6 +2381,36 @@ impl<'a> Rules<'a> {
             j = p;
         }
         false
+    }
+
+    /// Where the word of a decline stands (see [`RECEDING`]) that `item`,
+    /// a bad word, is the subject of: right after it, or past at most two
+    /// auxiliaries or words of how much (see [`BEFORE_RECEDING`]):
+    /// "unemployment fell", "crime has dropped", "le chômage a encore
+    /// reculé", "la pobreza se reduce".
+    fn receding(&self, item: &Item) -> Option<usize> {
+        self.receding.filter(|&r| r > item.last)?;
+        let reading = self.reading;
+        let mut j = item.last + 1;
+        while reading.is_one_of(j, &BEFORE_RECEDING) && j < item.last + 3 {
+            j += 1;
+        }
+        reading.is_one_of(j, &RECEDING).then_some(j)
+    }
+
+    /// Whether `item` is a word of decline (see [`RECEDING`]) whose subject
+    /// is a bad word (see [`Rules::receding`]).
+    fn decline_of_bad(&self, item: &Item) -> bool {
+        if item.first != item.last || !self.reading.is_one_of(item.first, &RECEDING) {
+            return false;
+        }
+        let items = self.items;
+        let at = items.partition_point(|it| it.first < item.first);
+        items[..at]
+            .iter()
+            .rev()
+            .take(1)
+            .any(|subject| subject.base < 0.0 && self.receding(subject) == Some(item.first))
     }
 
     /// Whether `item`, a good word, is said to be lacking: one of

@@ -140,6 +140,10 @@ pub(super) struct Scan {
     /// ([`Rules::opposed`](super::rules::Rules::opposed)), or a good one
     /// as lacking ([`Rules::lacking`](super::rules::Rules::lacking)).
     pub(super) against: Option<usize>,
+    /// Where the last word of [`Errand::Receding`] came: only before it is
+    /// a bad word looked at as declining
+    /// ([`Rules::receding`](super::rules::Rules::receding)).
+    pub(super) receding: Option<usize>,
     /// Where the first word of [`Errand::Ordered`] came: only after it is
     /// a wrong choice looked at as the customer's own
     /// ([`Rules::own_mistake`](super::rules::Rules::own_mistake)).
@@ -342,6 +346,9 @@ pub(super) enum Errand {
     /// [`OPPOSING`](super::words::OPPOSING) and
     /// [`LACKING`](super::words::LACKING)).
     Against,
+    /// "Falls", "recule", "baja": a bad word right before it declines
+    /// (see [`RECEDING`](super::words::RECEDING)).
+    Receding,
     /// "Wanted", "hoping", "espérais", "quería": a past hope, after which a
     /// verb of liking did not come true (see [`HOPED`](super::words::HOPED)
     /// and [`HOPING`](super::words::HOPING)).
@@ -410,6 +417,7 @@ impl Errand {
             | "antiguo" | "antigua" | "anterior" | "otro" | "otra" | "otros" | "otras" => {
                 Some(Errand::Rival)
             }
+            w if one_of(w, &RECEDING) && w != "reduce" => Some(Errand::Receding),
             "against" | "contre" | "contra" | "reduce" | "reduces" | "reduced" | "reducing"
             | "reduction" | "prevent" | "prevents" | "preventing" | "prevention" | "less"
             | "réduire" | "réduit" | "réduction" | "diminuer" | "prévention" | "moins"
@@ -724,6 +732,7 @@ impl Analyzer {
         let mut awaited = None;
         let (mut would_have, mut could_have, mut wishing) = (false, false, false);
         let mut against = None;
+        let mut receding = None;
         let (mut hoped, mut doubting) = (None, None);
         let mut times = None;
         let mut told = None;
@@ -798,6 +807,7 @@ impl Analyzer {
                 Some(Errand::WouldHave) => (would_have, could_have, wishing) = (true, true, true),
                 Some(Errand::Wishing) => wishing = true,
                 Some(Errand::Against) => against = against.or(Some(i)),
+                Some(Errand::Receding) => receding = Some(i),
                 Some(Errand::Hoped) => hoped = hoped.or(Some(i)),
                 Some(Errand::Doubting) => doubting = doubting.or(Some(i)),
                 Some(Errand::CouldHave) => could_have = true,
@@ -989,6 +999,7 @@ impl Analyzer {
             order: ordered.filter(|_| received_after_order),
             wishing,
             against,
+            receding,
             ordered,
             hoped,
             doubting,

@@ -1594,6 +1594,31 @@ pub(super) const LESSENING: [&str; 25] = [
     "lessen", "lessens", "anti",
 ];
 
+/// Verbs of a fall or a decline after what falls ("unemployment falls",
+/// "crime dropped", "le chômage recule", "la pollution diminue", "el paro
+/// baja"): said of a bad thing, good news (see `Rules::receding`).
+#[rustfmt::skip]
+pub(super) const RECEDING: [&str; 54] = [
+    "falls", "fell", "fallen", "drops", "dropped", "declines", "declined", "decreases",
+    "decreased", "eases", "eased", "recedes", "receded", "shrinks", "shrank", "dips",
+    "recule", "reculent", "reculé", "baisse", "baissent", "baissé", "diminue", "diminuent",
+    "diminué", "chute", "chutent", "chuté", "régresse", "régressent", "régressé",
+    "baja", "bajan", "bajó", "cae", "caen", "cayó", "disminuye", "disminuyen", "disminuyó",
+    "retrocede", "retroceden", "retrocedió", "desciende", "descienden", "descendió",
+    "reduce", "reducen", "redujo", "subsides", "bajado", "disminuido", "caído", "descendido",
+];
+
+/// What may stand between a bad word and its decline (see [`RECEDING`]):
+/// auxiliaries and words of how much or once more ("crime has dropped",
+/// "unemployment fell sharply", "le chômage a encore reculé", "el paro
+/// también baja", "la pobreza se reduce").
+#[rustfmt::skip]
+pub(super) const BEFORE_RECEDING: [&str; 22] = [
+    "has", "have", "had", "is", "was", "again", "further", "sharply", "slightly",
+    "a", "ont", "encore", "nettement", "fortement", "légèrement", "se",
+    "ha", "han", "también", "nuevamente", "ligeramente", "fuertemente",
+];
+
 /// The end of what comes after it, past "of", "du", "de la" ("the end of
 /// the outage", "la fin du chômage", "halte au gaspillage", "basta de
 /// corrupción"): a bad word after one is good news (see `Rules::opposed`).
