@@ -346,6 +346,8 @@ fn the_three_lexicons_judge_a_translation_alike() {
         ("dishonesty", "malhonnêteté", "deshonestidad", N),
         ("rudeness", "grossièreté", "grosería", N),
         ("indifference", "indifférence", "indiferencia", N),
+        ("gold medal", "médaille d'or", "medalla de oro", P),
+        ("qualified for", "qualifiée pour", "clasificada para", P),
         ("exhausting", "épuisant", "agotador", N),
         ("indignant", "indigné", "indignado", N),
         ("infuriating", "rageant", "indignante", N),
