@@ -6815,3 +6815,24 @@ fn a_bad_thing_in_decline_is_good_news() {
         assert!(!shows(text, language, Modifier::Opposed), "{text}");
     }
 }
+
+/// "No one" is "nobody" in two words: a failure of the service when it
+/// denies its job past an auxiliary or a place ("no one has answered me",
+/// "no one at the store could help"), as "nobody" does. And a thing that
+/// breaks is a failure ("another update that breaks the login page",
+/// "it keeps breaking"), but not a tennis break.
+#[test]
+fn no_one_has_answered_and_what_breaks() {
+    for text in [
+        "No one has answered me in a week.",
+        "No one at the store could help me.",
+        "Another update that breaks the login page.",
+        "The charging port keeps breaking.",
+    ] {
+        assert_complains(text, EN);
+    }
+    assert_ne!(
+        answer("Murray breaks serve in the third set", EN).0,
+        Label::Negative
+    );
+}

@@ -1749,15 +1749,21 @@ impl<'a> Rules<'a> {
                 // words skipped count for nothing, but a run of them ends
                 // the search at twice the span ("nadie me ha vuelto a
                 // contactar" reaches its verb past four).
-                let placed = one_of(reading.lower(k), &SUBJECT_NEGATIONS)
-                    && reading.is_word(k + 1)
-                    && one_of(reading.lower(k + 1), &PLACE_OR_TEAM);
+                // "No one" is "nobody" in two words ("no one has answered
+                // me", "no one at the store"): read from its "one".
+                let no_one = reading.is_one_of(k, &["no"]) && reading.is_one_of(k + 1, &["one"]);
+                let subject = if no_one { k + 1 } else { k };
+                let placed = (no_one || one_of(reading.lower(k), &SUBJECT_NEGATIONS))
+                    && reading.is_word(subject + 1)
+                    && one_of(reading.lower(subject + 1), &PLACE_OR_TEAM);
                 let (span, verbs) = if placed {
                     (SUBJECT_REACH, SUBJECT_REACH)
                 } else {
                     (window + 1, 2)
                 };
-                let mut after = self.counted_after(k, k + 1 + 2 * span).take(verbs);
+                let mut after = self
+                    .counted_after(subject, subject + 1 + 2 * span)
+                    .take(verbs);
                 // "Don't reply", "please do not open": an English
                 // negative imperative asks, it reports nothing.
                 let opens = |j: usize| j == 0 || tokens[j - 1].kind != Kind::Word;
