@@ -6836,3 +6836,26 @@ fn no_one_has_answered_and_what_breaks() {
         Label::Negative
     );
 }
+
+/// The cost the customer is left to bear, which the service owed, in three
+/// languages: "at my own expense", "out of my own pocket", "à mes frais",
+/// "de ma poche", "a mi cargo", "de mi bolsillo", "lo tengo que pagar yo".
+#[test]
+fn a_cost_left_to_the_customer() {
+    for (text, language) in [
+        ("I had to replace the part at my own expense.", EN),
+        ("I paid the courier out of my own pocket.", EN),
+        (
+            "Le retour est à mes frais alors que l'erreur vient de vous.",
+            FR,
+        ),
+        ("J'ai dû payer le réparateur de ma poche.", FR),
+        (
+            "La devolución corre a mi cargo aunque el error fue vuestro.",
+            ES,
+        ),
+        ("Al final lo tengo que pagar yo.", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+}
