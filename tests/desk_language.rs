@@ -6859,3 +6859,38 @@ fn a_cost_left_to_the_customer() {
         assert_displeased(text, language);
     }
 }
+
+/// A utility that fails ("another power cut", "otro corte de luz",
+/// "apagón" beside "outage" and "coupure de courant"), disbelief at what
+/// the customer is made to do ("can't believe I have to", "je n'arrive pas
+/// à croire qu'il faille", "no me puedo creer que tenga que"), and the
+/// raise a customer asks for an agent ("give her a raise", "que le suban
+/// el sueldo").
+#[test]
+fn outages_disbelief_and_a_raise() {
+    for (text, language) in [
+        ("Another power cut tonight, the third this week.", EN),
+        ("Otro corte de luz esta noche, el tercero esta semana.", ES),
+        ("Apagón en todo el barrio desde las ocho.", ES),
+        ("Can't believe I have to print a form and post it.", EN),
+        (
+            "Je n'arrive pas à croire qu'il faille imprimer un formulaire.",
+            FR,
+        ),
+        (
+            "No me puedo creer que tenga que imprimir un formulario.",
+            ES,
+        ),
+    ] {
+        assert_displeased(text, language);
+    }
+    for (text, language) in [
+        ("Whoever answered my chat, give her a raise!", EN),
+        ("Donnez-lui une augmentation, elle a tout réglé !", FR),
+        ("Al que diseñó la nueva app, que le suban el sueldo.", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    // "Faille" is still a flaw where it is no "falloir".
+    assert_displeased("Une faille de sécurité dans votre appli.", FR);
+}
