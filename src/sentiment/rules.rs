@@ -582,7 +582,7 @@ impl<'a> Rules<'a> {
             (right_before || before_its_de)
                 && !before.is_some_and(|p| one_of(reading.lower(p), &NOT_LITOTES))
         } else if one_of(reading.lower(k), &SCANT) {
-            (right_before || reading.is_one_of(k + 1, &["of"]) && k + 2 == word)
+            (right_before || (k + 2 == word && reading.is_one_of(k + 1, &["of"])))
                 && before.is_some_and(|p| one_of(reading.lower(p), &SCANT_HOW))
         } else {
             false
@@ -2393,7 +2393,7 @@ impl<'a> Rules<'a> {
     /// a bad word, is the subject of: right after it, or past at most two
     /// auxiliaries or words of how much (see [`BEFORE_RECEDING`]):
     /// "unemployment fell", "crime has dropped", "le chômage a encore
-    /// reculé", "la pobreza se reduce".
+    /// reculé", "la pobreza se ha reducido".
     fn receding(&self, item: &Item) -> Option<usize> {
         self.receding.filter(|&r| r > item.last)?;
         let reading = self.reading;
@@ -2413,10 +2413,8 @@ impl<'a> Rules<'a> {
         let items = self.items;
         let at = items.partition_point(|it| it.first < item.first);
         items[..at]
-            .iter()
-            .rev()
-            .take(1)
-            .any(|subject| subject.base < 0.0 && self.receding(subject) == Some(item.first))
+            .last()
+            .is_some_and(|subject| subject.base < 0.0 && self.receding(subject) == Some(item.first))
     }
 
     /// Whether `item`, a good word, is said to be lacking: one of

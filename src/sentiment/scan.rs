@@ -346,8 +346,8 @@ pub(super) enum Errand {
     /// [`OPPOSING`](super::words::OPPOSING) and
     /// [`LACKING`](super::words::LACKING)).
     Against,
-    /// "Falls", "recule", "baja": a bad word right before it declines
-    /// (see [`RECEDING`](super::words::RECEDING)).
+    /// "Falls", "recule", "baja": a bad word right before it, or past an
+    /// auxiliary, declines (see [`RECEDING`](super::words::RECEDING)).
     Receding,
     /// "Wanted", "hoping", "espérais", "quería": a past hope, after which a
     /// verb of liking did not come true (see [`HOPED`](super::words::HOPED)
@@ -417,7 +417,7 @@ impl Errand {
             | "antiguo" | "antigua" | "anterior" | "otro" | "otra" | "otros" | "otras" => {
                 Some(Errand::Rival)
             }
-            w if one_of(w, &RECEDING) && w != "reduce" => Some(Errand::Receding),
+            w if one_of(w, &RECEDING) => Some(Errand::Receding),
             "against" | "contre" | "contra" | "reduce" | "reduces" | "reduced" | "reducing"
             | "reduction" | "prevent" | "prevents" | "preventing" | "prevention" | "less"
             | "réduire" | "réduit" | "réduction" | "diminuer" | "prévention" | "moins"

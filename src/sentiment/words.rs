@@ -74,8 +74,8 @@ pub(super) const NEVER: [&str; 3] = ["never", "jamais", "nunca"];
 pub(super) const LITOTES: [&str; 5] = ["peu", "poco", "poca", "pocos", "pocas"];
 
 /// English words of scarcity: after one of [`SCANT_HOW`] they deny the
-/// word after them, or after their "of" ("very little help", "so few
-/// answers", "too little of an effort"). Not alone, where "little" is
+/// word after them, or after their "of" ("very little professionalism",
+/// "so few problems", "so little of it"). Not alone, where "little" is
 /// most often a size ("a cute little shop", "my little brother").
 pub(super) const SCANT: [&str; 2] = ["little", "few"];
 
@@ -1605,13 +1605,13 @@ pub(super) const RECEDING: [&str; 54] = [
     "diminué", "chute", "chutent", "chuté", "régresse", "régressent", "régressé",
     "baja", "bajan", "bajó", "cae", "caen", "cayó", "disminuye", "disminuyen", "disminuyó",
     "retrocede", "retroceden", "retrocedió", "desciende", "descienden", "descendió",
-    "reduce", "reducen", "redujo", "subsides", "bajado", "disminuido", "caído", "descendido",
+    "reducido", "reducen", "redujo", "subsides", "bajado", "disminuido", "caído", "descendido",
 ];
 
 /// What may stand between a bad word and its decline (see [`RECEDING`]):
 /// auxiliaries and words of how much or once more ("crime has dropped",
 /// "unemployment fell sharply", "le chômage a encore reculé", "el paro
-/// también baja", "la pobreza se reduce").
+/// también baja", "la pobreza se ha reducido").
 #[rustfmt::skip]
 pub(super) const BEFORE_RECEDING: [&str; 22] = [
     "has", "have", "had", "is", "was", "again", "further", "sharply", "slightly",
