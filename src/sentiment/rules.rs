@@ -573,6 +573,10 @@ impl<'a> Rules<'a> {
     /// [`NOT_LITOTES`]); "little" or "few" after "very", "so" or "too"
     /// ("very little help", "so few answers"; see [`SCANT`]).
     fn litotes(&self, k: usize, word: usize) -> bool {
+        // Called for every word of a negation's window: most are too far.
+        if k + 2 < word {
+            return false;
+        }
         let reading = self.reading;
         let tokens = reading.tokens;
         let before = k.checked_sub(1).filter(|&p| tokens[p].kind == Kind::Word);
@@ -649,6 +653,10 @@ impl<'a> Rules<'a> {
     /// what such a subject would have been ("un minimum de
     /// professionnalisme serait appréciable").
     fn wanting(&self, item: &Item) -> bool {
+        // Every word of [`WOULD`] is a conditional the scan marks.
+        if !self.could_have && !self.wishing {
+            return false;
+        }
         if self.wanting_subject(item) {
             return true;
         }

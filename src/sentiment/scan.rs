@@ -417,7 +417,15 @@ impl Errand {
             | "antiguo" | "antigua" | "anterior" | "otro" | "otra" | "otros" | "otras" => {
                 Some(Errand::Rival)
             }
-            w if one_of(w, &RECEDING) => Some(Errand::Receding),
+            "falls" | "fell" | "fallen" | "drops" | "dropped" | "declines" | "declined"
+            | "decreases" | "decreased" | "eases" | "eased" | "recedes" | "receded" | "shrinks"
+            | "shrank" | "dips" | "recule" | "reculent" | "reculé" | "baisse" | "baissent"
+            | "baissé" | "diminue" | "diminuent" | "diminué" | "chute" | "chutent" | "chuté"
+            | "régresse" | "régressent" | "régressé" | "baja" | "bajan" | "bajó" | "cae"
+            | "caen" | "cayó" | "disminuye" | "disminuyen" | "disminuyó" | "retrocede"
+            | "retroceden" | "retrocedió" | "desciende" | "descienden" | "descendió"
+            | "reducido" | "reducen" | "redujo" | "subsides" | "bajado" | "disminuido"
+            | "caído" | "descendido" => Some(Errand::Receding),
             "against" | "contre" | "contra" | "reduce" | "reduces" | "reduced" | "reducing"
             | "reduction" | "prevent" | "prevents" | "preventing" | "prevention" | "less"
             | "réduire" | "réduit" | "réduction" | "diminuer" | "prévention" | "moins"
@@ -1070,6 +1078,27 @@ mod tests {
             .chain(&LACKING)
         {
             assert_eq!(Errand::of(word), Some(Errand::Against), "{word}");
+        }
+    }
+
+    #[test]
+    fn every_conditional_of_what_was_wanting_is_marked() {
+        // `Rules::wanting` reads only where the scan saw one.
+        for word in WOULD {
+            assert!(
+                matches!(
+                    Errand::of(word),
+                    Some(Errand::WouldHave | Errand::CouldHave | Errand::Wishing)
+                ),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_word_of_a_decline_is_its_errand() {
+        for word in RECEDING {
+            assert_eq!(Errand::of(word), Some(Errand::Receding), "{word}");
         }
     }
 

@@ -1796,10 +1796,13 @@ pub(super) const WOULD_BE: [&str; 11] = [
 /// The conditionals after which a good word that opens its clause is what
 /// was wanting ("a little honesty would have gone a long way", "un peu de
 /// politesse aurait été appréciable", "algo de amabilidad habría estado
-/// bien"): see `Rules::wanting`.
+/// bien"): see `Rules::wanting`. Each is an [`Errand`] of a conditional
+/// (`Scan::could_have` or `Scan::wishing`), which gates the rule.
+///
+/// [`Errand`]: super::scan::Errand
 #[rustfmt::skip]
-pub(super) const WOULD: [&str; 14] = [
-    "would", "could", "would've", "wouldve", "aurait", "auraient", "serait", "ferait",
+pub(super) const WOULD: [&str; 13] = [
+    "would", "could", "would've", "wouldve", "aurait", "auraient", "serait",
     "habría", "habrían", "hubiera", "hubieran", "sería", "estaría",
 ];
 
