@@ -175,7 +175,7 @@
 //!
 //! | corpus | 5-fold | validation | peer (validation) |
 //! |---|---|---|---|
-//! | UMSAB tweets, English (2,163) | 0.638 ± 0.033 | 0.645 | VADER 0.605 |
+//! | UMSAB tweets, English (2,163) | 0.638 ± 0.033 | 0.648 | VADER 0.605 |
 //! | UMSAB tweets, French (2,163) | 0.667 ± 0.035 | 0.670 | vaderSentiment-fr 0.521 |
 //! | UMSAB tweets, Spanish (2,163) | 0.625 ± 0.030 | 0.643 | best Spanish lexicon package 0.487 |
 //! | VADER's tweets (2,100) | 0.731 ± 0.019 | 0.731 | VADER 0.702 |

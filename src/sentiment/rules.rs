@@ -298,10 +298,9 @@ impl<'a> Rules<'a> {
     /// and do not overlap: the one that may hold `k` is found by binary
     /// search.
     fn negates(&self, k: usize) -> bool {
-        let items = self.items;
         self.negator[k]
-            || items[..items.partition_point(|it| it.first <= k)]
-                .last()
+            || self
+                .item_before(k + 1)
                 .is_some_and(|it| it.negation_inside && k <= it.last)
     }
 
@@ -326,6 +325,14 @@ impl<'a> Rules<'a> {
         items
             .get(items.partition_point(|it| it.first < j))
             .filter(|it| it.first == j)
+    }
+
+    /// The last item that starts before token `j`, if any (by binary
+    /// search): the one that may hold token `j - 1`, or the nearest before
+    /// it.
+    fn item_before(&self, j: usize) -> Option<&'a Item> {
+        let items = self.items;
+        items[..items.partition_point(|it| it.first < j)].last()
     }
 
     /// Whether the token at `p` links a verb to the infinitive after it
@@ -578,16 +585,15 @@ impl<'a> Rules<'a> {
             return false;
         }
         let reading = self.reading;
-        let tokens = reading.tokens;
-        let before = k.checked_sub(1).filter(|&p| tokens[p].kind == Kind::Word);
+        let after = |words: &[&str]| {
+            k.checked_sub(1)
+                .is_some_and(|p| reading.is_one_of(p, words))
+        };
         let right_before = k + 1 == word;
-        let before_its_de = k + 2 == word && reading.is_one_of(k + 1, &DE);
         if one_of(reading.lower(k), &LITOTES) {
-            (right_before || before_its_de)
-                && !before.is_some_and(|p| one_of(reading.lower(p), &NOT_LITOTES))
+            (right_before || reading.is_one_of(k + 1, &DE)) && !after(&NOT_LITOTES)
         } else if one_of(reading.lower(k), &SCANT) {
-            (right_before || (k + 2 == word && reading.is_one_of(k + 1, &["of"])))
-                && before.is_some_and(|p| one_of(reading.lower(p), &SCANT_HOW))
+            (right_before || reading.is_one_of(k + 1, &["of"])) && after(&SCANT_HOW)
         } else {
             false
         }
@@ -668,11 +674,7 @@ impl<'a> Rules<'a> {
         else {
             return false;
         };
-        let items = self.items;
-        let before = items.partition_point(|it| it.first < would);
-        before
-            .checked_sub(1)
-            .map(|b| &items[b])
+        self.item_before(would)
             .is_some_and(|subject| subject.base > 0.0 && self.wanting_subject(subject))
     }
 
@@ -2418,10 +2420,7 @@ impl<'a> Rules<'a> {
         if item.first != item.last || !self.reading.is_one_of(item.first, &RECEDING) {
             return false;
         }
-        let items = self.items;
-        let at = items.partition_point(|it| it.first < item.first);
-        items[..at]
-            .last()
+        self.item_before(item.first)
             .is_some_and(|subject| subject.base < 0.0 && self.receding(subject) == Some(item.first))
     }
 

@@ -1796,7 +1796,9 @@ pub(super) const WOULD_BE: [&str; 11] = [
 /// The conditionals after which a good word that opens its clause is what
 /// was wanting ("a little honesty would have gone a long way", "un peu de
 /// politesse aurait été appréciable", "algo de amabilidad habría estado
-/// bien"): see `Rules::wanting`. Each is an [`Errand`] of a conditional
+/// bien"): see `Rules::wanting`. The first two, English, must say what
+/// the good thing would have done (see [`WOULD_DO`]). Each is an
+/// [`Errand`] of a conditional
 /// (`Scan::could_have` or `Scan::wishing`), which gates the rule.
 ///
 /// [`Errand`]: super::scan::Errand
