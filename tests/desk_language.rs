@@ -6894,3 +6894,94 @@ fn outages_disbelief_and_a_raise() {
     // "Faille" is still a flaw where it is no "falloir".
     assert_displeased("Une faille de sécurité dans votre appli.", FR);
 }
+
+/// A laugh that opens a complaint and runs into it laughs at it bitterly
+/// ("lol still no answer", "mdr toujours pas de réponse", "jajaja todavía
+/// sin respuesta"), and opens nothing before praise that is ironic ("haha
+/// great, the app crashed again"). A laugh that is a sentence of its own,
+/// or one before praise that is meant, is left as it is.
+#[test]
+fn a_laugh_that_opens_a_complaint_is_bitter() {
+    for (text, language) in [
+        ("lmao still waiting on that callback", EN),
+        ("mdr toujours pas de réponse après cinq jours", FR),
+        ("jajaja todavía sin respuesta después de cinco días", ES),
+        ("@user ptdr le livreur n'est jamais venu", FR),
+    ] {
+        assert_complains_under(text, language, Modifier::Irony);
+    }
+    for (text, language) in [
+        ("haha great, the app crashed again", EN),
+        ("haha génial, l'appli a encore planté", FR),
+        ("jaja genial, la app se volvió a colgar", ES),
+    ] {
+        assert_reproaches(text, language);
+    }
+    for (text, language) in [
+        ("haha thanks, that fixed it", EN),
+        ("mdr merci, ça marche maintenant", FR),
+        ("jaja gracias, ya funciona", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    assert!(!shows("Haha. The parcel is lost.", EN, Modifier::Irony));
+}
+
+/// A question that draws a consequence ("So I'm supposed to...?", "Donc je
+/// dois...?", "¿O sea que...?") reproaches what it draws: the work or the
+/// cost left to the customer is not damped as a question. How many times
+/// the same thing must be done is a reproach too.
+#[test]
+fn a_question_that_draws_a_consequence_reproaches() {
+    for (text, language) in [
+        ("So I'm supposed to pay for the repair myself?", EN),
+        ("Donc je dois payer la réparation moi-même ?", FR),
+        ("¿O sea que la reparación la tengo que pagar yo?", ES),
+        ("¿O sea que tengo que ir yo mismo a la tienda?", ES),
+        ("How many times do I have to explain the same thing?", EN),
+        ("Combien de fois faut-il que je répète la même chose ?", FR),
+        ("¿Cuántas veces tengo que explicar lo mismo?", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+    for (text, language) in [
+        ("So when is the store open?", EN),
+        ("Donc le magasin ouvre à quelle heure ?", FR),
+        ("¿O sea que la tienda abre a las nueve?", ES),
+    ] {
+        assert_asks(text, language);
+    }
+    // Still to do by oneself, stated: the service left it to the customer.
+    assert_displeased("Je dois tout réinstaller moi-même.", FR);
+}
+
+/// Not one, not the least: a negation with "a single", "un seul", "le
+/// moindre", "un solo" denies harder. Charged again and again is a
+/// complaint, a factor is not ("three times faster").
+#[test]
+fn not_a_single_problem_and_charged_three_times() {
+    for (text, language) in [
+        ("Not a single problem in ten years with this bank.", EN),
+        ("Pas le moindre problème avec mes commandes.", FR),
+    ] {
+        assert_pleased(text, language);
+    }
+    for (text, language) in [
+        ("I was charged three times for one order.", EN),
+        ("Débitée trois fois pour la même commande", FR),
+        ("Me cobraron tres veces el mismo pedido", ES),
+    ] {
+        assert_complains_by(text, language, "repeated");
+    }
+    assert!(!shows_rule(
+        "The battery is charged three times faster.",
+        EN,
+        "repeated"
+    ));
+    // "Los ricos" are the rich, nothing tasty.
+    assert_label(
+        "Los más ricos pagan menos impuestos que antes.",
+        ES,
+        Label::Neutral,
+    );
+}

@@ -8,7 +8,8 @@
 //! | after a complaint | a complaint (a word at or below [`COMPLAINT`], or a rule's finding) before it, no remedy ([`SOLVED`], [`LIFTED`]) between | the whole text, up to a contrast word | "lost my parcel, great job" |
 //! | clapping | a 👏 anywhere | the whole text | "bravo 👏" |
 //! | marked | an eye roll or upside-down face ([`IRONY_MARKS`]), or praise taken back ("..., not") | the whole text, every good word | "Super 🙃" |
-//! | opening praise | praise alone in a first clause of at most [`OPENING_WORDS`] words about the service, then only complaints, or [`AGAIN`] | the first clause and what follows | "Perfect, the update deleted my photos" |
+//! | opening praise | praise alone in a first clause of at most [`OPENING_WORDS`] words about the service (after a sigh or a laugh), then only complaints, or [`AGAIN`] | the first clause and what follows | "Perfect, the update deleted my photos", "haha great, it crashed again" |
+//! | bitter laugh | a laugh ([`laughs`]) that opens the text and runs into complaints, nothing good after it | the whole text | "lol still no answer" |
 //! | aimed at a failure | a failure right after the praise, past one or two of [`AIMED_AT`] or as a gerund | the next item | "thanks for losing my order" |
 //! | laugh at an absence | a laughing or praising emoji after a negation of something missing ([`ABSENCE`]) | emoji after the first such negation | "Still no parcel 😂" |
 //! | love of a failure | [`LOVE`] before "how" or a verb, or gladness of a fact ([`KNOW_SEE`]), then a complaint | its sentence ([`SentenceComplaint`]) | "Love how it broke again" |
@@ -179,16 +180,40 @@ impl Rules<'_> {
         // ("Perfect, the new update deleted all my photos", "Excelente
         // atención, me colgaron"), or the same again (see [`AGAIN`]), is
         // ironic too; with a contrast word it is meant ("merci, mais"), and
-        // opening thanks are meant (see [`THANKS`]). A sigh before it
-        // opens nothing ("Ay genial, otro error del sistema").
+        // opening thanks are meant (see [`THANKS`]). A sigh or a laugh
+        // before it opens nothing ("Ay genial, otro error del sistema",
+        // "haha great, the app crashed again").
+        let laughing = |it: &Item| laughs(&text[it.start..it.end]);
         let opener = match items {
             [sigh, ..]
                 if sigh.first == 0 && !sigh.praise && (COMPLAINT..=0.0).contains(&sigh.base) =>
             {
                 1
             }
+            [laugh, ..] if laughing(laugh) && !reading.words_before(laugh.first) => 1,
             _ => 0,
         };
+        // A laugh that opens the text and runs into complaints, with
+        // nothing good after it, laughs at them bitterly ("lol still no
+        // answer after five days", "mdr toujours pas de réponse", "jajaja
+        // todavía sin respuesta"). A laugh that is a sentence of its own
+        // ("haha. ...", "LOL!!! ...") answers something else, most often
+        // another's post, and is left as it is; so is a laugh after a
+        // complaint, which in tweets laughs at oneself as often as at the
+        // service.
+        let bitter_laugh = contrast.is_none()
+            && items.first().is_some_and(|laugh| {
+                let after = |k: usize| tokens[k].start > laugh.start;
+                let said_alone = tokens
+                    .get(laugh.last + 1)
+                    .is_some_and(|_| reading.ends_sentence(laugh.last + 1).is_some());
+                laughing(laugh)
+                    && !reading.words_before(laugh.first)
+                    && !said_alone
+                    && values[1..].iter().all(|v| *v <= 0.0)
+                    && (values[1..].iter().any(|v| *v <= COMPLAINT)
+                        || bare.iter().any(|&(k, v, _)| after(k) && v <= COMPLAINT))
+            });
         let opening = contrast.is_none()
             && items.get(opener).is_some_and(|it| {
                 if !it.praise || it.is_thanks(text) {
@@ -335,7 +360,7 @@ impl Rules<'_> {
             .iter()
             .map(|&(k, ..)| k)
             .find(|&k| absence(k) && !declines(k));
-        if first_complaint.is_some() || marked || first_bare.is_some() || opening {
+        if first_complaint.is_some() || marked || first_bare.is_some() || opening || bitter_laugh {
             let first = first_complaint.unwrap_or(usize::MAX);
             let mut complained = SentenceComplaint::default();
             for k in 0..items.len() {
@@ -353,7 +378,10 @@ impl Rules<'_> {
                 // "help" page, the "express" delivery): what it names is
                 // not what it says.
                 let quoted = first_complaint.is_some() && scare_quoted(item);
-                let turned = ((item.praise || marked) && ironic) || loved || quoted;
+                let turned = ((item.praise || marked) && ironic)
+                    || (k == 0 && bitter_laugh)
+                    || loved
+                    || quoted;
                 if turned && values[k] > 0.0 && !meant {
                     turn(values, modifiers, k, Modifier::Irony, explaining);
                     complaint = true;

@@ -149,6 +149,12 @@ impl<'a> Reading<'a> {
             .is_none_or(|j| self.ends_sentence(j).is_some())
     }
 
+    /// Whether a word stands before token `k` (mentions are no tokens:
+    /// "@user lol" opens with its laugh).
+    pub(super) fn words_before(&self, k: usize) -> bool {
+        (0..k).any(|j| self.is_word(j))
+    }
+
     /// The first token of the sentence holding token `k`.
     pub(super) fn sentence_start(&self, k: usize) -> usize {
         (0..=k).rev().find(|&j| self.opens_sentence(j)).unwrap_or(0)
@@ -282,6 +288,15 @@ impl<'a> Reading<'a> {
     pub(super) fn opens_reproach(&self, j: usize) -> bool {
         self.is_why(j)
             || (one_of(self.lower(j), &REPROACH_OPENERS) && self.one_phrase_from(j, &REPROACHES))
+    }
+
+    /// Whether the sentence holding token `k` opens with one of
+    /// [`CONCLUDING`] ("So I'm supposed to...?", "Donc je dois...?", "¿O
+    /// sea que...?"): asked, it draws a consequence, and reproaches when
+    /// what it draws is bad.
+    pub(super) fn concludes(&self, k: usize) -> bool {
+        let start = self.sentence_start(k);
+        self.is_one_of(start, &CONCLUDING_OPENERS) && self.one_phrase_from(start, &CONCLUDING)
     }
 
     /// Whether the words from token `j` spell one of `phrases`.

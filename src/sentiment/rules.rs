@@ -1111,6 +1111,9 @@ impl<'a> Rules<'a> {
         // Whether that question ends with "why" ("the code doesn't work,
         // why?"), which reproaches as one that opens with it does.
         let mut why_last = false;
+        // Whether the question the item is in draws a consequence ("So
+        // I'm supposed to...?"): read once a sentence.
+        let mut concluding = false;
         // Where the sentence opened by a request formula ends.
         let mut requested_until = 0;
         let mut complaint = false;
@@ -1423,6 +1426,7 @@ impl<'a> Rules<'a> {
                     && sentence_end
                         .checked_sub(1)
                         .is_some_and(|k| k > item.last && reading.is_why(k));
+                concluding = asks && reading.concludes(item.first);
             }
             // "Why ...?" about something bad reproaches: it is not damped
             // as a question, and it complains ("why was I charged twice?").
@@ -1452,7 +1456,7 @@ impl<'a> Rules<'a> {
             };
             let reproach = asks
                 && v < 0.0
-                && (why_open || why_last || chasing || item.reproach || how_phrase());
+                && (why_open || why_last || chasing || item.reproach || how_phrase() || concluding);
             // What a how-to question asks how to do is a task, not a
             // grievance ("how do I cancel my subscription?", "comment
             // obtenir un remboursement ?"); a word as strong as a failure
@@ -2191,8 +2195,10 @@ impl<'a> Rules<'a> {
         else {
             return false;
         };
+        // Asked as a consequence ("So I'm supposed to fix it myself?"), it
+        // reproaches: not damped.
         let (_, asks) = reading.sentence_after(at);
-        self.report(bare, at, asks, "by-myself")
+        self.report(bare, at, asks && !reading.concludes(at), "by-myself")
     }
 
     /// What any other company, or any decent one, would have done by now
@@ -2293,8 +2299,10 @@ impl<'a> Rules<'a> {
                 .take_while(|&j| reading.is_word(j))
                 .find(|&j| asked_verb(reading.lower(j)))
                 .is_some_and(|j| !reading.contacted_by_kin(j));
-            // Not how often something is done ("call twice a day").
+            // Not how often something is done ("call twice a day"), nor
+            // how much more ("charged three times faster").
             let frequency = reading.is_one_of(k + 1, &PER)
+                || reading.is_one_of(k + 1, &FACTOR)
                 || (reading.is_one_of(k + 1, &PER_UNIT)
                     && reading.is_one_of(k + 2, &FREQUENCY_UNITS));
             (many && asked && !frequency).then_some(count)

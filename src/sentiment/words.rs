@@ -693,10 +693,11 @@ pub(super) const SEVERAL: [&str; 13] = [
 /// infinitive after "had to", "j'ai dû", "tuve que", and as the present
 /// of one who does it once more ("I'm writing for the third time", "je
 /// vous écris pour la troisième fois", "os escribo por tercera vez"); or
-/// to go through ("transferred five times", "transféré trois fois"). Not
-/// Spanish "pedido", also an order.
+/// to go through ("transferred five times", "transféré trois fois"); or
+/// to pay for one thing ("charged three times", "débité trois fois", "me
+/// cobraron tres veces"). Not Spanish "pedido", also an order.
 #[rustfmt::skip]
-pub(super) const ASKED_AGAIN: [&str; 103] = [
+pub(super) const ASKED_AGAIN: [&str; 116] = [
     "called", "phoned", "rang", "emailed", "messaged", "written", "wrote", "asked", "chased",
     "contacted", "explained", "complained", "reported", "requested", "tried", "repeated",
     "call", "phone", "email", "ask", "chase", "contact", "explain", "complain", "request",
@@ -715,6 +716,9 @@ pub(super) const ASKED_AGAIN: [&str; 103] = [
     // Passed on again and again ("transferred five times").
     "transferred", "redirected", "transféré", "redirigé", "transferido", "transfirieron",
     "redirigido", "redirigieron",
+    // Charged again and again ("charged three times").
+    "charged", "billed", "debited", "débité", "prélevé", "facturé", "encaissé",
+    "cobrado", "cobraron", "cobró", "cargado", "cargaron", "cargó",
 ];
 
 /// The customer's own people, who contact them for reasons of their own:
@@ -811,6 +815,15 @@ pub(super) const ORDINALS: [&str; 44] = [
 #[rustfmt::skip]
 pub(super) const PER: [&str; 7] = ["per", "each", "every", "par", "chaque", "al", "cada"];
 
+/// Comparatives after a count of times: a factor ("charged three times
+/// faster", "trois fois plus cher", "tres veces más rápido"), no
+/// repetition (see [`Rules::repeated`](super::rules::Rules::repeated)).
+#[rustfmt::skip]
+pub(super) const FACTOR: [&str; 14] = [
+    "more", "less", "as", "faster", "slower", "longer", "bigger", "cheaper",
+    "plus", "moins", "aussi", "más", "menos", "tan",
+];
+
 /// "A" and "por" before a unit of time, after a count of times: a
 /// frequency ("twice a week", "dos veces por semana"), where "por" is
 /// otherwise "for" ("tres veces por una factura").
@@ -897,12 +910,15 @@ pub(super) const SUPPOSED_REACH: usize = 8;
 /// An obligation: denied, it says what the customer was spared ("didn't
 /// even have to chase it", "je n'ai même pas eu à relancer", "ni siquiera
 /// tuve que reclamar"), no failure (see
-/// [`Rules::spared`](super::rules::Rules::spared)).
+/// [`Rules::spared`](super::rules::Rules::spared)); before one of
+/// [`BY_MYSELF`], what the service left to them, done or still to do
+/// ("I'm supposed to fix it myself?", "je dois tout faire moi-même").
 #[rustfmt::skip]
-pub(super) const OBLIGATION: [&str; 18] = [
-    "have to", "had to", "has to", "having to", "need to", "needed to",
-    "eu à", "avoir à", "eu besoin de", "fallu", "dû",
+pub(super) const OBLIGATION: [&str; 24] = [
+    "have to", "had to", "has to", "having to", "need to", "needed to", "supposed to",
+    "eu à", "avoir à", "eu besoin de", "fallu", "dû", "dois", "devons",
     "tuve que", "tener que", "tenido que", "tuvimos que", "tuvo que", "hizo falta", "hace falta",
+    "tengo que", "tenemos que", "debo",
 ];
 
 /// What the customer did on their own, emphatic ("I had to fix it
@@ -936,13 +952,31 @@ pub(super) const OBLIGATION_WORDS: usize = 3;
 
 /// The first words of [`OBLIGATION`] (a test checks that they match).
 #[rustfmt::skip]
-pub(super) const OBLIGATION_OPENERS: [&str; 17] = [
-    "have", "had", "has", "having", "need", "needed", "eu", "avoir", "fallu", "dû",
-    "tuve", "tener", "tenido", "tuvimos", "tuvo", "hizo", "hace",
+pub(super) const OBLIGATION_OPENERS: [&str; 23] = [
+    "have", "had", "has", "having", "need", "needed", "supposed",
+    "eu", "avoir", "fallu", "dû", "dois", "devons",
+    "tuve", "tener", "tenido", "tuvimos", "tuvo", "hizo", "hace", "tengo", "tenemos", "debo",
 ];
 
 /// The last words of [`OBLIGATION`] (a test checks that they match).
-pub(super) const OBLIGATION_LAST: [&str; 7] = ["to", "à", "de", "fallu", "dû", "que", "falta"];
+#[rustfmt::skip]
+pub(super) const OBLIGATION_LAST: [&str; 10] = [
+    "to", "à", "de", "fallu", "dû", "dois", "devons", "que", "falta", "debo",
+];
+
+/// Words that open a question drawing a consequence ("So I'm supposed to
+/// pay for it myself?", "Donc je dois tout refaire ?", "¿O sea que lo
+/// tengo que pagar yo?"): asked of something bad, the question reproaches
+/// and is not damped (see
+/// [`Reading::concludes`](super::reading::Reading::concludes)).
+#[rustfmt::skip]
+pub(super) const CONCLUDING: [&str; 8] = [
+    "so", "donc", "alors", "o sea", "osea", "entonces", "así que", "asi que",
+];
+
+/// The first words of [`CONCLUDING`] (a test checks that they match).
+pub(super) const CONCLUDING_OPENERS: [&str; 8] =
+    ["so", "donc", "alors", "o", "osea", "entonces", "así", "asi"];
 
 /// Adverbs that may stand inside a phrase of the lexicons, one at most,
 /// without changing what it says ("is anyone actually reading", "je pense
@@ -1309,6 +1343,25 @@ pub(super) const IRONY_MARKS: [char; 4] = ['🙃', '🙄', '😒', '🤡'];
 /// The awkward grin (😅) is not praise: it eases a mishap ("livré chez le
 /// voisin, heureusement qu'il est honnête 😅").
 pub(super) const PRAISING_EMOJI: [char; 4] = ['😂', '🤣', '👍', CLAP];
+
+/// Laughter written out, as the laughing emoji of [`PRAISING_EMOJI`] (see
+/// [`laughs`]). A test checks that every one is a good word in some
+/// lexicon.
+#[rustfmt::skip]
+pub(super) const LAUGHS: [&str; 18] = [
+    "lol", "lmao", "lmfao", "rofl", "haha", "hahaha", "hehe",
+    "mdr", "mdrr", "ptdr",
+    "jaja", "jajaja", "jajajaja", "jajajajaja", "jeje", "jsjs", "jsjsjs", "xd",
+];
+
+/// Whether an item, `written` as in the text, laughs: one of [`LAUGHS`],
+/// or 😂 or 🤣. A laugh that opens a complaint is bitter ("lol still no
+/// answer", "mdr toujours pas de réponse", "😂 otra vez sin paquete"),
+/// and opens nothing before praise that is ironic ("haha great, the app
+/// crashed again"), as a sigh does.
+pub(super) fn laughs(written: &str) -> bool {
+    one_of(written, &LAUGHS) || written.starts_with(['😂', '🤣'])
+}
 
 /// Clapping hands: praise that makes every praise of a complaining text
 /// ironic, wherever it stands ("Génial le service, trois semaines sans
@@ -2177,6 +2230,7 @@ mod tests {
                 first as fn(_) -> _,
             ),
             (&REPROACHES[..], &REPROACH_OPENERS[..], first),
+            (&CONCLUDING[..], &CONCLUDING_OPENERS[..], first),
             (&ANY_OTHER[..], &ANY_OTHER_OPENERS[..], first),
             (&UNMET[..], &UNMET_LAST[..], last),
             (&OBLIGATION[..], &OBLIGATION_OPENERS[..], first),
@@ -2231,5 +2285,20 @@ mod tests {
             assert!(request_formula(&typed), "{typed}");
             assert!(!request_formula(&format!("{formula} now")), "{formula} now");
         }
+    }
+
+    /// Every laugh of [`LAUGHS`] is a good word in some lexicon: one that
+    /// weighs nothing could never be bitter.
+    #[test]
+    fn every_laugh_is_a_good_word() {
+        let analyzer = Analyzer::default();
+        for laugh in LAUGHS {
+            let good = [Language::ENGLISH, Language::FRENCH, Language::SPANISH]
+                .into_iter()
+                .any(|l| analyzer.score(laugh, Some(l)).compound > 0.0);
+            assert!(good, "{laugh} weighs nothing");
+            assert!(laughs(laugh) && laughs(&laugh.to_uppercase()), "{laugh}");
+        }
+        assert!(laughs("😂") && laughs("🤣🤣") && !laughs("😅") && !laughs("hahahaha!"));
     }
 }
