@@ -203,16 +203,17 @@ impl Rules<'_> {
         // service.
         let bitter_laugh = contrast.is_none()
             && items.first().is_some_and(|laugh| {
-                let after = |k: usize| tokens[k].start > laugh.start;
-                let said_alone = tokens
-                    .get(laugh.last + 1)
-                    .is_some_and(|_| reading.ends_sentence(laugh.last + 1).is_some());
+                let next = laugh.last + 1;
+                let said_alone = next < tokens.len() && reading.ends_sentence(next).is_some();
+                let mut later = values.iter().skip(1);
                 laughing(laugh)
-                    && !reading.words_before(laugh.first)
                     && !said_alone
-                    && values[1..].iter().all(|v| *v <= 0.0)
-                    && (values[1..].iter().any(|v| *v <= COMPLAINT)
-                        || bare.iter().any(|&(k, v, _)| after(k) && v <= COMPLAINT))
+                    && !reading.words_before(laugh.first)
+                    && later.clone().all(|v| *v <= 0.0)
+                    && (later.any(|v| *v <= COMPLAINT)
+                        || bare
+                            .iter()
+                            .any(|&(k, v, _)| tokens[k].start > laugh.start && v <= COMPLAINT))
             });
         let opening = contrast.is_none()
             && items.get(opener).is_some_and(|it| {
