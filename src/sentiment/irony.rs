@@ -183,14 +183,17 @@ impl Rules<'_> {
         // opening thanks are meant (see [`THANKS`]). A sigh or a laugh
         // before it opens nothing ("Ay genial, otro error del sistema",
         // "haha great, the app crashed again").
-        let laughing = |it: &Item| laughs(&text[it.start..it.end]);
+        // A laugh that opens the text (mentions are no words: "@user lol").
+        let opening_laugh = items
+            .first()
+            .filter(|it| laughs(&text[it.start..it.end]) && !reading.words_before(it.first));
         let opener = match items {
             [sigh, ..]
                 if sigh.first == 0 && !sigh.praise && (COMPLAINT..=0.0).contains(&sigh.base) =>
             {
                 1
             }
-            [laugh, ..] if laughing(laugh) && !reading.words_before(laugh.first) => 1,
+            _ if opening_laugh.is_some() => 1,
             _ => 0,
         };
         // A laugh that opens the text and runs into complaints, with
@@ -202,13 +205,11 @@ impl Rules<'_> {
         // complaint, which in tweets laughs at oneself as often as at the
         // service.
         let bitter_laugh = contrast.is_none()
-            && items.first().is_some_and(|laugh| {
+            && opening_laugh.is_some_and(|laugh| {
                 let next = laugh.last + 1;
                 let said_alone = next < tokens.len() && reading.ends_sentence(next).is_some();
                 let mut later = values.iter().skip(1);
-                laughing(laugh)
-                    && !said_alone
-                    && !reading.words_before(laugh.first)
+                !said_alone
                     && later.clone().all(|v| *v <= 0.0)
                     && (later.any(|v| *v <= COMPLAINT)
                         || bare

@@ -35,7 +35,8 @@
 //! "aunque": the clause it opens weighs less, and a complaint conceded
 //! turns no praise into irony), irony markers ("bravo 👏" after
 //! a complaint, a laugh or a thumbs-up after one or after something missing:
-//! "colis encore perdu 😂", "otra vez sin pedido 😂",
+//! "colis encore perdu 😂", "otra vez sin pedido 😂", a laugh that opens
+//! one: "lol still no answer", "mdr toujours pas de réponse",
 //! "merci pour rien", praise that opens a message on its own, or names
 //! the service or the job, before a failure: "Perfect, the update deleted
 //! all my photos", "Great service, waited two hours" (praise of a thing is
@@ -53,7 +54,9 @@
 //! through"; one that has not come is a failure, however said: "I didn't
 //! get a refund", "toujours pas de remboursement"), "why" questions about a failure, which reproach rather than
 //! ask ("why was I charged twice?", "it crashed again, why?", and "how
-//! could you", "comment avez-vous pu", "cómo es posible"), how-to
+//! could you", "comment avez-vous pu", "cómo es posible"), and so do
+//! questions that draw a consequence ("So I'm supposed to pay for it
+//! myself?", "¿O sea que lo tengo que pagar yo?"), how-to
 //! questions, whose task is no grievance ("how do I cancel my
 //! subscription?", "comment obtenir un remboursement ?", "¿cómo cancelo mi
 //! suscripción?"; a failure told before one still complains), a request
