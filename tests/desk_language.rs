@@ -6985,3 +6985,51 @@ fn not_a_single_problem_and_charged_three_times() {
         Label::Neutral,
     );
 }
+
+/// Verbs whose stem changes are read in every form, as their infinitive
+/// is ("ils mentent", "ça me déçoit", "les colis disparaissent", "me
+/// mintieron", "destruye la batería", "me niegan el reembolso"), and their
+/// forms that are other words are not ("les mentions", "la nuit", "el
+/// río"). A "sin" that denies no fault praises ("os la
+/// recomiendo sin dudarlo").
+#[test]
+fn verbs_that_change_their_stem_weigh_in_every_form() {
+    for text in [
+        "Vos conseillers mentent à chaque appel",
+        "Ils nous trahissent après dix ans de fidélité",
+        "Cette mise à jour détruit la batterie",
+        "Votre service me déçoit énormément",
+        "Les colis disparaissent entre Lyon et Paris",
+        "Votre appli ralentit tout mon téléphone",
+        "On se plaint depuis des mois sans réponse",
+    ] {
+        assert_displeased(text, FR);
+    }
+    for text in [
+        "Sus agentes mienten en cada llamada",
+        "Me mintieron sobre el precio",
+        "La actualización destruye la batería",
+        "Me niegan el reembolso desde hace un mes",
+        "Los paquetes desaparecen en la aduana",
+        "Me enfurece que nadie conteste",
+    ] {
+        assert_displeased(text, ES);
+    }
+    for (text, language) in [
+        ("Votre équipe me ravit à chaque visite", FR),
+        ("Vous réussissez toujours à me surprendre", FR),
+        ("Me divierte mucho la nueva función", ES),
+        ("La chica de la tienda siempre sonríe y ayuda", ES),
+        ("Os recomiendo esta tienda sin dudarlo", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    for (text, language) in [
+        ("Les mentions sont ouvertes sur notre page", FR),
+        ("Il fait nuit à 17 h en ce moment", FR),
+        ("Vivo cerca del río", ES),
+        ("Mañana vuelo a Río", ES),
+    ] {
+        assert_label(text, language, Label::Neutral);
+    }
+}

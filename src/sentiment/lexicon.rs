@@ -42,6 +42,10 @@
 //!   `[failures]` (what the service does when it works: "work", "arrive",
 //!   "fixed"; denied, each reports a failure: "my order hasn't arrived",
 //!   "sigue sin funcionar", "l'appli ne s'ouvre plus"),
+//!   `[conjugations]` (`verb<TAB>model`: a verb of `[words]` whose stem
+//!   changes, and the model verb it is conjugated like, "trahir finir",
+//!   "perder pensar": its forms are added with its valence; see
+//!   [`conjugation`](super::conjugation)),
 //!   `[stopwords]` (for language detection): one entry a line.
 //!
 //! Keys are matched lowercase, and also without accents ("decu" finds
@@ -311,6 +315,7 @@ impl Lexicon {
     pub fn parse(text: &str) -> Lexicon {
         let mut lexicon = Lexicon::default();
         let mut explicit: Vec<String> = Vec::new();
+        let mut verbs: Vec<(String, String)> = Vec::new();
         let mut section = "";
         for line in text.lines() {
             let line = line.trim_end();
@@ -340,8 +345,15 @@ impl Lexicon {
                     "failures" => "failures",
                     "stopwords" => "stopwords",
                     "shorthand" => "shorthand",
+                    "conjugations" => "conjugations",
                     _ => "",
                 };
+                continue;
+            }
+            if section == "conjugations" {
+                if let Some((verb, model)) = line.split_once('\t') {
+                    verbs.push((verb.trim().to_lowercase(), model.trim().to_owned()));
+                }
                 continue;
             }
             if section == "shorthand" {
@@ -414,7 +426,30 @@ impl Lexicon {
                 }
             }
         }
+        lexicon.conjugate(&verbs);
         lexicon
+    }
+
+    /// Adds the forms of the verbs of `[conjugations]` (each with the model
+    /// it is conjugated like: see [`conjugation`](super::conjugation)),
+    /// with the verb's valence. A form that is a key already, or a
+    /// function word, keeps what it is.
+    fn conjugate(&mut self, verbs: &[(String, String)]) {
+        for (verb, model) in verbs {
+            let Some(Word {
+                entry: Some((entry @ Entry::Valence(_), _)),
+                ..
+            }) = self.entries.get(verb).copied()
+            else {
+                continue;
+            };
+            for form in super::conjugation::forms(verb, model).unwrap_or_default() {
+                let taken = self.entries.get(&form).is_some_and(|w| w.entry.is_some());
+                if !taken && !self.stopwords.contains(&form) {
+                    self.insert(&form, entry);
+                }
+            }
+        }
     }
 
     /// Adds the forms a phrase takes when its participles and adjectives
@@ -1141,6 +1176,22 @@ mod tests {
                             n + 1
                         );
                     }
+                }
+                if section == "[conjugations]" {
+                    let (verb, model) = line
+                        .split_once('\t')
+                        .unwrap_or_else(|| panic!("{name}:{}: no tab: {line:?}", n + 1));
+                    assert!(
+                        super::super::conjugation::forms(verb, model)
+                            .is_some_and(|forms| !forms.is_empty()),
+                        "{name}:{}: {verb} is not conjugated like {model}",
+                        n + 1
+                    );
+                    let valence = text
+                        .lines()
+                        .take_while(|l| !l.starts_with('[') || *l == "[words]")
+                        .any(|l| l.strip_prefix(verb).is_some_and(|v| v.starts_with('\t')));
+                    assert!(valence, "{name}:{}: {verb} is no key of [words]", n + 1);
                 }
                 if matches!(section, "[words]" | "[boosters]") {
                     let (k, v) = line

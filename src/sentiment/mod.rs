@@ -7,7 +7,10 @@
 //! emoticons, hashtags split on case (and out of reach of a negation past
 //! the word right before them: "3 days without TV #fail" is no denied
 //! failure), elongations ("nuuuul"), capitals,
-//! repeated punctuation, missing accents, missing apostrophes ("dont",
+//! repeated punctuation, missing accents, verbs whose stem changes read
+//! in every form ("ils mentent", "ça me déçoit", "me mintieron", "destruye":
+//! a `[conjugations]` section of the French and Spanish lexicons names the
+//! model each is conjugated like), missing apostrophes ("dont",
 //! "still havent"), chat shorthand read as the word it stands for in its
 //! language ("tjrs", "pk", "x", "q", "r u": a `[shorthand]` section of each
 //! lexicon), French elision and "ne ... pas"
@@ -203,6 +206,7 @@
 // stands and adds the negations that negate nothing, `irony` turns praise
 // that is not meant; all read the text through `reading`, and know the
 // little words of `words`.
+mod conjugation;
 mod irony;
 mod lang;
 mod lexicon;
