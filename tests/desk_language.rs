@@ -7033,3 +7033,24 @@ fn verbs_that_change_their_stem_weigh_in_every_form() {
         assert_label(text, language, Label::Neutral);
     }
 }
+
+/// Spanish verbs in the plural persons the suffix rules miss: the third
+/// person in "-en" ("los clientes sufren", "nos ofenden", "que lo
+/// disfruten"), and the first of the imperfect and the future
+/// ("sufríamos", "disfrutaremos").
+#[test]
+fn spanish_verbs_weigh_in_the_plural() {
+    for text in [
+        "Los clientes sufren cada día con vuestra aplicación",
+        "Nos ofenden con esas respuestas",
+        "Sufríamos cortes de luz cada semana",
+    ] {
+        assert_displeased(text, ES);
+    }
+    for text in [
+        "Que lo disfruten, y gracias por todo",
+        "Disfrutaremos del nuevo servicio",
+    ] {
+        assert_pleased(text, ES);
+    }
+}

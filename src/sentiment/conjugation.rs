@@ -233,6 +233,32 @@ fn french_stems(verb: &str, model: &str) -> Option<Stems> {
     })
 }
 
+/// The plural forms of a regular Spanish verb that the suffix rules miss
+/// (see `Lexicon::with_plural_verb_forms`): "-en" of every verb
+/// ("sufren", "disfruten"), and the subjunctive's "-emos" of an -ar verb
+/// ("ganemos", "toquemos"). None for a word that is no infinitive of three
+/// letters of stem or more.
+pub(crate) fn plurals(verb: &str) -> Vec<String> {
+    let Some((stem, class)) = verb
+        .len()
+        .checked_sub(2)
+        .and_then(|at| Some((verb.get(..at)?, verb.get(at..)?)))
+    else {
+        return Vec::new();
+    };
+    let verb = matches!(class, "ar" | "er" | "ir")
+        && stem.chars().count() >= 3
+        && stem.chars().all(char::is_alphabetic);
+    match (verb, class) {
+        (false, _) => Vec::new(),
+        (true, "ar") => {
+            let soft = before(stem, 'e', class);
+            vec![format!("{soft}en"), format!("{soft}emos")]
+        }
+        _ => vec![format!("{stem}en")],
+    }
+}
+
 /// What a Spanish model does to the stem's last vowel.
 #[derive(Clone, Copy)]
 struct Change {
@@ -503,6 +529,20 @@ mod tests {
             !reír.iter().any(|f| f == "río" || f == "rió"),
             "a river, Rio"
         );
+    }
+
+    #[test]
+    fn spanish_plurals_keep_the_sound_of_the_stem() {
+        assert_eq!(super::plurals("disfrutar"), ["disfruten", "disfrutemos"]);
+        assert_eq!(super::plurals("tocar"), ["toquen", "toquemos"]);
+        assert_eq!(super::plurals("gozar"), ["gocen", "gocemos"]);
+        assert_eq!(super::plurals("sufrir"), ["sufren"]);
+        assert_eq!(super::plurals("temer"), ["temen"]);
+        assert!(super::plurals("bar").is_empty());
+        assert!(super::plurals("bueno").is_empty());
+        assert!(super::plurals("super-ar").is_empty());
+        assert!(super::plurals("").is_empty());
+        assert!(super::plurals("ñ").is_empty());
     }
 
     #[test]

@@ -432,8 +432,7 @@ impl Lexicon {
 
     /// Adds the forms of the verbs of `[conjugations]` (each with the model
     /// it is conjugated like: see [`conjugation`](super::conjugation)),
-    /// with the verb's valence. A form that is a key already, or a
-    /// function word, keeps what it is.
+    /// with the verb's valence (see [`Lexicon::insert_form`]).
     fn conjugate(&mut self, verbs: &[(String, String)]) {
         for (verb, model) in verbs {
             let Some(Word {
@@ -444,10 +443,7 @@ impl Lexicon {
                 continue;
             };
             for form in super::conjugation::forms(verb, model).unwrap_or_default() {
-                let taken = self.entries.get(&form).is_some_and(|w| w.entry.is_some());
-                if !taken && !self.stopwords.contains(&form) {
-                    self.insert(&form, entry);
-                }
+                self.insert_form(&form, entry);
             }
         }
     }
@@ -519,6 +515,37 @@ impl Lexicon {
         self
     }
 
+    /// Adds the Spanish verbs' forms in "-en" and "-emos" that the suffix
+    /// rules miss: the present's third person plural of -er and -ir verbs
+    /// ("sufren", "ofenden"), the subjunctive's of -ar verbs ("que lo
+    /// disfruten", "ojalá ganen", "lloremos"). The suffix rules do not try
+    /// "-en", which would read the French "chien" as a form of "chier" and
+    /// the English "bitten" as one of "bitter"; and they try no ending on a
+    /// word whose first four letters start no key, as "ganemos" and
+    /// "odiemos" do not. Written out for the Spanish verbs only, a form is
+    /// a word nobody else writes. (The subjunctive's singular is not:
+    /// "tarde" is the afternoon, not a form of "tardar".) See
+    /// [`Lexicon::insert_form`].
+    fn with_plural_verb_forms(mut self) -> Lexicon {
+        let forms: Vec<(String, Entry)> = self
+            .entries
+            .iter()
+            .filter_map(|(key, word)| match word.entry {
+                Some((entry @ Entry::Valence(_), _)) => Some((key, entry)),
+                _ => None,
+            })
+            .flat_map(|(key, entry)| {
+                super::conjugation::plurals(key)
+                    .into_iter()
+                    .map(move |form| (form, entry))
+            })
+            .collect();
+        for (form, entry) in forms {
+            self.insert_form(&form, entry);
+        }
+        self
+    }
+
     /// Adds the forms the failure words take in agreement ("arrivée",
     /// "arreglados"), accent-free too.
     fn with_agreeing_failures(mut self, forms: fn(&str) -> Vec<String>) -> Lexicon {
@@ -536,6 +563,22 @@ impl Lexicon {
     /// words ("loin d'"); a single negator, intensifier or contrast word is
     /// kept as written ("n't").
     pub fn insert(&mut self, key: &str, entry: Entry) {
+        self.add(key, entry, true);
+    }
+
+    /// Adds a form the lexicon writes out for a key (a verb's "trahissent",
+    /// "sufren"), unless it is a key already or a function word, which
+    /// keep what they are. Found as written, it is no dictionary form whose
+    /// own inflections are tried (see `prefixes`), lest "moreee" be read as
+    /// a form of "moren", itself a form of "morir".
+    fn insert_form(&mut self, form: &str, entry: Entry) {
+        let taken = self.entries.get(form).is_some_and(|w| w.entry.is_some());
+        if !taken && !self.stopwords.contains(form) {
+            self.add(form, entry, false);
+        }
+    }
+
+    fn add(&mut self, key: &str, entry: Entry, dictionary_form: bool) {
         let key = match entry {
             Entry::Valence(_) | Entry::Both(..) => super::tokenize::key_words(key),
             _ if key.contains(' ') => super::tokenize::key_words(key),
@@ -558,7 +601,7 @@ impl Lexicon {
         let folded = fold_accents(&key);
         // Only a word can be an inflection's dictionary form (see
         // `prefixes`).
-        if words == 1 {
+        if words == 1 && dictionary_form {
             self.prefixes.insert(prefix(&folded));
         }
         let marks = self.marked.get(&key).copied().unwrap_or_default();
@@ -697,7 +740,21 @@ const CLITICS: [&str; 17] = [
 /// that a desk is written in: the imperative ("cancelad", "devolved"), the
 /// present and its subjunctive ("nos engañáis", "que perdáis", "no
 /// decepcionéis").
-const SPANISH_TENSES: [(&str, &[&str]); 25] = [
+const SPANISH_TENSES: [(&str, &[&str]); 36] = [
+    // The first person plural of the imperfect, the future and the
+    // conditional: "disfrutábamos", "ganaremos", "sufriremos",
+    // "sufríamos"; and the third plural of the conditional: "perderían".
+    ("ábamos", &["ar"]),
+    ("abamos", &["ar"]),
+    ("aremos", &["ar"]),
+    ("eremos", &["er"]),
+    ("iremos", &["ir"]),
+    ("íamos", &["er", "ir"]),
+    ("iamos", &["er", "ir"]),
+    ("erían", &["er"]),
+    ("irían", &["ir"]),
+    ("erian", &["er"]),
+    ("irian", &["ir"]),
     ("áis", &["ar", "er", "ir"]),
     ("éis", &["er", "ar"]),
     ("ada", &["ar"]),
@@ -891,7 +948,8 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
             ("aba", &["ar"]),
             ("aban", &["ar"]),
             ("amos", &["ar"]),
-            ("emos", &["er"]),
+            // "-emos" is also the subjunctive of -ar verbs: "disfrutemos".
+            ("emos", &["er", "ar"]),
             ("imos", &["ir"]),
         ];
         // Most rules end in another letter than the word: compare last
@@ -1013,6 +1071,7 @@ static FRENCH: LazyLock<Lexicon> = LazyLock::new(|| {
 });
 static SPANISH: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::parse(SPANISH_FILE)
+        .with_plural_verb_forms()
         .with_phrase_forms(spanish_forms)
         .with_agreeing_failures(spanish_agreement)
 });
