@@ -648,11 +648,13 @@ pub(crate) fn inflected(
         return None;
     }
     let start = prefix(key);
+    // Folded, then cut again: "œ" and "æ" fold to two letters, and the
+    // keys' prefixes were cut from their folded form ("écœu" is "ecoe").
     let start = if start.is_ascii() {
         start
     } else {
         fold_accents_into(start, folded);
-        folded.as_str()
+        prefix(folded)
     };
     // Only inflections that keep the first four letters are tried: shorter
     // stems find the wrong words ("made" is not "mad", "wine" not "win").
@@ -879,7 +881,7 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
                 return true;
             }
         }
-        let rules: [(&str, &[&str]); 57] = [
+        let rules: [(&str, &[&str]); 58] = [
             ("iest", &["y"]),
             ("est", &["", "e"]),
             ("ier", &["y"]),
@@ -901,6 +903,9 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
             ("ing", &["", "e"]),
             ("ly", &["", "le"]),
             ("ement", &["", "e"]),
+            // French plurals in -aux of adjectives in -al ("géniaux",
+            // "illégaux"), whose "x" is off already.
+            ("au", &["al"]),
             // French adverbs whose adjective changes its ending:
             // "violemment", "brillamment", "généreusement", "agressivement",
             // "cruellement", "joliment", "gentiment", "assurément".
@@ -1452,6 +1457,8 @@ mod tests {
     fn spanish_and_french_inflections_find_their_word() {
         for (word, target) in [
             ("buenísimas", "buena"),
+            ("géniaux", "génial"),
+            ("illégaux", "illégal"),
             ("amabilísima", "amable"),
             ("agradabilisimo", "agradable"),
             ("felicísimo", "feliz"),
@@ -1554,6 +1561,10 @@ mod tests {
             (Language::FRENCH, "fou", &["fous"]),
             (Language::FRENCH, "dur", &["durs", "dure", "dures"]),
             (Language::FRENCH, "ami", &["amies"]),
+            (Language::FRENCH, "tué", &["tuée", "tués", "tuées"]),
+            (Language::FRENCH, "usé", &["usée", "usés", "usées"]),
+            (Language::FRENCH, "ému", &["émue", "émus", "émues"]),
+            (Language::FRENCH, "nul", &["nulle", "nuls", "nulles"]),
             (Language::SPANISH, "feo", &["feos"]),
             (Language::SPANISH, "fea", &["feas"]),
             (Language::ENGLISH, "cry", &["cries", "cried"]),
@@ -1596,5 +1607,21 @@ mod tests {
         assert_eq!(fold_accents("año"), "año");
         assert!(FRENCH.entries.contains_key("decu"));
         assert!(FRENCH.entries.contains_key("déçu"));
+    }
+
+    #[test]
+    fn a_ligature_does_not_hide_a_words_inflections() {
+        // "œ" folds to two letters: the word's prefix is cut after
+        // folding, as the keys' are.
+        let find = |k: &str| FRENCH.entries.get(k).and_then(|w| w.entry);
+        let could_start = |p: &str| FRENCH.prefixes.contains(p);
+        let (mut folded, mut stem) = (String::new(), String::new());
+        for word in ["écœurante", "écœurantes", "écoeurante"] {
+            let hit = inflected(word, &mut folded, &mut stem, find, could_start);
+            assert!(
+                matches!(hit, Some((Entry::Valence(v), _)) if v < 0.0),
+                "{word}"
+            );
+        }
     }
 }
