@@ -7054,3 +7054,32 @@ fn spanish_verbs_weigh_in_the_plural() {
         assert_pleased(text, ES);
     }
 }
+
+/// A fight against a bad thing is no conflict: "fighting", "struggle",
+/// "combat" weigh nothing before the bad thing they fight, which weighs as
+/// the good news ("we are fighting fraud", "the struggle against
+/// corruption"); a fight of its own still weighs ("they were fighting in
+/// the store").
+#[test]
+fn a_fight_against_a_bad_thing_is_no_conflict() {
+    let weight_of = |text: &str, word: &str| {
+        let (_, why) = analyzer().explain(text, Some(EN));
+        why.contributions
+            .iter()
+            .find(|c| {
+                c.span
+                    .clone()
+                    .is_some_and(|s| text[s].eq_ignore_ascii_case(word))
+            })
+            .map(|c| c.value)
+    };
+    for (text, word) in [
+        ("We are fighting fraud on every account", "fighting"),
+        ("The struggle against corruption goes on", "struggle"),
+    ] {
+        assert_eq!(weight_of(text, word), Some(0.0), "{text}");
+        assert_ne!(answer(text, EN).0, Label::Negative, "{text}");
+    }
+    let fight = weight_of("They were fighting in the store", "fighting");
+    assert!(fight.is_some_and(|v| v < 0.0));
+}

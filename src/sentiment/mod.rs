@@ -96,7 +96,8 @@
 //! order?" only asks), what a product
 //! leaves out, which denies nothing ("sans gluten", "sin contacto",
 //! "gluten-free"), a bad thing fought, lessened or ended, which is good
-//! news ("the fight against fraud", "moins de bugs", "la fin de ce
+//! news, and the fight itself no conflict ("the fight against fraud",
+//! "we are fighting fraud", "moins de bugs", "la fin de ce
 //! cauchemar"), a wish for what is due, a reproach ("it would be lovely to
 //! receive what I paid for"; "it would be nice if you could send me the
 //! invoice" only asks), the customer's own wrong choice, no grievance ("I

@@ -1380,6 +1380,11 @@ impl<'a> Rules<'a> {
                 // A bad thing in decline ("le chômage recule"): good news.
                 v *= c.negation;
                 note(Modifier::Opposed);
+            } else if !negated && v < 0.0 && self.fights_a_bad_thing(item) {
+                // The fight itself, against a bad thing: the good news told
+                // above, no conflict.
+                v = 0.0;
+                note(Modifier::Opposed);
             } else if !negated && v < 0.0 && self.decline_of_bad(item) {
                 // The decline itself ("recule", "baisse", "cae"), said of
                 // a bad thing, is the good news told above: no loss.
@@ -2360,18 +2365,19 @@ impl<'a> Rules<'a> {
     /// "no less", "au moins", "al menos", "sin fin", "no end" (see
     /// [`NOT_LESSENING`]).
     pub(super) fn opposed(&self, item: &Item) -> bool {
-        let Some(first) = self.against.filter(|&a| a < item.first) else {
-            return false;
-        };
+        self.opposer(item).is_some()
+    }
+
+    /// Where the word stands that opposes or lessens `item` (see
+    /// [`Rules::opposed`]).
+    fn opposer(&self, item: &Item) -> Option<usize> {
+        let first = self.against.filter(|&a| a < item.first)?;
         let reading = self.reading;
         let mut j = item.first;
         for _ in 0..=2 {
-            let Some(p) = j
+            let p = j
                 .checked_sub(1)
-                .filter(|&p| p >= first && reading.is_word(p))
-            else {
-                return false;
-            };
+                .filter(|&p| p >= first && reading.is_word(p))?;
             let shifter = if [&LESSENING[..], &ENDING, &OPPOSING]
                 .iter()
                 .any(|words| reading.is_one_of(p, words))
@@ -2387,24 +2393,25 @@ impl<'a> Rules<'a> {
                 // Not the second half of a compound ("rear-end"), nor one
                 // denied ("won't be the end of my troubles").
                 let joined = reading.text[..reading.tokens[s].start].ends_with('-');
-                return !joined
+                let opposes = !joined
                     && !self.denied_within(s, 3)
                     && !s
                         .checked_sub(1)
                         .is_some_and(|q| reading.is_one_of(q, &NOT_LESSENING));
+                return opposes.then_some(s);
             }
             if reading.is_one_of(p, &AGAINST) {
-                return false;
+                return None;
             }
             let article = [&DETERMINERS[..], &INDEFINITES, &DE, &MORE_ARTICLES, &OF]
                 .iter()
                 .any(|words| reading.is_one_of(p, words));
             if !article {
-                return false;
+                return None;
             }
             j = p;
         }
-        false
+        None
     }
 
     /// Where the word of a decline stands (see [`RECEDING`]) that `item`,
@@ -2420,6 +2427,18 @@ impl<'a> Rules<'a> {
             j += 1;
         }
         reading.is_one_of(j, &RECEDING).then_some(j)
+    }
+
+    /// Whether `item` is the word that fights or lessens a bad thing after
+    /// it (see [`Rules::opposed`]): a fight that weighs as one on its own
+    /// ("fighting", "struggle", "combat") weighs nothing when what it
+    /// fights is bad, whose opposing is the good news ("we are fighting
+    /// pollution", "the struggle against fraud").
+    fn fights_a_bad_thing(&self, item: &Item) -> bool {
+        let items = self.items;
+        let next = items.get(items.partition_point(|it| it.first <= item.last));
+        item.first == item.last
+            && next.is_some_and(|bad| bad.base < 0.0 && self.opposer(bad) == Some(item.first))
     }
 
     /// Whether `item` is a word of decline (see [`RECEDING`]) whose subject
