@@ -7083,3 +7083,27 @@ fn a_fight_against_a_bad_thing_is_no_conflict() {
     let fight = weight_of("They were fighting in the store", "fighting");
     assert!(fight.is_some_and(|v| v < 0.0));
 }
+
+/// A parcel thrown, tossed or kicked by the courier is a complaint (rule
+/// `mishandled`), told actively or in the passive; the writer throwing
+/// the box away, a denial, a party thrown are not.
+#[test]
+fn a_parcel_thrown_is_mishandled() {
+    assert_rule_reads(
+        "mishandled",
+        &[
+            ("The driver threw my parcel over the fence", EN),
+            ("My parcel was thrown over the gate", EN),
+            ("Le livreur a jeté mon colis par-dessus le portail", FR),
+            ("Le colis a été balancé devant la porte", FR),
+            ("El repartidor tiró el paquete por encima de la valla", ES),
+            ("Mi paquete fue lanzado por la ventana", ES),
+        ],
+        &[
+            ("I threw the box away after unpacking, great product", EN),
+            ("J'ai jeté le carton, super produit", FR),
+            ("He did not throw the box", EN),
+            ("Throwing a party tonight", EN),
+        ],
+    );
+}

@@ -76,7 +76,9 @@
 //! "solo llegó la mitad del pedido") or without a part of it ("arrived
 //! without the charger"), fewer received or more charged than
 //! another amount ("received 2 instead of 3", "facturé 50 euros au lieu
-//! de 30"), what the money did not bring ("I pay for premium and still
+//! de 30"), a parcel thrown or kicked ("the driver threw my parcel over
+//! the fence", "le livreur a jeté mon colis", "el repartidor tiró el
+//! paquete"), what the money did not bring ("I pay for premium and still
 //! get ads", "pagué el envío urgente y aun así tardó una semana"), a long
 //! wait told as what it was for ("three weeks for a refund", "dix jours
 //! pour une réponse"), "finally" in a polite request ("I'd appreciate it
@@ -932,6 +934,7 @@ impl Analyzer {
         complaint |= rules.waited_for(scan.awaited, bare);
         complaint |= rules.waited_long(scan.waited, bare);
         complaint |= rules.repeated(scan.times, bare);
+        complaint |= rules.mishandled(scan.mishandled, bare);
         complaint |= rules.told_would(bare);
         complaint |= rules.by_myself(scan.alone, bare);
         complaint |= rules.any_other_would_have(bare);

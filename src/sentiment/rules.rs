@@ -2258,6 +2258,46 @@ impl<'a> Rules<'a> {
         self.report(bare, at, asks, "any-other")
     }
 
+    /// A parcel mishandled: a verb of [`MISHANDLING`] with one of
+    /// [`PARCELS`] within [`MISHANDLED_REACH`] words after it, past
+    /// determiners ("the driver threw my parcel over the fence", "le
+    /// livreur a jeté mon colis", "el repartidor tiró el paquete"), or
+    /// before it, past the auxiliaries of the passive ("my parcel was
+    /// thrown", "le colis a été balancé"); into `bare` as a failure weighs,
+    /// at the verb; damped in a question. Not denied ("he did not throw
+    /// the box"), nor done by the writer ("I threw the box away"). `mishandled` says whether the text has such a verb at
+    /// all (see [`Scan::mishandled`]). Returns whether the text complains.
+    pub(super) fn mishandled(&self, mishandled: bool, bare: &mut Vec<Bare>) -> bool {
+        if !mishandled {
+            return false;
+        }
+        let reading = self.reading;
+        let parcel = |j: usize| reading.is_one_of(j, &PARCELS);
+        // The writer throwing it ("I threw the box away", "j'ai jeté le
+        // carton"): no mishandling. Not the Spanish auxiliary "he", the
+        // English pronoun.
+        let own = |k: usize| {
+            k.checked_sub(1).is_some_and(|j| {
+                reading.is_one_of(j, &["i", "we", "i've", "we've", "ai", "avons", "je"])
+            })
+        };
+        let mut complaint = false;
+        for k in (0..reading.tokens.len()).filter(|&k| reading.is_one_of(k, &MISHANDLING)) {
+            let after = (k + 1..k + 1 + MISHANDLED_REACH)
+                .take_while(|&j| reading.is_word(j))
+                .any(parcel);
+            let before = (k.saturating_sub(MISHANDLED_REACH)..k)
+                .rev()
+                .take_while(|&j| reading.is_word(j))
+                .any(parcel);
+            if (after || before) && !own(k) && !self.denied_within(k, 3) {
+                let (_, asks) = reading.sentence_after(k);
+                complaint |= self.put(bare, k, FAILURE, asks, "mishandled");
+            }
+        }
+        complaint
+    }
+
     /// What the customer had to do again and again to be heard: a verb
     /// of [`ASKED_AGAIN`], then within [`ASKED_AGAIN_REACH`] words a
     /// count of two times or more ("I've called five times", "I had to

@@ -155,6 +155,10 @@ pub(super) struct Scan {
     /// Where the first word of [`Errand::Doubting`] came: only after it is
     /// praise looked at as doubted.
     pub(super) doubting: Option<usize>,
+    /// Whether a word of [`Errand::Mishandled`] came: only then is a text
+    /// searched for a parcel mishandled
+    /// ([`Rules::mishandled`](super::rules::Rules::mishandled)).
+    pub(super) mishandled: bool,
 }
 
 /// How far a phrase of the lexicons is read from its first word (see
@@ -353,6 +357,10 @@ pub(super) enum Errand {
     /// verb of liking did not come true (see [`HOPED`](super::words::HOPED)
     /// and [`HOPING`](super::words::HOPING)).
     Hoped,
+    /// "Threw", "jeté", "tiró": a parcel may have been mishandled (see
+    /// [`MISHANDLING`](super::words::MISHANDLING) and
+    /// [`Rules::mishandled`](super::rules::Rules::mishandled)).
+    Mishandled,
     /// "Supposedly", "so-called", "soi-disant", "supuestamente": a word of
     /// doubt, which doubts the praise after it (see
     /// [`DOUBTING`](super::words::DOUBTING)): the last word, or the first
@@ -448,6 +456,12 @@ impl Errand {
             | "presuntamente" | "supuesto" | "supuesta" | "supuestos" | "supuestas" => {
                 Some(Errand::Doubting)
             }
+            "threw" | "thrown" | "throw" | "throws" | "throwing" | "tossed" | "tossing"
+            | "chucked" | "chucking" | "hurled" | "flung" | "kicked" | "kicking" | "jeté"
+            | "jetée" | "jetés" | "jetées" | "jette" | "jettent" | "balancé" | "balancée"
+            | "balancés" | "tiró" | "tiraron" | "tirado" | "tirada" | "lanzó" | "lanzaron"
+            | "lanzado" | "lanzada" | "aventó" | "aventaron" | "arrojó" | "arrojaron"
+            | "arrojado" | "pateó" => Some(Errand::Mishandled),
             "serais" | "serions" | "sería" | "serían" | "seríamos" | "estaría" | "estarían"
             | "estaríamos" => Some(Errand::Wishing),
             w if w.ends_with("'d") || w.ends_with("’d") => Some(Errand::Wishing),
@@ -742,6 +756,7 @@ impl Analyzer {
         let mut against = None;
         let mut receding = None;
         let (mut hoped, mut doubting) = (None, None);
+        let mut mishandled = false;
         let mut times = None;
         let mut told = None;
         let mut alone = None;
@@ -818,6 +833,7 @@ impl Analyzer {
                 Some(Errand::Receding) => receding = Some(i),
                 Some(Errand::Hoped) => hoped = hoped.or(Some(i)),
                 Some(Errand::Doubting) => doubting = doubting.or(Some(i)),
+                Some(Errand::Mishandled) => mishandled = true,
                 Some(Errand::CouldHave) => could_have = true,
                 Some(Errand::Times) => times = Some(i),
                 Some(Errand::Told) => told = told.or(Some(i)),
@@ -1011,6 +1027,7 @@ impl Analyzer {
             ordered,
             hoped,
             doubting,
+            mishandled,
             received,
             negation,
             paid,
@@ -1117,6 +1134,13 @@ mod tests {
         for phrase in DOUBTING {
             let doubts = |word: &str| Errand::of(word) == Some(Errand::Doubting);
             assert!(phrase.split(' ').any(doubts), "{phrase}");
+        }
+    }
+
+    #[test]
+    fn every_verb_of_mishandling_is_its_errand() {
+        for word in MISHANDLING {
+            assert_eq!(Errand::of(word), Some(Errand::Mishandled), "{word}");
         }
     }
 

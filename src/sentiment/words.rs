@@ -836,6 +836,36 @@ pub(super) const FREQUENCY_UNITS: [&str; 12] = [
     "ano",
 ];
 
+/// Verbs of a parcel thrown, tossed or kicked ("the driver threw my
+/// parcel over the fence", "le livreur a jeté mon colis", "el repartidor
+/// tiró el paquete"): before one of [`PARCELS`], or after it ("my parcel
+/// was thrown"), a parcel mishandled (see `Rules::mishandled`). Not
+/// "dropped", a decline ("prices dropped"; see [`RECEDING`]), nor "lancé",
+/// which launches too ("lancé une nouvelle offre").
+#[rustfmt::skip]
+pub(super) const MISHANDLING: [&str; 36] = [
+    "threw", "thrown", "throw", "throws", "throwing", "tossed", "tossing", "chucked",
+    "chucking", "hurled", "flung", "kicked", "kicking",
+    "jeté", "jetée", "jetés", "jetées", "jette", "jettent", "balancé", "balancée", "balancés",
+    "tiró", "tiraron", "tirado", "tirada", "lanzó", "lanzaron", "lanzado", "lanzada", "aventó",
+    "aventaron",
+    "arrojó", "arrojaron", "arrojado", "pateó",
+];
+
+/// What a courier brings, which can be mishandled (see [`MISHANDLING`]).
+#[rustfmt::skip]
+pub(super) const PARCELS: [&str; 20] = [
+    "parcel", "parcels", "package", "packages", "box", "boxes", "delivery", "order",
+    "colis", "paquet", "paquets", "carton", "cartons", "commande",
+    "paquete", "paquetes", "caja", "cajas", "pedido", "envío",
+];
+
+/// How many words apart a verb of [`MISHANDLING`] and the parcel may
+/// stand: a determiner between ("threw my parcel"), or an auxiliary of
+/// the passive ("my parcel was thrown", "le colis a été jeté", "el
+/// paquete fue lanzado").
+pub(super) const MISHANDLED_REACH: usize = 3;
+
 /// How many words before its count of times what was done again may come
 /// ("asked you three times", "vous relancer trois fois", "reclamar mi
 /// pedido tres veces").
