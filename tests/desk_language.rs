@@ -7107,3 +7107,20 @@ fn a_parcel_thrown_is_mishandled() {
         ],
     );
 }
+
+/// Customers taken for dupes complain: "on nous prend pour des pigeons",
+/// "des vaches à lait", "je me suis fait pigeonner", "treating us like
+/// mugs", "me vieron la cara"; mugs bought are mugs.
+#[test]
+fn customers_taken_for_dupes_complain() {
+    for (text, language) in [
+        ("On nous prend vraiment pour des pigeons", FR),
+        ("Ils prennent les clients pour des vaches à lait", FR),
+        ("Je me suis fait pigeonner avec cette offre", FR),
+        ("Stop treating us like mugs", EN),
+        ("Me vieron la cara con esa factura", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+    assert_label("I bought two mugs for my mum", EN, Label::Neutral);
+}
