@@ -999,6 +999,9 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
         // (Spanish presents in -en were tried: they read the French "chien"
         // as a form of "chier".)
         for (suffix, endings) in SPANISH_TENSES.iter().chain(&FRENCH_TENSES) {
+            if suffix.as_bytes().last().copied() != last {
+                continue;
+            }
             if let Some(s) = cut(suffix).filter(|s| s.chars().count() >= 3) {
                 if endings.iter().any(|e| attempt(s, e)) {
                     return true;
