@@ -7086,7 +7086,8 @@ fn a_fight_against_a_bad_thing_is_no_conflict() {
 
 /// A parcel thrown, tossed or kicked by the courier is a complaint (rule
 /// `mishandled`), told actively or in the passive; the writer throwing
-/// the box away, a denial, a party thrown are not.
+/// the box away, a denial, a party thrown, a box thrown in for free are
+/// not.
 #[test]
 fn a_parcel_thrown_is_mishandled() {
     assert_rule_reads(
@@ -7104,6 +7105,8 @@ fn a_parcel_thrown_is_mishandled() {
             ("J'ai jeté le carton, super produit", FR),
             ("He did not throw the box", EN),
             ("Throwing a party tonight", EN),
+            ("They threw in a free box of chocolates", EN),
+            ("We kicked off our delivery season with a party", EN),
         ],
     );
 }

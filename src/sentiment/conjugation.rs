@@ -262,8 +262,8 @@ pub(crate) fn plurals(verb: &str) -> Vec<String> {
 /// What a Spanish model does to the stem's last vowel.
 #[derive(Clone, Copy)]
 struct Change {
-    /// The vowel that changes ('e' or 'o'), or none.
-    vowel: Option<char>,
+    /// The vowel that changes: 'e' or 'o'.
+    vowel: char,
     /// What it becomes where the stress falls on it: "ie", "ue", "i".
     stressed: &'static str,
     /// What it becomes in the -ir verbs' forms whose ending starts with a
@@ -349,33 +349,33 @@ fn spanish(verb: &str, model: &str) -> Option<Vec<String>> {
     }
     let change = match (model, class) {
         ("pensar", _) => Change {
-            vowel: Some('e'),
+            vowel: 'e',
             stressed: "ie",
             weak: None,
         },
         ("contar", _) => Change {
-            vowel: Some('o'),
+            vowel: 'o',
             stressed: "ue",
             weak: None,
         },
         ("sentir", "ir") => Change {
-            vowel: Some('e'),
+            vowel: 'e',
             stressed: "ie",
             weak: Some("i"),
         },
         ("dormir", "ir") => Change {
-            vowel: Some('o'),
+            vowel: 'o',
             stressed: "ue",
             weak: Some("u"),
         },
         ("pedir", "ir") => Change {
-            vowel: Some('e'),
+            vowel: 'e',
             stressed: "i",
             weak: Some("i"),
         },
         _ => return None,
     };
-    let vowel = change.vowel?;
+    let vowel = change.vowel;
     let stressed = change_vowel(stem, vowel, change.stressed)?;
     // The present where the stress falls on the stem, indicative and
     // subjunctive: "pierdo, pierdes, pierde, pierden", "pierda, pierdas,

@@ -44,7 +44,7 @@
 //!   "sigue sin funcionar", "l'appli ne s'ouvre plus"),
 //!   `[conjugations]` (`verb<TAB>model`: a verb of `[words]` whose stem
 //!   changes, and the model verb it is conjugated like, "trahir finir",
-//!   "perder pensar": its forms are added with its valence; see
+//!   "negar pensar": its forms are added with its valence; see
 //!   [`conjugation`](super::conjugation)),
 //!   `[stopwords]` (for language detection): one entry a line.
 //!
@@ -997,7 +997,8 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
         // Spanish and French tenses the table above leaves out. The stem
         // keeps three letters, so that "waste" is not a form of "war".
         // (Spanish presents in -en were tried: they read the French "chien"
-        // as a form of "chier".)
+        // as a form of "chier". The Spanish verbs' forms in -en are written
+        // out instead: see `Lexicon::with_plural_verb_forms`.)
         for (suffix, endings) in SPANISH_TENSES.iter().chain(&FRENCH_TENSES) {
             if suffix.as_bytes().last().copied() != last {
                 continue;

@@ -2259,14 +2259,16 @@ impl<'a> Rules<'a> {
     }
 
     /// A parcel mishandled: a verb of [`MISHANDLING`] with one of
-    /// [`PARCELS`] within [`MISHANDLED_REACH`] words after it, past
-    /// determiners ("the driver threw my parcel over the fence", "le
-    /// livreur a jeté mon colis", "el repartidor tiró el paquete"), or
-    /// before it, past the auxiliaries of the passive ("my parcel was
-    /// thrown", "le colis a été balancé"); into `bare` as a failure weighs,
-    /// at the verb; damped in a question. Not denied ("he did not throw
-    /// the box"), nor done by the writer ("I threw the box away"). `mishandled` says whether the text has such a verb at
-    /// all (see [`Scan::mishandled`]). Returns whether the text complains.
+    /// [`PARCELS`] within [`MISHANDLED_REACH`] words after it ("the driver
+    /// threw my parcel over the fence", "le livreur a jeté mon colis", "el
+    /// repartidor tiró el paquete") or before it (the passive: "my parcel
+    /// was thrown", "le colis a été balancé"); into `bare` as a failure
+    /// weighs, at the verb; damped in a question. Not denied ("he did not
+    /// throw the box"), not done by the writer ("I threw the box away"),
+    /// and not "throw in" (given for free: "they threw in a free box"),
+    /// "threw up" nor "kicked off". `mishandled` says whether the text has
+    /// such a verb at all (see [`Scan::mishandled`]). Returns whether the
+    /// text complains.
     pub(super) fn mishandled(&self, mishandled: bool, bare: &mut Vec<Bare>) -> bool {
         if !mishandled {
             return false;
@@ -2290,7 +2292,8 @@ impl<'a> Rules<'a> {
                 .rev()
                 .take_while(|&j| reading.is_word(j))
                 .any(parcel);
-            if (after || before) && !own(k) && !self.denied_within(k, 3) {
+            let idiom = reading.is_one_of(k + 1, &["in", "up", "off"]);
+            if (after || before) && !idiom && !own(k) && !self.denied_within(k, 3) {
                 let (_, asks) = reading.sentence_after(k);
                 complaint |= self.put(bare, k, FAILURE, asks, "mishandled");
             }

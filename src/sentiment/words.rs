@@ -847,15 +847,16 @@ pub(super) const MISHANDLING: [&str; 36] = [
     "threw", "thrown", "throw", "throws", "throwing", "tossed", "tossing", "chucked",
     "chucking", "hurled", "flung", "kicked", "kicking",
     "jeté", "jetée", "jetés", "jetées", "jette", "jettent", "balancé", "balancée", "balancés",
-    "tiró", "tiraron", "tirado", "tirada", "lanzó", "lanzaron", "lanzado", "lanzada", "aventó",
-    "aventaron",
-    "arrojó", "arrojaron", "arrojado", "pateó",
+    "tiró", "tiraron", "tirado", "tirada", "lanzó", "lanzaron", "lanzado", "lanzada",
+    "aventó", "aventaron", "arrojó", "arrojaron", "arrojado", "pateó",
 ];
 
 /// What a courier brings, which can be mishandled (see [`MISHANDLING`]).
+/// Not "order" ("threw it in order to") nor "delivery" ("kicked off our
+/// delivery season").
 #[rustfmt::skip]
-pub(super) const PARCELS: [&str; 20] = [
-    "parcel", "parcels", "package", "packages", "box", "boxes", "delivery", "order",
+pub(super) const PARCELS: [&str; 18] = [
+    "parcel", "parcels", "package", "packages", "box", "boxes",
     "colis", "paquet", "paquets", "carton", "cartons", "commande",
     "paquete", "paquetes", "caja", "cajas", "pedido", "envío",
 ];
