@@ -81,14 +81,19 @@ struct Stems {
     future: String,
 }
 
-/// The forms made on each stem. The imperfect's "nous" and "vous" are
-/// left out: "mentions" is a tweet's mentions far more often than it is
-/// "we lied".
+/// The endings made on the strong stem ("trahissent", "qu'il déçoive").
 const STRONG: [&str; 3] = ["ent", "e", "es"];
+/// The endings made on the weak stem: "nous", "vous", the imperfect and the
+/// present participle. The imperfect's "nous" and "vous" are left out:
+/// "mentions" is a tweet's mentions far more often than it is "we lied".
 const WEAK: [&str; 7] = ["ons", "ez", "ais", "ait", "aient", "ant", "ante"];
+/// The endings of a past participle in agreement.
 const AGREEMENT: [&str; 4] = ["", "e", "s", "es"];
+/// The endings of the future and the conditional.
 const FUTURE: [&str; 9] = ["ai", "as", "a", "ons", "ez", "ont", "ais", "ait", "aient"];
 
+/// The forms of a French verb conjugated like `model`: those of its
+/// stems (see [`french_stems`]) with the endings of each.
 fn french(verb: &str, model: &str) -> Option<Vec<String>> {
     let stems = french_stems(verb, model)?;
     let mut forms = stems.singular;
@@ -101,6 +106,8 @@ fn french(verb: &str, model: &str) -> Option<Vec<String>> {
     Some(forms)
 }
 
+/// The stems of a French verb conjugated like `model`, if it ends as its
+/// model does.
 fn french_stems(verb: &str, model: &str) -> Option<Stems> {
     let cut = |end: &str| verb.strip_suffix(end).filter(|s| !s.is_empty());
     // A verb whose strong and weak stems are one.
@@ -300,6 +307,9 @@ fn before(stem: &str, vowel: char, class: &str) -> String {
         .unwrap_or_else(|| stem.to_owned())
 }
 
+/// The forms of a Spanish verb conjugated like `model`: those whose stem
+/// changes (see [`Change`]), or grows ("destruyo", "merezco"), or takes
+/// an accent ("sonríe").
 fn spanish(verb: &str, model: &str) -> Option<Vec<String>> {
     let mut forms = Vec::new();
     if model == "reír" {

@@ -578,6 +578,9 @@ impl Lexicon {
         }
     }
 
+    /// Adds a key as [`Lexicon::insert`] says; its prefix goes into
+    /// `prefixes` only when it is a `dictionary_form`, whose inflections
+    /// the suffix rules may try.
     fn add(&mut self, key: &str, entry: Entry, dictionary_form: bool) {
         let key = match entry {
             Entry::Valence(_) | Entry::Both(..) => super::tokenize::key_words(key),

@@ -2266,13 +2266,13 @@ impl<'a> Rules<'a> {
     /// weighs, at the verb; damped in a question. Not denied ("he did not
     /// throw the box"), not done by the writer ("I threw the box away"),
     /// and not "throw in" (given for free: "they threw in a free box"),
-    /// "threw up" nor "kicked off". `mishandled` says whether the text has
-    /// such a verb at all (see [`Scan::mishandled`]). Returns whether the
-    /// text complains.
-    pub(super) fn mishandled(&self, mishandled: bool, bare: &mut Vec<Bare>) -> bool {
-        if !mishandled {
+    /// "threw up" nor "kicked off". `mishandled` is where the text's first
+    /// such verb came (see [`Scan::mishandled`]). Returns whether the text
+    /// complains.
+    pub(super) fn mishandled(&self, mishandled: Option<usize>, bare: &mut Vec<Bare>) -> bool {
+        let Some(first) = mishandled else {
             return false;
-        }
+        };
         let reading = self.reading;
         let parcel = |j: usize| reading.is_one_of(j, &PARCELS);
         // The writer throwing it ("I threw the box away", "j'ai jeté le
@@ -2284,7 +2284,7 @@ impl<'a> Rules<'a> {
             })
         };
         let mut complaint = false;
-        for k in (0..reading.tokens.len()).filter(|&k| reading.is_one_of(k, &MISHANDLING)) {
+        for k in (first..reading.tokens.len()).filter(|&k| reading.is_one_of(k, &MISHANDLING)) {
             let after = (k + 1..k + 1 + MISHANDLED_REACH)
                 .take_while(|&j| reading.is_word(j))
                 .any(parcel);

@@ -155,10 +155,10 @@ pub(super) struct Scan {
     /// Where the first word of [`Errand::Doubting`] came: only after it is
     /// praise looked at as doubted.
     pub(super) doubting: Option<usize>,
-    /// Whether a word of [`Errand::Mishandled`] came: only then is a text
-    /// searched for a parcel mishandled
+    /// Where the first word of [`Errand::Mishandled`] came: only then, and
+    /// only from it, is a text searched for a parcel mishandled
     /// ([`Rules::mishandled`](super::rules::Rules::mishandled)).
-    pub(super) mishandled: bool,
+    pub(super) mishandled: Option<usize>,
 }
 
 /// How far a phrase of the lexicons is read from its first word (see
@@ -756,7 +756,7 @@ impl Analyzer {
         let mut against = None;
         let mut receding = None;
         let (mut hoped, mut doubting) = (None, None);
-        let mut mishandled = false;
+        let mut mishandled = None;
         let mut times = None;
         let mut told = None;
         let mut alone = None;
@@ -833,7 +833,7 @@ impl Analyzer {
                 Some(Errand::Receding) => receding = Some(i),
                 Some(Errand::Hoped) => hoped = hoped.or(Some(i)),
                 Some(Errand::Doubting) => doubting = doubting.or(Some(i)),
-                Some(Errand::Mishandled) => mishandled = true,
+                Some(Errand::Mishandled) => mishandled = mishandled.or(Some(i)),
                 Some(Errand::CouldHave) => could_have = true,
                 Some(Errand::Times) => times = Some(i),
                 Some(Errand::Told) => told = told.or(Some(i)),
