@@ -1609,6 +1609,30 @@ fn a_filler_that_opens_a_complaint_judges_nothing() {
     assert_pleased("Bon produit, je recommande", FR);
 }
 
+/// After "pero", "y", "mais" or "et", a "bueno," or "bon," that pauses
+/// shrugs ("oh well"): it praises nothing, so it neither softens the
+/// complaint nor, after a contrast, outweighs it. "Caro pero bueno"
+/// still reads positive.
+#[test]
+fn a_filler_after_a_conjunction_judges_nothing() {
+    for (text, language) in [
+        ("Llevo una semana sin internet y bueno, nadie me llama", ES),
+        ("Me cobraron dos veces, pero bueno, sigo esperando", ES),
+        ("Colis perdu et bon, personne ne répond", FR),
+        ("Débitée deux fois, mais bon... j'attends toujours", FR),
+    ] {
+        assert_complains(text, language);
+        let (_, why) = analyzer().explain(text, Some(language));
+        assert!(
+            !why.contributions.iter().any(|c| matches!(&c.factor,
+                Factor::Lexicon { text } if text == "bueno" || text == "bon")),
+            "{text}: {why}"
+        );
+    }
+    assert_label("Es caro pero bueno", ES, Label::Positive);
+    assert_label("C'est cher mais bon produit", FR, Label::Positive);
+}
+
 /// Spanish "pasada" alone is the past ("la semana pasada"); the praise is
 /// "una pasada", "qué pasada".
 #[test]

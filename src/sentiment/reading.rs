@@ -522,12 +522,15 @@ impl<'a> Reading<'a> {
     }
 
     /// Whether the word at `k`, one of the lexicons' `[fillers]`, is one
-    /// here: it opens a sentence and pauses ("Bon, j'attends toujours mon
-    /// colis", "Bueno, sigo esperando"), as "well" does, and judges
-    /// nothing.
+    /// here: it opens a sentence, or follows a conjunction
+    /// ([`BEFORE_FILLER`]: "pero bueno", "et bon"), and pauses ("Bon,
+    /// j'attends toujours mon colis", "Bueno, sigo esperando"), as "well"
+    /// does, and judges nothing.
     pub(super) fn filler(&self, k: usize) -> bool {
         let after = &self.text[self.tokens[k].end..];
-        self.opens_sentence(k)
+        (self.opens_sentence(k)
+            || k.checked_sub(1)
+                .is_some_and(|c| self.is_one_of(c, &BEFORE_FILLER)))
             && (after.starts_with([',', '…'])
                 || after.starts_with("...")
                 || (self.is_word(k + 1) && one_of(self.lower(k + 1), &FILLERS)))

@@ -536,6 +536,13 @@ pub(super) const FILLERS: [&str; 9] = [
     "ben", "bah", "alors", "eh", "bon", "pues", "bueno", "vale", "nada",
 ];
 
+/// The conjunctions after which a word of the lexicons' `[fillers]` may
+/// open a clause and pause, and be a filler all the same: "pero bueno,",
+/// "y bueno,", "mais bon,", "et bon," shrug ("Me cobraron dos veces, pero
+/// bueno, sigo esperando"); "well" is no key of the English lexicon.
+#[rustfmt::skip]
+pub(super) const BEFORE_FILLER: [&str; 5] = ["pero", "y", "pues", "mais", "et"];
+
 /// The most words a clause of opening praise may have to be read as
 /// irony when complaints follow ("Excellent service client, ...").
 pub(super) const OPENING_WORDS: usize = 3;
