@@ -1633,6 +1633,30 @@ fn a_filler_after_a_conjunction_judges_nothing() {
     assert_label("C'est cher mais bon produit", FR, Label::Positive);
 }
 
+/// Running out of something complains in each language's idiom ("ran out
+/// of", "à court de", "quedarse sin"); left without words by wonder is no
+/// complaint.
+#[test]
+fn running_out_complains_and_speechless_does_not() {
+    for (text, language) in [
+        ("We ran out of hot water again", EN),
+        ("The shop ran out of my size again", EN),
+        ("On est encore à court de stock", FR),
+        ("Me he quedado sin datos a mitad de mes", ES),
+        ("Nos quedamos sin luz otra vez", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+    for (text, language) in [
+        ("I was left speechless, what a show", EN),
+        ("J'en suis resté sans voix, quel concert", FR),
+        ("Me quedé sin palabras, qué concierto", ES),
+    ] {
+        assert_no_complaint(text, language);
+        assert_ne!(answer(text, language).0, Label::Negative, "{text}");
+    }
+}
+
 /// Spanish "pasada" alone is the past ("la semana pasada"); the praise is
 /// "una pasada", "qué pasada".
 #[test]
