@@ -1657,6 +1657,23 @@ fn running_out_complains_and_speechless_does_not() {
     }
 }
 
+/// What an update or the service erased of the customer's complains in
+/// each language: "wiped all my settings", "a effacé tous mes réglages",
+/// "borró toda mi configuración".
+#[test]
+fn data_erased_by_the_service_complains() {
+    for (text, language) in [
+        ("The update wiped all my settings", EN),
+        ("The app erased everything overnight", EN),
+        ("La mise à jour a effacé tous mes réglages", FR),
+        ("L'appli a supprimé mes photos sans prévenir", FR),
+        ("La actualización borró toda mi configuración", ES),
+        ("La app me ha borrado mis fotos", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+}
+
 /// Spanish "pasada" alone is the past ("la semana pasada"); the praise is
 /// "una pasada", "qué pasada".
 #[test]
