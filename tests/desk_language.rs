@@ -4501,7 +4501,8 @@ fn thanks_after_a_trouble_solved_are_meant() {
 /// too small for the price", "trop de monde", "demasiado estrecha" read
 /// neutral): an intensifier of excess before a word that weighs nothing,
 /// or a Spanish "demasiado" that ends its clause. Before a word of feeling
-/// it only intensifies ("too good", "trop mignon"); "me too", a question
+/// it only intensifies ("too good", "trop mignon", colloquial "trop la
+/// classe"); "me too", a question
 /// and a denial ("not too big") complain of nothing.
 #[test]
 fn too_much_of_something_complains() {
@@ -4529,9 +4530,24 @@ fn too_much_of_something_complains() {
     for (text, language) in [
         ("This cake is too good!", EN),
         ("Il est trop mignon ce chiot !", FR),
+        ("Trop la classe ce costume", FR),
         ("Te quiero demasiado", ES),
     ] {
         assert_pleased(text, language);
+    }
+}
+
+/// French "classe" praises ("c'est classe"); the noun of travel, school or
+/// society judges nothing ("en classe éco", "la classe moyenne").
+#[test]
+fn a_class_of_travel_or_school_is_no_praise() {
+    assert_pleased("C'est classe, ce nouveau salon", FR);
+    for text in [
+        "Quelle est la franchise bagages en classe éco ?",
+        "J'ai voyagé en première classe",
+        "Des logements pour la classe moyenne",
+    ] {
+        assert_label(text, FR, Label::Neutral);
     }
 }
 

@@ -2089,8 +2089,8 @@ impl<'a> Rules<'a> {
     /// película duró demasiado"): an intensifier of excess before a word
     /// that weighs nothing, or in Spanish at the end of its clause after
     /// such a word, into `bare` as the wrong item weighs. Not before a word
-    /// that weighs, which it only intensifies ("too good", "trop mignon"),
-    /// nor inside a phrase ("trop tard"), nor denied ("not too big", "je
+    /// that weighs, which it only intensifies ("too good", "trop mignon",
+    /// "trop la classe"), nor inside a phrase ("trop tard"), nor denied ("not too big", "je
     /// ne sais pas trop"), nor in a question ("Is it too late to
     /// cancel?"), nor English "too" that ends its clause ("me too").
     /// Returns whether the text complains.
@@ -2104,7 +2104,14 @@ impl<'a> Rules<'a> {
         for &k in self.excess {
             // The item at or after `k`, by binary search.
             let next = items.partition_point(|it| it.last < k);
-            let in_or_before_an_item = items.get(next).is_some_and(|it| it.first <= k + 1);
+            // Colloquial "trop la" intensifies the item after the article.
+            let reach =
+                if reading.is_one_of(k, &["trop"]) && reading.is_one_of(k + 1, &AFTER_SO_TROP) {
+                    k + 2
+                } else {
+                    k + 1
+                };
+            let in_or_before_an_item = items.get(next).is_some_and(|it| it.first <= reach);
             // What there is too much of: the word after, or for
             // "demasiado" ending its clause ("duró demasiado") the word
             // before, which weighs nothing.

@@ -2168,6 +2168,11 @@ pub(super) fn request_formula(phrase: &str) -> bool {
     })
 }
 
+/// The articles after which colloquial French "trop" says "so" rather
+/// than "too much" ("trop la classe", "trop le kiff", "trop la honte"):
+/// the excess is "trop de".
+pub(super) const AFTER_SO_TROP: [&str; 3] = ["la", "le", "les"];
+
 /// The Spanish intensifier of excess, which also ends its clause after the
 /// verb it qualifies ("la película duró demasiado"; see the rule
 /// `excess`).
