@@ -1674,6 +1674,29 @@ fn data_erased_by_the_service_complains() {
     }
 }
 
+/// Spanish idioms of everyday speech: the anger something gives ("me da
+/// un coraje"), a wait felt endless ("se me ha hecho eterna"), a day
+/// exclaimed ("menudo día llevo") displease; "pasarlo pipa" pleases; the
+/// supermarket ("el súper") is no praise, and a day exclaimed with its
+/// adjective says what the adjective says.
+#[test]
+fn spanish_everyday_idioms_read_as_meant() {
+    for text in [
+        "Me da un coraje cuando me cuelgan",
+        "La espera se me ha hecho eterna",
+        "Menudo día llevo con la conexión",
+    ] {
+        assert_displeased(text, ES);
+    }
+    assert_label(
+        "Me lo he pasado pipa en vuestra tienda",
+        ES,
+        Label::Positive,
+    );
+    assert_label("¿Abre el súper el domingo?", ES, Label::Neutral);
+    assert_label("Vaya día más bonito", ES, Label::Positive);
+}
+
 /// Spanish "pasada" alone is the past ("la semana pasada"); the praise is
 /// "una pasada", "qué pasada".
 #[test]
