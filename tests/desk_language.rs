@@ -1697,6 +1697,30 @@ fn spanish_everyday_idioms_read_as_meant() {
     assert_label("Vaya día más bonito", ES, Label::Positive);
 }
 
+/// Everyday speech of tiredness, weariness and good times ("knackered",
+/// "can't be bothered", "doing my head in", "crevée", "la loose" read
+/// neutral; "had a blast", "I'm buzzing", "c'est le pied" too).
+#[test]
+fn everyday_speech_of_weariness_and_good_times() {
+    for (text, language) in [
+        ("I'm knackered after that shift", EN),
+        ("Can't be bothered to call them again", EN),
+        ("This hold music is doing my head in", EN),
+        ("Je suis crevée", FR),
+        ("La loose totale aujourd'hui", FR),
+    ] {
+        assert_label(text, language, Label::Negative);
+    }
+    for (text, language) in [
+        ("Had a blast at your store opening", EN),
+        ("I'm buzzing, the new phone arrived", EN),
+        ("C'est le pied, ce nouveau canapé", FR),
+    ] {
+        assert_label(text, language, Label::Positive);
+    }
+    assert_label("My phone keeps buzzing", EN, Label::Neutral);
+}
+
 /// Spanish "pasada" alone is the past ("la semana pasada"); the praise is
 /// "una pasada", "qué pasada".
 #[test]
