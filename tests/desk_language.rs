@@ -1697,6 +1697,35 @@ fn spanish_everyday_idioms_read_as_meant() {
     assert_label("Vaya día más bonito", ES, Label::Positive);
 }
 
+/// Praise alone that closes the text and trails off, after the same
+/// again, is ironic in each language ("Late again, great...", the mirror
+/// of "Great, late again"); "Once again, bravo..." says only "again",
+/// "Another goal, brilliant!" does not trail off, and "Another win,
+/// great..." has something good before it: all meant.
+#[test]
+fn praise_trailing_off_after_the_same_again_is_reproach() {
+    for (text, language) in [
+        ("Delivery slot moved again, lovely...", EN),
+        ("Raining again, great…", EN),
+        ("Il pleut encore, génial...", FR),
+        ("Encore une coupure, super...", FR),
+        ("Otra vez lloviendo, genial...", ES),
+        ("Otro corte de luz, perfecto...", ES),
+    ] {
+        assert!(shows(text, language, Modifier::Irony), "{text}");
+        assert_label(text, language, Label::Negative);
+    }
+    for (text, language) in [
+        ("Once again, bravo...", EN),
+        ("Another goal, brilliant!", EN),
+        ("Another win, great...", EN),
+        ("Encore une victoire, génial...", FR),
+    ] {
+        assert!(!shows(text, language, Modifier::Irony), "{text}");
+        assert_label(text, language, Label::Positive);
+    }
+}
+
 /// Everyday speech of tiredness, weariness and good times ("knackered",
 /// "can't be bothered", "doing my head in", "crevée", "la loose" read
 /// neutral; "had a blast", "I'm buzzing", "c'est le pied" too).

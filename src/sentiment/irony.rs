@@ -9,6 +9,7 @@
 //! | clapping | a 👏 anywhere | the whole text | "bravo 👏" |
 //! | marked | an eye roll or upside-down face ([`IRONY_MARKS`]), or praise taken back ("..., not") | the whole text, every good word | "Super 🙃" |
 //! | opening praise | praise alone in a first clause of at most [`OPENING_WORDS`] words about the service (after a sigh or a laugh), then only complaints, or [`AGAIN`] | the first clause and what follows | "Perfect, the update deleted my photos", "haha great, it crashed again" |
+//! | closing praise | praise alone that closes the text and trails off ("...", "…"), after a clause of [`AGAIN`] that says more than "again" and nothing good before | the closing praise | "Raining again, lovely...", "Otra vez lloviendo, genial..." |
 //! | bitter laugh | a laugh ([`laughs`]) that opens the text and runs into complaints, nothing good after it | the whole text | "lol still no answer" |
 //! | aimed at a failure | a failure right after the praise, past one or two of [`AIMED_AT`] or as a gerund | the next item | "thanks for losing my order" |
 //! | laugh at an absence | a laughing or praising emoji after a negation of something missing ([`ABSENCE`]) | emoji after the first such negation | "Still no parcel 😂" |
@@ -255,6 +256,38 @@ impl Rules<'_> {
                         && !after.any(|(_, v)| *v >= -COMPLAINT))
                         || again().unwrap_or(false))
             });
+        // The mirror of the opening praise: praise alone closing the text
+        // and trailing off, after a clause of the same again with nothing
+        // good in it ("Raining again, lovely...", "Il pleut encore,
+        // génial...", "Otra vez lloviendo, genial..."). The clause says
+        // more than "again" ("Once again, bravo!" is meant), and the
+        // ellipsis is the shrug: "Another goal, brilliant!" is meant too.
+        let closing = contrast.is_none()
+            && items.last().is_some_and(|it| {
+                let after = text[it.end..].trim_start();
+                let trails = after.starts_with("...") || after.starts_with('…');
+                let alone = (it.last + 1..tokens.len()).all(|j| tokens[j].kind != Kind::Word)
+                    && it.first.checked_sub(1).is_some_and(|b| {
+                        tokens[b].kind != Kind::Word && reading.written(b).starts_with(CLAUSE_MARKS)
+                    });
+                let again = (0..it.first).find_map(|j| {
+                    AGAIN
+                        .iter()
+                        .find_map(|p| reading.spelled_from(j, p))
+                        .map(|last| (j, last))
+                });
+                let says_more = again.is_some_and(|(from, last)| {
+                    (0..it.first)
+                        .filter(|&j| tokens[j].kind == Kind::Word)
+                        .any(|j| j < from || j > last)
+                });
+                it.praise
+                    && !it.is_thanks(text)
+                    && trails
+                    && alone
+                    && says_more
+                    && values[..values.len() - 1].iter().all(|v| *v <= 0.0)
+            });
         // Praise aimed at a failure is ironic ("thanks for losing my
         // order", "bravo pour avoir perdu mon colis", "great job losing my
         // parcel"): the failure follows the praise after one or two of
@@ -362,7 +395,13 @@ impl Rules<'_> {
             .iter()
             .map(|&(k, ..)| k)
             .find(|&k| absence(k) && !declines(k));
-        if first_complaint.is_some() || marked || first_bare.is_some() || opening || bitter_laugh {
+        if first_complaint.is_some()
+            || marked
+            || first_bare.is_some()
+            || opening
+            || closing
+            || bitter_laugh
+        {
             let first = first_complaint.unwrap_or(usize::MAX);
             let mut complained = SentenceComplaint::default();
             for k in 0..items.len() {
@@ -373,6 +412,7 @@ impl Rules<'_> {
                     || (item.first > first && remedied.is_none_or(|r| item.first < r))
                     || (item.emoji && first_bare.is_some_and(|b| item.first > b))
                     || (k == opener && opening)
+                    || (k + 1 == items.len() && closing)
                     || aimed(k, values);
                 let loved =
                     !item.praise && values[k] > 0.0 && loves_how(k, values, &mut complained);
