@@ -266,27 +266,34 @@ impl Rules<'_> {
             && items.last().is_some_and(|it| {
                 let after = text[it.end..].trim_start();
                 let trails = after.starts_with("...") || after.starts_with('…');
-                let alone = (it.last + 1..tokens.len()).all(|j| tokens[j].kind != Kind::Word)
-                    && it.first.checked_sub(1).is_some_and(|b| {
-                        tokens[b].kind != Kind::Word && reading.written(b).starts_with(CLAUSE_MARKS)
-                    });
-                let again = (0..it.first).find_map(|j| {
-                    AGAIN
-                        .iter()
-                        .find_map(|p| reading.spelled_from(j, p))
-                        .map(|last| (j, last))
-                });
-                let says_more = again.is_some_and(|(from, last)| {
+                let alone = || {
+                    (it.last + 1..tokens.len()).all(|j| tokens[j].kind != Kind::Word)
+                        && it.first.checked_sub(1).is_some_and(|b| {
+                            tokens[b].kind != Kind::Word
+                                && reading.written(b).starts_with(CLAUSE_MARKS)
+                        })
+                };
+                // Words before the praise besides one of AGAIN.
+                let says_more_than_again = || {
                     (0..it.first)
-                        .filter(|&j| tokens[j].kind == Kind::Word)
-                        .any(|j| j < from || j > last)
-                });
+                        .find_map(|j| {
+                            AGAIN
+                                .iter()
+                                .find_map(|p| reading.spelled_from(j, p))
+                                .map(|last| (j, last))
+                        })
+                        .is_some_and(|(from, last)| {
+                            (0..it.first)
+                                .filter(|&j| tokens[j].kind == Kind::Word)
+                                .any(|j| j < from || j > last)
+                        })
+                };
                 it.praise
-                    && !it.is_thanks(text)
                     && trails
-                    && alone
-                    && says_more
+                    && !it.is_thanks(text)
                     && values[..values.len() - 1].iter().all(|v| *v <= 0.0)
+                    && alone()
+                    && says_more_than_again()
             });
         // Praise aimed at a failure is ironic ("thanks for losing my
         // order", "bravo pour avoir perdu mon colis", "great job losing my
