@@ -1750,6 +1750,45 @@ fn everyday_speech_of_weariness_and_good_times() {
     assert_label("My phone keeps buzzing", EN, Label::Neutral);
 }
 
+/// Longing for what is going on to end complains, rule `wished-over`
+/// ("Can't wait for this outage to be over", "Vivement que cette panne se
+/// termine", "Estoy deseando que acabe este mes" read positive): the
+/// longing looks forward to a complaint and turns. Longing to begin, to
+/// drop by, or for things to end well is meant; a "que" that tells when
+/// wishes nothing.
+#[test]
+fn wishing_the_present_over_complains() {
+    assert_rule_reads(
+        "wished-over",
+        &[
+            ("Can't wait for this outage to be over", EN),
+            ("Honestly can't wait for this week to end", EN),
+            ("Vivement que cette panne se termine", FR),
+            ("J'ai hâte que ce cauchemar se termine", FR),
+            ("Estoy deseando que acabe este mes", ES),
+            ("Ojalá se termine pronto esta avería", ES),
+        ],
+        &[
+            ("Can't wait to stop by the shop tomorrow", EN),
+            ("Can't wait for the weekend to start", EN),
+            ("Vivement que les vacances commencent", FR),
+            ("Ojalá que termine bien la noche", ES),
+            ("Que termine la reunión y hablamos", ES),
+        ],
+    );
+    for (text, language) in [
+        ("Can't wait to stop by the shop tomorrow", EN),
+        ("Vivement que les vacances commencent", FR),
+    ] {
+        assert_pleased(text, language);
+    }
+    // "Ojalá" wishes as "can't wait" longs: before a complaint, reproach.
+    assert_reproaches(
+        "Ojalá me contestaran alguna vez, llevo un mes sin respuesta",
+        ES,
+    );
+}
+
 /// Spanish "pasada" alone is the past ("la semana pasada"); the praise is
 /// "una pasada", "qué pasada".
 #[test]

@@ -16,7 +16,7 @@
 //! | love of a failure | [`LOVE`] before "how" or a verb, or gladness of a fact ([`KNOW_SEE`]), then a complaint | its sentence ([`SentenceComplaint`]) | "Love how it broke again" |
 //! | scare quotes | a good word in quotes in a complaining text, or qualifying what the service gives ([`THE_SERVICE`], `Errand::Awaited`), or after a word of doubt ([`DOUBTING`]) | the quoted word and the praise before it in its sentence | "the "quick" reply", "supposedly the fastest" |
 //! | thanks for a wait | thanks, "for" ([`THANKED_FOR`]), a unit of time and a word of waiting ([`WAITING`]) | [`WAIT_THANKED_REACH`] words | "thanks for the two hour wait" |
-//! | looking forward to a failure | [`LOOKING_FORWARD`] then a complaint | its sentence | "Can't wait for the next outage" |
+//! | looking forward to a failure | [`LOOKING_FORWARD`] or [`WISHING`] then a complaint | its sentence | "Can't wait for the next outage" |
 //! | thanks to the cause of a failure | thanks, then [`THANKS_TO`], then a complaint | its sentence | "Thanks to you I missed my flight" |
 //! | luck for what is owed | [`LUCK`] for doing, then what is awaited or [`TO_REACH`] | [`LUCK_REACH`] words | "Good luck getting a refund" |
 //! | another does better (`Outdone`) | a comparative before "than you" ([`THAN`], [`YOU_COMPARED`]), or a rival named before it ([`RIVALS`], [`FORMER_OR_OTHER`]) | the next words; [`RIVAL_REACH`] words back | "even the post office is faster than you" |
@@ -531,7 +531,8 @@ impl Rules<'_> {
         // semanas de silencio"): the wait is what is thanked for. Looking
         // forward to a failure ("Can't wait for the next outage",
         // "Vivement la prochaine panne", "Qué ganas de pasar otra hora
-        // esperando"): a complaint after it in its sentence. And luck
+        // esperando"), or wishing one ("Ojalá me contestaran, llevo un mes
+        // sin respuesta"): a complaint after it in its sentence. And luck
         // wished for getting what the service owes ("Good luck getting a
         // refund"): it will not come.
         let mut complained = SentenceComplaint::default();
@@ -541,7 +542,8 @@ impl Rules<'_> {
                 continue;
             }
             let for_a_wait = item.praise && self.thanked_for_a_wait(item.last);
-            let dreaded = reading.is_one_of(item.last, &LOOKING_FORWARD)
+            let dreaded = (reading.is_one_of(item.last, &LOOKING_FORWARD)
+                || reading.is_one_of(item.last, &WISHING))
                 && complained.after(self, values, bare, item.last, item.last);
             // Thanks to whom a failure is owed ("Thanks to you I missed my
             // flight", "Gracias a vuestro repartidor mi paquete está

@@ -936,6 +936,7 @@ impl Analyzer {
         complaint |= rules.repeated(scan.times, bare);
         complaint |= rules.mishandled(scan.mishandled, bare);
         complaint |= rules.told_would(bare);
+        complaint |= rules.wished_over(bare);
         complaint |= rules.by_myself(scan.alone, bare);
         complaint |= rules.any_other_would_have(bare);
         complaint |= rules.irony(values, bare, language, &mut modifiers, explaining);

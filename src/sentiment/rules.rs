@@ -2372,6 +2372,69 @@ impl<'a> Rules<'a> {
         self.report(bare, count, asks, "repeated")
     }
 
+    /// The present wished over: longing ([`LOOKING_FORWARD`], [`WISHING`])
+    /// for what is going on to end, in the same sentence ("Can't wait for
+    /// this week to be over", "Vivement que cette semaine se termine",
+    /// "Estoy deseando que acabe este mes", "Ojalá se termine pronto"):
+    /// what is wished over is borne. The verb of ending ([`ENDING_WISHED`])
+    /// comes after the longing: in English with a word of its own between
+    /// them that is no "to" or "for" ("can't wait to stop by" ends
+    /// nothing), "over" after "be"; in French and Spanish after "que" (or
+    /// "ojalá"), in the subjunctive of a wish. Nothing good follows it
+    /// ("que termine bien" wishes it well). A sentence that opens with
+    /// "que" alone may wish or tell when ("que termine la reunión y
+    /// hablamos") and is left alone. Into `bare` as the wrong item weighs,
+    /// at the verb; damped in a question. The longing then looks forward
+    /// to a complaint, and turns (see the irony of looking forward).
+    /// Returns whether the text complains.
+    pub(super) fn wished_over(&self, bare: &mut Vec<Bare>) -> bool {
+        let reading = self.reading;
+        // The verb of ending wished after token `from`, in its sentence.
+        let ending_after = |from: usize, mut wish: bool| {
+            let (end, asks) = reading.sentence_after(from);
+            let mut own_word = false;
+            for j in (from + 1..end).filter(|&j| reading.is_word(j)) {
+                if reading.is_one_of(j, &ENDING_WISHED) {
+                    let after_be = || {
+                        j.checked_sub(1)
+                            .is_some_and(|b| reading.is_one_of(b, &["be"]))
+                    };
+                    let formed = match reading.lower(j) {
+                        "over" => own_word && after_be(),
+                        "end" | "ends" | "stop" | "stops" => own_word,
+                        _ => wish,
+                    };
+                    // Ending well is no ending wished ("que termine bien").
+                    let well = || {
+                        self.items
+                            .iter()
+                            .any(|it| it.first > j && it.first < end && it.base > 0.0)
+                    };
+                    if formed && !well() {
+                        return Some((j, asks));
+                    }
+                }
+                wish |= reading.is_one_of(j, &THAT);
+                own_word |= !reading.is_one_of(j, &["to", "for"]);
+            }
+            None
+        };
+        let mut complaint = false;
+        // Longing is good to say: only good words are read.
+        for item in self.items.iter().filter(|it| it.base > 0.0 && !it.emoji) {
+            let wishing = reading.is_one_of(item.last, &WISHING);
+            if !wishing && !reading.is_one_of(item.last, &LOOKING_FORWARD) {
+                continue;
+            }
+            if let Some((j, asks)) = ending_after(item.last, wishing) {
+                if !bare.iter().any(|&(b, _, id)| b == j && id == "wished-over") {
+                    complaint |= self.report(bare, j, asks, "wished-over");
+                }
+            }
+        }
+        complaint
+    }
+
     /// What the customer was told would be done, reported: a promise not
     /// kept, as "I was promised" is ("I was told someone would ring me
     /// back", "you said it would be fixed by Monday", "on m'a dit que je

@@ -1996,6 +1996,24 @@ pub(super) const LOOKING_FORWARD: [&str; 7] = [
     "wait", "forward", "hâte", "vivement", "ganas", "deseando", "impatient",
 ];
 
+/// Wishing, which longs as [`LOOKING_FORWARD`] does: for the present to
+/// end ("ojalá se termine pronto"; see `Rules::wished_over`), or before a
+/// complaint, in reproach ("ojalá me contestaran, llevo un mes sin
+/// respuesta").
+pub(super) const WISHING: [&str; 2] = ["ojalá", "ojala"];
+
+/// The verbs of ending in the forms a wish gives them: the English
+/// infinitive and third person ("for this week to end", "hope it ends"),
+/// the French and Spanish subjunctive ("que ça se termine", "que ça
+/// finisse", "que se acabe", "que termine"). English "over" counts after
+/// "be" (see `Rules::wished_over`).
+#[rustfmt::skip]
+pub(super) const ENDING_WISHED: [&str; 14] = [
+    "end", "ends", "stop", "stops", "over",
+    "termine", "terminent", "finisse", "finissent", "arrête", "arrêtent",
+    "acabe", "acaben", "terminen",
+];
+
 /// The Spanish "lo" that opens an exclamation of degree, and the "que"
 /// that closes it ("lo lento que va"; see `Rules::exclaims_degree`), "q"
 /// as typed in a hurry.
