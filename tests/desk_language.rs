@@ -1754,8 +1754,8 @@ fn everyday_speech_of_weariness_and_good_times() {
 /// ("Can't wait for this outage to be over", "Vivement que cette panne se
 /// termine", "Estoy deseando que acabe este mes" read positive): the
 /// longing looks forward to a complaint and turns. Longing to begin, to
-/// drop by, or for things to end well is meant; a "que" that tells when
-/// wishes nothing.
+/// drop by, for things to end well or never to end is meant, and so is
+/// longing denied; a "que" that tells when wishes nothing.
 #[test]
 fn wishing_the_present_over_complains() {
     assert_rule_reads(
@@ -1774,6 +1774,10 @@ fn wishing_the_present_over_complains() {
             ("Vivement que les vacances commencent", FR),
             ("Ojalá que termine bien la noche", ES),
             ("Que termine la reunión y hablamos", ES),
+            ("Ojalá que nunca se acabe este momento", ES),
+            ("No tengo ganas de que se acabe el verano", ES),
+            ("J'ai pas hâte que ça se termine", FR),
+            ("Can't wait for this never to end", EN),
         ],
     );
     for (text, language) in [

@@ -2381,7 +2381,9 @@ impl<'a> Rules<'a> {
     /// them that is no "to" or "for" ("can't wait to stop by" ends
     /// nothing), "over" after "be"; in French and Spanish after "que" (or
     /// "ojalá"), in the subjunctive of a wish. Nothing good follows it
-    /// ("que termine bien" wishes it well). A sentence that opens with
+    /// ("que termine bien" wishes it well), and no negation in the sentence
+    /// ("ojalá que nunca se acabe", "j'ai pas hâte que ça se termine"). A
+    /// sentence that opens with
     /// "que" alone may wish or tell when ("que termine la reunión y
     /// hablamos") and is left alone. Into `bare` as the wrong item weighs,
     /// at the verb; damped in a question. The longing then looks forward
@@ -2427,7 +2429,14 @@ impl<'a> Rules<'a> {
                 continue;
             }
             if let Some((j, asks)) = ending_after(item.last, wishing) {
-                if !bare.iter().any(|&(b, _, id)| b == j && id == "wished-over") {
+                // Longing denied, or for what should never end ("no tengo
+                // ganas de que se acabe", "ojalá que nunca se acabe").
+                let (start, end) = (
+                    reading.sentence_start(item.first),
+                    reading.sentence_after(j).0,
+                );
+                let denied = (start..end).any(|k| self.negator[k]);
+                if !denied && !bare.iter().any(|&(b, _, id)| b == j && id == "wished-over") {
                     complaint |= self.report(bare, j, asks, "wished-over");
                 }
             }
