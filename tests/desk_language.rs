@@ -1793,6 +1793,26 @@ fn wishing_the_present_over_complains() {
     );
 }
 
+/// Blame passed from one to another and a customer strung along
+/// complain in each language's idiom ("passing the buck", "se renvoyer la
+/// balle", "mener en bateau", "pasarse la pelota", "me estáis toreando"
+/// read neutral).
+#[test]
+fn blame_passed_on_and_customers_strung_along_complain() {
+    for (text, language) in [
+        ("You keep passing the buck", EN),
+        ("Your support has gone AWOL", EN),
+        ("Vous vous renvoyez la balle depuis deux semaines", FR),
+        ("On me mène en bateau depuis un mois", FR),
+        ("Que des promesses en l'air", FR),
+        ("C'est la cata avec votre service", FR),
+        ("Os pasáis la pelota unos a otros", ES),
+        ("Me estáis toreando desde hace un mes", ES),
+    ] {
+        assert_complains(text, language);
+    }
+}
+
 /// Spanish "pasada" alone is the past ("la semana pasada"); the praise is
 /// "una pasada", "qué pasada".
 #[test]
