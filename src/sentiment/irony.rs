@@ -260,8 +260,8 @@ impl Rules<'_> {
         // and trailing off, after a clause of the same again with nothing
         // good in it ("Raining again, lovely...", "Il pleut encore,
         // génial...", "Otra vez lloviendo, genial..."). The clause says
-        // more than "again" ("Once again, bravo!" is meant), and the
-        // ellipsis is the shrug: "Another goal, brilliant!" is meant too.
+        // more than "again" ("Once again, bravo..." is meant), and the
+        // ellipsis is the shrug: "Another goal, brilliant!" is meant.
         let closing = contrast.is_none()
             && items.last().is_some_and(|it| {
                 let after = text[it.end..].trim_start();

@@ -2090,9 +2090,10 @@ impl<'a> Rules<'a> {
     /// that weighs nothing, or in Spanish at the end of its clause after
     /// such a word, into `bare` as the wrong item weighs. Not before a word
     /// that weighs, which it only intensifies ("too good", "trop mignon",
-    /// "trop la classe"), nor inside a phrase ("trop tard"), nor denied ("not too big", "je
-    /// ne sais pas trop"), nor in a question ("Is it too late to
-    /// cancel?"), nor English "too" that ends its clause ("me too").
+    /// and past an article "trop la classe"), nor inside a phrase ("trop
+    /// tard"), nor denied ("not too big", "je ne sais pas trop"), nor in a
+    /// question ("Is it too late to cancel?"), nor English "too" that ends
+    /// its clause ("me too").
     /// Returns whether the text complains.
     pub(super) fn excess(&self, bare: &mut Vec<Bare>) -> bool {
         let reading = self.reading;
@@ -2383,15 +2384,15 @@ impl<'a> Rules<'a> {
     /// "ojalá"), in the subjunctive of a wish. Nothing good follows it
     /// ("que termine bien" wishes it well), and no negation in the sentence
     /// ("ojalá que nunca se acabe", "j'ai pas hâte que ça se termine"). A
-    /// sentence that opens with
-    /// "que" alone may wish or tell when ("que termine la reunión y
-    /// hablamos") and is left alone. Into `bare` as the wrong item weighs,
-    /// at the verb; damped in a question. The longing then looks forward
-    /// to a complaint, and turns (see the irony of looking forward).
-    /// Returns whether the text complains.
+    /// sentence that opens with "que" alone may wish or tell when ("que
+    /// termine la reunión y hablamos") and is left alone. Into `bare` as
+    /// the wrong item weighs, at the verb; damped in a question. The
+    /// longing then looks forward to a complaint, and turns (see the irony
+    /// of looking forward). Returns whether the text complains.
     pub(super) fn wished_over(&self, bare: &mut Vec<Bare>) -> bool {
         let reading = self.reading;
-        // The verb of ending wished after token `from`, in its sentence.
+        // The verb of ending wished after token `from`, and the end of
+        // their sentence.
         let ending_after = |from: usize, mut wish: bool| {
             let (end, asks) = reading.sentence_after(from);
             let mut own_word = false;
@@ -2413,7 +2414,7 @@ impl<'a> Rules<'a> {
                             .any(|it| it.first > j && it.first < end && it.base > 0.0)
                     };
                     if formed && !well() {
-                        return Some((j, asks));
+                        return Some((j, end, asks));
                     }
                 }
                 wish |= reading.is_one_of(j, &THAT);
@@ -2428,14 +2429,10 @@ impl<'a> Rules<'a> {
             if !wishing && !reading.is_one_of(item.last, &LOOKING_FORWARD) {
                 continue;
             }
-            if let Some((j, asks)) = ending_after(item.last, wishing) {
+            if let Some((j, end, asks)) = ending_after(item.last, wishing) {
                 // Longing denied, or for what should never end ("no tengo
                 // ganas de que se acabe", "ojalá que nunca se acabe").
-                let (start, end) = (
-                    reading.sentence_start(item.first),
-                    reading.sentence_after(j).0,
-                );
-                let denied = (start..end).any(|k| self.negator[k]);
+                let denied = (reading.sentence_start(item.first)..end).any(|k| self.negator[k]);
                 if !denied && !bare.iter().any(|&(b, _, id)| b == j && id == "wished-over") {
                     complaint |= self.report(bare, j, asks, "wished-over");
                 }

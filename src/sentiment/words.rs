@@ -539,7 +539,7 @@ pub(super) const FILLERS: [&str; 9] = [
 /// The conjunctions after which a word of the lexicons' `[fillers]` may
 /// open a clause and pause, and be a filler all the same: "pero bueno,",
 /// "y bueno,", "mais bon,", "et bon," shrug ("Me cobraron dos veces, pero
-/// bueno, sigo esperando"); "well" is no key of the English lexicon.
+/// bueno, sigo esperando"). English "well" weighs nothing already.
 #[rustfmt::skip]
 pub(super) const BEFORE_FILLER: [&str; 5] = ["pero", "y", "pues", "mais", "et"];
 
@@ -2003,7 +2003,7 @@ pub(super) const LOOKING_FORWARD: [&str; 7] = [
 pub(super) const WISHING: [&str; 2] = ["ojalá", "ojala"];
 
 /// The verbs of ending in the forms a wish gives them: the English
-/// infinitive and third person ("for this week to end", "hope it ends"),
+/// infinitive and third person ("for this week to end", "for it to stop"),
 /// the French and Spanish subjunctive ("que ça se termine", "que ça
 /// finisse", "que se acabe", "que termine"). English "over" counts after
 /// "be" (see `Rules::wished_over`).
