@@ -1813,6 +1813,32 @@ fn blame_passed_on_and_customers_strung_along_complain() {
     }
 }
 
+/// Left in the lurch, held on the line, a service crawling, not a single
+/// apology: the desk's idioms complain ("left me high and dry", "laissé en
+/// plan", "colgado al teléfono", "va a pedales", "ni un triste correo"
+/// read neutral, the last through "triste" negated). Things done without
+/// fuss and marked ten out of ten please; "sans faute" alone promises.
+#[test]
+fn left_in_the_lurch_complains_and_no_fuss_pleases() {
+    for (text, language) in [
+        ("Left me high and dry with the move", EN),
+        ("On m'a laissé en plan pour le déménagement", FR),
+        ("Llevo toda la mañana colgado al teléfono", ES),
+        ("La fibra va a pedales", ES),
+        ("Ni un triste correo de disculpa", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+    for (text, language) in [
+        ("Swapped it with no fuss, ten out of ten", EN),
+        ("Échangé sans discuter, un sans-faute", FR),
+        ("Me lo han cambiado sin rechistar, un diez", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    assert_label("Je passerai demain sans faute", FR, Label::Neutral);
+}
+
 /// Spanish "pasada" alone is the past ("la semana pasada"); the praise is
 /// "una pasada", "qué pasada".
 #[test]
