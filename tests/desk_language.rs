@@ -7373,3 +7373,43 @@ fn customers_taken_for_dupes_complain() {
     }
     assert_label("I bought two mugs for my mum", EN, Label::Neutral);
 }
+
+/// "Good" as a measure is no praise: "a good hour on hold", "une bonne
+/// demi-heure", "un buen rato esperando", "a good 20 minutes" say how long,
+/// and a long wait told so still complains. A time spent well is still
+/// praised, and the right time is still the right time.
+#[test]
+fn good_as_a_measure_is_no_praise() {
+    for (text, language) in [
+        ("I waited a good hour on the phone", EN),
+        ("I've been waiting a good while for my refund", EN),
+        ("J'ai attendu une bonne heure au téléphone", FR),
+        ("Ça fait un bon moment que j'attends ma commande", FR),
+        ("J'ai passé une bonne partie de la journée en attente", FR),
+        ("Llevo un buen rato esperando al teléfono", ES),
+        ("Esperé una buena hora en la cola", ES),
+        ("Pasé buena parte del día esperando", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+    assert!(shows_rule(
+        "J'ai attendu une bonne heure au téléphone",
+        FR,
+        "waited-long"
+    ));
+    for (text, language) in [
+        ("That took a good 3 weeks", EN),
+        ("Une bonne partie des clients", FR),
+        ("Voy a dejar de salir por un buen tiempo", ES),
+    ] {
+        assert_label(text, language, Label::Neutral);
+    }
+    for (text, language) in [
+        ("We had a good time, thanks", EN),
+        ("On a passé un bon moment", FR),
+        ("C'est un bon moment pour acheter", FR),
+        ("Pasamos un buen rato", ES),
+    ] {
+        assert_label(text, language, Label::Positive);
+    }
+}

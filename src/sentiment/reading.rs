@@ -536,6 +536,33 @@ impl<'a> Reading<'a> {
                 || (self.is_word(k + 1) && one_of(self.lower(k + 1), &FILLERS)))
     }
 
+    /// Whether the word at `k`, one of [`GOOD_AS_MEASURE`], measures here
+    /// rather than praises: after an indefinite article and before a
+    /// number or one of [`MEASURES`] ("I waited a good hour", "une bonne
+    /// partie de la journée", "unos buenos 20 minutos"), or before one of
+    /// [`MEASURED_SPANS`] not spent well ("ça fait un bon moment que
+    /// j'attends", not "on a passé un bon moment").
+    pub(super) fn measures(&self, k: usize) -> bool {
+        if !self.is_one_of(k, &GOOD_AS_MEASURE)
+            || !k
+                .checked_sub(1)
+                .is_some_and(|a| self.is_one_of(a, &MEASURE_ARTICLES))
+            || !self.is_word(k + 1)
+        {
+            return false;
+        }
+        let next = self.lower(k + 1);
+        if digits(next) || one_of(next, &MEASURES) {
+            return true;
+        }
+        one_of(next, &MEASURED_SPANS)
+            && !k.checked_sub(2).is_some_and(|v| {
+                self.is_word(v)
+                    && (one_of(self.lower(v), &SPAN_WELL_SPENT) || self.lower(v).starts_with("pas"))
+            })
+            && !self.is_one_of(k + 2, &TOOK_FOR)
+    }
+
     /// Whether the text is written all in capitals, where "shouting" means
     /// nothing: the words have letters and none of them lowercase.
     pub(super) fn all_caps(&self) -> bool {

@@ -2719,7 +2719,8 @@ impl<'a> Rules<'a> {
     /// infinitive after an obligation ("had to wait", "j'ai dû attendre",
     /// "tuve que esperar"), then within [`WAITED_REACH`] words in its
     /// clause a count of hours or longer ("waited two hours", "attendu
-    /// plus d'une heure", "esperamos tres semanas"), or a whole part of a
+    /// plus d'une heure", "esperamos tres semanas", "a good hour": see
+    /// `Reading::measures`), or a whole part of a
     /// day ("all day", "toute la journée", "toda la mañana"); into `bare`
     /// as the wrong item weighs, at the verb; damped in a question. Not a
     /// wait of two days or less, nor one said to be short ("only waited
@@ -2753,7 +2754,12 @@ impl<'a> Rules<'a> {
             if !is(u, &LONG_UNITS) && !is(u, &HOURS) {
                 return false;
             }
-            reading.is_word(u - 1) && counts_time(reading.lower(u - 1)) && long_wait(reading, u - 1)
+            // "Une bonne heure": the article counts, past "good" measuring.
+            let count = match u.checked_sub(2) {
+                Some(a) if reading.measures(u - 1) => a,
+                _ => u - 1,
+            };
+            reading.is_word(count) && counts_time(reading.lower(count)) && long_wait(reading, count)
         };
         let found = (0..=last).find_map(|k| {
             if reading.errand(k) != Some(Errand::Waited) {

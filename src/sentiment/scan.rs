@@ -867,7 +867,9 @@ impl Analyzer {
                 continue;
             };
             if (last == i
-                && ((marks.verb && !reading.verb_here(i)) || (marks.filler && reading.filler(i))))
+                && ((marks.verb && !reading.verb_here(i))
+                    || (marks.filler && reading.filler(i))
+                    || reading.measures(i)))
                 || (marks.opener && !reading.opens_clause(i))
             {
                 i += 1;

@@ -543,6 +543,48 @@ pub(super) const FILLERS: [&str; 9] = [
 #[rustfmt::skip]
 pub(super) const BEFORE_FILLER: [&str; 5] = ["pero", "y", "pues", "mais", "et"];
 
+/// "Good" as a measure, after an indefinite article and before what it
+/// measures ("a good hour on hold", "une bonne demi-heure d'attente", "un
+/// buen rato esperando", "a good 20 minutes"): how much, not how well (see
+/// `Reading::measures`).
+#[rustfmt::skip]
+pub(super) const GOOD_AS_MEASURE: [&str; 9] = [
+    "good", "bon", "bonne", "bons", "bonnes", "buen", "buena", "buenos", "buenas",
+];
+
+/// The indefinite articles before a measure: [`INDEFINITES`] and English
+/// "a", "an".
+#[rustfmt::skip]
+pub(super) const MEASURE_ARTICLES: [&str; 7] = ["a", "an", "un", "une", "una", "unos", "unas"];
+
+/// What "good" measures after an indefinite article: lengths of time that
+/// are seldom praised ("a good hour", not "a good week", which may be
+/// one), parts and counts. "A good deal of" is a lexicon key.
+#[rustfmt::skip]
+pub(super) const MEASURES: [&str; 38] = [
+    "hour", "hours", "half", "while", "part", "portion", "chunk", "number", "many", "few",
+    "bit", "dozen", "quarter",
+    "heure", "heures", "demi", "quart", "moitié", "partie", "nombre", "bout", "dizaine",
+    "douzaine", "quinzaine", "vingtaine", "trentaine", "centaine",
+    "hora", "horas", "media", "parte", "número", "cantidad", "puñado", "trozo", "pedazo",
+    "montón", "temporada",
+];
+
+/// Lengths of time that "good" measures unless they are spent well or
+/// are the right time: "ça fait un bon moment que j'attends", "llevo un
+/// buen rato al teléfono", not "on a passé un bon moment", "pasamos un
+/// buen rato", "c'est un bon moment pour acheter".
+pub(super) const MEASURED_SPANS: [&str; 3] = ["moment", "rato", "tiempo"];
+
+/// The words after which one of [`MEASURED_SPANS`] is a time well spent or
+/// the right time: being ("c'est un bon moment", "fue un buen rato") and
+/// spending it ("passer", "pasar" and their forms, read by their stem).
+#[rustfmt::skip]
+pub(super) const SPAN_WELL_SPENT: [&str; 12] = [
+    "est", "était", "sera", "serait", "es", "era", "fue", "será", "sería",
+    "vivimos", "disfrutar", "disfrutamos",
+];
+
 /// The most words a clause of opening praise may have to be read as
 /// irony when complaints follow ("Excellent service client, ...").
 pub(super) const OPENING_WORDS: usize = 3;
