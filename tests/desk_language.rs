@@ -7413,3 +7413,36 @@ fn good_as_a_measure_is_no_praise() {
         assert_label(text, language, Label::Positive);
     }
 }
+
+/// "Super" after being says how much of what follows: "c'est super lent",
+/// "le délai est super long", "la espera es súper larga" complain or say
+/// nothing good; "c'est super", "c'est super de vous revoir", "un super
+/// produit" still praise.
+#[test]
+fn super_after_being_is_a_degree_not_praise() {
+    for (text, language) in [
+        ("C'est super lent depuis la mise à jour", FR),
+        ("c'est super cher pour ce que c'est", FR),
+        ("C'est super long pour un remboursement", FR),
+        ("La espera es súper larga", ES),
+        ("The app is super slow since the update", EN),
+    ] {
+        assert_displeased(text, language);
+    }
+    for (text, language) in [
+        ("Le délai est super long", FR),
+        ("Le service client est super long à répondre", FR),
+        ("Es super raro", ES),
+    ] {
+        assert_ne!(answer(text, language).0, Label::Positive, "{text}");
+    }
+    for (text, language) in [
+        ("C'est super, merci", FR),
+        ("C'est super de vous revoir", FR),
+        ("C'est super sympa", FR),
+        ("Un super produit", FR),
+        ("Es súper bonito", ES),
+    ] {
+        assert_label(text, language, Label::Positive);
+    }
+}

@@ -563,6 +563,29 @@ impl<'a> Reading<'a> {
             && !self.is_one_of(k + 2, &TOOK_FOR)
     }
 
+    /// Whether an item of praise that is also an intensifier, tokens
+    /// `first..=last` ending with one of [`DEGREE_PRAISE`], says only how
+    /// much of the word right after it, a word that weighs nothing: after
+    /// being, in it ("c'est super long") or right before it ("le délai est
+    /// super long", "la espera es súper larga"), before a word that is no
+    /// item (`next_item`, where the next item starts) and opens no
+    /// complement ([`AFTER_PRAISE`]: "c'est super de vous revoir").
+    pub(super) fn degree_of_nothing(
+        &self,
+        first: usize,
+        last: usize,
+        next_item: Option<usize>,
+    ) -> bool {
+        let after = last + 1;
+        self.is_one_of(last, &DEGREE_PRAISE)
+            && self.is_word(after)
+            && next_item != Some(after)
+            && !self.is_one_of(after, &AFTER_PRAISE)
+            && !self.is_one_of(after, &DETERMINERS)
+            && !self.is_one_of(after, &INDEFINITES)
+            && (first.saturating_sub(1)..last).any(|j| self.is_one_of(j, &BEING))
+    }
+
     /// Whether the text is written all in capitals, where "shouting" means
     /// nothing: the words have letters and none of them lowercase.
     pub(super) fn all_caps(&self) -> bool {

@@ -889,6 +889,7 @@ impl Analyzer {
                     // pas reçu") is negated already: the "n'" of "je n'ai
                     // toujours pas reçu" is the same negation.
                     let (mut negation_inside, mut negation_last) = (false, false);
+                    let mut also_booster = matches!(entry, Entry::Both(..));
                     if last > i && !resolved.elongated {
                         for j in i..=last {
                             let entry = if j == i {
@@ -901,6 +902,12 @@ impl Analyzer {
                             {
                                 negation_inside = true;
                                 negation_last = j == last;
+                            }
+                            // A phrase that ends with an intensifier ("c'est
+                            // super", "c'est bien") intensifies as it does.
+                            if let (true, Some((Entry::Both(_, b), _))) = (j == last, entry) {
+                                booster[last] = b;
+                                also_booster = true;
                             }
                         }
                     }
@@ -919,7 +926,7 @@ impl Analyzer {
                         thing: marks.thing,
                         negation_inside,
                         negation_last,
-                        also_booster: matches!(entry, Entry::Both(..)),
+                        also_booster,
                     });
                 }
                 // A denial in several words ("far from", "loin de") negates
@@ -1005,7 +1012,9 @@ impl Analyzer {
         // A word that is also an intensifier and does intensify a following
         // sentiment word is only an intensifier ("damn good", "pretty bad",
         // "bien nul"); a good one before another good word is still praise
-        // as well ("pretty good", "super content").
+        // as well ("pretty good", "super content"). "Super" after being,
+        // before a word that weighs nothing, is only the degree of it ("le
+        // délai est super long": see `Reading::degree_of_nothing`).
         let window = self.config.window;
         let mut kept = 0;
         for k in 0..items.len() {
@@ -1014,7 +1023,14 @@ impl Analyzer {
                     && !reading.has_boundary(items[k].last, next.first)
                     && (next.base < 0.0 || items[k].base < 0.0)
             });
-            if !(items[k].also_booster && intensifies) {
+            if !(items[k].also_booster
+                && (intensifies
+                    || reading.degree_of_nothing(
+                        items[k].first,
+                        items[k].last,
+                        items.get(k + 1).map(|n| n.first),
+                    )))
+            {
                 items[kept] = items[k];
                 kept += 1;
             }

@@ -585,6 +585,37 @@ pub(super) const SPAN_WELL_SPENT: [&str; 12] = [
     "vivimos", "disfrutar", "disfrutamos",
 ];
 
+/// Words of praise that are also intensifiers and, after being, say how
+/// much of the next word: "c'est super lent", "la espera es súper larga"
+/// (see `Reading::degree_of_nothing`). Not "bien", which before a
+/// participle praises how it was done ("c'est bien fait", "está bien
+/// explicado"), nor English "pretty", whose praise is mild and which
+/// hedges more than it intensifies: on the shared Amazon reviews, "pretty
+/// light", "pretty intense" moved two labels away from the gold and none
+/// toward it.
+pub(super) const DEGREE_PRAISE: [&str; 2] = ["super", "súper"];
+
+/// Being, before one of [`DEGREE_PRAISE`]: "c'est", "está" and their
+/// forms, and seeming.
+#[rustfmt::skip]
+pub(super) const BEING: [&str; 31] = [
+    "est", "était", "sont", "étaient", "sera", "suis", "es", "êtes", "sommes", "semble",
+    "reste",
+    "era", "son", "eran", "está", "estaba", "están", "estaban", "estoy", "estás", "fue",
+    "fueron", "será", "sería", "soy", "eres", "somos", "estamos", "parece", "queda", "sigue",
+];
+
+/// What may follow one of [`DEGREE_PRAISE`] that is then praise all the
+/// same, with [`DETERMINERS`] and [`INDEFINITES`]: a complement ("c'est
+/// super de vous revoir", "es súper para los niños"), a conjunction, a
+/// pronoun.
+#[rustfmt::skip]
+pub(super) const AFTER_PRAISE: [&str; 26] = [
+    "de", "d", "à", "que", "qu", "pour", "comme", "avec", "quand", "si", "et", "mais", "ça",
+    "cela", "vous", "les", "des",
+    "para", "por", "como", "con", "cuando", "y", "pero", "eso", "esto",
+];
+
 /// The most words a clause of opening praise may have to be read as
 /// irony when complaints follow ("Excellent service client, ...").
 pub(super) const OPENING_WORDS: usize = 3;
