@@ -7445,4 +7445,18 @@ fn super_after_being_is_a_degree_not_praise() {
     ] {
         assert_label(text, language, Label::Positive);
     }
+    // Only being and the word make such a phrase: "muy bien", "trop bien"
+    // are praise before a complaint, not its degree.
+    for (text, phrase) in [
+        ("Todo muy bien salvo el retraso", "muy bien"),
+        ("Tout était trop bien sauf le retard", "trop bien"),
+    ] {
+        let (_, why) = analyzer().explain(text, None);
+        assert!(
+            why.contributions
+                .iter()
+                .any(|c| c.span.clone().is_some_and(|s| &text[s] == phrase) && c.value > 0.0),
+            "{text}"
+        );
+    }
 }

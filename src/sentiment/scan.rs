@@ -903,9 +903,13 @@ impl Analyzer {
                                 negation_inside = true;
                                 negation_last = j == last;
                             }
-                            // A phrase that ends with an intensifier ("c'est
-                            // super", "c'est bien") intensifies as it does.
-                            if let (true, Some((Entry::Both(_, b), _))) = (j == last, entry) {
+                            // Being, then a word that is also an intensifier
+                            // ("c'est super", "c'est bien"), intensifies as
+                            // the word does; not "muy bien", "ya está bien".
+                            let being = (i..last).all(|t| reading.is_one_of(t, &BEING_IT));
+                            if let (true, Some((Entry::Both(_, b), _))) =
+                                (j == last && being, entry)
+                            {
                                 booster[last] = b;
                                 also_booster = true;
                             }

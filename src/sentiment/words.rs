@@ -605,6 +605,11 @@ pub(super) const BEING: [&str; 31] = [
     "fueron", "será", "sería", "soy", "eres", "somos", "estamos", "parece", "queda", "sigue",
 ];
 
+/// Being, in a lexicon phrase that ends with a word that is also an
+/// intensifier: "c'est super", "c'est bien", "c'est grave" intensify as
+/// the word does.
+pub(super) const BEING_IT: [&str; 4] = ["c", "est", "es", "está"];
+
 /// What may follow one of [`DEGREE_PRAISE`] that is then praise all the
 /// same, with [`DETERMINERS`] and [`INDEFINITES`]: a complement ("c'est
 /// super de vous revoir", "es súper para los niños"), a conjunction, a
