@@ -7460,3 +7460,13 @@ fn super_after_being_is_a_degree_not_praise() {
         );
     }
 }
+
+/// "Bel", "beau" before a vowel, praises as "beau" does ("un bel effort");
+/// "bel et bien" affirms and praises nothing ("le colis est bel et bien
+/// perdu").
+#[test]
+fn bel_praises_and_bel_et_bien_affirms() {
+    assert_label("Un bel effort de votre équipe", FR, Label::Positive);
+    assert_label("C'est bel et bien fini", FR, Label::Neutral);
+    assert_displeased("Le colis est bel et bien perdu", FR);
+}
