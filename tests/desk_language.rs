@@ -7470,3 +7470,29 @@ fn bel_praises_and_bel_et_bien_affirms() {
     assert_label("C'est bel et bien fini", FR, Label::Neutral);
     assert_displeased("Le colis est bel et bien perdu", FR);
 }
+
+/// "No se" before a verb or a pronoun is a negation and the pronoun of the
+/// verb, not "no sé" ("I don't know") written without its accent: "no se
+/// me enciende el router", "no se nos ha devuelto el dinero" complain; "no
+/// se que pasa", "no se, la verdad", "no se nadar" still say "I don't
+/// know".
+#[test]
+fn no_se_before_a_verb_is_a_negation_not_i_dont_know() {
+    for text in [
+        "No se me enciende el router",
+        "No se me carga la app",
+        "No se nos ha devuelto el dinero",
+        "No se lo han devuelto",
+    ] {
+        assert_complains(text, ES);
+    }
+    for text in [
+        "No se que pasa",
+        "No se, la verdad",
+        "no se nadar",
+        "No se lo que quiero",
+        "No se si llamar",
+    ] {
+        assert_label(text, ES, Label::Neutral);
+    }
+}

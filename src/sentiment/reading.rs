@@ -586,6 +586,23 @@ impl<'a> Reading<'a> {
             && (first.saturating_sub(1)..last).any(|j| self.is_one_of(j, &BEING))
     }
 
+    /// Whether "se" at `k` (after "no") is the pronoun of a verb ("no se
+    /// puede acceder a mi cuenta", "no se me enciende", "no se lo han
+    /// devuelto") rather than "sé" written without its accent ("no se que
+    /// pasa", "no se nadar", "no se, la verdad"): what follows is a verb
+    /// or another pronoun, not a boundary, an infinitive, a question word,
+    /// a preposition or an article ([`KNOWN_AFTER`]), nor "lo que".
+    pub(super) fn pronoun_se(&self, k: usize) -> bool {
+        if self.lower(k) != "se" || !self.is_word(k + 1) {
+            return false;
+        }
+        let next = self.lower(k + 1);
+        let known = one_of(next, &KNOWN_AFTER)
+            || is_infinitive(next)
+            || (next == "lo" && self.is_one_of(k + 2, &["que", "q"]));
+        !known
+    }
+
     /// Whether the text is written all in capitals, where "shouting" means
     /// nothing: the words have letters and none of them lowercase.
     pub(super) fn all_caps(&self) -> bool {

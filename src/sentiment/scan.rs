@@ -853,6 +853,11 @@ impl Analyzer {
             } else {
                 (None, 0.0)
             };
+            // "No se puede acceder", "no se me carga": a negation and the
+            // pronoun of its verb, not "no sé" written without its accent.
+            if matches!(matched, Some((last, ..)) if last == i + 1 && reading.pronoun_se(last)) {
+                matched = None;
+            }
             // A word drawn out ("nuuuul") or made a superlative
             // ("facilísimo") says more than the word it is made of.
             let mut stressed = false;

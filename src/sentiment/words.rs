@@ -621,6 +621,21 @@ pub(super) const AFTER_PRAISE: [&str; 26] = [
     "para", "por", "como", "con", "cuando", "y", "pero", "eso", "esto",
 ];
 
+/// What follows "no sé" ("I don't know") and never the pronoun "se" of a
+/// verb: a question word ("no se que pasa", "no se si"), a preposition or
+/// an article ("no se a quién", "no se el motivo"), "nada", "bien", a
+/// pronoun subject (see `Reading::pronoun_se`).
+#[rustfmt::skip]
+pub(super) const KNOWN_AFTER: [&str; 60] = [
+    "que", "qué", "q", "k", "si", "sí", "como", "cómo", "donde", "dónde", "adonde", "adónde",
+    "cuando", "cuándo", "quien", "quién", "quienes", "quiénes", "cual", "cuál", "cuales",
+    "cuáles", "cuanto", "cuánto", "cuanta", "cuánta", "cuantos", "cuántos", "porque", "porqué",
+    "xq", "pq", "nada", "ni", "muy", "bien", "exactamente", "ya", "mucho", "todavía", "aún",
+    "a", "de", "en", "para", "con", "por", "hasta", "sobre",
+    "el", "la", "los", "las", "un", "una",
+    "tú", "tu", "vos", "usted", "yo",
+];
+
 /// The most words a clause of opening praise may have to be read as
 /// irony when complaints follow ("Excellent service client, ...").
 pub(super) const OPENING_WORDS: usize = 3;
