@@ -7496,3 +7496,19 @@ fn no_se_before_a_verb_is_a_negation_not_i_dont_know() {
         assert_label(text, ES, Label::Neutral);
     }
 }
+
+/// The impersonal "se puede" denied keeps the customer from doing what
+/// they came for, as "no puedo" does: "no se puede pagar con tarjeta", "ni
+/// siquiera se puede entrar en la web" complain.
+#[test]
+fn impersonal_cannot_complains_as_i_cannot_does() {
+    for text in [
+        "No se puede pagar con tarjeta",
+        "No se puede acceder a mi cuenta",
+        "Ni siquiera se puede entrar en la web",
+    ] {
+        assert_complains_by(text, ES, "unable");
+    }
+    assert_label("No se puede pedir más", ES, Label::Positive);
+    assert_label("¿Se puede pagar con tarjeta?", ES, Label::Neutral);
+}

@@ -927,7 +927,8 @@ impl<'a> Rules<'a> {
     /// Whether the negation at `k` denies a "can" before a verb the
     /// customer is kept from doing (see [`KEPT_FROM`]: "I can't use the
     /// app", "can't even log in", "je ne peux même pas me connecter", "no
-    /// puedo pagar", "ni siquiera puedo entrar", "no consigo entrar"), not
+    /// puedo pagar", "ni siquiera puedo entrar", "no consigo entrar", "no
+    /// se puede pagar con tarjeta"), not
     /// said of someone else ("she can't use them"). Denied finding (see
     /// [`Rules::cannot_find`]) is the same failure.
     fn unable(&self, k: usize) -> bool {
@@ -948,10 +949,13 @@ impl<'a> Rules<'a> {
                 false => (even(p) && p.checked_sub(1).is_some_and(can)).then(|| (p - 1, k)),
             })
         } else if one_of(word, &["no", "ni"]) {
-            match poder(k + 1) {
-                true => Some((k, k + 1)),
-                false => (even(k + 1) && poder(k + 2)).then_some((k, k + 2)),
-            }
+            // Past "even" and the impersonal "se" ("no se puede pagar",
+            // "ni siquiera se puede entrar").
+            let past = |j: usize| even(j) || reading.is_one_of(j, &["se"]);
+            (k + 1..k + 4)
+                .find(|&j| !past(j))
+                .filter(|&j| poder(j))
+                .map(|j| (k, j))
         } else {
             None
         };
