@@ -7512,3 +7512,25 @@ fn impersonal_cannot_complains_as_i_cannot_does() {
     assert_label("No se puede pedir más", ES, Label::Positive);
     assert_label("¿Se puede pagar con tarjeta?", ES, Label::Neutral);
 }
+
+/// Customers who say they were ripped off, or that they are furious in
+/// everyday speech, complain: "they ripped me off", "con artists", "a
+/// shambolic service", "I'm raging", "je suis furax", "bande de clowns",
+/// "me frustra", "estoy encabronada".
+#[test]
+fn ripped_off_and_everyday_anger_complain() {
+    for (text, language) in [
+        ("They ripped me off with this contract", EN),
+        ("Your company are con artists", EN),
+        ("A shambolic service from start to finish", EN),
+        ("I'm raging, third missed delivery", EN),
+        ("Je suis furax, toujours pas de remboursement", FR),
+        ("Une bande de clowns ce service client", FR),
+        ("Je suis ulcérée par votre réponse", FR),
+        ("Me frustra tener que llamar cada día", ES),
+        ("Estoy encabronada con su servicio", ES),
+    ] {
+        assert_displeased(text, language);
+    }
+    assert_label("Venez nous voir en boutique", FR, Label::Neutral);
+}
