@@ -811,7 +811,7 @@ const FRENCH_TENSES: [(&str, &[&str]); 16] = [
 
 /// Tries the candidate dictionary forms of an inflected word, most likely
 /// first, until `found` accepts one:
-/// plurals (`-s`, `-x`, `-es`), feminines (`-e`, `-a`, `-lle`, `-euse`,
+/// plurals (`-s`, `-x`, `-es`, Spanish `-ces` of `-z`), feminines (`-e`, `-a`, `-lle`, `-euse`,
 /// `-ive`, `-ora`), verbs in `-e` ("adore", "protège", "preocupe"), past
 /// participles and gerunds (`-ed`, `-ing`, `-ée`), third persons plural
 /// (`-ent`), adverbs (`-ly`, `-mente`, and `-ment` as in "tristement",
@@ -884,7 +884,7 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
                 return true;
             }
         }
-        let rules: [(&str, &[&str]); 58] = [
+        let rules: [(&str, &[&str]); 59] = [
             ("iest", &["y"]),
             ("est", &["", "e"]),
             ("ier", &["y"]),
@@ -925,6 +925,9 @@ pub(crate) fn stems(word: &str, buffer: &mut String, mut found: impl FnMut(&str)
             // the participles and gerunds of -er and -ir verbs ("dormido",
             // "sufriendo").
             ("ora", &["or"]),
+            // Spanish plurals of adjectives in -z, whose "s" is off
+            // already: "eficaces", "incapaces", "atroces".
+            ("ce", &["z"]),
             ("bilísimo", &["ble"]),
             ("bilísima", &["ble"]),
             ("bilisimo", &["ble"]),
@@ -1469,6 +1472,10 @@ mod tests {
             ("amabilísima", "amable"),
             ("agradabilisimo", "agradable"),
             ("felicísimo", "feliz"),
+            // Plurals of adjectives in -z.
+            ("eficaces", "eficaz"),
+            ("incapaces", "incapaz"),
+            ("atroces", "atroz"),
             ("lentisimo", "lento"),
             ("cosillas", "cosa"),
             ("casita", "casa"),
