@@ -7534,3 +7534,29 @@ fn ripped_off_and_everyday_anger_complain() {
     }
     assert_label("Venez nous voir en boutique", FR, Label::Neutral);
 }
+
+/// Thanks for a problem solved, in everyday speech, please: "you're a
+/// star", "a real lifesaver", "setting it up was a breeze", "the advice was
+/// spot on", "service aux petits oignons", "au poil", "impec", "de pelos".
+/// A spot on a list and a breeze in the street judge nothing.
+#[test]
+fn everyday_thanks_for_a_solved_problem_please() {
+    for (text, language) in [
+        ("You're a star, it works now", EN),
+        ("Thanks Sam, a real lifesaver", EN),
+        ("Setting it up was a breeze", EN),
+        ("Your advice was spot on", EN),
+        ("Service aux petits oignons", FR),
+        ("Réparé en une heure, au poil", FR),
+        ("Livraison impec", FR),
+        ("Todo salió de pelos", ES),
+    ] {
+        assert_label(text, language, Label::Positive);
+    }
+    for text in [
+        "Save your spot on the list",
+        "There is a breeze in the street",
+    ] {
+        assert_label(text, EN, Label::Neutral);
+    }
+}
