@@ -7560,3 +7560,29 @@ fn everyday_thanks_for_a_solved_problem_please() {
         assert_label(text, EN, Label::Neutral);
     }
 }
+
+/// A refund agreed to is granted, not asked for: "they agreed to refund
+/// me", "ils ont accepté de me rembourser", "han aceptado reembolsarme" are
+/// no complaint. Denied, or followed by nothing yet ("still nothing",
+/// "todavía nada"), they complain; "merci de me rembourser" still asks.
+#[test]
+fn a_refund_agreed_to_is_no_complaint() {
+    for (text, language) in [
+        ("They agreed to refund me", EN),
+        ("Ils ont accepté de me rembourser", FR),
+        ("Han aceptado reembolsarme el importe", ES),
+    ] {
+        assert_untroubled(text, language);
+        assert!(shows(text, language, Modifier::Solved), "{text}");
+    }
+    for (text, language) in [
+        ("They haven't agreed to refund me", EN),
+        ("Ils n'ont pas accepté de me rembourser", FR),
+        ("No han aceptado reembolsarme", ES),
+        ("They agreed to refund me a month ago and still nothing", EN),
+        ("Aceptaron reembolsarme hace un mes y todavía nada", ES),
+        ("Merci de me rembourser", FR),
+    ] {
+        assert_displeased(text, language);
+    }
+}

@@ -974,6 +974,27 @@ impl<'a> Rules<'a> {
         !someone_else && verb.is_some_and(|j| reading.is_one_of(j, &KEPT_FROM))
     }
 
+    /// Whether the word at `first` refunds ([`REFUNDING`]: "refund me",
+    /// "rembourser", "reembolsarme") after a verb of agreeing ([`AGREED`]),
+    /// past at most two of its objects and links ([`AGREED_TO`]): a refund
+    /// granted ("they agreed to refund me", "ils ont accepté de me
+    /// rembourser", "han aceptado reembolsarme"), not asked for. Not when
+    /// the agreeing is denied ("they haven't agreed to refund me", "no han
+    /// aceptado reembolsarme").
+    fn refund_agreed(&self, first: usize) -> bool {
+        let reading = self.reading;
+        let word = reading.lower(first);
+        if !REFUNDING.iter().any(|stem| word.starts_with(stem)) {
+            return false;
+        }
+        let agreed = (first.saturating_sub(3)..first)
+            .rev()
+            .find(|&j| !reading.is_one_of(j, &AGREED_TO));
+        agreed.is_some_and(|j| {
+            reading.is_one_of(j, &AGREED) && first - j <= 3 && !self.denied_within(j, 3)
+        })
+    }
+
     /// Whether the negation at `k` denies finding what is looked for
     /// ([`FIND`], then [`SOUGHT`]): the verb before "pas" ("ne trouve pas
     /// mon"), or after "no" ("no encuentro mi", "no encuentro dónde").
@@ -1215,7 +1236,7 @@ impl<'a> Rules<'a> {
                 false => None,
             };
             let solving = remedy.and_then(|r| self.solved(span, r));
-            if solving == Some(true) {
+            if solving == Some(true) || (item.base < 0.0 && self.refund_agreed(item.first)) {
                 v = 0.0;
                 note(Modifier::Solved);
             }

@@ -636,6 +636,24 @@ pub(super) const KNOWN_AFTER: [&str; 60] = [
     "tú", "tu", "vos", "usted", "yo",
 ];
 
+/// How the verbs of refunding begin: "refund", "reimburse", "rembourser",
+/// "reembolsar" and their forms (see `Rules::refund_agreed`).
+pub(super) const REFUNDING: [&str; 4] = ["refund", "reimburs", "rembours", "reembols"];
+
+/// Agreeing, in the past, to what follows: a refund agreed to is granted.
+#[rustfmt::skip]
+pub(super) const AGREED: [&str; 13] = [
+    "agreed", "accepted",
+    "accepté", "acceptée", "acceptés", "acceptées", "accepte", "acceptent",
+    "aceptado", "aceptó", "aceptaron", "accedido", "accedieron",
+];
+
+/// What stands between agreeing and the refund: "to", "de", "a", and
+/// the customer as object ("agreed to refund me", "accepté de nous
+/// rembourser", "accedieron a reembolsarnos").
+#[rustfmt::skip]
+pub(super) const AGREED_TO: [&str; 7] = ["to", "de", "d", "a", "me", "m", "nous"];
+
 /// The most words a clause of opening praise may have to be read as
 /// irony when complaints follow ("Excellent service client, ...").
 pub(super) const OPENING_WORDS: usize = 3;
