@@ -874,7 +874,7 @@ impl Analyzer {
             if (last == i
                 && ((marks.verb && !reading.verb_here(i))
                     || (marks.filler && reading.filler(i))
-                    || reading.measures(i)))
+                    || (matches!(entry, Entry::Valence(v) if v > 0.0) && reading.measures(i))))
                 || (marks.opener && !reading.opens_clause(i))
             {
                 i += 1;
@@ -911,12 +911,11 @@ impl Analyzer {
                             // Being, then a word that is also an intensifier
                             // ("c'est super", "c'est bien"), intensifies as
                             // the word does; not "muy bien", "ya está bien".
-                            let being = (i..last).all(|t| reading.is_one_of(t, &BEING_IT));
-                            if let (true, Some((Entry::Both(_, b), _))) =
-                                (j == last && being, entry)
-                            {
-                                booster[last] = b;
-                                also_booster = true;
+                            if let (true, Some((Entry::Both(_, b), _))) = (j == last, entry) {
+                                if (i..last).all(|t| reading.is_one_of(t, &BEING_IT)) {
+                                    booster[last] = b;
+                                    also_booster = true;
+                                }
                             }
                         }
                     }
