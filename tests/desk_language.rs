@@ -7586,3 +7586,27 @@ fn a_refund_agreed_to_is_no_complaint() {
         assert_displeased(text, language);
     }
 }
+
+/// A refund demanded fast has not come: "I demand an immediate refund",
+/// "je veux un remboursement immédiat", "exijo el reembolso inmediato"
+/// complain; "super quick refund, thanks" and "remboursement rapide,
+/// merci" still tell of a refund received.
+#[test]
+fn a_refund_demanded_fast_has_not_come() {
+    for (text, language) in [
+        ("I demand an immediate refund", EN),
+        ("Je veux un remboursement immédiat", FR),
+        ("Je demande le remboursement immédiat", FR),
+        ("J'exige un remboursement rapide", FR),
+        ("Exijo el reembolso inmediato", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    for (text, language) in [
+        ("Super quick refund, thanks", EN),
+        ("Remboursement rapide, merci", FR),
+        ("Reembolso rapidísimo, gracias", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+}

@@ -2911,11 +2911,21 @@ impl<'a> Rules<'a> {
     /// count: a clause boundary or an emoji ends the search.
     pub(super) fn solved(&self, (first, last): (usize, usize), remedy: &Remedy) -> Option<bool> {
         let reading = self.reading;
+        let word = |j: usize| reading.is_word(j);
+        // Demanded, the ending is wanted, not done, however fast: "I want
+        // an immediate refund", "j'exige un remboursement rapide", "necesito
+        // el problema resuelto".
+        let demanded = (first.saturating_sub(DEMAND_REACH)..first)
+            .rev()
+            .take_while(|&j| word(j))
+            .any(|j| reading.is_one_of(j, &DEMANDING));
+        if demanded {
+            return None;
+        }
         if remedy.thanks_end_it && reading.thanked_for(first) {
             return Some(true);
         }
         let negates = |k: usize| self.negates(k);
-        let word = |j: usize| reading.is_word(j);
         // Whether an ending of `remedy.done` starts at `j` (the cheap test
         // first: most words start no ending at all).
         let done = |j: usize| {

@@ -326,6 +326,24 @@ pub(super) const REFUNDS: [&str; 12] = [
     "devolverme mi dinero",
 ];
 
+/// Demanding, wanting, expecting, in the present: before a trouble (within
+/// [`DEMAND_REACH`] words), its ending is asked for, not told ("I want an
+/// immediate refund", "je veux un remboursement rapide", "exijo el
+/// reembolso inmediato", "I need my problem fixed").
+#[rustfmt::skip]
+pub(super) const DEMANDING: [&str; 30] = [
+    "want", "wants", "demand", "demanding", "need", "request", "requesting", "expect",
+    "require",
+    "veux", "voudrais", "souhaite", "demande", "exige", "réclame", "attends", "exigeons",
+    "réclamons",
+    "quiero", "quisiera", "queremos", "exijo", "exigimos", "pido", "pedimos", "solicito",
+    "necesito", "espero", "reclamo", "reclamamos",
+];
+
+/// How many words before a trouble one of [`DEMANDING`] may stand ("I
+/// demand an immediate full refund").
+pub(super) const DEMAND_REACH: usize = 4;
+
 /// The one-word thanks that may thank for a trouble, before
 /// [`THANKED_FOR`] (see
 /// [`Reading::thanked_for`](super::reading::Reading::thanked_for)).
