@@ -7610,3 +7610,28 @@ fn a_refund_demanded_fast_has_not_come() {
         assert_pleased(text, language);
     }
 }
+
+/// A service that does not exist, customers laughed at, fobbed off, a
+/// parcel stuck for days: "customer service is non-existent", "atención al
+/// cliente inexistente", "you are laughing at your customers", "se están
+/// riendo de sus clientes", "me han dado largas otra vez", "my parcel has
+/// been stuck for 10 days", "lleva 10 días detenido" complain.
+#[test]
+fn absent_service_mockery_and_stuck_parcels_complain() {
+    for (text, language) in [
+        ("Customer service is non-existent", EN),
+        ("Atención al cliente inexistente", ES),
+        ("You are laughing at your customers", EN),
+        ("Se están riendo de sus clientes", ES),
+        ("Me han dado largas otra vez", ES),
+        ("My parcel has been stuck for 10 days", EN),
+        ("Mi paquete lleva 10 días detenido", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    assert_label(
+        "Espero en la parada del autobús para ir al centro",
+        ES,
+        Label::Neutral,
+    );
+}
