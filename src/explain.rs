@@ -86,8 +86,9 @@ pub enum Modifier {
     /// nothing.
     Request,
     /// A problem said to be solved ("problème résolu", "thanks for fixing
-    /// my issue", "resolvieron mi problema"), or something lost said to be
-    /// found ("le colis perdu est enfin arrivé"): no longer a complaint.
+    /// my issue", "resolvieron mi problema"), something lost said to be
+    /// found ("le colis perdu est enfin arrivé"), or a refund agreed to
+    /// ("they agreed to refund me"): no longer a complaint.
     Solved,
     /// Whom praise is for ("thanks to your manager", "merci à votre
     /// responsable"): the manager is thanked, not asked for, so the words

@@ -990,9 +990,7 @@ impl<'a> Rules<'a> {
         let agreed = (first.saturating_sub(3)..first)
             .rev()
             .find(|&j| !reading.is_one_of(j, &AGREED_TO));
-        agreed.is_some_and(|j| {
-            reading.is_one_of(j, &AGREED) && first - j <= 3 && !self.denied_within(j, 3)
-        })
+        agreed.is_some_and(|j| reading.is_one_of(j, &AGREED) && !self.denied_within(j, 3))
     }
 
     /// Whether the negation at `k` denies finding what is looked for
@@ -2907,8 +2905,11 @@ impl<'a> Rules<'a> {
     /// infinitive right after a negation, "didn't fix", is denied too; so is
     /// "got no refund").
     /// `negates` says which words negate, a negation inside a phrase such as
-    /// "todavía no" included. `None` when nothing near it ends it. Only words
-    /// count: a clause boundary or an emoji ends the search.
+    /// "todavía no" included. `None` when nothing near it ends it, and when
+    /// it is demanded ([`DEMANDING`] within [`DEMAND_REACH`] words before
+    /// it: "I want an immediate refund" asks for the speed that would
+    /// otherwise say it came). Only words count: a clause boundary or an
+    /// emoji ends the search.
     pub(super) fn solved(&self, (first, last): (usize, usize), remedy: &Remedy) -> Option<bool> {
         let reading = self.reading;
         let word = |j: usize| reading.is_word(j);

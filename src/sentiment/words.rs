@@ -658,7 +658,8 @@ pub(super) const KNOWN_AFTER: [&str; 60] = [
 /// "reembolsar" and their forms (see `Rules::refund_agreed`).
 pub(super) const REFUNDING: [&str; 4] = ["refund", "reimburs", "rembours", "reembols"];
 
-/// Agreeing, in the past, to what follows: a refund agreed to is granted.
+/// Agreeing to what follows, in the past (and the French present, "il
+/// accepte de me rembourser"): a refund agreed to is granted.
 #[rustfmt::skip]
 pub(super) const AGREED: [&str; 13] = [
     "agreed", "accepted",
