@@ -542,8 +542,7 @@ impl Rules<'_> {
                 continue;
             }
             let for_a_wait = item.praise && self.thanked_for_a_wait(item.last);
-            let dreaded = (reading.is_one_of(item.last, &LOOKING_FORWARD)
-                || reading.is_one_of(item.last, &WISHING))
+            let dreaded = reading.longs(item.last)
                 && complained.after(self, values, bare, item.last, item.last);
             // Thanks to whom a failure is owed ("Thanks to you I missed my
             // flight", "Gracias a vuestro repartidor mi paquete está

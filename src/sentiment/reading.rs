@@ -543,10 +543,10 @@ impl<'a> Reading<'a> {
     /// [`MEASURED_SPANS`] not spent well ("ça fait un bon moment que
     /// j'attends", not "on a passé un bon moment").
     pub(super) fn measures(&self, k: usize) -> bool {
+        let indefinite =
+            |a: usize| self.is_one_of(a, &INDEFINITES) || self.is_one_of(a, &["a", "an"]);
         if !self.is_one_of(k, &GOOD_AS_MEASURE)
-            || !k
-                .checked_sub(1)
-                .is_some_and(|a| self.is_one_of(a, &MEASURE_ARTICLES))
+            || !k.checked_sub(1).is_some_and(indefinite)
             || !self.is_word(k + 1)
         {
             return false;
@@ -555,12 +555,22 @@ impl<'a> Reading<'a> {
         if digits(next) || one_of(next, &MEASURES) {
             return true;
         }
+        let spent_well = |v: usize| {
+            let verb = self.lower(v);
+            one_of(verb, &SPAN_WELL_SPENT) || verb.starts_with("pas")
+        };
         one_of(next, &MEASURED_SPANS)
-            && !k.checked_sub(2).is_some_and(|v| {
-                self.is_word(v)
-                    && (one_of(self.lower(v), &SPAN_WELL_SPENT) || self.lower(v).starts_with("pas"))
-            })
+            && !k
+                .checked_sub(2)
+                .is_some_and(|v| self.is_word(v) && spent_well(v))
             && !self.is_one_of(k + 2, &TOOK_FOR)
+    }
+
+    /// Whether the word at `k` longs for what follows: one of
+    /// [`LOOKING_FORWARD`] ("can't wait", "vivement", "qué ganas") or of
+    /// [`WISHING`] ("ojalá").
+    pub(super) fn longs(&self, k: usize) -> bool {
+        self.is_one_of(k, &LOOKING_FORWARD) || self.is_one_of(k, &WISHING)
     }
 
     /// Whether an item of praise that is also an intensifier, tokens

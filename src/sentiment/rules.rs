@@ -981,6 +981,10 @@ impl<'a> Rules<'a> {
     /// rembourser", "han aceptado reembolsarme"), not asked for. Not when
     /// the agreeing is denied ("they haven't agreed to refund me", "no han
     /// aceptado reembolsarme").
+    ///
+    /// Not a [`Remedy`] of [`REFUNDS`]: its words would be verbs of
+    /// refunding ("rembourser", "refund me"), which thanks before them ask
+    /// for ("merci de me rembourser") where a remedy's thanks say it came.
     fn refund_agreed(&self, first: usize) -> bool {
         let reading = self.reading;
         let word = reading.lower(first);
@@ -2448,10 +2452,10 @@ impl<'a> Rules<'a> {
         let mut complaint = false;
         // Longing is good to say: only good words are read.
         for item in self.items.iter().filter(|it| it.base > 0.0 && !it.emoji) {
-            let wishing = reading.is_one_of(item.last, &WISHING);
-            if !wishing && !reading.is_one_of(item.last, &LOOKING_FORWARD) {
+            if !reading.longs(item.last) {
                 continue;
             }
+            let wishing = reading.is_one_of(item.last, &WISHING);
             if let Some((j, end, asks)) = ending_after(item.last, wishing) {
                 // Longing denied, or for what should never end ("no tengo
                 // ganas de que se acabe", "ojalá que nunca se acabe").

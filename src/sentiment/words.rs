@@ -570,11 +570,6 @@ pub(super) const GOOD_AS_MEASURE: [&str; 9] = [
     "good", "bon", "bonne", "bons", "bonnes", "buen", "buena", "buenos", "buenas",
 ];
 
-/// The indefinite articles before a measure: [`INDEFINITES`] and English
-/// "a", "an".
-#[rustfmt::skip]
-pub(super) const MEASURE_ARTICLES: [&str; 7] = ["a", "an", "un", "une", "una", "unos", "unas"];
-
 /// What "good" measures after an indefinite article: lengths of time that
 /// are seldom praised ("a good hour", not "a good week", which may be
 /// one), parts and counts. "A good deal of" is a lexicon key.
@@ -633,9 +628,9 @@ pub(super) const BEING_IT: [&str; 4] = ["c", "est", "es", "está"];
 /// super de vous revoir", "es súper para los niños"), a conjunction, a
 /// pronoun.
 #[rustfmt::skip]
-pub(super) const AFTER_PRAISE: [&str; 26] = [
+pub(super) const AFTER_PRAISE: [&str; 25] = [
     "de", "d", "à", "que", "qu", "pour", "comme", "avec", "quand", "si", "et", "mais", "ça",
-    "cela", "vous", "les", "des",
+    "cela", "vous", "des",
     "para", "por", "como", "con", "cuando", "y", "pero", "eso", "esto",
 ];
 
