@@ -7635,3 +7635,35 @@ fn absent_service_mockery_and_stuck_parcels_complain() {
         Label::Neutral,
     );
 }
+
+/// Praise in what is demanded names what is missing, not what came: "I
+/// want a quick refund", "exijo una solución inmediata", "I need my
+/// problem fixed today" complain, and "je veux une réponse rapide" is no
+/// praise. Wishes for others are meant: "je vous souhaite une bonne
+/// journée".
+#[test]
+fn praise_in_what_is_demanded_is_no_praise() {
+    for (text, language) in [
+        ("I want a quick refund", EN),
+        ("Exijo una solución inmediata", ES),
+        ("I need my problem fixed today", EN),
+        ("J'exige une réponse rapide", FR),
+    ] {
+        assert_displeased(text, language);
+    }
+    for (text, language) in [
+        ("Je veux une réponse rapide", FR),
+        ("Quiero una respuesta rápida", ES),
+        ("I expect a proper answer", EN),
+    ] {
+        assert_label(text, language, Label::Neutral);
+    }
+    for (text, language) in [
+        ("Je vous souhaite une bonne journée", FR),
+        ("Je souhaite une bonne année à toute l'équipe", FR),
+        ("I want to say a big thank you to the team", EN),
+        ("Quiero dar las gracias a todo el equipo", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+}

@@ -566,6 +566,24 @@ impl<'a> Reading<'a> {
             && !self.is_one_of(k + 2, &TOOK_FOR)
     }
 
+    /// Whether the word at `k` stands in what is demanded: in the noun
+    /// phrase right after one of [`DEMANDING`] and its determiner, as its
+    /// first or second word ("I want a quick refund", "je veux une réponse
+    /// rapide", "exijo una solución inmediata", "I need my problem
+    /// fixed"). Praise there names what is missing, not what came. Not
+    /// after the verbs that wish for others or hope ([`WISHED_FOR`]: "je
+    /// vous souhaite une bonne journée", "espero un buen día").
+    pub(super) fn demanded(&self, k: usize) -> bool {
+        (2..=3).any(|back| {
+            k.checked_sub(back).is_some_and(|d| {
+                self.is_one_of(d, &DEMANDING)
+                    && !self.is_one_of(d, &WISHED_FOR)
+                    && (self.is_one_of(d + 1, &DETERMINERS) || self.is_one_of(d + 1, &INDEFINITES))
+                    && (d + 2..k).all(|j| self.is_word(j))
+            })
+        })
+    }
+
     /// Whether the word at `k` longs for what follows: one of
     /// [`LOOKING_FORWARD`] ("can't wait", "vivement", "qué ganas") or of
     /// [`WISHING`] ("ojalá").

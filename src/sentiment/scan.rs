@@ -858,11 +858,21 @@ impl Analyzer {
             if matches!(matched, Some((last, ..)) if last == i + 1 && reading.pronoun_se(last)) {
                 matched = None;
             }
+            // Praise in what is demanded names what is missing ("I want a
+            // quick refund", "I need my problem fixed"): a phrase of it is
+            // read word by word, a word of it weighs nothing.
+            let praise = |entry: Entry| matches!(entry, Entry::Valence(v) if v > 0.0);
+            if matches!(matched, Some((_, e, _)) if praise(e)) && reading.demanded(i) {
+                matched = None;
+            }
             // A word drawn out ("nuuuul") or made a superlative
             // ("facilísimo") says more than the word it is made of.
             let mut stressed = false;
             if matched.is_none() {
-                if let Some((e, p)) = resolved.entry {
+                if let Some((e, p)) = resolved
+                    .entry
+                    .filter(|&(e, _)| !(praise(e) && reading.demanded(i)))
+                {
                     matched = Some((i, e, p));
                     stressed = resolved.elongated || resolved.superlative;
                 }

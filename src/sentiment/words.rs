@@ -340,6 +340,12 @@ pub(super) const DEMANDING: [&str; 30] = [
     "necesito", "espero", "reclamo", "reclamamos",
 ];
 
+/// The words of [`DEMANDING`] that also wish well or hope ("je vous
+/// souhaite une bonne journée", "espero un buen día", "j'attends un bon
+/// film"): praise after them is meant (see
+/// [`Reading::demanded`](super::reading::Reading::demanded)).
+pub(super) const WISHED_FOR: [&str; 3] = ["souhaite", "attends", "espero"];
+
 /// How many words before a trouble one of [`DEMANDING`] may stand ("I
 /// demand an immediate full refund").
 pub(super) const DEMAND_REACH: usize = 4;
