@@ -7667,3 +7667,27 @@ fn praise_in_what_is_demanded_is_no_praise() {
         assert_pleased(text, language);
     }
 }
+
+/// "Super" right after a noun, before a word that weighs nothing, is the
+/// degree of that word, as after being: "livraison super longue", "envío
+/// súper largo" are no praise. Before a noun it is praise: "un super
+/// produit", "vraiment super produit", "merci, super boulot".
+#[test]
+fn super_after_a_noun_is_a_degree() {
+    for (text, language) in [
+        ("Livraison super longue", FR),
+        ("Envío súper largo, tres semanas", ES),
+    ] {
+        assert_label(text, language, Label::Neutral);
+    }
+    assert_displeased("Livraison super longue et toujours rien reçu", FR);
+    for (text, language) in [
+        ("Un super produit", FR),
+        ("Vraiment super produit", FR),
+        ("Merci, super boulot", FR),
+        ("Journée super", FR),
+        ("Un servicio súper", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+}

@@ -597,21 +597,38 @@ impl<'a> Reading<'a> {
     /// being, in it ("c'est super long") or right before it ("le délai est
     /// super long", "la espera es súper larga"), before a word that is no
     /// item (`next_item`, where the next item starts) and opens no
-    /// complement ([`AFTER_PRAISE`]: "c'est super de vous revoir").
+    /// complement ([`AFTER_PRAISE`]: "c'est super de vous revoir"). Or,
+    /// alone, right after a noun: after a word that is no determiner, no
+    /// tag, and neither an intensifier nor an item (`plain_before`, which
+    /// the caller knows): "livraison super longue", "envío súper largo";
+    /// not "un super produit", "vraiment super produit", "merci, super
+    /// boulot".
     pub(super) fn degree_of_nothing(
         &self,
         first: usize,
         last: usize,
         next_item: Option<usize>,
+        plain_before: bool,
     ) -> bool {
         let after = last + 1;
+        let after_noun = || {
+            first == last
+                && plain_before
+                && first.checked_sub(1).is_some_and(|b| {
+                    self.is_word(b)
+                        && !self.tokens[b].tag
+                        && !self.is_one_of(b, &DETERMINERS)
+                        && !self.is_one_of(b, &INDEFINITES)
+                        && !self.is_one_of(b, &AFTER_PRAISE)
+                })
+        };
         self.is_one_of(last, &DEGREE_PRAISE)
             && self.is_word(after)
             && next_item != Some(after)
             && !self.is_one_of(after, &AFTER_PRAISE)
             && !self.is_one_of(after, &DETERMINERS)
             && !self.is_one_of(after, &INDEFINITES)
-            && (first.saturating_sub(1)..last).any(|j| self.is_one_of(j, &BEING))
+            && ((first.saturating_sub(1)..last).any(|j| self.is_one_of(j, &BEING)) || after_noun())
     }
 
     /// Whether "se" at `k` (after "no") is the pronoun of a verb ("no se

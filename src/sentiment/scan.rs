@@ -1030,9 +1030,10 @@ impl Analyzer {
         // A word that is also an intensifier and does intensify a following
         // sentiment word is only an intensifier ("damn good", "pretty bad",
         // "bien nul"); a good one before another good word is still praise
-        // as well ("pretty good", "super content"). "Super" after being,
-        // before a word that weighs nothing, is only the degree of it ("le
-        // délai est super long": see `Reading::degree_of_nothing`).
+        // as well ("pretty good", "super content"). "Super" after being or
+        // a noun, before a word that weighs nothing, is only the degree of
+        // it ("le délai est super long", "livraison super longue": see
+        // `Reading::degree_of_nothing`).
         let window = self.config.window;
         let mut kept = 0;
         for k in 0..items.len() {
@@ -1047,6 +1048,9 @@ impl Analyzer {
                         items[k].first,
                         items[k].last,
                         items.get(k + 1).map(|n| n.first),
+                        items[k].first.checked_sub(1).is_some_and(|b| {
+                            booster[b] == 0.0 && (k == 0 || items[k - 1].last != b)
+                        }),
                     )))
             {
                 items[kept] = items[k];
