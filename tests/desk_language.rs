@@ -7691,3 +7691,25 @@ fn super_after_a_noun_is_a_degree() {
         assert_pleased(text, language);
     }
 }
+
+/// A count of time written as one word is read as the count and its unit:
+/// "attendu 2h", "waited 2hrs", "esperé 2h" are long waits, as "2 hours"
+/// is; "livré en 24h" is fast and "7j/7" no wait at all.
+#[test]
+fn a_count_of_time_in_one_word_is_a_duration() {
+    for (text, language) in [
+        ("J'ai attendu 2h au téléphone", FR),
+        ("I waited 2hrs on the phone for nothing", EN),
+        ("Esperé 2h al teléfono", ES),
+        ("Toujours pas de réponse après 10j", FR),
+    ] {
+        assert_complains(text, language);
+    }
+    for (text, language) in [
+        ("Livré en 24h, merci !", FR),
+        ("Delivered in 24h, thanks!", EN),
+    ] {
+        assert_pleased(text, language);
+    }
+    assert_asks("Le service client est-il ouvert 7j/7 ?", FR);
+}

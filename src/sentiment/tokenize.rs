@@ -262,6 +262,7 @@ fn ascii_segments<'t>(chunk: &'t str, start: usize, emit: &mut impl FnMut(Token<
                 camel_case(word, start + i, emit);
             } else if apostrophe {
                 words(word, start + i, emit);
+            } else if c.is_ascii_digit() && duration(word, start + i, emit) {
             } else {
                 emit(Token {
                     span: start + i..start + j,
@@ -426,10 +427,56 @@ fn segments<'t>(chunk: &'t str, start: usize, emit: &mut impl FnMut(Token<'t>)) 
     }
 }
 
+/// Abbreviated units of time that a count is written against: "2h",
+/// "45min", "3j" (French "jours"), "1h30".
+const ABBREVIATED_UNITS: [&str; 7] = ["h", "hr", "hrs", "min", "mins", "mn", "j"];
+
+/// A count of time written as one word ("2h", "45min", "3j", "1h30") as
+/// the words it stands for, the count and its unit ("2 h", "1 h 30"), so
+/// that the rules read it as they read "2 hours". Whether it was one.
+fn duration<'t>(word: &'t str, start: usize, emit: &mut impl FnMut(Token<'t>)) -> bool {
+    let count = word.bytes().take_while(u8::is_ascii_digit).count();
+    let letters = word.as_bytes()[count..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let (digits, rest) = word.split_at(count);
+    let (unit, minutes) = rest.split_at(letters);
+    if count == 0
+        || !ABBREVIATED_UNITS
+            .iter()
+            .any(|u| unit.eq_ignore_ascii_case(u))
+        || !minutes.bytes().all(|b| b.is_ascii_digit())
+    {
+        return false;
+    }
+    let mut at = start;
+    for (part, lowercase) in [
+        (digits, true),
+        (unit, unit.bytes().all(|b| b.is_ascii_lowercase())),
+        (minutes, true),
+    ] {
+        if !part.is_empty() {
+            emit(Token {
+                span: at..at + part.len(),
+                text: part,
+                kind: Kind::Word,
+                lowercase,
+            });
+        }
+        at += part.len();
+    }
+    true
+}
+
 /// French elisions (`j'adore`, `n'est`, `l'attente`) split after the
 /// apostrophe; the English contraction `n't` split off its verb. Other
-/// apostrophes (`aujourd'hui`, `it's`) stay inside the word.
+/// apostrophes (`aujourd'hui`, `it's`) stay inside the word. A count of
+/// time in one word is its count and unit (see [`duration`]).
 fn words<'t>(seg: &'t str, start: usize, emit: &mut impl FnMut(Token<'t>)) {
+    if seg.starts_with(|c: char| c.is_ascii_digit()) && duration(seg, start, emit) {
+        return;
+    }
     let word = |span: Range<usize>, text: &'t str| Token {
         span,
         text,
@@ -544,6 +591,18 @@ mod tests {
             ["I", "do", "n't", "like", "it"]
         );
         assert_eq!(words_of("aujourd'hui"), ["aujourd'hui"]);
+    }
+
+    #[test]
+    fn a_count_of_time_in_one_word_is_its_count_and_unit() {
+        assert_eq!(
+            words_of("attendu 2h, 45min puis 1h30 et 3J… 4G 3D mp3 2hx 10"),
+            [
+                "attendu", "2", "h", "45", "min", "puis", "1", "h", "30", "et", "3", "J", "4G",
+                "3D", "mp3", "2hx", "10"
+            ]
+        );
+        assert_eq!(words_of("Esperé 2h…"), ["Esperé", "2", "h"]);
     }
 
     #[test]

@@ -1673,12 +1673,13 @@ pub(super) const WISHED: [&str; 13] = [
 ];
 
 /// Units of time: after a count, a duration ("for 40 minutes", "depuis
-/// 12 jours", "lleva una semana", "for ages").
+/// 12 jours", "lleva una semana", "for ages"), abbreviated too ("45 min",
+/// "2 h", "3j": a count and its unit written as one word are read as two).
 #[rustfmt::skip]
-pub(super) const TIME_UNITS: [&str; 34] = [
-    "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days", "week",
-    "weeks", "month", "months", "ages",
-    "heure", "heures", "jour", "jours", "semaine", "semaines", "mois",
+pub(super) const TIME_UNITS: [&str; 37] = [
+    "minute", "minutes", "min", "mins", "mn", "hour", "hours", "hr", "hrs", "h", "day", "days",
+    "week", "weeks", "month", "months", "ages",
+    "heure", "heures", "jour", "jours", "semaine", "semaines", "mois", "j",
     "minuto", "minutos", "hora", "horas", "día", "días", "dia", "dias", "semana", "semanas",
     "mes", "meses",
 ];
@@ -1729,9 +1730,9 @@ pub(super) const SINCE: [&str; 2] = ["since", "depuis"];
 /// réponse", "un mes para el reembolso" (see `Rules::waited_for`); not
 /// "two hours for a repair".
 #[rustfmt::skip]
-pub(super) const LONG_UNITS: [&str; 19] = [
+pub(super) const LONG_UNITS: [&str; 20] = [
     "day", "days", "week", "weeks", "month", "months",
-    "jour", "jours", "semaine", "semaines", "mois",
+    "jour", "jours", "semaine", "semaines", "mois", "j",
     "día", "días", "dia", "dias", "semana", "semanas", "mes", "meses",
 ];
 
@@ -1748,7 +1749,9 @@ pub(super) const WAITED_REACH: usize = 5;
 
 /// Hours: a wait of one is long once waited ("waited an hour", "attendu
 /// deux heures", "esperé dos horas"; see `Rules::waited_long`).
-pub(super) const HOURS: [&str; 6] = ["hour", "hours", "heure", "heures", "hora", "horas"];
+pub(super) const HOURS: [&str; 9] = [
+    "hour", "hours", "heure", "heures", "hora", "horas", "h", "hr", "hrs",
+];
 
 /// Parts of a day that a whole of counts as a wait ("all day", "all
 /// morning", "toute la journée", "toda la mañana").
@@ -1775,7 +1778,9 @@ pub(super) const TOOK: [&str; 8] = [
 ];
 
 /// The days of [`LONG_UNITS`]: a wait of one or two days is no delay.
-pub(super) const DAYS: [&str; 8] = ["day", "days", "jour", "jours", "día", "días", "dia", "dias"];
+pub(super) const DAYS: [&str; 9] = [
+    "day", "days", "jour", "jours", "j", "día", "días", "dia", "dias",
+];
 
 /// What a time took, told as "for" what it was: "three weeks for a
 /// refund", "dix jours pour une réponse", "un mes para el reembolso".
