@@ -7713,3 +7713,24 @@ fn a_count_of_time_in_one_word_is_a_duration() {
     }
     assert_asks("Le service client est-il ouvert 7j/7 ?", FR);
 }
+
+/// Love of doing what the complaint right after it tells is ironic, the
+/// complaint counted from the verb on: "me encanta esperar 3 semanas para
+/// un reembolso", "love waiting 3 weeks for a refund". Love of doing what
+/// nothing complains of is meant.
+#[test]
+fn love_of_waiting_for_what_is_owed_is_ironic() {
+    for (text, language) in [
+        ("Me encanta esperar 3 semanas para un reembolso", ES),
+        ("J'adore attendre 3 semaines pour un remboursement", FR),
+        ("Love waiting 3 weeks for a refund", EN),
+    ] {
+        assert_reproaches(text, language);
+    }
+    for (text, language) in [
+        ("J'adore attendre Noël avec les enfants", FR),
+        ("Me encanta usar la nueva app, mucho más rápida", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+}

@@ -382,13 +382,16 @@ impl Rules<'_> {
         let loves_how = |k: usize, values: &[f64], complained: &mut SentenceComplaint| {
             let it = &items[k];
             let loves = (it.first..=it.last).any(|j| one_of(reading.lower(j), &LOVE));
-            let of_a_fact = (loves
-                && (reading.followed_by(it.last, &HOW_THAT) || doing(it.last + 1)))
-                || knows(it.last + 1);
-            if !of_a_fact {
+            // The complaint comes past the quality "how" may name, or past
+            // the verb itself ("me encanta esperar 3 semanas").
+            let beyond = if loves && doing(it.last + 1) {
+                it.last + 1
+            } else if (loves && reading.followed_by(it.last, &HOW_THAT)) || knows(it.last + 1) {
+                it.last + 2
+            } else {
                 return false;
-            }
-            complained.after(self, values, bare, it.last, it.last + 2)
+            };
+            complained.after(self, values, bare, it.last, beyond)
         };
         // Quotes right around a word ("help", « aide », “ayuda”).
         let scare_quoted = |it: &Item| {
