@@ -7734,3 +7734,30 @@ fn love_of_waiting_for_what_is_owed_is_ironic() {
         assert_pleased(text, language);
     }
 }
+
+/// Praise of the service in an exclamation that opens the text, then only
+/// complaints, is ironic as short opening praise is: "What a great
+/// service, 2 hours on hold", "Wow, great service, ...", "Bravo le
+/// service, ...", "Vaya, qué servicio tan increíble, ...". With good news
+/// after it, it is meant.
+#[test]
+fn an_exclamation_of_praise_before_complaints_is_ironic() {
+    for (text, language) in [
+        ("What a great service, 2 hours on hold", EN),
+        ("Wow, great service, 2 hours on hold", EN),
+        ("Bravo le service, 2 heures d'attente", FR),
+        ("Waouh, quel service incroyable, 2 heures d'attente", FR),
+        ("Vaya, qué servicio tan increíble, 2 horas de espera", ES),
+    ] {
+        assert_reproaches(text, language);
+    }
+    for (text, language) in [
+        ("What a great service, problem fixed in 5 minutes", EN),
+        ("Wow, great service, thanks!", EN),
+        ("Quel service génial, colis reçu le lendemain", FR),
+        ("Qué servicio tan bueno, me lo solucionaron enseguida", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    assert_untroubled("Hace un tiempo estupendo hoy. Otra vez", ES);
+}

@@ -8,7 +8,7 @@
 //! | after a complaint | a complaint (a word at or below [`COMPLAINT`], or a rule's finding) before it, no remedy ([`SOLVED`], [`LIFTED`]) between | the whole text, up to a contrast word | "lost my parcel, great job" |
 //! | clapping | a 👏 anywhere | the whole text | "bravo 👏" |
 //! | marked | an eye roll or upside-down face ([`IRONY_MARKS`]), or praise taken back ("..., not") | the whole text, every good word | "Super 🙃" |
-//! | opening praise | praise alone in a first clause of at most [`OPENING_WORDS`] words about the service (after a sigh or a laugh), then only complaints, or [`AGAIN`] | the first clause and what follows | "Perfect, the update deleted my photos", "haha great, it crashed again" |
+//! | opening praise | praise alone in a first clause of at most [`OPENING_WORDS`] words about the service, or an exclamation of it ([`EXCLAIMING`]), after a sigh, a laugh or a surprise ([`SURPRISE`]), then only complaints, or [`AGAIN`] | the first clause and what follows | "Perfect, the update deleted my photos", "haha great, it crashed again", "Wow, what a great service, 2 hours on hold" |
 //! | closing praise | praise alone that closes the text and trails off ("...", "…"), after a clause of [`AGAIN`] that says more than "again" and nothing good before | the closing praise | "Raining again, lovely...", "Otra vez lloviendo, genial..." |
 //! | bitter laugh | a laugh ([`laughs`]) that opens the text and runs into complaints, nothing good after it | the whole text | "lol still no answer" |
 //! | aimed at a failure | a failure right after the praise, past one or two of [`AIMED_AT`] or as a gerund | the next item | "thanks for losing my order" |
@@ -188,9 +188,20 @@ impl Rules<'_> {
         let opening_laugh = items
             .first()
             .filter(|it| laughs(&text[it.start..it.end]) && !reading.words_before(it.first));
+        // A surprise alone in its clause opens nothing either ("Wow, great
+        // service, two hours on hold").
+        let surprise = |it: &Item| {
+            it.first == it.last
+                && reading.is_one_of(it.first, &SURPRISE)
+                && tokens
+                    .get(it.last + 1)
+                    .is_some_and(|t| t.kind == Kind::Boundary)
+        };
         let opener = match items {
             [sigh, ..]
-                if sigh.first == 0 && !sigh.praise && (COMPLAINT..=0.0).contains(&sigh.base) =>
+                if sigh.first == 0
+                    && ((!sigh.praise && (COMPLAINT..=0.0).contains(&sigh.base))
+                        || surprise(sigh)) =>
             {
                 1
             }
@@ -230,11 +241,29 @@ impl Rules<'_> {
                     .take_while(|t| t.start < mark)
                     .filter(|t| t.kind == Kind::Word)
                     .count();
+                // The words of an exclamation and the articles, with the
+                // service, may stand around the praise and are not counted
+                // ("What a great service", "Qué servicio tan bueno").
+                let glue = |j: usize| {
+                    reading.is_one_of(j, &EXCLAIMING)
+                        || reading.is_one_of(j, &DETERMINERS)
+                        || reading.is_one_of(j, &INDEFINITES)
+                };
+                let service = |j: usize| one_of(reading.lower(j), &THE_SERVICE) || glue(j);
+                let clause_start = items[..opener].last().map_or(0, |o| o.last + 1);
+                let exclaimed = || {
+                    (clause_start..it.first).all(|j| !reading.is_word(j) || service(j))
+                        && (0..it.first)
+                            .filter(|&j| reading.is_word(j) && !glue(j))
+                            .count()
+                            + (it.first..=it.last).count()
+                            <= OPENING_WORDS
+                };
                 // What the praise names, between it and the clause's end.
                 let of_the_service = (it.last + 1..tokens.len())
                     .take_while(|&j| tokens[j].start < mark)
                     .filter(|&j| tokens[j].kind == Kind::Word)
-                    .all(|j| one_of(reading.lower(j), &THE_SERVICE));
+                    .all(service);
                 let mut after = items
                     .iter()
                     .zip(values.iter())
@@ -250,7 +279,7 @@ impl Rules<'_> {
                 let failed_after = bare
                     .iter()
                     .any(|&(k, v, _)| tokens[k].start > mark && v <= COMPLAINT);
-                words <= OPENING_WORDS
+                (words <= OPENING_WORDS || exclaimed())
                     && of_the_service
                     && (((after.clone().any(|(_, v)| *v <= COMPLAINT) || failed_after)
                         && !after.any(|(_, v)| *v >= -COMPLAINT))
@@ -431,7 +460,7 @@ impl Rules<'_> {
                 // not what it says.
                 let quoted = first_complaint.is_some() && scare_quoted(item);
                 let turned = ((item.praise || marked) && ironic)
-                    || (k == 0 && bitter_laugh)
+                    || (k == 0 && (bitter_laugh || (opening && surprise(item))))
                     || loved
                     || quoted;
                 if turned && values[k] > 0.0 && !meant {

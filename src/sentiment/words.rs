@@ -675,8 +675,25 @@ pub(super) const AGREED: [&str; 13] = [
 pub(super) const AGREED_TO: [&str; 7] = ["to", "de", "d", "a", "me", "m", "nous"];
 
 /// The most words a clause of opening praise may have to be read as
-/// irony when complaints follow ("Excellent service client, ...").
+/// irony when complaints follow ("Excellent service client, ..."), not
+/// counting the words of an exclamation ([`EXCLAIMING`]) nor articles and
+/// determiners ("What a great service, ...", "Bravo le service, ...", "Qué
+/// servicio tan bueno, ...").
 pub(super) const OPENING_WORDS: usize = 3;
+
+/// The words that make a clause an exclamation: "what a great service",
+/// "quel service", "qué servicio tan bueno", "vaya servicio más bueno".
+#[rustfmt::skip]
+pub(super) const EXCLAIMING: [&str; 12] = [
+    "what", "such",
+    "quel", "quelle", "quels", "quelles",
+    "qué", "vaya", "menudo", "menuda", "tan", "más",
+];
+
+/// Interjections of surprise that open a text in a clause of their own
+/// ("Wow, great service, two hours on hold", "Waouh, quel service"): as a
+/// sigh does, they open nothing; the praise after them does.
+pub(super) const SURPRISE: [&str; 6] = ["wow", "whoa", "waouh", "ouah", "guau", "vaya"];
 
 /// What opening praise may name and still be irony: the service as a whole
 /// or the work done ("Great job, you lost my parcel", "Super service,
