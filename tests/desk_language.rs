@@ -7761,3 +7761,24 @@ fn an_exclamation_of_praise_before_complaints_is_ironic() {
     }
     assert_untroubled("Hace un tiempo estupendo hoy. Otra vez", ES);
 }
+
+/// Help denied is a failure of the service, as "doesn't help" is: "ça ne
+/// m'aide pas du tout", "vous ne m'avez pas aidé", "no me ayudan en nada"
+/// complain. Help not needed is no complaint.
+#[test]
+fn help_denied_is_a_failure() {
+    for (text, language) in [
+        ("Merci pour la réponse mais ça ne m'aide pas du tout", FR),
+        ("Vous ne m'avez pas aidé", FR),
+        ("No me ayudan en nada", ES),
+        ("Thanks for the reply but it doesn't help at all", EN),
+    ] {
+        assert_complains(text, language);
+    }
+    for (text, language) in [
+        ("Je n'ai pas besoin d'aide, juste une info", FR),
+        ("No necesito ayuda, solo información", ES),
+    ] {
+        assert_no_complaint(text, language);
+    }
+}
