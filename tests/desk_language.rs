@@ -7782,3 +7782,28 @@ fn help_denied_is_a_failure() {
         assert_no_complaint(text, language);
     }
 }
+
+/// A remedy one ended up getting came: "ils ont fini par régler le
+/// problème", "they ended up fixing the problem", "acabaron por
+/// solucionar el problema", "they ended up refunding me", "ils ont fini par
+/// me rembourser" are no complaint; denied, they still are.
+#[test]
+fn a_remedy_ended_up_with_came() {
+    for (text, language) in [
+        ("Ils ont fini par régler le problème", FR),
+        ("They ended up fixing the problem", EN),
+        ("Acabaron por solucionar el problema", ES),
+        ("They ended up refunding me", EN),
+        ("Ils ont fini par me rembourser", FR),
+        ("Acabaron por reembolsarme", ES),
+    ] {
+        assert_untroubled(text, language);
+    }
+    assert_pleased("Ils ont fini par régler le problème, merci", FR);
+    for (text, language) in [
+        ("Ils n'ont pas fini par me rembourser", FR),
+        ("They never ended up refunding me", EN),
+    ] {
+        assert_complains(text, language);
+    }
+}

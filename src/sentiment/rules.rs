@@ -978,7 +978,8 @@ impl<'a> Rules<'a> {
     /// "rembourser", "reembolsarme") after a verb of agreeing ([`AGREED`]),
     /// past at most two of its objects and links ([`AGREED_TO`]): a refund
     /// granted ("they agreed to refund me", "ils ont accepté de me
-    /// rembourser", "han aceptado reembolsarme"), not asked for. Not when
+    /// rembourser", "han aceptado reembolsarme", "they ended up refunding
+    /// me"), not asked for. Not when
     /// the agreeing is denied ("they haven't agreed to refund me", "no han
     /// aceptado reembolsarme").
     ///
@@ -2937,7 +2938,8 @@ impl<'a> Rules<'a> {
             TROUBLES.ending_starts.contains(reading.lower(j))
                 && reading.one_phrase_from(j, remedy.done)
         };
-        // Before: "réglé mon problème", "por resolver el problema".
+        // Before: "réglé mon problème", "thanks for fixing the problem",
+        // "they ended up fixing it", "ils ont fini par régler le problème".
         let before = (first.saturating_sub(3)..first)
             .rev()
             .take_while(|&j| word(j))
@@ -2945,7 +2947,7 @@ impl<'a> Rules<'a> {
                 done(j)
                     || (one_of(reading.lower(j), remedy.to_do)
                         && j.checked_sub(1).is_some_and(|p| {
-                            word(p) && (one_of(reading.lower(p), &["for", "por"]) || negates(p))
+                            word(p) && (one_of(reading.lower(p), &DONE_BY) || negates(p))
                         }))
             });
         if let Some(j) = before {

@@ -280,6 +280,12 @@ pub(super) const TO_SOLVE: [&str; 16] = [
     "solve", "fix", "resolve", "repair", "solving", "fixing", "resolving", "repairing",
 ];
 
+/// What before one of a remedy's infinitives or gerunds says it was done:
+/// thanks for it ("thanks for fixing the problem", "gracias por
+/// solucionar"), or ending up doing it ("they ended up fixing it", "ils
+/// ont fini par régler le problème", "acabaron por solucionarlo").
+pub(super) const DONE_BY: [&str; 4] = ["for", "por", "par", "up"];
+
 /// What may stand between a problem and its "solved" after it ("the issue
 /// is now fixed", "le problème a été réglé", "el problema ya está
 /// resuelto").
@@ -383,7 +389,7 @@ pub(super) struct Remedy {
     pub(super) troubles: &'static [&'static str],
     /// Past forms that say it ended, one word or two ("turned up").
     pub(super) done: &'static [&'static str],
-    /// Infinitives and gerunds that say it ended after "for"/"por".
+    /// Infinitives and gerunds that say it ended after one of [`DONE_BY`].
     pub(super) to_do: &'static [&'static str],
     /// Whether the trouble, negated or its ending denied, is a failure:
     /// a refund that has not come ("I didn't get a refund", "toujours pas
@@ -660,19 +666,22 @@ pub(super) const KNOWN_AFTER: [&str; 60] = [
 pub(super) const REFUNDING: [&str; 4] = ["refund", "reimburs", "rembours", "reembols"];
 
 /// Agreeing to what follows, in the past (and the French present, "il
-/// accepte de me rembourser"): a refund agreed to is granted.
+/// accepte de me rembourser"), or ending up doing it ("they ended up
+/// refunding me", "ils ont fini par me rembourser", "acabaron por
+/// reembolsarme"): a refund agreed to is granted.
 #[rustfmt::skip]
-pub(super) const AGREED: [&str; 13] = [
-    "agreed", "accepted",
-    "accepté", "acceptée", "acceptés", "acceptées", "accepte", "acceptent",
-    "aceptado", "aceptó", "aceptaron", "accedido", "accedieron",
+pub(super) const AGREED: [&str; 17] = [
+    "agreed", "accepted", "ended",
+    "accepté", "acceptée", "acceptés", "acceptées", "accepte", "acceptent", "fini",
+    "aceptado", "aceptó", "aceptaron", "accedido", "accedieron", "acabaron", "acabó",
 ];
 
 /// What stands between agreeing and the refund: "to", "de", "a", and
 /// the customer as object ("agreed to refund me", "accepté de nous
 /// rembourser", "accedieron a reembolsarnos").
 #[rustfmt::skip]
-pub(super) const AGREED_TO: [&str; 7] = ["to", "de", "d", "a", "me", "m", "nous"];
+pub(super) const AGREED_TO: [&str; 10] =
+    ["to", "de", "d", "a", "me", "m", "nous", "up", "par", "por"];
 
 /// The most words a clause of opening praise may have to be read as
 /// irony when complaints follow ("Excellent service client, ..."), not
