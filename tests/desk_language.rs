@@ -7807,3 +7807,18 @@ fn a_remedy_ended_up_with_came() {
         assert_complains(text, language);
     }
 }
+
+/// "Still no" and "still have no" complain as "toujours pas" and "sigo
+/// sin" do: "I still have no internet", "still no answer".
+#[test]
+fn still_none_complains() {
+    for (text, language) in [
+        ("I still have no internet", EN),
+        ("Still no answer from your team", EN),
+        ("We still got no phone line", EN),
+        ("Je n'ai toujours pas internet", FR),
+        ("Sigo sin internet", ES),
+    ] {
+        assert_complains(text, language);
+    }
+}
