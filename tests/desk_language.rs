@@ -2357,6 +2357,9 @@ fn the_wrong_item_received_complains() {
             FR,
         ),
         ("Compré el móvil y me dieron un recibo", ES),
+        // "A" after a Spanish verb is a preposition, no thing received.
+        ("El pedido llegó a tiempo", ES),
+        ("Pedí el sofá y llegó a casa en dos días", ES),
     ] {
         assert_no_complaint(text, language);
     }

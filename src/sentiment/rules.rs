@@ -2996,8 +2996,13 @@ impl<'a> Rules<'a> {
             while word(k) && one_of(reading.lower(k), &["me", "us", "nous"]) {
                 k += 1;
             }
+            // "A" is a preposition after a Spanish verb ("llegó a tiempo").
+            let english_a = || {
+                !reading.is_one_of(k, &["a", "an"]) || reading.is_one_of(got, &RECEIVED_IN_ENGLISH)
+            };
             let another = word(k)
                 && one_of(reading.lower(k), &ANOTHER_THING)
+                && english_a()
                 && !(word(k + 1) && one_of(reading.lower(k + 1), &WHAT_COMES_AFTER_AN_ORDER));
             another.then_some((got, k))
         })

@@ -736,6 +736,14 @@ pub(super) const ANOTHER_THING: [&str; 13] = [
     "un", "une", "uno", "una", "unos", "unas", "otro", "otra", "otros",
 ];
 
+/// The English verbs of receiving ([`Errand::Received`](super::scan::Errand::Received)):
+/// only after them are "a" and "an" of [`ANOTHER_THING`] indefinites
+/// ("got a blue one"), not the Spanish preposition ("llegó a tiempo").
+#[rustfmt::skip]
+pub(super) const RECEIVED_IN_ENGLISH: [&str; 7] = [
+    "got", "received", "gave", "given", "sent", "delivered", "brought",
+];
+
 /// What comes after an order in the normal run of things, or as its
 /// remedy: received, it is no wrong item ("bought it and got a
 /// replacement", "j'ai commandé et reçu un mail de confirmation").
