@@ -7825,3 +7825,26 @@ fn still_none_complains() {
         assert_complains(text, language);
     }
 }
+
+/// What arrives on time or early is a delivery promise kept: "the order
+/// arrived on time", "colis arrivé à l'heure", "llegó a tiempo" read
+/// good; denied, they complain.
+#[test]
+fn arriving_on_time_is_a_promise_kept() {
+    for (text, language) in [
+        ("The order arrived on time", EN),
+        ("The parcel arrived earlier than expected", EN),
+        ("Colis arrivé à l'heure", FR),
+        ("Commande livrée en avance, merci", FR),
+        ("El pedido llegó a tiempo, gracias", ES),
+    ] {
+        assert_pleased(text, language);
+    }
+    for (text, language) in [
+        ("My parcel hasn't arrived on time", EN),
+        ("Le colis n'est pas arrivé à temps", FR),
+        ("El pedido no llegó a tiempo", ES),
+    ] {
+        assert_complains(text, language);
+    }
+}
