@@ -7848,3 +7848,16 @@ fn arriving_on_time_is_a_promise_kept() {
         assert_complains(text, language);
     }
 }
+
+/// French adverbs of time between the auxiliary and the participle
+/// change nothing in a phrase: "votre appli m'a encore déconnecté"
+/// complains as "m'a déconnecté" does.
+#[test]
+fn an_adverb_between_auxiliary_and_participle_changes_nothing() {
+    for text in [
+        "Votre appli m'a encore déconnecté",
+        "Ils m'ont encore raccroché au nez",
+    ] {
+        assert_complains(text, FR);
+    }
+}

@@ -578,7 +578,8 @@ impl Analyzer {
     /// The longest phrase of the lexicons that starts at token `i`, if one
     /// does: its last token, entry and marks; and what an intensifier
     /// stepped over inside it adds to its weight. Read on while a key may
-    /// still follow. One adverb of [`INNER_ADVERBS`] or one intensifier of
+    /// still follow. One adverb of [`INNER_ADVERBS`] or
+    /// [`AUXILIARY_ADVERBS`] ("m'a encore déconnecté") or one intensifier of
     /// the lexicons that no key holds there is stepped over ("is anyone
     /// actually reading", "je pense sérieusement à partir", "feeling
     /// pretty low", "la moral muy por los suelos"), and still intensifies

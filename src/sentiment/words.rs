@@ -1192,11 +1192,18 @@ pub(super) const INNER_ADVERBS: [&str; 12] = [
     "realmente", "seriamente", "sinceramente", "verdaderamente",
 ];
 
-/// Whether `word` is one of [`INNER_ADVERBS`]: most words are not adverbs,
-/// and end otherwise.
+/// French adverbs of time that stand between the auxiliary and the
+/// participle, inside a phrase of the lexicons as [`INNER_ADVERBS`] do,
+/// without changing what it says ("votre appli m'a encore déconnecté",
+/// "le colis est toujours bloqué", "il a déjà été remboursé").
+pub(super) const AUXILIARY_ADVERBS: [&str; 3] = ["encore", "toujours", "déjà"];
+
+/// Whether `word` is one of [`INNER_ADVERBS`] (most words are not adverbs,
+/// and end otherwise) or of [`AUXILIARY_ADVERBS`].
 pub(super) fn inner_adverb(word: &str) -> bool {
-    (word.ends_with("ly") || word.ends_with("ment") || word.ends_with("mente"))
-        && one_of(word, &INNER_ADVERBS)
+    ((word.ends_with("ly") || word.ends_with("ment") || word.ends_with("mente"))
+        && one_of(word, &INNER_ADVERBS))
+        || one_of(word, &AUXILIARY_ADVERBS)
 }
 
 /// How many words after "told", "dit que" or "dijeron que" the
