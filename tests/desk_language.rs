@@ -7861,3 +7861,29 @@ fn an_adverb_between_auxiliary_and_participle_changes_nothing() {
         assert_complains(text, FR);
     }
 }
+
+/// Questions that reproach complain in full: what is owed asked for with
+/// impatience ("c'est pour quand mon remboursement ?", "¿para cuándo mi
+/// reembolso?"), whether the service cares ("do you even care about your
+/// customers?", "¿os importan algo vuestros clientes?", "vous vous fichez
+/// de vos clients"), whether anyone reads ("¿hay alguien que lea mis
+/// correos?"). A plain question of when is no complaint.
+#[test]
+fn questions_of_when_and_whether_you_care_reproach() {
+    for (text, language) in [
+        ("C'est pour quand mon remboursement ?", FR),
+        ("¿Para cuándo mi reembolso?", ES),
+        ("Do you even care about your customers?", EN),
+        ("¿Os importan algo vuestros clientes?", ES),
+        ("Vous vous fichez de vos clients", FR),
+        ("¿Hay alguien que lea mis correos?", ES),
+    ] {
+        assert_complains(text, language);
+    }
+    for (text, language) in [
+        ("Pour quand est prévue la livraison ?", FR),
+        ("¿Para cuándo está prevista la entrega?", ES),
+    ] {
+        assert_asks(text, language);
+    }
+}
