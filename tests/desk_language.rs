@@ -7887,3 +7887,32 @@ fn questions_of_when_and_whether_you_care_reproach() {
         assert_asks(text, language);
     }
 }
+
+/// What the writer apologizes for of their own ("sorry for my angry
+/// message", "désolée pour mon message énervé", "perdón por mi mensaje tan
+/// borde") is no complaint of the service, and the apology is politeness:
+/// the praise after it is meant. A complaint after the apology still
+/// complains.
+#[test]
+fn a_writer_sorry_for_their_own_message_is_no_complaint() {
+    for (text, language) in [
+        ("Sorry for my angry message earlier, you were great", EN),
+        (
+            "Désolée pour mon message énervé tout à l'heure, vous avez été top",
+            FR,
+        ),
+        (
+            "Perdón por mi mensaje tan borde de antes, habéis sido geniales",
+            ES,
+        ),
+    ] {
+        assert_pleased(text, language);
+    }
+    assert_asks("Sorry for my late reply, here is the order number", EN);
+    for (text, language) in [
+        ("Sorry for my angry tone but your service is terrible", EN),
+        ("Désolé pour mon français mais votre service est nul", FR),
+    ] {
+        assert_complains(text, language);
+    }
+}

@@ -584,6 +584,25 @@ impl<'a> Reading<'a> {
         })
     }
 
+    /// Whether the word at `k` is in what the writer apologizes for of
+    /// their own, in its clause: one of [`SORRY`], then "for" (or "pour"),
+    /// then one of [`MY_OWN`] at most [`OWN_REGRET_REACH`] words before it
+    /// ("Sorry for my angry message earlier", "désolée pour mon message
+    /// énervé"), or that apology itself. What the writer regrets of their
+    /// own is no complaint of the service.
+    pub(super) fn own_regret(&self, k: usize) -> bool {
+        let apology = |sorry: usize| {
+            self.is_one_of(sorry, &SORRY)
+                && (self.is_one_of(sorry + 1, &APOLOGY_FOR) || self.is_one_of(sorry + 1, &["pour"]))
+                && self.is_one_of(sorry + 2, &MY_OWN)
+        };
+        apology(k)
+            || (k.saturating_sub(OWN_REGRET_REACH)..k)
+                .rev()
+                .take_while(|&j| self.is_word(j))
+                .any(|mine| mine.checked_sub(2).is_some_and(apology))
+    }
+
     /// Whether the word at `k` longs for what follows: one of
     /// [`LOOKING_FORWARD`] ("can't wait", "vivement", "qué ganas") or of
     /// [`WISHING`] ("ojalá").

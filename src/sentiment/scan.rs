@@ -882,11 +882,16 @@ impl Analyzer {
                 i += 1;
                 continue;
             };
+            // What the writer regrets of their own ("sorry for my angry
+            // message") weighs nothing: it is no complaint of the service.
+            let regretted =
+                || matches!(entry, Entry::Valence(v) if v < 0.0) && reading.own_regret(i);
             if (last == i
                 && ((marks.verb && !reading.verb_here(i))
                     || (marks.filler && reading.filler(i))
                     || (matches!(entry, Entry::Valence(v) if v > 0.0) && reading.measures(i))))
                 || (marks.opener && !reading.opens_clause(i))
+                || regretted()
             {
                 i += 1;
                 continue;

@@ -946,6 +946,19 @@ pub(super) const SORRY: [&str; 14] = [
 /// What links an apology to what it is for (see [`SORRY`]).
 pub(super) const APOLOGY_FOR: [&str; 3] = ["for", "de", "por"];
 
+/// The writer's own, after an apology and what links it ("sorry for my
+/// angry message", "désolée pour mon message énervé", "perdón por mi
+/// mensaje de antes"): what the writer regrets of their own is no
+/// complaint of the service (see `Reading::own_regret`).
+#[rustfmt::skip]
+pub(super) const MY_OWN: [&str; 9] = [
+    "my", "mon", "ma", "mes", "mi", "mis", "our", "notre", "nuestro",
+];
+
+/// How many words after an apology's "my" what the writer regrets of
+/// their own may stand ("sorry for my rather angry message earlier").
+pub(super) const OWN_REGRET_REACH: usize = 5;
+
 /// The passive: what was not done to the writer ("I haven't been
 /// contacted", "I wasn't told", "je n'ai jamais été informée", "no he sido
 /// avisado"), the service failing after all (see `Rules::own_doing`).
