@@ -7916,3 +7916,17 @@ fn a_writer_sorry_for_their_own_message_is_no_complaint() {
         assert_complains(text, language);
     }
 }
+
+/// A seat sold twice complains: "they overbooked the flight and bumped
+/// me", "vol en surréservation, on m'a débarqué", "hubo overbooking y me
+/// dejaron en tierra".
+#[test]
+fn an_overbooked_flight_complains() {
+    for (text, language) in [
+        ("They overbooked the flight and bumped me", EN),
+        ("Vol en surréservation, on m'a débarqué", FR),
+        ("Hubo overbooking y me dejaron en tierra", ES),
+    ] {
+        assert_complains(text, language);
+    }
+}
