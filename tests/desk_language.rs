@@ -7930,3 +7930,22 @@ fn an_overbooked_flight_complains() {
         assert_complains(text, language);
     }
 }
+
+/// Ignorance and arrogance are faults as incompetence is, and what takes
+/// away the wish to come back discourages: "cuánta ignorancia", "quelle
+/// ignorance", "me quita las ganas de volver", "ça m'enlève toute envie de
+/// revenir", "it really puts me off coming back" complain.
+#[test]
+fn ignorance_and_what_discourages_complain() {
+    for (text, language) in [
+        ("Cuánta ignorancia en atención al cliente", ES),
+        ("Quelle ignorance de la part du service client", FR),
+        ("Qué arrogancia la del encargado", ES),
+        ("Me quita las ganas de volver", ES),
+        ("Ça m'enlève toute envie de revenir", FR),
+        ("It really puts me off coming back", EN),
+    ] {
+        assert_displeased(text, language);
+    }
+    assert_asks("I put off the call until Monday", EN);
+}
