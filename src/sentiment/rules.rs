@@ -979,9 +979,8 @@ impl<'a> Rules<'a> {
     /// past at most two of its objects and links ([`AGREED_TO`]): a refund
     /// granted ("they agreed to refund me", "ils ont accepté de me
     /// rembourser", "han aceptado reembolsarme", "they ended up refunding
-    /// me"), not asked for. Not when
-    /// the agreeing is denied ("they haven't agreed to refund me", "no han
-    /// aceptado reembolsarme").
+    /// me"), not asked for. Not when the agreeing is denied ("they haven't
+    /// agreed to refund me", "no han aceptado reembolsarme").
     ///
     /// Not a [`Remedy`] of [`REFUNDS`]: its words would be verbs of
     /// refunding ("rembourser", "refund me"), which thanks before them ask
