@@ -7666,6 +7666,8 @@ fn praise_in_what_is_demanded_is_no_praise() {
         ("Je souhaite une bonne année à toute l'équipe", FR),
         ("I want to say a big thank you to the team", EN),
         ("Quiero dar las gracias a todo el equipo", ES),
+        // "Pedimos" is first an order: what came is praised.
+        ("Pedimos una pizza riquísima", ES),
     ] {
         assert_pleased(text, language);
     }

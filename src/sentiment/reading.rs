@@ -572,7 +572,8 @@ impl<'a> Reading<'a> {
     /// rapide", "exijo una solución inmediata", "I need my problem
     /// fixed"). Praise there names what is missing, not what came. Not
     /// after the verbs that wish for others or hope ([`WISHED_FOR`]: "je
-    /// vous souhaite une bonne journée", "espero un buen día").
+    /// vous souhaite une bonne journée", "espero un buen día"). The scan
+    /// asks only after an [`Errand::Demanding`].
     pub(super) fn demanded(&self, k: usize) -> bool {
         (2..=3).any(|back| {
             k.checked_sub(back).is_some_and(|d| {
@@ -589,12 +590,14 @@ impl<'a> Reading<'a> {
     /// then one of [`MY_OWN`] at most [`OWN_REGRET_REACH`] words before it
     /// ("Sorry for my angry message earlier", "désolée pour mon message
     /// énervé"), or that apology itself. What the writer regrets of their
-    /// own is no complaint of the service.
+    /// own is no complaint of the service. The scan asks only after an
+    /// [`Errand::Apologizing`].
     pub(super) fn own_regret(&self, k: usize) -> bool {
+        // The shortest list first: most words are none of them.
         let apology = |sorry: usize| {
-            self.is_one_of(sorry, &SORRY)
-                && (self.is_one_of(sorry + 1, &APOLOGY_FOR) || self.is_one_of(sorry + 1, &["pour"]))
+            (self.is_one_of(sorry + 1, &APOLOGY_FOR) || self.is_one_of(sorry + 1, &["pour"]))
                 && self.is_one_of(sorry + 2, &MY_OWN)
+                && self.is_one_of(sorry, &SORRY)
         };
         apology(k)
             || (k.saturating_sub(OWN_REGRET_REACH)..k)

@@ -366,6 +366,16 @@ pub(super) enum Errand {
     /// [`DOUBTING`](super::words::DOUBTING)): the last word, or the first
     /// of "soi-disant", a phrase of the French lexicon read as one item.
     Doubting,
+    /// "Want", "exige", "quiero": what follows is demanded, and praise in
+    /// it names what is missing (see [`DEMANDING`](super::words::DEMANDING)
+    /// and `Reading::demanded`). Not those that also wish well or hope
+    /// ([`WISHED_FOR`](super::words::WISHED_FOR)), nor "pedimos", first an
+    /// order ("pedimos una pizza riquísima").
+    Demanding,
+    /// "Sorry", "désolée", "perdón": the writer apologizes, and may regret
+    /// something of their own (see [`SORRY`](super::words::SORRY) and
+    /// `Reading::own_regret`).
+    Apologizing,
 }
 
 impl Errand {
@@ -464,6 +474,16 @@ impl Errand {
             | "arrojado" | "pateó" => Some(Errand::Mishandled),
             "serais" | "serions" | "sería" | "serían" | "seríamos" | "estaría" | "estarían"
             | "estaríamos" => Some(Errand::Wishing),
+            "want" | "wants" | "demand" | "demanding" | "need" | "request" | "requesting"
+            | "expect" | "require" | "veux" | "voudrais" | "demande" | "exige" | "réclame"
+            | "exigeons" | "réclamons" | "quiero" | "quisiera" | "queremos" | "exijo"
+            | "exigimos" | "pido" | "solicito" | "necesito" | "reclamo" | "reclamamos" => {
+                Some(Errand::Demanding)
+            }
+            "sorry" | "apologies" | "désolé" | "désolée" | "désolés" | "désolées" | "navré"
+            | "navrée" | "pardon" | "perdón" | "perdon" | "disculpa" | "disculpe" | "disculpen" => {
+                Some(Errand::Apologizing)
+            }
             w if w.ends_with("'d") || w.ends_with("’d") => Some(Errand::Wishing),
             _ => None,
         }
@@ -757,6 +777,9 @@ impl Analyzer {
         let mut against = None;
         let mut receding = None;
         let (mut hoped, mut doubting) = (None, None);
+        // Whether a word of demanding or of apology came yet: only after
+        // one may praise be demanded or a bad word the writer's own regret.
+        let (mut demanding, mut apologizing) = (false, false);
         let mut mishandled = None;
         let mut times = None;
         let mut told = None;
@@ -834,6 +857,8 @@ impl Analyzer {
                 Some(Errand::Receding) => receding = Some(i),
                 Some(Errand::Hoped) => hoped = hoped.or(Some(i)),
                 Some(Errand::Doubting) => doubting = doubting.or(Some(i)),
+                Some(Errand::Demanding) => demanding = true,
+                Some(Errand::Apologizing) => apologizing = true,
                 Some(Errand::Mishandled) => mishandled = mishandled.or(Some(i)),
                 Some(Errand::CouldHave) => could_have = true,
                 Some(Errand::Times) => times = Some(i),
@@ -863,17 +888,15 @@ impl Analyzer {
             // quick refund", "I need my problem fixed"): a phrase of it is
             // read word by word, a word of it weighs nothing.
             let praise = |entry: Entry| matches!(entry, Entry::Valence(v) if v > 0.0);
-            if matches!(matched, Some((_, e, _)) if praise(e)) && reading.demanded(i) {
+            let demanded = |e: Entry| demanding && praise(e) && reading.demanded(i);
+            if matches!(matched, Some((_, e, _)) if demanded(e)) {
                 matched = None;
             }
             // A word drawn out ("nuuuul") or made a superlative
             // ("facilísimo") says more than the word it is made of.
             let mut stressed = false;
             if matched.is_none() {
-                if let Some((e, p)) = resolved
-                    .entry
-                    .filter(|&(e, _)| !(praise(e) && reading.demanded(i)))
-                {
+                if let Some((e, p)) = resolved.entry.filter(|&(e, _)| !demanded(e)) {
                     matched = Some((i, e, p));
                     stressed = resolved.elongated || resolved.superlative;
                 }
@@ -882,10 +905,22 @@ impl Analyzer {
                 i += 1;
                 continue;
             };
+            // A phrase may hold the word of demanding or of apology ("j'exige",
+            // "sorry for"): the scan goes on past it.
+            for j in i + 1..=last {
+                match Errand::of(reading.lower(j)) {
+                    Some(Errand::Demanding) => demanding = true,
+                    Some(Errand::Apologizing) => apologizing = true,
+                    _ => {}
+                }
+            }
             // What the writer regrets of their own ("sorry for my angry
             // message") weighs nothing: it is no complaint of the service.
-            let regretted =
-                || matches!(entry, Entry::Valence(v) if v < 0.0) && reading.own_regret(i);
+            let regretted = || {
+                apologizing
+                    && matches!(entry, Entry::Valence(v) if v < 0.0)
+                    && reading.own_regret(i)
+            };
             if (last == i
                 && ((marks.verb && !reading.verb_here(i))
                     || (marks.filler && reading.filler(i))
@@ -1180,6 +1215,18 @@ mod tests {
         for phrase in DOUBTING {
             let doubts = |word: &str| Errand::of(word) == Some(Errand::Doubting);
             assert!(phrase.split(' ').any(doubts), "{phrase}");
+        }
+    }
+
+    #[test]
+    fn every_word_of_demanding_and_of_apology_is_its_errand() {
+        for word in DEMANDING {
+            let errand = Errand::of(word);
+            let other = one_of(word, &WISHED_FOR) || word == "pedimos";
+            assert_eq!(errand == Some(Errand::Demanding), !other, "{word}");
+        }
+        for word in SORRY {
+            assert_eq!(Errand::of(word), Some(Errand::Apologizing), "{word}");
         }
     }
 

@@ -262,7 +262,7 @@ fn ascii_segments<'t>(chunk: &'t str, start: usize, emit: &mut impl FnMut(Token<
                 camel_case(word, start + i, emit);
             } else if apostrophe {
                 words(word, start + i, emit);
-            } else if !duration(word, start + i, emit) {
+            } else if !(c.is_ascii_digit() && duration(word, start + i, emit)) {
                 emit(Token {
                     span: start + i..start + j,
                     text: word,
@@ -434,10 +434,6 @@ const ABBREVIATED_UNITS: [&str; 7] = ["h", "hr", "hrs", "min", "mins", "mn", "j"
 /// the words it stands for, the count and its unit ("2 h", "1 h 30"), so
 /// that the rules read it as they read "2 hours". Whether it was one.
 fn duration<'t>(word: &'t str, start: usize, emit: &mut impl FnMut(Token<'t>)) -> bool {
-    // Most words start with a letter: they are no count.
-    if !word.starts_with(|c: char| c.is_ascii_digit()) {
-        return false;
-    }
     let count = word.bytes().take_while(u8::is_ascii_digit).count();
     let letters = word.as_bytes()[count..]
         .iter()
@@ -445,9 +441,10 @@ fn duration<'t>(word: &'t str, start: usize, emit: &mut impl FnMut(Token<'t>)) -
         .count();
     let (digits, rest) = word.split_at(count);
     let (unit, minutes) = rest.split_at(letters);
-    if !ABBREVIATED_UNITS
-        .iter()
-        .any(|u| unit.eq_ignore_ascii_case(u))
+    if count == 0
+        || !ABBREVIATED_UNITS
+            .iter()
+            .any(|u| unit.eq_ignore_ascii_case(u))
         || !minutes.bytes().all(|b| b.is_ascii_digit())
     {
         return false;
@@ -476,7 +473,7 @@ fn duration<'t>(word: &'t str, start: usize, emit: &mut impl FnMut(Token<'t>)) -
 /// apostrophes (`aujourd'hui`, `it's`) stay inside the word. A count of
 /// time in one word is its count and unit (see [`duration`]).
 fn words<'t>(seg: &'t str, start: usize, emit: &mut impl FnMut(Token<'t>)) {
-    if duration(seg, start, emit) {
+    if seg.as_bytes().first().is_some_and(u8::is_ascii_digit) && duration(seg, start, emit) {
         return;
     }
     let word = |span: Range<usize>, text: &'t str| Token {
