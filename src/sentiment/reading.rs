@@ -544,7 +544,7 @@ impl<'a> Reading<'a> {
     /// j'attends", not "on a passé un bon moment").
     pub(super) fn measures(&self, k: usize) -> bool {
         let indefinite =
-            |a: usize| self.is_one_of(a, &INDEFINITES) || self.is_one_of(a, &["a", "an"]);
+            |a: usize| self.is_one_of(a, &INDEFINITES) || self.is_one_of(a, &ENGLISH_INDEFINITES);
         if !self.is_one_of(k, &GOOD_AS_MEASURE)
             || !k.checked_sub(1).is_some_and(indefinite)
             || !self.is_word(k + 1)
@@ -570,15 +570,15 @@ impl<'a> Reading<'a> {
     /// phrase right after one of [`DEMANDING`] and its determiner, as its
     /// first or second word ("I want a quick refund", "je veux une réponse
     /// rapide", "exijo una solución inmediata", "I need my problem
-    /// fixed"). Praise there names what is missing, not what came. Not
-    /// after the verbs that wish for others or hope ([`WISHED_FOR`]: "je
-    /// vous souhaite une bonne journée", "espero un buen día"). The scan
-    /// asks only after an [`Errand::Demanding`].
+    /// fixed"). Praise there names what is missing, not what came. The
+    /// verb is an [`Errand::Demanding`], the errand the scan waits for
+    /// before it asks: not the words of [`DEMANDING`] that also wish well
+    /// or hope ("je vous souhaite une bonne journée", "espero un buen
+    /// día", "j'attends un bon film"), nor "pedimos", first an order.
     pub(super) fn demanded(&self, k: usize) -> bool {
         (2..=3).any(|back| {
             k.checked_sub(back).is_some_and(|d| {
-                self.is_one_of(d, &DEMANDING)
-                    && !self.is_one_of(d, &WISHED_FOR)
+                self.errand(d) == Some(Errand::Demanding)
                     && (self.is_one_of(d + 1, &DETERMINERS) || self.is_one_of(d + 1, &INDEFINITES))
                     && (d + 2..k).all(|j| self.is_word(j))
             })

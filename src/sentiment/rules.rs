@@ -2997,7 +2997,8 @@ impl<'a> Rules<'a> {
             }
             // "A" is a preposition after a Spanish verb ("llegó a tiempo").
             let english_a = || {
-                !reading.is_one_of(k, &["a", "an"]) || reading.is_one_of(got, &RECEIVED_IN_ENGLISH)
+                !reading.is_one_of(k, &ENGLISH_INDEFINITES)
+                    || reading.is_one_of(got, &RECEIVED_IN_ENGLISH)
             };
             let another = word(k)
                 && one_of(reading.lower(k), &ANOTHER_THING)

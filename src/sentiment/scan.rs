@@ -369,8 +369,9 @@ pub(super) enum Errand {
     /// "Want", "exige", "quiero": what follows is demanded, and praise in
     /// it names what is missing (see [`DEMANDING`](super::words::DEMANDING)
     /// and `Reading::demanded`). Not those that also wish well or hope
-    /// ([`WISHED_FOR`](super::words::WISHED_FOR)), nor "pedimos", first an
-    /// order ("pedimos una pizza riquísima").
+    /// ("souhaite", "attends", "espero": "je vous souhaite une bonne
+    /// journée"), nor "pedimos", first an order ("pedimos una pizza
+    /// riquísima").
     Demanding,
     /// "Sorry", "désolée", "perdón": the writer apologizes, and may regret
     /// something of their own (see [`SORRY`](super::words::SORRY) and
@@ -924,7 +925,7 @@ impl Analyzer {
             if (last == i
                 && ((marks.verb && !reading.verb_here(i))
                     || (marks.filler && reading.filler(i))
-                    || (matches!(entry, Entry::Valence(v) if v > 0.0) && reading.measures(i))))
+                    || (praise(entry) && reading.measures(i))))
                 || (marks.opener && !reading.opens_clause(i))
                 || regretted()
             {
@@ -1222,7 +1223,8 @@ mod tests {
     fn every_word_of_demanding_and_of_apology_is_its_errand() {
         for word in DEMANDING {
             let errand = Errand::of(word);
-            let other = one_of(word, &WISHED_FOR) || word == "pedimos";
+            // Wishing well, hoping, and an order (see `Errand::Demanding`).
+            let other = one_of(word, &["souhaite", "attends", "espero", "pedimos"]);
             assert_eq!(errand == Some(Errand::Demanding), !other, "{word}");
         }
         for word in SORRY {

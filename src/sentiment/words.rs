@@ -346,12 +346,6 @@ pub(super) const DEMANDING: [&str; 30] = [
     "necesito", "espero", "reclamo", "reclamamos",
 ];
 
-/// The words of [`DEMANDING`] that also wish well or hope ("je vous
-/// souhaite une bonne journée", "espero un buen día", "j'attends un bon
-/// film"): praise after them is meant (see
-/// [`Reading::demanded`](super::reading::Reading::demanded)).
-pub(super) const WISHED_FOR: [&str; 3] = ["souhaite", "attends", "espero"];
-
 /// How many words before a trouble one of [`DEMANDING`] may stand ("I
 /// demand an immediate full refund").
 pub(super) const DEMAND_REACH: usize = 4;
@@ -735,6 +729,10 @@ pub(super) const ANOTHER_THING: [&str; 13] = [
     "a", "an", "one", "another",
     "un", "une", "uno", "una", "unos", "unas", "otro", "otra", "otros",
 ];
+
+/// The English indefinite articles, which [`INDEFINITES`] leaves out:
+/// "a" is also the Spanish and French preposition.
+pub(super) const ENGLISH_INDEFINITES: [&str; 2] = ["a", "an"];
 
 /// The English verbs of receiving ([`Errand::Received`](super::scan::Errand::Received)):
 /// only after them are "a" and "an" of [`ANOTHER_THING`] indefinites
